@@ -1,0 +1,34 @@
+/**
+ * Small ports owned by the core (STYLE G5, G6). Adapters implement them; tests pass plain objects.
+ */
+
+/** Source of the current time. Deadlines, timestamps and timers take `now` from here, never from `Date`. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Structured logger, pino-compatible: object first, then a short English message. Never log personal data. */
+export interface Logger {
+  debug(obj: Record<string, unknown>, msg?: string): void;
+  info(obj: Record<string, unknown>, msg?: string): void;
+  warn(obj: Record<string, unknown>, msg?: string): void;
+  error(obj: Record<string, unknown>, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+/** A logger that drops everything (tests, `logger: false`). */
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silentLogger,
+};
+
+/** Source of unique ids (enquiry ids, outbox keys). */
+export interface IdSource {
+  next(): string;
+}

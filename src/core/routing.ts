@@ -1,0 +1,60 @@
+/**
+ * What the core needs from routing: who asks, from which municipality and Kreis, and who at the RP is
+ * responsible. Shapes follow ../shared/CONTRACTS.md §3 `route`.
+ */
+
+export interface RouteInput {
+  text: string;
+  subject?: string;
+  /** Sender address (mail) or user principal name (Teams), if known. */
+  from?: string;
+  /** A signature block separated from the body by the channel, weighted above the body. */
+  signature?: string;
+}
+
+export interface GemeindeRef {
+  ags: string;
+  name: string;
+}
+
+export interface KreisRef {
+  ags: string;
+  name: string;
+  typ: 'Landkreis' | 'Stadtkreis';
+}
+
+export interface RouteCandidate {
+  gemeindeAgs: string | null;
+  kreisAgs: string;
+  label: string;
+}
+
+/** The case-worker team responsible for a Kreis (role names and role mailboxes only). */
+export interface Contact {
+  /** Stable team id from the contacts file, e.g. "team-nord". */
+  teamId?: string;
+  team: string;
+  email: string;
+  phone: string;
+  /** Set when the responsible team is absent and its deputy stands in. */
+  deputyFor?: string;
+}
+
+export type RouteStatus = 'resolved' | 'ambiguous' | 'unknown';
+
+export interface RouteResult {
+  id?: string;
+  status: RouteStatus;
+  gemeinde: GemeindeRef | null;
+  kreis: KreisRef | null;
+  candidates: RouteCandidate[];
+  /** Evidence in German words, e.g. "Ortsname 'Altdorf' in der Signatur". */
+  evidence: string[];
+  /** Contact of the responsible team; the central contact when status is not `resolved`. */
+  contact: Contact | null;
+}
+
+/** Port: finds municipality, Kreis and contact. Pure and synchronous over loaded data. */
+export interface Router {
+  route(input: RouteInput, at?: Date): RouteResult;
+}
