@@ -32,3 +32,13 @@ export const silentLogger: Logger = {
 export interface IdSource {
   next(): string;
 }
+
+/**
+ * A numbered schema migration. Modules export their own lists (ids namespaced, e.g. "tickets-001");
+ * the storage adapter applies each exactly once, in order, recording it in `schema_migrations`.
+ * SQL stays portable (SQLite now, PostgreSQL later): TEXT/INTEGER types, ISO-8601 UTC timestamps in TEXT.
+ */
+export interface Migration {
+  id: string;
+  sql: string;
+}

@@ -58,3 +58,37 @@ export interface RouteResult {
 export interface Router {
   route(input: RouteInput, at?: Date): RouteResult;
 }
+
+/** A case-worker team from the contacts file (role name and role mailbox, never a person's name). */
+export interface Team {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  deputyTeamId: string | null;
+  teamsChannelId?: string;
+}
+
+/** A staff member, identified by a role id (e.g. "sb-nord-1"); optional Teams AAD object id and mailbox. */
+export interface StaffMember {
+  id: string;
+  /** Role name shown to others, e.g. "Sachbearbeitung Team Nord (1)". */
+  displayName: string;
+  teamId: string;
+  email?: string;
+  teamsAadObjectId?: string;
+  isLead?: boolean;
+}
+
+/** Port: teams, staff and the Kreis → team assignment with absences (implemented by src/routing). */
+export interface StaffDirectory {
+  teams(): Team[];
+  findTeam(id: string): Team | null;
+  /** Finds a staff member by id, mailbox or Teams AAD object id. */
+  findStaff(idOrAddress: string): StaffMember | null;
+  staff(): StaffMember[];
+  /** The team responsible for a Kreis at `at`, following the deputy when the team is absent; null if none. */
+  teamForKreis(kreisAgs: string, at: Date): { team: Team; deputyFor: string | null } | null;
+  /** The central queue for unknown or ambiguous Kreise. */
+  centralTeam(): Team;
+}

@@ -1,0 +1,86 @@
+/**
+ * What the core decides for one enquiry (STYLE G7): a kind-tagged union that each channel renders in its
+ * own medium with an exhaustive switch. Produced by `handleEnquiry` (src/core/handle-enquiry.ts).
+ */
+import type { Channel, ReplyHandle } from './enquiry.js';
+import type { Contact, GemeindeRef, KreisRef, RouteCandidate } from './routing.js';
+import type { TicketCategory, TriageResult } from './triage-types.js';
+
+export const TICKET_STATUSES = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet', 'erledigt'] as const;
+/** neu → zugewiesen → in_bearbeitung → wartet (auf Rückmeldung) → erledigt; a reply reopens. */
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** A read-only summary of a ticket, enough for channels to render confirmations and cards. */
+export interface TicketView {
+  /** `IM-<year>-<6 digits>` */
+  number: string;
+  status: TicketStatus;
+  category: TicketCategory;
+  channel: Channel;
+  subject: string;
+  gemeinde: GemeindeRef | null;
+  kreis: KreisRef | null;
+  /** Responsible team (or the central queue). */
+  team: Contact;
+  /** Staff member id when a person has taken it over. */
+  assignee: string | null;
+  /** ISO-8601 UTC. */
+  firstResponseDue: string;
+  resolutionDue: string;
+  createdAt: string;
+}
+
+/** Outcome of handling one enquiry. Replies it implies are already in the outbox (or sent inline by Teams). */
+export type Outcome =
+  | { kind: 'answered'; enquiryKey: string; triage: TriageResult }
+  | { kind: 'suggested'; enquiryKey: string; triage: TriageResult }
+  | {
+      kind: 'ticket_created';
+      enquiryKey: string;
+      triage: TriageResult;
+      ticket: TicketView;
+      /** Kreis unknown or ambiguous: ask the requester for the municipality (choices in `candidates`). */
+      needsMunicipality: boolean;
+      candidates: RouteCandidate[];
+    }
+  | { kind: 'follow_up'; enquiryKey: string; ticket: TicketView; reopened: boolean }
+  | { kind: 'declined'; enquiryKey: string; triage: TriageResult }
+  | { kind: 'acknowledged'; enquiryKey: string; triage: TriageResult }
+  | { kind: 'suppressed'; enquiryKey: string; reason: string; ticket: TicketView | null }
+  | { kind: 'duplicate'; enquiryKey: string; previous: Outcome['kind'] }
+  | { kind: 'invalid'; enquiryKey: string; message: string };
+
+/** Kinds of outgoing messages; each channel renders them from templates/cards. */
+export type OutboundKind =
+  | 'auto_answer'
+  | 'suggestions'
+  | 'declined'
+  | 'ticket_confirmation'
+  | 'ask_municipality'
+  | 'staff_answer'
+  | 'staff_notification'
+  | 'escalation';
+
+/** An outbox entry: written in the same transaction as the state change that causes it. */
+export interface OutboundMessage {
+  id: number;
+  /** Idempotency key: delivering the same key twice never sends twice. */
+  key: string;
+  channel: Channel;
+  kind: OutboundKind;
+  ticketNumber: string | null;
+  replyHandle: ReplyHandle;
+  /** Data the channel renders (answer, ticket view, staff text, candidates …). */
+  payload: Record<string, unknown>;
+  attempts: number;
+  createdAt: string;
+}
+
+/** Result of one delivery attempt by a channel's deliverer. */
+export type DeliveryResult =
+  | { kind: 'sent'; providerId?: string }
+  | { kind: 'retry'; afterMs?: number; reason: string }
+  | { kind: 'dead'; reason: string };
+
+/** A channel's deliverer for outbox messages. */
+export type Deliverer = (message: OutboundMessage) => Promise<DeliveryResult>;

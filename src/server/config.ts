@@ -1,0 +1,115 @@
+/**
+ * Configuration: the only place that reads the environment (STYLE G2). Parsed once with zod into a frozen,
+ * typed Config whose defaults let `npm start` run with no `.env` and no credentials.
+ */
+import { z } from 'zod';
+import { AppError } from '../core/errors.js';
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
+
+/** Environment schema. `z.input` is what operators write; `Config` (output) has every default applied. */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: port.default(3978),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .default('sqlite:./data/pakt.db')
+      .refine((v) => v.startsWith('sqlite:'), 'only sqlite:<path> is supported (e.g. sqlite:./data/pakt.db)'),
+    KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+    TEMPLATES_DIR: z.string().min(1).default('./templates'),
+    CONTACTS_FILE: optionalString,
+    INDEX_CACHE_DIR: z.string().min(1).default('./data/cache'),
+    ATTACHMENTS_DIR: z.string().min(1).default('./data/attachments'),
+    // Bot Framework (names as in Microsoft's samples)
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+    TEAMS_STAFF_IDS: csv,
+    TEAMS_STAFF_TEAM_ID: optionalString,
+    // Mail
+    IMAP_HOST: optionalString,
+    IMAP_PORT: port.default(993),
+    IMAP_SECURE: bool.default(true),
+    IMAP_STARTTLS: bool.default(false),
+    IMAP_USER: optionalString,
+    IMAP_PASSWORD: optionalString,
+    IMAP_ACCESS_TOKEN: optionalString,
+    IMAP_TOKEN_COMMAND: optionalString,
+    IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+    IMAP_PROCESSED_FOLDER: z.string().min(1).default('Bearbeitet'),
+    IMAP_QUARANTINE_FOLDER: z.string().min(1).default('Quarantaene'),
+    IMAP_START_DATE: optionalString,
+    IMAP_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
+    SMTP_HOST: optionalString,
+    SMTP_PORT: port.default(587),
+    SMTP_SECURE: bool.default(false),
+    SMTP_USER: optionalString,
+    SMTP_PASSWORD: optionalString,
+    MAIL_FROM: z.string().default('integrationsmanagement@rps.bwl.de'),
+    MAIL_OWN_ADDRESSES: csv,
+    MAIL_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+    MAIL_AUTO_REPLIES_PER_DAY: z.coerce.number().int().min(0).default(5),
+    // Tickets
+    LEAD_MAILBOX: optionalString,
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.IMAP_HOST !== undefined && c.IMAP_USER === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['IMAP_USER'], message: 'required when IMAP_HOST is set' });
+    }
+    if (c.IMAP_HOST !== undefined && !c.IMAP_PASSWORD && !c.IMAP_ACCESS_TOKEN && !c.IMAP_TOKEN_COMMAND) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IMAP_PASSWORD'],
+        message: 'IMAP_HOST is set: give IMAP_PASSWORD, IMAP_ACCESS_TOKEN or IMAP_TOKEN_COMMAND',
+      });
+    }
+    if (c.IMAP_HOST !== undefined && c.SMTP_HOST === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'required when IMAP_HOST is set' });
+    }
+    if (c.MicrosoftAppId !== undefined && c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });
+    }
+  });
+
+export type Config = Readonly<z.output<typeof ConfigSchema>>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/**
+ * Parses an environment into a frozen Config. Throws AppError CONFIG_INVALID whose message has one line per
+ * problem, each naming the variable.
+ *
+ * @example
+ * const config = parseConfig({ PORT: '8080' });
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`, {
+      details: { problems: lines },
+    });
+  }
+  return Object.freeze(result.data);
+}
+
+/** The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). */
+export function sqlitePath(config: Pick<Config, 'DATABASE_URL'>): string {
+  return config.DATABASE_URL.slice('sqlite:'.length);
+}
