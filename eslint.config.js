@@ -22,5 +22,13 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Only the composition root reads the environment (STYLE G2); the CLI gets it through loadConfig().
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in src/server/config.ts and pass it in.' }],
+    },
+  },
   { files: ['**/*.js'], languageOptions: { globals: { ...globals.node } } },
 );

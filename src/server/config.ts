@@ -68,25 +68,27 @@ export const ConfigSchema = z
     LEAD_MAILBOX: optionalString,
     RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
-  })
-  .superRefine((c, ctx) => {
-    if (c.IMAP_HOST !== undefined && c.IMAP_USER === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['IMAP_USER'], message: 'required when IMAP_HOST is set' });
-    }
-    if (c.IMAP_HOST !== undefined && !c.IMAP_PASSWORD && !c.IMAP_ACCESS_TOKEN && !c.IMAP_TOKEN_COMMAND) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['IMAP_PASSWORD'],
-        message: 'IMAP_HOST is set: give IMAP_PASSWORD, IMAP_ACCESS_TOKEN or IMAP_TOKEN_COMMAND',
-      });
-    }
-    if (c.IMAP_HOST !== undefined && c.SMTP_HOST === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'required when IMAP_HOST is set' });
-    }
-    if (c.MicrosoftAppId !== undefined && c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });
-    }
   });
+
+/**
+ * Checks across variables, run on the raw environment so that they are reported together with the
+ * per-variable problems (empty strings count as unset).
+ */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const has = (key: string): boolean => (env[key] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (has('IMAP_HOST')) {
+    if (!has('IMAP_USER')) problems.push('IMAP_USER: required when IMAP_HOST is set');
+    if (!has('IMAP_PASSWORD') && !has('IMAP_ACCESS_TOKEN') && !has('IMAP_TOKEN_COMMAND')) {
+      problems.push('IMAP_PASSWORD: IMAP_HOST is set: give IMAP_PASSWORD, IMAP_ACCESS_TOKEN or IMAP_TOKEN_COMMAND');
+    }
+    if (!has('SMTP_HOST')) problems.push('SMTP_HOST: required when IMAP_HOST is set');
+  }
+  if (has('MicrosoftAppId') && env.MicrosoftAppType === 'SingleTenant' && !has('MicrosoftAppTenantId')) {
+    problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  }
+  return problems;
+}
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -100,8 +102,11 @@ export type ConfigInput = z.input<typeof ConfigSchema>;
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  const lines = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossChecks(env),
+  ];
+  if (!result.success || lines.length > 0) {
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`, {
       details: { problems: lines },
     });
