@@ -1,0 +1,275 @@
+/**
+ * Ticket model and the storage ports owned by the core (STYLE G5, G10). The SQLite adapters in
+ * src/tickets implement them; tests use the in-memory fakes in test/fakes. Status changes happen only in
+ * the pure `transition()` of src/tickets/ticket.ts; these ports persist its results atomically.
+ */
+import type { Channel, Enquiry, ReplyHandle } from './enquiry.js';
+import type { OutboundKind, OutboundMessage, Outcome, TicketStatus, TicketView } from './outcome.js';
+import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus, Team } from './routing.js';
+import type { TicketCategory } from './triage-types.js';
+
+/** Who asks. Personal data: never logged, anonymised by the retention job. */
+export interface Requester {
+  /** Display name, if the channel gave one. */
+  name: string | null;
+  /** Mail address or Teams user id (AAD object id). */
+  address: string;
+  gemeinde: GemeindeRef | null;
+  kreis: KreisRef | null;
+  routeStatus: RouteStatus;
+  /** Routing evidence in German words. */
+  evidence: string[];
+  /** Choices offered when the municipality had to be asked back. */
+  candidates: RouteCandidate[];
+}
+
+/** Escalation level: 0 none, 1 first response overdue, 2 resolution overdue. */
+export type EscalationLevel = 0 | 1 | 2;
+
+/** The full persisted ticket (a {@link TicketView} plus what staff and jobs need). */
+export interface TicketRecord {
+  /** `IM-<year>-<6 digits>` */
+  number: string;
+  status: TicketStatus;
+  category: TicketCategory;
+  channel: Channel;
+  subject: string;
+  requester: Requester;
+  replyHandle: ReplyHandle;
+  /** Responsible team (snapshot of the contact at assignment time). */
+  team: Contact & { teamId: string };
+  /** Staff member id holding the ticket, or null while it waits in the team queue. */
+  assignee: string | null;
+  /** ISO-8601 UTC due times; stored, so a restart loses no timer. */
+  firstResponseDue: string;
+  resolutionDue: string;
+  firstRespondedAt: string | null;
+  escalationLevel: EscalationLevel;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  anonymisedAt: string | null;
+  /** Optimistic-concurrency version; every saved change increments it. */
+  version: number;
+}
+
+/** Audit event types (helpdesk vocabulary). */
+export type TicketEventType =
+  | 'created'
+  | 'assigned'
+  | 'claimed'
+  | 'handed_over'
+  | 'answered'
+  | 'noted'
+  | 'requester_replied'
+  | 'reopened'
+  | 'closed'
+  | 'rerouted'
+  | 'escalated'
+  | 'anonymised';
+
+/** One audit fact: who, what, when, why. `actor` is a staff id, `system` or `requester`. */
+export interface TicketEvent {
+  type: TicketEventType;
+  actor: string;
+  /** ISO-8601 UTC. */
+  at: string;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus;
+  /** Why: the hand-over note, the assignment reason, the escalation level … (may be personal: not logged). */
+  note: string | null;
+  /** Machine-readable facts (team ids, staff ids, level); never personal data. */
+  data: Record<string, unknown>;
+}
+
+/** A message on the ticket: inbound from the requester, outbound to them, or an internal note. */
+export interface TicketMessage {
+  direction: 'in' | 'out' | 'note';
+  /** Staff id, `requester` or `system`. */
+  author: string;
+  text: string;
+  at: string;
+  /** Enquiry key for inbound messages. */
+  enquiryKey: string | null;
+  /** True for auto-replies/bounces recorded without reaction. */
+  suppressed?: boolean;
+}
+
+/** Stored attachment metadata (the file lives under the attachments directory, named by sha256). */
+export interface TicketAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  enquiryKey: string | null;
+}
+
+/** Delivery state of an outbox entry, as shown by `tickets show`. */
+export interface OutboxEntryView {
+  key: string;
+  channel: Channel;
+  kind: OutboundKind;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** Everything held on one ticket (for `tickets show` and cards). */
+export interface TicketDetails {
+  ticket: TicketRecord;
+  events: TicketEvent[];
+  messages: TicketMessage[];
+  attachments: TicketAttachment[];
+  outbox: OutboxEntryView[];
+}
+
+/** An outgoing message to enqueue in the same transaction. */
+export interface OutboxDraft {
+  /** Idempotency key, unique across the outbox (enqueuing an existing key is a no-op). */
+  key: string;
+  channel: Channel;
+  kind: OutboundKind;
+  replyHandle: ReplyHandle;
+  payload: Record<string, unknown>;
+  /**
+   * True when the message belongs to the ticket the plan creates or changes: the store sets
+   * `ticketNumber` and adds `payload.ticket` (a {@link TicketView}) inside the transaction.
+   */
+  withTicket: boolean;
+}
+
+/** A refusal of a transition or staff operation: an expected outcome, not an error (STYLE G7). */
+export interface Refusal {
+  code:
+    | 'TICKET_CLOSED'
+    | 'NOT_CLOSED'
+    | 'NOTE_REQUIRED'
+    | 'TEXT_REQUIRED'
+    | 'ALREADY_CLAIMED'
+    | 'HELD_BY_OTHER'
+    | 'SAME_ASSIGNEE'
+    | 'ALREADY_ESCALATED'
+    | 'ANONYMISED';
+  /** German, for staff. */
+  message: string;
+  /** Staff id holding the ticket, for ALREADY_CLAIMED / HELD_BY_OTHER. */
+  holder?: string;
+}
+
+/** Due times for a new ticket (ISO-8601 UTC). */
+export interface DueTimes {
+  firstResponseDue: string;
+  resolutionDue: string;
+}
+
+/** Port: first-response and resolution targets (working days, Baden-Württemberg holidays). */
+export interface DeadlinePolicy {
+  due(category: TicketCategory, receivedAt: Date): DueTimes;
+}
+
+/** A ticket to create; the store allocates the number inside the transaction. */
+export interface NewTicketDraft {
+  category: TicketCategory;
+  channel: Channel;
+  subject: string;
+  requester: Requester;
+  replyHandle: ReplyHandle;
+  team: Team;
+  /** Team id the deputy stands in for, when the responsible team is absent. */
+  deputyFor: string | null;
+  /** Why this team (German): "Kreis Böblingen → Team Nord", "Kreis unbekannt → zentrale Eingangsstelle". */
+  assignmentReason: string;
+  due: DueTimes;
+  /** The enquiry text, recorded as the first inbound message. */
+  text: string;
+}
+
+/** Everything one enquiry changes, committed as ONE transaction by {@link EnquiryLedger.commit}. */
+export interface EnquiryPlan {
+  enquiry: Enquiry;
+  outcome: Outcome['kind'];
+  /** ISO-8601 UTC of handling. */
+  at: string;
+  suppressedReason: string | null;
+  ticket:
+    | { kind: 'none' }
+    | { kind: 'create'; draft: NewTicketDraft }
+    /** Append the enquiry to an existing ticket; `react` false records it only (suppressed auto-reply). */
+    | { kind: 'follow_up'; number: string; react: boolean };
+  outbox: OutboxDraft[];
+}
+
+/** Result of committing a plan. */
+export type LedgerCommitResult =
+  | { kind: 'committed'; ticket: TicketView | null; reopened: boolean }
+  /** Another process recorded the same enquiry key first. */
+  | { kind: 'duplicate'; previous: Outcome['kind'] };
+
+/** Port: records enquiries idempotently and applies their ticket changes and outbox entries atomically. */
+export interface EnquiryLedger {
+  /** The outcome recorded for an enquiry key, or null when the key is new. */
+  findEnquiry(key: string): { outcome: Outcome['kind']; ticketNumber: string | null } | null;
+  /** An open or closed ticket named by number, or found via mail Message-IDs (References/In-Reply-To). */
+  findTicket(ref: { number?: string; references?: string[] }): TicketView | null;
+  /** Commits the whole plan in one transaction (throws AppError DB_* on storage failure, leaving nothing). */
+  commit(plan: EnquiryPlan): LedgerCommitResult;
+}
+
+/** Filter for listing tickets. */
+export interface TicketFilter {
+  status?: TicketStatus;
+  kreisAgs?: string;
+  teamId?: string;
+  assignee?: string;
+  /** Default 50. */
+  limit?: number;
+}
+
+/** A saved change: the transition result plus what it causes, persisted atomically. */
+export interface TicketChange {
+  /** Version the change was computed from; the save is refused (`conflict`) if the row moved on. */
+  expectedVersion: number;
+  ticket: TicketRecord;
+  event: TicketEvent;
+  message?: TicketMessage;
+  outbox: OutboxDraft[];
+}
+
+/** Port: ticket persistence for staff operations and jobs. */
+export interface TicketStore {
+  find(number: string): TicketRecord | null;
+  details(number: string): TicketDetails | null;
+  /** Newest first. */
+  list(filter: TicketFilter): TicketRecord[];
+  /** Conditional update (`WHERE version = expectedVersion`) plus event, message and outbox, in one transaction. */
+  save(change: TicketChange): 'saved' | 'conflict';
+  /** Open tickets whose next escalation level is due at `now` (ISO). */
+  listEscalationDue(now: string): TicketRecord[];
+  /** Closed, not yet anonymised tickets closed before `cutoff` (ISO). */
+  listClosedBefore(cutoff: string): TicketRecord[];
+  /** Replaces personal data of a ticket (requester, messages, attachments names, outbox payloads) atomically. */
+  anonymise(change: TicketChange): 'saved' | 'conflict';
+  /** Every ticket, enquiry and message held on one requester address (DSGVO Art. 15). */
+  exportRequester(address: string): RequesterExport;
+}
+
+/** Data export for one person. */
+export interface RequesterExport {
+  address: string;
+  tickets: TicketDetails[];
+  enquiries: { key: string; channel: Channel; receivedAt: string; outcome: string; ticketNumber: string | null }[];
+}
+
+/** Port: the outbox as the delivery worker sees it. Leases make two workers or a crash never send twice. */
+export interface OutboxStore {
+  /** Leases up to `limit` due messages of the given channels (attempts counted at claim). */
+  claimDue(options: { now: Date; channels: Channel[]; limit: number; leaseMs: number; owner: string }): OutboundMessage[];
+  /** Marks a leased message sent; false if the lease was lost (another worker took over). */
+  markSent(id: number, owner: string, now: Date, providerId?: string): boolean;
+  /** Releases the lease and schedules the next attempt. */
+  markRetry(id: number, owner: string, nextAttemptAt: Date, reason: string): boolean;
+  /** Gives up on a message (recorded, visible in `tickets show`). */
+  markDead(id: number, owner: string, now: Date, reason: string): boolean;
+}
