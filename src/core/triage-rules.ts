@@ -1,0 +1,212 @@
+/**
+ * Scored rule tables for the triage decision (STYLE G4: tables, not if/else chains).
+ *
+ * Every pattern is written against folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts)
+ * of subject and new message part together. A rule counts at most once, however often it matches.
+ *
+ * Policy: an enquiry is an application matter when the sum of the matched weights reaches
+ * {@link APPLICATION_THRESHOLD}. Positive rules are signals that the requester writes about their own
+ * case (possessive + case noun, file number, a dated notice, a request addressed to the RP, attachments,
+ * events that already happened). Negative rules mark a question about the rules ("Dürfen wir …?",
+ * "Sind … förderfähig?"), which stays general even when it says "wir" or "unsere". One strong signal (3)
+ * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2.
+ */
+import type { TicketCategory } from './triage-types.js';
+
+/** A weighted text signal; `reason` is German and names the signal, the matched words are appended. */
+export interface TextRule {
+  id: string;
+  weight: number;
+  reason: string;
+  pattern: RegExp;
+}
+
+/** Score from which an enquiry counts as an application matter. */
+export const APPLICATION_THRESHOLD = 3;
+
+const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres)\b`;
+/** Nouns of a concrete case (folded stems; compounds allowed in front). */
+const CASE_NOUN = String.raw`\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|kennzahlen|mittel|foerdermittel|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|projekt|projekts|rueckforderung|auszahlung)\b`;
+const MONTH = '(?:januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)';
+const REQUEST_VERB =
+  '(?:pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
+
+/** Request verbs in the imperative "Bitte … Sie" form also include announcing ones. */
+const IMPERATIVE_VERB = REQUEST_VERB.replace('(?:', '(?:teilen|informieren|geben|');
+
+const re = (source: string): RegExp => new RegExp(source, 'i');
+
+/** Signals for "about the requester's own case" (positive) and "about the rules" (negative). */
+export const APPLICATION_RULES: readonly TextRule[] = [
+  {
+    id: 'own-case-noun',
+    weight: 3,
+    reason: 'Bezug auf einen eigenen Vorgang',
+    pattern: re(String.raw`${POSSESSIVE}(?:\s+[\w.,-]+){0,3}?\s+${CASE_NOUN}`),
+  },
+  {
+    id: 'file-number',
+    weight: 3,
+    reason: 'Aktenzeichen oder Vorgangsnummer genannt',
+    pattern: re(
+      String.raw`\b(?:aktenzeichen|geschaeftszeichen|vorgangsnummer|antragsnummer|kassenzeichen|foerderkennzeichen)\b|\baz\b\.?\s*:?\s*[\w/-]*\d|\b(?:unser|ihr)\s+zeichen\b`,
+    ),
+  },
+  {
+    id: 'dated-notice',
+    weight: 3,
+    reason: 'Bezug auf ein bestimmtes Schreiben',
+    pattern: re(
+      String.raw`\b\w*(?:bescheid|schreiben|mail|nachricht|anhoerung|mitteilung)\s+vom\b|\b(?:ihr|ihre|ihrem|ihren|ihres)\s+(?:\w+\s+)?\w*(?:bescheid|schreiben|anhoerung|rueckforderung|anforderung)\w*\b`,
+    ),
+  },
+  {
+    id: 'deadline-extension',
+    weight: 3,
+    reason: 'Bitte um Fristverlängerung',
+    pattern: re(
+      String.raw`\bfristverlaengerung\w*|\bfrist\w*\b.{0,60}\bverlaeng\w*|\bverlaengerung\s+der\s+\w*frist|\bnicht\s+(?:fristgerecht|rechtzeitig)\b|\b(?:spaeter|verspaetet)\s+(?:\w+\s+){0,2}?(?:abgeben|einreichen|vorlegen|nachreichen|einsenden|melden)\b|\bmehr\s+zeit\b`,
+    ),
+  },
+  {
+    id: 'payment-missing',
+    weight: 3,
+    reason: 'Zahlung nicht eingegangen',
+    pattern: re(
+      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b`,
+    ),
+  },
+  {
+    id: 'attachment',
+    weight: 3,
+    reason: 'Unterlagen beigefügt',
+    pattern: re(
+      String.raw`\banbei\b|\bim\s+anhang\b|\bin\s+der\s+anlage\b|\bals\s+anlage\b|\bbeigefuegt\w*|\bhiermit\s+(?:\w+\s+){0,2}(?:uebersende|uebersenden|sende|senden|reiche|reichen|beantrage|beantragen|lege|legen|teile|teilen|melde|melden|rufe|rufen)\b`,
+    ),
+  },
+  {
+    id: 'objection',
+    weight: 3,
+    reason: 'Widerspruch gegen eine Entscheidung',
+    pattern: re(String.raw`\b(?:legen|lege|erheben|erhebe)\b.{0,60}\b(?:widerspruch|einspruch)\b|\bwidersprechen\s+(?:wir|ich)\b|\bnicht\s+einverstanden\b`),
+  },
+  {
+    id: 'status-enquiry',
+    weight: 2,
+    reason: 'Frage nach dem Bearbeitungsstand',
+    pattern: re(
+      String.raw`\b(?:stand|sachstand|bearbeitungsstand|status|bearbeitung|bearbeitungsdauer)\b.{0,40}\b\w*(?:antrag|antrags|bescheid|bescheids|auszahlung|mittelabruf|mittelabrufs|verwendungsnachweis|verwendungsnachweises)\b|\bwann\s+(?:koennen|duerfen|werden)\s+wir\b.{0,60}\b(?:rechnen|erhalten|bekommen)\b|\bwann\s+(?:erhalten|bekommen)\s+wir\b`,
+    ),
+  },
+  {
+    id: 'request-to-rp',
+    weight: 2,
+    reason: 'Bitte um eine Handlung',
+    pattern: re(
+      String.raw`\b(?:koennen|koennten|wuerden|moechten)\s+sie\b.{0,80}\b${REQUEST_VERB}\b|\bbitte\s+(?:\w+\s+){0,2}?${IMPERATIVE_VERB}\s+sie\b|\b(?:wir|ich)\s+bitten?\b|\bbitten\s+(?:wir\s+)?(?:sie\s+)?um\b`,
+    ),
+  },
+  {
+    id: 'own-event',
+    weight: 2,
+    reason: 'Schilderung eines eigenen Vorgangs',
+    pattern: re(
+      String.raw`\b(?:(?:wir|ich)\s+(?:haben|hatten|habe|hatte)|(?:haben|hatten|habe|hatte)\s+(?:wir|ich))\b.{0,80}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|verschickt|geschickt|uebersandt|uebermittelt|hochgeladen|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\b|\buns\b.{0,40}\b(?:bewilligt|zugegangen|zugestellt|gewaehrt|zurueckgefordert|gekuerzt|abgelehnt)\b|\b(?:wir|ich)\s+schaffen\b.{0,40}\bnicht\b`,
+    ),
+  },
+  {
+    id: 'staff-event',
+    weight: 2,
+    reason: 'Personalwechsel oder Ausfall',
+    pattern: re(
+      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|elternzeit|mutterschutz|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel|erkrankt|krank|krankgeschrieben|vakant|unbesetzt)\b`,
+    ),
+  },
+  { id: 'refund', weight: 1, reason: 'Rückforderung erwähnt', pattern: re(String.raw`\brueckforderung\w*|\bzurueckgefordert|\brueckzahlung\w*`) },
+  { id: 'change-request', weight: 1, reason: 'Änderungsantrag erwähnt', pattern: re(String.raw`\baenderungsantrag\w*|\baenderungsmitteilung\w*`) },
+  { id: 'drawdown', weight: 1, reason: 'Mittelabruf erwähnt', pattern: re(String.raw`\bmittelabruf\w*|\babruf\s+der\s+\w*mittel`) },
+  {
+    id: 'concrete-date',
+    weight: 1,
+    reason: 'Konkretes Datum genannt',
+    pattern: re(String.raw`\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:im|am|seit|zum|bis|ende|anfang|mitte)\s+(?:\d{1,2}\.\s*)?${MONTH}\b`),
+  },
+  { id: 'for-us', weight: 1, reason: 'Bezug auf die eigene Stelle', pattern: re(String.raw`\b(?:fuer|bei|an|von)\s+uns\b`) },
+  {
+    id: 'rule-modal',
+    weight: -1,
+    reason: 'Frage nach einer Regel',
+    pattern: re(
+      String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:duerfen|darf|muessen|muss|koennen|kann|sollen|soll|ist\s+es|gilt)\s+(?:wir|man|unser\w*|kommunen|gemeinden|landkreise|kreise|staedte|traeger|integrationsmanager\w*|die|der|das|ein|eine|auch|es)\b`,
+    ),
+  },
+  {
+    id: 'rule-wh',
+    weight: -1,
+    reason: 'Frage nach einer Regel',
+    pattern: re(
+      String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:wie\s+(?:lang|lange|hoch|viel|viele|oft|gross|umfangreich|ausfuehrlich|funktioniert|berechnet)|welche[rsnm]?|was\s+(?:ist|sind|gilt|bedeutet|versteht|zaehlt)|gibt\s+es|wer\s+(?:ist|darf|kann|muss)|ab\s+wann|bis\s+wann|wo\s+finde)\b`,
+    ),
+  },
+  {
+    id: 'rule-words',
+    weight: -2,
+    reason: 'Frage nach den Förderregeln',
+    pattern: re(String.raw`\b(?:foerderfaehig|zuwendungsfaehig|zulaessig|erlaubt|grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|im\s+allgemeinen)\b`),
+  },
+];
+
+/** A ticket category with its keyword stems; a subject hit counts double. Higher priority wins ties. */
+export interface CategoryRule {
+  category: TicketCategory;
+  priority: number;
+  patterns: readonly RegExp[];
+  /** When any pattern matches, this category wins regardless of the other scores. */
+  decisive?: boolean;
+}
+
+/**
+ * Category policy. Widerspruch only when the requester objects (Widerspruch, Einspruch, "nicht
+ * einverstanden", "legen … ein"); a Rückforderung they merely ask about is a payment matter (`auszahlung`),
+ * because it concerns the money paid out and is handled with the payments. A "Bescheid" alone names no
+ * category (every category has notices); a Kürzung or Rückforderung in it is `auszahlung`. A deadline extension is `frist`
+ * even when it names the report it is for (priority over `verwendungsnachweis`).
+ */
+export const CATEGORY_RULES: readonly CategoryRule[] = [
+  {
+    category: 'widerspruch',
+    priority: 8,
+    decisive: true,
+    patterns: [/\bwiderspruch\w*|\bwidersprech\w*|\beinspruch\w*/, /\bnicht\s+einverstanden\b/, /\banfecht\w*/, /\bfuer\s+(?:falsch|fehlerhaft|rechtswidrig|nicht\s+gerechtfertigt|unrechtmaessig)\b/],
+  },
+  {
+    category: 'frist',
+    priority: 7,
+    patterns: [/\bfristverlaeng\w*/, /\b\w*frist\w*/, /\bverlaeng\w*/, /\bverspaet\w*|\brechtzeitig\b/, /\bspaeter\s+(?:\w+\s+)?(?:abgeben|einreichen|vorlegen|nachreichen)\b|\bmehr\s+zeit\b/],
+  },
+  {
+    category: 'aenderung',
+    priority: 6,
+    patterns: [/\baenderungsantrag\w*|\baenderungsmitteilung\w*/, /\baenderung\w*|\baendern\b/, /\bstellenumfang\w*|\bvzae\b|\bstellenanteil\w*/, /\baufstock\w*|\berhoeh\w*|\breduzier\w*|\bverringer\w*|\bumwidm\w*/],
+  },
+  {
+    category: 'personal',
+    priority: 5,
+    patterns: [/\bpersonal\w*|\bstellenbesetzung\w*|\bstellenwechsel\b/, /\bnachbesetz\w*|\bwiederbesetz\w*|\bneubesetz\w*|\bnachfolge\w*/, /\bgekuendigt\b|\bkuendig\w*|\bausgeschieden\b|\bscheidet\b/, /\belternzeit\b|\bmutterschutz\b|\bkrank\w*|\berkrankt\b|\bruhestand\b/, /\beingestellt\b|\bneueinstellung\w*/],
+  },
+  {
+    category: 'auszahlung',
+    priority: 4,
+    patterns: [/\bauszahlung\w*|\bausgezahlt\b|\bausbezahlt\b/, /\bmittelabruf\w*|\babruf\b/, /\b\w*zahlung\w*|\braten?\b/, /\bueberwiesen\b|\bueberweisung\w*|\beingegangen\b/, /\brueckforderung\w*|\bzurueckgefordert\b|\brueckzahlung\w*|\bteilbetrag\w*|\bbetrag\b/, /\bkuerz\w*|\bgekuerzt\b/],
+  },
+  {
+    category: 'verwendungsnachweis',
+    priority: 3,
+    patterns: [/\bverwendungsnachweis\w*/, /\bsachbericht\w*/, /\bkennzahl\w*/, /\bzahlenmaessig\w*|\bnachweis\w*/],
+  },
+  {
+    category: 'antrag',
+    priority: 2,
+    patterns: [/\bantrag\b|\bantrags\w*|\bantraege\w*/, /\b(?:zuwendungs|bewilligungs|foerder)bescheid\w*/, /\bbewilligung\w*|\bbewilligt\w*/, /\bfoerderantrag\w*|\bneuantrag\w*/],
+  },
+];

@@ -1,0 +1,108 @@
+/**
+ * Applies the rule tables to prepared text: scores, matched wording for the reasons, categories.
+ * Pure functions; the tables live in triage-rules.ts and triage-other.ts.
+ */
+import { CATEGORY_RULES, type TextRule } from './triage-rules.js';
+import { COURTESY_MAX_OTHER_WORDS, COURTESY_WORDS, OTHER_RULES, type OtherKind, type OtherRule } from './triage-other.js';
+import { foldText, originalSlice, type FoldedText } from './triage-text.js';
+import type { TicketCategory } from './triage-types.js';
+
+/** A rule that matched, with the original words it matched. */
+export interface RuleHit {
+  id: string;
+  weight: number;
+  reason: string;
+  matched: string;
+}
+
+/** Sum of the weights of the matched rules, and the hits. */
+export interface Score {
+  score: number;
+  hits: RuleHit[];
+}
+
+const SNIPPET_MAX = 60;
+
+function snippet(text: FoldedText, match: RegExpExecArray): string {
+  const words = originalSlice(text, match.index, match.index + match[0].length).replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '');
+  return words.length > SNIPPET_MAX ? `${words.slice(0, SNIPPET_MAX - 1)}…` : words;
+}
+
+/** Scores a text against a rule table; each rule counts once. */
+export function scoreText(rules: readonly TextRule[], text: FoldedText): Score {
+  const hits: RuleHit[] = [];
+  for (const rule of rules) {
+    const match = rule.pattern.exec(text.folded);
+    if (match !== null) hits.push({ id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match) });
+  }
+  return { score: hits.reduce((sum, hit) => sum + hit.weight, 0), hits };
+}
+
+/** The parts of a message the "other" rules look at (raw body: auto-replies quote, newsletters sign off). */
+export interface OtherSubject {
+  headers: Record<string, string>;
+  from: string;
+  subject: string;
+  body: string;
+}
+
+function fieldText(rule: OtherRule, message: OtherSubject): string | undefined {
+  const field = rule.field;
+  if (typeof field === 'object') return message.headers[field.header];
+  return message[field];
+}
+
+/** The kind of no-answer message with the highest score at or above `threshold`, with its hits; else null. */
+export function detectOther(message: OtherSubject, threshold: number): { kind: OtherKind; hits: RuleHit[] } | null {
+  const byKind = new Map<OtherKind, RuleHit[]>();
+  for (const rule of OTHER_RULES) {
+    const value = fieldText(rule, message);
+    if (value === undefined || value === '') continue;
+    const text = foldText(value);
+    const match = rule.pattern.exec(text.folded);
+    if (match === null) continue;
+    const hit = { id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match) };
+    byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), hit]);
+  }
+  let best: { kind: OtherKind; hits: RuleHit[]; score: number } | null = null;
+  for (const [kind, hits] of byKind) {
+    const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
+    if (score >= threshold && (best === null || score > best.score)) best = { kind, hits, score };
+  }
+  return best === null ? null : { kind: best.kind, hits: best.hits };
+}
+
+/** True when the text is only greeting, thanks or acknowledgement (no question, at most a name besides). */
+export function isCourtesyOnly(text: string): boolean {
+  const folded = foldText(text).folded;
+  if (folded.includes('?')) return false;
+  const words = folded.split(/[^a-z0-9]+/).filter((w) => w !== '');
+  if (words.length === 0) return false;
+  const others = words.filter((w) => !COURTESY_WORDS.has(w));
+  return others.length <= COURTESY_MAX_OTHER_WORDS && others.length < words.length;
+}
+
+/**
+ * The ticket category: each pattern scores 2 when it matches the subject and 1 when it matches the body;
+ * a decisive category (listed first) wins on any hit; else the highest total wins, ties go to the higher
+ * priority; no hit → `sonstiges`.
+ */
+export function categorise(subject: FoldedText, body: FoldedText): { category: TicketCategory; matched: string[] } {
+  let best: { category: TicketCategory; score: number; priority: number; matched: string[] } | null = null;
+  for (const rule of CATEGORY_RULES) {
+    let score = 0;
+    const matched: string[] = [];
+    for (const pattern of rule.patterns) {
+      for (const [text, weight] of [[subject, 2], [body, 1]] as const) {
+        const match = pattern.exec(text.folded);
+        if (match === null) continue;
+        score += weight;
+        matched.push(snippet(text, match));
+      }
+    }
+    if (score > 0 && rule.decisive === true) return { category: rule.category, matched: [...new Set(matched)] };
+    const better = best === null || score > best.score || (score === best.score && rule.priority > best.priority);
+    if (score > 0 && better) best = { category: rule.category, score, priority: rule.priority, matched };
+  }
+  return best === null ? { category: 'sonstiges', matched: [] } : { category: best.category, matched: [...new Set(best.matched)] };
+}

@@ -1,0 +1,175 @@
+/**
+ * Triage: the whole decision for one enquiry, without side effects (CONTRACTS §3 `triage`, issue 4 item 1).
+ *
+ * Order of the decision (first that applies wins):
+ * 1. empty message → `other`;
+ * 2. auto-reply, bounce or newsletter (headers, sender, subject, body phrases) → `other`;
+ * 3. nothing but greeting or thanks → `other`;
+ * 4. application-matter score ≥ threshold (triage-rules.ts) → `application_matter`, always a ticket;
+ * 5. otherwise the knowledge base decides ({@link OUTCOME_POLICY}): out of scope or unusable → `other`,
+ *    else `general_question`, a ticket when it cannot answer with confidence.
+ *
+ * Non-goals: no language detection, no machine learning; the rules are meant to be read and tuned.
+ */
+import type { Channel } from './enquiry.js';
+import type { AskOutcome, AskResult, KnowledgeAnswerer } from './knowledge.js';
+import type { Router } from './routing.js';
+import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './triage-rules.js';
+import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
+import { categorise, detectOther, isCourtesyOnly, scoreText, type RuleHit } from './triage-signals.js';
+import { cleanSubject, foldText, newMessagePart, type FoldedText } from './triage-text.js';
+import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
+
+/** What triage needs: the knowledge base, the router and (for routing with absences) the current time. */
+export interface TriageDeps {
+  answerer: KnowledgeAnswerer;
+  router: Router;
+  now?: Date;
+}
+
+/**
+ * What a knowledge-base outcome means for a message that is neither a case nor a courtesy.
+ * `suggest` ("Meinten Sie …") needs buttons: Teams (and the CLI) can offer them, so no ticket; a mail cannot,
+ * and a list of near misses is no answer, so a mail with only suggestions goes to a person.
+ */
+export const OUTCOME_POLICY: Record<AskOutcome, { intent: Intent; ticket: (channel: Channel) => boolean; reason: string }> = {
+  answer: { intent: 'general_question', ticket: () => false, reason: 'Die Wissensbasis beantwortet die Frage sicher' },
+  suggest: {
+    intent: 'general_question',
+    ticket: (channel) => channel === 'email',
+    reason: 'Die Wissensbasis hat nur Vorschläge („Meinten Sie …“)',
+  },
+  handover: { intent: 'general_question', ticket: () => true, reason: 'Die Wissensbasis kann die Frage nicht sicher beantworten' },
+  out_of_scope: { intent: 'other', ticket: () => false, reason: 'Die Frage betrifft nicht das Förderprogramm' },
+  invalid: { intent: 'other', ticket: () => false, reason: 'Die Nachricht enthält keine verwertbare Frage' },
+};
+
+const OTHER_KIND_LABELS: Record<OtherKind, string> = {
+  auto_reply: 'Automatische Antwort (z. B. Abwesenheitsnotiz)',
+  bounce: 'Unzustellbarkeitsmeldung',
+  newsletter: 'Newsletter oder Verteilermail',
+};
+
+/** The message cut to what the triage reads. */
+interface Prepared {
+  subject: FoldedText;
+  isReply: boolean;
+  body: FoldedText;
+  /** Subject and new body together: what the application rules read. */
+  both: FoldedText;
+  question: string;
+}
+
+const SALUTATION = /^\s*(?:sehr\s+geehrte[^,\n!]*|guten\s+(?:tag|morgen|abend)[^,\n!]*|hallo[^,\n!]*|liebe[rs]?\s[^,\n!]*|hi\b[^,\n!]*|moin[^,\n!]*|servus[^,\n!]*)[,!\n]\s*/i;
+
+function prepare(input: TriageInput): Prepared {
+  const { subject, isReply } = cleanSubject(input.subject);
+  const bodyText = newMessagePart(typeof input.text === 'string' ? input.text : '');
+  const subjectFolded = foldText(subject);
+  const body = foldText(bodyText);
+  const stripped = bodyText.replace(SALUTATION, '').trim();
+  const core = stripped === '' ? bodyText.trim() : stripped;
+  const subjectNew = subject !== '' && !body.folded.includes(subjectFolded.folded);
+  const question = [subjectNew ? subject : '', core].filter((s) => s !== '').join('. ');
+  return { subject: subjectFolded, isReply, body, both: foldText(`${subject}\n${bodyText}`), question };
+}
+
+function describe(hit: RuleHit): string {
+  return hit.matched === '' ? hit.reason : `${hit.reason}: „${hit.matched}“`;
+}
+
+const EMPTY_ANSWER: AskResult = {
+  question: '',
+  answered: false,
+  confidence: 0,
+  answer: null,
+  hits: [],
+  outcome: 'invalid',
+  suggestions: [],
+  message: 'Die Nachricht ist leer.',
+};
+
+interface Decision {
+  intent: Intent;
+  ticket: boolean;
+  reasons: string[];
+}
+
+function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Decision {
+  if (prepared.question === '') return { intent: 'other', ticket: false, reasons: ['Leere Nachricht: kein Text und kein Betreff'] };
+  const other = detectOther(
+    { headers: lowerKeys(input.headers), from: input.from ?? '', subject: input.subject ?? '', body: input.text },
+    OTHER_THRESHOLD,
+  );
+  if (other !== null) return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
+  const application = scoreText(APPLICATION_RULES, prepared.both);
+  const signals = application.hits.map(describe);
+  if (isCourtesyOnly(prepared.body.original) && !subjectCarriesQuestion(prepared)) {
+    return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
+  }
+  if (application.score >= APPLICATION_THRESHOLD) {
+    return {
+      intent: 'application_matter',
+      ticket: true,
+      reasons: [`Anliegen zu einem eigenen Antrag oder Vorgang (Punkte ${application.score}, ab ${APPLICATION_THRESHOLD})`, ...signals],
+    };
+  }
+  const policy = OUTCOME_POLICY[answer.outcome];
+  const kb = answer.message !== undefined && policy.intent === 'other' ? `${policy.reason}: ${answer.message}` : policy.reason;
+  return {
+    intent: policy.intent,
+    ticket: policy.ticket(input.channel),
+    reasons: [
+      policy.intent === 'general_question' ? `Allgemeine Frage zu den Förderregeln (Punkte ${application.score}, unter ${APPLICATION_THRESHOLD})` : kb,
+      ...(policy.intent === 'general_question' ? [`${kb} (Konfidenz ${answer.confidence.toFixed(2).replace('.', ',')})`] : []),
+      ...signals,
+    ],
+  };
+}
+
+/** A fresh (non-reply) subject that itself asks something keeps a courtesy-only body from being `other`. */
+function subjectCarriesQuestion(prepared: Prepared): boolean {
+  if (prepared.isReply || prepared.subject.folded === '') return false;
+  return prepared.subject.folded.includes('?') || !isCourtesyOnly(prepared.subject.original);
+}
+
+function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = String(value);
+  return out;
+}
+
+function category(prepared: Prepared, ticket: boolean): { category: TicketCategory | null; reason: string | null } {
+  if (!ticket) return { category: null, reason: null };
+  const { category: found, matched } = categorise(prepared.subject, prepared.body);
+  const words = matched.length > 0 ? ` (${matched.slice(0, 3).map((m) => `„${m}“`).join(', ')})` : '';
+  return { category: found, reason: `Kategorie ${TICKET_CATEGORY_LABELS[found]}${words}` };
+}
+
+/**
+ * Decides intent, ticket and category for one enquiry and attaches the knowledge-base answer and the route.
+ *
+ * @example
+ * const result = triage({ channel: 'email', subject: 'Auszahlung', text: 'Die Rate ist bei uns nicht eingegangen.' },
+ *   { answerer, router });
+ * // result.intent === 'application_matter', result.ticket === true, result.ticketCategory === 'auszahlung'
+ */
+export function triage(input: TriageInput, deps: TriageDeps): TriageResult {
+  const prepared = prepare(input);
+  const answer = prepared.question === '' ? EMPTY_ANSWER : deps.answerer.ask(prepared.question);
+  const route = deps.router.route(
+    { text: typeof input.text === 'string' ? input.text : '', subject: input.subject, from: input.from, signature: input.signature },
+    deps.now,
+  );
+  const decision = decide(input, prepared, answer);
+  const { category: ticketCategory, reason } = category(prepared, decision.ticket);
+  return {
+    ...(input.id === undefined ? {} : { id: input.id }),
+    intent: decision.intent,
+    ticket: decision.ticket,
+    ticketCategory,
+    reasons: reason === null ? decision.reasons : [...decision.reasons, reason],
+    answer,
+    route,
+  };
+}
