@@ -1,0 +1,236 @@
+/**
+ * View models of the mail templates, and the conversion of outbox payloads into them (validated with zod at
+ * this boundary, STYLE G9). Every key of a view model is always present (null or [] when empty), so the
+ * templates can be compiled in Handlebars' strict mode: a template naming an unknown variable fails at load.
+ */
+import { z } from 'zod';
+import type { OutboundKind, OutboundMessage } from '../../core/outcome.js';
+import { AppError } from '../../core/errors.js';
+import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage-types.js';
+
+export const BINDING_REMINDER =
+  'Bitte beachten Sie: Verbindlich sind allein die Verwaltungsvorschrift (VwV Integrationsmanagement) und Ihr Zuwendungsbescheid.';
+
+/** The view model of each outbound kind (besides the common `subject` and `automatic`). */
+export interface ViewModels {
+  auto_answer: { answerText: string; citation: string; stand: string | null; source: string | null; reminder: string };
+  suggestions: { items: { title: string; citation: string }[]; reminder: string };
+  declined: { message: string; contactTeam: string | null; contactEmail: string | null; contactPhone: string | null };
+  ticket_confirmation: {
+    ticketNumber: string;
+    teamName: string;
+    teamPhone: string | null;
+    categoryLabel: string;
+    firstResponseDue: string;
+  };
+  ask_municipality: { ticketNumber: string | null; candidates: { label: string }[] };
+  staff_answer: { text: string; staffName: string; ticketNumber: string | null };
+  staff_notification: {
+    headline: string;
+    ticketNumber: string;
+    ticketSubject: string;
+    categoryLabel: string;
+    teamName: string;
+    kreisName: string | null;
+    firstResponseDue: string;
+    note: string | null;
+  };
+  escalation: {
+    ticketNumber: string;
+    levelText: string;
+    ticketSubject: string;
+    teamName: string;
+    assignee: string | null;
+    dueText: string;
+  };
+}
+
+/** Fields every template may use. */
+export interface CommonView {
+  subject: string;
+  automatic: boolean;
+}
+
+export type View<K extends OutboundKind> = ViewModels[K] & CommonView;
+
+const nullish = z.string().nullish().transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
+const AnswerSchema = z.object({ text: z.string().min(1), citation: z.string().min(1), source: nullish, stand: nullish });
+const ContactSchema = z.object({ team: z.string(), email: nullish, phone: nullish }).nullish();
+const TicketSchema = z.object({
+  number: z.string().min(1),
+  subject: z.string().default(''),
+  category: z.string().default('sonstiges'),
+  team: z.object({ team: z.string(), phone: nullish }).passthrough(),
+  kreis: z.object({ name: z.string() }).nullish(),
+  assignee: nullish,
+  firstResponseDue: z.string(),
+  resolutionDue: z.string().optional(),
+});
+const SuggestionSchema = z.object({ title: z.string(), citation: z.string() });
+const CandidateSchema = z.object({ label: z.string() });
+
+/** Formats an ISO time as German local date and time ("Dienstag, 3. März 2026, 10:00 Uhr"). */
+export function germanDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+  return `${text.replace(' um ', ', ')} Uhr`;
+}
+
+function categoryLabel(category: string): string {
+  return TICKET_CATEGORY_LABELS[category as TicketCategory] ?? 'Sonstiges';
+}
+
+function at(payload: Record<string, unknown>, path: string): unknown {
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** The first of several payload paths that is present (payload shapes evolve compatibly). */
+function first(payload: Record<string, unknown>, ...paths: string[]): unknown {
+  for (const path of paths) {
+    const value = at(payload, path);
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, kind: string, field: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError('INPUT_INVALID', `email render: payload of ${kind} lacks a valid ${field}`, {
+      details: { kind, field, issues: result.error.issues.map((i) => i.path.join('.')) },
+    });
+  }
+  return result.data;
+}
+
+type Builders = { [K in OutboundKind]: (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K] };
+
+const BUILDERS: Builders = {
+  auto_answer: (p) => {
+    const answer = parse(AnswerSchema, first(p, 'answer', 'triage.answer.answer'), 'auto_answer', 'answer');
+    const reminder = first(p, 'answer.reminder', 'triage.answer.answer.reminder');
+    return {
+      answerText: answer.text,
+      citation: answer.citation,
+      stand: answer.stand,
+      source: answer.source,
+      reminder: typeof reminder === 'string' && reminder !== '' ? reminder : BINDING_REMINDER,
+    };
+  },
+  suggestions: (p) => ({
+    items: parse(z.array(SuggestionSchema).min(1), first(p, 'suggestions', 'triage.answer.suggestions'), 'suggestions', 'suggestions'),
+    reminder: BINDING_REMINDER,
+  }),
+  declined: (p) => {
+    const message = first(p, 'message', 'triage.answer.message');
+    const contact = parse(ContactSchema, first(p, 'contact', 'triage.route.contact'), 'declined', 'contact');
+    return {
+      message: typeof message === 'string' && message !== '' ? message : 'Dazu können wir Ihnen leider keine Auskunft geben.',
+      contactTeam: contact?.team ?? null,
+      contactEmail: contact?.email ?? null,
+      contactPhone: contact?.phone ?? null,
+    };
+  },
+  ticket_confirmation: (p) => {
+    const t = parse(TicketSchema, p['ticket'], 'ticket_confirmation', 'ticket');
+    return {
+      ticketNumber: t.number,
+      teamName: t.team.team,
+      teamPhone: t.team.phone,
+      categoryLabel: categoryLabel(t.category),
+      firstResponseDue: germanDateTime(t.firstResponseDue),
+    };
+  },
+  ask_municipality: (p, m) => ({
+    ticketNumber: m.ticketNumber ?? (at(p, 'ticket.number') as string | undefined) ?? null,
+    candidates: parse(z.array(CandidateSchema).default([]), first(p, 'candidates', 'route.candidates'), 'ask_municipality', 'candidates'),
+  }),
+  staff_answer: (p, m) => ({
+    text: parse(z.string().min(1), p['text'], 'staff_answer', 'text'),
+    staffName: parse(z.string().default('Team Integrationsmanagement'), first(p, 'staffName', 'author', 'staff.displayName'), 'staff_answer', 'staffName'),
+    ticketNumber: m.ticketNumber ?? (at(p, 'ticket.number') as string | undefined) ?? null,
+  }),
+  staff_notification: (p) => {
+    const t = parse(TicketSchema, p['ticket'], 'staff_notification', 'ticket');
+    const headline = first(p, 'headline', 'reason');
+    const note = first(p, 'note');
+    return {
+      headline: typeof headline === 'string' ? headline : 'ein neuer Vorgang wartet auf Bearbeitung.',
+      ticketNumber: t.number,
+      ticketSubject: t.subject,
+      categoryLabel: categoryLabel(t.category),
+      teamName: t.team.team,
+      kreisName: t.kreis?.name ?? null,
+      firstResponseDue: germanDateTime(t.firstResponseDue),
+      note: typeof note === 'string' && note !== '' ? note : null,
+    };
+  },
+  escalation: (p) => {
+    const t = parse(TicketSchema, p['ticket'], 'escalation', 'ticket');
+    const level = Number(first(p, 'level', 'escalationLevel') ?? 1);
+    return {
+      ticketNumber: t.number,
+      levelText: level >= 2 ? 'Bearbeitungsfrist überschritten' : 'erste Rückmeldung überfällig',
+      ticketSubject: t.subject,
+      teamName: t.team.team,
+      assignee: t.assignee,
+      dueText: germanDateTime(level >= 2 && t.resolutionDue ? t.resolutionDue : t.firstResponseDue),
+    };
+  },
+};
+
+/** Builds the view model for an outbox message; throws AppError INPUT_INVALID when the payload lacks data. */
+export function buildView<K extends OutboundKind>(message: OutboundMessage & { kind: K }, common: CommonView): View<K> {
+  const builder = BUILDERS[message.kind] as (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K];
+  return { ...builder(message.payload, message), ...common };
+}
+
+const SAMPLE_TICKET_TEXT = { ticketNumber: 'IM-2026-000123', ticketSubject: 'Frage zur Förderung', teamName: 'Team Nord' };
+
+/**
+ * Sample view models used at load to prove each template renders in strict mode: `full` has every optional
+ * value set (so conditional blocks are checked), `empty` has them all null/empty (so else-paths are checked).
+ */
+export function sampleViews(kind: OutboundKind): { full: Record<string, unknown>; empty: Record<string, unknown> } {
+  const common = { subject: 'AW: [IM-2026-000123] Frage', automatic: true };
+  const full: { [K in OutboundKind]: ViewModels[K] } = {
+    auto_answer: { answerText: 'Text', citation: 'VwV Nr. 5.2', stand: '01.01.2026', source: 'https://example.org', reminder: BINDING_REMINDER },
+    suggestions: { items: [{ title: 'Frist', citation: 'VwV Nr. 7' }], reminder: BINDING_REMINDER },
+    declined: { message: 'Nein.', contactTeam: 'Team', contactEmail: 'a@b.de', contactPhone: '0711' },
+    ticket_confirmation: { ticketNumber: 'IM-2026-000123', teamName: 'Team Nord', teamPhone: '0711', categoryLabel: 'Antrag', firstResponseDue: 'Montag' },
+    ask_municipality: { ticketNumber: 'IM-2026-000123', candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }] },
+    staff_answer: { text: 'Antwort', staffName: 'Sachbearbeitung', ticketNumber: 'IM-2026-000123' },
+    staff_notification: { ...SAMPLE_TICKET_TEXT, headline: 'Neu', categoryLabel: 'Antrag', kreisName: 'Böblingen', firstResponseDue: 'Montag', note: 'x' },
+    escalation: { ...SAMPLE_TICKET_TEXT, levelText: 'überfällig', assignee: 'sb-1', dueText: 'Montag' },
+  };
+  const f = { ...full[kind], ...common };
+  const empty: Record<string, unknown> = { ...f, automatic: false };
+  for (const key of NULLABLE[kind]) empty[key] = key === 'candidates' || key === 'items' ? [] : null;
+  return { full: f, empty };
+}
+
+/** Keys that may be null (or empty lists) per kind; the `empty` sample sets exactly these. */
+const NULLABLE: Record<OutboundKind, string[]> = {
+  auto_answer: ['stand', 'source'],
+  suggestions: [],
+  declined: ['contactTeam', 'contactEmail', 'contactPhone'],
+  ticket_confirmation: ['teamPhone'],
+  ask_municipality: ['ticketNumber', 'candidates'],
+  staff_answer: ['ticketNumber'],
+  staff_notification: ['kreisName', 'note'],
+  escalation: ['assignee'],
+};
