@@ -1,0 +1,88 @@
+/**
+ * From ranked hits to an answer decision (AskResult, CONTRACTS §3): confidence from query coverage and score
+ * margin, the outcome (answer, "Meinten Sie …", hand-over, out of scope, invalid) and the answer text trimmed
+ * to the sentences that matter, with citation, source, Stand and the reminder. Pure.
+ */
+import type { AskResult, SearchHit } from '../core/knowledge.js';
+import type { RankedHit, SearchIndex } from './index.minisearch.js';
+import { planQuery, type QueryPlan } from './query.js';
+import { trimAnswer } from './trim.js';
+import { MESSAGES, REMINDER } from './messages.js';
+
+/** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
+export const THRESHOLDS = { answer: 0.5, suggest: 0.3, outOfScopeCoverage: 0.4 } as const;
+
+/** Hits searched internally (for coverage and suggestions), independent of `top`. */
+const SEARCH_DEPTH = 10;
+
+/** Per-question numbers behind the decision (exposed for tests and tuning). */
+export interface Assessment {
+  confidence: number;
+  coverage: number;
+  knownCoverage: number;
+  margin: number;
+}
+
+function groupWeights(plan: QueryPlan, index: SearchIndex): number[] {
+  const n = index.passages.length;
+  return plan.groups.map((g) => {
+    const df = Math.max(0, ...g.own.map((t) => index.df.get(t) ?? 0));
+    return Math.log(1 + (n + 1) / (df + 1));
+  });
+}
+
+/** Computes coverage, margin and confidence for ranked hits. */
+export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): Assessment {
+  const weights = groupWeights(plan, index);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const top = hits[0];
+  if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0 };
+  const sum = (groups: Iterable<number>): number => [...groups].reduce((a, g) => a + (weights[g] ?? 0), 0);
+  const coverage = sum(new Set(top.matched)) / total;
+  const knownCoverage = sum(new Set(hits.flatMap((h) => h.matched))) / total;
+  const second = hits[1];
+  const margin = second === undefined ? 1 : (top.score - second.score) / top.score;
+  const strength = 1 - Math.exp(-top.score / 8);
+  const confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
+  return { confidence: round(confidence), coverage, knownCoverage, margin };
+}
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function base(question: string, outcome: AskResult['outcome'], message?: string): AskResult {
+  return { question, answered: false, confidence: 0, answer: null, hits: [], outcome, suggestions: [], ...(message ? { message } : {}) };
+}
+
+/**
+ * Answers one question from the index.
+ *
+ * @example answerQuestion(index, 'Wie lang darf der Sachbericht sein?', 5).answer?.citation
+ */
+export function answerQuestion(index: SearchIndex, question: string, top = 5): AskResult {
+  const plan = planQuery(question, index.analyzer, index.synonyms);
+  const echo = plan.truncated ? `${plan.cleaned} …` : plan.cleaned;
+  if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);
+  if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
+  const ranked = index.search(plan, Math.max(top, SEARCH_DEPTH));
+  const a = assess(plan, ranked, index);
+  const isCore = plan.groups.some((g) => g.core);
+  const offTopic = plan.groups.some((g) => g.offTopic);
+  if (!isCore && (offTopic || a.knownCoverage < THRESHOLDS.outOfScopeCoverage)) {
+    return base(echo, 'out_of_scope', MESSAGES.outOfScope);
+  }
+  const hits: SearchHit[] = ranked.slice(0, top).map((h) => ({ id: h.passage.id, title: h.passage.title, score: round(h.score) }));
+  const suggestions = ranked.slice(0, 3).map((h) => ({ passageId: h.passage.id, title: h.passage.title, citation: h.passage.citation }));
+  const result: AskResult = { ...base(echo, 'handover'), confidence: a.confidence, hits };
+  const best = ranked[0];
+  if (best === undefined) return { ...result, message: MESSAGES.handover };
+  if (a.confidence >= THRESHOLDS.answer) {
+    const p = best.passage;
+    const answer = { text: trimAnswer(p.text, plan, index.analyzer), citation: p.citation, passageId: p.id, title: p.title, source: p.source, stand: p.stand, reminder: REMINDER };
+    return { ...result, answered: true, outcome: 'answer', answer };
+  }
+  if (a.confidence >= THRESHOLDS.suggest) return { ...result, outcome: 'suggest', suggestions, message: MESSAGES.suggest };
+  return { ...result, message: MESSAGES.handover };
+}

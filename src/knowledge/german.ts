@@ -1,0 +1,95 @@
+/**
+ * German word normalisation: folding, gender forms, stopwords and Snowball stemming.
+ * Pure functions; the analyzer (analyzer.ts) combines them with corpus-dependent compound splitting.
+ *
+ * Policy: index and query run through the same functions, so any folding only has to be consistent, not
+ * linguistically exact. Umlauts and their digraphs (ä/ae, ö/oe, ü/ue) and ß/ss fold to one form.
+ */
+import { stemmer } from '@orama/stemmers/german';
+import stopwordsIso from 'stopwords-iso' with { type: 'json' };
+
+/**
+ * Words in the stopwords-iso list that carry meaning in this domain ("Mittel" are funds, "Dritte" are third
+ * parties, "Ende" ends a funding period) and are therefore kept.
+ */
+const KEEP = new Set(['mittel', 'dritte', 'dritten', 'dritter', 'drittes', 'ende', 'jahr', 'jahre', 'jahren', 'neue', 'neuen', 'gross', 'große', 'lang', 'lange', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'zwölf', 'vertreten', 'stellen', 'möglich', 'recht', 'beispiel', 'tel']);
+/** Question words and fillers missing from the list that carry no content. */
+const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte'];
+
+function fold(word: string): string {
+  return word
+    .replace(/ß/g, 'ss')
+    .replace(/ä/g, 'a')
+    .replace(/ö/g, 'o')
+    .replace(/ü/g, 'u')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u');
+}
+
+/** Folded German stopwords (stopwords-iso, minus domain words, plus question words). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  [...(stopwordsIso as Record<string, string[]>).de!, ...EXTRA].filter((w) => !KEEP.has(w)).map((w) => fold(w.toLowerCase())),
+);
+
+/**
+ * Lower-cases and folds a single word: ß→ss, ä/ae→a, ö/oe→o, ü/ue→u.
+ *
+ * @example foldWord('Förderfähige') // 'forderfahige'; foldWord('Foerderung') // 'forderung'
+ */
+export function foldWord(word: string): string {
+  return fold(word.toLowerCase());
+}
+
+/** Person nouns whose feminine form ends in -in/-innen: Integrationsmanagerin, Referentin, Juristin … */
+const GENDER = /(er|ent|ant|ist|eur|or|og|eg|at|ier|ar)(in|innen)$/;
+
+/**
+ * Reduces a folded feminine or plural-feminine person noun to the masculine form (gender forms to one term).
+ *
+ * @example stripGender('integrationsmanagerinnen') // 'integrationsmanager'
+ */
+export function stripGender(word: string): string {
+  if (word.length < 7) return word;
+  const m = GENDER.exec(word);
+  return m === null ? word : word.slice(0, word.length - m[2]!.length);
+}
+
+/**
+ * Collapses written gender forms in running text to the base word before tokenising:
+ * "Integrationsmanager/-innen", "Manager:innen", "Manager*innen", "Manager_innen", "ManagerInnen".
+ */
+export function collapseGenderForms(text: string): string {
+  return text.replace(/(\p{L})(?:\/-?|:|\*|_)(?:innen|in)\b/gu, '$1').replace(/(\p{Ll})In(nen)?\b/gu, '$1');
+}
+
+const stemCache = new Map<string, string>();
+
+/** Snowball German stem of a folded word (cached; the cache is bounded by the corpus and query vocabulary). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : stemmer(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/**
+ * Verb forms the stemmer leaves apart from their infinitive: participles (gefördert, gestellt,
+ * Geflüchtete) and 3rd-person forms (beantragt). Returns candidate stems; callers keep those the corpus knows.
+ */
+export function verbVariants(word: string): string[] {
+  const out: string[] = [];
+  const participle = /^ge(\p{L}{3,}?)(e?t)(e|en|er|es|em)?$/u.exec(word);
+  if (participle !== null) out.push(stem(`${participle[1]!}en`));
+  const finite = /^(\p{L}{4,}?)(e?t)(e|en)?$/u.exec(word);
+  if (finite !== null) out.push(stem(`${finite[1]!}en`));
+  return out;
+}
+
+/** True when a folded word is a stopword. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

@@ -1,0 +1,158 @@
+/**
+ * The search index: MiniSearch over passages with the German analyzer, field boosts and tuned BM25.
+ * Query-time work is one MiniSearch query with precomputed term boosts; everything else is done at build.
+ */
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import { buildVocabulary, GermanAnalyzer } from './analyzer.js';
+import type { QueryPlan } from './query.js';
+import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
+import { stem } from './german.js';
+import { tokenize } from './tokenize.js';
+import type { Passage } from './types.js';
+
+/** Search settings; exported so the cache key and the benchmark can name them. */
+export const SEARCH_SETTINGS = {
+  boost: { title: 2.5, questions: 2, text: 1, context: 0.6 },
+  bm25: { k: 1.2, b: 0.6, d: 0.5 },
+  /** Weight of a synonym/abbreviation expansion relative to the word itself. */
+  relatedWeight: 0.6,
+  /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
+  fuzzy: 0.2,
+  fuzzyMinLength: 5,
+  maxFuzzy: 2,
+  weights: { fuzzy: 0.45, prefix: 0.35 },
+} as const;
+
+const FIELDS = ['title', 'questions', 'text', 'context'];
+
+interface IndexedDoc {
+  id: number;
+  title: string;
+  questions: string;
+  text: string;
+  context: string;
+}
+
+/** One ranked hit with the query groups it matched. */
+export interface RankedHit {
+  passage: Passage;
+  score: number;
+  /** Indices of the plan's groups matched by this passage. */
+  matched: number[];
+}
+
+/** Built index: analyzer, synonyms, MiniSearch and document frequencies. */
+export interface SearchIndex {
+  analyzer: GermanAnalyzer;
+  synonyms: CompiledSynonyms;
+  passages: Passage[];
+  /** Number of passages containing each term. */
+  df: Map<string, number>;
+  search(plan: QueryPlan, limit: number): RankedHit[];
+  /** Plain data for the on-disk cache. */
+  serialize(): SerializedIndex;
+}
+
+/** What the cache stores to restore an index without re-analysing the passages. */
+export interface SerializedIndex {
+  vocabulary: string[];
+  df: [string, number][];
+  synonyms: SynonymFile;
+  mini: AsPlainObject;
+}
+
+function toDoc(p: Passage, i: number, documentTitles: Map<string, string>): IndexedDoc {
+  return { id: i, title: p.title, questions: (p.questions ?? []).join(' \n '), text: p.text, context: documentTitles.get(p.documentId) ?? '' };
+}
+
+function miniSearchOptions(analyzer: GermanAnalyzer): Options<IndexedDoc> {
+  return {
+    fields: FIELDS,
+    storeFields: [],
+    tokenize: (text) => tokenize(text),
+    processTerm: (word) => analyzer.terms(word),
+    searchOptions: { tokenize: (s) => [s], processTerm: (t) => t },
+  };
+}
+
+/**
+ * Builds the index. `documentTitles` maps document id → title (indexed as low-weight context).
+ *
+ * @example buildIndex(passages, synonymFile, new Map([['faq', 'Häufige Fragen']]))
+ */
+export function buildIndex(passages: Passage[], synonymFile: SynonymFile, documentTitles: Map<string, string>): SearchIndex {
+  const docs = passages.map((p, i) => toDoc(p, i, documentTitles));
+  const vocabulary = buildVocabulary(docs.flatMap((d) => [d.title, d.questions, d.text, d.context]));
+  const analyzer = new GermanAnalyzer(vocabulary);
+  const mini = new MiniSearch<IndexedDoc>(miniSearchOptions(analyzer));
+  mini.addAll(docs);
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const terms = new Set(FIELDS.flatMap((f) => analyzer.analyze(d[f as keyof IndexedDoc] as string)));
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return assemble(analyzer, mini, passages, df, synonymFile);
+}
+
+/** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
+export function restoreIndex(passages: Passage[], data: SerializedIndex): SearchIndex {
+  const words = new Set(data.vocabulary);
+  const analyzer = new GermanAnalyzer({ words, stems: new Set([...words].map((w) => stem(w))) });
+  const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions(analyzer));
+  return assemble(analyzer, mini, passages, new Map(data.df), data.synonyms);
+}
+
+function assemble(analyzer: GermanAnalyzer, mini: MiniSearch<IndexedDoc>, passages: Passage[], df: Map<string, number>, synonymFile: SynonymFile): SearchIndex {
+  return {
+    analyzer,
+    synonyms: compileSynonyms(synonymFile, analyzer),
+    passages,
+    df,
+    search: (plan, limit) => runSearch(mini, passages, plan, limit),
+    serialize: () => ({ vocabulary: [...analyzer.vocabulary.words], df: [...df], synonyms: synonymFile, mini: mini.toJSON() }),
+  };
+}
+
+function runSearch(mini: MiniSearch<IndexedDoc>, passages: Passage[], plan: QueryPlan, limit: number): RankedHit[] {
+  const weight = new Map<string, number>();
+  const fuzzy = new Set<string>();
+  const groupOf = new Map<string, number[]>();
+  plan.groups.forEach((g, gi) => {
+    for (const t of g.own) {
+      weight.set(t, 1);
+      if (t.length >= SEARCH_SETTINGS.fuzzyMinLength && !/\d/.test(t)) fuzzy.add(t);
+    }
+    for (const t of g.related) if (!weight.has(t)) weight.set(t, SEARCH_SETTINGS.relatedWeight);
+    for (const t of [...g.own, ...g.related]) groupOf.set(t, [...(groupOf.get(t) ?? []), gi]);
+  });
+  const last = plan.groups.at(-1);
+  const prefix = new Set(last !== undefined && /[\p{L}\d]$/u.test(plan.cleaned) ? last.own.filter((t) => t.length >= 3) : []);
+  if (weight.size === 0) return [];
+  const results: SearchResult[] = mini.search(
+    { combineWith: 'OR', queries: [...weight.keys()] },
+    {
+      boost: SEARCH_SETTINGS.boost,
+      bm25: SEARCH_SETTINGS.bm25,
+      weights: SEARCH_SETTINGS.weights,
+      maxFuzzy: SEARCH_SETTINGS.maxFuzzy,
+      fuzzy: (term) => (fuzzy.has(term) ? SEARCH_SETTINGS.fuzzy : false),
+      prefix: (term) => prefix.has(term),
+      boostTerm: (term) => weight.get(term) ?? 1,
+    },
+  );
+  return results.slice(0, limit).map((r) => ({
+    passage: passages[r.id as number]!,
+    score: r.score,
+    matched: [...new Set(r.queryTerms.flatMap((t) => groupOf.get(t) ?? []))],
+  }));
+}
+
+/**
+ * A MiniSearch index with the library's default options (default tokenizer and lower-casing, no boosts,
+ * no fuzzy, no prefix) over the same passages: the baseline `eval` prints beside ours.
+ */
+export function buildDefaultIndex(passages: Passage[]): (question: string, limit: number) => string[] {
+  const mini = new MiniSearch<IndexedDoc>({ fields: FIELDS });
+  mini.addAll(passages.map((p, i) => toDoc(p, i, new Map())));
+  return (question, limit) => mini.search(question).slice(0, limit).map((r) => passages[r.id as number]!.id);
+}

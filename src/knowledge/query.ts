@@ -1,0 +1,81 @@
+/**
+ * Query planning: a question → cleaned text and term groups (one group per content word, with the terms
+ * it may match: its own terms, then synonym and abbreviation expansions). Pure; no index access.
+ */
+import type { GermanAnalyzer } from './analyzer.js';
+import { foldWord, isStopword } from './german.js';
+import type { CompiledSynonyms } from './synonyms.js';
+import { rawWords, tokenize } from './tokenize.js';
+
+/** Longest question analysed; longer input is cut at a word boundary (a 100 kB paste stays fast). */
+export const MAX_QUESTION_CHARS = 1000;
+/** Most content words used for search. */
+export const MAX_GROUPS = 24;
+
+/** One content word of the question and the terms that count as matching it. */
+export interface QueryGroup {
+  /** The word as folded surface form (for messages and debugging). */
+  word: string;
+  /** Terms of the word itself (stem, compound parts, verb variants). */
+  own: string[];
+  /** Synonym/abbreviation terms (matched with a lower weight). */
+  related: string[];
+  /** The word names a topic outside the programme (synonyme.yaml `themenfremd`). */
+  offTopic: boolean;
+  /** The word is a core programme term (synonyme.yaml `kernbegriffe` or an abbreviation). */
+  core: boolean;
+}
+
+/** A planned query. */
+export interface QueryPlan {
+  /** The question after cleaning (control characters removed, whitespace collapsed, truncated). */
+  cleaned: string;
+  groups: QueryGroup[];
+  truncated: boolean;
+}
+
+/**
+ * Cleans a question: strips control characters, collapses whitespace, truncates long input.
+ *
+ * @example cleanQuestion('  Wer\u0007 ist zuständig? ') // { text: 'Wer ist zuständig?', truncated: false }
+ */
+export function cleanQuestion(question: string): { text: string; truncated: boolean } {
+  const head = question.length > MAX_QUESTION_CHARS * 4 ? question.slice(0, MAX_QUESTION_CHARS * 4) : question;
+  let text = head
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const truncated = text.length > MAX_QUESTION_CHARS || question.length > head.length;
+  if (text.length > MAX_QUESTION_CHARS) text = text.slice(0, MAX_QUESTION_CHARS).replace(/\s+\S*$/, '');
+  return { text, truncated };
+}
+
+/** Plans a query: cleaning, analysis, abbreviation and synonym expansion. */
+export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
+  const { text, truncated } = cleanQuestion(question);
+  const groups: QueryGroup[] = [];
+  const seen = new Set<string>();
+  const add = (group: QueryGroup): void => {
+    const key = group.own.join(' ');
+    if (key === '' || seen.has(key) || groups.length >= MAX_GROUPS) return;
+    seen.add(key);
+    groups.push(group);
+  };
+  const abbreviated = new Set<string>();
+  for (const raw of rawWords(text)) {
+    const entry = synonyms.abbreviations.get(raw) ?? synonyms.abbreviations.get(foldWord(raw));
+    if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(raw))) continue;
+    abbreviated.add(foldWord(raw));
+    const own = entry.terms.slice(0, 1);
+    add({ word: foldWord(raw), own: own.length > 0 ? own : [foldWord(raw)], related: entry.terms.slice(1), offTopic: false, core: true });
+  }
+  for (const word of tokenize(text)) {
+    if (abbreviated.has(word) || isStopword(word)) continue;
+    const own = analyzer.terms(word);
+    if (own.length === 0) continue;
+    const related = new Set<string>();
+    for (const t of own) for (const r of synonyms.related.get(t) ?? []) if (!own.includes(r)) related.add(r);
+    add({ word, own, related: [...related], offTopic: own.some((t) => synonyms.offTopic.has(t)), core: own.some((t) => synonyms.core.has(t)) });
+  }
+  return { cleaned: text, groups, truncated };
+}

@@ -1,0 +1,94 @@
+/**
+ * Synonyms and abbreviations (knowledge/synonyme.yaml), validated with zod at load and compiled against an
+ * analyzer for query-time expansion. RP staff edit the YAML; a mistake is reported with file and line and the
+ * index keeps working without synonyms.
+ */
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { GermanAnalyzer } from './analyzer.js';
+import { foldWord, isStopword, stem } from './german.js';
+import { tokenize } from './tokenize.js';
+import type { KnowledgeProblem } from './types.js';
+
+/** Schema of synonyme.yaml. */
+export const SynonymFileSchema = z
+  .object({
+    abkuerzungen: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default({}),
+    gruppen: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    themenfremd: z.array(z.string().min(1)).default([]),
+    kernbegriffe: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** Raw synonym file content (validated). */
+export type SynonymFile = z.output<typeof SynonymFileSchema>;
+
+/** An empty synonym file (used when none exists or it is broken). */
+export const EMPTY_SYNONYMS: SynonymFile = { abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] };
+
+/**
+ * Parses and validates synonyme.yaml. Returns the content (empty on error) and problems with line numbers.
+ *
+ * @example parseSynonyms('gruppen:\n  - [Zuschuss, Zuwendung]\n', 'synonyme.yaml')
+ */
+export function parseSynonyms(text: string, file: string): { synonyms: SynonymFile; problems: KnowledgeProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => ({ file, line: lines.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` }));
+    return { synonyms: EMPTY_SYNONYMS, problems };
+  }
+  const parsed = SynonymFileSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { synonyms: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((issue) => {
+    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    const parent = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true);
+    const range = node?.range ?? (isMap(parent) || isSeq(parent) ? parent.range : undefined);
+    const line = range === undefined || range === null ? undefined : lines.linePos(range[0]).line;
+    return { file, line, message: `synonyms: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+  });
+  return { synonyms: EMPTY_SYNONYMS, problems };
+}
+
+/** Synonyms compiled to index terms. */
+export interface CompiledSynonyms {
+  /** Abbreviation (as written) → expansion terms; `exact` when only the written case counts (IM vs. "im"). */
+  abbreviations: Map<string, { exact: boolean; terms: string[] }>;
+  /** Term → related terms from the same group. */
+  related: Map<string, string[]>;
+  /** Terms of topics outside the programme. */
+  offTopic: Set<string>;
+  /** Terms that make a question about the programme even when it also names an off-topic word. */
+  core: Set<string>;
+}
+
+/** Compiles a synonym file against an analyzer (once per index build). */
+export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): CompiledSynonyms {
+  const abbreviations = new Map<string, { exact: boolean; terms: string[] }>();
+  for (const [abbr, long] of Object.entries(file.abkuerzungen)) {
+    const terms = unique((Array.isArray(long) ? long : [long]).flatMap((p) => analyzer.analyze(p)));
+    const folded = foldWord(abbr);
+    // "IM" and "AU" are also ordinary words ("im", "au"): such abbreviations count only when written in capitals.
+    const exact = isStopword(folded);
+    abbreviations.set(exact ? abbr : folded, { exact, terms: unique([...analyzer.analyze(abbr), ...terms]) });
+  }
+  const related = new Map<string, string[]>();
+  for (const group of file.gruppen) {
+    const members = group.map((m) => analyzer.analyze(m));
+    const all = unique(members.flat());
+    for (const m of members) {
+      for (const key of m.length === 1 ? m : []) {
+        related.set(key, unique([...(related.get(key) ?? []), ...all.filter((t) => t !== key)]));
+      }
+    }
+  }
+  // Whole words only: compound parts of "Reisepass" must not mark "Pass" or "Reise" as off-topic.
+  const offTopic = new Set(file.themenfremd.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
+  const core = new Set(file.kernbegriffe.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
+  for (const abbr of abbreviations.values()) for (const t of abbr.terms) core.add(t);
+  return { abbreviations, related, offTopic, core };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

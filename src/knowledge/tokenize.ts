@@ -1,0 +1,34 @@
+/**
+ * Splits German text into folded surface words: hyphens and slashes separate words
+ * ("Kita-Platz" → kita, platz), thousands separators vanish ("51.000" → 51000), section numbers stay whole
+ * ("5.2"), control characters are dropped.
+ */
+import { collapseGenderForms, foldWord, stripGender } from './german.js';
+
+const WORD = /\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*/gu;
+
+/**
+ * Tokenises text into folded, gender-normalised surface words (stopwords included).
+ *
+ * @example tokenize('Integrationsmanager/-innen für Kita-Plätze') // ['integrationsmanager', 'fur', 'kita', 'platze']
+ */
+export function tokenize(text: string): string[] {
+  const prepared = collapseGenderForms(text.normalize('NFC'));
+  const out: string[] = [];
+  for (const match of prepared.matchAll(WORD)) {
+    const raw = match[0];
+    if (/^\d/.test(raw)) {
+      const date = /^\d{1,2}\.\d{1,2}\.(\d{4})$/.exec(raw);
+      if (date !== null) out.push(date[1]!);
+      out.push(/^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, '') : raw.replace(',', '.'));
+    } else {
+      out.push(stripGender(foldWord(raw)));
+    }
+  }
+  return out;
+}
+
+/** The raw words of a text (original case), aligned with nothing: used to spot upper-case abbreviations. */
+export function rawWords(text: string): string[] {
+  return text.normalize('NFC').match(/\p{L}[\p{L}\p{M}]*/gu) ?? [];
+}
