@@ -52,24 +52,36 @@ function fieldText(rule: OtherRule, message: OtherSubject): string | undefined {
   return message[field];
 }
 
+/** A detected no-answer message; `bodyOnly` when no header, sender or subject rule contributed. */
+export interface OtherDetection {
+  kind: OtherKind;
+  hits: RuleHit[];
+  bodyOnly: boolean;
+}
+
 /** The kind of no-answer message with the highest score at or above `threshold`, with its hits; else null. */
-export function detectOther(message: OtherSubject, threshold: number): { kind: OtherKind; hits: RuleHit[] } | null {
-  const byKind = new Map<OtherKind, RuleHit[]>();
+export function detectOther(message: OtherSubject, threshold: number): OtherDetection | null {
+  const byKind = new Map<OtherKind, (RuleHit & { inBody: boolean })[]>();
   for (const rule of OTHER_RULES) {
     const value = fieldText(rule, message);
     if (value === undefined || value === '') continue;
     const text = foldText(value);
     const match = rule.pattern.exec(text.folded);
     if (match === null) continue;
-    const hit = { id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match) };
+    const hit = { id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match), inBody: rule.field === 'body' };
     byKind.set(rule.kind, [...(byKind.get(rule.kind) ?? []), hit]);
   }
-  let best: { kind: OtherKind; hits: RuleHit[]; score: number } | null = null;
+  let best: { kind: OtherKind; hits: (RuleHit & { inBody: boolean })[]; score: number } | null = null;
   for (const [kind, hits] of byKind) {
     const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
     if (score >= threshold && (best === null || score > best.score)) best = { kind, hits, score };
   }
-  return best === null ? null : { kind: best.kind, hits: best.hits };
+  if (best === null) return null;
+  return {
+    kind: best.kind,
+    hits: best.hits.map(({ inBody: _inBody, ...hit }) => hit),
+    bodyOnly: best.hits.every((hit) => hit.inBody),
+  };
 }
 
 /** True when the text is only greeting, thanks or acknowledgement (no question, at most a name besides). */

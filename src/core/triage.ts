@@ -3,7 +3,8 @@
  *
  * Order of the decision (first that applies wins):
  * 1. empty message → `other`;
- * 2. auto-reply, bounce or newsletter (headers, sender, subject, body phrases) → `other`;
+ * 2. auto-reply, bounce or newsletter (headers, sender, subject, body phrases) → `other`; body phrases
+ *    alone do not outweigh a clear application matter;
  * 3. nothing but greeting or thanks → `other`;
  * 4. application-matter score ≥ threshold (triage-rules.ts) → `application_matter`, always a ticket;
  * 5. otherwise the knowledge base decides ({@link OUTCOME_POLICY}): out of scope or unusable → `other`,
@@ -101,8 +102,10 @@ function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Deci
     { headers: lowerKeys(input.headers), from: input.from ?? '', subject: input.subject ?? '', body: input.text },
     OTHER_THRESHOLD,
   );
-  if (other !== null) return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
   const application = scoreText(APPLICATION_RULES, prepared.both);
+  // Body phrases alone ("nicht im Büro") do not outweigh a clear case: real enquiries mention absences too.
+  const isOther = other !== null && !(other.bodyOnly && application.score >= APPLICATION_THRESHOLD);
+  if (isOther) return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
   const signals = application.hits.map(describe);
   if (isCourtesyOnly(prepared.body.original) && !subjectCarriesQuestion(prepared)) {
     return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };

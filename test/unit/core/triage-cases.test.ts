@@ -1,0 +1,123 @@
+/**
+ * Table-driven triage cases: the development set (test/eval/triage.jsonl) and realistic variations written
+ * for this suite (wording, English auto-replies, bounces, newsletters, thanks, rule questions with "wir").
+ * The knowledge base and router are plain-object fakes; the knowledge base answers every question here,
+ * so these cases test the rule tables (the outcome policy is tested in triage.test.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { AskResult, KnowledgeAnswerer } from '../../../src/core/knowledge.js';
+import type { RouteResult, Router } from '../../../src/core/routing.js';
+import { triage } from '../../../src/core/triage.js';
+import type { Intent, TicketCategory, TriageInput } from '../../../src/core/triage-types.js';
+
+const answerer: KnowledgeAnswerer = {
+  ask: (question): AskResult => ({ question, answered: true, confidence: 0.9, answer: null, hits: [], outcome: 'answer', suggestions: [] }),
+};
+const unknownRoute: RouteResult = { status: 'unknown', gemeinde: null, kreis: null, candidates: [], evidence: [], contact: null };
+const router: Router = { route: () => unknownRoute };
+
+interface Case {
+  name: string;
+  channel: 'email' | 'teams';
+  from?: string;
+  subject?: string;
+  text: string;
+  headers?: Record<string, string>;
+  intent: Intent;
+  ticket: boolean;
+  category?: TicketCategory;
+}
+
+const CASES: Case[] = [
+  { name: "Rate nicht angekommen, Bitte um Nachsehen", channel: 'email', from: "hauptamt@musterstadt.de", subject: "Zahlung 1. Rate", text: "Sehr geehrte Damen und Herren, die erste Rate für 2025 ist bei uns bislang nicht angekommen. Könnten Sie bitte nachsehen, ob die Auszahlung angewiesen wurde? Mit freundlichen Grüßen Kämmerei Musterstadt", intent: 'application_matter', ticket: true, category: 'auszahlung' },
+  { name: "Sachbericht anbei", channel: 'email', subject: "Verwendungsnachweis 2024", text: "Guten Tag, anbei erhalten Sie den Sachbericht und den zahlenmäßigen Nachweis für 2024. Viele Grüße", intent: 'application_matter', ticket: true, category: 'verwendungsnachweis' },
+  { name: "Aktenzeichen im Betreff", channel: 'email', subject: "Az. 15-2751.1-IM/123", text: "Sehr geehrte Frau Schmidt, zu obigem Aktenzeichen möchten wir nachfragen, ob noch Unterlagen fehlen.", intent: 'application_matter', ticket: true, category: 'sonstiges' },
+  { name: "Widerspruch gegen Bescheid vom …", channel: 'email', subject: "Widerspruch gegen Rückforderungsbescheid", text: "Hiermit legen wir gegen den Bescheid vom 12.03.2025 Widerspruch ein. Die Begründung reichen wir nach.", intent: 'application_matter', ticket: true, category: 'widerspruch' },
+  { name: "mit Rückforderung nicht einverstanden", channel: 'email', subject: "Rückforderung", text: "Mit der Rückforderung sind wir nicht einverstanden, die Stelle war durchgehend besetzt.", intent: 'application_matter', ticket: true, category: 'widerspruch' },
+  { name: "Mittelabruf hiermit, Formular beigefügt", channel: 'email', subject: "Mittelabruf 2. Halbjahr", text: "Hiermit rufen wir die Mittel für das zweite Halbjahr ab. Das Formular ist beigefügt.", intent: 'application_matter', ticket: true, category: 'auszahlung' },
+  { name: "Sind … förderfähig?", channel: 'teams', from: "im@x.de", text: "Sind Fortbildungskosten förderfähig?", intent: 'general_question', ticket: false },
+  { name: "Dürfen wir unsere Stelle … besetzen? (Regelfrage mit \"unsere\")", channel: 'teams', from: "im@x.de", text: "Dürfen wir unsere Integrationsmanagerstelle mit zwei Teilzeitkräften besetzen?", intent: 'general_question', ticket: false },
+  { name: "Fördersatz-Frage mit \"wir haben eine Frage\"", channel: 'email', from: "im@x.de", subject: "Frage zur Förderung", text: "Hallo, wir haben eine Frage: Wie hoch ist der Fördersatz für eine Fachkraft mit Bachelor? Danke und Gruß", intent: 'general_question', ticket: false },
+  { name: "Bis wann Kennzahlen?", channel: 'email', from: "im@x.de", subject: "Kennzahlen", text: "Bis wann müssen die Kennzahlen gemeldet werden?", intent: 'general_question', ticket: false },
+  { name: "englische Abwesenheitsnotiz (Automatic reply)", channel: 'email', from: "im@x.de", subject: "Automatic reply: Anfrage Integrationsmanagement", text: "I am currently out of the office with limited access to email. I will respond to your message upon my return on 2 September.", intent: 'other', ticket: false },
+  { name: "Out of Office, kurz", channel: 'email', from: "im@x.de", subject: "Out of Office", text: "Thank you for your email. I'm away until Monday.", intent: 'other', ticket: false },
+  { name: "Bounce von MAILER-DAEMON", channel: 'email', from: "MAILER-DAEMON@mail.example.de", subject: "Undelivered Mail Returned to Sender", text: "This is the mail system at host mail.example.de. I'm sorry to have to inform you that your message could not be delivered to one or more recipients.", intent: 'other', ticket: false },
+  { name: "Unzustellbar von postmaster, Betreff nennt Antrag", channel: 'email', from: "postmaster@kommune.de", subject: "Unzustellbar: Ihre Anfrage zum Antrag", text: "Die Nachricht konnte nicht zugestellt werden. Empfänger unbekannt.", intent: 'other', ticket: false },
+  { name: "Newsletter vom Verteiler", channel: 'email', from: "newsletter@landkreistag.de", subject: "Newsletter Integration 03/2025", text: "Liebe Leserinnen und Leser, in dieser Ausgabe: neue Förderprogramme ... Newsletter abbestellen", intent: 'other', ticket: false },
+  { name: "Newsletter ohne Newsletter-Betreff (abmelden, Browser-Ansicht)", channel: 'email', from: "info@verband.de", subject: "Aktuelles aus dem Verband", text: "Aktuelle Termine und Veranstaltungen. Wenn Sie diese E-Mails nicht mehr erhalten möchten, können Sie sich hier abmelden. Im Browser ansehen", intent: 'other', ticket: false },
+  { name: "Dank mit Zitat der Antwort", channel: 'email', subject: "AW: Ihre Anfrage", text: "Herzlichen Dank, das hilft uns sehr weiter!\n\n> Sehr geehrte Frau Maier, der Sachbericht sollte ...", intent: 'other', ticket: false },
+  { name: "Danke! in Teams", channel: 'teams', text: "Danke!", intent: 'other', ticket: false },
+  { name: "Guten Morgen", channel: 'teams', text: "Guten Morgen", intent: 'other', ticket: false },
+  { name: "Integrationsmanager scheidet aus, Nachfolgerin", channel: 'email', subject: "Personal", text: "Unser Integrationsmanager scheidet zum 30.06. aus. Wir haben bereits eine Nachfolgerin gefunden, die am 01.07. anfängt.", intent: 'application_matter', ticket: true, category: 'personal' },
+  { name: "Elternzeit unserer Integrationsmanagerin", channel: 'email', subject: "Elternzeit", text: "Unsere Integrationsmanagerin geht ab Oktober in Elternzeit. Was müssen wir tun, damit die Förderung weiterläuft?", intent: 'application_matter', ticket: true, category: 'personal' },
+  { name: "Bearbeitungsstand unseres Antrags vom …", channel: 'email', subject: "Stand Antrag", text: "Guten Tag, wie ist der Bearbeitungsstand unseres Antrags vom 15.01.2025?", intent: 'application_matter', ticket: true, category: 'antrag' },
+  { name: "Sachbericht später abgeben (Frist)", channel: 'email', subject: "Frist Sachbericht", text: "Können wir den Sachbericht zwei Wochen später abgeben? Die Kollegin ist erkrankt.", intent: 'application_matter', ticket: true, category: 'frist' },
+  { name: "Wie lange darf … beraten?", channel: 'teams', text: "Wie lange darf ein Integrationsmanager eine Person beraten?", intent: 'general_question', ticket: false },
+  { name: "Können sich Gemeinden zusammenschließen?", channel: 'teams', text: "Können sich Gemeinden aus verschiedenen Landkreisen zusammenschließen?", intent: 'general_question', ticket: false },
+  { name: "Ist das grundsätzlich möglich? (mit \"wir überlegen\")", channel: 'email', subject: "Frage", text: "Wir überlegen, das Integrationsmanagement an die Caritas zu übertragen. Ist das grundsätzlich möglich?", intent: 'general_question', ticket: false },
+  { name: "Stellenanteil reduzieren", channel: 'email', subject: "Änderung Stellenumfang", text: "Wir möchten den Stellenanteil unserer Integrationsmanagerin ab 1. März reduzieren. Bitte teilen Sie uns mit, was wir einreichen müssen.", intent: 'application_matter', ticket: true, category: 'aenderung' },
+  { name: "Zuwendungsbescheid vom … korrigieren", channel: 'email', subject: "Bescheid", text: "Im Zuwendungsbescheid vom 03.02.2025 ist der Bewilligungszeitraum falsch angegeben. Bitte korrigieren Sie den Bescheid.", intent: 'application_matter', ticket: true, category: 'antrag' },
+  { name: "Auto-Reply mit Vertretung", channel: 'email', subject: "Auto-Reply: Verwendungsnachweis", text: "Vielen Dank für Ihre Nachricht. Ich bin ab dem 03.03. wieder im Büro. In dringenden Fällen wenden Sie sich bitte an Frau X.", intent: 'other', ticket: false },
+  { name: "Auto-Submitted-Kopfzeile trotz Antragsbetreff", channel: 'email', subject: "Stand unseres Antrags", text: "Ich bin bis Freitag nicht im Büro. In dringenden Fällen wenden Sie sich bitte an die Zentrale.", headers: {"auto-submitted": "auto-replied"}, intent: 'other', ticket: false },
+  { name: "Zielgruppe mit \"wir möchten wissen\"", channel: 'email', subject: "Informationen", text: "Guten Tag, wir möchten wissen, wer zur Zielgruppe des Integrationsmanagements gehört.", intent: 'general_question', ticket: false },
+  { name: "Rate noch nicht erhalten", channel: 'email', subject: "Zahlungseingang", text: "Wir haben die Rate für das erste Halbjahr noch nicht erhalten.", intent: 'application_matter', ticket: true, category: 'auszahlung' },
+  { name: "Kennzahlen im Anhang", channel: 'email', text: "Im Anhang finden Sie die Kennzahlen unserer Integrationsmanager für 2024.", intent: 'application_matter', ticket: true, category: 'verwendungsnachweis' },
+  { name: "Was ist ein Integrationsplan?", channel: 'teams', text: "Was ist ein Integrationsplan?", intent: 'general_question', ticket: false },
+  { name: "\"Wir haben gehört\" + Regelfrage", channel: 'teams', text: "Wir haben gehört, dass es eine Änderung der VwV gab. Was hat sich geändert?", intent: 'general_question', ticket: false },
+  { name: "Nachfrage im Antwort-Thread zum eigenen Antrag", channel: 'email', subject: "Re: Stand unseres Antrags", text: "Gibt es schon Neuigkeiten?\n\nAm 02.04.2025 um 10:12 schrieb RP Stuttgart:\n> Vielen Dank für Ihre Anfrage.", intent: 'application_matter', ticket: true, category: 'antrag' },
+  { name: "neue Integrationsmanagerin eingestellt", channel: 'email', subject: "Neue Integrationsmanagerin", text: "Zum 01.09. haben wir Frau Y als neue Integrationsmanagerin eingestellt. Welche Unterlagen benötigen Sie von uns?", intent: 'application_matter', ticket: true, category: 'personal' },
+  { name: "Müssen wir … aufbewahren?", channel: 'teams', text: "Müssen wir die Integrationspläne aufbewahren?", intent: 'general_question', ticket: false },
+  { name: "No-Reply-Eingangsbestätigung", channel: 'email', from: "noreply@portal.service-bw.de", subject: "Ihre Nachricht ist eingegangen", text: "Dies ist eine automatisch generierte Nachricht. Bitte antworten Sie nicht.", intent: 'other', ticket: false },
+  { name: "Wir bitten um Verlängerung der Frist", channel: 'email', subject: "Fristverlängerung", text: "Sehr geehrte Damen und Herren, wir bitten um Verlängerung der Frist für die Vorlage des Verwendungsnachweises bis 31.12.", intent: 'application_matter', ticket: true, category: 'frist' },
+  { name: "Ist eine Stellenteilung zulässig?", channel: 'teams', text: "Ist eine Stellenteilung zulässig?", intent: 'general_question', ticket: false },
+  { name: "Urlaubsmeldung ohne Kopfzeilen", channel: 'email', subject: "Abwesenheit", text: "Hallo, ich bin vom 1. bis 15. August im Urlaub und ab dem 18. August wieder erreichbar.", intent: 'other', ticket: false },
+  { name: "Dank mit Wochenendgruß", channel: 'teams', text: "Vielen Dank für die Info, schönes Wochenende!", intent: 'other', ticket: false },
+  { name: "Belege für unseren Antrag nachreichen", channel: 'email', subject: "Unterlagen nachreichen", text: "Wir reichen die fehlenden Belege für unseren Antrag bis Ende Mai nach.", intent: 'application_matter', ticket: true, category: 'antrag' },
+  { name: "Was passiert bei Krankheit? (allgemein)", channel: 'teams', text: "Was passiert mit der Förderung, wenn ein Integrationsmanager länger krank ist?", intent: 'general_question', ticket: false },
+  { name: "Wie funktioniert der Mittelabruf?", channel: 'email', subject: "Anfrage", text: "Sehr geehrte Damen und Herren, wie funktioniert der Mittelabruf? Mit freundlichen Grüßen", intent: 'general_question', ticket: false },
+  { name: "Kürzung in Ihrem Bescheid", channel: 'email', subject: "Rückfrage Bescheid", text: "In Ihrem Bescheid wird eine Kürzung um 5.000 Euro genannt. Wie kommt dieser Betrag zustande?", intent: 'application_matter', ticket: true, category: 'auszahlung' },
+  { name: "leere Mail", channel: 'email', text: "", intent: 'other', ticket: false },
+  { name: "Wie stellt man einen Änderungsantrag?", channel: 'teams', text: "Wie stellt man einen Änderungsantrag?", intent: 'general_question', ticket: false },
+  { name: "Delivery Status Notification", channel: 'email', subject: "Delivery Status Notification (Failure)", text: "Address not found. Your message wasn't delivered to x@y.de because the address couldn't be found.", intent: 'other', ticket: false },
+  { name: "\"Wir haben eine Frage zur Antragsfrist\"", channel: 'email', subject: "Frage Antragsfrist", text: "Wir haben eine Frage zur Antragsfrist: Bis wann kann man Anträge stellen?", intent: 'general_question', ticket: false },
+  { name: "\"Wir haben gelesen\" + Gilt das auch …?", channel: 'teams', text: "Wir haben gelesen, dass Fortbildungen gefördert werden. Gilt das auch für Supervision?", intent: 'general_question', ticket: false },
+  { name: "Müssen wir … einreichen? (Formular)", channel: 'teams', text: "Müssen wir den Sachbericht auf einem bestimmten Formular einreichen?", intent: 'general_question', ticket: false },
+  { name: "Können wir als Landkreis …?", channel: 'teams', text: "Können wir als Landkreis auch für kreisangehörige Gemeinden einen Antrag stellen?", intent: 'general_question', ticket: false },
+  { name: "Dürfen unsere Integrationsmanager …?", channel: 'email', subject: "Frage", text: "Dürfen unsere Integrationsmanager auch Sprachkurse anbieten?", intent: 'general_question', ticket: false },
+  { name: "Wie oft …? mit Gruß und Dank", channel: 'email', subject: "Kurze Frage", text: "Hallo zusammen, wie oft muss ein Integrationsplan fortgeschrieben werden? Danke vorab!", intent: 'general_question', ticket: false },
+  { name: "Bestätigung unseres Mittelabrufs vom …", channel: 'email', subject: "WG: Mittelabruf", text: "Sehr geehrte Damen und Herren, können Sie bitte bestätigen, dass unser Mittelabruf vom 10.04. eingegangen ist? Vielen Dank", intent: 'application_matter', ticket: true, category: 'auszahlung' },
+  { name: "Thank you very much!", channel: 'email', text: "Thank you very much!", intent: 'other', ticket: false },
+];
+
+describe(`${triage.name}: realistic cases`, () => {
+  it.each(CASES)('$name → $intent', (c) => {
+    const input: TriageInput = { channel: c.channel, from: c.from ?? 'im@gemeinde.example', subject: c.subject, text: c.text, headers: c.headers };
+    const result = triage(input, { answerer, router });
+    expect({ intent: result.intent, ticket: result.ticket }).toEqual({ intent: c.intent, ticket: c.ticket });
+    if (c.category !== undefined) expect(result.ticketCategory).toBe(c.category);
+    expect(result.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('has at least 30 cases beyond the development set', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+interface DevLine extends TriageInput {
+  id: string;
+  expect: { intent: Intent; ticket: boolean };
+}
+
+const devSet = readFileSync(new URL('../../eval/triage.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as DevLine);
+
+describe(`${triage.name}: development set with fakes`, () => {
+  it.each(devSet)('$id: $text', (line) => {
+    const result = triage(line, { answerer, router });
+    expect({ intent: result.intent, ticket: result.ticket }).toEqual(line.expect);
+    expect(result.id).toBe(line.id);
+  });
+});

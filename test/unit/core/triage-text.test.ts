@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { cleanSubject, foldText, newMessagePart, originalSlice } from '../../../src/core/triage-text.js';
+
+describe(foldText.name, () => {
+  it.each([
+    ['Änderungsantrag', 'aenderungsantrag'],
+    ['Größe', 'groesse'],
+    ['ÜBERWEISUNG', 'ueberweisung'],
+    ['Straße', 'strasse'],
+    ['Café „Bescheid“ – ok', 'cafe "bescheid" - ok'],
+    ['a\u0308nderung', 'aenderung'],
+  ])('folds %s to %s', (input, folded) => {
+    expect(foldText(input).folded).toBe(folded);
+  });
+
+  it('maps folded ranges back to the original wording', () => {
+    const text = foldText('Bitte verlängern Sie die Frist.');
+    const start = text.folded.indexOf('verlaengern sie');
+    expect(originalSlice(text, start, start + 'verlaengern sie'.length)).toBe('verlängern Sie');
+  });
+});
+
+describe(cleanSubject.name, () => {
+  it.each([
+    ['Re: Frage Sachbericht', 'Frage Sachbericht', true],
+    ['AW: WG: Mittelabruf', 'Mittelabruf', true],
+    ['Fwd: RE[2]: Antrag', 'Antrag', true],
+    ['[EXTERN] Stand unseres Antrags', 'Stand unseres Antrags', false],
+    ['Rückforderung', 'Rückforderung', false],
+    [undefined, '', false],
+  ])('cleans %s', (subject, expected, isReply) => {
+    expect(cleanSubject(subject)).toEqual({ subject: expected, isReply });
+  });
+});
+
+describe(newMessagePart.name, () => {
+  it('cuts the sign-off and what follows', () => {
+    expect(newMessagePart('Guten Tag, wie lang darf er sein? Viele Grüße, Gemeinde Aidlingen')).toBe('Guten Tag, wie lang darf er sein?');
+  });
+
+  it('cuts quoted history', () => {
+    expect(newMessagePart('Danke!\nAm 02.04.2025 um 10:12 schrieb RP Stuttgart:\n> Text')).toBe('Danke!');
+    expect(newMessagePart('Danke!\n\nOn Mon, 2 Apr 2025 John wrote:\n> Text')).toBe('Danke!');
+    expect(newMessagePart('Danke!\n-----Original Message-----\nFrom: x')).toBe('Danke!');
+  });
+
+  it('keeps a message that is nothing but a sign-off', () => {
+    expect(newMessagePart('Viele Grüße')).toBe('Viele Grüße');
+  });
+});
