@@ -23,7 +23,8 @@ export interface Vocabulary {
 export function buildVocabulary(texts: Iterable<string>): Vocabulary {
   const words = new Set<string>();
   for (const text of texts) {
-    for (const w of tokenize(text)) if (w.length >= MIN_PART && !isStopword(w) && !/^\d/.test(w)) words.add(w);
+    // Stopwords stay in the vocabulary as compound parts (Zwischen-nachweis) but are never emitted as terms.
+    for (const w of tokenize(text)) if (w.length >= MIN_PART && !/^\d/.test(w)) words.add(w);
   }
   const stems = new Set<string>();
   for (const w of words) stems.add(stem(w));
@@ -79,8 +80,11 @@ export class GermanAnalyzer {
     const out = new Set([base]);
     for (const v of verbVariants(word)) if (v !== base && this.knows(v)) out.add(v);
     if (!this.isKnown(word) || word.length >= 12) {
-      const parts = this.splitCompound(word);
-      if (parts !== null) for (const p of parts) out.add(stem(p));
+      for (const p of this.splitCompound(word) ?? []) {
+        if (!isStopword(p)) out.add(stem(p));
+        // One level deeper: Zwischenverwendungsnachweis → zwischen + verwendungsnachweis → … + nachweis.
+        if (p.length >= 12) for (const q of this.splitCompound(p) ?? []) if (!isStopword(q)) out.add(stem(q));
+      }
     }
     return [...out];
   }

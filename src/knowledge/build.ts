@@ -2,7 +2,7 @@
  * From parsed sources to a searchable state: duplicate ids resolved (first file wins, the other is reported),
  * index built. Pure apart from CPU; used by the loader and the benchmark.
  */
-import { buildIndex, type SearchIndex } from './index.minisearch.js';
+import { buildIndex, SEARCH_SETTINGS, type SearchIndex, type SearchSettings } from './index.minisearch.js';
 import type { SynonymFile } from './synonyms.js';
 import type { KnowledgeProblem, ParsedDocument, Passage } from './types.js';
 
@@ -21,6 +21,7 @@ export function buildState(
   synonyms: SynonymFile,
   problems: KnowledgeProblem[],
   now: Date,
+  settings: SearchSettings = SEARCH_SETTINGS,
 ): KnowledgeState {
   const owners = new Map<string, string>();
   const passages: Passage[] = [];
@@ -37,6 +38,6 @@ export function buildState(
     titles.set(doc.documentId, doc.title ?? '');
     passages.push(...doc.passages);
   }
-  const index = buildIndex(passages, synonyms, titles);
+  const index = buildIndex(passages, synonyms, titles, settings);
   return { index, passages, documentCount: owners.size, problems: all, loadedAt: now.toISOString() };
 }

@@ -10,8 +10,19 @@ import { stem } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
 
-/** Search settings; exported so the cache key and the benchmark can name them. */
-export const SEARCH_SETTINGS = {
+/** Search settings (field boosts, BM25, fuzzy); see {@link SEARCH_SETTINGS}. */
+export interface SearchSettings {
+  boost: { title: number; questions: number; text: number; context: number };
+  bm25: { k: number; b: number; d: number };
+  relatedWeight: number;
+  fuzzy: number;
+  fuzzyMinLength: number;
+  maxFuzzy: number;
+  weights: { fuzzy: number; prefix: number };
+}
+
+/** Search settings, tuned on the development set; exported so the cache key and the benchmark can name them. */
+export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   boost: { title: 2.5, questions: 2, text: 1, context: 0.6 },
   bm25: { k: 1.2, b: 0.6, d: 0.5 },
   /** Weight of a synonym/abbreviation expansion relative to the word itself. */
@@ -21,7 +32,7 @@ export const SEARCH_SETTINGS = {
   fuzzyMinLength: 5,
   maxFuzzy: 2,
   weights: { fuzzy: 0.45, prefix: 0.35 },
-} as const;
+};
 
 const FIELDS = ['title', 'questions', 'text', 'context'];
 
@@ -80,7 +91,12 @@ function miniSearchOptions(analyzer: GermanAnalyzer): Options<IndexedDoc> {
  *
  * @example buildIndex(passages, synonymFile, new Map([['faq', 'Häufige Fragen']]))
  */
-export function buildIndex(passages: Passage[], synonymFile: SynonymFile, documentTitles: Map<string, string>): SearchIndex {
+export function buildIndex(
+  passages: Passage[],
+  synonymFile: SynonymFile,
+  documentTitles: Map<string, string>,
+  settings: SearchSettings = SEARCH_SETTINGS,
+): SearchIndex {
   const docs = passages.map((p, i) => toDoc(p, i, documentTitles));
   const vocabulary = buildVocabulary(docs.flatMap((d) => [d.title, d.questions, d.text, d.context]));
   const analyzer = new GermanAnalyzer(vocabulary);
@@ -91,7 +107,7 @@ export function buildIndex(passages: Passage[], synonymFile: SynonymFile, docume
     const terms = new Set(FIELDS.flatMap((f) => analyzer.analyze(d[f as keyof IndexedDoc] as string)));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  return assemble(analyzer, mini, passages, df, synonymFile);
+  return assemble(analyzer, mini, passages, df, synonymFile, settings);
 }
 
 /** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
@@ -99,30 +115,39 @@ export function restoreIndex(passages: Passage[], data: SerializedIndex): Search
   const words = new Set(data.vocabulary);
   const analyzer = new GermanAnalyzer({ words, stems: new Set([...words].map((w) => stem(w))) });
   const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions(analyzer));
-  return assemble(analyzer, mini, passages, new Map(data.df), data.synonyms);
+  return assemble(analyzer, mini, passages, new Map(data.df), data.synonyms, SEARCH_SETTINGS);
 }
 
-function assemble(analyzer: GermanAnalyzer, mini: MiniSearch<IndexedDoc>, passages: Passage[], df: Map<string, number>, synonymFile: SynonymFile): SearchIndex {
+function assemble(
+  analyzer: GermanAnalyzer,
+  mini: MiniSearch<IndexedDoc>,
+  passages: Passage[],
+  df: Map<string, number>,
+  synonymFile: SynonymFile,
+  settings: SearchSettings,
+): SearchIndex {
   return {
     analyzer,
     synonyms: compileSynonyms(synonymFile, analyzer),
     passages,
     df,
-    search: (plan, limit) => runSearch(mini, passages, plan, limit),
+    search: (plan, limit) => runSearch(mini, passages, plan, limit, settings),
     serialize: () => ({ vocabulary: [...analyzer.vocabulary.words], df: [...df], synonyms: synonymFile, mini: mini.toJSON() }),
   };
 }
 
-function runSearch(mini: MiniSearch<IndexedDoc>, passages: Passage[], plan: QueryPlan, limit: number): RankedHit[] {
+function runSearch(mini: MiniSearch<IndexedDoc>, passages: Passage[], plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
   const weight = new Map<string, number>();
   const fuzzy = new Set<string>();
   const groupOf = new Map<string, number[]>();
   plan.groups.forEach((g, gi) => {
     for (const t of g.own) {
       weight.set(t, 1);
-      if (t.length >= SEARCH_SETTINGS.fuzzyMinLength && !/\d/.test(t)) fuzzy.add(t);
+      if (t.length >= settings.fuzzyMinLength && !/\d/.test(t)) fuzzy.add(t);
     }
-    for (const t of g.related) if (!weight.has(t)) weight.set(t, SEARCH_SETTINGS.relatedWeight);
+    // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
+    const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));
+    for (const t of g.related) if (!weight.has(t)) weight.set(t, related);
     for (const t of [...g.own, ...g.related]) groupOf.set(t, [...(groupOf.get(t) ?? []), gi]);
   });
   const last = plan.groups.at(-1);
@@ -131,11 +156,11 @@ function runSearch(mini: MiniSearch<IndexedDoc>, passages: Passage[], plan: Quer
   const results: SearchResult[] = mini.search(
     { combineWith: 'OR', queries: [...weight.keys()] },
     {
-      boost: SEARCH_SETTINGS.boost,
-      bm25: SEARCH_SETTINGS.bm25,
-      weights: SEARCH_SETTINGS.weights,
-      maxFuzzy: SEARCH_SETTINGS.maxFuzzy,
-      fuzzy: (term) => (fuzzy.has(term) ? SEARCH_SETTINGS.fuzzy : false),
+      boost: settings.boost,
+      bm25: settings.bm25,
+      weights: settings.weights,
+      maxFuzzy: settings.maxFuzzy,
+      fuzzy: (term) => (fuzzy.has(term) ? settings.fuzzy : false),
       prefix: (term) => prefix.has(term),
       boostTerm: (term) => weight.get(term) ?? 1,
     },

@@ -67,7 +67,8 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(raw))) continue;
     abbreviated.add(foldWord(raw));
     const own = entry.terms.slice(0, 1);
-    add({ word: foldWord(raw), own: own.length > 0 ? own : [foldWord(raw)], related: entry.terms.slice(1), offTopic: false, core: true });
+    const core = entry.terms.some((t) => synonyms.core.has(t));
+    add({ word: foldWord(raw), own: own.length > 0 ? own : [foldWord(raw)], related: entry.terms.slice(1), offTopic: false, core });
   }
   for (const word of tokenize(text)) {
     if (abbreviated.has(word) || isStopword(word)) continue;

@@ -85,7 +85,6 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   // Whole words only: compound parts of "Reisepass" must not mark "Pass" or "Reise" as off-topic.
   const offTopic = new Set(file.themenfremd.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
   const core = new Set(file.kernbegriffe.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
-  for (const abbr of abbreviations.values()) for (const t of abbr.terms) core.add(t);
   return { abbreviations, related, offTopic, core };
 }
 
