@@ -3,12 +3,14 @@
  * ticket / follow-up from the triage result and commits the enquiry record, the ticket change and every
  * outgoing message as ONE plan through the {@link EnquiryLedger} port. Core only: ports, no drivers.
  */
-import type { Enquiry } from './enquiry.js';
+import type { Enquiry, ReplyHandle } from './enquiry.js';
 import type { KnowledgeAnswerer } from './knowledge.js';
-import type { Outcome } from './outcome.js';
+import type { OutboundKind, Outcome, TicketView } from './outcome.js';
 import type { Clock, Logger } from './ports.js';
-import type { Router, StaffDirectory } from './routing.js';
-import type { DeadlinePolicy, EnquiryLedger } from './ticket-ports.js';
+import type { RouteResult, Router, StaffDirectory, Team } from './routing.js';
+import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, NewTicketDraft, OutboxDraft } from './ticket-ports.js';
+import { triage } from './triage.js';
+import type { TriageResult } from './triage-types.js';
 
 /** Collaborators of {@link handleEnquiry}. */
 export interface HandleEnquiryDeps {
@@ -31,15 +33,190 @@ export interface HandleEnquiryDeps {
   inlineReply?: boolean;
 }
 
+/** The team a route leads to, with the reason in German (recorded on the ticket's 'assigned' event). */
+export interface Assignment {
+  team: Team;
+  deputyFor: string | null;
+  reason: string;
+}
+
+/**
+ * Kreis → team via the StaffDirectory (an absent team → its deputy, recorded); unknown or ambiguous Kreis,
+ * or a Kreis without a team → the central queue.
+ *
+ * @example
+ * assignTeam(route, staff, clock.now()).reason; // "Landkreis Böblingen → Team Nord"
+ */
+export function assignTeam(route: Pick<RouteResult, 'status' | 'kreis'>, staff: StaffDirectory, at: Date): Assignment {
+  const central = staff.centralTeam();
+  if (route.status !== 'resolved' || route.kreis === null) {
+    const why = route.status === 'ambiguous' ? 'Kreis nicht eindeutig' : 'Kreis unbekannt';
+    return { team: central, deputyFor: null, reason: `${why} → ${central.name}` };
+  }
+  const kreis = `${route.kreis.typ} ${route.kreis.name}`;
+  const found = staff.teamForKreis(route.kreis.ags, at);
+  if (found === null) return { team: central, deputyFor: null, reason: `${kreis}: kein Team hinterlegt → ${central.name}` };
+  if (found.deputyFor === null) return { team: found.team, deputyFor: null, reason: `${kreis} → ${found.team.name}` };
+  const absent = staff.findTeam(found.deputyFor)?.name ?? found.deputyFor;
+  return { team: found.team, deputyFor: found.deputyFor, reason: `${kreis} → ${found.team.name} (Vertretung für ${absent})` };
+}
+
+/** A mail handle to a staff or team mailbox (staff notifications and escalations go by mail). */
+export function staffMailHandle(to: string, subject: string): ReplyHandle {
+  return { channel: 'email', to, messageId: null, references: [], subject };
+}
+
+type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
+
+function decide(enquiry: Enquiry, result: TriageResult): Decision {
+  if (enquiry.text.trim() === '' && enquiry.subject.trim() === '') return 'invalid';
+  if (result.ticket) return 'ticket_created';
+  if (result.answer.outcome === 'out_of_scope') return 'declined';
+  if (result.intent === 'other') return 'acknowledged';
+  switch (result.answer.outcome) {
+    case 'answer':
+      return 'answered';
+    case 'suggest':
+      return 'suggested';
+    case 'handover':
+      return 'ticket_created';
+    case 'invalid':
+      return 'acknowledged';
+  }
+}
+
+/** Builds outbox drafts for one enquiry; requester messages are skipped when the channel replies inline. */
+function drafts(enquiry: Enquiry, deps: HandleEnquiryDeps) {
+  const inline = deps.inlineReply === true || enquiry.channel === 'cli';
+  const list: OutboxDraft[] = [];
+  return {
+    requester(kind: OutboundKind, payload: Record<string, unknown>, withTicket = false): void {
+      if (inline) return;
+      list.push({ key: `${enquiry.key}:${kind}`, channel: enquiry.channel, kind, replyHandle: enquiry.replyHandle, payload, withTicket });
+    },
+    staff(to: string, payload: Record<string, unknown>, suffix = ''): void {
+      list.push({
+        key: `${enquiry.key}:staff_notification${suffix}`,
+        channel: 'email',
+        kind: 'staff_notification',
+        replyHandle: staffMailHandle(to, enquiry.subject),
+        payload,
+        withTicket: true,
+      });
+    },
+    list,
+  };
+}
+
+function newTicket(enquiry: Enquiry, result: TriageResult, assignment: Assignment, deps: HandleEnquiryDeps, now: Date): NewTicketDraft {
+  const category = result.ticketCategory ?? 'sonstiges';
+  const { route } = result;
+  return {
+    category,
+    channel: enquiry.channel,
+    subject: enquiry.subject,
+    requester: {
+      name: enquiry.fromName ?? null,
+      address: enquiry.from,
+      gemeinde: route.gemeinde,
+      kreis: route.kreis,
+      routeStatus: route.status,
+      evidence: route.evidence,
+      candidates: route.candidates,
+    },
+    replyHandle: enquiry.replyHandle,
+    team: assignment.team,
+    deputyFor: assignment.deputyFor,
+    assignmentReason: assignment.reason,
+    due: deps.deadlines.due(category, now),
+    text: enquiry.text,
+  };
+}
+
+function plan(enquiry: Enquiry, outcome: Outcome['kind'], now: Date, ticket: EnquiryPlan['ticket'], outbox: OutboxDraft[], suppressed: string | null = null): EnquiryPlan {
+  return { enquiry, outcome, at: now.toISOString(), suppressedReason: suppressed, ticket, outbox };
+}
+
+function handleFollowUp(enquiry: Enquiry, target: TicketView, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan } {
+  const out = drafts(enquiry, deps);
+  const assignee = target.assignee === null ? null : deps.staff.findStaff(target.assignee);
+  const headline = target.status === 'erledigt' ? 'ein erledigter Vorgang wurde durch eine Antwort wieder geöffnet.' : 'zu einem Vorgang ist eine Antwort eingegangen.';
+  out.staff(assignee?.email ?? target.team.email, { headline, teamId: target.team.teamId ?? null });
+  return { plan: plan(enquiry, 'follow_up', now, { kind: 'follow_up', number: target.number, react: true }, out.list) };
+}
+
+function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
+  const result = triage(
+    { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text, signature: enquiry.signature },
+    { answerer: deps.answerer, router: deps.router, now },
+  );
+  const decision = decide(enquiry, result);
+  const out = drafts(enquiry, deps);
+  const { answer, route } = result;
+  if (decision === 'answered') out.requester('auto_answer', { answer: answer.answer, question: answer.question, confidence: answer.confidence });
+  if (decision === 'suggested') out.requester('suggestions', { suggestions: answer.suggestions, question: answer.question });
+  if (decision === 'declined') out.requester('declined', { message: answer.message ?? null, contact: route.contact });
+  if (decision !== 'ticket_created') return { plan: plan(enquiry, decision, now, { kind: 'none' }, out.list), result, decision };
+
+  const assignment = assignTeam(route, deps.staff, now);
+  out.requester('ticket_confirmation', { reasons: result.reasons }, true);
+  if (route.status !== 'resolved' || route.kreis === null) out.requester('ask_municipality', { candidates: route.candidates }, true);
+  out.staff(assignment.team.email, {
+    headline: 'ein neuer Vorgang wartet auf Bearbeitung.',
+    note: assignment.reason,
+    teamId: assignment.team.id,
+    teamsChannelId: assignment.team.teamsChannelId ?? null,
+  });
+  const draft = newTicket(enquiry, result, assignment, deps, now);
+  return { plan: plan(enquiry, decision, now, { kind: 'create', draft }, out.list), result, decision };
+}
+
 /**
  * Handles one enquiry and returns what was decided; implied replies are already in the outbox.
+ * Throws AppError DB_* when the ledger cannot commit (nothing is then recorded: the channel retries).
  *
  * @example
  * const outcome = handleEnquiry(enquiry, { answerer, router, staff, ledger, deadlines, clock, logger });
  * if (outcome.kind === 'ticket_created') console.log(outcome.ticket.number);
  */
 export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcome {
-  void enquiry;
-  void deps;
-  throw new Error('handleEnquiry: not implemented yet');
+  const log = deps.logger.child({ component: 'handle-enquiry', channel: enquiry.channel });
+  const key = enquiry.key;
+  const previous = deps.ledger.findEnquiry(key);
+  if (previous !== null) return { kind: 'duplicate', enquiryKey: key, previous: previous.outcome };
+  const now = deps.clock.now();
+  const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references] : [];
+  const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
+
+  if (deps.suppress !== undefined) {
+    const ticket = target === null ? { kind: 'none' as const } : { kind: 'follow_up' as const, number: target.number, react: false };
+    const committed = deps.ledger.commit(plan(enquiry, 'suppressed', now, ticket, [], deps.suppress));
+    if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
+    log.info({ outcome: 'suppressed', ticketNumber: committed.ticket?.number ?? null }, 'enquiry suppressed');
+    return { kind: 'suppressed', enquiryKey: key, reason: deps.suppress, ticket: committed.ticket };
+  }
+
+  if (target !== null) {
+    const committed = deps.ledger.commit(handleFollowUp(enquiry, target, deps, now).plan);
+    if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
+    const ticket = committed.ticket ?? target;
+    log.info({ outcome: 'follow_up', ticketNumber: ticket.number, reopened: committed.reopened }, 'follow-up recorded');
+    return { kind: 'follow_up', enquiryKey: key, ticket, reopened: committed.reopened };
+  }
+
+  const { plan: p, result, decision } = handleNew(enquiry, deps, now);
+  const committed = deps.ledger.commit(p);
+  if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
+  log.info({ outcome: decision, ticketNumber: committed.ticket?.number ?? null }, 'enquiry handled');
+  switch (decision) {
+    case 'ticket_created': {
+      if (committed.ticket === null) throw new Error('handleEnquiry: ledger created no ticket');
+      const needsMunicipality = result.route.status !== 'resolved' || result.route.kreis === null;
+      return { kind: 'ticket_created', enquiryKey: key, triage: result, ticket: committed.ticket, needsMunicipality, candidates: result.route.candidates };
+    }
+    case 'invalid':
+      return { kind: 'invalid', enquiryKey: key, message: result.answer.message ?? 'Die Nachricht enthält keine Frage.' };
+    default:
+      return { kind: decision, enquiryKey: key, triage: result };
+  }
 }

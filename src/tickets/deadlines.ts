@@ -3,8 +3,10 @@
  * A target of N working days for an enquiry received on day T (Berlin local date) ends at the end of the
  * N-th working day after T (24:00 Europe/Berlin). Defaults per category in {@link DEFAULT_DEADLINE_RULES}.
  */
+import { isHoliday } from 'feiertagejs';
 import type { DeadlinePolicy } from '../core/ticket-ports.js';
 import type { TicketCategory } from '../core/triage-types.js';
+import { addDays, berlinDate, berlinMidnight, weekday, type CalendarDate } from './berlin-time.js';
 
 /** Targets in working days. */
 export interface DeadlineRule {
@@ -24,6 +26,31 @@ export const DEFAULT_DEADLINE_RULES: Record<TicketCategory, DeadlineRule> = {
   sonstiges: { firstResponseDays: 2, resolutionDays: 10 },
 };
 
+/** True for Monday–Friday that is not a public holiday in Baden-Württemberg. */
+export function isWorkingDay(date: CalendarDate): boolean {
+  const dow = weekday(date);
+  if (dow === 0 || dow === 6) return false;
+  // Local noon: feiertagejs reads the local calendar date, which noon keeps stable in any process time zone.
+  return !isHoliday(new Date(date.year, date.month - 1, date.day, 12), 'BW');
+}
+
+/**
+ * The end (24:00 Berlin) of the `days`-th working day after the Berlin date of `receivedAt`.
+ * The day of receipt never counts, whether or not it is a working day; 0 days means the end of that day.
+ *
+ * @example
+ * // Received Wed 3 June 2026; Thu 4 June is Fronleichnam: 2 working days → end of Mon 8 June.
+ * addWorkingDays(new Date('2026-06-03T08:00:00Z'), 2).toISOString(); // '2026-06-08T22:00:00.000Z'
+ */
+export function addWorkingDays(receivedAt: Date, days: number): Date {
+  let date = berlinDate(receivedAt);
+  for (let counted = 0; counted < days; ) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date)) counted += 1;
+  }
+  return berlinMidnight(addDays(date, 1));
+}
+
 /**
  * Creates the deadline policy; `overrides` replace the defaults of single categories.
  *
@@ -32,6 +59,14 @@ export const DEFAULT_DEADLINE_RULES: Record<TicketCategory, DeadlineRule> = {
  * deadlines.due('antrag', new Date('2026-06-03T10:00:00Z'));
  */
 export function createDeadlinePolicy(overrides: Partial<Record<TicketCategory, DeadlineRule>> = {}): DeadlinePolicy {
-  void overrides;
-  throw new Error('createDeadlinePolicy: not implemented yet');
+  const rules: Record<TicketCategory, DeadlineRule> = { ...DEFAULT_DEADLINE_RULES, ...overrides };
+  return {
+    due(category, receivedAt) {
+      const rule = rules[category];
+      return {
+        firstResponseDue: addWorkingDays(receivedAt, rule.firstResponseDays).toISOString(),
+        resolutionDue: addWorkingDays(receivedAt, rule.resolutionDays).toISOString(),
+      };
+    },
+  };
 }

@@ -5,7 +5,9 @@
  */
 import type { Logger } from '../core/ports.js';
 import type { StaffDirectory } from '../core/routing.js';
-import type { TicketStore } from '../core/ticket-ports.js';
+import { staffMailHandle } from '../core/handle-enquiry.js';
+import type { OutboxDraft, TicketRecord, TicketStore } from '../core/ticket-ports.js';
+import { transition } from './ticket.js';
 
 /** Collaborators of {@link runEscalations}. */
 export interface EscalationDeps {
@@ -21,14 +23,59 @@ export interface EscalationReport {
   escalated: { number: string; level: 1 | 2 }[];
 }
 
+/** The lead mailbox: configured, else the first lead staff member with a mailbox, else none. */
+function leadAddress(deps: EscalationDeps): string | null {
+  if (deps.leadMailbox !== undefined && deps.leadMailbox !== '') return deps.leadMailbox;
+  return deps.staff.staff().find((s) => s.isLead === true && s.email !== undefined)?.email ?? null;
+}
+
+/** Levels due for a ticket at `now`, lowest first (both when a restart slept through the first). */
+export function dueLevels(ticket: TicketRecord, now: string): (1 | 2)[] {
+  const levels: (1 | 2)[] = [];
+  if (ticket.status === 'erledigt') return levels;
+  if (ticket.escalationLevel < 1 && ticket.firstRespondedAt === null && ticket.firstResponseDue <= now) levels.push(1);
+  if (ticket.escalationLevel < 2 && ticket.status !== 'wartet' && ticket.resolutionDue <= now) levels.push(2);
+  return levels;
+}
+
+function notices(ticket: TicketRecord, level: 1 | 2, lead: string | null): OutboxDraft[] {
+  const targets: [string, string][] = [['team', ticket.team.email]];
+  if (lead !== null && lead !== ticket.team.email) targets.push(['lead', lead]);
+  return targets.map(([who, to]) => ({
+    key: `${ticket.number}:escalation:${level}:${who}`,
+    channel: 'email',
+    kind: 'escalation',
+    replyHandle: staffMailHandle(to, ticket.subject),
+    payload: { level, recipient: who, teamId: ticket.team.teamId },
+    withTicket: true,
+  }));
+}
+
 /**
- * Escalates every ticket whose next level is due at `now`.
+ * Escalates every ticket whose next level is due at `now`: one transition per level (stored on the ticket)
+ * and one notice per level to the team and to the lead mailbox, with unique outbox keys.
  *
  * @example
  * setInterval(() => runEscalations(clock.now(), deps), 60_000);
  */
 export function runEscalations(now: Date, deps: EscalationDeps): EscalationReport {
-  void now;
-  void deps;
-  throw new Error('runEscalations: not implemented yet');
+  const log = deps.logger.child({ component: 'escalation' });
+  const iso = now.toISOString();
+  const lead = leadAddress(deps);
+  const report: EscalationReport = { escalated: [] };
+  for (const candidate of deps.store.listEscalationDue(iso)) {
+    for (const level of dueLevels(candidate, iso)) {
+      // Re-read: another job instance or a staff action may have changed the ticket meanwhile.
+      const ticket = deps.store.find(candidate.number);
+      if (ticket === null) break;
+      const result = transition(ticket, { type: 'escalate', level }, now);
+      if (!result.ok) continue;
+      const saved = deps.store.save({ expectedVersion: ticket.version, ticket: result.ticket, event: result.event, outbox: notices(result.ticket, level, lead) });
+      if (saved === 'saved') {
+        report.escalated.push({ number: ticket.number, level });
+        log.info({ ticketNumber: ticket.number, level }, 'ticket escalated');
+      }
+    }
+  }
+  return report;
 }

@@ -1,9 +1,126 @@
 /**
  * Numbered schema migrations of the tickets module (STYLE G15). Applied once each, in order, by
- * `openDatabase`. Portable SQL: TEXT/INTEGER only, ISO-8601 UTC timestamps in TEXT, JSON in TEXT.
+ * `openDatabase`. Portable SQL (SQLite now, PostgreSQL later): TEXT/INTEGER only, ISO-8601 UTC timestamps in
+ * TEXT (they sort correctly as strings), JSON in TEXT, `ON CONFLICT … DO …` and `RETURNING` only.
  * Never edit a released migration; add a new one.
  */
 import type { Migration } from '../core/ports.js';
 
+const tickets001 = `
+CREATE TABLE ticket_sequences (
+  year INTEGER PRIMARY KEY,
+  last INTEGER NOT NULL
+);
+
+CREATE TABLE tickets (
+  number TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  category TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  requester_name TEXT,
+  requester_address TEXT NOT NULL,
+  gemeinde_ags TEXT,
+  kreis_ags TEXT,
+  route_json TEXT NOT NULL,
+  reply_handle TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  team_json TEXT NOT NULL,
+  assignee TEXT,
+  first_response_due TEXT NOT NULL,
+  resolution_due TEXT NOT NULL,
+  first_responded_at TEXT,
+  escalation_level INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  closed_at TEXT,
+  anonymised_at TEXT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX tickets_status_created ON tickets (status, created_at);
+CREATE INDEX tickets_kreis_created ON tickets (kreis_ags, created_at);
+CREATE INDEX tickets_status_kreis_created ON tickets (status, kreis_ags, created_at);
+CREATE INDEX tickets_created ON tickets (created_at);
+CREATE INDEX tickets_team_status ON tickets (team_id, status);
+CREATE INDEX tickets_requester ON tickets (requester_address);
+CREATE INDEX tickets_closed ON tickets (closed_at);
+CREATE INDEX tickets_escalation ON tickets (escalation_level, first_response_due);
+
+CREATE TABLE ticket_events (
+  id INTEGER PRIMARY KEY,
+  ticket_number TEXT NOT NULL REFERENCES tickets (number),
+  type TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  note TEXT,
+  data_json TEXT NOT NULL
+);
+CREATE INDEX ticket_events_ticket ON ticket_events (ticket_number, id);
+
+CREATE TABLE ticket_messages (
+  id INTEGER PRIMARY KEY,
+  ticket_number TEXT NOT NULL REFERENCES tickets (number),
+  direction TEXT NOT NULL,
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at TEXT NOT NULL,
+  enquiry_key TEXT,
+  suppressed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ticket_messages_ticket ON ticket_messages (ticket_number, id);
+
+CREATE TABLE ticket_attachments (
+  id INTEGER PRIMARY KEY,
+  ticket_number TEXT NOT NULL REFERENCES tickets (number),
+  enquiry_key TEXT,
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE INDEX ticket_attachments_ticket ON ticket_attachments (ticket_number);
+
+CREATE TABLE ticket_refs (
+  ref TEXT PRIMARY KEY,
+  ticket_number TEXT NOT NULL REFERENCES tickets (number)
+);
+
+CREATE TABLE enquiries (
+  key TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  from_address TEXT,
+  received_at TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  ticket_number TEXT REFERENCES tickets (number),
+  suppressed_reason TEXT
+);
+CREATE INDEX enquiries_from ON enquiries (from_address);
+CREATE INDEX enquiries_ticket ON enquiries (ticket_number);
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ticket_number TEXT REFERENCES tickets (number),
+  reply_handle TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  lease_owner TEXT,
+  lease_until TEXT,
+  last_error TEXT,
+  provider_id TEXT,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+);
+CREATE INDEX outbox_due ON outbox (status, channel, next_attempt_at);
+CREATE INDEX outbox_ticket ON outbox (ticket_number);
+`;
+
 /** The tickets module's migrations, ids `tickets-NNN`. */
-export const ticketMigrations: Migration[] = [];
+export const ticketMigrations: Migration[] = [{ id: 'tickets-001', sql: tickets001 }];

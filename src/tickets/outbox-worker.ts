@@ -5,7 +5,7 @@
  * to deduplicate (mail: Message-ID derived from the key; Teams: activity id/replyToId bookkeeping).
  */
 import type { Channel } from '../core/enquiry.js';
-import type { Deliverer } from '../core/outcome.js';
+import type { Deliverer, DeliveryResult, OutboundMessage } from '../core/outcome.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { OutboxStore } from '../core/ticket-ports.js';
 
@@ -57,14 +57,99 @@ export interface OutboxWorker {
   drainOnce(): Promise<DrainReport>;
 }
 
+/** Exponential backoff: base · 2^(attempt-1), capped; a deliverer's `afterMs` wins when longer. */
+export function backoffMs(attempt: number, base: number, max: number, afterMs?: number): number {
+  const exponential = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+  return Math.max(exponential, afterMs ?? 0);
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : ((error as Error)?.name ?? 'Error');
+}
+
 /**
- * Creates an outbox worker.
+ * Creates an outbox worker. Channels without a deliverer are not claimed (their messages wait).
  *
  * @example
  * const worker = createOutboxWorker({ store: outbox, deliverers: { email: sendMail }, clock, logger, pollMs: 1000 });
  * worker.start(); … await worker.stop();
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  void options;
-  throw new Error('createOutboxWorker: not implemented yet');
+  const o = { ...OUTBOX_DEFAULTS, owner: `worker-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, ...options };
+  const log = o.logger.child({ component: 'outbox-worker' });
+  const channels = (Object.keys(o.deliverers) as Channel[]).filter((c) => o.deliverers[c] !== undefined);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<DrainReport> | null = null;
+  let stopped = true;
+
+  const deliverOne = async (message: OutboundMessage, report: DrainReport): Promise<void> => {
+    const deliver = o.deliverers[message.channel]!;
+    let result: DeliveryResult;
+    try {
+      result = await deliver(message);
+    } catch (error) {
+      result = { kind: 'retry', reason: `deliverer threw ${errorCode(error)}` };
+    }
+    const now = o.clock.now();
+    const ids = { outboxId: message.id, kind: message.kind, ticketNumber: message.ticketNumber, attempts: message.attempts };
+    if (result.kind === 'sent') {
+      if (o.store.markSent(message.id, o.owner, now, result.providerId)) report.sent += 1;
+      else log.warn(ids, 'lease lost before marking sent');
+      return;
+    }
+    if (result.kind === 'dead' || message.attempts >= o.maxAttempts) {
+      o.store.markDead(message.id, o.owner, now, result.reason);
+      report.dead += 1;
+      log.error({ ...ids, reason: result.kind }, 'outbox message dead');
+      return;
+    }
+    const wait = backoffMs(message.attempts, o.baseBackoffMs, o.maxBackoffMs, result.afterMs);
+    o.store.markRetry(message.id, o.owner, new Date(now.getTime() + wait), result.reason);
+    report.retried += 1;
+    log.warn({ ...ids, retryInMs: wait }, 'outbox delivery will be retried');
+  };
+
+  const drain = async (): Promise<DrainReport> => {
+    const report: DrainReport = { claimed: 0, sent: 0, retried: 0, dead: 0 };
+    const batch = o.store.claimDue({ now: o.clock.now(), channels, limit: o.batchSize, leaseMs: o.leaseMs, owner: o.owner });
+    report.claimed = batch.length;
+    for (const message of batch) await deliverOne(message, report);
+    return report;
+  };
+
+  const drainOnce = (): Promise<DrainReport> => {
+    // One drain at a time per worker: a second caller waits for the running one, then drains again.
+    const next = (running ?? Promise.resolve(null)).then(drain, drain).finally(() => {
+      if (running === next) running = null;
+    });
+    running = next;
+    return next;
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      drainOnce()
+        .catch((error: unknown) => log.error({ code: errorCode(error) }, 'outbox drain failed'))
+        .finally(schedule);
+    }, o.pollMs);
+  };
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      drainOnce()
+        .catch((error: unknown) => log.error({ code: errorCode(error) }, 'outbox drain failed'))
+        .finally(schedule);
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+    },
+    drainOnce,
+  };
 }

@@ -3,7 +3,9 @@
  * keeping the audit facts (event types, times, staff ids, teams, categories, Kreis).
  */
 import type { Logger } from '../core/ports.js';
-import type { TicketStore } from '../core/ticket-ports.js';
+import type { ReplyHandle } from '../core/enquiry.js';
+import type { TicketRecord, TicketStore } from '../core/ticket-ports.js';
+import { transition } from './ticket.js';
 
 /** Default retention period in days. */
 export const DEFAULT_RETENTION_DAYS = 365;
@@ -16,14 +18,47 @@ export interface RetentionDeps {
   retentionDays?: number;
 }
 
+const ANONYMISED = '[anonymisiert]';
+
+/** The ticket with personal data replaced; Gemeinde, Kreis, team, category and times stay (audit facts). */
+export function anonymised(ticket: TicketRecord): TicketRecord {
+  const replyHandle: ReplyHandle =
+    ticket.replyHandle.channel === 'email'
+      ? { channel: 'email', to: '', messageId: null, references: [], subject: '' }
+      : ticket.replyHandle.channel === 'teams'
+        ? { channel: 'teams', conversationReference: {} }
+        : { channel: 'cli' };
+  return {
+    ...ticket,
+    subject: ANONYMISED,
+    requester: { ...ticket.requester, name: null, address: ANONYMISED, evidence: [], candidates: [] },
+    replyHandle,
+  };
+}
+
 /**
- * Anonymises every ticket closed before `now - retentionDays`. Returns the ticket numbers.
+ * Anonymises every ticket closed before `now - retentionDays` (messages, notes, attachment names, outbox
+ * payloads, enquiry sender; audit events keep type, actor, time and status). Returns the ticket numbers and
+ * the sha256 of their attachments, so the caller can delete files no other ticket uses.
  *
  * @example
  * runRetention(clock.now(), { store, logger, retentionDays: config.RETENTION_DAYS });
  */
-export function runRetention(now: Date, deps: RetentionDeps): { anonymised: string[] } {
-  void now;
-  void deps;
-  throw new Error('runRetention: not implemented yet');
+export function runRetention(now: Date, deps: RetentionDeps): { anonymised: string[]; attachmentHashes: string[] } {
+  const log = deps.logger.child({ component: 'retention' });
+  const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const done: string[] = [];
+  const hashes: string[] = [];
+  for (const ticket of deps.store.listClosedBefore(cutoff)) {
+    const result = transition(ticket, { type: 'anonymise' }, now);
+    if (!result.ok) continue;
+    const files = deps.store.details(ticket.number)?.attachments.map((a) => a.sha256) ?? [];
+    if (deps.store.anonymise({ expectedVersion: ticket.version, ticket: anonymised(result.ticket), event: result.event, outbox: [] }) === 'saved') {
+      done.push(ticket.number);
+      hashes.push(...files);
+    }
+  }
+  log.info({ count: done.length, retentionDays: days }, 'retention run finished');
+  return { anonymised: done, attachmentHashes: hashes };
 }

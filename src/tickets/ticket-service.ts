@@ -4,10 +4,23 @@
  * Each operation reads the ticket, applies the pure `transition()` and saves with a version check
  * (a conditional UPDATE), retrying on a lost race so the loser gets a refusal naming the holder.
  */
+import { assignTeam, staffMailHandle } from '../core/handle-enquiry.js';
+import { AppError } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type { StaffDirectory } from '../core/routing.js';
+import type { GemeindeRef, KreisRef, StaffDirectory, StaffMember } from '../core/routing.js';
 import type { TicketView } from '../core/outcome.js';
-import type { Refusal, TicketDetails, TicketEvent, TicketFilter, TicketStore } from '../core/ticket-ports.js';
+import type {
+  OutboxDraft,
+  Refusal,
+  TicketDetails,
+  TicketEvent,
+  TicketFilter,
+  TicketMessage,
+  TicketRecord,
+  TicketStore,
+} from '../core/ticket-ports.js';
+import { transition, type Actor, type TicketCommand } from './ticket.js';
+import { toView } from './ticket-rows.js';
 
 /** Collaborators of the ticket service. */
 export interface TicketServiceDeps {
@@ -20,7 +33,7 @@ export interface TicketServiceDeps {
 /** Result of a staff operation: the changed ticket and its event, or a refusal (an expected outcome). */
 export type TicketOpResult = { ok: true; ticket: TicketView; event: TicketEvent } | { ok: false; refusal: Refusal };
 
-/** Staff operations; throw AppError TICKET_NOT_FOUND, STAFF_UNKNOWN, TEAM_UNKNOWN or DB_* on bad input/faults. */
+/** Staff operations; throw AppError TICKET_NOT_FOUND, STAFF_UNKNOWN, TEAM_UNKNOWN, INPUT_INVALID or DB_*. */
 export interface TicketService {
   /** Takes a ticket over. Of two staff at once exactly one wins; the other gets ALREADY_CLAIMED naming the holder. */
   claim(number: string, by: string): TicketOpResult;
@@ -33,12 +46,30 @@ export interface TicketService {
   close(number: string, input: { by: string; note?: string }): TicketOpResult;
   reopen(number: string, input: { by: string; note?: string }): TicketOpResult;
   /**
-   * The requester's answer to the municipality ask-back: an 8-digit Gemeinde AGS or a 5-digit Kreis AGS.
-   * Re-routes and reassigns the ticket (event 'rerouted'). `by` is a staff id or 'requester'.
+   * The answer to the municipality ask-back: an 8-digit Gemeinde AGS or a 5-digit Kreis AGS (names from the
+   * ticket's candidates or from `gemeinde`/`kreis`). Re-routes and reassigns (event 'rerouted').
+   * `by` is a staff id or 'requester'.
    */
-  resolveMunicipality(number: string, input: { ags: string; by: string }): TicketOpResult;
+  resolveMunicipality(number: string, input: { ags: string; by: string; gemeinde?: GemeindeRef; kreis?: KreisRef }): TicketOpResult;
   show(number: string): TicketDetails;
   list(filter: TicketFilter): TicketView[];
+}
+
+const NUMBER = /^IM-\d{4}-\d{6,}$/;
+const MAX_RACE_RETRIES = 3;
+
+/** What an operation wants to apply to the current ticket. */
+interface Step {
+  command: TicketCommand;
+  message?: (at: string) => TicketMessage;
+  outbox?: (next: TicketRecord) => OutboxDraft[];
+}
+
+/** Parses "Altdorf (Landkreis Böblingen)" into a KreisRef when the label carries the Kreis. */
+function kreisFromLabel(label: string, ags: string): KreisRef {
+  const m = /\((Landkreis|Stadtkreis)\s+([^)]+)\)\s*$/.exec(label) ?? /^(Landkreis|Stadtkreis)\s+(.+)$/.exec(label);
+  if (m !== null) return { ags, name: m[2]!.trim(), typ: m[1] as KreisRef['typ'] };
+  return { ags, name: label, typ: 'Landkreis' };
 }
 
 /**
@@ -49,6 +80,126 @@ export interface TicketService {
  * const r = service.claim('IM-2026-000001', 'sb-nord-1');
  */
 export function createTicketService(deps: TicketServiceDeps): TicketService {
-  void deps;
-  throw new Error('createTicketService: not implemented yet');
+  const log = deps.logger.child({ component: 'ticket-service' });
+
+  const member = (id: string): StaffMember => {
+    const found = deps.staff.findStaff(id);
+    if (found === null) throw new AppError('STAFF_UNKNOWN', `tickets: unknown staff member "${id}"`, { details: { staffId: id } });
+    return found;
+  };
+  const actor = (id: string): Actor => {
+    const s = member(id);
+    return { id: s.id, teamId: s.teamId, isLead: s.isLead === true };
+  };
+  const load = (number: string): TicketRecord => {
+    if (!NUMBER.test(number)) throw new AppError('INPUT_INVALID', `tickets: "${number}" is not a ticket number (IM-<Jahr>-<6 Ziffern>)`);
+    const ticket = deps.store.find(number);
+    if (ticket === null) throw new AppError('TICKET_NOT_FOUND', `tickets: no ticket ${number}`, { details: { number } });
+    return ticket;
+  };
+
+  /** Read → transition → conditional save; on a lost race read again (the next transition sees the winner). */
+  const run = (number: string, step: (ticket: TicketRecord) => Step): TicketOpResult => {
+    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt += 1) {
+      const ticket = load(number);
+      const { command, message, outbox } = step(ticket);
+      const result = transition(ticket, command, deps.clock.now());
+      if (!result.ok) {
+        log.info({ ticketNumber: number, command: command.type, refusal: result.refusal.code }, 'ticket operation refused');
+        return result;
+      }
+      const saved = deps.store.save({
+        expectedVersion: ticket.version,
+        ticket: result.ticket,
+        event: result.event,
+        ...(message === undefined ? {} : { message: message(result.event.at) }),
+        outbox: outbox?.(result.ticket) ?? [],
+      });
+      if (saved === 'saved') {
+        log.info({ ticketNumber: number, event: result.event.type, status: result.ticket.status }, 'ticket changed');
+        return { ok: true, ticket: toView(result.ticket), event: result.event };
+      }
+    }
+    throw new AppError('DB_LOCKED', `tickets: ${number} keeps changing concurrently; try again`);
+  };
+
+  const notify = (next: TicketRecord, key: string, headline: string, note: string | null): OutboxDraft[] => {
+    const person = next.assignee === null ? null : deps.staff.findStaff(next.assignee);
+    const to = person?.email ?? next.team.email;
+    return [{ key, channel: 'email', kind: 'staff_notification', replyHandle: staffMailHandle(to, next.subject), payload: { headline, note, teamId: next.team.teamId }, withTicket: true }];
+  };
+
+  return {
+    claim: (number, by) => run(number, () => ({ command: { type: 'claim', by: actor(by) } })),
+
+    handover(number, { to, note, by }) {
+      const who = actor(by);
+      const team = deps.staff.findTeam(to);
+      const person = team === null ? deps.staff.findStaff(to) : null;
+      if (team === null && person === null) {
+        throw new AppError('TEAM_UNKNOWN', `tickets: "${to}" is neither a team nor a staff member`, { details: { to } });
+      }
+      const target = team ?? deps.staff.findTeam(person!.teamId);
+      if (target === null) throw new AppError('TEAM_UNKNOWN', `tickets: staff member "${to}" has no known team`);
+      const contact = { teamId: target.id, team: target.name, email: target.email, phone: target.phone };
+      return run(number, () => ({
+        command: { type: 'handover', by: who, to: { team: contact, person: person?.id ?? null }, note },
+        outbox: (next) => notify(next, `${number}:handover:v${next.version}`, 'Ihnen wurde ein Vorgang übergeben.', note),
+      }));
+    },
+
+    answer(number, { text, by }) {
+      const who = member(by);
+      return run(number, () => ({
+        command: { type: 'answer', by: actor(by), text },
+        message: (at) => ({ direction: 'out', author: who.id, text, at, enquiryKey: null }),
+        outbox: (next) => [
+          {
+            key: `${number}:staff_answer:v${next.version}`,
+            channel: next.channel,
+            kind: 'staff_answer',
+            replyHandle: next.replyHandle,
+            payload: { text, staffName: who.displayName, staffId: who.id },
+            withTicket: true,
+          },
+        ],
+      }));
+    },
+
+    note: (number, { text, by }) =>
+      run(number, () => ({
+        command: { type: 'note', by: actor(by), text },
+        message: (at) => ({ direction: 'note', author: by, text, at, enquiryKey: null }),
+      })),
+
+    close: (number, { by, note }) => run(number, () => ({ command: { type: 'close', by: actor(by), ...(note === undefined ? {} : { note }) } })),
+    reopen: (number, { by, note }) => run(number, () => ({ command: { type: 'reopen', by: actor(by), ...(note === undefined ? {} : { note }) } })),
+
+    resolveMunicipality(number, input) {
+      if (input.by !== 'requester') member(input.by);
+      if (!/^\d{5}(\d{3})?$/.test(input.ags)) throw new AppError('INPUT_INVALID', `tickets: "${input.ags}" is no Gemeinde (8 digits) or Kreis (5 digits) AGS`);
+      return run(number, (ticket) => {
+        const candidate = ticket.requester.candidates.find((c) => c.gemeindeAgs === input.ags || (c.gemeindeAgs === null && c.kreisAgs === input.ags));
+        const kreisAgs = input.ags.slice(0, 5);
+        const kreis = input.kreis ?? kreisFromLabel(candidate?.label ?? kreisAgs, kreisAgs);
+        const gemeinde = input.gemeinde ?? (input.ags.length === 8 ? { ags: input.ags, name: candidate?.label.replace(/\s*\(.*$/, '') ?? input.ags } : null);
+        const assignment = assignTeam({ status: 'resolved', kreis }, deps.staff, deps.clock.now());
+        const team = { teamId: assignment.team.id, team: assignment.team.name, email: assignment.team.email, phone: assignment.team.phone, ...(assignment.deputyFor === null ? {} : { deputyFor: assignment.deputyFor }) };
+        return {
+          command: { type: 'reroute', by: input.by, team, gemeinde, kreis, reason: assignment.reason },
+          outbox: (next) =>
+            next.team.teamId === ticket.team.teamId ? [] : notify(next, `${number}:reroute:v${next.version}`, 'ein Vorgang wurde Ihrem Team zugeordnet.', assignment.reason),
+        };
+      });
+    },
+
+    show(number) {
+      load(number);
+      const details = deps.store.details(number);
+      if (details === null) throw new AppError('TICKET_NOT_FOUND', `tickets: no ticket ${number}`);
+      return details;
+    },
+
+    list: (filter) => deps.store.list(filter).map(toView),
+  };
 }

@@ -3,7 +3,22 @@
  * over one better-sqlite3 connection opened by `openDatabase` with `ticketMigrations`.
  */
 import type Database from 'better-sqlite3';
-import type { EnquiryLedger, OutboxStore, TicketStore } from '../core/ticket-ports.js';
+import type {
+  EnquiryLedger,
+  OutboxEntryView,
+  OutboxStore,
+  RequesterExport,
+  TicketAttachment,
+  TicketChange,
+  TicketDetails,
+  TicketFilter,
+  TicketStore,
+} from '../core/ticket-ports.js';
+import { inTransaction, read } from './database.sqlite.js';
+import { createSqliteEnquiryLedger } from './enquiry-ledger.sqlite.js';
+import { createSqliteOutboxStore } from './outbox-store.sqlite.js';
+import { eventFromRow, messageFromRow, ticketFromRow, toView } from './ticket-rows.js';
+import { prepareTicketWrites, type TicketWrites } from './ticket-writes.sqlite.js';
 
 /** The three ports over one connection. */
 export interface SqliteTicketStores {
@@ -11,6 +26,9 @@ export interface SqliteTicketStores {
   ledger: EnquiryLedger;
   outbox: OutboxStore;
 }
+
+const ANONYMISED = '[anonymisiert]';
+const DEFAULT_LIMIT = 50;
 
 /**
  * Creates the ticket ports over an open database (migrations `ticketMigrations` applied).
@@ -20,6 +38,136 @@ export interface SqliteTicketStores {
  * const { tickets, ledger, outbox } = createSqliteTicketStores(db);
  */
 export function createSqliteTicketStores(db: Database.Database): SqliteTicketStores {
-  void db;
-  throw new Error('createSqliteTicketStores: not implemented yet');
+  const w = prepareTicketWrites(db);
+  return { tickets: createSqliteTicketStore(db, w), ledger: createSqliteEnquiryLedger(db, w), outbox: createSqliteOutboxStore(db) };
+}
+
+function details(db: Database.Database, w: TicketWrites, number: string): TicketDetails | null {
+  const ticket = w.find(number);
+  if (ticket === null) return null;
+  const events = db.prepare('SELECT * FROM ticket_events WHERE ticket_number = ? ORDER BY id').all(number).map(eventFromRow);
+  const messages = db.prepare('SELECT * FROM ticket_messages WHERE ticket_number = ? ORDER BY id').all(number).map(messageFromRow);
+  const attachments = (
+    db.prepare('SELECT * FROM ticket_attachments WHERE ticket_number = ? ORDER BY id').all(number) as Record<string, unknown>[]
+  ).map(
+    (r): TicketAttachment => ({
+      filename: String(r.filename),
+      contentType: String(r.content_type),
+      size: Number(r.size),
+      sha256: String(r.sha256),
+      enquiryKey: r.enquiry_key === null ? null : String(r.enquiry_key),
+    }),
+  );
+  const outbox = (
+    db.prepare('SELECT key, channel, kind, status, attempts, last_error, created_at, sent_at FROM outbox WHERE ticket_number = ? ORDER BY id').all(number) as Record<string, unknown>[]
+  ).map(
+    (r): OutboxEntryView => ({
+      key: String(r.key),
+      channel: r.channel as OutboxEntryView['channel'],
+      kind: r.kind as OutboxEntryView['kind'],
+      status: r.status as OutboxEntryView['status'],
+      attempts: Number(r.attempts),
+      lastError: r.last_error === null ? null : String(r.last_error),
+      createdAt: String(r.created_at),
+      sentAt: r.sent_at === null ? null : String(r.sent_at),
+    }),
+  );
+  return { ticket, events, messages, attachments, outbox };
+}
+
+function listQuery(filter: TicketFilter): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (column: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  add('status', filter.status);
+  add('kreis_ags', filter.kreisAgs);
+  add('team_id', filter.teamId);
+  add('assignee', filter.assignee);
+  params.push(filter.limit ?? DEFAULT_LIMIT);
+  const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  return { sql: `SELECT * FROM tickets ${clause} ORDER BY created_at DESC, number DESC LIMIT ?`, params };
+}
+
+function createSqliteTicketStore(db: Database.Database, w: TicketWrites): TicketStore {
+  const saveChange = (change: TicketChange): 'saved' | 'conflict' => {
+    const { ticket, event } = change;
+    if (!w.update(ticket, change.expectedVersion)) return 'conflict';
+    w.event(ticket.number, event);
+    if (change.message !== undefined) w.message(ticket.number, change.message);
+    w.enqueue(change.outbox, toView(ticket), event.at);
+    return 'saved';
+  };
+
+  const scrub = (number: string): void => {
+    db.prepare('UPDATE ticket_messages SET text = ? WHERE ticket_number = ?').run(ANONYMISED, number);
+    db.prepare('UPDATE ticket_events SET note = ? WHERE ticket_number = ? AND note IS NOT NULL').run(ANONYMISED, number);
+    db.prepare('UPDATE ticket_attachments SET filename = ? WHERE ticket_number = ?').run(ANONYMISED, number);
+    db.prepare('UPDATE enquiries SET from_address = NULL WHERE ticket_number = ?').run(number);
+    db.prepare(`UPDATE outbox SET payload = '{}', reply_handle = '{"channel":"cli"}' WHERE ticket_number = ?`).run(number);
+    db.prepare('DELETE FROM ticket_refs WHERE ticket_number = ?').run(number);
+  };
+
+  return {
+    find: (number) => read('find ticket', () => w.find(number)),
+    details: (number) => read('read ticket', () => details(db, w, number)),
+
+    list(filter) {
+      const { sql, params } = listQuery(filter);
+      return read('list tickets', () => db.prepare(sql).all(...params).map(ticketFromRow));
+    },
+
+    save: (change) => inTransaction(db, 'save ticket', () => saveChange(change)),
+
+    listEscalationDue(now) {
+      return read('list overdue tickets', () =>
+        db
+          .prepare(
+            `SELECT * FROM tickets WHERE status <> 'erledigt' AND anonymised_at IS NULL AND (
+               (escalation_level < 1 AND first_responded_at IS NULL AND first_response_due <= @now)
+               OR (escalation_level < 2 AND status <> 'wartet' AND resolution_due <= @now))
+             ORDER BY created_at`,
+          )
+          .all({ now })
+          .map(ticketFromRow),
+      );
+    },
+
+    listClosedBefore(cutoff) {
+      return read('list closed tickets', () =>
+        db
+          .prepare(`SELECT * FROM tickets WHERE status = 'erledigt' AND anonymised_at IS NULL AND closed_at < ? ORDER BY closed_at`)
+          .all(cutoff)
+          .map(ticketFromRow),
+      );
+    },
+
+    anonymise(change) {
+      return inTransaction(db, 'anonymise ticket', () => {
+        const result = saveChange({ ...change, outbox: [] });
+        if (result === 'saved') scrub(change.ticket.number);
+        return result;
+      });
+    },
+
+    exportRequester(address): RequesterExport {
+      return read('export requester', () => {
+        const numbers = db.prepare('SELECT number FROM tickets WHERE requester_address = ? ORDER BY created_at').all(address) as { number: string }[];
+        const enquiries = (
+          db.prepare('SELECT key, channel, received_at, outcome, ticket_number FROM enquiries WHERE from_address = ? ORDER BY received_at').all(address) as Record<string, unknown>[]
+        ).map((r) => ({
+          key: String(r.key),
+          channel: r.channel as RequesterExport['enquiries'][number]['channel'],
+          receivedAt: String(r.received_at),
+          outcome: String(r.outcome),
+          ticketNumber: r.ticket_number === null ? null : String(r.ticket_number),
+        }));
+        const tickets = numbers.map((n) => details(db, w, n.number)).filter((d): d is TicketDetails => d !== null);
+        return { address, tickets, enquiries };
+      });
+    },
+  };
 }

@@ -1,0 +1,63 @@
+/**
+ * SQLite {@link OutboxStore}. A claim leases messages in one UPDATE … RETURNING statement; marking sent,
+ * retry or dead is conditional on still holding the lease, so two workers never both complete a message.
+ */
+import type Database from 'better-sqlite3';
+import type { OutboundMessage } from '../core/outcome.js';
+import type { OutboxStore } from '../core/ticket-ports.js';
+import { inTransaction } from './database.sqlite.js';
+import { outboundFromRow } from './ticket-rows.js';
+
+/** Creates the outbox store over a connection. */
+export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
+  const sent = db.prepare(
+    `UPDATE outbox SET status = 'sent', sent_at = @now, provider_id = @providerId, lease_owner = NULL, lease_until = NULL, last_error = NULL
+     WHERE id = @id AND lease_owner = @owner AND status = 'pending' RETURNING ticket_number`,
+  );
+  const retry = db.prepare(
+    `UPDATE outbox SET lease_owner = NULL, lease_until = NULL, next_attempt_at = @next, last_error = @reason
+     WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+  );
+  const dead = db.prepare(
+    `UPDATE outbox SET status = 'dead', lease_owner = NULL, lease_until = NULL, last_error = @reason, sent_at = NULL, next_attempt_at = @now
+     WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
+  );
+  const ref = db.prepare('INSERT INTO ticket_refs (ref, ticket_number) VALUES (?, ?) ON CONFLICT (ref) DO NOTHING');
+
+  return {
+    claimDue({ now, channels, limit, leaseMs, owner }): OutboundMessage[] {
+      if (channels.length === 0) return [];
+      const iso = now.toISOString();
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      const marks = channels.map(() => '?').join(', ');
+      return inTransaction(db, 'claim outbox', () => {
+        const rows = db
+          .prepare(
+            `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+             WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND channel IN (${marks})
+                          AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
+             RETURNING *`,
+          )
+          .all(owner, until, ...channels, iso, iso, limit);
+        return rows.map(outboundFromRow).sort((a, b) => a.id - b.id);
+      });
+    },
+
+    markSent(id, owner, now, providerId) {
+      return inTransaction(db, 'mark outbox sent', () => {
+        const row = sent.get({ id, owner, now: now.toISOString(), providerId: providerId ?? null }) as { ticket_number: string | null } | undefined;
+        // A sent mail's Message-ID threads the requester's reply back to the ticket.
+        if (row !== undefined && row.ticket_number !== null && providerId !== undefined) ref.run(providerId, row.ticket_number);
+        return row !== undefined;
+      });
+    },
+
+    markRetry(id, owner, nextAttemptAt, reason) {
+      return inTransaction(db, 'mark outbox retry', () => retry.run({ id, owner, next: nextAttemptAt.toISOString(), reason }).changes === 1);
+    },
+
+    markDead(id, owner, now, reason) {
+      return inTransaction(db, 'mark outbox dead', () => dead.run({ id, owner, now: now.toISOString(), reason }).changes === 1);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Prepared statements shared by the SQLite ticket adapters. Callers run them inside one transaction
+ * (`inTransaction`); nothing here commits on its own.
+ */
+import type Database from 'better-sqlite3';
+import type { TicketView } from '../core/outcome.js';
+import type {
+  NewTicketDraft,
+  OutboxDraft,
+  TicketAttachment,
+  TicketEvent,
+  TicketMessage,
+  TicketRecord,
+} from '../core/ticket-ports.js';
+import { berlinDate } from './berlin-time.js';
+import { ticketFromRow, ticketToParams, toView } from './ticket-rows.js';
+
+/** Columns written from {@link ticketToParams} (same names as its keys). */
+const TICKET_COLUMNS = [
+  'number', 'status', 'category', 'channel', 'subject', 'requester_name', 'requester_address', 'gemeinde_ags',
+  'kreis_ags', 'route_json', 'reply_handle', 'team_id', 'team_json', 'assignee', 'first_response_due',
+  'resolution_due', 'first_responded_at', 'escalation_level', 'created_at', 'updated_at', 'closed_at',
+  'anonymised_at', 'version',
+] as const;
+
+/** The write and lookup statements of the ticket tables. */
+export type TicketWrites = ReturnType<typeof prepareTicketWrites>;
+
+/** Prepares the statements once per connection. */
+export function prepareTicketWrites(db: Database.Database) {
+  const nextSeq = db.prepare(
+    'INSERT INTO ticket_sequences (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = ticket_sequences.last + 1 RETURNING last',
+  );
+  const insertTicket = db.prepare(
+    `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  );
+  const updateTicket = db.prepare(
+    `UPDATE tickets SET ${TICKET_COLUMNS.filter((c) => c !== 'number').map((c) => `${c} = @${c}`).join(', ')}
+     WHERE number = @number AND version = @expected_version`,
+  );
+  const selectTicket = db.prepare('SELECT * FROM tickets WHERE number = ?');
+  const insertEvent = db.prepare(
+    `INSERT INTO ticket_events (ticket_number, type, actor, at, from_status, to_status, note, data_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMessage = db.prepare(
+    `INSERT INTO ticket_messages (ticket_number, direction, author, text, at, enquiry_key, suppressed)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAttachment = db.prepare(
+    `INSERT INTO ticket_attachments (ticket_number, enquiry_key, filename, content_type, size, sha256)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertRef = db.prepare('INSERT INTO ticket_refs (ref, ticket_number) VALUES (?, ?) ON CONFLICT (ref) DO NOTHING');
+  const insertOutbox = db.prepare(
+    `INSERT INTO outbox (key, channel, kind, ticket_number, reply_handle, payload, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+  );
+
+  return {
+    find(number: string): TicketRecord | null {
+      const row = selectTicket.get(number);
+      return row === undefined ? null : ticketFromRow(row);
+    },
+
+    /** Allocates `IM-<year>-<6 digits>` (per-year sequence, Berlin calendar year) and inserts the ticket. */
+    create(draft: NewTicketDraft, at: Date): TicketRecord {
+      const year = berlinDate(at).year;
+      const { last } = nextSeq.get(year) as { last: number };
+      const iso = at.toISOString();
+      const team = { teamId: draft.team.id, team: draft.team.name, email: draft.team.email, phone: draft.team.phone };
+      const ticket: TicketRecord = {
+        number: `IM-${year}-${String(last).padStart(6, '0')}`,
+        status: 'neu',
+        category: draft.category,
+        channel: draft.channel,
+        subject: draft.subject,
+        requester: draft.requester,
+        replyHandle: draft.replyHandle,
+        team: draft.deputyFor === null ? team : { ...team, deputyFor: draft.deputyFor },
+        assignee: null,
+        firstResponseDue: draft.due.firstResponseDue,
+        resolutionDue: draft.due.resolutionDue,
+        firstRespondedAt: null,
+        escalationLevel: 0,
+        createdAt: iso,
+        updatedAt: iso,
+        closedAt: null,
+        anonymisedAt: null,
+        version: 1,
+      };
+      insertTicket.run(ticketToParams(ticket));
+      return ticket;
+    },
+
+    /** Conditional update on the version the change was computed from; false when another writer won. */
+    update(ticket: TicketRecord, expectedVersion: number): boolean {
+      return updateTicket.run({ ...ticketToParams(ticket), expected_version: expectedVersion }).changes === 1;
+    },
+
+    event(number: string, e: TicketEvent): void {
+      insertEvent.run(number, e.type, e.actor, e.at, e.fromStatus, e.toStatus, e.note, JSON.stringify(e.data));
+    },
+
+    message(number: string, m: TicketMessage): void {
+      insertMessage.run(number, m.direction, m.author, m.text, m.at, m.enquiryKey, m.suppressed === true ? 1 : 0);
+    },
+
+    attachment(number: string, a: TicketAttachment): void {
+      insertAttachment.run(number, a.enquiryKey, a.filename, a.contentType, a.size, a.sha256);
+    },
+
+    ref(ref: string, number: string): void {
+      insertRef.run(ref, number);
+    },
+
+    /** Enqueues drafts; an existing key is left as it is (idempotent). */
+    enqueue(drafts: OutboxDraft[], ticket: TicketView | null, at: string): void {
+      for (const d of drafts) {
+        const linked = d.withTicket && ticket !== null;
+        const payload = linked ? { ...d.payload, ticket } : d.payload;
+        insertOutbox.run(
+          d.key,
+          d.channel,
+          d.kind,
+          linked ? ticket.number : null,
+          JSON.stringify(d.replyHandle),
+          JSON.stringify(payload),
+          at,
+          at,
+        );
+      }
+    },
+
+    view: toView,
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * In-memory fakes of the ticket ports (EnquiryLedger, TicketStore, OutboxStore) with the same semantics as
+ * the SQLite adapters: unique enquiry keys, per-year numbers, version-checked saves, idempotent outbox keys,
+ * leases. For unit tests of the core and of the channels; integration tests use the real SQLite file.
+ */
+import { AppError } from '../../src/core/errors.js';
+import type { OutboundMessage, Outcome, TicketView } from '../../src/core/outcome.js';
+import type {
+  EnquiryLedger,
+  EnquiryPlan,
+  LedgerCommitResult,
+  OutboxDraft,
+  OutboxStore,
+  TicketDetails,
+  TicketRecord,
+  TicketStore,
+} from '../../src/core/ticket-ports.js';
+import { transition } from '../../src/tickets/ticket.js';
+import { toView } from '../../src/tickets/ticket-rows.js';
+
+/** An outbox row as the fake keeps it. */
+export interface FakeOutboxRow extends OutboundMessage {
+  status: 'pending' | 'sent' | 'dead';
+  nextAttemptAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** The three ports over shared in-memory state, plus the state for assertions. */
+export interface InMemoryTicketStores {
+  ledger: EnquiryLedger;
+  tickets: TicketStore;
+  outbox: OutboxStore;
+  state: {
+    enquiries: Map<string, { outcome: Outcome['kind']; ticketNumber: string | null; suppressedReason: string | null }>;
+    tickets: Map<string, TicketDetails>;
+    refs: Map<string, string>;
+    outbox: FakeOutboxRow[];
+  };
+}
+
+/** Creates the fakes. */
+export function createInMemoryTicketStores(): InMemoryTicketStores {
+  const state: InMemoryTicketStores['state'] = { enquiries: new Map(), tickets: new Map(), refs: new Map(), outbox: [] };
+  const sequences = new Map<number, number>();
+
+  const enqueue = (drafts: OutboxDraft[], ticket: TicketView | null, at: string): void => {
+    for (const d of drafts) {
+      if (state.outbox.some((o) => o.key === d.key)) continue;
+      const linked = d.withTicket && ticket !== null;
+      state.outbox.push({
+        id: state.outbox.length + 1,
+        key: d.key,
+        channel: d.channel,
+        kind: d.kind,
+        ticketNumber: linked ? ticket.number : null,
+        replyHandle: d.replyHandle,
+        payload: linked ? { ...d.payload, ticket } : d.payload,
+        attempts: 0,
+        createdAt: at,
+        status: 'pending',
+        nextAttemptAt: at,
+        leaseOwner: null,
+        leaseUntil: null,
+        lastError: null,
+        sentAt: null,
+      });
+    }
+  };
+
+  const create = (plan: EnquiryPlan & { ticket: { kind: 'create' } }): TicketDetails => {
+    const { draft } = plan.ticket;
+    const year = new Date(plan.at).getUTCFullYear();
+    const seq = (sequences.get(year) ?? 0) + 1;
+    sequences.set(year, seq);
+    const team = { teamId: draft.team.id, team: draft.team.name, email: draft.team.email, phone: draft.team.phone };
+    const ticket: TicketRecord = {
+      number: `IM-${year}-${String(seq).padStart(6, '0')}`,
+      status: 'neu',
+      category: draft.category,
+      channel: draft.channel,
+      subject: draft.subject,
+      requester: draft.requester,
+      replyHandle: draft.replyHandle,
+      team: draft.deputyFor === null ? team : { ...team, deputyFor: draft.deputyFor },
+      assignee: null,
+      firstResponseDue: draft.due.firstResponseDue,
+      resolutionDue: draft.due.resolutionDue,
+      firstRespondedAt: null,
+      escalationLevel: 0,
+      createdAt: plan.at,
+      updatedAt: plan.at,
+      closedAt: null,
+      anonymisedAt: null,
+      version: 1,
+    };
+    const details: TicketDetails = {
+      ticket,
+      events: [
+        { type: 'created', actor: 'system', at: plan.at, fromStatus: null, toStatus: 'neu', note: null, data: {} },
+        { type: 'assigned', actor: 'system', at: plan.at, fromStatus: 'neu', toStatus: 'neu', note: draft.assignmentReason, data: { teamId: draft.team.id } },
+      ],
+      messages: [],
+      attachments: [],
+      outbox: [],
+    };
+    state.tickets.set(ticket.number, details);
+    return details;
+  };
+
+  const ledger: EnquiryLedger = {
+    findEnquiry: (key) => {
+      const e = state.enquiries.get(key);
+      return e === undefined ? null : { outcome: e.outcome, ticketNumber: e.ticketNumber };
+    },
+    findTicket(ref) {
+      const number = ref.number ?? (ref.references ?? []).map((r) => state.refs.get(r)).find((n) => n !== undefined);
+      const found = number === undefined ? undefined : state.tickets.get(number);
+      return found === undefined ? null : toView(found.ticket);
+    },
+    commit(plan): LedgerCommitResult {
+      const previous = state.enquiries.get(plan.enquiry.key);
+      if (previous !== undefined) return { kind: 'duplicate', previous: previous.outcome };
+      let details: TicketDetails | null = null;
+      let reopened = false;
+      if (plan.ticket.kind === 'create') details = create(plan as EnquiryPlan & { ticket: { kind: 'create' } });
+      if (plan.ticket.kind === 'follow_up') {
+        details = state.tickets.get(plan.ticket.number) ?? null;
+        if (details === null) throw new AppError('TICKET_NOT_FOUND', `fake ledger: no ticket ${plan.ticket.number}`);
+        if (plan.ticket.react) {
+          const r = transition(details.ticket, { type: 'requester_reply' }, new Date(plan.at));
+          if (r.ok) {
+            details.ticket = r.ticket;
+            details.events.push(r.event);
+            reopened = r.event.type === 'reopened';
+          }
+        }
+      }
+      if (details !== null) {
+        const suppressed = plan.ticket.kind === 'follow_up' && !plan.ticket.react;
+        details.messages.push({ direction: 'in', author: 'requester', text: plan.enquiry.text, at: plan.at, enquiryKey: plan.enquiry.key, ...(suppressed ? { suppressed } : {}) });
+        const handle = plan.enquiry.replyHandle;
+        if (handle.channel === 'email' && handle.messageId !== null) state.refs.set(handle.messageId, details.ticket.number);
+      }
+      state.enquiries.set(plan.enquiry.key, { outcome: plan.outcome, ticketNumber: details?.ticket.number ?? null, suppressedReason: plan.suppressedReason });
+      const view = details === null ? null : toView(details.ticket);
+      enqueue(plan.outbox, view, plan.at);
+      return { kind: 'committed', ticket: view, reopened };
+    },
+  };
+
+  const tickets: TicketStore = {
+    find: (number) => state.tickets.get(number)?.ticket ?? null,
+    details: (number) => state.tickets.get(number) ?? null,
+    list: (filter) =>
+      [...state.tickets.values()]
+        .map((d) => d.ticket)
+        .filter((t) => (filter.status === undefined || t.status === filter.status) && (filter.kreisAgs === undefined || t.requester.kreis?.ags === filter.kreisAgs))
+        .reverse()
+        .slice(0, filter.limit ?? 50),
+    save(change) {
+      const details = state.tickets.get(change.ticket.number);
+      if (details === undefined || details.ticket.version !== change.expectedVersion) return 'conflict';
+      details.ticket = change.ticket;
+      details.events.push(change.event);
+      if (change.message !== undefined) details.messages.push(change.message);
+      enqueue(change.outbox, toView(change.ticket), change.event.at);
+      return 'saved';
+    },
+    listEscalationDue: (now) =>
+      [...state.tickets.values()]
+        .map((d) => d.ticket)
+        .filter((t) => t.status !== 'erledigt' && ((t.escalationLevel < 1 && t.firstRespondedAt === null && t.firstResponseDue <= now) || (t.escalationLevel < 2 && t.status !== 'wartet' && t.resolutionDue <= now))),
+    listClosedBefore: (cutoff) =>
+      [...state.tickets.values()].map((d) => d.ticket).filter((t) => t.status === 'erledigt' && t.anonymisedAt === null && (t.closedAt ?? '') < cutoff),
+    anonymise(change) {
+      const result = tickets.save({ ...change, outbox: [] });
+      if (result === 'saved') for (const m of state.tickets.get(change.ticket.number)!.messages) m.text = '[anonymisiert]';
+      return result;
+    },
+    exportRequester: (address) => ({
+      address,
+      tickets: [...state.tickets.values()].filter((d) => d.ticket.requester.address === address),
+      enquiries: [],
+    }),
+  };
+
+  const owned = (id: number, owner: string): FakeOutboxRow | undefined =>
+    state.outbox.find((o) => o.id === id && o.leaseOwner === owner && o.status === 'pending');
+
+  const outbox: OutboxStore = {
+    claimDue({ now, channels, limit, leaseMs, owner }) {
+      const iso = now.toISOString();
+      const due = state.outbox
+        .filter((o) => o.status === 'pending' && channels.includes(o.channel) && o.nextAttemptAt <= iso && (o.leaseUntil === null || o.leaseUntil <= iso))
+        .slice(0, limit);
+      for (const o of due) {
+        o.leaseOwner = owner;
+        o.leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+        o.attempts += 1;
+      }
+      return due.map((o) => ({ id: o.id, key: o.key, channel: o.channel, kind: o.kind, ticketNumber: o.ticketNumber, replyHandle: o.replyHandle, payload: o.payload, attempts: o.attempts, createdAt: o.createdAt }));
+    },
+    markSent(id, owner, now) {
+      const o = owned(id, owner);
+      if (o === undefined) return false;
+      Object.assign(o, { status: 'sent', sentAt: now.toISOString(), leaseOwner: null, leaseUntil: null });
+      return true;
+    },
+    markRetry(id, owner, next, reason) {
+      const o = owned(id, owner);
+      if (o === undefined) return false;
+      Object.assign(o, { nextAttemptAt: next.toISOString(), lastError: reason, leaseOwner: null, leaseUntil: null });
+      return true;
+    },
+    markDead(id, owner, _now, reason) {
+      const o = owned(id, owner);
+      if (o === undefined) return false;
+      Object.assign(o, { status: 'dead', lastError: reason, leaseOwner: null, leaseUntil: null });
+      return true;
+    },
+  };
+
+  return { ledger, tickets, outbox, state };
+}
