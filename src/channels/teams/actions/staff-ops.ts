@@ -1,0 +1,88 @@
+/**
+ * The case-worker actions on a staff card: Übernehmen, Antworten, Weitergeben an, Interne Notiz, Erledigt,
+ * Wieder öffnen. Each is one ticket-service call; refusals ("bereits übernommen von …") come back as values.
+ */
+import { z } from 'zod';
+import { teamsText } from '../texts.js';
+import { applyStaffOp } from './staff-card.js';
+import { defineAction, type ActionCall } from './types.js';
+
+const TicketNumber = z.string().regex(/^IM-\d{4}-\d{6}$/);
+const TicketRef = z.object({ ticketNumber: TicketNumber });
+const WithText = z.object({ ticketNumber: TicketNumber, text: z.string().trim().min(1).max(8000) });
+const HandOver = z.object({
+  ticketNumber: TicketNumber,
+  target: z.string().regex(/^(team|staff):[\w.-]{1,100}$/),
+  note: z.string().trim().min(1).max(4000),
+});
+
+function actorOf(call: ActionCall): { id: string; displayName: string } {
+  if (!call.actor) throw new Error('teams actions: staff-only verb dispatched without an actor');
+  return call.actor;
+}
+
+export const takeOverAction = defineAction({
+  verb: 'takeOver',
+  staffOnly: true,
+  schema: TicketRef,
+  run: (call, d) => {
+    const actor = actorOf(call);
+    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.claim(d.ticketNumber, actor.id), teamsText.staffDone.takeOver(actor.displayName));
+  },
+});
+
+export const replyAction = defineAction({
+  verb: 'reply',
+  staffOnly: true,
+  schema: WithText,
+  run: (call, d) => {
+    const actor = actorOf(call);
+    const op = (): ReturnType<typeof call.ctx.tickets.answer> => call.ctx.tickets.answer(d.ticketNumber, { text: d.text, by: actor.id });
+    return applyStaffOp(call, d.ticketNumber, op, teamsText.staffDone.reply(actor.displayName));
+  },
+});
+
+export const handOverAction = defineAction({
+  verb: 'handOver',
+  staffOnly: true,
+  schema: HandOver,
+  run: (call, d) => {
+    const actor = actorOf(call);
+    const [kind, id = ''] = d.target.split(':') as ['team' | 'staff', string];
+    const label = kind === 'team' ? (call.ctx.staff.findTeam(id)?.name ?? id) : (call.ctx.staff.findStaff(id)?.displayName ?? id);
+    const op = (): ReturnType<typeof call.ctx.tickets.handover> =>
+      call.ctx.tickets.handover(d.ticketNumber, { to: id, note: d.note, by: actor.id });
+    return applyStaffOp(call, d.ticketNumber, op, teamsText.staffDone.handOver(actor.displayName, label));
+  },
+});
+
+export const noteAction = defineAction({
+  verb: 'note',
+  staffOnly: true,
+  schema: WithText,
+  run: (call, d) => {
+    const actor = actorOf(call);
+    const op = (): ReturnType<typeof call.ctx.tickets.note> => call.ctx.tickets.note(d.ticketNumber, { text: d.text, by: actor.id });
+    return applyStaffOp(call, d.ticketNumber, op, teamsText.staffDone.note(actor.displayName));
+  },
+});
+
+export const resolveAction = defineAction({
+  verb: 'resolve',
+  staffOnly: true,
+  schema: TicketRef,
+  run: (call, d) => {
+    const actor = actorOf(call);
+    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.close(d.ticketNumber, { by: actor.id }), teamsText.staffDone.resolve(actor.displayName));
+  },
+});
+
+export const reopenAction = defineAction({
+  verb: 'reopen',
+  staffOnly: true,
+  schema: TicketRef,
+  run: (call, d) => {
+    const actor = actorOf(call);
+    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.reopen(d.ticketNumber, { by: actor.id }), teamsText.staffDone.reopen(actor.displayName));
+  },
+});

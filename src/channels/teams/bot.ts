@@ -1,0 +1,84 @@
+/**
+ * The Teams bot: thin (STYLE G1, A1). A message is a card submit (→ verb table), a text command (→ command
+ * table) or a question (→ core → card). Every inbound activity's ConversationReference is persisted, and
+ * each activity is handled at most once (processed-key table; the ledger deduplicates enquiries too).
+ */
+import { MessageFactory, TeamsActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
+import { dispatchAction, isCardSubmit } from './actions/index.js';
+import { findCommand } from './commands.js';
+import type { TeamsContext } from './context.js';
+import { activityKey, conversationType, messageText, toEnquiry } from './inbound.js';
+import { renderOutcome } from './render-outcome.js';
+import { teamsText } from './texts.js';
+
+/** The bot of one channel instance. */
+export class PaktTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly ctx: TeamsContext) {
+    super();
+    this.onMessage(async (turn, next) => {
+      await this.once(turn, () => this.handleMessage(turn));
+      await next();
+    });
+    this.onMembersAdded(async (turn, next) => {
+      await this.once(turn, () => this.welcome(turn));
+      await next();
+    });
+  }
+
+  /** Runs `work` unless this activity was handled before; forgets the key again when `work` fails. */
+  private async once(turn: TurnContext, work: () => Promise<void>): Promise<void> {
+    const key = activityKey(turn.activity);
+    if (!this.ctx.store.claimKey(`activity:${key}`)) {
+      this.ctx.logger.debug({ component: 'teams', activityType: turn.activity.type }, 'duplicate activity ignored');
+      return;
+    }
+    const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
+    this.ctx.store.saveReference(reference, conversationType(turn.activity));
+    try {
+      await work();
+    } catch (error) {
+      this.ctx.store.releaseKey(`activity:${key}`);
+      throw error;
+    }
+  }
+
+  private async handleMessage(turn: TurnContext): Promise<void> {
+    const value: unknown = turn.activity.value;
+    if (isCardSubmit(value)) {
+      await dispatchAction(turn, this.ctx, value);
+      return;
+    }
+    const text = messageText(turn.activity);
+    const command = findCommand(text);
+    if (command) {
+      await command.command(turn, this.ctx, command.args);
+      return;
+    }
+    await this.answer(turn, text);
+  }
+
+  private async answer(turn: TurnContext, text: string): Promise<void> {
+    if (text === '') {
+      await turn.sendActivity(teamsText.empty);
+      return;
+    }
+    const started = performance.now();
+    const { enquiry, truncatedTo } = toEnquiry(turn.activity, text, this.ctx.clock.now());
+    const outcome = await this.ctx.handle(enquiry);
+    this.ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
+    this.ctx.metrics?.answerLatency.observe({ channel: 'teams' }, (performance.now() - started) / 1000);
+    const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);
+    const replies = renderOutcome(outcome, { cards: this.ctx.cards, question: enquiry.text, ...(truncationNote ? { truncationNote } : {}) });
+    if (replies.length > 0) await turn.sendActivities(replies);
+  }
+
+  /** Welcome when the bot is installed or a person starts a personal chat; not for every new team member. */
+  private async welcome(turn: TurnContext): Promise<void> {
+    const added = turn.activity.membersAdded ?? [];
+    const botId = turn.activity.recipient?.id;
+    const isBotAdded = added.some((m) => m.id === botId);
+    const isPersonal = conversationType(turn.activity) === 'personal';
+    if (!isBotAdded && !isPersonal) return;
+    await turn.sendActivity(MessageFactory.attachment(this.ctx.cards.welcome()));
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Outcome / ticket → Adaptive Card. Pure functions over the loaded templates (templates/cards); German
+ * wording lives in the templates, only labels and formatting here. Every card carries its actions' `verb`
+ * in `data`, routed by the verb table (actions/index.ts).
+ */
+import { CardFactory, type Attachment } from 'botbuilder';
+import type { AskResult } from '../../../core/knowledge.js';
+import type { TicketStatus, TicketView } from '../../../core/outcome.js';
+import type { RouteCandidate, StaffDirectory } from '../../../core/routing.js';
+import { TICKET_CATEGORY_LABELS } from '../../../core/triage-types.js';
+import { expandTemplate, type CardTemplates, type Json } from './template.js';
+
+/** German labels of the ticket statuses. */
+export const STATUS_LABELS: Record<TicketStatus, string> = {
+  neu: 'Neu',
+  zugewiesen: 'Zugewiesen',
+  in_bearbeitung: 'In Bearbeitung',
+  wartet: 'Wartet auf Rückmeldung',
+  erledigt: 'Erledigt',
+};
+
+/** Longest question carried in card data (for "An Sachbearbeitung übergeben"); Teams caps card size. */
+export const MAX_QUESTION_IN_CARD = 4000;
+
+const berlin = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Formats an ISO timestamp for German readers in Europe/Berlin ("02.12.2026, 14:00"). */
+export function formatDue(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : berlin.format(date);
+}
+
+/** Renders card templates; one instance per channel. */
+export class CardRenderer {
+  constructor(private readonly templates: CardTemplates) {}
+
+  /** Welcome and `hilfe`: what the bot can do, in three lines. */
+  welcome(): Attachment {
+    return this.card('welcome', {});
+  }
+
+  /** A confident answer with citation, Stand, reminder and the feedback / hand-over buttons. */
+  answer(ask: AskResult, enquiryKey: string, question: string, truncationNote?: string): Attachment {
+    const answer = ask.answer;
+    return this.card('answer', {
+      title: answer?.title ?? '',
+      text: answer?.text ?? '',
+      citation: answer?.citation ?? '',
+      source: firstUrl(answer?.source),
+      stand: answer?.stand ?? '',
+      reminder: answer?.reminder ?? '',
+      passageId: answer?.passageId ?? '',
+      enquiryKey,
+      question: question.slice(0, MAX_QUESTION_IN_CARD),
+      truncationNote: truncationNote ?? '',
+    });
+  }
+
+  /** "Meinten Sie …" with the top three passages and "Keine davon". */
+  suggestions(ask: AskResult, enquiryKey: string, question: string, truncationNote?: string): Attachment {
+    return this.card('suggestions', {
+      suggestions: ask.suggestions.slice(0, 3).map((s) => ({ passageId: s.passageId, title: s.title || s.citation })),
+      enquiryKey,
+      question: question.slice(0, MAX_QUESTION_IN_CARD),
+      truncationNote: truncationNote ?? '',
+    });
+  }
+
+  /** Ticket number, responsible team and expected response time for the requester. */
+  ticketConfirmation(ticket: TicketView, truncationNote?: string): Attachment {
+    return this.card('ticket-confirmation', {
+      number: ticket.number,
+      team: ticket.team.team,
+      category: TICKET_CATEGORY_LABELS[ticket.category] ?? ticket.category,
+      firstResponseDue: formatDue(ticket.firstResponseDue),
+      truncationNote: truncationNote ?? '',
+    });
+  }
+
+  /** Asks the requester for the municipality: choices from the candidates, or free text. */
+  askMunicipality(ticketNumber: string, candidates: RouteCandidate[]): Attachment {
+    const choices = candidates.slice(0, 8).map((c) => ({ label: c.label, value: c.gemeindeAgs ?? c.kreisAgs }));
+    return this.card('ask-municipality', { number: ticketNumber, candidates: choices, hasCandidates: choices.length > 0 });
+  }
+
+  /** A case worker's answer, delivered proactively into the requester's conversation. */
+  staffAnswer(ticketNumber: string, text: string, team: string | null): Attachment {
+    return this.card('staff-answer', { number: ticketNumber, text, team: team ?? '' });
+  }
+
+  /** The staff card of a ticket (posted on creation/escalation, updated in place after each action). */
+  staffTicket(view: StaffCardData, staff: StaffDirectory): Attachment {
+    const t = view.ticket;
+    const assignee = t.assignee ? (staff.findStaff(t.assignee)?.displayName ?? t.assignee) : 'noch niemand';
+    return this.card('staff-ticket', {
+      banner: view.banner ?? '',
+      number: t.number,
+      statusLabel: STATUS_LABELS[t.status] ?? t.status,
+      subject: t.subject || '(ohne Betreff)',
+      requester: view.requester ?? 'unbekannt',
+      kreis: t.kreis ? `${t.kreis.typ} ${t.kreis.name}` : 'unbekannt',
+      gemeinde: t.gemeinde?.name ?? 'unbekannt',
+      category: TICKET_CATEGORY_LABELS[t.category] ?? t.category,
+      team: t.team.team,
+      assignee,
+      firstResponseDue: formatDue(t.firstResponseDue),
+      resolutionDue: formatDue(t.resolutionDue),
+      lastAction: view.lastAction ?? '',
+      isOpen: t.status !== 'erledigt',
+      targets: handOverTargets(staff),
+    });
+  }
+
+  private card(name: string, data: Record<string, unknown>): Attachment {
+    const template = this.templates.get(name);
+    if (template === undefined) throw new Error(`teams cards: template ${name} missing`);
+    return CardFactory.adaptiveCard(expandTemplate(template, data) as Record<string, Json>);
+  }
+}
+
+/** What the staff card shows besides the ticket itself. */
+export interface StaffCardData {
+  ticket: TicketView;
+  /** Requester label for staff (name or "Teams-Nutzer"); shown in Teams only, never logged. */
+  requester?: string | null;
+  /** "Übernommen von …", "Weitergegeben an …" (German). */
+  lastAction?: string;
+  /** "Eskaliert: Frist überschritten" etc. */
+  banner?: string;
+}
+
+/** Hand-over targets: every team (`team:<id>`) and every staff member (`staff:<id>`). */
+export function handOverTargets(staff: StaffDirectory): { title: string; value: string }[] {
+  const teams = staff.teams().map((t) => ({ title: `Team: ${t.name}`, value: `team:${t.id}` }));
+  const people = staff.staff().map((s) => ({ title: `Person: ${s.displayName}`, value: `staff:${s.id}` }));
+  return [...teams, ...people];
+}
+
+function firstUrl(source: string | undefined): string {
+  if (!source) return '';
+  const match = /https?:\/\/\S+/.exec(source);
+  return match ? match[0].replace(/[),.;]+$/, '') : '';
+}

@@ -1,0 +1,58 @@
+/**
+ * Text commands (STYLE G4): the first word of a message, looked up in a table. Everything that is not a
+ * command is a question for the core. Commands are listed in the app manifest's commandLists too
+ * (templates/teams-app/manifest.template.json).
+ */
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TeamsContext } from './context.js';
+import { conversationType } from './inbound.js';
+import { staffActor } from './staff-auth.js';
+import { ALL_TEAMS } from './store.sqlite.js';
+import { teamsText } from './texts.js';
+
+/** A text command: its handler gets the words after the command. */
+export type TextCommand = (turn: TurnContext, ctx: TeamsContext, args: string[]) => Promise<void>;
+
+const help: TextCommand = async (turn, ctx) => {
+  await turn.sendActivity(MessageFactory.attachment(ctx.cards.welcome()));
+};
+
+/** `registrieren [team-id]`: makes this channel or group chat the staff channel (for one team or all). */
+const register: TextCommand = async (turn, ctx, args) => {
+  const actor = staffActor(turn.activity, ctx.config, ctx.staff);
+  if (!actor) {
+    await turn.sendActivity(teamsText.staffOnly);
+    return;
+  }
+  if (conversationType(turn.activity) === 'personal') {
+    await turn.sendActivity(teamsText.registerNeedsChannel);
+    return;
+  }
+  const teamId = args[0];
+  const team = teamId ? ctx.staff.findTeam(teamId) : null;
+  if (teamId && !team) {
+    await turn.sendActivity(teamsText.registerUnknownTeam(teamId));
+    return;
+  }
+  ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, turn.activity.conversation.id, actor.id);
+  ctx.logger.info({ component: 'teams', scope: team?.id ?? ALL_TEAMS }, 'staff channel registered');
+  await turn.sendActivity(teamsText.registered(team?.name ?? ALL_TEAMS));
+};
+
+/** Commands by their (lower-case) first word; the manifest lists `hilfe` and `registrieren`. */
+export const TEXT_COMMANDS: ReadonlyMap<string, TextCommand> = new Map([
+  ['hilfe', help],
+  ['help', help],
+  ['start', help],
+  ['registrieren', register],
+]);
+
+/** The command a message names, with its arguments; null when the message is a question. */
+export function findCommand(text: string): { command: TextCommand; args: string[] } | null {
+  const words = text.trim().split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase().replace(/^\//, '');
+  const command = TEXT_COMMANDS.get(first);
+  // "Hilfe bei der Antragstellung?" is a question, not the command: commands are short.
+  if (!command || words.length > 2) return null;
+  return { command, args: words.slice(1) };
+}

@@ -1,0 +1,56 @@
+/**
+ * What the Teams channel's handlers share: the collaborators passed to `createTeamsChannel` plus the
+ * channel's own store and card renderer. Built once per channel instance (no module-level state, A1).
+ */
+import type { Enquiry } from '../../core/enquiry.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { Router, StaffDirectory } from '../../core/routing.js';
+import type { Passage } from '../../knowledge/types.js';
+import type { TicketService } from '../../tickets/ticket-service.js';
+import type { TeamsAuthConfig } from './adapter.teams.js';
+import type { CardRenderer } from './cards/render.js';
+import type { TeamsStore } from './store.sqlite.js';
+
+/** The settings the channel reads (a subset of the server's Config; names as in CONTRACTS §1). */
+export interface TeamsChannelConfig extends TeamsAuthConfig {
+  /** Entra (AAD) object ids allowed to act as staff. */
+  TEAMS_STAFF_IDS: readonly string[];
+  /** Teams team id whose channels count as staff-only (members act as staff there). */
+  TEAMS_STAFF_TEAM_ID?: string | undefined;
+}
+
+/** The staff operations the cards drive (implemented by src/tickets/ticket-service.ts). */
+export type TeamsTicketOps = Pick<
+  TicketService,
+  'claim' | 'handover' | 'answer' | 'note' | 'close' | 'reopen' | 'resolveMunicipality' | 'show'
+>;
+
+/** Optional metrics (structural, so the channel does not depend on the server's prom-client setup). */
+export interface TeamsMetrics {
+  enquiries: { inc(labels: { channel: string; outcome: string }): void };
+  answerLatency: { observe(labels: { channel: string }, seconds: number): void };
+}
+
+/** Shared by the bot, the text commands, the card actions and the deliverer. */
+export interface TeamsContext {
+  config: TeamsChannelConfig;
+  store: TeamsStore;
+  cards: CardRenderer;
+  /** The composed `handleEnquiry` (with `inlineReply: true`). */
+  handle(enquiry: Enquiry): Promise<Outcome>;
+  /** Like `handle`, but the requester asked for a person: must end in a ticket. */
+  escalate(enquiry: Enquiry): Promise<Outcome>;
+  tickets: TeamsTicketOps;
+  staff: StaffDirectory;
+  /** Routes a free-text municipality answer; when absent, only AGS numbers are understood. */
+  router: Router | null;
+  /** Passages by id, for the "Meinten Sie …" buttons; when absent the passage title is asked as a question. */
+  passages: ((id: string) => Passage | null) | null;
+  logger: Logger;
+  clock: Clock;
+  metrics: TeamsMetrics | null;
+}
+
+/** Longest question text handed to the core; longer messages are truncated with a note. */
+export const MAX_QUESTION_CHARS = 8000;

@@ -1,0 +1,94 @@
+/**
+ * The Teams deliverer for the outbox (channel 'teams'): proactive messages via continueConversationAsync
+ * on the stored ConversationReference. Requester kinds go to the ticket's conversation (reply handle);
+ * staff kinds go to the staff channel registered for the ticket's team (or for all teams).
+ * Results: `sent`; `retry` (429/5xx/network, honouring Retry-After); `dead` (403/404: the conversation is
+ * marked dead and the reason starts with `teams_conversation_gone`, so the tickets side can fall back to
+ * e-mail; or a payload that cannot be rendered; or no staff channel registered).
+ */
+import { isAppError } from '../../core/errors.js';
+import type { Deliverer, DeliveryResult, OutboundMessage } from '../../core/outcome.js';
+import type { TeamsAdapters } from './adapter.teams.js';
+import { CONVERSATION_GONE, mapConnectorError } from './connector-errors.js';
+import type { TeamsContext } from './context.js';
+import { isStaffKind, payloadTicket, renderOutbound } from './render-outbound.js';
+import { parseReference, type StoredReference } from './store.sqlite.js';
+
+/** Reason of a `dead` result when no staff channel is registered for the ticket's team. */
+export const NO_STAFF_CHANNEL = 'teams_no_staff_channel';
+
+type Target = { conversationId: string; stored: StoredReference } | { failure: DeliveryResult };
+
+/**
+ * Creates the deliverer.
+ *
+ * @example
+ * createOutboxWorker({ deliverers: { teams: channel.deliverer }, … });
+ */
+export function createTeamsDeliverer(ctx: TeamsContext, adapters: TeamsAdapters): Deliverer {
+  const logger = ctx.logger.child({ component: 'teams-deliverer' });
+  return async (message) => {
+    const doneKey = `outbox:${message.key}`;
+    if (!ctx.store.claimKey(doneKey)) return { kind: 'sent', providerId: 'already-delivered' };
+    try {
+      const result = await deliver(message, ctx, adapters);
+      if (result.kind !== 'sent') ctx.store.releaseKey(doneKey);
+      if (result.kind === 'dead') logger.warn({ outboxKey: message.key, kind: message.kind, reason: result.reason }, 'teams delivery dead');
+      return result;
+    } catch (error) {
+      ctx.store.releaseKey(doneKey);
+      if (isAppError(error, 'INPUT_INVALID') || isAppError(error, 'TEAMS_ACTIVITY_INVALID')) {
+        logger.error({ outboxKey: message.key, kind: message.kind, code: error.code, err: error.message }, 'teams message undeliverable');
+        return { kind: 'dead', reason: `${error.code}: ${error.message}` };
+      }
+      throw error;
+    }
+  };
+}
+
+async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: TeamsAdapters): Promise<DeliveryResult> {
+  const target = resolveTarget(message, ctx);
+  if ('failure' in target) return target.failure;
+  if (target.stored.isDead) return { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` };
+  const activity = renderOutbound(message, ctx);
+  const ticket = payloadTicket(message);
+  let sentId: string | undefined;
+  try {
+    await adapters.delivery.continueConversationAsync(adapters.appId, target.stored.reference, async (turn) => {
+      const response = await turn.sendActivity(activity);
+      sentId = response?.id;
+    });
+  } catch (error) {
+    const result = mapConnectorError(error, ctx.clock.now());
+    if (result.kind === 'dead' && result.reason.startsWith(CONVERSATION_GONE)) {
+      ctx.store.markDead(target.conversationId, result.reason);
+    }
+    return result;
+  }
+  if (isStaffKind(message.kind) && ticket && sentId) ctx.store.saveTicketCard(ticket.number, target.conversationId, sentId);
+  return sentId ? { kind: 'sent', providerId: sentId } : { kind: 'sent' };
+}
+
+function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Target {
+  if (isStaffKind(message.kind)) {
+    const teamId = payloadTicket(message)?.team.teamId ?? null;
+    const conversationId = ctx.store.staffChannelFor(teamId) ?? handleConversationId(message);
+    const stored = conversationId ? ctx.store.reference(conversationId) : null;
+    if (!conversationId || !stored) return { failure: { kind: 'dead', reason: `${NO_STAFF_CHANNEL}: team ${teamId ?? 'unknown'}` } };
+    return { conversationId, stored };
+  }
+  if (message.replyHandle.channel !== 'teams') {
+    return { failure: { kind: 'dead', reason: `teams deliverer: reply handle of channel ${message.replyHandle.channel}` } };
+  }
+  const reference = parseReference(message.replyHandle.conversationReference);
+  const conversationId = reference.conversation?.id ?? '';
+  // Prefer the freshest stored reference (service URLs change); fall back to the one on the ticket.
+  const stored = ctx.store.reference(conversationId) ?? { reference, isDead: false };
+  return { conversationId, stored };
+}
+
+function handleConversationId(message: OutboundMessage): string | null {
+  if (message.replyHandle.channel !== 'teams') return null;
+  const conversation = message.replyHandle.conversationReference['conversation'] as { id?: unknown } | undefined;
+  return typeof conversation?.id === 'string' && conversation.id !== '' ? conversation.id : null;
+}

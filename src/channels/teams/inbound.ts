@@ -1,0 +1,86 @@
+/**
+ * Inbound activity → the core's Enquiry (STYLE G1: the door converts, the core decides). Pure apart from
+ * `TurnContext.removeRecipientMention`, which only edits the activity's text.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Enquiry } from '../../core/enquiry.js';
+import { MAX_QUESTION_CHARS } from './context.js';
+
+/** Where an activity came from. */
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
+
+/** The conversation type; Teams sets it, other clients (Emulator) may not: then "personal". */
+export function conversationType(activity: Partial<Activity>): ConversationType {
+  const type = activity.conversation?.conversationType;
+  return type === 'groupChat' || type === 'channel' ? type : 'personal';
+}
+
+/** The sender's stable id: the Entra object id in Teams, else the channel user id. */
+export function senderId(activity: Partial<Activity>): string {
+  return activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
+}
+
+/**
+ * The message text without the bot mention (group chats and channels) and without markup Teams adds.
+ *
+ * @example
+ * messageText({ text: '<at>Pakt</at> Wie lang ist die Frist?', entities: [...] }) // 'Wie lang ist die Frist?'
+ */
+export function messageText(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  if (activity.recipient && Array.isArray(activity.entities) && activity.entities.length > 0) {
+    text = TurnContext.removeRecipientMention(activity) ?? text;
+  }
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(?:p|div|span|strong|em|b|i)\b[^>]*>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Idempotency key of an inbound activity. Teams activity ids are unique within a conversation only, so
+ * the key adds a short hash of the conversation id: `teams:<activity id>:<12 hex>`.
+ */
+export function activityKey(activity: Partial<Activity>): string {
+  const id = activity.id ?? randomUUID();
+  const conversation = activity.conversation?.id ?? '';
+  return `teams:${id}:${createHash('sha256').update(conversation).digest('hex').slice(0, 12)}`;
+}
+
+/** Result of converting a message: the enquiry and how much of the text was kept. */
+export interface InboundEnquiry {
+  enquiry: Enquiry;
+  /** Characters kept when the message was truncated; null when complete. */
+  truncatedTo: number | null;
+}
+
+/** Builds the core Enquiry for a text message. */
+export function toEnquiry(activity: Partial<Activity>, text: string, now: Date, key = activityKey(activity)): InboundEnquiry {
+  const isLong = text.length > MAX_QUESTION_CHARS;
+  const kept = isLong ? text.slice(0, MAX_QUESTION_CHARS) : text;
+  const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  const enquiry: Enquiry = {
+    key,
+    channel: 'teams',
+    from: senderId(activity),
+    subject: firstLine(kept),
+    text: kept,
+    receivedAt: now,
+    replyHandle: { channel: 'teams', conversationReference: reference as Record<string, unknown> },
+    attachments: [],
+  };
+  const name = activity.from?.name;
+  if (name) enquiry.fromName = name;
+  const ticketNumber = /\bIM-\d{4}-\d{6}\b/.exec(kept)?.[0];
+  if (ticketNumber) enquiry.ticketNumber = ticketNumber;
+  return { enquiry, truncatedTo: isLong ? MAX_QUESTION_CHARS : null };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+}

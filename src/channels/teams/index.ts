@@ -1,0 +1,132 @@
+/**
+ * The Teams channel (issue 5): `POST /api/messages` via botbuilder's CloudAdapter, the requester side
+ * (answers with citations, "Meinten Sie …", tickets, municipality ask-back), the staff side (staff channel,
+ * ticket cards with Übernehmen / Antworten / Weitergeben an / Interne Notiz / Erledigt, updated in place) and
+ * the outbox deliverer for proactive messages.
+ *
+ * The composition root calls, in this order: `openDatabase(path, [...ticketMigrations, ...teamsMigrations])`,
+ * `createTeamsChannel(deps)`, `channel.register(server)`, passes `channel.deliverer` to the outbox worker as
+ * `deliverers.teams`, and on shutdown `await channel.stop()` before closing the database.
+ */
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import restify from 'restify';
+import type { Enquiry } from '../../core/enquiry.js';
+import type { Deliverer, Outcome } from '../../core/outcome.js';
+import type { Clock, Logger, Migration } from '../../core/ports.js';
+import type { Router, StaffDirectory } from '../../core/routing.js';
+import type { Passage } from '../../knowledge/types.js';
+import { createAdapters } from './adapter.teams.js';
+import { PaktTeamsBot } from './bot.js';
+import { CardRenderer } from './cards/render.js';
+import { loadCardTemplates } from './cards/template.js';
+import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } from './context.js';
+import { createTeamsDeliverer } from './deliverer.teams.js';
+import { teamsMigrations } from './migrations.js';
+import { TeamsStore } from './store.sqlite.js';
+
+export { teamsMigrations } from './migrations.js';
+export type { TeamsChannelConfig, TeamsMetrics, TeamsTicketOps } from './context.js';
+export { CONVERSATION_GONE } from './connector-errors.js';
+export { NO_STAFF_CHANNEL } from './deliverer.teams.js';
+
+/** Default location of the card templates (templates/cards at the repository root). */
+export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/cards/', import.meta.url));
+
+/** Largest accepted request body; Teams messages are far smaller (≈ 28 kB), 100 kB pastes still pass. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Collaborators of {@link createTeamsChannel}. */
+export interface TeamsChannelDeps {
+  config: TeamsChannelConfig;
+  /** Opened with {@link teamsMigrations} applied. */
+  db: Database.Database;
+  /** The composed `handleEnquiry` with `inlineReply: true`. */
+  handle(enquiry: Enquiry): Promise<Outcome>;
+  /** The requester asked for a person ("An Sachbearbeitung übergeben", "Keine davon"): must create a ticket. Defaults to `handle`. */
+  escalate?(enquiry: Enquiry): Promise<Outcome>;
+  tickets: TeamsTicketOps;
+  staff: StaffDirectory;
+  /** Routes free-text municipality answers (else only AGS numbers are understood). */
+  router?: Router;
+  /** Passage lookup for the "Meinten Sie …" buttons, e.g. from `KnowledgeBase.passages()`. */
+  passages?: (id: string) => Passage | null;
+  logger: Logger;
+  clock: Clock;
+  metrics?: TeamsMetrics;
+  /** Card templates directory (default {@link DEFAULT_CARD_TEMPLATES_DIR}). */
+  templatesDir?: string;
+}
+
+/** The channel as the composition root sees it. */
+export interface TeamsChannel {
+  /** Adds `POST /api/messages`. */
+  register(server: restify.Server): void;
+  /** Outbox deliverer for channel 'teams'. */
+  deliverer: Deliverer;
+  migrations: Migration[];
+  /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId set); else bind to localhost. */
+  isAuthenticated: boolean;
+  /** Waits for turns in flight (call after the server stopped accepting requests). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Creates the Teams channel.
+ *
+ * @example
+ * const teams = createTeamsChannel({ config, db, handle, tickets, staff, logger, clock });
+ * teams.register(server);
+ * const worker = createOutboxWorker({ deliverers: { teams: teams.deliverer }, … });
+ */
+export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
+  const logger = deps.logger.child({ component: 'teams' });
+  const adapters = createAdapters(deps.config, logger);
+  const ctx: TeamsContext = {
+    config: deps.config,
+    store: new TeamsStore(deps.db, deps.clock),
+    cards: new CardRenderer(loadCardTemplates(deps.templatesDir ?? DEFAULT_CARD_TEMPLATES_DIR)),
+    handle: deps.handle,
+    escalate: deps.escalate ?? deps.handle,
+    tickets: deps.tickets,
+    staff: deps.staff,
+    router: deps.router ?? null,
+    passages: deps.passages ?? null,
+    logger,
+    clock: deps.clock,
+    metrics: deps.metrics ?? null,
+  };
+  const bot = new PaktTeamsBot(ctx);
+  const inFlight = new Set<Promise<unknown>>();
+  let isStopping = false;
+
+  const onMessages: restify.RequestHandler = async (req, res) => {
+    if (isStopping) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    const turn = adapters.turn.process(req, res, (context) => bot.run(context));
+    inFlight.add(turn);
+    try {
+      await turn;
+    } finally {
+      inFlight.delete(turn);
+    }
+  };
+
+  return {
+    register(server) {
+      // jsonBodyParser passes its options to bodyReader, which enforces maxBodySize (413); bad JSON → 400.
+      const parserOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
+      server.post('/api/messages', restify.plugins.jsonBodyParser(parserOptions), onMessages);
+      logger.info({ authenticated: adapters.isAuthenticated }, 'teams endpoint registered at /api/messages');
+    },
+    deliverer: createTeamsDeliverer(ctx, adapters),
+    migrations: teamsMigrations,
+    isAuthenticated: adapters.isAuthenticated,
+    async stop() {
+      isStopping = true;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Schema of the Teams channel's own tables (STYLE G15): conversation references, processed activity keys,
+ * answer feedback, registered staff channels and the staff cards posted per ticket. Applied by the
+ * composition root's `openDatabase` together with the other modules' migrations. Never edit a released
+ * migration; add a new one.
+ */
+import type { Migration } from '../../core/ports.js';
+
+/** Migrations of the Teams channel, ids `teams-NNN`. */
+export const teamsMigrations: Migration[] = [
+  {
+    id: 'teams-001',
+    sql: `
+CREATE TABLE teams_conversations (
+  conversation_id TEXT PRIMARY KEY,
+  reference TEXT NOT NULL,
+  conversation_type TEXT NOT NULL,
+  dead_at TEXT,
+  dead_reason TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE teams_processed (
+  key TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX teams_processed_created ON teams_processed (created_at);
+CREATE TABLE teams_feedback (
+  enquiry_key TEXT NOT NULL,
+  voter TEXT NOT NULL,
+  passage_id TEXT,
+  helpful INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (enquiry_key, voter)
+);
+CREATE TABLE teams_staff_channels (
+  scope TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL,
+  registered_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE teams_ticket_cards (
+  ticket_number TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (ticket_number, conversation_id)
+);
+`,
+  },
+];

@@ -1,0 +1,176 @@
+/**
+ * The Teams channel's own state in SQLite (tables from migrations.ts): conversation references (typed,
+ * persisted, so a case worker's answer reaches the requester after a restart), processed keys for
+ * idempotency, feedback, staff channels and the staff card per ticket and channel. Synchronous
+ * (better-sqlite3); rows are validated with zod on the way out (STYLE G9).
+ */
+import type Database from 'better-sqlite3';
+import type { ConversationReference } from 'botbuilder';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import type { Clock } from '../../core/ports.js';
+
+/** Minimal shape a stored ConversationReference must have to be usable for proactive messages. */
+export const ConversationReferenceSchema = z.looseObject({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+const ReferenceRow = z.object({ reference: z.string(), dead_at: z.string().nullable() });
+const CardRow = z.object({ conversation_id: z.string(), activity_id: z.string() });
+const FeedbackRow = z.object({ passage_id: z.string().nullable(), helpful: z.number().int() });
+const ChannelRow = z.object({ conversation_id: z.string() });
+
+/** A stored reference and whether it proved dead (bot removed, conversation gone). */
+export interface StoredReference {
+  reference: Partial<ConversationReference>;
+  isDead: boolean;
+}
+
+/** Where a staff card of a ticket was posted. */
+export interface TicketCardRef {
+  conversationId: string;
+  activityId: string;
+}
+
+/** Scope of a staff channel registered for every team. */
+export const ALL_TEAMS = '*';
+
+/** Typed access to the Teams tables. */
+export class TeamsStore {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database, private readonly clock: Clock) {
+    this.q = {
+      claim: db.prepare('INSERT OR IGNORE INTO teams_processed (key, created_at) VALUES (?, ?)'),
+      release: db.prepare('DELETE FROM teams_processed WHERE key = ?'),
+      prune: db.prepare('DELETE FROM teams_processed WHERE created_at < ?'),
+      saveRef: db.prepare(
+        `INSERT INTO teams_conversations (conversation_id, reference, conversation_type, dead_at, dead_reason, updated_at)
+         VALUES (?, ?, ?, NULL, NULL, ?)
+         ON CONFLICT (conversation_id) DO UPDATE SET reference = excluded.reference,
+           conversation_type = excluded.conversation_type, dead_at = NULL, dead_reason = NULL, updated_at = excluded.updated_at`,
+      ),
+      ref: db.prepare('SELECT reference, dead_at FROM teams_conversations WHERE conversation_id = ?'),
+      dead: db.prepare('UPDATE teams_conversations SET dead_at = ?, dead_reason = ?, updated_at = ? WHERE conversation_id = ?'),
+      feedback: db.prepare(
+        `INSERT INTO teams_feedback (enquiry_key, voter, passage_id, helpful, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (enquiry_key, voter) DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at`,
+      ),
+      feedbackFor: db.prepare('SELECT passage_id, helpful FROM teams_feedback WHERE enquiry_key = ? ORDER BY created_at'),
+      register: db.prepare(
+        `INSERT INTO teams_staff_channels (scope, conversation_id, registered_by, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET conversation_id = excluded.conversation_id,
+           registered_by = excluded.registered_by, created_at = excluded.created_at`,
+      ),
+      channel: db.prepare('SELECT conversation_id FROM teams_staff_channels WHERE scope = ?'),
+      saveCard: db.prepare(
+        `INSERT INTO teams_ticket_cards (ticket_number, conversation_id, activity_id, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (ticket_number, conversation_id) DO UPDATE SET activity_id = excluded.activity_id, updated_at = excluded.updated_at`,
+      ),
+      cards: db.prepare('SELECT conversation_id, activity_id FROM teams_ticket_cards WHERE ticket_number = ?'),
+    };
+  }
+
+  /** Records `key` as processed; false when it was already recorded (a retry or a double click). */
+  claimKey(key: string): boolean {
+    return this.run(() => this.q.claim.run(key, this.now()).changes === 1);
+  }
+
+  /** Forgets `key` again (the turn failed before anything was sent, so a retry may try once more). */
+  releaseKey(key: string): void {
+    this.run(() => this.q.release.run(key));
+  }
+
+  /** Deletes processed keys older than `before` (Teams retries within minutes; keep a few days). */
+  pruneKeys(before: Date): number {
+    return this.run(() => this.q.prune.run(before.toISOString()).changes);
+  }
+
+  /** Saves the reference of a conversation (and revives it if it was marked dead). */
+  saveReference(reference: Partial<ConversationReference>, conversationType: string): void {
+    const id = reference.conversation?.id;
+    if (!id) return;
+    this.run(() => this.q.saveRef.run(id, JSON.stringify(reference), conversationType, this.now()));
+  }
+
+  /** The stored reference of a conversation, or null. */
+  reference(conversationId: string): StoredReference | null {
+    const row = this.run(() => this.q.ref.get(conversationId));
+    if (row === undefined) return null;
+    const parsed = ReferenceRow.parse(row);
+    return { reference: parseReference(parsed.reference), isDead: parsed.dead_at !== null };
+  }
+
+  /** Marks a conversation dead (403/404 from the connector): no further proactive attempts. */
+  markDead(conversationId: string, reason: string): void {
+    const now = this.now();
+    this.run(() => this.q.dead.run(now, reason, now, conversationId));
+  }
+
+  /** Stores one vote on an answer; the same voter voting again replaces the vote. */
+  recordFeedback(input: { enquiryKey: string; voterId: string; passageId: string | null; helpful: boolean }): void {
+    const voter = createHash('sha256').update(input.voterId).digest('hex').slice(0, 32);
+    this.run(() => this.q.feedback.run(input.enquiryKey, voter, input.passageId, input.helpful ? 1 : 0, this.now()));
+  }
+
+  /** Votes on one answer (for tests and reports). */
+  feedbackFor(enquiryKey: string): { passageId: string | null; helpful: boolean }[] {
+    const rows = this.run(() => this.q.feedbackFor.all(enquiryKey));
+    return rows.map((r) => FeedbackRow.parse(r)).map((r) => ({ passageId: r.passage_id, helpful: r.helpful === 1 }));
+  }
+
+  /** Registers a staff channel for a team id (or {@link ALL_TEAMS}). */
+  registerStaffChannel(scope: string, conversationId: string, registeredBy: string): void {
+    this.run(() => this.q.register.run(scope, conversationId, registeredBy, this.now()));
+  }
+
+  /** The staff channel for a team: its own registration, else the one for all teams, else null. */
+  staffChannelFor(teamId: string | null | undefined): string | null {
+    for (const scope of [teamId, ALL_TEAMS]) {
+      if (!scope) continue;
+      const row = this.run(() => this.q.channel.get(scope));
+      if (row !== undefined) return ChannelRow.parse(row).conversation_id;
+    }
+    return null;
+  }
+
+  /** Remembers the staff card of a ticket in a channel (for in-place updates). */
+  saveTicketCard(ticketNumber: string, conversationId: string, activityId: string): void {
+    this.run(() => this.q.saveCard.run(ticketNumber, conversationId, activityId, this.now()));
+  }
+
+  /** Every staff card posted for a ticket. */
+  ticketCards(ticketNumber: string): TicketCardRef[] {
+    const rows = this.run(() => this.q.cards.all(ticketNumber));
+    return rows.map((r) => CardRow.parse(r)).map((r) => ({ conversationId: r.conversation_id, activityId: r.activity_id }));
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** Maps driver failures to one code (STYLE G8). */
+  private run<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (cause) {
+      const code = (cause as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_BUSY')) throw new AppError('DB_LOCKED', 'teams store: database locked', { cause });
+      throw new AppError('DB_ERROR', `teams store: ${code || 'query failed'}`, { cause });
+    }
+  }
+}
+
+/** Parses a stored reference; throws TEAMS_ACTIVITY_INVALID when it lacks what proactive messages need. */
+export function parseReference(json: string | Record<string, unknown>): Partial<ConversationReference> {
+  const value = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  const result = ConversationReferenceSchema.safeParse(value);
+  if (!result.success) {
+    const path = result.error.issues[0]?.path.join('.') ?? '';
+    throw new AppError('TEAMS_ACTIVITY_INVALID', `teams store: conversation reference invalid at ${path}`);
+  }
+  return result.data as unknown as Partial<ConversationReference>;
+}
