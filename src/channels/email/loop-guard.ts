@@ -35,6 +35,7 @@ export type SuppressReason =
   | 'no_reply_sender'
   | 'no_sender'
   | 'auto_reply_subject'
+  | 'staff_sender'
   | 'rate_limit';
 
 /** `suppress: false` means: an automatic reply is allowed. */
@@ -51,9 +52,9 @@ type Rule = [SuppressReason, (input: GuardInput) => boolean];
 
 const h = (input: GuardInput, name: string): string => (input.headers[name] ?? '').trim();
 
+const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+
 const RULES: Rule[] = [
-  ['no_sender', (i) => i.from === '' || i.returnPath?.trim() === '<>'],
-  ['own_address', (i) => i.ownAddresses.includes(i.from)],
   ['mailer_daemon', (i) => DAEMON.test(i.from)],
   [
     'delivery_report',
@@ -61,6 +62,8 @@ const RULES: Rule[] = [
       /^multipart\/report\b/i.test(i.contentType) ||
       /^message\/(delivery-status|disposition-notification)\b/i.test(i.contentType),
   ],
+  ['no_sender', (i) => i.from === '' || i.returnPath?.trim() === '<>'],
+  ['own_address', (i) => i.ownAddresses.includes(i.from)],
   ['auto_submitted', (i) => h(i, 'auto-submitted') !== '' && h(i, 'auto-submitted').toLowerCase() !== 'no'],
   ['auto_response_suppress', (i) => ARS_VALUES.test(h(i, 'x-auto-response-suppress'))],
   ['precedence', (i) => /^(bulk|list|junk|auto_reply)\b/i.test(h(i, 'precedence'))],
@@ -68,6 +71,9 @@ const RULES: Rule[] = [
   ['mailing_list', (i) => h(i, 'list-id') !== '' || h(i, 'list-unsubscribe') !== ''],
   ['auto_reply_subject', (i) => AUTO_SUBJECT.test(i.subject ?? '')],
   ['no_reply_sender', (i) => NO_REPLY.test(i.from)],
+  // Colleagues writing from our own domain (a staff answer sent from Outlook with the shared mailbox in Cc)
+  // are recorded on their ticket but never answered by the bot.
+  ['staff_sender', (i) => i.ownAddresses.some((a) => domainOf(a) === domainOf(i.from))],
   ['rate_limit', (i) => i.repliesToSenderToday >= i.maxRepliesPerDay],
 ];
 

@@ -30,7 +30,7 @@ const HEADER_FOLLOW = /^\s*\*?(Gesendet|Sent|Datum|Date|An|To|Betreff|Subject|Cc
 const UNDERSCORES = /^\s*_{10,}\s*$/;
 const SIG_DASHES = /^--\s?$/;
 const GREETING =
-  /^\s*(Mit (den )?(freundlichen|besten|herzlichen|vielen) Grüßen|Mit freundlichem Gruß|Freundliche Grüße|Viele Grüße|Beste Grüße|Herzliche Grüße|Liebe Grüße|Schöne Grüße|Grüße aus\b.*|Gruß\b.*|MfG|LG|VG|Best regards|Kind regards|Best wishes|Regards|Cheers|Sincerely)[\s,.!]*$/i;
+  /^\s*(Mit (den )?(freundlichen|besten|herzlichen|vielen) Grüßen|Mit freundlichem Gruß|Freundliche Grüße|Viele Grüße|Beste Grüße|Herzliche Grüße|Liebe Grüße|Schöne Grüße|Grüße aus\s.*|Grüße|Gruß(\s.*)?|MfG|LG|VG|Best regards|Kind regards|Best wishes|Regards|Cheers|Sincerely)[\s,.!]*$/i;
 const MOBILE_FOOTER = /^\s*(Gesendet von meinem|Von meinem .* gesendet|Sent from my|Get Outlook for)\b/i;
 
 function joined(lines: string[], i: number): string {

@@ -39,6 +39,7 @@ const cases: [string, Partial<GuardInput>, SuppressReason | null][] = [
   ['donotreply sender', { from: 'do-not-reply@example.org' }, 'no_reply_sender'],
   ['our own MAIL_FROM', { from: 'integrationsmanagement@rps.bwl.de' }, 'own_address'],
   ['another own address', { from: 'im-postfach@rps.bwl.de' }, 'own_address'],
+  ['a colleague from our domain', { from: 'team-nord@rps.bwl.de' }, 'staff_sender'],
   ['empty Return-Path', { returnPath: '<>' }, 'no_sender'],
   ['no From', { from: '' }, 'no_sender'],
   ['German out-of-office subject', { subject: 'Automatische Antwort: Frage' }, 'auto_reply_subject'],

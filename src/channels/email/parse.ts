@@ -1,0 +1,172 @@
+/**
+ * Raw RFC 5322 message → {@link InboundMail} → {@link Enquiry}. MIME decoding (charsets, encoded words,
+ * HTML-only bodies, attachments) is mailparser's; this file only picks the fields the channel needs and
+ * separates question, signature and quoted history.
+ */
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AttachmentMeta, Enquiry } from '../../core/enquiry.js';
+import { AppError } from '../../core/errors.js';
+import { splitMailBody, type SplitBody } from './quote-split.js';
+import { parseMessageIds, ticketNumberInSubject } from './threading.js';
+
+/** An attachment with its content (kept only until it is stored). */
+export interface InboundAttachment extends AttachmentMeta {
+  content: Buffer;
+}
+
+/** What the channel keeps of one parsed mail. Personal data: never logged. */
+export interface InboundMail {
+  /** Message-ID with angle brackets, or null when the mail has none. */
+  messageId: string | null;
+  /** Idempotency key `email:<Message-ID without brackets>` or `email:sha256:<content hash>`. */
+  key: string;
+  from: string;
+  fromName: string | null;
+  /** Address to answer (Reply-To, else From). */
+  replyTo: string;
+  to: string[];
+  subject: string;
+  date: Date | null;
+  /** Header name (lower-case) → first raw value, unfolded. */
+  headers: Record<string, string>;
+  contentType: string;
+  inReplyTo: string[];
+  references: string[];
+  body: SplitBody;
+  attachments: InboundAttachment[];
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return list.flatMap((o) => o.value).flatMap((a) => (a.group ? a.group : [a]))
+    .filter((a) => typeof a.address === 'string' && a.address !== '')
+    .map((a) => ({ address: (a.address as string).toLowerCase(), name: a.name ?? '' }));
+}
+
+function rawHeaders(parsed: ParsedMail): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, line } of parsed.headerLines) {
+    if (key in headers) continue;
+    const colon = line.indexOf(':');
+    headers[key.toLowerCase()] = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  return headers;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Plain text of the mail: the text part, else the HTML converted by mailparser, else ''. */
+function bodyText(parsed: ParsedMail): string {
+  if (typeof parsed.text === 'string' && parsed.text.trim() !== '') return parsed.text;
+  if (typeof parsed.html === 'string') {
+    return parsed.html
+      .replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)[^>]*>/gi, '\n')
+      .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/gi, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"');
+  }
+  return '';
+}
+
+/**
+ * Parses a raw message. Throws AppError MAIL_PARSE_FAILED when the MIME structure cannot be read.
+ *
+ * @example
+ * const mail = await parseMail(Buffer.from('From: a@b.de\r\nSubject: Frage\r\n\r\nWann?'));
+ * mail.body.text; // → 'Wann?'
+ */
+export async function parseMail(source: Buffer): Promise<InboundMail> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: false });
+  } catch (error) {
+    throw new AppError('MAIL_PARSE_FAILED', 'email parse: MIME structure unreadable', { cause: error });
+  }
+  const headers = rawHeaders(parsed);
+  if (Object.keys(headers).length === 0) {
+    throw new AppError('MAIL_PARSE_FAILED', 'email parse: no header section');
+  }
+  const from = addresses(parsed.from)[0];
+  const replyTo = addresses(parsed.replyTo)[0];
+  const messageId = parseMessageIds(parsed.messageId)[0] ?? null;
+  if (from === undefined && messageId === null && parsed.date === undefined) {
+    // Neither sender, id nor date: not a mail we can record or answer (poison, goes to quarantine).
+    throw new AppError('MAIL_PARSE_FAILED', 'email parse: no From, Message-ID or Date header');
+  }
+  const text = bodyText(parsed);
+  const attachments: InboundAttachment[] = parsed.attachments.map((a) => ({
+    filename: a.filename ?? 'anhang',
+    contentType: a.contentType,
+    size: a.size,
+    sha256: sha256(a.content),
+    content: a.content,
+  }));
+  const contentHash = sha256(
+    [from?.address ?? '', headers['date'] ?? '', parsed.subject ?? '', text, ...attachments.map((a) => a.sha256)].join('\n'),
+  );
+  return {
+    messageId,
+    key: messageId !== null ? `email:${messageId.slice(1, -1)}` : `email:sha256:${contentHash}`,
+    from: from?.address ?? '',
+    fromName: from?.name || null,
+    replyTo: replyTo?.address ?? from?.address ?? '',
+    to: [...addresses(parsed.to), ...addresses(parsed.cc)].map((a) => a.address),
+    subject: (parsed.subject ?? '').trim(),
+    date: parsed.date ?? null,
+    headers,
+    contentType: (headers['content-type'] ?? 'text/plain').split(';')[0]?.trim().toLowerCase() ?? 'text/plain',
+    inReplyTo: parseMessageIds(parsed.inReplyTo),
+    references: parseMessageIds(parsed.references),
+    body: splitMailBody(text),
+    attachments,
+  };
+}
+
+/**
+ * The question: the new body text; for an empty body the subject (often the question itself), and for a
+ * mail with nothing but attachments a note naming them, so that staff get a ticket rather than nothing.
+ */
+function questionText(mail: InboundMail): string {
+  if (mail.body.text !== '') return mail.body.text;
+  if (mail.attachments.length > 0) {
+    const names = mail.attachments.map((a) => a.filename).join(', ');
+    return `${mail.subject === '' ? '' : `${mail.subject}\n\n`}(Nachricht ohne Text, Anhänge: ${names})`;
+  }
+  return mail.subject;
+}
+
+/**
+ * Builds the channel-independent enquiry. `ticketNumber` wins over the subject (it comes from a stored
+ * Message-ID match); otherwise the subject's "[IM-…]" tag makes it a follow-up.
+ */
+export function toEnquiry(mail: InboundMail, receivedAt: Date, ticketNumber: string | null): Enquiry {
+  const number = ticketNumber ?? ticketNumberInSubject(mail.subject);
+  const references = [...mail.references];
+  for (const id of mail.inReplyTo) if (!references.includes(id)) references.push(id);
+  const enquiry: Enquiry = {
+    key: mail.key,
+    channel: 'email',
+    from: mail.from,
+    subject: mail.subject,
+    text: questionText(mail),
+    receivedAt,
+    replyHandle: { channel: 'email', to: mail.replyTo, messageId: mail.messageId, references, subject: mail.subject },
+    attachments: mail.attachments.map(({ filename, contentType, size, sha256: hash }) => ({
+      filename,
+      contentType,
+      size,
+      sha256: hash,
+    })),
+  };
+  if (mail.fromName !== null) enquiry.fromName = mail.fromName;
+  if (mail.body.signature !== '') enquiry.signature = mail.body.signature;
+  if (number !== null) enquiry.ticketNumber = number;
+  return enquiry;
+}
