@@ -8,17 +8,18 @@
  * 3. nothing but greeting or thanks → `other`;
  * 4. application-matter score ≥ threshold (triage-rules.ts) → `application_matter`, always a ticket;
  * 5. otherwise the knowledge base decides ({@link OUTCOME_POLICY}): out of scope or unusable → `other`,
- *    else `general_question`, a ticket when it cannot answer with confidence.
+ *    else `general_question`, a ticket when it cannot answer with confidence. "Out of scope" for a text that
+ *    names programme terms is treated as "cannot answer" (a person looks at it), never dropped.
  *
  * Non-goals: no language detection, no machine learning; the rules are meant to be read and tuned.
  */
 import type { Channel } from './enquiry.js';
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from './knowledge.js';
 import type { Router } from './routing.js';
-import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './triage-rules.js';
+import { APPLICATION_RULES, APPLICATION_THRESHOLD, PROGRAMME_TERMS } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
-import { categorise, detectOther, isCourtesyOnly, scoreText, type RuleHit } from './triage-signals.js';
-import { cleanSubject, foldText, newMessagePart, type FoldedText } from './triage-text.js';
+import { categorise, detectOther, isCourtesyOnly, scoreText, type RuleHit, type Score } from './triage-signals.js';
+import { cleanSubject, foldText, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
 
 /** What triage needs: the knowledge base, the router and (for routing with absences) the current time. */
@@ -43,6 +44,16 @@ export const OUTCOME_POLICY: Record<AskOutcome, { intent: Intent; ticket: (chann
   handover: { intent: 'general_question', ticket: () => true, reason: 'Die Wissensbasis kann die Frage nicht sicher beantworten' },
   out_of_scope: { intent: 'other', ticket: () => false, reason: 'Die Frage betrifft nicht das Förderprogramm' },
   invalid: { intent: 'other', ticket: () => false, reason: 'Die Nachricht enthält keine verwertbare Frage' },
+};
+
+/**
+ * The knowledge base says "not about the programme" but the text names programme terms (PROGRAMME_TERMS):
+ * the knowledge base is more likely missing the topic than the question off-topic, so a person takes it.
+ */
+const OUT_OF_SCOPE_BUT_PROGRAMME: (typeof OUTCOME_POLICY)[AskOutcome] = {
+  intent: 'general_question',
+  ticket: () => true,
+  reason: 'Die Wissensbasis hält die Frage für fachfremd, sie nennt aber Begriffe des Förderprogramms',
 };
 
 const OTHER_KIND_LABELS: Record<OtherKind, string> = {
@@ -96,38 +107,67 @@ interface Decision {
   reasons: string[];
 }
 
-function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Decision {
-  if (prepared.question === '') return { intent: 'other', ticket: false, reasons: ['Leere Nachricht: kein Text und kein Betreff'] };
-  const other = detectOther(
-    { headers: lowerKeys(input.headers), from: input.from ?? '', subject: input.subject ?? '', body: input.text },
-    OTHER_THRESHOLD,
-  );
-  const application = scoreText(APPLICATION_RULES, prepared.both);
+/** What every decision stage sees. */
+interface Facts {
+  input: TriageInput;
+  prepared: Prepared;
+  answer: AskResult;
+  application: Score;
+}
+
+/** A stage decides, or passes (null) to the next one. */
+type Stage = (facts: Facts) => Decision | null;
+
+const emptyStage: Stage = ({ prepared }) =>
+  prepared.question === '' ? { intent: 'other', ticket: false, reasons: ['Leere Nachricht: kein Text und kein Betreff'] } : null;
+
+const automatedStage: Stage = ({ input, application }) => {
+  const message = { headers: lowerKeys(input.headers), from: input.from ?? '', subject: input.subject ?? '', body: input.text };
+  const other = detectOther(message, OTHER_THRESHOLD);
   // Body phrases alone ("nicht im Büro") do not outweigh a clear case: real enquiries mention absences too.
-  const isOther = other !== null && !(other.bodyOnly && application.score >= APPLICATION_THRESHOLD);
-  if (isOther) return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
-  const signals = application.hits.map(describe);
-  if (isCourtesyOnly(prepared.body.original) && !subjectCarriesQuestion(prepared)) {
-    return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
+  if (other === null || (other.bodyOnly && application.score >= APPLICATION_THRESHOLD)) return null;
+  return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
+};
+
+const courtesyStage: Stage = ({ prepared }) =>
+  isCourtesyOnly(prepared.body.original) && !subjectCarriesQuestion(prepared)
+    ? { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] }
+    : null;
+
+const applicationStage: Stage = ({ application }) =>
+  application.score >= APPLICATION_THRESHOLD
+    ? {
+        intent: 'application_matter',
+        ticket: true,
+        reasons: [
+          `Anliegen zu einem eigenen Antrag oder Vorgang (Punkte ${application.score}, ab ${APPLICATION_THRESHOLD})`,
+          ...application.hits.map(describe),
+        ],
+      }
+    : null;
+
+const knowledgeStage: Stage = ({ input, prepared, answer, application }) => {
+  const programme = answer.outcome === 'out_of_scope' ? PROGRAMME_TERMS.exec(prepared.both.folded) : null;
+  const policy = programme === null ? OUTCOME_POLICY[answer.outcome] : OUT_OF_SCOPE_BUT_PROGRAMME;
+  const confidence = answer.confidence.toFixed(2).replace('.', ',');
+  const head =
+    policy.intent === 'general_question'
+      ? [`Allgemeine Frage zu den Förderregeln (Punkte ${application.score}, unter ${APPLICATION_THRESHOLD})`, `${policy.reason} (Konfidenz ${confidence})`]
+      : [answer.message === undefined ? policy.reason : `${policy.reason}: ${answer.message}`];
+  const term = programme === null ? [] : [`Begriff des Förderprogramms: „${originalSlice(prepared.both, programme.index, programme.index + programme[0].length)}“`];
+  return { intent: policy.intent, ticket: policy.ticket(input.channel), reasons: [...head, ...term, ...application.hits.map(describe)] };
+};
+
+/** The decision stages in order; the first that decides wins. The last always decides. */
+const STAGES: readonly Stage[] = [emptyStage, automatedStage, courtesyStage, applicationStage, knowledgeStage];
+
+function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Decision {
+  const facts: Facts = { input, prepared, answer, application: scoreText(APPLICATION_RULES, prepared.both) };
+  for (const stage of STAGES) {
+    const decision = stage(facts);
+    if (decision !== null) return decision;
   }
-  if (application.score >= APPLICATION_THRESHOLD) {
-    return {
-      intent: 'application_matter',
-      ticket: true,
-      reasons: [`Anliegen zu einem eigenen Antrag oder Vorgang (Punkte ${application.score}, ab ${APPLICATION_THRESHOLD})`, ...signals],
-    };
-  }
-  const policy = OUTCOME_POLICY[answer.outcome];
-  const kb = answer.message !== undefined && policy.intent === 'other' ? `${policy.reason}: ${answer.message}` : policy.reason;
-  return {
-    intent: policy.intent,
-    ticket: policy.ticket(input.channel),
-    reasons: [
-      policy.intent === 'general_question' ? `Allgemeine Frage zu den Förderregeln (Punkte ${application.score}, unter ${APPLICATION_THRESHOLD})` : kb,
-      ...(policy.intent === 'general_question' ? [`${kb} (Konfidenz ${answer.confidence.toFixed(2).replace('.', ',')})`] : []),
-      ...signals,
-    ],
-  };
+  throw new Error('triage: no stage decided (the knowledge stage always decides)');
 }
 
 /** A fresh (non-reply) subject that itself asks something keeps a courtesy-only body from being `other`. */

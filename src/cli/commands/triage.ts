@@ -1,7 +1,221 @@
-/** `triage` command (placeholder until its owner lands it). */
-import { EXIT_FAILURE, type CliCommand } from '../context.js';
+/**
+ * `triage [--json] (--text T [--subject S] [--from A] [--channel email|teams] | --batch FILE)` (CONTRACTS §3):
+ * the whole decision for one enquiry, without side effects. Composes the real knowledge base and router;
+ * the decision itself is the pure core function `triage`.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { AppError, isAppError } from '../../core/errors.js';
+import type { KnowledgeAnswerer } from '../../core/knowledge.js';
+import type { RouteResult, Router } from '../../core/routing.js';
+import { triage } from '../../core/triage.js';
+import { TICKET_CATEGORY_LABELS, type Intent, type TriageInput, type TriageResult } from '../../core/triage-types.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
+import { jsonLine, readJsonLines } from '../io.js';
+import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 
-export const triageCommand: CliCommand = async (_args, ctx) => {
-  ctx.err('triage: not implemented yet');
-  return EXIT_FAILURE;
+/** The collaborators of triage, opened for one CLI run. */
+export interface TriageDepsHandle {
+  answerer: KnowledgeAnswerer;
+  router: Router;
+  close(): Promise<void>;
+}
+
+/** Opens the collaborators (real ones in {@link triageCommand}; fakes in tests). */
+export type ComposeTriage = (ctx: CliContext) => Promise<TriageDepsHandle>;
+
+const USAGE =
+  'Aufruf: triage [--json] (--text TEXT [--subject BETREFF] [--from ADRESSE] [--channel email|teams] | --batch DATEI)';
+
+/** Default channel for `--text` without `--channel`: mail, where tickets come from most often. */
+const DEFAULT_CHANNEL = 'email';
+
+/** One batch line (extra fields, e.g. the dev set's `expect`, are ignored). */
+const BatchLineSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  channel: z.enum(['email', 'teams']).default(DEFAULT_CHANNEL),
+  from: z.string().nullish().transform((v) => v ?? undefined),
+  subject: z.string().nullish().transform((v) => v ?? undefined),
+  text: z.string(),
+  signature: z.string().nullish().transform((v) => v ?? undefined),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+interface Options {
+  json: boolean;
+  batch?: string;
+  input?: TriageInput;
+}
+
+function parseOptions(args: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        json: { type: 'boolean', default: false },
+        text: { type: 'string' },
+        subject: { type: 'string' },
+        from: { type: 'string' },
+        channel: { type: 'string' },
+        batch: { type: 'string' },
+      },
+    }));
+  } catch (cause) {
+    throw new AppError('USAGE', `triage: ${(cause as Error).message}`, { cause });
+  }
+  const single = values.text !== undefined || values.subject !== undefined || values.from !== undefined || values.channel !== undefined;
+  if (values.batch !== undefined && single) throw new AppError('USAGE', 'triage: --batch cannot be combined with --text/--subject/--from/--channel');
+  if (values.batch !== undefined) return { json: values.json, batch: values.batch };
+  if (values.text === undefined) throw new AppError('USAGE', 'triage: --text or --batch is required');
+  const channel = values.channel ?? DEFAULT_CHANNEL;
+  if (channel !== 'email' && channel !== 'teams') throw new AppError('USAGE', `triage: --channel must be email or teams, not "${channel}"`);
+  return { json: values.json, input: { channel, text: values.text, subject: values.subject, from: values.from } };
+}
+
+/** An error result for one batch line, with the line's id or its number. */
+function lineError(id: string, error: string): Record<string, unknown> {
+  return { id, error, code: 'INPUT_INVALID' };
+}
+
+async function runBatch(file: string, json: boolean, deps: TriageDepsHandle, ctx: CliContext): Promise<number> {
+  const lines = await readJsonLines(file);
+  let failed = 0;
+  for (const line of lines) {
+    if (!line.ok) {
+      failed++;
+      writeLine(lineError(line.id, line.error), json, ctx);
+      continue;
+    }
+    const parsed = BatchLineSchema.safeParse(line.value);
+    if (!parsed.success) {
+      failed++;
+      const id = typeof line.value.id === 'string' || typeof line.value.id === 'number' ? String(line.value.id) : String(line.line);
+      const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(Zeile)'}: ${i.message}`).join('; ');
+      writeLine(lineError(id, `Zeile ${line.line}: ${fields}`), json, ctx);
+      continue;
+    }
+    writeLine(triage(parsed.data, { answerer: deps.answerer, router: deps.router }), json, ctx);
+  }
+  if (failed > 0) ctx.err(`triage: ${failed} von ${lines.length} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
+  return EXIT_OK;
+}
+
+function writeLine(result: TriageResult | Record<string, unknown>, json: boolean, ctx: CliContext): void {
+  if (json) ctx.out(jsonLine(result));
+  else if ('error' in result) ctx.out(`[${String(result.id)}] Fehler: ${String(result.error)}\n\n`);
+  else ctx.out(`${renderTriage(result as TriageResult)}\n`);
+}
+
+const INTENT_LABELS: Record<Intent, string> = {
+  general_question: 'Allgemeine Frage',
+  application_matter: 'Anliegen zu einem eigenen Antrag oder Vorgang',
+  other: 'Sonstiges (keine Bearbeitung nötig)',
 };
+
+function renderAnswer(result: TriageResult): string {
+  const a = result.answer;
+  const confidence = a.confidence.toFixed(2).replace('.', ',');
+  switch (a.outcome) {
+    case 'answer':
+      return `Antwort (Konfidenz ${confidence}): ${a.answer?.citation ?? ''}${a.answer === null ? '' : `\n    ${a.answer.text.replace(/\s+/g, ' ').slice(0, 200)}`}`;
+    case 'suggest':
+      return `Meinten Sie: ${a.suggestions.map((s) => s.title).join(' · ')}`;
+    case 'handover':
+      return `keine sichere Antwort (Konfidenz ${confidence})`;
+    case 'out_of_scope':
+    case 'invalid':
+      return a.message ?? (a.outcome === 'invalid' ? 'keine verwertbare Frage' : 'nicht zum Förderprogramm');
+  }
+}
+
+function renderRoute(route: RouteResult): string {
+  const place = route.gemeinde?.name ?? null;
+  const kreis = route.kreis === null ? null : `${route.kreis.typ} ${route.kreis.name}`;
+  const where = { resolved: [place, kreis].filter((x) => x !== null).join(', '), ambiguous: 'mehrdeutig', unknown: 'nicht ermittelt' }[route.status];
+  const contact = route.contact === null ? '' : ` → ${route.contact.team} (${route.contact.email})`;
+  return `${where}${contact}`;
+}
+
+/** German, human-readable rendering of one result. */
+export function renderTriage(result: TriageResult): string {
+  const ticket = result.ticket
+    ? `ja, Kategorie ${result.ticketCategory === null ? '–' : TICKET_CATEGORY_LABELS[result.ticketCategory]}`
+    : 'nein';
+  return [
+    ...(result.id === undefined ? [] : [`[${result.id}]`]),
+    `Einordnung:    ${INTENT_LABELS[result.intent]} (${result.intent})`,
+    `Ticket:        ${ticket}`,
+    `Wissensbasis:  ${renderAnswer(result)}`,
+    `Zuständigkeit: ${renderRoute(result.route)}`,
+    'Gründe:',
+    ...result.reasons.map((r) => `  - ${r}`),
+    '',
+  ].join('\n');
+}
+
+/** Builds the command around a composition function (tests pass fakes). */
+export function createTriageCommand(compose: ComposeTriage): CliCommand {
+  return async (args, ctx) => {
+    let options: Options;
+    try {
+      options = parseOptions(args);
+    } catch (error) {
+      ctx.err(`${(error as Error).message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    let deps: TriageDepsHandle;
+    try {
+      deps = await compose(ctx);
+    } catch (error) {
+      ctx.err(`triage: Wissensbasis oder Zuständigkeiten konnten nicht geladen werden: ${(error as Error).message}`);
+      return EXIT_FAILURE;
+    }
+    try {
+      if (options.batch !== undefined) return await runBatch(options.batch, options.json, deps, ctx);
+      const result = triage(options.input as TriageInput, { answerer: deps.answerer, router: deps.router });
+      ctx.out(options.json ? jsonLine(result) : `${renderTriage(result)}\n`);
+      return EXIT_OK;
+    } catch (error) {
+      ctx.err(`triage: ${(error as Error).message}`);
+      return isAppError(error, 'INPUT_INVALID') ? EXIT_USAGE : EXIT_FAILURE;
+    } finally {
+      await deps.close();
+    }
+  };
+}
+
+/**
+ * Real composition: the knowledge base from KNOWLEDGE_DIR (index cache in INDEX_CACHE_DIR) and the router.
+ * TEMPORARY: routing is loaded through a guarded dynamic import until src/routing/router.loader.ts lands;
+ * without it every route is `unknown` (with a warning on stderr).
+ */
+export async function composeTriageDeps(ctx: CliContext): Promise<TriageDepsHandle> {
+  const kb = await openKnowledgeBase({ dir: ctx.config.KNOWLEDGE_DIR, cacheDir: ctx.config.INDEX_CACHE_DIR, logger: ctx.logger });
+  try {
+    const router = await loadRouterIfPresent(ctx);
+    return { answerer: kb, router, close: () => kb.close() };
+  } catch (error) {
+    await kb.close();
+    throw error;
+  }
+}
+
+async function loadRouterIfPresent(ctx: CliContext): Promise<Router> {
+  const specifier = '../../routing/router.loader.js';
+  let mod: { loadRouting?: (o: { logger: CliContext['logger'] }) => Promise<{ router: Router }> | { router: Router } };
+  try {
+    mod = (await import(specifier)) as typeof mod;
+  } catch {
+    ctx.err('triage: Zuständigkeitsermittlung noch nicht verfügbar, Route bleibt "unknown"');
+    const unknown: RouteResult = { status: 'unknown', gemeinde: null, kreis: null, candidates: [], evidence: [], contact: null };
+    return { route: () => unknown };
+  }
+  if (mod.loadRouting === undefined) throw new AppError('INTERNAL', 'triage: router.loader has no loadRouting export');
+  return (await mod.loadRouting({ logger: ctx.logger })).router;
+}
+
+/** The `triage` command with the real knowledge base and router. */
+export const triageCommand: CliCommand = createTriageCommand(composeTriageDeps);

@@ -56,13 +56,21 @@ describe(`${triage.name}: knowledge-base outcome policy for general questions`, 
     { outcome: 'suggest', channel: 'teams', intent: 'general_question', ticket: false },
     { outcome: 'handover', channel: 'email', intent: 'general_question', ticket: true },
     { outcome: 'handover', channel: 'teams', intent: 'general_question', ticket: true },
-    { outcome: 'out_of_scope', channel: 'email', intent: 'other', ticket: false },
-    { outcome: 'invalid', channel: 'teams', intent: 'other', ticket: false },
-  ] as const)('$outcome on $channel → $intent, ticket $ticket', ({ outcome, channel, intent, ticket }) => {
-    const result = triage({ ...GENERAL, channel }, { answerer: fakeAnswerer(outcome), router: fakeRouter() });
+    { outcome: 'out_of_scope', channel: 'email', intent: 'other', ticket: false, text: 'Wo beantrage ich einen Reisepass?' },
+    { outcome: 'out_of_scope', channel: 'teams', intent: 'other', ticket: false, text: 'Gibt es noch Kita-Plätze?' },
+    { outcome: 'invalid', channel: 'teams', intent: 'other', ticket: false, text: '???' },
+  ] as const)('$outcome on $channel → $intent, ticket $ticket', ({ outcome, channel, intent, ticket, ...rest }) => {
+    const text = ('text' in rest ? rest.text : undefined) ?? GENERAL.text;
+    const result = triage({ ...GENERAL, channel, text }, { answerer: fakeAnswerer(outcome), router: fakeRouter() });
     expect(result.intent).toBe(intent);
     expect(result.ticket).toBe(ticket);
     expect(result.ticketCategory === null).toBe(!ticket);
+  });
+
+  it('does not drop a programme question the knowledge base calls out of scope: a person takes it', () => {
+    const result = triage({ channel: 'teams', text: 'Wie funktioniert der Mittelabruf?' }, { answerer: fakeAnswerer('out_of_scope'), router: fakeRouter() });
+    expect(result).toMatchObject({ intent: 'general_question', ticket: true, ticketCategory: 'auszahlung' });
+    expect(result.reasons).toContain('Begriff des Förderprogramms: „Mittelabruf“');
   });
 
   it('gives a handed-over general question a category from its words', () => {
