@@ -42,7 +42,10 @@ export function foldWord(word: string): string {
 }
 
 /** Person nouns whose feminine form ends in -in/-innen: Integrationsmanagerin, Referentin, Juristin … */
-const GENDER = /(er|ent|ant|ist|eur|or|og|eg|at|ier|ar)(in|innen)$/;
+const GENDER_SUFFIX = /(er|ent|ant|ist|eur|or|og|eg|at|ier|ar)(in|innen)$/;
+
+/** Verbs and adverbs that end like feminine plurals. */
+const NOT_GENDER = /(beginnen|gewinnen|spinnen|besinnen|entrinnen|binnen|drinnen)$/;
 
 /**
  * Reduces a folded feminine or plural-feminine person noun to the masculine form (gender forms to one term).
@@ -50,8 +53,8 @@ const GENDER = /(er|ent|ant|ist|eur|or|og|eg|at|ier|ar)(in|innen)$/;
  * @example stripGender('integrationsmanagerinnen') // 'integrationsmanager'
  */
 export function stripGender(word: string): string {
-  if (word.length < 7) return word;
-  const m = GENDER.exec(word);
+  if (word.length < 7 || NOT_GENDER.test(word)) return word;
+  const m = GENDER_SUFFIX.exec(word);
   return m === null ? word : word.slice(0, word.length - m[2]!.length);
 }
 
@@ -83,9 +86,10 @@ export function stem(word: string): string {
 export function verbVariants(word: string): string[] {
   const out: string[] = [];
   const participle = /^ge(\p{L}{3,}?)(e?t)(e|en|er|es|em)?$/u.exec(word);
-  if (participle !== null) out.push(stem(`${participle[1]!}en`));
   const finite = /^(\p{L}{4,}?)(e?t)(e|en)?$/u.exec(word);
-  if (finite !== null) out.push(stem(`${finite[1]!}en`));
+  for (const root of [participle?.[1], finite?.[1]]) {
+    if (root !== undefined) out.push(stem(`${root}en`), stem(`${root}ung`), stem(root));
+  }
   return out;
 }
 

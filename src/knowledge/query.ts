@@ -66,9 +66,8 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const entry = synonyms.abbreviations.get(raw) ?? synonyms.abbreviations.get(foldWord(raw));
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(raw))) continue;
     abbreviated.add(foldWord(raw));
-    const own = entry.terms.slice(0, 1);
-    const core = entry.terms.some((t) => synonyms.core.has(t));
-    add({ word: foldWord(raw), own: own.length > 0 ? own : [foldWord(raw)], related: entry.terms.slice(1), offTopic: false, core });
+    const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
+    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core });
   }
   for (const word of tokenize(text)) {
     if (abbreviated.has(word) || isStopword(word)) continue;

@@ -50,10 +50,17 @@ export function parseSynonyms(text: string, file: string): { synonyms: SynonymFi
   return { synonyms: EMPTY_SYNONYMS, problems };
 }
 
+/** A compiled abbreviation: terms counted as the word itself, and related terms. */
+export interface Abbreviation {
+  exact: boolean;
+  own: string[];
+  related: string[];
+}
+
 /** Synonyms compiled to index terms. */
 export interface CompiledSynonyms {
-  /** Abbreviation (as written) → expansion terms; `exact` when only the written case counts (IM vs. "im"). */
-  abbreviations: Map<string, { exact: boolean; terms: string[] }>;
+  /** Abbreviation (as written, or folded) → its terms; `exact` when only the written case counts (IM vs. "im"). */
+  abbreviations: Map<string, Abbreviation>;
   /** Term → related terms from the same group. */
   related: Map<string, string[]>;
   /** Terms of topics outside the programme. */
@@ -64,13 +71,16 @@ export interface CompiledSynonyms {
 
 /** Compiles a synonym file against an analyzer (once per index build). */
 export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): CompiledSynonyms {
-  const abbreviations = new Map<string, { exact: boolean; terms: string[] }>();
+  const abbreviations = new Map<string, Abbreviation>();
   for (const [abbr, long] of Object.entries(file.abkuerzungen)) {
-    const terms = unique((Array.isArray(long) ? long : [long]).flatMap((p) => analyzer.analyze(p)));
+    const forms = (Array.isArray(long) ? long : [long]).map((p) => analyzer.analyze(p));
+    // The abbreviation and a one-word first long form are the word itself; the rest only related.
+    const own = unique([...analyzer.analyze(abbr), ...(forms[0]?.length === 1 ? forms[0] : [])]);
+    const rest = unique(forms.flat()).filter((t) => !own.includes(t));
     const folded = foldWord(abbr);
     // "IM" and "AU" are also ordinary words ("im", "au"): such abbreviations count only when written in capitals.
     const exact = isStopword(folded);
-    abbreviations.set(exact ? abbr : folded, { exact, terms: unique([...analyzer.analyze(abbr), ...terms]) });
+    abbreviations.set(exact ? abbr : folded, { exact, own: own.length > 0 ? own : rest.slice(0, 1), related: own.length > 0 ? rest : rest.slice(1) });
   }
   const related = new Map<string, string[]>();
   for (const group of file.gruppen) {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, GermanAnalyzer } from '../../../src/knowledge/analyzer.js';
+import { planQuery } from '../../../src/knowledge/query.js';
+import { compileSynonyms, parseSynonyms } from '../../../src/knowledge/synonyms.js';
+
+const analyzer = new GermanAnalyzer(buildVocabulary(['Integrationsmanagement und Verwendungsnachweis', 'Zuwendung im Jahr']));
+
+describe(parseSynonyms.name, () => {
+  it('accepts the documented shape', () => {
+    const { synonyms, problems } = parseSynonyms('abkuerzungen:\n  IM: Integrationsmanagement\ngruppen:\n  - [Zuschuss, Zuwendung]\nthemenfremd: [Kita]\n', 's.yaml');
+    expect(problems).toEqual([]);
+    expect(synonyms.gruppen).toEqual([['Zuschuss', 'Zuwendung']]);
+  });
+
+  it.each([
+    ['invalid YAML', 'gruppen:\n  - [a, b\n', 3],
+    ['a group with one member', 'gruppen:\n  - [a, b]\n  - [allein]\n', 3],
+    ['an unknown key', 'gruppen: []\nsynonyme: []\n', 1],
+  ])('reports %s with file and line', (_name, text, line) => {
+    const { synonyms, problems } = parseSynonyms(text, 'synonyme.yaml');
+    expect(synonyms.gruppen).toEqual([]);
+    expect(problems[0]).toMatchObject({ file: 'synonyme.yaml', line });
+  });
+});
+
+describe(compileSynonyms.name, () => {
+  const compiled = compileSynonyms(
+    { abkuerzungen: { IM: 'Integrationsmanagement', VN: 'Verwendungsnachweis' }, gruppen: [['Zuschuss', 'Zuwendung']], themenfremd: ['Reisepass'], kernbegriffe: [] },
+    analyzer,
+  );
+
+  it('expands upper-case IM but not the preposition "im"', () => {
+    expect(planQuery('Was macht IM?', analyzer, compiled).groups[0]!.own).toEqual(['integrationsmanagement']);
+    expect(planQuery('Zuwendung im Jahr', analyzer, compiled).groups.map((g) => g.word)).not.toContain('im');
+  });
+
+  it('expands abbreviations that are no ordinary word in any case', () => {
+    expect(planQuery('Frist für den vn', analyzer, compiled).groups.some((g) => g.own.includes('verwendungsnachweis'))).toBe(true);
+  });
+
+  it('adds the other members of a synonym group', () => {
+    const group = planQuery('Zuschuss', analyzer, compiled).groups[0]!;
+    expect(group.related).toContain('zuwend');
+  });
+
+  it('marks off-topic words', () => {
+    expect(planQuery('neuer Reisepass', analyzer, compiled).groups.find((g) => g.word === 'reisepass')?.offTopic).toBe(true);
+  });
+});
