@@ -1,0 +1,158 @@
+/**
+ * Finds place evidence in free text: Kreis mentions, municipality names with their context, postal codes
+ * and address lines. Pure; one left-to-right pass over the tokens, longest match first, each token used once.
+ */
+import { KREIS_INSTITUTION_PREFIXES, KREIS_PREFIXES, classifyCue, institutionPrefixBefore, lineLengths, signatureStartLine } from './cues.js';
+import type { Candidate, Findings, Tier } from './evidence.js';
+import { TIER, noFindings } from './evidence.js';
+import type { Gazetteer, KreisEntry, NameEntry } from './gazetteer.js';
+import { kreisLabel } from './geo.js';
+import { inspectAfterName, isJoinGap, matchKreis, matchName, spanText } from './match.js';
+import { scanPlz } from './scan-plz.js';
+import { hasMixedScript, tokenize } from './text.js';
+import type { Token } from './text.js';
+
+/** Where the text comes from; decides how much a bare name on a line counts. */
+export type TextSource = 'text' | 'subject' | 'signature' | 'senderName';
+
+/** Shared state of one scan; internal. */
+export interface ScanContext {
+  gaz: Gazetteer;
+  tokens: Token[];
+  source: TextSource;
+  signatureStart: number;
+  lineLength: Map<number, number>;
+  findings: Findings;
+}
+
+/** Scans one text. Never throws. */
+export function scanText(gaz: Gazetteer, text: string, source: TextSource): Findings {
+  const tokens = tokenize(text);
+  const findings = noFindings();
+  const signatureStart = source === 'text' ? signatureStartLine(tokens, text) : source === 'subject' ? Infinity : 0;
+  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength: lineLengths(tokens), findings };
+  let i = 0;
+  while (i < tokens.length) i = step(ctx, i);
+  if (tokens.some((t) => hasMixedScript(t.raw))) findings.notes.push('Text enthält Wörter in gemischten Schriftsystemen (nicht gewertet)');
+  return findings;
+}
+
+function step(ctx: ScanContext, i: number): number {
+  const t = ctx.tokens[i] as Token;
+  if (/^\d{5}$/.test(t.raw)) return scanPlz(ctx, i);
+  const prefix = KREIS_PREFIXES.get(t.norm);
+  if (prefix !== undefined && isJoinGap(ctx.tokens[i + 1]?.gapBefore ?? '\n')) {
+    const entry = matchKreis(ctx.gaz, ctx.tokens, i + 1);
+    if (entry !== null) return addKreis(ctx, entry, i, i + 1 + entry.tokens.length, prefix);
+  }
+  const name = matchName(ctx.gaz, ctx.tokens, i);
+  const kreis = matchKreis(ctx.gaz, ctx.tokens, i);
+  if (kreis !== null && kreis.isSelfNamed && kreis.tokens.length >= (name?.tokens.length ?? 0)) {
+    return addKreis(ctx, kreis, i, i + kreis.tokens.length, null);
+  }
+  if (name !== null) return addName(ctx, name, i);
+  return i + 1;
+}
+
+/** Chooses the Kreis a (prefixed) Kreis name means: "Landkreis Karlsruhe" ≠ "Stadtkreis Karlsruhe". */
+export function pickKreis(gaz: Gazetteer, entry: KreisEntry, prefix: 'landkreis' | 'stadtkreis' | 'kreis' | null): string[] {
+  const byName = entry.kreise.filter((k) => k.via === 'name').map((k) => k.ags);
+  const lk = byName.filter((a) => gaz.kreise.get(a)?.typ === 'Landkreis');
+  const sk = byName.filter((a) => gaz.kreise.get(a)?.typ === 'Stadtkreis');
+  const seat = entry.kreise.filter((k) => k.via === 'sitz').map((k) => k.ags);
+  const order = prefix === 'stadtkreis' ? [sk] : prefix === 'kreis' ? [lk, sk, seat] : [lk, seat, sk];
+  return order.find((list) => list.length > 0) ?? [];
+}
+
+function kreisCandidate(gaz: Gazetteer, kreisAgs: string): Candidate {
+  const city = `${kreisAgs}000`;
+  const isCity = gaz.kreise.get(kreisAgs)?.typ === 'Stadtkreis' && gaz.gemeinden.has(city);
+  return { gemeindeAgs: isCity ? city : null, kreisAgs };
+}
+
+function labelOf(gaz: Gazetteer, kreisAgs: string): string {
+  const kreis = gaz.kreise.get(kreisAgs);
+  return kreis === undefined ? kreisAgs : kreisLabel(kreis);
+}
+
+function addKreis(ctx: ScanContext, entry: KreisEntry, start: number, end: number, prefix: 'landkreis' | 'stadtkreis' | 'kreis' | null): number {
+  const kreise = pickKreis(ctx.gaz, entry, prefix);
+  if (kreise.length === 0) return start + 1;
+  const isInstitution = KREIS_INSTITUTION_PREFIXES.has(ctx.tokens[start]?.norm ?? '');
+  const tier = tierFor(ctx, start, end, isInstitution, false);
+  const written = spanText(ctx.tokens, start, end);
+  const label = kreise.map((a) => labelOf(ctx.gaz, a)).join(' / ');
+  record(ctx, tier, kreise.map((a) => kreisCandidate(ctx.gaz, a)), `Kreisangabe '${written}' (${label})`, start, isInstitution);
+  return end;
+}
+
+function addName(ctx: ScanContext, entry: NameEntry, start: number): number {
+  const { tokens, gaz } = ctx;
+  let end = start + entry.tokens.length;
+  let hits = entry.hits;
+  const after = inspectAfterName(gaz, entry, tokens, end);
+  if (after.kind === 'foreign') {
+    const written = spanText(tokens, start, end + after.consumed);
+    ctx.findings.notes.push(`Ort '${written}' liegt nicht in Baden-Württemberg (nicht gewertet)`);
+    return end + after.consumed;
+  }
+  if (after.kind === 'qualified') {
+    hits = after.hits;
+    end += after.consumed;
+  } else if (after.kind === 'near') {
+    const near = hits.filter((h) => after.kreisAgs.includes(gaz.gemeinden.get(h.gemeindeAgs)?.kreisAgs ?? ''));
+    if (near.length > 0) hits = near;
+    end += after.consumed;
+  }
+  const prefix = institutionPrefixBefore(tokens, start);
+  const first = tokens[start] as Token;
+  const needsContext = entry.isCommonWord || !first.isCapitalized;
+  const tier = tierFor(ctx, prefix === null ? start : start - 1, end, prefix !== null, needsContext);
+  const written = spanText(tokens, prefix === null ? start : start - 1, end);
+  const candidates = hits.map((h) => ({ gemeindeAgs: h.gemeindeAgs, kreisAgs: gaz.gemeinden.get(h.gemeindeAgs)?.kreisAgs ?? '' }));
+  record(ctx, tier, candidates, `Ortsname '${written}'`, start);
+  return end;
+}
+
+/**
+ * The weight of a mention from its context (see evidence.ts). Returns null when a name that is an ordinary
+ * word has no place context.
+ */
+export function tierFor(ctx: ScanContext, start: number, end: number, isInstitution: boolean, needsContext: boolean): Tier | null {
+  const { tokens } = ctx;
+  const first = tokens[start] as Token;
+  const cue = classifyCue(tokens, start);
+  const lineLength = ctx.lineLength.get(first.line) ?? 0;
+  const atLineStart = start === 0 || tokens[start - 1]?.line !== first.line;
+  const inSignature = first.line >= ctx.signatureStart;
+  const onlyThing = atLineStart && (tokens[end]?.line !== first.line || /[,;]/.test(tokens[end]?.gapBefore ?? ''));
+  if (needsContext && !isInstitution && !(inSignature && onlyThing)) return null;
+  if (cue === 'thirdParty') return TIER.thirdParty;
+  if (isInstitution && (lineLength <= 10 || inSignature || cue === 'self')) return TIER.signature;
+  if (inSignature && atLineStart) return TIER.signature;
+  // A short line of its own ("Aidlingen, den 3. März", "…, Landkreis Heilbronn") reads like a letterhead,
+  // unless a signature block exists elsewhere (then the signature speaks).
+  const ownLine = atLineStart || /,/.test(first.gapBefore);
+  const noOtherSignature = ctx.signatureStart === Infinity || inSignature;
+  if (ctx.source !== 'subject' && lineLength <= 6 && ownLine && noOtherSignature && cue === 'none') return TIER.signature;
+  return cue === 'self' ? TIER.selfProse : TIER.prose;
+}
+
+const WHERE: Record<TextSource, string> = { text: '', subject: ' im Betreff', signature: ' in der Signatur', senderName: ' im Absendernamen' };
+
+/** Adds evidence (or a note for third-party mentions); internal. */
+export function record(ctx: ScanContext, tier: Tier | null, candidates: Candidate[], what: string, start: number, isKreisAuthority = false): void {
+  if (tier === null) return;
+  if (tier === TIER.thirdParty) {
+    ctx.findings.notes.push(`${what} bezieht sich auf Dritte (nicht gewertet)`);
+    return;
+  }
+  const inSignature = (ctx.tokens[start]?.line ?? 0) >= ctx.signatureStart;
+  const where =
+    ctx.source !== 'text'
+      ? WHERE[ctx.source]
+      : tier === TIER.signature
+        ? inSignature ? ' in der Signatur' : ' in einer Absenderzeile'
+        : tier === TIER.selfProse ? ' im Text (eigener Ort)' : ' im Text';
+  ctx.findings.evidence.push({ tier, candidates, text: `${what}${where}`, ...(isKreisAuthority ? { isKreisAuthority } : {}) });
+}
