@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTicketService } from '../../../src/tickets/ticket-service.js';
+import { makeEnquiry } from '../../fakes/factories.js';
+import { APPLICATION_TEXT, openStack, tempDir, type Stack } from './stack.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let s: Stack;
+let number: string;
+
+beforeEach(() => {
+  tmp = tempDir();
+  s = openStack(join(tmp.dir, 'pakt.db'));
+  const created = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+  if (created.kind !== 'ticket_created') throw new Error(created.kind);
+  number = created.ticket.number;
+});
+afterEach(() => {
+  s.close();
+  tmp.remove();
+});
+
+const outboxKinds = (): string[] => s.service.show(number).outbox.map((o) => o.kind);
+
+describe(createTicketService.name, () => {
+  it('runs the lifecycle claim → note → handover → answer → close → reopen with audit events', () => {
+    expect(s.service.claim(number, 'sb-nord-1')).toMatchObject({ ok: true, ticket: { status: 'in_bearbeitung', assignee: 'sb-nord-1' } });
+    expect(s.service.note(number, { text: 'Rückruf vereinbart', by: 'sb-nord-1' }).ok).toBe(true);
+    expect(s.service.handover(number, { to: 'sb-nord-2', note: 'Bitte übernehmen, ich bin im Urlaub', by: 'sb-nord-1' })).toMatchObject({
+      ok: true,
+      ticket: { status: 'zugewiesen', assignee: 'sb-nord-2' },
+    });
+    expect(s.service.answer(number, { text: 'Der Bescheid geht heute raus.', by: 'sb-nord-2' })).toMatchObject({ ok: true, ticket: { status: 'wartet' } });
+    expect(s.service.close(number, { by: 'sb-nord-2' })).toMatchObject({ ok: true, ticket: { status: 'erledigt' } });
+    expect(s.service.reopen(number, { by: 'sb-nord-1', note: 'Rückfrage' })).toMatchObject({ ok: true, ticket: { status: 'in_bearbeitung' } });
+
+    const shown = s.service.show(number);
+    expect(shown.events.map((e) => [e.type, e.actor])).toEqual([
+      ['created', 'system'],
+      ['assigned', 'system'],
+      ['claimed', 'sb-nord-1'],
+      ['noted', 'sb-nord-1'],
+      ['handed_over', 'sb-nord-1'],
+      ['answered', 'sb-nord-2'],
+      ['closed', 'sb-nord-2'],
+      ['reopened', 'sb-nord-1'],
+    ]);
+    expect(shown.events[4]?.note).toBe('Bitte übernehmen, ich bin im Urlaub');
+    expect(shown.messages.map((m) => m.direction)).toEqual(['in', 'note', 'out']);
+    expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification', 'staff_notification', 'staff_answer']);
+    const answer = s.db.prepare("SELECT channel, reply_handle, payload FROM outbox WHERE kind = 'staff_answer'").get() as Record<string, string>;
+    expect(answer.channel).toBe('email');
+    expect(JSON.parse(answer.reply_handle!)).toMatchObject({ to: 'erika@gemeinde.example', messageId: expect.stringMatching(/^<e\d+@gemeinde\.example>$/) });
+    expect(JSON.parse(answer.payload!)).toMatchObject({ text: 'Der Bescheid geht heute raus.', staffName: 'Sachbearbeitung Team Nord (2)', ticket: { number } });
+  });
+
+  it('refuses without partial state: answering a closed ticket, handing over without a note', () => {
+    s.service.close(number, { by: 'sb-nord-1' });
+    const version = s.stores.tickets.find(number)!.version;
+    expect(s.service.answer(number, { text: 'x', by: 'sb-nord-1' })).toMatchObject({ ok: false, refusal: { code: 'TICKET_CLOSED' } });
+    s.service.reopen(number, { by: 'sb-nord-1' });
+    expect(s.service.handover(number, { to: 'team-sued', note: ' ', by: 'sb-nord-1' })).toMatchObject({ ok: false, refusal: { code: 'NOTE_REQUIRED' } });
+    expect(s.stores.tickets.find(number)!.version).toBe(version + 1);
+    expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification']);
+  });
+
+  it('throws coded errors for unknown tickets, staff and teams and malformed numbers', () => {
+    expect(() => s.service.claim('IM-2026-999999', 'sb-nord-1')).toThrow(expect.objectContaining({ code: 'TICKET_NOT_FOUND' }));
+    expect(() => s.service.claim('IM-26-1', 'sb-nord-1')).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+    expect(() => s.service.claim(number, 'nobody')).toThrow(expect.objectContaining({ code: 'STAFF_UNKNOWN' }));
+    expect(() => s.service.handover(number, { to: 'team-mond', note: 'x', by: 'sb-nord-1' })).toThrow(expect.objectContaining({ code: 'TEAM_UNKNOWN' }));
+  });
+
+  it('re-routes a ticket when the requester names the municipality', () => {
+    const ambiguous = s.enquire(makeEnquiry({ text: 'Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf' }));
+    if (ambiguous.kind !== 'ticket_created') throw new Error(ambiguous.kind);
+    expect(ambiguous.ticket.team.teamId).toBe('zentral');
+    const result = s.service.resolveMunicipality(ambiguous.ticket.number, { ags: '08115002', by: 'requester' });
+    expect(result).toMatchObject({
+      ok: true,
+      ticket: { team: { teamId: 'team-nord' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' }, gemeinde: { ags: '08115002', name: 'Altdorf' } },
+      event: { type: 'rerouted', actor: 'requester' },
+    });
+    expect(() => s.service.resolveMunicipality(ambiguous.ticket.number, { ags: 'Altdorf', by: 'requester' })).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+  });
+
+  it('lists with filters, newest first', () => {
+    s.enquire(makeEnquiry({ text: 'Unser Antrag: wann kommt der Bescheid? Stadt Tübingen' }));
+    s.service.claim(number, 'sb-nord-1');
+    expect(s.service.list({ kreisAgs: '08416' }).map((t) => t.kreis?.ags)).toEqual(['08416']);
+    expect(s.service.list({ status: 'in_bearbeitung' }).map((t) => t.number)).toEqual([number]);
+    expect(s.service.list({}).map((t) => t.number)).toEqual(['IM-2026-000002', number]);
+  });
+});

@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
+import { transition } from '../../../src/tickets/ticket.js';
+import { FakeClock } from '../../fakes/clock.js';
+import { ACTORS, makeEnquiry } from '../../fakes/factories.js';
+import { createFakeAnswerer } from '../../fakes/knowledge.js';
+import { createRecordingLogger } from '../../fakes/logger.js';
+import { createFakeRouter } from '../../fakes/router.js';
+import { createFakeStaffDirectory } from '../../fakes/staff-directory.js';
+import { createInMemoryTicketStores, type InMemoryTicketStores } from '../../fakes/ticket-stores.js';
+
+const APPLICATION = 'Unser Antrag vom 3. März, Aktenzeichen IM-123: der Bescheid ist noch nicht da. Gemeinde Sindelfingen, Landkreis Böblingen';
+
+let stores: InMemoryTicketStores;
+let deps: HandleEnquiryDeps & { staff: ReturnType<typeof createFakeStaffDirectory>; logger: ReturnType<typeof createRecordingLogger> };
+
+beforeEach(() => {
+  stores = createInMemoryTicketStores();
+  deps = {
+    answerer: createFakeAnswerer([
+      [/Förderung/, 'answer'],
+      [/Reisepass/, 'out_of_scope'],
+      [/Fortbildung/, 'suggest'],
+    ]),
+    router: createFakeRouter(),
+    staff: createFakeStaffDirectory(),
+    ledger: stores.ledger,
+    deadlines: createDeadlinePolicy(),
+    clock: new FakeClock('2026-06-03T08:00:00.000Z'),
+    logger: createRecordingLogger(),
+  };
+});
+
+const kinds = (): string[] => stores.state.outbox.map((o) => o.kind);
+
+describe(handleEnquiry.name, () => {
+  it('answers a general question and enqueues the auto answer to the requester', () => {
+    const enquiry = makeEnquiry({ text: 'Wie hoch ist die Förderung für eine Stelle?' });
+    const outcome = handleEnquiry(enquiry, deps);
+    expect(outcome.kind).toBe('answered');
+    expect(stores.state.outbox).toHaveLength(1);
+    expect(stores.state.outbox[0]).toMatchObject({ key: `${enquiry.key}:auto_answer`, kind: 'auto_answer', channel: 'email', replyHandle: enquiry.replyHandle });
+    expect(stores.state.outbox[0]?.payload).toMatchObject({ answer: { passageId: 'vwv-im#5.2' } });
+  });
+
+  it('reports a repeated enquiry key as duplicate and sends nothing twice', () => {
+    const enquiry = makeEnquiry({ text: 'Wie hoch ist die Förderung?' });
+    handleEnquiry(enquiry, deps);
+    const again = handleEnquiry(enquiry, deps);
+    expect(again).toEqual({ kind: 'duplicate', enquiryKey: enquiry.key, previous: 'answered' });
+    expect(stores.state.outbox).toHaveLength(1);
+  });
+
+  it('creates a ticket for an application matter, assigned to the Kreis team, with confirmation and staff notice', () => {
+    const outcome = handleEnquiry(makeEnquiry({ subject: 'Bescheid', text: APPLICATION }), deps);
+    expect(outcome.kind).toBe('ticket_created');
+    if (outcome.kind !== 'ticket_created') return;
+    expect(outcome.ticket.number).toBe('IM-2026-000001');
+    expect(outcome.ticket.team).toMatchObject({ teamId: 'team-nord' });
+    expect(outcome.ticket.kreis?.ags).toBe('08115');
+    expect(outcome.needsMunicipality).toBe(false);
+    expect(outcome.ticket.firstResponseDue).toBe('2026-06-08T22:00:00.000Z');
+    expect(kinds()).toEqual(['ticket_confirmation', 'staff_notification']);
+    const notice = stores.state.outbox[1]!;
+    expect(notice.replyHandle).toMatchObject({ channel: 'email', to: 'team-nord@rp.example' });
+    expect(notice.payload).toMatchObject({ ticket: { number: 'IM-2026-000001' } });
+    expect(stores.state.outbox[0]?.ticketNumber).toBe('IM-2026-000001');
+    const events = stores.state.tickets.get('IM-2026-000001')!.events;
+    expect(events.map((e) => e.type)).toEqual(['created', 'assigned']);
+    expect(events[1]?.note).toContain('Team Nord');
+  });
+
+  it('sends an ambiguous Kreis to the central queue and asks for the municipality', () => {
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf' }), deps);
+    expect(outcome.kind).toBe('ticket_created');
+    if (outcome.kind !== 'ticket_created') return;
+    expect(outcome.ticket.team.teamId).toBe('zentral');
+    expect(outcome.needsMunicipality).toBe(true);
+    expect(outcome.candidates).toHaveLength(2);
+    expect(kinds()).toEqual(['ticket_confirmation', 'ask_municipality', 'staff_notification']);
+    expect(stores.state.outbox[1]?.payload).toMatchObject({ candidates: [{ kreisAgs: '08115' }, { kreisAgs: '08116' }] });
+  });
+
+  it('gives the ticket to the deputy team when the responsible team is absent, and records why', () => {
+    deps.staff.setAbsent(['team-nord']);
+    const outcome = handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
+    if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
+    expect(outcome.ticket.team).toMatchObject({ teamId: 'team-sued', deputyFor: 'team-nord' });
+    expect(stores.state.tickets.get(outcome.ticket.number)!.events[1]?.note).toContain('Vertretung für Team Nord');
+  });
+
+  it('puts no requester message in the outbox when Teams replies inline, but still notifies staff', () => {
+    const enquiry = makeEnquiry({ channel: 'teams', key: 'teams:a1', text: APPLICATION, replyHandle: { channel: 'teams', conversationReference: { conversation: { id: 'c1' } } } });
+    const outcome = handleEnquiry(enquiry, { ...deps, inlineReply: true });
+    expect(outcome.kind).toBe('ticket_created');
+    expect(kinds()).toEqual(['staff_notification']);
+  });
+
+  it('offers suggestions in Teams and declines out-of-scope questions with the contact', () => {
+    const teams = { channel: 'teams' as const, replyHandle: { channel: 'teams' as const, conversationReference: {} } };
+    expect(handleEnquiry(makeEnquiry({ ...teams, key: 'teams:s', text: 'Wird eine Fortbildung bezahlt?' }), deps).kind).toBe('suggested');
+    expect(handleEnquiry(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' }), deps).kind).toBe('declined');
+    expect(kinds()).toEqual(['suggestions', 'declined']);
+  });
+
+  it('acknowledges thanks without any outbox message', () => {
+    const outcome = handleEnquiry(makeEnquiry({ subject: 'Danke', text: 'Vielen Dank für Ihre Hilfe!' }), deps);
+    expect(outcome.kind).toBe('acknowledged');
+    expect(stores.state.outbox).toHaveLength(0);
+  });
+
+  it('appends a reply to its ticket (by number), reopens a closed ticket and notifies the holder', () => {
+    const created = handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const number = created.ticket.number;
+    const current = stores.tickets.find(number)!;
+    const closed = transition({ ...current, assignee: 'sb-nord-1', status: 'wartet' }, { type: 'close', by: ACTORS.nord1 }, deps.clock.now());
+    if (!closed.ok) throw new Error('refused');
+    stores.tickets.save({ expectedVersion: current.version, ticket: closed.ticket, event: closed.event, outbox: [] });
+
+    const reply = handleEnquiry(makeEnquiry({ text: 'Es fehlt noch etwas.', ticketNumber: number }), deps);
+    expect(reply).toMatchObject({ kind: 'follow_up', reopened: true, ticket: { number, status: 'in_bearbeitung' } });
+    expect(stores.state.tickets.get(number)!.messages.map((m) => m.direction)).toEqual(['in', 'in']);
+    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: 'sb-nord-1@rp.example' } });
+  });
+
+  it('finds the ticket of a mail reply through its References', () => {
+    const first = makeEnquiry({ text: APPLICATION });
+    const created = handleEnquiry(first, deps);
+    if (created.kind !== 'ticket_created' || first.replyHandle.channel !== 'email') throw new Error('setup');
+    const reply = makeEnquiry({ text: 'Nachtrag', replyHandle: { channel: 'email', to: first.from, messageId: '<r@x>', references: [first.replyHandle.messageId!], subject: 'AW' } });
+    expect(handleEnquiry(reply, deps)).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number }, reopened: false });
+  });
+
+  it('records a suppressed auto-reply on its ticket without reopening or sending', () => {
+    const created = handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const before = stores.state.outbox.length;
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Ich bin im Urlaub.', ticketNumber: created.ticket.number }), { ...deps, suppress: 'auto_reply' });
+    expect(outcome).toMatchObject({ kind: 'suppressed', reason: 'auto_reply', ticket: { number: created.ticket.number, status: 'neu' } });
+    expect(stores.state.outbox).toHaveLength(before);
+    expect(stores.state.tickets.get(created.ticket.number)!.messages.at(-1)).toMatchObject({ suppressed: true });
+    expect(handleEnquiry(makeEnquiry({ text: 'Out of office' }), { ...deps, suppress: 'auto_reply' })).toMatchObject({ kind: 'suppressed', ticket: null });
+  });
+
+  it('never logs personal data', () => {
+    handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
+    handleEnquiry(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }), deps);
+    const logged = deps.logger.text();
+    expect(logged).toContain('IM-2026-000001');
+    for (const secret of ['erika', 'Erika Muster', 'Aktenzeichen', 'Förderung', 'gemeinde.example']) expect(logged).not.toContain(secret);
+  });
+});

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeliveryResult, OutboundMessage } from '../../../src/core/outcome.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { backoffMs, createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
+import { FakeClock } from '../../fakes/clock.js';
+import { createInMemoryTicketStores, type InMemoryTicketStores } from '../../fakes/ticket-stores.js';
+
+let stores: InMemoryTicketStores;
+let clock: FakeClock;
+
+function enqueue(key: string, channel: 'email' | 'teams' = 'email'): void {
+  stores.ledger.commit({
+    enquiry: { key, channel, from: 'x', subject: '', text: '', receivedAt: clock.now(), replyHandle: { channel: 'cli' }, attachments: [] },
+    outcome: 'answered',
+    at: clock.now().toISOString(),
+    suppressedReason: null,
+    ticket: { kind: 'none' },
+    outbox: [{ key: `${key}:auto_answer`, channel, kind: 'auto_answer', replyHandle: { channel: 'cli' }, payload: {}, withTicket: false }],
+  });
+}
+
+function deliverer(results: DeliveryResult[]): { fn: (m: OutboundMessage) => Promise<DeliveryResult>; calls: OutboundMessage[] } {
+  const calls: OutboundMessage[] = [];
+  return {
+    calls,
+    fn: async (m) => {
+      calls.push(m);
+      return results.shift() ?? { kind: 'sent' };
+    },
+  };
+}
+
+beforeEach(() => {
+  stores = createInMemoryTicketStores();
+  clock = new FakeClock('2026-06-03T08:00:00.000Z');
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe(createOutboxWorker.name, () => {
+  it('delivers a due message once and marks it sent', async () => {
+    enqueue('a');
+    const d = deliverer([]);
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000 });
+    expect(await worker.drainOnce()).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0 });
+    expect(await worker.drainOnce()).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0 });
+    expect(d.calls.map((m) => m.key)).toEqual(['a:auto_answer']);
+    expect(stores.state.outbox[0]?.status).toBe('sent');
+  });
+
+  it('leaves messages of channels without a deliverer pending', async () => {
+    enqueue('t', 'teams');
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: deliverer([]).fn }, clock, logger: silentLogger, pollMs: 1000 });
+    expect((await worker.drainOnce()).claimed).toBe(0);
+    expect(stores.state.outbox[0]?.status).toBe('pending');
+  });
+
+  it('retries with exponential backoff and honours the deliverer’s afterMs', async () => {
+    enqueue('r');
+    const d = deliverer([{ kind: 'retry', reason: 'busy' }, { kind: 'retry', reason: 'throttled', afterMs: 600_000 }]);
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000, baseBackoffMs: 1000 });
+    await worker.drainOnce();
+    expect(stores.state.outbox[0]?.nextAttemptAt).toBe('2026-06-03T08:00:01.000Z');
+    clock.advance(999);
+    expect((await worker.drainOnce()).claimed).toBe(0);
+    clock.advance(1);
+    await worker.drainOnce();
+    expect(stores.state.outbox[0]?.nextAttemptAt).toBe('2026-06-03T08:10:01.000Z');
+    clock.set('2026-06-03T08:10:01.000Z');
+    expect(await worker.drainOnce()).toMatchObject({ sent: 1 });
+    expect(d.calls.map((m) => m.attempts)).toEqual([1, 2, 3]);
+  });
+
+  it('gives up after maxAttempts and on a dead result', async () => {
+    enqueue('x');
+    enqueue('y');
+    const d = deliverer([{ kind: 'retry', reason: 'a' }, { kind: 'dead', reason: 'no such mailbox' }, { kind: 'retry', reason: 'b' }]);
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000, maxAttempts: 2, baseBackoffMs: 10 });
+    await worker.drainOnce();
+    clock.advance(10);
+    await worker.drainOnce();
+    expect(stores.state.outbox.map((o) => [o.key, o.status, o.lastError])).toEqual([
+      ['x:auto_answer', 'dead', 'b'],
+      ['y:auto_answer', 'dead', 'no such mailbox'],
+    ]);
+  });
+
+  it('treats a throwing deliverer as a retry', async () => {
+    enqueue('e');
+    const worker = createOutboxWorker({
+      store: stores.outbox,
+      deliverers: { email: () => Promise.reject(Object.assign(new Error('boom'), { code: 'ECONNECTION' })) },
+      clock,
+      logger: silentLogger,
+      pollMs: 1000,
+    });
+    expect(await worker.drainOnce()).toMatchObject({ retried: 1 });
+    expect(stores.state.outbox[0]?.lastError).toContain('ECONNECTION');
+  });
+
+  it('polls while started and stops cleanly', async () => {
+    vi.useFakeTimers();
+    const d = deliverer([]);
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 500 });
+    worker.start();
+    await vi.advanceTimersByTimeAsync(0);
+    enqueue('p');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(d.calls).toHaveLength(1);
+    await worker.stop();
+    enqueue('q');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(d.calls).toHaveLength(1);
+  });
+});
+
+describe(backoffMs.name, () => {
+  it.each([
+    [1, 5000, undefined, 5000],
+    [2, 5000, undefined, 10_000],
+    [5, 5000, undefined, 80_000],
+    [30, 5000, undefined, 3_600_000],
+    [1, 5000, 60_000, 60_000],
+  ])('attempt %i base %i afterMs %s → %i', (attempt, base, after, expected) => {
+    expect(backoffMs(attempt, base, 3_600_000, after)).toBe(expected);
+  });
+});
