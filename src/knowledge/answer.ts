@@ -23,11 +23,17 @@ export interface Assessment {
   margin: number;
 }
 
+/**
+ * Weight of each query word for coverage: its inverse document frequency. A word the knowledge base does not
+ * know counts fully when it is a noun (Reisepass: the topic is elsewhere) and half otherwise (kriegt, mache:
+ * colloquial verbs say little about the topic).
+ */
 function groupWeights(plan: QueryPlan, index: SearchIndex): number[] {
   const n = index.passages.length;
   return plan.groups.map((g) => {
     const df = Math.max(0, ...g.own.map((t) => index.df.get(t) ?? 0));
-    return Math.log(1 + (n + 1) / (df + 1));
+    const idf = Math.log(1 + (n + 1) / (df + 1));
+    return df === 0 && !g.noun ? idf / 2 : idf;
   });
 }
 

@@ -85,9 +85,11 @@ export function stem(word: string): string {
  */
 export function verbVariants(word: string): string[] {
   const out: string[] = [];
-  const participle = /^ge(\p{L}{3,}?)(e?t)(e|en|er|es|em)?$/u.exec(word);
+  // Separable verbs put "ge" after their prefix: aufgeteilt → aufteilen, eingereicht → einreichen.
+  const participle = /^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weiter|zu|zuruck|um|dar)?ge(\p{L}{3,}?)(e?t)(e|en|er|es|em)?$/u.exec(word);
   const finite = /^(\p{L}{4,}?)(e?t)(e|en)?$/u.exec(word);
-  for (const root of [participle?.[1], finite?.[1]]) {
+  const participleRoot = participle === null ? undefined : `${participle[1] ?? ''}${participle[2]!}`;
+  for (const root of [participleRoot, finite?.[1]]) {
     if (root !== undefined) out.push(stem(`${root}en`), stem(`${root}ung`), stem(root));
   }
   return out;

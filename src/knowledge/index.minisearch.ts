@@ -23,7 +23,7 @@ export interface SearchSettings {
 
 /** Search settings, tuned on the development set; exported so the cache key and the benchmark can name them. */
 export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
-  boost: { title: 2.5, questions: 2, text: 1, context: 0.6 },
+  boost: { title: 2.5, questions: 2, text: 1, context: 0.3 },
   bm25: { k: 1.2, b: 0.6, d: 0.5 },
   /** Weight of a synonym/abbreviation expansion relative to the word itself. */
   relatedWeight: 0.6,

@@ -3,7 +3,7 @@
  * it may match: its own terms, then synonym and abbreviation expansions). Pure; no index access.
  */
 import type { GermanAnalyzer } from './analyzer.js';
-import { foldWord, isStopword } from './german.js';
+import { foldWord, isStopword, stripGender } from './german.js';
 import type { CompiledSynonyms } from './synonyms.js';
 import { rawWords, tokenize } from './tokenize.js';
 
@@ -24,6 +24,8 @@ export interface QueryGroup {
   offTopic: boolean;
   /** The word is a core programme term (synonyme.yaml `kernbegriffe` or an abbreviation). */
   core: boolean;
+  /** Written with a capital inside the sentence: a noun, which carries the topic in German. */
+  noun: boolean;
 }
 
 /** A planned query. */
@@ -62,12 +64,14 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     groups.push(group);
   };
   const abbreviated = new Set<string>();
-  for (const raw of rawWords(text)) {
+  const words = rawWords(text);
+  const nouns = new Set(words.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
+  for (const raw of words) {
     const entry = synonyms.abbreviations.get(raw) ?? synonyms.abbreviations.get(foldWord(raw));
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(raw))) continue;
     abbreviated.add(foldWord(raw));
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
-    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core });
+    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true });
   }
   for (const word of tokenize(text)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
@@ -75,7 +79,8 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     if (own.length === 0) continue;
     const related = new Set<string>();
     for (const t of own) for (const r of synonyms.related.get(t) ?? []) if (!own.includes(r)) related.add(r);
-    add({ word, own, related: [...related], offTopic: own.some((t) => synonyms.offTopic.has(t)), core: own.some((t) => synonyms.core.has(t)) });
+    const offTopic = own.some((t) => synonyms.offTopic.has(t));
+    add({ word, own, related: [...related], offTopic, core: own.some((t) => synonyms.core.has(t)), noun: nouns.has(word) });
   }
   return { cleaned: text, groups, truncated };
 }
