@@ -3,7 +3,7 @@
  * command is a question for the core. Commands are listed in the app manifest's commandLists too
  * (templates/teams-app/manifest.template.json).
  */
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
 import type { TeamsContext } from './context.js';
 import { conversationType } from './inbound.js';
 import { staffActor } from './staff-auth.js';
@@ -34,10 +34,25 @@ const register: TextCommand = async (turn, ctx, args) => {
     await turn.sendActivity(teamsText.registerUnknownTeam(teamId));
     return;
   }
-  ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, turn.activity.conversation.id, actor.id);
+  const channelId = staffChannelId(turn, ctx);
+  ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, channelId, actor.id);
   ctx.logger.info({ component: 'teams', scope: team?.id ?? ALL_TEAMS }, 'staff channel registered');
   await turn.sendActivity(teamsText.registered(team?.name ?? ALL_TEAMS));
 };
+
+/**
+ * The conversation to post new staff cards into. A command in a Teams channel arrives in the thread of
+ * that message (`19:…@thread.tacv2;messageid=…`); cards belong at the channel's top level, so the
+ * channel id is stored with its own reference (new posts there start new threads).
+ */
+function staffChannelId(turn: TurnContext, ctx: TeamsContext): string {
+  const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
+  const channelId = (turn.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  const conversation = reference.conversation;
+  if (!channelId || !conversation || channelId === conversation.id) return turn.activity.conversation.id;
+  ctx.store.saveReference({ ...reference, conversation: { ...conversation, id: channelId } }, 'channel');
+  return channelId;
+}
 
 /** Commands by their (lower-case) first word; the manifest lists `hilfe` and `registrieren`. */
 export const TEXT_COMMANDS: ReadonlyMap<string, TextCommand> = new Map([

@@ -23,7 +23,7 @@ export interface TeamsChannelConfig extends TeamsAuthConfig {
 /** The staff operations the cards drive (implemented by src/tickets/ticket-service.ts). */
 export type TeamsTicketOps = Pick<
   TicketService,
-  'claim' | 'handover' | 'answer' | 'note' | 'close' | 'reopen' | 'resolveMunicipality' | 'show'
+  'claim' | 'handover' | 'answer' | 'note' | 'close' | 'reopen' | 'resolveMunicipality' | 'show' | 'list'
 >;
 
 /** Optional metrics (structural, so the channel does not depend on the server's prom-client setup). */
@@ -50,6 +50,8 @@ export interface TeamsContext {
   logger: Logger;
   clock: Clock;
   metrics: TeamsMetrics | null;
+  /** Called after a turn created or re-routed a ticket: posts its staff card soon (staff-cards.ts). */
+  onTicketChanged(): void;
 }
 
 /** Longest question text handed to the core; longer messages are truncated with a note. */

@@ -12,6 +12,7 @@ import type { TeamsAdapters } from './adapter.teams.js';
 import { CONVERSATION_GONE, mapConnectorError } from './connector-errors.js';
 import type { TeamsContext } from './context.js';
 import { isStaffKind, payloadTicket, renderOutbound } from './render-outbound.js';
+import { resolveStaffChannel } from './staff-cards.js';
 import { parseReference, type StoredReference } from './store.sqlite.js';
 
 /** Reason of a `dead` result when no staff channel is registered for the ticket's team. */
@@ -72,7 +73,7 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
 function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Target {
   if (isStaffKind(message.kind)) {
     const teamId = payloadTicket(message)?.team.teamId ?? null;
-    const conversationId = ctx.store.staffChannelFor(teamId) ?? handleConversationId(message);
+    const conversationId = resolveStaffChannel(ctx, teamId) ?? handleConversationId(message);
     const stored = conversationId ? ctx.store.reference(conversationId) : null;
     if (!conversationId || !stored) return { failure: { kind: 'dead', reason: `${NO_STAFF_CHANNEL}: team ${teamId ?? 'unknown'}` } };
     return { conversationId, stored };

@@ -23,12 +23,15 @@ import { loadCardTemplates } from './cards/template.js';
 import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } from './context.js';
 import { createTeamsDeliverer } from './deliverer.teams.js';
 import { teamsMigrations } from './migrations.js';
+import { StaffCardSync, type StaffCardReport } from './staff-cards.js';
 import { TeamsStore } from './store.sqlite.js';
 
 export { teamsMigrations } from './migrations.js';
+export { handoverAnswerer, passageLookup } from './compose.js';
 export type { TeamsChannelConfig, TeamsMetrics, TeamsTicketOps } from './context.js';
 export { CONVERSATION_GONE } from './connector-errors.js';
 export { NO_STAFF_CHANNEL } from './deliverer.teams.js';
+export type { StaffCardReport } from './staff-cards.js';
 
 /** Default location of the card templates (templates/cards at the repository root). */
 export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/cards/', import.meta.url));
@@ -54,6 +57,8 @@ export interface TeamsChannelDeps {
   logger: Logger;
   clock: Clock;
   metrics?: TeamsMetrics;
+  /** Staff-card poll interval in ms (default 5000; 0: only after Teams turns and {@link TeamsChannel.syncStaffCards}). */
+  staffCardIntervalMs?: number;
   /** Card templates directory (default {@link DEFAULT_CARD_TEMPLATES_DIR}). */
   templatesDir?: string;
 }
@@ -67,6 +72,8 @@ export interface TeamsChannel {
   migrations: Migration[];
   /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId set); else bind to localhost. */
   isAuthenticated: boolean;
+  /** Posts missing staff cards now (also runs on a timer and after Teams turns that create tickets). */
+  syncStaffCards(): Promise<StaffCardReport>;
   /** Waits for turns in flight (call after the server stopped accepting requests). */
   stop(): Promise<void>;
 }
@@ -95,7 +102,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     logger,
     clock: deps.clock,
     metrics: deps.metrics ?? null,
+    onTicketChanged: () => staffCards.kick(),
   };
+  const staffCards = new StaffCardSync(ctx, adapters, { intervalMs: deps.staffCardIntervalMs ?? 5000 });
   const bot = new PaktTeamsBot(ctx);
   const inFlight = new Set<Promise<unknown>>();
   let isStopping = false;
@@ -120,13 +129,16 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       const parserOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
       server.post('/api/messages', restify.plugins.jsonBodyParser(parserOptions), onMessages);
       logger.info({ authenticated: adapters.isAuthenticated }, 'teams endpoint registered at /api/messages');
+      staffCards.start();
     },
     deliverer: createTeamsDeliverer(ctx, adapters),
     migrations: teamsMigrations,
     isAuthenticated: adapters.isAuthenticated,
+    syncStaffCards: () => staffCards.runOnce(),
     async stop() {
       isStopping = true;
       await Promise.allSettled([...inFlight]);
+      await staffCards.stop();
     },
   };
 }

@@ -127,9 +127,10 @@ export class TeamsStore {
     this.run(() => this.q.register.run(scope, conversationId, registeredBy, this.now()));
   }
 
-  /** The staff channel for a team: its own registration, else the one for all teams, else null. */
-  staffChannelFor(teamId: string | null | undefined): string | null {
-    for (const scope of [teamId, ALL_TEAMS]) {
+  /** The staff channel for a team: its own registration, else (unless `exact`) the one for all teams, else null. */
+  staffChannelFor(teamId: string | null | undefined, options: { exact?: boolean } = {}): string | null {
+    const scopes = options.exact ? [teamId] : [teamId, ALL_TEAMS];
+    for (const scope of scopes) {
       if (!scope) continue;
       const row = this.run(() => this.q.channel.get(scope));
       if (row !== undefined) return ChannelRow.parse(row).conversation_id;

@@ -11,7 +11,7 @@ export const teamsText = {
   truncated: (kept: number): string =>
     `Hinweis: Ihre Nachricht war sehr lang; berücksichtigt wurden die ersten ${kept.toLocaleString('de-DE')} Zeichen.`,
   empty: 'Bitte schreiben Sie Ihre Frage als Text. Mit „hilfe“ sehen Sie, wobei ich helfen kann.',
-  acknowledged: 'Gern geschehen. Schreiben Sie mir jederzeit Ihre nächste Frage.',
+  acknowledged: 'Schreiben Sie mir gern Ihre Frage zum Integrationsmanagement; mit „hilfe“ sehen Sie, wobei ich helfen kann.',
   followUp: (number: string, reopened: boolean): string =>
     reopened
       ? `Danke, Ihre Nachricht ist bei Ticket ${number} eingegangen; das Ticket ist wieder geöffnet.`
@@ -37,6 +37,8 @@ export const teamsText = {
   registerNeedsChannel: 'Bitte registrieren Sie einen Kanal oder Gruppenchat, nicht den persönlichen Chat.',
   registerUnknownTeam: (team: string): string => `Das Team „${team}“ kenne ich nicht.`,
   refused: (message: string): string => `Nicht möglich: ${message}`,
+  staffNotInDirectory:
+    'Ihr Teams-Konto ist keinem Eintrag im Mitarbeiterverzeichnis zugeordnet (teamsAadObjectId). Bitte wenden Sie sich an die Administration.',
   ticketMissing: (number: string): string => `Ticket ${number} gibt es nicht.`,
   staffDone: {
     takeOver: (who: string): string => `Übernommen von ${who}.`,

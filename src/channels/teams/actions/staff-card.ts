@@ -46,6 +46,9 @@ export async function applyStaffOp(call: ActionCall, number: string, op: () => T
     result = op();
   } catch (error) {
     if (isAppError(error, 'TICKET_NOT_FOUND')) return void (await turn.sendActivity(teamsText.ticketMissing(number)));
+    if (isAppError(error, 'STAFF_UNKNOWN') && error.details['staffId'] === call.actor?.id) {
+      return void (await turn.sendActivity(teamsText.staffNotInDirectory));
+    }
     if (isAppError(error, 'STAFF_UNKNOWN') || isAppError(error, 'TEAM_UNKNOWN')) {
       return void (await turn.sendActivity(teamsText.refused('Ziel oder Person ist nicht bekannt.')));
     }
@@ -57,4 +60,5 @@ export async function applyStaffOp(call: ActionCall, number: string, op: () => T
   }
   ctx.logger.info({ component: 'teams', ticketNumber: number, event: result.event.type }, 'staff action applied');
   await refreshStaffCard(turn, ctx, result.ticket, lastAction);
+  ctx.onTicketChanged();
 }

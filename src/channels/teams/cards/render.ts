@@ -22,19 +22,19 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
 /** Longest question carried in card data (for "An Sachbearbeitung übergeben"); Teams caps card size. */
 export const MAX_QUESTION_IN_CARD = 4000;
 
-const berlin = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const berlinDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
 
-/** Formats an ISO timestamp for German readers in Europe/Berlin ("02.12.2026, 14:00"). */
+/**
+ * Formats a due time for German readers in Europe/Berlin: "02.12.2026, 14:00 Uhr"; a due time at
+ * midnight means "by the end of the previous day" and reads "01.12.2026".
+ */
 export function formatDue(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : berlin.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = berlinTime.format(date);
+  if (time === '00:00') return berlinDay.format(new Date(date.getTime() - 1));
+  return `${berlinDay.format(date)}, ${time} Uhr`;
 }
 
 /** Renders card templates; one instance per channel. */

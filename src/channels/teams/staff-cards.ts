@@ -1,0 +1,151 @@
+/**
+ * Posts the staff card of every open ticket into the staff channel registered for its team, once per
+ * ticket and channel (and again, with a banner, when the ticket escalates). The tickets side notifies
+ * staff by mail only; this job makes Teams follow the ticket table without a Teams outbox draft:
+ * - idempotent: the card table and processed keys (`staffcard:<number>:<channel>[:esc<level>]`) make a
+ *   repeated or concurrent run post nothing twice; a failed post releases its key and is tried next run;
+ * - restart-safe: all state is in SQLite; a hand-over to another team posts the card in that team's channel;
+ * - when the outbox one day carries Teams staff notifications, the deliverer finds the card already posted.
+ */
+import { MessageFactory } from 'botbuilder';
+import { isAppError } from '../../core/errors.js';
+import type { TicketStatus, TicketView } from '../../core/outcome.js';
+import { staffCardFor } from './actions/staff-card.js';
+import type { TeamsAdapters } from './adapter.teams.js';
+import { mapConnectorError, CONVERSATION_GONE } from './connector-errors.js';
+import type { TeamsContext } from './context.js';
+import { teamsText } from './texts.js';
+
+const OPEN: TicketStatus[] = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet'];
+
+/**
+ * The staff channel for a team: a registration for that team, else the team's `teamsKanal` from the
+ * contacts file when the bot has a reference for it, else the registration for all teams.
+ */
+export function resolveStaffChannel(ctx: TeamsContext, teamId: string | null | undefined): string | null {
+  const own = teamId ? ctx.store.staffChannelFor(teamId, { exact: true }) : null;
+  if (own) return own;
+  const configured = teamId ? ctx.staff.findTeam(teamId)?.teamsChannelId : undefined;
+  if (configured && ctx.store.reference(configured)) return configured;
+  return ctx.store.staffChannelFor(null);
+}
+
+/** Options of {@link StaffCardSync}; defaults in {@link STAFF_CARD_DEFAULTS}. */
+export interface StaffCardSyncOptions {
+  /** Poll interval when started (ms). */
+  intervalMs?: number;
+  /** Open tickets looked at per status and run. */
+  limit?: number;
+}
+
+export const STAFF_CARD_DEFAULTS = { intervalMs: 5000, limit: 200 } as const;
+
+/** Counts of one run. */
+export interface StaffCardReport {
+  posted: number;
+  escalated: number;
+  failed: number;
+}
+
+/** The staff-card job of one channel instance. */
+export class StaffCardSync {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<StaffCardReport> | null = null;
+  private isRerunWanted = false;
+  private readonly options: Required<StaffCardSyncOptions>;
+
+  constructor(private readonly ctx: TeamsContext, private readonly adapters: TeamsAdapters, options: StaffCardSyncOptions = {}) {
+    this.options = { ...STAFF_CARD_DEFAULTS, ...options };
+  }
+
+  /** Runs now (or right after the current run): used after a Teams turn created a ticket. */
+  kick(): void {
+    if (this.running) {
+      this.isRerunWanted = true;
+      return;
+    }
+    void this.runOnce().catch(() => undefined);
+  }
+
+  /** Posts missing cards once; concurrent callers share the same run. */
+  runOnce(): Promise<StaffCardReport> {
+    if (this.running) return this.running;
+    this.running = this.sync().finally(() => {
+      this.running = null;
+      if (this.isRerunWanted) {
+        this.isRerunWanted = false;
+        this.kick();
+      }
+    });
+    return this.running;
+  }
+
+  /** Polls every `intervalMs` (0: never; runs only on {@link kick}). */
+  start(): void {
+    if (this.timer || this.options.intervalMs <= 0) return;
+    this.timer = setInterval(() => this.kick(), this.options.intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.isRerunWanted = false;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sync(): Promise<StaffCardReport> {
+    const report: StaffCardReport = { posted: 0, escalated: 0, failed: 0 };
+    for (const ticket of this.openTickets()) {
+      const channel = resolveStaffChannel(this.ctx, ticket.team.teamId);
+      if (!channel) continue;
+      const hasCard = this.ctx.store.ticketCards(ticket.number).some((c) => c.conversationId === channel);
+      if (!hasCard) await this.post(ticket, channel, `staffcard:${ticket.number}:${channel}`, undefined, report, 'posted');
+      const level = this.escalationLevel(ticket);
+      if (level > 0) {
+        const key = `staffcard:${ticket.number}:${channel}:esc${level}`;
+        await this.post(ticket, channel, key, teamsText.escalationBanner, report, 'escalated');
+      }
+    }
+    return report;
+  }
+
+  private openTickets(): TicketView[] {
+    return OPEN.flatMap((status) => this.ctx.tickets.list({ status, limit: this.options.limit }));
+  }
+
+  private escalationLevel(ticket: TicketView): number {
+    const now = this.ctx.clock.now().toISOString();
+    if (ticket.firstResponseDue > now && ticket.resolutionDue > now) return 0; // cheap pre-check, no read
+    try {
+      return this.ctx.tickets.show(ticket.number).ticket.escalationLevel;
+    } catch (error) {
+      if (isAppError(error, 'TICKET_NOT_FOUND')) return 0;
+      throw error;
+    }
+  }
+
+  private async post(ticket: TicketView, channel: string, key: string, banner: string | undefined, report: StaffCardReport, counter: 'posted' | 'escalated'): Promise<void> {
+    const stored = this.ctx.store.reference(channel);
+    if (!stored || stored.isDead) return;
+    if (!this.ctx.store.claimKey(key)) return;
+    const activity = MessageFactory.attachment(staffCardFor(this.ctx, ticket, banner ? { banner } : {}));
+    activity.summary = teamsText.newTicketSummary(ticket.number);
+    try {
+      let sentId: string | undefined;
+      await this.adapters.delivery.continueConversationAsync(this.adapters.appId, stored.reference, async (turn) => {
+        sentId = (await turn.sendActivity(activity))?.id;
+      });
+      if (sentId) this.ctx.store.saveTicketCard(ticket.number, channel, sentId);
+      report[counter] += 1;
+    } catch (error) {
+      this.ctx.store.releaseKey(key);
+      report.failed += 1;
+      const result = mapConnectorError(error, this.ctx.clock.now());
+      if (result.kind === 'dead' && result.reason.startsWith(CONVERSATION_GONE)) this.ctx.store.markDead(channel, result.reason);
+      const reason = result.kind === 'sent' ? 'unknown' : result.reason;
+      this.ctx.logger.warn({ component: 'teams-staff-cards', ticketNumber: ticket.number, reason }, 'staff card not posted');
+    }
+  }
+}
