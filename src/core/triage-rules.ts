@@ -9,7 +9,8 @@
  * case (possessive + case noun, file number, a dated notice, a request addressed to the RP, attachments,
  * events that already happened). Negative rules mark a question about the rules ("Dürfen wir …?",
  * "Sind … förderfähig?"), which stays general even when it says "wir" or "unsere". One strong signal (3)
- * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2.
+ * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2. Positive weights add
+ * up; of the negative ones only the strongest counts (several rule-question markers are one signal).
  */
 import type { TicketCategory } from './triage-types.js';
 
@@ -25,8 +26,12 @@ export interface TextRule {
 export const APPLICATION_THRESHOLD = 3;
 
 const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres)\b`;
-/** Nouns of a concrete case (folded stems; compounds allowed in front). */
-const CASE_NOUN = String.raw`\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|kennzahlen|mittel|foerdermittel|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|projekt|projekts|rueckforderung|auszahlung)\b`;
+/** Between the possessive and its noun only adjectives, participles and numbers ("unserer bewilligten …"). */
+const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|\d+(?:[.,]\d+)?\.?)){0,2}`;
+/** Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). */
+const CASE_NOUN = String.raw`\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung)\b`;
+/** The requester's own staff and posts: a weaker signal, rule questions often name them ("unsere Stelle"). */
+const STAFF_NOUN = String.raw`\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile)\b`;
 const MONTH = '(?:januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)';
 const REQUEST_VERB =
   '(?:pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
@@ -42,11 +47,17 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'own-case-noun',
     weight: 3,
     reason: 'Bezug auf einen eigenen Vorgang',
-    pattern: re(String.raw`${POSSESSIVE}(?:\s+[\w.,-]+){0,3}?\s+${CASE_NOUN}`),
+    pattern: re(String.raw`${POSSESSIVE}${ATTRIBUTES}\s+${CASE_NOUN}`),
+  },
+  {
+    id: 'own-staff',
+    weight: 2,
+    reason: 'Bezug auf eigenes Personal oder eigene Stelle',
+    pattern: re(String.raw`${POSSESSIVE}${ATTRIBUTES}\s+${STAFF_NOUN}`),
   },
   {
     id: 'file-number',
-    weight: 3,
+    weight: 4,
     reason: 'Aktenzeichen oder Vorgangsnummer genannt',
     pattern: re(
       String.raw`\b(?:aktenzeichen|geschaeftszeichen|vorgangsnummer|antragsnummer|kassenzeichen|foerderkennzeichen)\b|\baz\b\.?\s*:?\s*[\w/-]*\d|\b(?:unser|ihr)\s+zeichen\b`,
@@ -54,7 +65,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
   },
   {
     id: 'dated-notice',
-    weight: 3,
+    weight: 4,
     reason: 'Bezug auf ein bestimmtes Schreiben',
     pattern: re(
       String.raw`\b\w*(?:bescheid|schreiben|mail|nachricht|anhoerung|mitteilung)\s+vom\b|\b(?:ihr|ihre|ihrem|ihren|ihres)\s+(?:\w+\s+)?\w*(?:bescheid|schreiben|anhoerung|rueckforderung|anforderung)\w*\b`,
@@ -73,7 +84,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Zahlung nicht eingegangen',
     pattern: re(
-      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b`,
+      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*`,
     ),
   },
   {
@@ -88,7 +99,9 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'objection',
     weight: 3,
     reason: 'Widerspruch gegen eine Entscheidung',
-    pattern: re(String.raw`\b(?:legen|lege|erheben|erhebe)\b.{0,60}\b(?:widerspruch|einspruch)\b|\bwidersprechen\s+(?:wir|ich)\b|\bnicht\s+einverstanden\b`),
+    pattern: re(
+      String.raw`\b(?:legen|lege|erheben|erhebe)\b.{0,60}\b(?:widerspruch|einspruch)\b|\b(?:widerspruch|einspruch)\b.{0,60}\b(?:einlegen|erheben|ein)\b|\bwidersprechen\s+(?:wir|ich)\b|\bnicht\s+einverstanden\b`,
+    ),
   },
   {
     id: 'status-enquiry',
@@ -115,12 +128,24 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     ),
   },
   {
-    id: 'staff-event',
+    id: 'staff-change',
     weight: 2,
-    reason: 'Personalwechsel oder Ausfall',
+    reason: 'Personalwechsel',
     pattern: re(
-      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|elternzeit|mutterschutz|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel|erkrankt|krank|krankgeschrieben|vakant|unbesetzt)\b`,
+      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel)\b`,
     ),
+  },
+  {
+    id: 'staff-absence',
+    weight: 1,
+    reason: 'Ausfall oder unbesetzte Stelle',
+    pattern: re(String.raw`\b(?:elternzeit|mutterschutz|erkrankt|krank|krankgeschrieben|langzeiterkrankt|vakant|unbesetzt)\b`),
+  },
+  {
+    id: 'action-towards-rp',
+    weight: 1,
+    reason: 'Handlung gegenüber dem Regierungspräsidium',
+    pattern: re(String.raw`\bihnen\b.{0,30}\b(?:einreichen|vorlegen|melden|mitteilen|zusenden|schicken|nachreichen|uebermitteln)\b`),
   },
   { id: 'refund', weight: 1, reason: 'Rückforderung erwähnt', pattern: re(String.raw`\brueckforderung\w*|\bzurueckgefordert|\brueckzahlung\w*`) },
   { id: 'change-request', weight: 1, reason: 'Änderungsantrag erwähnt', pattern: re(String.raw`\baenderungsantrag\w*|\baenderungsmitteilung\w*`) },
@@ -129,7 +154,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'concrete-date',
     weight: 1,
     reason: 'Konkretes Datum genannt',
-    pattern: re(String.raw`\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:im|am|seit|zum|bis|ende|anfang|mitte)\s+(?:\d{1,2}\.\s*)?${MONTH}\b`),
+    pattern: re(String.raw`\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:im|am|ab|seit|zum|bis|ende|anfang|mitte)\s+(?:\d{1,2}\.\s*)?${MONTH}\b|\b20[1-3]\d\b`),
   },
   { id: 'for-us', weight: 1, reason: 'Bezug auf die eigene Stelle', pattern: re(String.raw`\b(?:fuer|bei|an|von)\s+uns\b`) },
   {
@@ -137,7 +162,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: -1,
     reason: 'Frage nach einer Regel',
     pattern: re(
-      String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:duerfen|darf|muessen|muss|koennen|kann|sollen|soll|ist\s+es|gilt)\s+(?:wir|man|unser\w*|kommunen|gemeinden|landkreise|kreise|staedte|traeger|integrationsmanager\w*|die|der|das|ein|eine|auch|es)\b`,
+      String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:duerfen|darf|muessen|muss|koennen|kann|sollen|soll|ist\s+es|gilt)\s+(?:wir|ich|man|unser\w*|kommunen|gemeinden|landkreise|kreise|staedte|traeger|integrationsmanager\w*|die|der|das|ein|eine|auch|es)\b`,
     ),
   },
   {
@@ -147,6 +172,18 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     pattern: re(
       String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:wie\s+(?:lang|lange|hoch|viel|viele|oft|gross|umfangreich|ausfuehrlich|funktioniert|berechnet)|welche[rsnm]?|was\s+(?:ist|sind|gilt|bedeutet|versteht|zaehlt)|gibt\s+es|wer\s+(?:ist|darf|kann|muss)|ab\s+wann|bis\s+wann|wo\s+finde)\b`,
     ),
+  },
+  {
+    id: 'rule-howto',
+    weight: -1,
+    reason: 'Frage nach dem Vorgehen',
+    pattern: re(String.raw`(?:^|[.?!:;]\s*|\n\s*)wie\s+(?:\w+\s+)?(?:ich|man|wir)\b`),
+  },
+  {
+    id: 'rule-consequence',
+    weight: -1,
+    reason: 'Frage nach den Folgen',
+    pattern: re(String.raw`\bwas\s+(?:passiert|geschieht)\b|\bwie\s+wirkt\s+sich\b|\bwelche\s+(?:folgen|auswirkungen)\b|\bhat\s+das\s+(?:folgen|auswirkungen)\b`),
   },
   {
     id: 'rule-words',

@@ -28,14 +28,19 @@ function snippet(text: FoldedText, match: RegExpExecArray): string {
   return words.length > SNIPPET_MAX ? `${words.slice(0, SNIPPET_MAX - 1)}…` : words;
 }
 
-/** Scores a text against a rule table; each rule counts once. */
+/**
+ * Scores a text against a rule table; each rule counts once. Positive weights add up; of the negative
+ * weights only the strongest counts, so a question with several rule markers is not punished twice.
+ */
 export function scoreText(rules: readonly TextRule[], text: FoldedText): Score {
   const hits: RuleHit[] = [];
   for (const rule of rules) {
     const match = rule.pattern.exec(text.folded);
     if (match !== null) hits.push({ id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match) });
   }
-  return { score: hits.reduce((sum, hit) => sum + hit.weight, 0), hits };
+  const positive = hits.reduce((sum, hit) => sum + Math.max(hit.weight, 0), 0);
+  const negative = hits.reduce((min, hit) => Math.min(min, hit.weight), 0);
+  return { score: positive + negative, hits };
 }
 
 /** The parts of a message the "other" rules look at (raw body: auto-replies quote, newsletters sign off). */
