@@ -12,7 +12,15 @@ import type Database from 'better-sqlite3';
 import type restify from 'restify';
 import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
 import { silentLogger, type Logger } from '../../../src/core/ports.js';
-import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations, type TeamsChannel } from '../../../src/channels/teams/index.js';
+import {
+  createTeamsChannel,
+  handoverAnswerer,
+  passageLookup,
+  teamsMigrations,
+  type TeamsChannel,
+  type TeamsChannelDeps,
+} from '../../../src/channels/teams/index.js';
+import type { KnowledgeAnswerer } from '../../../src/core/knowledge.js';
 import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
 import type { KnowledgeBase } from '../../../src/knowledge/types.js';
 import { loadRouting, type Routing } from '../../../src/routing/router.loader.js';
@@ -74,7 +82,20 @@ async function sharedData(): Promise<{ kb: KnowledgeBase; routing: Routing }> {
 }
 
 /** Starts the whole stack; `appId` switches on Bot Framework authentication. */
-export async function startTeamsHarness(options: { appId?: string; logger?: Logger } = {}): Promise<TeamsHarness> {
+export interface HarnessOptions {
+  /** Switches on Bot Framework authentication. */
+  appId?: string;
+  logger?: Logger;
+  /** Wraps the shipped knowledge base (e.g. to force "Meinten Sie …"). */
+  answerer?: (kb: KnowledgeAnswerer) => KnowledgeAnswerer;
+  /** Replaces the composed handleEnquiry (e.g. one that throws). */
+  handle?: TeamsChannelDeps['handle'];
+  staffIds?: string[];
+  staffTeamId?: string;
+}
+
+/** Starts the whole stack. */
+export async function startTeamsHarness(options: HarnessOptions = {}): Promise<TeamsHarness> {
   const logger = options.logger ?? silentLogger;
   const { kb, routing } = await sharedData();
   const dir = mkdtempSync(join(tmpdir(), 'pakt-teams-'));
@@ -82,7 +103,7 @@ export async function startTeamsHarness(options: { appId?: string; logger?: Logg
   const stores = createSqliteTicketStores(db);
   const clock = new FakeClock('2026-06-03T08:00:00.000Z');
   const deps: HandleEnquiryDeps = {
-    answerer: kb,
+    answerer: options.answerer ? options.answerer(kb) : kb,
     router: routing.router,
     staff: routing.staff,
     ledger: stores.ledger,
@@ -93,9 +114,14 @@ export async function startTeamsHarness(options: { appId?: string; logger?: Logg
   };
   const tickets = createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger });
   const channel = createTeamsChannel({
-    config: { MicrosoftAppId: options.appId, MicrosoftAppPassword: options.appId ? 'secret' : undefined, TEAMS_STAFF_IDS: [] },
+    config: {
+      MicrosoftAppId: options.appId,
+      MicrosoftAppPassword: options.appId ? 'secret' : undefined,
+      TEAMS_STAFF_IDS: options.staffIds ?? [],
+      TEAMS_STAFF_TEAM_ID: options.staffTeamId,
+    },
     db,
-    handle: async (enquiry) => handleEnquiry(enquiry, deps),
+    handle: options.handle ?? (async (enquiry) => handleEnquiry(enquiry, deps)),
     escalate: async (enquiry) => handleEnquiry(enquiry, { ...deps, answerer: handoverAnswerer(kb) }),
     tickets,
     staff: routing.staff,
