@@ -13,6 +13,7 @@ import { TICKET_CATEGORY_LABELS, type Intent, type TriageInput, type TriageResul
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine, readJsonLines } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
+import { loadRouting } from '../../routing/router.loader.js';
 
 /** The collaborators of triage, opened for one CLI run. */
 export interface TriageDepsHandle {
@@ -188,33 +189,22 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
 }
 
 /**
- * Real composition: the knowledge base from KNOWLEDGE_DIR (index cache in INDEX_CACHE_DIR) and the router.
- * TEMPORARY: routing is loaded through a guarded dynamic import until src/routing/router.loader.ts lands;
- * without it every route is `unknown` (with a warning on stderr).
+ * Real composition: the knowledge base from KNOWLEDGE_DIR (index cache in INDEX_CACHE_DIR) and the router
+ * over the shipped geo data and the contacts file (CONTACTS_FILE when set). No sender directory: triage has
+ * no side effects, so it neither reads nor remembers confirmed senders.
  */
 export async function composeTriageDeps(ctx: CliContext): Promise<TriageDepsHandle> {
   const kb = await openKnowledgeBase({ dir: ctx.config.KNOWLEDGE_DIR, cacheDir: ctx.config.INDEX_CACHE_DIR, logger: ctx.logger });
   try {
-    const router = await loadRouterIfPresent(ctx);
+    const { router } = await loadRouting({
+      logger: ctx.logger,
+      ...(ctx.config.CONTACTS_FILE === undefined ? {} : { contactsFile: ctx.config.CONTACTS_FILE }),
+    });
     return { answerer: kb, router, close: () => kb.close() };
   } catch (error) {
     await kb.close();
     throw error;
   }
-}
-
-async function loadRouterIfPresent(ctx: CliContext): Promise<Router> {
-  const specifier = '../../routing/router.loader.js';
-  let mod: { loadRouting?: (o: { logger: CliContext['logger'] }) => Promise<{ router: Router }> | { router: Router } };
-  try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch {
-    ctx.err('triage: Zuständigkeitsermittlung noch nicht verfügbar, Route bleibt "unknown"');
-    const unknown: RouteResult = { status: 'unknown', gemeinde: null, kreis: null, candidates: [], evidence: [], contact: null };
-    return { route: () => unknown };
-  }
-  if (mod.loadRouting === undefined) throw new AppError('INTERNAL', 'triage: router.loader has no loadRouting export');
-  return (await mod.loadRouting({ logger: ctx.logger })).router;
 }
 
 /** The `triage` command with the real knowledge base and router. */

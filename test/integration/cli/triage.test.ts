@@ -67,6 +67,8 @@ describe('triage command with the real knowledge base and router', () => {
     expect(results.map((r) => r.id)).toEqual(expected.map((e) => e.id));
     const wrong = results.filter((r, i) => r.intent !== expected[i]?.expect.intent || r.ticket !== expected[i]?.expect.ticket);
     expect(wrong.map((r) => `${String(r.id)}: ${String(r.intent)}/${String(r.ticket)} – ${JSON.stringify(r.reasons)}`)).toEqual([]);
+    // The real router is wired in: a sender of a known municipality is resolved to its Kreis.
+    expect(results.find((r) => r.id === 't5')).toMatchObject({ route: { status: 'resolved', kreis: { name: 'Freudenstadt' } } });
     for (const r of results) {
       expect(r).toHaveProperty('answer.outcome');
       expect(r).toHaveProperty('route.status');
