@@ -1,0 +1,94 @@
+/**
+ * The shared-mailbox channel (issue 6): watches the IMAP mailbox, turns each mail into an Enquiry for the
+ * core, and delivers the core's outbox messages for channel 'email' by SMTP. The composition root applies
+ * {@link EmailChannel.migrations} when it opens the database, registers {@link EmailChannel.deliverer} with the
+ * outbox worker, and calls start()/stop().
+ */
+import type Database from 'better-sqlite3';
+import type { Deliverer } from '../../core/outcome.js';
+import type { Clock, Logger, Migration } from '../../core/ports.js';
+import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } from './config.js';
+import { syncMailbox } from './mailbox.imap.js';
+import type { EmailMetrics, HandleFn } from './process-message.js';
+import { createSmtpSender } from './sender.smtp.js';
+import { createEmailState, emailMigrations } from './state.sqlite.js';
+import { loadMailTemplates } from './templates.fs.js';
+import { createImapWatcher } from './watcher.imap.js';
+
+export type { EmailConfig, EmailTuning } from './config.js';
+export type { HandleFn, HandleOptions, EmailMetrics } from './process-message.js';
+export { emailMigrations } from './state.sqlite.js';
+
+/** Collaborators of {@link createEmailChannel}. */
+export interface EmailChannelDeps {
+  /** The IMAP_*, SMTP_*, MAIL_* (and TEMPLATES_DIR) fields of the service Config. */
+  config: EmailConfig;
+  /** The service database, opened with {@link emailMigrations} among its migrations. */
+  db: Database.Database;
+  /** `handleEnquiry` with its other deps bound; `options.suppress` becomes `HandleEnquiryDeps.suppress`. */
+  handle: HandleFn;
+  logger: Logger;
+  clock: Clock;
+  metrics?: EmailMetrics;
+  /** Shorter timers for tests and the benchmark. */
+  tuning?: Partial<EmailTuning>;
+}
+
+/** The channel as the composition root sees it. */
+export interface EmailChannel {
+  /** Connects and starts watching (does not throw when the server is down: it retries with backoff). */
+  start(): Promise<void>;
+  /** Finishes the mail in hand, releases the mailbox lock, logs out, closes SMTP. */
+  stop(): Promise<void>;
+  /** Renders and sends one outbox message of channel 'email' (register with the outbox worker). */
+  deliverer: Deliverer;
+  migrations: Migration[];
+  /** For /readyz: connected to the mailbox? */
+  status(): { connected: boolean; detail?: string };
+}
+
+/**
+ * Builds the mail channel. Templates are loaded (and checked) here, so a broken template stops start-up.
+ *
+ * @example
+ * const db = openDatabase(path, [...ticketMigrations, ...emailMigrations], logger);
+ * const email = createEmailChannel({ config, db, handle: (e, o) => handleEnquiry(e, { ...deps, suppress: o?.suppress }), logger, clock });
+ * const worker = createOutboxWorker({ …, deliverers: { email: email.deliverer } });
+ * await email.start(); … await email.stop();
+ */
+export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
+  const logger = deps.logger.child({ component: 'email' });
+  const tuning: EmailTuning = { ...defaultEmailTuning, ...deps.tuning };
+  const state = createEmailState(deps.db);
+  const templates = loadMailTemplates(deps.config.TEMPLATES_DIR ?? './templates');
+  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock });
+  const syncDeps = {
+    config: deps.config,
+    ownAddresses: ownAddresses(deps.config),
+    state,
+    handle: deps.handle,
+    clock: deps.clock,
+    logger,
+    metrics: deps.metrics,
+    tuning,
+  };
+  const watcher = createImapWatcher({
+    config: deps.config,
+    tuning,
+    logger,
+    sync: (client, isStopping) => syncMailbox(client, syncDeps, isStopping),
+  });
+  return {
+    async start() {
+      await sender.verify();
+      await watcher.start();
+    },
+    async stop() {
+      await watcher.stop();
+      sender.close();
+    },
+    deliverer: sender.deliver,
+    migrations: emailMigrations,
+    status: () => watcher.status(),
+  };
+}

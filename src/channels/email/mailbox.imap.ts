@@ -1,0 +1,157 @@
+/**
+ * One pass over the watched mailbox (imapflow): inside the mailbox lock, find UIDs above the stored
+ * position, process them in order in small batches, then mark them \Seen and move them to the processed or
+ * quarantine folder. The position (UIDVALIDITY, highest done UID) is saved after each batch; a crash before
+ * the move means the next pass sees the mail again, recognises it as recorded and only moves it.
+ */
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import type { EmailTuning } from './config.js';
+import { parseMail, type InboundMail } from './parse.js';
+import { processMessage, reportPoison, type Disposition, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
+import type { MailboxState } from './state.sqlite.js';
+
+/** Counts of one pass. */
+export interface SyncReport {
+  processed: number;
+  quarantined: number;
+  skippedHistoric: number;
+  /** True when the pass stopped early (retry later, or stop requested). */
+  incomplete: boolean;
+}
+
+/** Collaborators of {@link syncMailbox}. */
+export interface SyncDeps extends ProcessDeps {
+  tuning: EmailTuning;
+}
+
+/** Tolerance for comparing IMAP internal dates (second precision) with the start point. */
+const DATE_SLACK_MS = 1_000;
+
+/** Creates the processed and quarantine folders when missing. */
+export async function ensureFolders(client: ImapFlow, folders: readonly string[]): Promise<void> {
+  const existing = new Set((await client.list()).map((m) => m.path));
+  for (const folder of folders) {
+    if (!existing.has(folder)) await client.mailboxCreate(folder);
+  }
+}
+
+function initialState(deps: SyncDeps, uidValidity: string, uidNext: number): MailboxState {
+  const configured = deps.config.IMAP_START_DATE;
+  if (configured !== undefined) {
+    // Explicit start point: look at every UID, answer only mail received at or after it.
+    return { uidValidity, lastUid: 0, startAt: new Date(configured).toISOString() };
+  }
+  // Default: the time of the first start; everything already in the mailbox is history.
+  return { uidValidity, lastUid: Math.max(0, uidNext - 1), startAt: deps.clock.now().toISOString() };
+}
+
+function currentState(client: ImapFlow, deps: SyncDeps): MailboxState {
+  const box = client.mailbox;
+  if (box === false) throw new Error('email sync: no mailbox selected');
+  const uidValidity = String(box.uidValidity);
+  const name = deps.config.IMAP_MAILBOX;
+  const stored = deps.state.mailbox(name);
+  if (stored === null) {
+    const state = initialState(deps, uidValidity, Number(box.uidNext));
+    deps.state.saveMailbox(name, state, deps.clock.now());
+    deps.logger.info({ lastUid: state.lastUid, startAt: state.startAt }, 'first start on this mailbox');
+    return state;
+  }
+  if (stored.uidValidity !== uidValidity) {
+    // The server renumbered the mailbox: look at everything again; Message-IDs already recorded are only moved.
+    deps.logger.warn({ previous: stored.uidValidity, current: uidValidity }, 'UIDVALIDITY changed; resyncing by Message-ID');
+    const state = { uidValidity, lastUid: 0, startAt: stored.startAt };
+    deps.state.saveMailbox(name, state, deps.clock.now());
+    return state;
+  }
+  return stored;
+}
+
+async function headerOnly(client: ImapFlow, uid: number): Promise<InboundMail | null> {
+  const msg = await client.fetchOne(String(uid), { uid: true, headers: true }, { uid: true });
+  if (msg === false || msg.headers === undefined) return null;
+  return parseMail(Buffer.concat([msg.headers, Buffer.from('\r\n')])).catch(() => null);
+}
+
+async function handleOne(client: ImapFlow, meta: FetchMessageObject, origin: MessageOrigin, deps: SyncDeps): Promise<Disposition> {
+  const attempts = deps.state.bumpAttempt(origin.mailbox, origin.uidValidity, origin.uid, deps.clock.now());
+  const size = meta.size ?? 0;
+  let poison: PoisonReason | null = null;
+  if (attempts > deps.tuning.maxAttempts) poison = 'repeated_failure';
+  else if (size > deps.config.MAIL_MAX_BYTES) poison = 'too_large';
+  if (poison !== null) return { action: 'quarantine', reason: poison, mail: await headerOnly(client, origin.uid) };
+  const msg = await client.fetchOne(String(origin.uid), { uid: true, source: true }, { uid: true });
+  if (msg === false || msg.source === undefined) return { action: 'processed', outcome: 'vanished' };
+  return processMessage(msg.source, origin, deps);
+}
+
+async function moveAll(client: ImapFlow, uids: number[], folder: string): Promise<void> {
+  if (uids.length === 0) return;
+  const range = uids.join(',');
+  await client.messageFlagsAdd(range, ['\\Seen'], { uid: true });
+  await client.messageMove(range, folder, { uid: true });
+}
+
+/**
+ * Processes new mail in the configured mailbox once. `isStopping` is checked between messages so that
+ * `stop()` finishes the message in hand and leaves the rest for the next start.
+ */
+export async function syncMailbox(client: ImapFlow, deps: SyncDeps, isStopping: () => boolean): Promise<SyncReport> {
+  const report: SyncReport = { processed: 0, quarantined: 0, skippedHistoric: 0, incomplete: false };
+  const name = deps.config.IMAP_MAILBOX;
+  const lock = await client.getMailboxLock(name);
+  try {
+    await client.noop();
+    const state = currentState(client, deps);
+    const found = await client.search({ uid: `${state.lastUid + 1}:*` }, { uid: true });
+    const pending = (found || []).filter((uid) => uid > state.lastUid).sort((a, b) => a - b);
+    const startAt = new Date(state.startAt).getTime() - DATE_SLACK_MS;
+    for (let i = 0; i < pending.length && !report.incomplete; i += deps.tuning.batchSize) {
+      const chunk = pending.slice(i, i + deps.tuning.batchSize);
+      const metas = await client.fetchAll(chunk.join(','), { uid: true, size: true, internalDate: true }, { uid: true });
+      metas.sort((a, b) => a.uid - b.uid);
+      const done: number[] = [];
+      const processed: number[] = [];
+      const quarantined: number[] = [];
+      for (const meta of metas) {
+        if (isStopping()) {
+          report.incomplete = true;
+          break;
+        }
+        const receivedAt = meta.internalDate instanceof Date ? meta.internalDate : new Date(meta.internalDate ?? Date.now());
+        if (receivedAt.getTime() < startAt) {
+          report.skippedHistoric += 1;
+          done.push(meta.uid);
+          continue;
+        }
+        const origin: MessageOrigin = { mailbox: name, uidValidity: state.uidValidity, uid: meta.uid, receivedAt };
+        const disposition = await handleOne(client, meta, origin, deps);
+        if (disposition.action === 'retry') {
+          // Storage trouble is not the mail's fault: do not count it towards quarantine.
+          deps.state.clearAttempt(name, state.uidValidity, meta.uid);
+          report.incomplete = true;
+          break;
+        }
+        if (disposition.action === 'quarantine') {
+          await reportPoison({ reason: disposition.reason, origin, mail: disposition.mail, size: meta.size ?? 0 }, deps);
+          quarantined.push(meta.uid);
+        } else {
+          processed.push(meta.uid);
+        }
+        done.push(meta.uid);
+      }
+      await moveAll(client, processed, deps.config.IMAP_PROCESSED_FOLDER);
+      await moveAll(client, quarantined, deps.config.IMAP_QUARANTINE_FOLDER);
+      for (const uid of [...processed, ...quarantined]) deps.state.clearAttempt(name, state.uidValidity, uid);
+      report.processed += processed.length;
+      report.quarantined += quarantined.length;
+      if (done.length > 0) {
+        state.lastUid = Math.max(state.lastUid, ...done);
+        deps.state.saveMailbox(name, state, deps.clock.now());
+      }
+    }
+  } finally {
+    lock.release();
+  }
+  return report;
+}

@@ -1,0 +1,178 @@
+/**
+ * One inbound mail from raw bytes to a recorded outcome (no IMAP here): parse, recognise a replay, find the
+ * ticket, apply the loop guard, let the core decide, record. Returns what the mailbox should do with the
+ * message: move it to the processed folder, quarantine it, or leave it for a later retry.
+ */
+import type { Enquiry } from '../../core/enquiry.js';
+import { isAppError } from '../../core/errors.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { EmailConfig } from './config.js';
+import { guardMail } from './loop-guard.js';
+import { parseMail, toEnquiry, type InboundMail } from './parse.js';
+import { senderHash, type EmailState } from './state.sqlite.js';
+
+/** Options the channel passes to the core's handler (`HandleEnquiryDeps.suppress`). */
+export interface HandleOptions {
+  suppress?: string;
+}
+
+/** The core's use case as the channel sees it (handleEnquiry with its other deps bound). */
+export type HandleFn = (enquiry: Enquiry, options?: HandleOptions) => Outcome | Promise<Outcome>;
+
+/** Optional metrics sink (the server's prom-client counter fits). */
+export interface EmailMetrics {
+  enquiries: { inc(labels: { channel: string; outcome: string }): void };
+}
+
+/** Where a mail came from in the mailbox. */
+export interface MessageOrigin {
+  mailbox: string;
+  uidValidity: string;
+  uid: number;
+  receivedAt: Date;
+}
+
+/** What to do with the message in the mailbox. */
+export type Disposition =
+  | { action: 'processed'; outcome: string }
+  | { action: 'quarantine'; reason: PoisonReason; mail: InboundMail | null }
+  | { action: 'retry'; reason: string };
+
+export type PoisonReason = 'unparseable' | 'too_large' | 'handler_failed' | 'repeated_failure';
+
+/** Collaborators of {@link processMessage}. */
+export interface ProcessDeps {
+  config: EmailConfig;
+  ownAddresses: readonly string[];
+  state: EmailState;
+  handle: HandleFn;
+  clock: Clock;
+  logger: Logger;
+  metrics?: EmailMetrics | undefined;
+}
+
+/** Outcomes after which the requester got an automatic reply (counted for the per-sender daily limit). */
+const REPLYING = new Set<Outcome['kind']>(['answered', 'suggested', 'declined', 'ticket_created']);
+
+function transient(error: unknown): boolean {
+  return isAppError(error, 'DB_LOCKED') || isAppError(error, 'DB_FULL') || isAppError(error, 'DB_READONLY') || isAppError(error, 'DB_ERROR');
+}
+
+/**
+ * Processes one raw mail. Never throws for a bad mail (that is a `quarantine` disposition); storage trouble
+ * is a `retry` (nothing was recorded, the mail stays in the inbox).
+ */
+export async function processMessage(source: Buffer, origin: MessageOrigin, deps: ProcessDeps): Promise<Disposition> {
+  const log = deps.logger.child({ uid: origin.uid });
+  let mail: InboundMail;
+  try {
+    mail = await parseMail(source);
+  } catch (error) {
+    log.warn({ code: (error as { code?: string }).code ?? 'MAIL_PARSE_FAILED' }, 'mail unparseable');
+    return { action: 'quarantine', reason: 'unparseable', mail: null };
+  }
+  const known = deps.state.findInbound(mail.key, mail.messageId);
+  if (known !== null) {
+    log.info({ enquiryKey: known.enquiryKey, disposition: known.disposition }, 'mail already recorded; only moving it');
+    return { action: 'processed', outcome: 'duplicate' };
+  }
+  const now = deps.clock.now();
+  const ticketNumber = deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references]);
+  const enquiry = toEnquiry(mail, origin.receivedAt, ticketNumber);
+  const hash = mail.from === '' ? null : senderHash(mail.from);
+  const day = now.toISOString().slice(0, 10);
+  const verdict = guardMail({
+    headers: mail.headers,
+    from: mail.from,
+    returnPath: mail.headers['return-path'],
+    subject: mail.subject,
+    contentType: mail.contentType,
+    ownAddresses: deps.ownAddresses,
+    repliesToSenderToday: hash === null ? 0 : deps.state.repliesToday(hash, day),
+    maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY,
+  });
+  let outcome: Outcome;
+  try {
+    outcome = await deps.handle(enquiry, verdict.suppress ? { suppress: verdict.reason } : undefined);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'INTERNAL';
+    if (transient(error)) {
+      log.warn({ code }, 'storage unavailable; mail left in the inbox for a retry');
+      return { action: 'retry', reason: code };
+    }
+    log.error({ code, err: (error as Error).name }, 'handler failed on mail');
+    return { action: 'quarantine', reason: 'handler_failed', mail };
+  }
+  deps.state.recordInbound({
+    enquiryKey: mail.key,
+    messageId: mail.messageId,
+    mailbox: origin.mailbox,
+    uidValidity: origin.uidValidity,
+    uid: origin.uid,
+    senderHash: hash,
+    day,
+    outcome: outcome.kind,
+    autoReplied: REPLYING.has(outcome.kind),
+    disposition: 'processed',
+    recordedAt: now.toISOString(),
+  });
+  deps.metrics?.enquiries.inc({ channel: 'email', outcome: outcome.kind });
+  log.info({ enquiryKey: mail.key, outcome: outcome.kind, suppressed: verdict.suppress ? verdict.reason : null }, 'mail handled');
+  return { action: 'processed', outcome: outcome.kind };
+}
+
+/** What we know about a poison message (from its parsed headers, when they could be read). */
+export interface PoisonInfo {
+  reason: PoisonReason;
+  origin: MessageOrigin;
+  mail: InboundMail | null;
+  size: number;
+}
+
+const REASON_TEXT: Record<PoisonReason, string> = {
+  unparseable: 'Die Nachricht ist technisch nicht lesbar (MIME-Struktur fehlerhaft).',
+  too_large: 'Die Nachricht überschreitet die zulässige Größe.',
+  handler_failed: 'Bei der automatischen Bearbeitung ist ein Fehler aufgetreten.',
+  repeated_failure: 'Die Nachricht hat die Verarbeitung wiederholt abgebrochen.',
+};
+
+/**
+ * Records a quarantined mail and opens a ticket for staff. Uses the core's handler with a synthetic enquiry
+ * that names the Vorgang and the quarantine folder (the triage treats it as an application matter, so it
+ * becomes a ticket); the confirmation goes to the sender when one is known, else to our own address (where
+ * the loop guard records it without reply).
+ */
+export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise<void> {
+  const { origin, mail } = info;
+  const id = mail?.messageId ?? `${origin.uidValidity}-${origin.uid}`;
+  const key = `email:quarantine:${id}`;
+  const from = mail?.from ?? '';
+  const subject = mail?.subject ?? '';
+  const enquiry: Enquiry = {
+    key,
+    channel: 'email',
+    from: from === '' ? deps.config.MAIL_FROM : from,
+    subject: `Nicht verarbeitbare E-Mail${subject === '' ? '' : `: ${subject}`}`,
+    text:
+      `Bitte prüfen Sie diese Nachricht von Hand (Aktenzeichen Q-${origin.uidValidity}-${origin.uid}). ${REASON_TEXT[info.reason]} ` +
+      `Die Nachricht (${Math.round(info.size / 1024)} KB, eingegangen ${origin.receivedAt.toISOString()}) liegt im Postfachordner ` +
+      `„${deps.config.IMAP_QUARANTINE_FOLDER}“.`,
+    receivedAt: origin.receivedAt,
+    replyHandle: {
+      channel: 'email',
+      to: from === '' ? deps.config.MAIL_FROM : from,
+      messageId: mail?.messageId ?? null,
+      references: mail?.references ?? [],
+      subject: subject === '' ? 'Ihre Nachricht' : subject,
+    },
+    attachments: [],
+  };
+  const now = deps.clock.now();
+  const outcome = await deps.handle(enquiry);
+  const record = { mailbox: origin.mailbox, uidValidity: origin.uidValidity, uid: origin.uid, senderHash: null };
+  const common = { ...record, day: now.toISOString().slice(0, 10), autoReplied: false, recordedAt: now.toISOString() };
+  deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, disposition: 'quarantined' });
+  if (mail !== null) deps.state.recordInbound({ ...common, enquiryKey: mail.key, messageId: mail.messageId, outcome: 'quarantined', disposition: 'quarantined' });
+  deps.logger.warn({ uid: origin.uid, reason: info.reason, size: info.size, outcome: outcome.kind }, 'mail quarantined');
+}

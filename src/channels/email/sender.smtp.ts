@@ -1,0 +1,153 @@
+/**
+ * The `Deliverer` for channel 'email': renders an outbox message from the templates and sends it with
+ * nodemailer. Idempotent by outbox key: the Message-ID is derived from the key, and a key recorded as sent is
+ * never sent again (a crash between SMTP acceptance and recording repeats the same Message-ID, which the
+ * recipient's client shows once). nodemailer's error codes are mapped to retry-or-dead (nodemailer
+ * lib/errors.js).
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { Deliverer, DeliveryResult, OutboundMessage } from '../../core/outcome.js';
+import type { EmailConfig } from './config.js';
+import { loopHeaders } from './loop-guard.js';
+import type { EmailState } from './state.sqlite.js';
+import type { MailTemplates } from './templates.fs.js';
+import { outboundMessageId, replyReferences, replySubject, stripReplyPrefixes } from './threading.js';
+import { buildView } from './views.js';
+
+/** Kinds written by a person (no Auto-Submitted header). */
+const HUMAN_KINDS = new Set(['staff_answer']);
+/** Kinds addressed to staff rather than answering the requester's thread. */
+const STAFF_KINDS = new Set(['staff_notification', 'escalation']);
+/** nodemailer codes that mean "the network or server is unavailable now": try again later. */
+const TRANSIENT = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'ETLS', 'EPROTOCOL', 'ESTREAM', 'EAUTH']);
+
+/** The SMTP side of the channel. */
+export interface SmtpSender {
+  deliver: Deliverer;
+  /** Checks connection and login (logs a warning when SMTP is unreachable; the outbox retries later). */
+  verify(): Promise<boolean>;
+  close(): void;
+}
+
+/** Collaborators of {@link createSmtpSender}. */
+export interface SmtpSenderDeps {
+  config: EmailConfig;
+  templates: MailTemplates;
+  state: EmailState;
+  logger: Logger;
+  clock: Clock;
+  /** Test seam: a prepared transport. */
+  transport?: Transporter<SMTPTransport.SentMessageInfo>;
+}
+
+const ADDRESS = /[^\s<>"']+@[^\s<>"']+/g;
+
+/** nodemailer's bunyan-style logger, forwarded to ours with addresses removed (no personal data). */
+function nodemailerLogger(logger: Logger): Record<string, (entry: Record<string, unknown>, message: string, ...args: unknown[]) => void> {
+  const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (entry: Record<string, unknown>, message: string, ...args: unknown[]) => {
+    const text = args.reduce<string>((m, a) => m.replace(/%[sdj]/, String(a)), message).replace(ADDRESS, '[address]');
+    logger[level]({ component: 'smtp', tnx: entry['tnx'], cid: entry['cid'] }, text);
+  };
+  return { trace: forward('debug'), debug: forward('debug'), info: forward('debug'), warn: forward('warn'), error: forward('error'), fatal: forward('error') };
+}
+
+/** Maps a nodemailer failure to the outbox decision. */
+export function classifySendError(error: unknown): DeliveryResult {
+  const e = error as { code?: string; responseCode?: number; message?: string };
+  const code = e.code ?? 'UNKNOWN';
+  const reason = `${code}${e.responseCode ? ` ${e.responseCode}` : ''}`;
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && code !== 'EAUTH') return { kind: 'dead', reason };
+  if (code === 'EAUTH') return { kind: 'retry', afterMs: 5 * 60_000, reason };
+  if (TRANSIENT.has(code) || (typeof e.responseCode === 'number' && e.responseCode >= 400)) return { kind: 'retry', reason };
+  if (code === 'EENVELOPE' || code === 'EMESSAGE') return { kind: 'dead', reason };
+  return { kind: 'retry', reason };
+}
+
+function subjectFor(message: OutboundMessage, handleSubject: string): string {
+  if (!STAFF_KINDS.has(message.kind)) return replySubject(handleSubject, message.ticketNumber);
+  const prefix = message.kind === 'escalation' ? 'Überfällig' : 'Neuer Vorgang';
+  const tag = message.ticketNumber ? `[${message.ticketNumber}] ` : '';
+  return `${tag}${prefix}: ${stripReplyPrefixes(handleSubject)}`.trim();
+}
+
+/**
+ * Creates the transport (one pooled connection set for the process) and the deliverer.
+ *
+ * @example
+ * const sender = createSmtpSender({ config, templates, state, logger, clock });
+ * createOutboxWorker({ …, deliverers: { email: sender.deliver } });
+ */
+export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
+  const { config, templates, state, clock } = deps;
+  const logger = deps.logger.child({ component: 'smtp' });
+  const transport =
+    deps.transport ??
+    nodemailer.createTransport({
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } : undefined,
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      logger: nodemailerLogger(logger) as unknown as SMTPTransport.Options['logger'],
+    });
+
+  const deliver: Deliverer = async (message) => {
+    const handle = message.replyHandle;
+    if (message.channel !== 'email' || handle.channel !== 'email') {
+      return { kind: 'dead', reason: `not an email message (${message.channel})` };
+    }
+    const messageId = outboundMessageId(message.key, config.MAIL_FROM);
+    if (state.sentMessageId(message.key) !== null) return { kind: 'sent', providerId: messageId };
+    const subject = subjectFor(message, handle.subject);
+    const automatic = !HUMAN_KINDS.has(message.kind);
+    let bodies: { text: string; html: string };
+    try {
+      bodies = templates.render(message.kind, buildView(message, { subject, automatic }) as unknown as Record<string, unknown>);
+    } catch (error) {
+      logger.error({ outboxId: message.id, kind: message.kind, code: (error as { code?: string }).code }, 'cannot render mail');
+      return { kind: 'dead', reason: `render failed: ${(error as Error).message}` };
+    }
+    const threaded = !STAFF_KINDS.has(message.kind) && handle.messageId !== null;
+    try {
+      await transport.sendMail({
+        from: { name: 'Integrationsmanagement – RP Stuttgart', address: config.MAIL_FROM },
+        to: handle.to,
+        subject,
+        messageId,
+        inReplyTo: threaded ? (handle.messageId ?? undefined) : undefined,
+        references: threaded ? replyReferences(handle.references, handle.messageId) : undefined,
+        headers: loopHeaders(config.MAIL_FROM, automatic),
+        text: bodies.text,
+        html: bodies.html,
+      });
+    } catch (error) {
+      const result = classifySendError(error);
+      const reason = result.kind === 'sent' ? '' : result.reason;
+      logger.warn({ outboxId: message.id, kind: message.kind, decision: result.kind, reason }, 'mail not sent');
+      return result;
+    }
+    state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
+    logger.info({ outboxId: message.id, kind: message.kind, ticket: message.ticketNumber }, 'mail sent');
+    return { kind: 'sent', providerId: messageId };
+  };
+
+  return {
+    deliver,
+    async verify() {
+      try {
+        await transport.verify();
+        return true;
+      } catch (error) {
+        logger.warn({ code: (error as { code?: string }).code }, 'SMTP not reachable at start; the outbox will retry');
+        return false;
+      }
+    },
+    close: () => transport.close(),
+  };
+}

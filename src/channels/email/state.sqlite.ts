@@ -1,0 +1,162 @@
+/**
+ * The mail channel's own tables (migrations `email-NNN`, applied by the tickets' `openDatabase`):
+ * per-mailbox UIDVALIDITY and highest processed UID, the inbound record per enquiry key (so a replay after a
+ * crash is recognised and only the IMAP move is repeated), attempts per UID (a message that crashes the
+ * process is quarantined after a few tries), and the Message-IDs we sent (idempotent resend, threading).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Migration } from '../../core/ports.js';
+
+const email001 = `
+CREATE TABLE email_mailbox_state (
+  mailbox TEXT PRIMARY KEY,
+  uid_validity TEXT NOT NULL,
+  last_uid INTEGER NOT NULL,
+  start_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE email_inbound (
+  enquiry_key TEXT PRIMARY KEY,
+  message_id TEXT,
+  mailbox TEXT NOT NULL,
+  uid_validity TEXT NOT NULL,
+  uid INTEGER NOT NULL,
+  sender_hash TEXT,
+  day TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  auto_replied INTEGER NOT NULL DEFAULT 0,
+  disposition TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX email_inbound_sender_day ON email_inbound (sender_hash, day);
+CREATE INDEX email_inbound_message_id ON email_inbound (message_id);
+CREATE TABLE email_attempts (
+  mailbox TEXT NOT NULL,
+  uid_validity TEXT NOT NULL,
+  uid INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  last_at TEXT NOT NULL,
+  PRIMARY KEY (mailbox, uid_validity, uid)
+);
+CREATE TABLE email_sent (
+  outbound_key TEXT PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  ticket_number TEXT,
+  kind TEXT NOT NULL,
+  sent_at TEXT NOT NULL
+);
+CREATE INDEX email_sent_message_id ON email_sent (message_id);
+`;
+
+/** The mail channel's migrations, ids `email-NNN`. */
+export const emailMigrations: Migration[] = [{ id: 'email-001', sql: email001 }];
+
+/** Persisted position in one mailbox. */
+export interface MailboxState {
+  uidValidity: string;
+  lastUid: number;
+  startAt: string;
+}
+
+/** One recorded inbound mail. */
+export interface InboundRecord {
+  enquiryKey: string;
+  messageId: string | null;
+  mailbox: string;
+  uidValidity: string;
+  uid: number;
+  /** sha256 of the lower-case sender address (the address itself is not stored here). */
+  senderHash: string | null;
+  /** YYYY-MM-DD (UTC) of handling, for the per-sender daily limit. */
+  day: string;
+  outcome: string;
+  autoReplied: boolean;
+  disposition: 'processed' | 'quarantined';
+  recordedAt: string;
+}
+
+/** Hash of an address for counting without storing it. */
+export function senderHash(address: string): string {
+  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
+}
+
+/** Statements over the channel's tables. */
+export type EmailState = ReturnType<typeof createEmailState>;
+
+function prepare(db: Database.Database) {
+  const getMailbox = db.prepare('SELECT uid_validity AS uidValidity, last_uid AS lastUid, start_at AS startAt FROM email_mailbox_state WHERE mailbox = ?');
+  const putMailbox = db.prepare(`INSERT INTO email_mailbox_state (mailbox, uid_validity, last_uid, start_at, updated_at)
+  VALUES (?, ?, ?, ?, ?) ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity,
+  last_uid = excluded.last_uid, start_at = excluded.start_at, updated_at = excluded.updated_at`);
+  const getInbound = db.prepare('SELECT enquiry_key AS enquiryKey, disposition, outcome FROM email_inbound WHERE enquiry_key = ?');
+  const getInboundByMessageId = db.prepare('SELECT enquiry_key AS enquiryKey, disposition, outcome FROM email_inbound WHERE message_id = ? LIMIT 1');
+  const putInbound = db.prepare(`INSERT INTO email_inbound (enquiry_key, message_id, mailbox, uid_validity, uid, sender_hash, day, outcome,
+  auto_replied, disposition, recorded_at) VALUES (@enquiryKey, @messageId, @mailbox, @uidValidity, @uid, @senderHash, @day, @outcome,
+  @autoReplied, @disposition, @recordedAt) ON CONFLICT (enquiry_key) DO NOTHING`);
+  const countReplies = db.prepare('SELECT COUNT(*) AS n FROM email_inbound WHERE sender_hash = ? AND day = ? AND auto_replied = 1');
+  const bumpAttempt = db.prepare(`INSERT INTO email_attempts (mailbox, uid_validity, uid, attempts, last_at) VALUES (?, ?, ?, 1, ?)
+  ON CONFLICT (mailbox, uid_validity, uid) DO UPDATE SET attempts = attempts + 1, last_at = excluded.last_at RETURNING attempts`);
+  const clearAttempt = db.prepare('DELETE FROM email_attempts WHERE mailbox = ? AND uid_validity = ? AND uid = ?');
+  const getSent = db.prepare('SELECT message_id AS messageId FROM email_sent WHERE outbound_key = ?');
+  const putSent = db.prepare(`INSERT INTO email_sent (outbound_key, message_id, ticket_number, kind, sent_at) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (outbound_key) DO NOTHING`);
+  const ticketBySent = db.prepare('SELECT ticket_number AS ticketNumber FROM email_sent WHERE message_id = ? AND ticket_number IS NOT NULL LIMIT 1');
+
+  return { getMailbox, putMailbox, getInbound, getInboundByMessageId, putInbound, countReplies, bumpAttempt, clearAttempt, getSent, putSent, ticketBySent };
+}
+
+/**
+ * Prepares the statements of the channel's tables on an open database (migrations already applied).
+ *
+ * @example
+ * const state = createEmailState(db);
+ * state.mailbox('INBOX'); // → { uidValidity, lastUid, startAt } | null
+ */
+export function createEmailState(db: Database.Database) {
+  // Prepared lazily: the composition root may build the channel before it opens the database with emailMigrations.
+  let prepared: ReturnType<typeof prepare> | null = null;
+  const q = (): ReturnType<typeof prepare> => (prepared ??= prepare(db));
+  return {
+    mailbox(name: string): MailboxState | null {
+      return (q().getMailbox.get(name) as MailboxState | undefined) ?? null;
+    },
+    saveMailbox(name: string, state: MailboxState, now: Date): void {
+      q().putMailbox.run(name, state.uidValidity, state.lastUid, state.startAt, now.toISOString());
+    },
+    /** The recorded disposition of an enquiry key (or, on a UIDVALIDITY resync, of a Message-ID). */
+    findInbound(key: string, messageId: string | null): { enquiryKey: string; disposition: string; outcome: string } | null {
+      const byKey = q().getInbound.get(key) as { enquiryKey: string; disposition: string; outcome: string } | undefined;
+      if (byKey) return byKey;
+      if (messageId === null) return null;
+      return (q().getInboundByMessageId.get(messageId) as { enquiryKey: string; disposition: string; outcome: string } | undefined) ?? null;
+    },
+    recordInbound(record: InboundRecord): void {
+      q().putInbound.run({ ...record, autoReplied: record.autoReplied ? 1 : 0 });
+    },
+    repliesToday(hash: string, day: string): number {
+      return (q().countReplies.get(hash, day) as { n: number }).n;
+    },
+    /** Counts one more attempt on a UID (before processing it) and returns the count. */
+    bumpAttempt(mailbox: string, uidValidity: string, uid: number, now: Date): number {
+      return (q().bumpAttempt.get(mailbox, uidValidity, uid, now.toISOString()) as { attempts: number }).attempts;
+    },
+    clearAttempt(mailbox: string, uidValidity: string, uid: number): void {
+      q().clearAttempt.run(mailbox, uidValidity, uid);
+    },
+    sentMessageId(outboundKey: string): string | null {
+      return (q().getSent.get(outboundKey) as { messageId: string } | undefined)?.messageId ?? null;
+    },
+    recordSent(outboundKey: string, messageId: string, ticketNumber: string | null, kind: string, now: Date): void {
+      q().putSent.run(outboundKey, messageId, ticketNumber, kind, now.toISOString());
+    },
+    /** The ticket one of our sent Message-IDs belongs to (for follow-ups whose subject lost the number). */
+    ticketForMessageIds(ids: readonly string[]): string | null {
+      for (const id of ids) {
+        const row = q().ticketBySent.get(id) as { ticketNumber: string } | undefined;
+        if (row) return row.ticketNumber;
+      }
+      return null;
+    },
+  };
+}
