@@ -12,6 +12,7 @@ import type { TeamsAdapters } from './adapter.teams.js';
 import { CONVERSATION_GONE, mapConnectorError } from './connector-errors.js';
 import type { TeamsContext } from './context.js';
 import { isStaffKind, payloadTicket, renderOutbound } from './render-outbound.js';
+import { sendProactive } from './proactive.teams.js';
 import { resolveStaffChannel } from './staff-cards.js';
 import { parseReference, type StoredReference } from './store.sqlite.js';
 
@@ -55,10 +56,7 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
   const ticket = payloadTicket(message);
   let sentId: string | undefined;
   try {
-    await adapters.delivery.continueConversationAsync(adapters.appId, target.stored.reference, async (turn) => {
-      const response = await turn.sendActivity(activity);
-      sentId = response?.id;
-    });
+    sentId = await sendProactive(adapters, target.stored.reference, activity);
   } catch (error) {
     const result = mapConnectorError(error, ctx.clock.now());
     if (result.kind === 'dead' && result.reason.startsWith(CONVERSATION_GONE)) {

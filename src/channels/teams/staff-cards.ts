@@ -14,6 +14,7 @@ import { staffCardFor } from './actions/staff-card.js';
 import type { TeamsAdapters } from './adapter.teams.js';
 import { mapConnectorError, CONVERSATION_GONE } from './connector-errors.js';
 import type { TeamsContext } from './context.js';
+import { sendProactive } from './proactive.teams.js';
 import { teamsText } from './texts.js';
 
 const OPEN: TicketStatus[] = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet'];
@@ -133,10 +134,7 @@ export class StaffCardSync {
     const activity = MessageFactory.attachment(staffCardFor(this.ctx, ticket, banner ? { banner } : {}));
     activity.summary = teamsText.newTicketSummary(ticket.number);
     try {
-      let sentId: string | undefined;
-      await this.adapters.delivery.continueConversationAsync(this.adapters.appId, stored.reference, async (turn) => {
-        sentId = (await turn.sendActivity(activity))?.id;
-      });
+      const sentId = await sendProactive(this.adapters, stored.reference, activity);
       if (sentId) this.ctx.store.saveTicketCard(ticket.number, channel, sentId);
       report[counter] += 1;
     } catch (error) {

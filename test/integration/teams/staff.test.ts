@@ -1,0 +1,127 @@
+/**
+ * Staff side over real HTTP: registering a staff channel, the ticket card posted there, Übernehmen,
+ * Antworten (reaching the requester proactively through the outbox), Weitergeben an (note required),
+ * Interne Notiz and Erledigt, each updating the card in place; actions from non-staff are refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedActivity } from '../../helpers/connector-stub.js';
+import { actionData, cardOf, cardText, REQUESTER_AAD, STAFF, startTeamsHarness, type Sender, type TeamsHarness } from './harness.js';
+
+const APPLICATION = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da. Stadt Sindelfingen, Landkreis Böblingen';
+const STAFF_CHANNEL = '19:staff-im@thread.tacv2';
+
+let h: TeamsHarness;
+const requester: Sender = { aad: REQUESTER_AAD, conversationId: 'a:requester-staff-test' };
+
+/** A staff member acting in the thread of a message in the staff channel (as Teams delivers it). */
+function inStaffChannel(aad: string, messageId: string): Sender {
+  return {
+    aad,
+    conversationId: `${STAFF_CHANNEL};messageid=${messageId}`,
+    conversationType: 'channel',
+    channelData: { channel: { id: STAFF_CHANNEL }, team: { id: '19:team-im@thread.tacv2' } },
+  };
+}
+
+async function newTicketCard(): Promise<{ number: string; card: RecordedActivity }> {
+  const before = h.stub.forConversation(STAFF_CHANNEL).length;
+  await h.post(h.activities.message(requester, APPLICATION));
+  const confirmation = h.stub.forConversation(requester.conversationId).at(-1)!;
+  const number = /IM-2026-\d{6}/.exec(cardText(cardOf(confirmation)))![0];
+  await h.channel.syncStaffCards();
+  const posted = h.stub.forConversation(STAFF_CHANNEL).slice(before);
+  const card = posted.find((a) => cardText(cardOf(a)).includes(number));
+  if (!card) throw new Error(`no staff card for ${number}`);
+  return { number, card };
+}
+
+/** Submits a card action as `aad` and returns what the stub recorded for that submit. */
+async function act(aad: string, cardId: string, data: Record<string, unknown>): Promise<RecordedActivity[]> {
+  const sender = inStaffChannel(aad, cardId);
+  const before = h.stub.forConversation(sender.conversationId).length;
+  const response = await h.post(h.activities.submit(sender, data, cardId));
+  expect(response.status).toBe(200);
+  return h.stub.forConversation(sender.conversationId).slice(before);
+}
+
+beforeAll(async () => {
+  h = await startTeamsHarness();
+  await h.post(h.activities.message(inStaffChannel(STAFF.mitte1.aad, '100'), '<at>Pakt-Assistent</at> registrieren'));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('Teams staff side', () => {
+  it('registers the staff channel on command from staff, and refuses the command from others', async () => {
+    const registered = h.stub.forConversation(`${STAFF_CHANNEL};messageid=100`)[0]!;
+    expect(registered.body.text).toMatch(/Dieser Kanal erhält ab jetzt/);
+    await h.post(h.activities.message(inStaffChannel('aad-stranger', '101'), 'registrieren'));
+    expect(h.stub.forConversation(`${STAFF_CHANNEL};messageid=101`)[0]!.body.text).toMatch(/vorbehalten/);
+  });
+
+  it('posts a card for a new ticket at the top level of the staff channel, once', async () => {
+    const { number, card } = await newTicketCard();
+    const text = cardText(cardOf(card));
+    expect(card.activityId).toBeNull();
+    expect(text).toMatch(new RegExp(`Ticket ${number} · Neu`));
+    expect(text).toMatch(/Landkreis Böblingen/);
+    expect(text).toMatch(/Antrag/);
+    expect(text).toMatch(/Rückmeldung fällig/);
+    const report = await h.channel.syncStaffCards();
+    expect(report.posted).toBe(0);
+  });
+
+  it('refuses card actions from non-staff and leaves the ticket unchanged', async () => {
+    const { number, card } = await newTicketCard();
+    const replies = await act('aad-stranger', card.assignedId, actionData(cardOf(card), 'takeOver')!);
+    expect(replies.map((r) => r.body.text)).toEqual([expect.stringMatching(/vorbehalten/)]);
+    expect(h.tickets.show(number).ticket.assignee).toBeNull();
+  });
+
+  it('takes over, answers, hands over, notes and closes through card submits, updating the card in place', async () => {
+    const { number, card } = await newTicketCard();
+    const staffCard = cardOf(card);
+    const cardId = card.assignedId;
+
+    const [claimed] = await act(STAFF.mitte1.aad, cardId, actionData(staffCard, 'takeOver')!);
+    expect(claimed).toMatchObject({ method: 'PUT', activityId: cardId });
+    expect(cardText(cardOf(claimed!))).toMatch(/Bearbeitet von\nSachbearbeitung Team Mitte \(1\)/);
+    expect(h.tickets.show(number).ticket.assignee).toBe(STAFF.mitte1.id);
+
+    const [answered] = await act(STAFF.mitte1.aad, cardId, { ...actionData(staffCard, 'reply')!, text: 'Der Bescheid ist gestern rausgegangen.' });
+    expect(answered?.method).toBe('PUT');
+    await h.worker.drainOnce();
+    const proactive = await h.stub.waitFor((a) => a.conversationId === requester.conversationId && /Antwort zu Ticket/.test(cardText(cardOf(a))));
+    expect(proactive.activityId).toBeNull();
+    expect(cardText(cardOf(proactive))).toMatch(/gestern rausgegangen/);
+
+    const withoutNote = await act(STAFF.mitte1.aad, cardId, { ...actionData(staffCard, 'handOver')!, target: 'team:team-nord' });
+    expect(withoutNote[0]!.body.text).toMatch(/Pflichtfelder/);
+    const [handedOver] = await act(STAFF.mitte1.aad, cardId, { ...actionData(staffCard, 'handOver')!, target: 'team:team-nord', note: 'Kreis gehört zu Nord' });
+    expect(cardText(cardOf(handedOver!))).toMatch(/Team\nSachbearbeitung Team Nord/);
+    expect(cardText(cardOf(handedOver!))).toMatch(/Weitergegeben von .* an Sachbearbeitung Team Nord/);
+
+    const [noted] = await act(STAFF.nord1.aad, cardId, { ...actionData(staffCard, 'note')!, text: 'Rückruf vereinbart' });
+    expect(cardText(cardOf(noted!))).toMatch(/Interne Notiz von Sachbearbeitung Team Nord \(1\)/);
+    expect(h.tickets.show(number).messages.some((m) => m.direction === 'note' && m.text === 'Rückruf vereinbart')).toBe(true);
+
+    const [closed] = await act(STAFF.nord1.aad, cardId, actionData(staffCard, 'resolve')!);
+    const closedCard = cardOf(closed!);
+    expect(cardText(closedCard)).toMatch(/· Erledigt/);
+    expect(closedCard.actions.map((a: { title: string }) => a.title)).toEqual(['Wieder öffnen']);
+    expect(h.tickets.show(number).ticket.status).toBe('erledigt');
+  });
+
+  it('tells the second of two staff members who already has the ticket', async () => {
+    const { card } = await newTicketCard();
+    await act(STAFF.mitte1.aad, card.assignedId, actionData(cardOf(card), 'takeOver')!);
+    const second = await act(STAFF.eingang1.aad, card.assignedId, actionData(cardOf(card), 'takeOver')!);
+    expect(second[0]!.body.text).toMatch(/^Nicht möglich: /);
+  });
+
+  it('answers an unknown verb clearly', async () => {
+    const replies = await act(STAFF.mitte1.aad, 'no-card', { verb: 'selfDestruct' });
+    expect(replies[0]!.body.text).toMatch(/Schaltfläche kenne ich nicht/);
+  });
+});
