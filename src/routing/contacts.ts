@@ -102,7 +102,7 @@ function checkReferences(c: Contacts, kreise: readonly Kreis[], fail: (path: Pat
     staffIds.add(m.id);
   });
   const leads = c.mitarbeitende.filter((m) => m.leitung).length;
-  if (leads > 1) fail(['mitarbeitende'], `${leads} staff entries have leitung: true; exactly one lead is allowed`);
+  if (leads !== 1) fail(['mitarbeitende'], `${leads} staff entries have leitung: true; exactly one lead (Referatsleitung) is required`);
   checkAssignment(c, kreise, knownTeam, fail);
 }
 

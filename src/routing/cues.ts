@@ -35,6 +35,18 @@ const THIRD_PARTY_CUES = new Set([
   'ziehen', 'umzug', 'wohnt', 'wohnen', 'wohnte', 'wohnhaft', 'stammt', 'stammen', 'lebt', 'lebte', 'zugezogen', 'zuzug',
   'verzogen', 'kommt', 'kam', 'geboren', 'nachbargemeinde', 'nachbarstadt', 'nachbarkreis', 'nachbarlandkreis', 'kollegen',
   'kollegin', 'kolleginnen', 'nachbarkommune', 'klientel', 'ratsuchende', 'ratsuchenden', 'schule', 'arbeitgeber',
+  // the addressee (the RP) and other people: "Ihre Dienststelle in Wertheim", "ihre Wohnung in Ulm"
+  'ihre', 'ihrer', 'ihrem', 'ihren', 'ihres', 'dienststelle',
+]);
+
+/**
+ * Institutions whose place name is not the requester's: "Regierungspräsidium Stuttgart", "Amtsgericht Ulm",
+ * "Universität Tübingen". The name after them is skipped.
+ */
+export const OTHER_INSTITUTIONS: ReadonlySet<string> = new Set([
+  'regierungspraesidium', 'regierungspraesidiums', 'rp', 'rps', 'regierungsbezirk', 'regierungsbezirks', 'rb', 'ministerium',
+  'sozialministerium', 'universitaet', 'hochschule', 'amtsgericht', 'landgericht', 'verwaltungsgericht', 'sozialgericht',
+  'arbeitsagentur', 'agentur', 'bundesagentur', 'bamf', 'aussenstelle', 'erstaufnahmeeinrichtung', 'lea', 'klinikum', 'uniklinik',
 ]);
 
 /** Whose place a mention is, judged from nearby words in the same sentence. */

@@ -10,6 +10,7 @@ import type { Candidate, Evidence, Findings } from './evidence.js';
 import { TIER } from './evidence.js';
 import type { Gazetteer } from './gazetteer.js';
 import { kreisLabel } from './geo.js';
+import { stripQuoted } from './quotes.js';
 import { decide } from './resolve.js';
 import { scanText } from './scan-text.js';
 import type { SenderDirectory } from './sender-directory.js';
@@ -62,7 +63,9 @@ function gather(deps: RouterDeps, input: RouteInput): Findings {
     text = `${text.slice(0, HEAD_CHARS)}\n\n${text.slice(-TAIL_CHARS)}`;
     notes.push('Text sehr lang: nur Anfang und Ende ausgewertet');
   }
-  parts.push(scanText(gaz, text, 'text'));
+  const unquoted = stripQuoted(text);
+  if (unquoted.hadQuote) notes.push('Zitierter oder weitergeleiteter Text nicht ausgewertet');
+  parts.push(scanText(gaz, unquoted.text, 'text'));
   if (typeof input.subject === 'string' && input.subject.trim() !== '') parts.push(scanText(gaz, input.subject.slice(0, 1_000), 'subject'));
   if (typeof input.signature === 'string' && input.signature.trim() !== '') parts.push(scanText(gaz, input.signature.slice(-TAIL_CHARS), 'signature'));
   if (typeof input.from === 'string' && input.from.trim() !== '') {
@@ -88,7 +91,9 @@ function toResult(deps: RouterDeps, findings: Findings, at: Date): RouteResult {
   }
   const kreisAgs = decision.candidates[0]?.kreisAgs ?? '';
   const kreis = gaz.kreise.get(kreisAgs);
-  const isKreisAuthority = decision.used.some((e) => e.isKreisAuthority === true) && kreis?.typ === 'Landkreis';
+  // A Landratsamt as the decisive sender: the route names the Kreis, not the town of its address.
+  const topTier = decision.used[0]?.tier;
+  const isKreisAuthority = decision.used.some((e) => e.tier === topTier && e.isKreisAuthority === true) && kreis?.typ === 'Landkreis';
   if (isKreisAuthority) candidates.splice(0, candidates.length, { gemeindeAgs: null, kreisAgs, label: labelOf(gaz, { gemeindeAgs: null, kreisAgs }) });
   const gemeindeAgs = new Set(isKreisAuthority ? [] : decision.candidates.map((c) => c.gemeindeAgs).filter((g): g is string => g !== null));
   const onlyGemeinde = gemeindeAgs.size === 1 ? gaz.gemeinden.get([...gemeindeAgs][0] as string) : undefined;

@@ -2,7 +2,7 @@
  * Finds place evidence in free text: Kreis mentions, municipality names with their context, postal codes
  * and address lines. Pure; one left-to-right pass over the tokens, longest match first, each token used once.
  */
-import { KREIS_INSTITUTION_PREFIXES, KREIS_PREFIXES, classifyCue, institutionPrefixBefore, lineLengths, signatureStartLine } from './cues.js';
+import { KREIS_INSTITUTION_PREFIXES, KREIS_PREFIXES, OTHER_INSTITUTIONS, classifyCue, institutionPrefixBefore, lineLengths, signatureStartLine } from './cues.js';
 import type { Candidate, Findings, Tier } from './evidence.js';
 import { TIER, noFindings } from './evidence.js';
 import type { Gazetteer, KreisEntry, NameEntry } from './gazetteer.js';
@@ -40,6 +40,7 @@ export function scanText(gaz: Gazetteer, text: string, source: TextSource): Find
 function step(ctx: ScanContext, i: number): number {
   const t = ctx.tokens[i] as Token;
   if (/^\d{5}$/.test(t.raw)) return scanPlz(ctx, i);
+  if (OTHER_INSTITUTIONS.has(t.norm)) return skipOtherInstitution(ctx, i);
   const prefix = KREIS_PREFIXES.get(t.norm);
   if (prefix !== undefined && isJoinGap(ctx.tokens[i + 1]?.gapBefore ?? '\n')) {
     const entry = matchKreis(ctx.gaz, ctx.tokens, i + 1);
@@ -52,6 +53,16 @@ function step(ctx: ScanContext, i: number): number {
   }
   if (name !== null) return addName(ctx, name, i);
   return i + 1;
+}
+
+/** Skips "Regierungspräsidium Stuttgart", "Agentur für Arbeit Ulm": the place names someone else. */
+function skipOtherInstitution(ctx: ScanContext, i: number): number {
+  let k = i + 1;
+  // "Agentur für Arbeit X", "Regierungspräsidium (RP) X": up to three linking words before the name
+  while (k < i + 4 && ctx.tokens[k] !== undefined && !ctx.tokens[k]?.isCapitalized && isJoinGap(ctx.tokens[k]?.gapBefore ?? '\n')) k += 1;
+  if (ctx.tokens[k]?.norm === 'arbeit' || ctx.tokens[k]?.norm === 'rp') k += 1;
+  const name = matchName(ctx.gaz, ctx.tokens, k);
+  return name === null || !isJoinGap(ctx.tokens[k]?.gapBefore ?? '\n') ? i + 1 : k + name.tokens.length;
 }
 
 /** Chooses the Kreis a (prefixed) Kreis name means: "Landkreis Karlsruhe" ≠ "Stadtkreis Karlsruhe". */
@@ -106,12 +117,26 @@ function addName(ctx: ScanContext, entry: NameEntry, start: number): number {
   }
   const prefix = institutionPrefixBefore(tokens, start);
   const first = tokens[start] as Token;
+  if (prefix === null && isPersonNamePosition(ctx, start)) return end;
   const needsContext = entry.isCommonWord || !first.isCapitalized;
   const tier = tierFor(ctx, prefix === null ? start : start - 1, end, prefix !== null, needsContext);
   const written = spanText(tokens, prefix === null ? start : start - 1, end);
   const candidates = hits.map((h) => ({ gemeindeAgs: h.gemeindeAgs, kreisAgs: gaz.gemeinden.get(h.gemeindeAgs)?.kreisAgs ?? '' }));
   record(ctx, tier, candidates, `Ortsname '${written}'`, start);
   return end;
+}
+
+/**
+ * A bare name inside a signature or sender name that does not start its line ("Anna Freiberg") is most
+ * likely a person's name; "Freiberg, Anna" in a sender name too. Such names do not count.
+ */
+function isPersonNamePosition(ctx: ScanContext, start: number): boolean {
+  if (ctx.source === 'senderName') return true;
+  const t = ctx.tokens[start] as Token;
+  const inSignature = t.line >= ctx.signatureStart;
+  const atLineStart = start === 0 || ctx.tokens[start - 1]?.line !== t.line;
+  const prev = ctx.tokens[start - 1];
+  return inSignature && !atLineStart && prev?.isCapitalized === true && !/\d/.test(prev.raw) && !/[,;:|–-]/.test(t.gapBefore);
 }
 
 /**

@@ -1,7 +1,145 @@
-/** `route` command (placeholder until its owner lands it). */
-import { EXIT_FAILURE, type CliCommand } from '../context.js';
+/**
+ * `route "<text>" [--from ADDRESS] [--json]` · `route --batch FILE --json` (CONTRACTS §3): finds the
+ * requester's municipality, Kreis and responsible team. Batch lines are `{"id", "text", "from"?}`; further
+ * fields are ignored; a malformed line yields an error result for its id (or line number) and the batch goes on.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { AppError, isAppError } from '../../core/errors.js';
+import type { RouteInput, RouteResult, Router } from '../../core/routing.js';
+import { loadRouting } from '../../routing/router.loader.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
+import { jsonLine, readJsonLines } from '../io.js';
 
-export const routeCommand: CliCommand = async (_args, ctx) => {
-  ctx.err('route: not implemented yet');
-  return EXIT_FAILURE;
+/** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
+export type ComposeRouter = (ctx: CliContext) => Promise<Router>;
+
+const USAGE = 'Aufruf: route "<Text>" [--from ADRESSE] [--json]  |  route --batch DATEI --json';
+
+/** One batch line; extra fields (the dev set's `expect`) are ignored. */
+const BatchLineSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  text: z.string(),
+  from: z.string().nullish().transform((v) => v ?? undefined),
+  subject: z.string().nullish().transform((v) => v ?? undefined),
+  signature: z.string().nullish().transform((v) => v ?? undefined),
+});
+
+interface Options {
+  json: boolean;
+  batch?: string;
+  input?: RouteInput;
+}
+
+function parseOptions(args: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, from: { type: 'string' }, batch: { type: 'string' } },
+    });
+  } catch (cause) {
+    throw new AppError('USAGE', `route: ${(cause as Error).message}`, { cause });
+  }
+  const { values, positionals } = parsed;
+  if (values.batch !== undefined) {
+    if (positionals.length > 0 || values.from !== undefined) throw new AppError('USAGE', 'route: --batch cannot be combined with a text or --from');
+    return { json: values.json, batch: values.batch };
+  }
+  if (positionals.length !== 1) throw new AppError('USAGE', 'route: exactly one text (in quotes) or --batch FILE is required');
+  const input: RouteInput = { text: positionals[0] as string, ...(values.from === undefined ? {} : { from: values.from }) };
+  return { json: values.json, input };
+}
+
+const STATUS_LABELS: Record<RouteResult['status'], string> = {
+  resolved: 'zugeordnet',
+  ambiguous: 'mehrdeutig – bitte beim Absender nachfragen',
+  unknown: 'nicht ermittelt',
 };
+
+/** German, human-readable rendering of one result. */
+export function renderRoute(result: RouteResult): string {
+  const lines = [`Ergebnis: ${STATUS_LABELS[result.status]}`];
+  if (result.gemeinde !== null) lines.push(`Gemeinde: ${result.gemeinde.name} (${result.gemeinde.ags})`);
+  if (result.kreis !== null) lines.push(`Kreis: ${result.kreis.typ} ${result.kreis.name} (${result.kreis.ags})`);
+  if (result.status === 'ambiguous') {
+    lines.push('Mögliche Orte:', ...result.candidates.map((c) => `  - ${c.label}`));
+  }
+  if (result.evidence.length > 0) lines.push('Hinweise:', ...result.evidence.map((e) => `  - ${e}`));
+  if (result.contact !== null) {
+    const c = result.contact;
+    const deputy = c.deputyFor === undefined ? '' : ` (Vertretung für ${c.deputyFor})`;
+    lines.push(`Zuständig: ${c.team}${deputy}, ${c.email}, Tel. ${c.phone}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function write(result: Record<string, unknown>, json: boolean, ctx: CliContext): void {
+  if (json) {
+    ctx.out(jsonLine(result));
+  } else if ('error' in result) {
+    ctx.out(`[${String(result.id)}] Fehler: ${String(result.error)}\n\n`);
+  } else {
+    const prefix = result.id === undefined ? '' : `[${String(result.id)}]\n`;
+    ctx.out(`${prefix}${renderRoute(result as unknown as RouteResult)}\n`);
+  }
+}
+
+async function runBatch(file: string, json: boolean, router: Router, ctx: CliContext): Promise<number> {
+  const lines = await readJsonLines(file);
+  let failed = 0;
+  for (const line of lines) {
+    if (!line.ok) {
+      failed += 1;
+      write({ id: line.id, error: line.error, code: 'INPUT_INVALID' }, json, ctx);
+      continue;
+    }
+    const rawId = line.value.id;
+    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(line.line);
+    const parsed = BatchLineSchema.safeParse(line.value);
+    if (!parsed.success) {
+      failed += 1;
+      const issue = parsed.error.issues[0];
+      write({ id, error: `line ${line.line}: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`, code: 'INPUT_INVALID' }, json, ctx);
+      continue;
+    }
+    const { id: _ignored, ...input } = parsed.data;
+    write({ id, ...router.route(input) }, json, ctx);
+  }
+  if (failed > 0) ctx.err(`route: ${failed} von ${lines.length} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
+  return EXIT_OK;
+}
+
+/** Builds the command around a router factory (STYLE G5: tests pass a fake). */
+export function createRouteCommand(compose: ComposeRouter): CliCommand {
+  return async (args, ctx) => {
+    let options: Options;
+    try {
+      options = parseOptions(args);
+    } catch (error) {
+      ctx.err(`${(error as Error).message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    try {
+      const router = await compose(ctx);
+      if (options.batch !== undefined) return await runBatch(options.batch, options.json, router, ctx);
+      write({ ...router.route(options.input as RouteInput) }, options.json, ctx);
+      return EXIT_OK;
+    } catch (error) {
+      ctx.err(`route: ${(error as Error).message}`);
+      return isAppError(error, 'INPUT_INVALID') || isAppError(error, 'USAGE') ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  };
+}
+
+/** Loads the real router: geography from resources/geo, contacts from CONTACTS_FILE or knowledge/kontakte.yaml. */
+export const composeRouter: ComposeRouter = async (ctx) => {
+  const contactsFile = ctx.config.CONTACTS_FILE;
+  const routing = await loadRouting({ logger: ctx.logger, ...(contactsFile === undefined ? {} : { contactsFile }) });
+  return routing.router;
+};
+
+/** The `route` command with the real router. */
+export const routeCommand: CliCommand = createRouteCommand(composeRouter);
