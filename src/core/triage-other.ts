@@ -61,9 +61,17 @@ export const OTHER_RULES: readonly OtherRule[] = [
   },
   { id: 's-newsletter', kind: 'newsletter', field: 'subject', weight: 3, reason: 'Betreff eines Newsletters', pattern: /\bnewsletter\b/ },
   // Body: German auto-reply phrases.
-  { id: 'b-not-in-office', kind: 'auto_reply', field: 'body', weight: 2, reason: 'Abwesenheitshinweis', pattern: /\b(?:nicht\s+im\s+(?:buero|dienst|hause)|ausser\s+haus|im\s+urlaub|abwesend|nicht\s+erreichbar|ausserhalb\s+des\s+bueros)\b/ },
+  { id: 'b-not-in-office', kind: 'auto_reply', field: 'body', weight: 2, reason: 'Abwesenheitshinweis', pattern: /\b(?:nicht\s+im\s+(?:buero|dienst|hause)|ausser\s+haus|im\s+urlaub|urlaubsbedingt|abwesend|nicht\s+erreichbar|ausserhalb\s+des\s+bueros|auf\s+(?:einer\s+)?dienstreise)\b/ },
   { id: 'b-not-forwarded', kind: 'auto_reply', field: 'body', weight: 2, reason: 'Nachricht wird nicht weitergeleitet', pattern: /\b(?:nachricht|e-?mail|mail)\s+wird\s+nicht\s+(?:weitergeleitet|gelesen|bearbeitet)\b/ },
-  { id: 'b-back-on', kind: 'auto_reply', field: 'body', weight: 1, reason: 'Rückkehrdatum genannt', pattern: /\b(?:ab\s+(?:dem\s+)?[\w. ]{1,20}\s+wieder\s+(?:im\s+buero|erreichbar|da|im\s+dienst)|bin\s+(?:ab|bis)\b)/ },
+  {
+    id: 'b-back-on',
+    kind: 'auto_reply',
+    field: 'body',
+    weight: 1,
+    reason: 'Rückkehrdatum genannt',
+    pattern: /\b(?:wieder\s+(?:im\s+buero|erreichbar|da|im\s+dienst|zurueck)|(?:bin|befinde\s+mich)\s+(?:ab|bis)\b|bis\s+(?:einschliesslich|einschl\.?)\s|zurueck\s+(?:im\s+buero|ab|am))/,
+  },
+  { id: 'b-thanks-for-mail', kind: 'auto_reply', field: 'body', weight: 1, reason: 'Standardsatz einer Eingangsbestätigung', pattern: /^\W*(?:[\w ,]{0,40}[,.!]\s*)?(?:vielen\s+)?dank\s+fuer\s+ihre\s+(?:e-?mail|nachricht)\b|\b(?:ihre|your)\s+(?:e-?mail|nachricht|message)\s+(?:ist\s+(?:bei\s+uns\s+)?eingegangen|has\s+been\s+received)\b|\bthank\s+you\s+for\s+your\s+(?:e-?mail|message)\b/ },
   { id: 'b-urgent', kind: 'auto_reply', field: 'body', weight: 1, reason: 'Verweis für dringende Fälle', pattern: /\b(?:in\s+dringenden\s+(?:faellen|angelegenheiten)|wenden\s+sie\s+sich\s+(?:bitte\s+)?an|vertret\w*\s+(?:mich|durch))\b/ },
   { id: 'b-automatic', kind: 'auto_reply', field: 'body', weight: 3, reason: 'Automatisch erzeugte Nachricht', pattern: /\b(?:diese\s+(?:e-?mail|nachricht)\s+wurde\s+automatisch|automatisch\s+(?:generierte|erstellte|versandte|erzeugte)\s+(?:e-?mail|nachricht|antwort)|this\s+is\s+an\s+automat(?:ed|ic)\s+(?:reply|response|message))\b/ },
   // Body: English auto-reply phrases.

@@ -99,6 +99,21 @@ export function isCourtesyOnly(text: string): boolean {
   return others.length <= COURTESY_MAX_OTHER_WORDS && others.length < words.length;
 }
 
+const THANKS_LEAD = /^\W*(?:(?:vielen|herzlichen|besten|lieben|tausend)\s+)?(?:dank|danke|dankeschoen|thanks|thank\s+you)\b/;
+const REQUEST_MARKERS = /\b(?:bitte|brauche|brauchen|benoetige|benoetigen|koennen\s+sie|koennten\s+sie|wuerden\s+sie|moechte|moechten|frage|fragen|aber|jedoch|allerdings)\b/;
+/** Most words of a short acknowledgement that starts with thanks ("Vielen Dank, dann warten wir ab."). */
+const ACK_MAX_WORDS = 12;
+
+/**
+ * True for a short acknowledgement led by thanks, without a question, request or objection ("aber").
+ * The caller makes sure it carries no application-matter signal.
+ */
+export function isThanksAcknowledgement(text: string): boolean {
+  const folded = foldText(text).folded.trim();
+  if (folded.includes('?') || !THANKS_LEAD.test(folded) || REQUEST_MARKERS.test(folded)) return false;
+  return folded.split(/[^a-z0-9]+/).filter((w) => w !== '').length <= ACK_MAX_WORDS;
+}
+
 /**
  * The ticket category: each pattern scores 2 when it matches the subject and 1 when it matches the body;
  * a decisive category (listed first) wins on any hit; else the highest total wins, ties go to the higher

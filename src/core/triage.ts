@@ -5,7 +5,7 @@
  * 1. empty message → `other`;
  * 2. auto-reply, bounce or newsletter (headers, sender, subject, body phrases) → `other`; body phrases
  *    alone do not outweigh a clear application matter;
- * 3. nothing but greeting or thanks → `other`;
+ * 3. nothing but greeting or thanks, or a short thank-you without question, request or case → `other`;
  * 4. application-matter score ≥ threshold (triage-rules.ts) → `application_matter`, always a ticket;
  * 5. otherwise the knowledge base decides ({@link OUTCOME_POLICY}): out of scope or unusable → `other`,
  *    else `general_question`, a ticket when it cannot answer with confidence. "Out of scope" for a text that
@@ -18,7 +18,7 @@ import type { AskOutcome, AskResult, KnowledgeAnswerer } from './knowledge.js';
 import type { Router } from './routing.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD, PROGRAMME_TERMS } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
-import { categorise, detectOther, isCourtesyOnly, scoreText, type RuleHit, type Score } from './triage-signals.js';
+import { categorise, detectOther, isCourtesyOnly, isThanksAcknowledgement, scoreText, type RuleHit, type Score } from './triage-signals.js';
 import { cleanSubject, foldText, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
 
@@ -129,10 +129,12 @@ const automatedStage: Stage = ({ input, application }) => {
   return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
 };
 
-const courtesyStage: Stage = ({ prepared }) =>
-  isCourtesyOnly(prepared.body.original) && !subjectCarriesQuestion(prepared)
-    ? { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] }
-    : null;
+const courtesyStage: Stage = ({ prepared, application }) => {
+  if (subjectCarriesQuestion(prepared)) return null;
+  if (isCourtesyOnly(prepared.body.original)) return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
+  const acknowledgement = isThanksAcknowledgement(prepared.body.original) && application.score < APPLICATION_THRESHOLD;
+  return acknowledgement ? { intent: 'other', ticket: false, reasons: ['Kurze Danksagung ohne Frage oder Bitte'] } : null;
+};
 
 const applicationStage: Stage = ({ application }) =>
   application.score >= APPLICATION_THRESHOLD

@@ -120,6 +120,15 @@ const CASES: Case[] = [
   { name: "Muss man … elektronisch einreichen?", channel: 'teams', text: "Muss man den Verwendungsnachweis elektronisch einreichen?", intent: 'general_question', ticket: false },
   { name: "Wir möchten Widerspruch einlegen", channel: 'email', subject: "Bescheid", text: "Wir möchten Widerspruch gegen den Bescheid einlegen.", intent: 'application_matter', ticket: true, category: 'widerspruch' },
   { name: "Wie kann man Widerspruch einlegen?", channel: 'teams', text: "Wie kann man Widerspruch einlegen?", intent: 'general_question', ticket: false },
+  { name: "\"Ich befinde mich bis einschließlich … im Urlaub\"", channel: 'email', subject: "Ihre Nachricht", text: "Vielen Dank für Ihre Nachricht. Ich befinde mich bis einschließlich 20.08. im Urlaub.", intent: 'other', ticket: false },
+  { name: "\"Vielen Dank, dann warten wir den Bescheid ab.\"", channel: 'email', subject: "Antwort", text: "Vielen Dank, dann warten wir den Bescheid ab.", intent: 'other', ticket: false },
+  { name: "Bescheid erhalten, Summe zu niedrig, bitte prüfen", channel: 'email', subject: "Bescheid", text: "Wir haben den Bescheid erhalten, aber die Fördersumme ist niedriger als beantragt. Können Sie das prüfen?", intent: 'application_matter', ticket: true },
+  { name: "Wie melde ich einen Personalwechsel?", channel: 'teams', text: "Wie melde ich einen Personalwechsel?", intent: 'general_question', ticket: false },
+  { name: "Kennzahlen anbei", channel: 'email', subject: "Kennzahlen 2024", text: "Anbei übersende ich Ihnen die Kennzahlen für 2024.", intent: 'application_matter', ticket: true, category: 'verwendungsnachweis' },
+  { name: "unser Verwendungsnachweis überfällig", channel: 'email', subject: "Verwendungsnachweis", text: "Unser Verwendungsnachweis ist leider überfällig, wir reichen ihn bis Ende des Monats nach.", intent: 'application_matter', ticket: true },
+  { name: "\"Danke, das hat mir sehr geholfen.\"", channel: 'teams', text: "Danke, das hat mir sehr geholfen.", intent: 'other', ticket: false },
+  { name: "Dienstreise-Abwesenheit ohne Kopfzeilen", channel: 'email', subject: "Dienstreise", text: "Ich bin auf Dienstreise und ab Montag wieder im Büro. In dringenden Fällen wenden Sie sich bitte an das Sekretariat.", intent: 'other', ticket: false },
+  { name: "Dank mit anschließender Bitte bleibt eine Anfrage", channel: 'teams', text: "Danke. Wir brauchen aber noch das Formular für den Mittelabruf.", intent: 'general_question', ticket: false },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
