@@ -19,12 +19,19 @@ export interface Vocabulary {
   stems: ReadonlySet<string>;
 }
 
-/** Builds the vocabulary from the texts of a corpus (stopwords and very short words left out). */
+/** Builds the vocabulary from the texts of a corpus (numbers and very short words left out). */
 export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+  const tokenized: string[][] = [];
+  for (const text of texts) tokenized.push(tokenize(text));
+  return vocabularyFromWords(tokenized);
+}
+
+/** Builds the vocabulary from already tokenized texts. */
+export function vocabularyFromWords(texts: Iterable<readonly string[]>): Vocabulary {
   const words = new Set<string>();
   for (const text of texts) {
     // Stopwords stay in the vocabulary as compound parts (Zwischen-nachweis) but are never emitted as terms.
-    for (const w of tokenize(text)) if (w.length >= MIN_PART && !/^\d/.test(w)) words.add(w);
+    for (const w of text) if (w.length >= MIN_PART && !words.has(w) && !/^\d/.test(w)) words.add(w);
   }
   const stems = new Set<string>();
   for (const w of words) stems.add(stem(w));

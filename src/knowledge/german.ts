@@ -63,6 +63,8 @@ export function stripGender(word: string): string {
  * "Integrationsmanager/-innen", "Manager:innen", "Manager*innen", "Manager_innen", "ManagerInnen".
  */
 export function collapseGenderForms(text: string): string {
+  // Cheap pre-checks: most texts contain no written gender form at all.
+  if (!/[/:*_]-?in|[a-zäöüß]In/.test(text)) return text;
   return text.replace(/(\p{L})(?:\/-?|:|\*|_)(?:innen|in)\b/gu, '$1').replace(/(\p{Ll})In(nen)?\b/gu, '$1');
 }
 

@@ -3,7 +3,7 @@
  * Query-time work is one MiniSearch query with precomputed term boosts; everything else is done at build.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
-import { buildVocabulary, GermanAnalyzer } from './analyzer.js';
+import { GermanAnalyzer, vocabularyFromWords } from './analyzer.js';
 import type { QueryPlan } from './query.js';
 import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import { stem } from './german.js';
@@ -76,12 +76,18 @@ function toDoc(p: Passage, i: number, documentTitles: Map<string, string>): Inde
   return { id: i, title: p.title, questions: (p.questions ?? []).join(' \n '), text: p.text, context: documentTitles.get(p.documentId) ?? '' };
 }
 
-function miniSearchOptions(analyzer: GermanAnalyzer): Options<IndexedDoc> {
+/**
+ * MiniSearch receives documents whose fields are already analysed (terms joined by spaces): each text is
+ * tokenised and analysed exactly once at build, and the same terms feed the document frequencies.
+ */
+const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+function miniSearchOptions(): Options<IndexedDoc> {
   return {
     fields: FIELDS,
     storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (word) => analyzer.terms(word),
+    tokenize: splitTerms,
+    processTerm: (term) => term,
     searchOptions: { tokenize: (s) => [s], processTerm: (t) => t },
   };
 }
@@ -98,15 +104,26 @@ export function buildIndex(
   settings: SearchSettings = SEARCH_SETTINGS,
 ): SearchIndex {
   const docs = passages.map((p, i) => toDoc(p, i, documentTitles));
-  const vocabulary = buildVocabulary(docs.flatMap((d) => [d.title, d.questions, d.text, d.context]));
-  const analyzer = new GermanAnalyzer(vocabulary);
-  const mini = new MiniSearch<IndexedDoc>(miniSearchOptions(analyzer));
-  mini.addAll(docs);
+  const words = docs.map((d) => FIELDS.map((f) => tokenize(d[f as keyof IndexedDoc] as string)));
+  const analyzer = new GermanAnalyzer(vocabularyFromWords(words.flat()));
   const df = new Map<string, number>();
-  for (const d of docs) {
-    const terms = new Set(FIELDS.flatMap((f) => analyzer.analyze(d[f as keyof IndexedDoc] as string)));
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  }
+  const analysed = docs.map((d, i) => {
+    const seen = new Set<string>();
+    const fields = words[i]!.map((fieldWords) => {
+      let joined = '';
+      for (const w of fieldWords) {
+        for (const t of analyzer.terms(w)) {
+          joined = joined === '' ? t : `${joined} ${t}`;
+          seen.add(t);
+        }
+      }
+      return joined;
+    });
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    return { id: d.id, title: fields[0]!, questions: fields[1]!, text: fields[2]!, context: fields[3]! };
+  });
+  const mini = new MiniSearch<IndexedDoc>(miniSearchOptions());
+  mini.addAll(analysed);
   return assemble(analyzer, mini, passages, df, synonymFile, settings);
 }
 
@@ -114,7 +131,7 @@ export function buildIndex(
 export function restoreIndex(passages: Passage[], data: SerializedIndex): SearchIndex {
   const words = new Set(data.vocabulary);
   const analyzer = new GermanAnalyzer({ words, stems: new Set([...words].map((w) => stem(w))) });
-  const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions(analyzer));
+  const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions());
   return assemble(analyzer, mini, passages, new Map(data.df), data.synonyms, SEARCH_SETTINGS);
 }
 

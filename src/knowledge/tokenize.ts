@@ -7,6 +7,19 @@ import { collapseGenderForms, foldWord, stripGender } from './german.js';
 
 const WORD = /\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*/gu;
 
+const folded = new Map<string, string>();
+
+/** Folds and gender-normalises one word, cached: the same words recur across the corpus and queries. */
+function foldCached(raw: string): string {
+  let f = folded.get(raw);
+  if (f === undefined) {
+    f = stripGender(foldWord(raw));
+    if (folded.size > 200_000) folded.clear();
+    folded.set(raw, f);
+  }
+  return f;
+}
+
 /**
  * Tokenises text into folded, gender-normalised surface words (stopwords included).
  *
@@ -22,7 +35,7 @@ export function tokenize(text: string): string[] {
       if (date !== null) out.push(date[1]!);
       out.push(/^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, '') : raw.replace(',', '.'));
     } else {
-      out.push(stripGender(foldWord(raw)));
+      out.push(foldCached(raw));
     }
   }
   return out;
