@@ -22,6 +22,7 @@ export interface Token {
   index: number;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue' };
 
 /**
@@ -30,6 +31,7 @@ const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss'
  * @example normalizeWord('Lörrach') === 'loerrach'
  */
 export function normalizeWord(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .replace(/[äöüßẞÄÖÜ]/g, (c) => UMLAUTS[c] ?? c)
     .normalize('NFKD')
@@ -104,6 +106,7 @@ function endsSentence(prev: Token, gap: string, newlines: number, next: string):
 
 /** True when a word mixes letters of Latin and another script (a typical look-alike trick or an encoding slip). */
 export function hasMixedScript(word: string): boolean {
+  if (ASCII.test(word)) return false;
   const latin = /\p{Script=Latin}/u.test(word);
   const other = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Han}]/u.test(word);
   return latin && other;
