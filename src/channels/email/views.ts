@@ -69,20 +69,14 @@ const TicketSchema = z.object({
 const SuggestionSchema = z.object({ title: z.string(), citation: z.string() });
 const CandidateSchema = z.object({ label: z.string() });
 
-/** Formats an ISO time as German local date and time ("Dienstag, 3. März 2026, 10:00 Uhr"). */
+/** Formats an ISO time as German local date and time ("Dienstag, 3. März 2026, 10:00 Uhr"; date only at midnight). */
 export function germanDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const text = new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-  return `${text.replace(' um ', ', ')} Uhr`;
+  const day = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(date);
+  // Deadlines at midnight are whole days: show the date only.
+  return time === '00:00' ? day : `${day}, ${time} Uhr`;
 }
 
 function categoryLabel(category: string): string {

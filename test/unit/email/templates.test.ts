@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/core/errors.js';
 import { loadMailTemplates, OUTBOUND_KINDS } from '../../../src/channels/email/templates.fs.js';
-import { sampleViews } from '../../../src/channels/email/views.js';
+import { germanDateTime, sampleViews } from '../../../src/channels/email/views.js';
 
 const TEMPLATES = new URL('../../../templates', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -63,5 +63,12 @@ describe(loadMailTemplates.name, () => {
       error = e;
     }
     expect(isAppError(error, 'TEMPLATE_INVALID')).toBe(true);
+  });
+});
+
+describe(germanDateTime.name, () => {
+  it('formats in Berlin time, date only at midnight', () => {
+    expect(germanDateTime('2026-03-03T09:00:00.000Z')).toBe('Dienstag, 3. März 2026, 10:00 Uhr');
+    expect(germanDateTime('2026-12-01T23:00:00.000Z')).toBe('Mittwoch, 2. Dezember 2026');
   });
 });
