@@ -19,6 +19,7 @@ import type { Router } from './routing.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD, PROGRAMME_TERMS } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
 import { categorise, detectOther, isCourtesyOnly, isThanksAcknowledgement, scoreText, type RuleHit, type Score } from './triage-signals.js';
+import { buildQuestion } from './triage-question.js';
 import { cleanSubject, foldText, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
 
@@ -72,17 +73,12 @@ interface Prepared {
   question: string;
 }
 
-const SALUTATION = /^\s*(?:sehr\s+geehrte[^,\n!]*|guten\s+(?:tag|morgen|abend)[^,\n!]*|hallo[^,\n!]*|liebe[rs]?\s[^,\n!]*|hi\b[^,\n!]*|moin[^,\n!]*|servus[^,\n!]*)[,!\n]\s*/i;
-
 function prepare(input: TriageInput): Prepared {
   const { subject, isReply } = cleanSubject(input.subject);
   const bodyText = newMessagePart(typeof input.text === 'string' ? input.text : '');
   const subjectFolded = foldText(subject);
   const body = foldText(bodyText);
-  const stripped = bodyText.replace(SALUTATION, '').trim();
-  const core = stripped === '' ? bodyText.trim() : stripped;
-  const subjectNew = subject !== '' && !body.folded.includes(subjectFolded.folded);
-  const question = [subjectNew ? subject : '', core].filter((s) => s !== '').join('. ');
+  const question = buildQuestion(subject, bodyText) || subject;
   return { subject: subjectFolded, isReply, body, both: foldText(`${subject}\n${bodyText}`), question };
 }
 

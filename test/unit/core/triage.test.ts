@@ -104,13 +104,13 @@ describe(`${triage.name}: collaborators and result shape`, () => {
     ]);
   });
 
-  it('asks the knowledge base with subject and body, without salutation and sign-off', () => {
+  it('asks the knowledge base with the subject topic and the body, without salutation and sign-off', () => {
     const answerer = fakeAnswerer('answer');
     triage(
       { channel: 'email', subject: 'Re: Frage Sachbericht', text: 'Guten Tag, wie lang darf er sein?\nViele Grüße\nGemeinde X' },
       { answerer, router: fakeRouter() },
     );
-    expect(answerer.questions).toEqual(['Frage Sachbericht. wie lang darf er sein?']);
+    expect(answerer.questions).toEqual(['Sachbericht. wie lang darf er sein?']);
   });
 
   it('does not repeat a subject the body already contains', () => {
