@@ -1,0 +1,56 @@
+/**
+ * Child process for the SIGKILL test: runs the mail channel and the outbox worker against a Dovecot and an SMTP
+ * sink started by the parent, on the database file the parent names. Prints one line per handled enquiry
+ * ("handled <outcome>") so the parent can kill it in the middle of a batch.
+ * Usage: node --import tsx channel-child.ts <json: { dbPath, imap: {host,port,user,password}, smtp: {host,port}, startDate }>
+ */
+import { createEmailChannel, emailMigrations } from '../../../src/channels/email/index.js';
+import { silentLogger, systemClock } from '../../../src/core/ports.js';
+import { openDatabase } from '../../../src/tickets/database.sqlite.js';
+import { ticketMigrations } from '../../../src/tickets/migrations.js';
+import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
+import { composeHandle, emailConfig, FAST_TUNING } from './harness.js';
+
+interface ChildArgs {
+  dbPath: string;
+  imap: { host: string; port: number; user: string; password: string };
+  smtp: { host: string; port: number };
+  startDate: string;
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
+const db = openDatabase(args.dbPath, [...ticketMigrations, ...emailMigrations], silentLogger);
+const { handle, stores } = await composeHandle(db, systemClock, silentLogger);
+const channel = createEmailChannel({
+  config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
+  db,
+  handle: async (enquiry, options) => {
+    const outcome = await handle(enquiry, options);
+    process.stdout.write(`handled ${outcome.kind}\n`);
+    return outcome;
+  },
+  logger: silentLogger,
+  clock: systemClock,
+  tuning: { ...FAST_TUNING, batchSize: 10 },
+});
+const worker = createOutboxWorker({
+  store: stores.outbox,
+  deliverers: { email: channel.deliverer },
+  clock: systemClock,
+  logger: silentLogger,
+  pollMs: 20,
+  baseBackoffMs: 100,
+  maxBackoffMs: 400,
+  leaseMs: 1_000,
+});
+process.on('SIGTERM', () => {
+  void (async () => {
+    await channel.stop();
+    await worker.stop();
+    db.close();
+    process.exit(0);
+  })();
+});
+await channel.start();
+worker.start();
+process.stdout.write('started\n');

@@ -1,0 +1,117 @@
+/**
+ * Exactly once across SIGKILL: a child process runs the channel and the outbox worker; it is killed in the
+ * middle of a batch and started again on the same database and mailbox. Every inbound mail is recorded once
+ * and answered exactly once (one distinct Message-ID per answer; a resend after a kill between SMTP
+ * acceptance and bookkeeping repeats the same Message-ID, which mail clients show once), none is lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
+import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
+import { mail } from './harness.js';
+import { waitUntil } from './wait.js';
+
+const COUNT = 30;
+const QUESTIONS = [
+  'wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?',
+  'bis wann muss der Verwendungsnachweis vorgelegt werden?',
+  'unser Bescheid vom 3. März nennt eine falsche Summe, bitte prüfen Sie das (Aktenzeichen 14-2026-0815).',
+];
+
+function startChild(args: object): { child: ChildProcess; lines: string[]; waitForLines(n: number): Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'channel-child.ts'), JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  let buffer = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop() ?? '';
+    for (const line of parts) if (line.startsWith('handled')) lines.push(line);
+    for (const w of waiters.splice(0)) {
+      if (lines.length >= w.n) w.resolve();
+      else waiters.push(w);
+    }
+  });
+  return {
+    child,
+    lines,
+    waitForLines: (n) => (lines.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }))),
+  };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+describe('exactly once across SIGKILL', () => {
+  let dovecot: DovecotServer;
+  let sink: SmtpSink;
+  let dir: string;
+
+  beforeAll(async () => {
+    [dovecot, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
+    dir = mkdtempSync(join(tmpdir(), 'pakt-email-crash-'));
+  });
+
+  afterAll(async () => {
+    await sink?.close();
+    await dovecot?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every mail exactly once when killed in the middle of a batch', async () => {
+    const startDate = new Date(Date.now() - 60_000).toISOString();
+    const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    await imap.connect();
+    for (let i = 0; i < COUNT; i += 1) {
+      const body = `Guten Tag,\r\n\r\n${QUESTIONS[i % QUESTIONS.length]}\r\n\r\nMit freundlichen Grüßen\r\nGemeinde Altdorf`;
+      await imap.append('INBOX', mail(`crash-${i}@altdorf.example`, `Absender ${i} <absender${i}@altdorf.example>`, `Frage ${i}`, body));
+    }
+    const args = { dbPath: join(dir, 'pakt.db'), imap: dovecot, smtp: { host: sink.host, port: sink.port }, startDate };
+
+    const first = startChild(args);
+    await first.waitForLines(8);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    const handledBeforeKill = first.lines.length;
+    expect(handledBeforeKill).toBeLessThan(COUNT);
+
+    const second = startChild(args);
+    const db = new BetterSqlite3(join(dir, 'pakt.db'), { readonly: true });
+    try {
+      await waitUntil(
+        async () => (await imap.status('Bearbeitet', { messages: true })).messages ?? 0,
+        (n) => n === COUNT,
+        60_000,
+      );
+      await waitUntil(() => (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }).n, (n) => n === 0, 30_000);
+      second.child.kill('SIGTERM');
+      await exited(second.child);
+
+      const enquiries = db.prepare("SELECT COUNT(*) AS n FROM enquiries WHERE key LIKE 'email:crash-%'").get() as { n: number };
+      expect(enquiries.n).toBe(COUNT);
+      const outbox = db.prepare("SELECT key FROM outbox WHERE channel = 'email' AND kind != 'staff_notification'").all() as { key: string }[];
+      for (let i = 0; i < COUNT; i += 1) {
+        const id = `<crash-${i}@altdorf.example>`;
+        const replies = sink.messages.filter((m) => m.parsed.inReplyTo === id);
+        const expectedKinds = outbox.filter((o) => o.key.startsWith(`email:crash-${i}@altdorf.example:`)).length;
+        expect(expectedKinds).toBeGreaterThanOrEqual(1);
+        expect(new Set(replies.map((m) => m.parsed.messageId)).size).toBe(expectedKinds);
+      }
+      const inbox = await imap.status('INBOX', { messages: true });
+      expect(inbox.messages).toBe(0);
+    } finally {
+      db.close();
+      if (second.child.exitCode === null && second.child.signalCode === null) second.child.kill('SIGKILL');
+      await imap.logout();
+    }
+  }, 120_000);
+});
