@@ -12,9 +12,12 @@ import stopwordsIso from 'stopwords-iso' with { type: 'json' };
  * Words in the stopwords-iso list that carry meaning in this domain ("Mittel" are funds, "Dritte" are third
  * parties, "Ende" ends a funding period) and are therefore kept.
  */
-const KEEP = new Set(['mittel', 'dritte', 'dritten', 'dritter', 'drittes', 'ende', 'jahr', 'jahre', 'jahren', 'neue', 'neuen', 'gross', 'große', 'lang', 'lange', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'zwölf', 'vertreten', 'stellen', 'möglich', 'recht', 'beispiel', 'tel']);
+const KEEP = new Set([
+  'mittel', 'dritte', 'dritten', 'dritter', 'drittes', 'ende', 'jahr', 'jahre', 'jahren', 'neue', 'neuen', 'gross', 'große',
+  'lang', 'lange', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'zwölf', 'vertreten', 'stellen', 'möglich', 'recht', 'beispiel',
+  'tel', 'selbst', 'machen', 'macht', 'gemacht', 'machte']);
 /** Question words and fillers missing from the list that carry no content. */
-const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte', 'wieviel', 'wieviele', 'gabs', 'gibts', 'gehts', 'geht', 'eigentlich', 'jetzt', 'bisschen', 'sowas', 'okay', 'ok'];
+const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte', 'wieviel', 'wieviele', 'gabs', 'danke', 'dank', 'vielen', 'hallo', 'freundlichen', 'grusse', 'grussen', 'gruss', 'geehrte', 'geehrter', 'damen', 'herren', 'gibts', 'gehts', 'geht', 'eigentlich', 'jetzt', 'bisschen', 'sowas', 'okay', 'ok'];
 
 function fold(word: string): string {
   return word

@@ -23,10 +23,10 @@ export interface SearchSettings {
 
 /** Search settings, tuned on the development set; exported so the cache key and the benchmark can name them. */
 export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
-  boost: { title: 2.5, questions: 2, text: 1, context: 0.3 },
-  bm25: { k: 1.2, b: 0.6, d: 0.5 },
+  boost: { title: 1.5, questions: 2, text: 1, context: 0.3 },
+  bm25: { k: 1.6, b: 0.8, d: 0.5 },
   /** Weight of a synonym/abbreviation expansion relative to the word itself. */
-  relatedWeight: 0.6,
+  relatedWeight: 0.3,
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.2,
   fuzzyMinLength: 5,
@@ -148,19 +148,27 @@ function assemble(
     synonyms: compileSynonyms(synonymFile, analyzer),
     passages,
     df,
-    search: (plan, limit) => runSearch(mini, passages, plan, limit, settings),
+    search: (plan, limit) => runSearch(mini, passages, df, plan, limit, settings),
     serialize: () => ({ vocabulary: [...analyzer.vocabulary.words], df: [...df], synonyms: synonymFile, mini: mini.toJSON() }),
   };
 }
 
-function runSearch(mini: MiniSearch<IndexedDoc>, passages: Passage[], plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
+function runSearch(
+  mini: MiniSearch<IndexedDoc>,
+  passages: Passage[],
+  df: Map<string, number>,
+  plan: QueryPlan,
+  limit: number,
+  settings: SearchSettings,
+): RankedHit[] {
   const weight = new Map<string, number>();
   const fuzzy = new Set<string>();
   const groupOf = new Map<string, number[]>();
   plan.groups.forEach((g, gi) => {
     for (const t of g.own) {
       weight.set(t, 1);
-      if (t.length >= settings.fuzzyMinLength && !/\d/.test(t)) fuzzy.add(t);
+      // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words).
+      if (t.length >= settings.fuzzyMinLength && !df.has(t) && !/\d/.test(t)) fuzzy.add(t);
     }
     // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
     const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));

@@ -52,6 +52,15 @@ export function cleanQuestion(question: string): { text: string; truncated: bool
   return { text, truncated };
 }
 
+const SALUTATION = /^(guten\s+(tag|morgen|abend)|hallo|moin|servus|sehr\s+geehrte[^,.!?]{0,60}|liebe[rs]?\s[^,.!?]{0,40})\s*[,.!]\s*/i;
+const CLOSING = /(?:^|[\s,.!?])(?:mit\s+)?(?:freundlichen|vielen|viele|besten|beste|liebe|herzliche|schöne)n?\s+grü(?:ß|ss)en?\b[\s\S]*$|(?:^|[\s,.!?])(?:gruß|gruss|mfg|lg|vg)\b[\s\S]*$/i;
+
+/** Removes a leading salutation and a trailing closing with its signature (mail habits, not content). */
+function stripCourtesy(text: string): string {
+  const stripped = text.replace(SALUTATION, '').replace(CLOSING, '').trim();
+  return stripped === '' ? text : stripped;
+}
+
 /** Plans a query: cleaning, analysis, abbreviation and synonym expansion. */
 export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
   const { text, truncated } = cleanQuestion(question);
@@ -64,7 +73,8 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     groups.push(group);
   };
   const abbreviated = new Set<string>();
-  const words = rawWords(text);
+  const searchText = stripCourtesy(text);
+  const words = rawWords(searchText);
   const nouns = new Set(words.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
   for (const raw of words) {
     const entry = synonyms.abbreviations.get(raw) ?? synonyms.abbreviations.get(foldWord(raw));
@@ -73,7 +83,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
     add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true });
   }
-  for (const word of tokenize(text)) {
+  for (const word of tokenize(searchText)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
     const own = analyzer.terms(word);
     if (own.length === 0) continue;
