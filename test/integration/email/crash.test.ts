@@ -88,7 +88,10 @@ describe('exactly once across SIGKILL', () => {
     const db = new BetterSqlite3(join(dir, 'pakt.db'), { readonly: true });
     try {
       await waitUntil(
-        async () => (await imap.status('Bearbeitet', { messages: true })).messages ?? 0,
+        async () => {
+          const status = await imap.status('Bearbeitet', { messages: true });
+          return status === false ? 0 : (status.messages ?? 0);
+        },
         (n) => n === COUNT,
         60_000,
       );
@@ -107,7 +110,7 @@ describe('exactly once across SIGKILL', () => {
         expect(new Set(replies.map((m) => m.parsed.messageId)).size).toBe(expectedKinds);
       }
       const inbox = await imap.status('INBOX', { messages: true });
-      expect(inbox.messages).toBe(0);
+      expect(inbox === false ? -1 : inbox.messages).toBe(0);
     } finally {
       db.close();
       if (second.child.exitCode === null && second.child.signalCode === null) second.child.kill('SIGKILL');
