@@ -118,3 +118,25 @@ export function lineLengths(tokens: readonly Token[]): Map<number, number> {
   for (const t of tokens) lengths.set(t.line, (lengths.get(t.line) ?? 0) + 1);
   return lengths;
 }
+
+const OWN_MARKERS = new Set(['regierungspraesidium', 'eichamt']);
+const OWN_BLOCK_LINES = 4;
+
+/**
+ * Lines of the RP's own letterhead or address block ("Regierungspräsidium Stuttgart / Referat 15.2 / Am
+ * Eichamt 2 / 97877 Wertheim"), e.g. in a reply quoted without markers: a short line with a marker and up
+ * to four short lines after it, ending at a blank line.
+ */
+export function ownAddressLines(tokens: readonly Token[], lineLength: ReadonlyMap<number, number>): Set<number> {
+  const lines = new Set<number>();
+  for (const t of tokens) {
+    const isMarker = OWN_MARKERS.has(t.norm) || (t.norm === 'rps' && tokens[t.index + 1]?.norm === 'bwl');
+    if (!isMarker || (lineLength.get(t.line) ?? 0) > 8) continue;
+    for (let line = t.line; line <= t.line + OWN_BLOCK_LINES; line += 1) {
+      const length = lineLength.get(line);
+      if (length === undefined || length > 8) break;
+      lines.add(line);
+    }
+  }
+  return lines;
+}

@@ -6,7 +6,7 @@
 import type { Candidate, Findings } from './evidence.js';
 import { TIER, noFindings } from './evidence.js';
 import type { Gazetteer } from './gazetteer.js';
-import { pickKreis } from './scan-text.js';
+import { pickKreis } from './kreis-pick.js';
 import { normalizeWord } from './text.js';
 
 /** Mail providers whose domain says nothing about the sender's place. */

@@ -47,6 +47,8 @@ export interface Gazetteer {
   compactNames: ReadonlyMap<string, NameEntry>;
   /** Kreis name without separators ("remsmurrkreis") → Kreis entry, for sender domains. */
   compactKreise: ReadonlyMap<string, KreisEntry>;
+  /** Municipality AGS → the Landkreise whose Landratsamt sits there (Heidelberg → Rhein-Neckar-Kreis). */
+  landratsamtSeats: ReadonlyMap<string, string[]>;
 }
 
 interface Variant {
@@ -147,7 +149,16 @@ export function buildGazetteer(geo: GeoData): Gazetteer {
   for (const list of kreisNames.values()) {
     for (const e of list) if (e.kreise.some((k) => k.via === 'name')) compactKreise.set(e.tokens.join(''), e);
   }
+  const byName = new Map(geo.gemeinden.map((g) => [`${g.name}|${g.kreisAgs.slice(0, 4)}`, g.ags]));
+  const landratsamtSeats = new Map<string, string[]>();
+  for (const k of geo.kreise) {
+    if (k.typ !== 'Landkreis') continue;
+    // The seat lies in the same Regierungsbezirk (first four digits of the key), which keeps it unique.
+    const seat = byName.get(`${k.sitz}|${k.ags.slice(0, 4)}`);
+    if (seat !== undefined) landratsamtSeats.set(seat, [...(landratsamtSeats.get(seat) ?? []), k.ags]);
+  }
   return {
+    landratsamtSeats,
     gemeinden: new Map(geo.gemeinden.map((g) => [g.ags, g])),
     kreise: new Map(geo.kreise.map((k) => [k.ags, k])),
     names,

@@ -48,12 +48,23 @@ function distinctKreise(candidates: Candidate[]): Set<string> {
   return new Set(candidates.map((c) => c.kreisAgs));
 }
 
+/**
+ * A Landratsamt that names itself outweighs the address of its building: the Landratsamt of the
+ * Rhein-Neckar-Kreis sits in Heidelberg, a Stadtkreis. Pieces of the same tier that contradict it are dropped.
+ */
+function withAuthorityFirst(items: Evidence[]): Evidence[] {
+  const authorities = items.filter((e) => e.isKreisAuthority === true);
+  if (authorities.length === 0) return items;
+  const kreise = new Set(authorities.flatMap((e) => e.candidates.map((c) => c.kreisAgs)));
+  return items.filter((e) => e.isKreisAuthority === true || e.candidates.some((c) => kreise.has(c.kreisAgs)));
+}
+
 /** Decides from all evidence. Pure. */
 export function decide(evidence: Evidence[]): Decision {
   const decisive = evidence.filter((e) => e.tier <= DECISIVE_TIER_LIMIT && e.candidates.length > 0);
   if (decisive.length === 0) return { status: 'unknown', candidates: [], used: [] };
   const top = Math.min(...decisive.map((e) => e.tier));
-  const topItems = decisive.filter((e) => e.tier === top);
+  const topItems = withAuthorityFirst(decisive.filter((e) => e.tier === top));
   let candidates = combineTier(topItems);
   const used = [...topItems];
   for (const e of decisive.filter((x) => x.tier > top).sort((a, b) => a.tier - b.tier)) {

@@ -4,7 +4,8 @@
  * so amounts and file numbers stay out. A PLZ shared by several Kreise stays ambiguous unless the town
  * name decides; a PLZ outside Baden-Württemberg takes the town after it out of play ("90518 Altdorf").
  */
-import type { Candidate } from './evidence.js';
+import { classifyCue } from './cues.js';
+import type { Candidate, Tier } from './evidence.js';
 import { TIER } from './evidence.js';
 import { isJoinGap, matchName, spanText } from './match.js';
 import type { ScanContext } from './scan-text.js';
@@ -33,6 +34,11 @@ function townTokenAfter(tokens: readonly Token[], i: number): Token | null {
   return UNIT_WORDS.has(next.norm) ? null : next;
 }
 
+/** An address line speaks for the sender unless it is someone else's ("nach 70173 Stuttgart geschickt"). */
+function addressTier(ctx: ScanContext, i: number): Tier {
+  return classifyCue(ctx.tokens, i) === 'thirdParty' ? TIER.thirdParty : TIER.signature;
+}
+
 /** Scans the PLZ at token `i`; returns the next index. Internal to the scanner. */
 export function scanPlz(ctx: ScanContext, i: number): number {
   const { tokens, gaz } = ctx;
@@ -52,7 +58,7 @@ export function scanPlz(ctx: ScanContext, i: number): number {
       ctx.findings.notes.push(`Postleitzahl ${t.raw} gehört auch zu Orten außerhalb Baden-Württembergs (nicht gewertet)`);
       return i + 2;
     }
-    const tier = town !== null ? TIER.signature : tierFor(ctx, i, i + 1, false, false);
+    const tier = town !== null ? addressTier(ctx, i) : tierFor(ctx, i, i + 1, false, false);
     record(ctx, tier, plzCandidates, `Postleitzahl ${t.raw}`, i);
     return town === null ? i + 1 : i + 2;
   }
@@ -60,11 +66,11 @@ export function scanPlz(ctx: ScanContext, i: number): number {
   const both = nameCandidates.filter((c) => plzAgs.includes(c.gemeindeAgs ?? ''));
   const written = spanText(tokens, i, end);
   if (both.length > 0) {
-    record(ctx, TIER.signature, both, `Anschrift '${written}'`, i);
+    record(ctx, addressTier(ctx, i), both, `Anschrift '${written}'`, i);
   } else {
     // The OSM PLZ lists lack Postfach and some delivery PLZ: the town name decides, the PLZ is noted.
     ctx.findings.notes.push(`Postleitzahl ${t.raw} passt laut Verzeichnis nicht zu '${spanText(tokens, i + 1, end)}'`);
-    record(ctx, TIER.signature, nameCandidates, `Ortsname '${spanText(tokens, i + 1, end)}' in der Anschrift`, i);
+    record(ctx, addressTier(ctx, i), nameCandidates, `Ortsname '${spanText(tokens, i + 1, end)}' in der Anschrift`, i);
   }
   return end;
 }
@@ -76,7 +82,7 @@ function unknownPlz(ctx: ScanContext, i: number, town: Token | null, nameEnd: nu
     const name = matchName(gaz, tokens, i + 1);
     const candidates = (name?.hits ?? []).map((h) => ({ gemeindeAgs: h.gemeindeAgs, kreisAgs: gaz.gemeinden.get(h.gemeindeAgs)?.kreisAgs ?? '' }));
     ctx.findings.notes.push(`Postleitzahl ${raw} steht nicht im Verzeichnis (Postfach- oder Großkunden-PLZ?)`);
-    record(ctx, TIER.signature, candidates, `Ortsname '${spanText(tokens, i + 1, nameEnd)}' in der Anschrift`, i);
+    record(ctx, addressTier(ctx, i), candidates, `Ortsname '${spanText(tokens, i + 1, nameEnd)}' in der Anschrift`, i);
     return nameEnd;
   }
   if (town === null && isBwRange) return i + 1;

@@ -2,10 +2,12 @@
  * Finds place evidence in free text: Kreis mentions, municipality names with their context, postal codes
  * and address lines. Pure; one left-to-right pass over the tokens, longest match first, each token used once.
  */
-import { KREIS_INSTITUTION_PREFIXES, KREIS_PREFIXES, OTHER_INSTITUTIONS, classifyCue, institutionPrefixBefore, lineLengths, signatureStartLine } from './cues.js';
-import type { Candidate, Findings, Tier } from './evidence.js';
+import { KREIS_INSTITUTION_PREFIXES, KREIS_PREFIXES, OTHER_INSTITUTIONS, classifyCue, institutionPrefixBefore, lineLengths, ownAddressLines, signatureStartLine } from './cues.js';
+import type { Candidate, Evidence, Findings, Tier } from './evidence.js';
 import { TIER, noFindings } from './evidence.js';
 import type { Gazetteer, KreisEntry, NameEntry } from './gazetteer.js';
+import { pickKreis } from './kreis-pick.js';
+import { scanDomain } from './domain.js';
 import { kreisLabel } from './geo.js';
 import { inspectAfterName, isJoinGap, matchKreis, matchName, spanText } from './match.js';
 import { scanPlz } from './scan-plz.js';
@@ -22,6 +24,10 @@ export interface ScanContext {
   source: TextSource;
   signatureStart: number;
   lineLength: Map<number, number>;
+  /** Lines of the RP's own letterhead or address (never the requester's). */
+  ownLines: Set<number>;
+  /** A "Landratsamt" without a name was seen: an address in a Landratsamt seat then names the Landkreis. */
+  sawUnnamedAuthority?: boolean;
   findings: Findings;
 }
 
@@ -30,15 +36,42 @@ export function scanText(gaz: Gazetteer, text: string, source: TextSource): Find
   const tokens = tokenize(text);
   const findings = noFindings();
   const signatureStart = source === 'text' ? signatureStartLine(tokens, text) : source === 'subject' ? Infinity : 0;
-  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength: lineLengths(tokens), findings };
+  const lineLength = lineLengths(tokens);
+  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength, ownLines: ownAddressLines(tokens, lineLength), findings };
   let i = 0;
   while (i < tokens.length) i = step(ctx, i);
   if (tokens.some((t) => hasMixedScript(t.raw))) findings.notes.push('Text enthält Wörter in gemischten Schriftsystemen (nicht gewertet)');
+  if (signatureStart !== Infinity && source !== 'senderName') scanSignatureDomains(gaz, text, signatureStart, findings);
+  if (ctx.sawUnnamedAuthority === true) findings.evidence = findings.evidence.map((e) => asLandratsamtSeat(gaz, e));
   return findings;
+}
+
+/** "Landratsamt / Beiertheimer Allee 2 / 76137 Karlsruhe": the address is the seat, the sender the Landkreis. */
+function asLandratsamtSeat(gaz: Gazetteer, e: Evidence): Evidence {
+  if (e.tier !== TIER.signature || e.candidates.length === 0) return e;
+  const kreise = e.candidates.map((c) => (c.gemeindeAgs === null ? undefined : gaz.landratsamtSeats.get(c.gemeindeAgs)));
+  if (kreise.some((k) => k === undefined)) return e;
+  const candidates = [...new Set(kreise.flat() as string[])].map((kreisAgs) => ({ gemeindeAgs: null, kreisAgs }));
+  return { ...e, candidates, isKreisAuthority: true, text: `${e.text} (Sitz des Landratsamts)` };
+}
+
+const ADDRESS_OR_WEB = /[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)|\bwww\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+
+/** Mail addresses and web sites in the signature ("integration@herrenberg.de", "www.aidlingen.de") count like a sender domain. */
+function scanSignatureDomains(gaz: Gazetteer, text: string, signatureStart: number, findings: Findings): void {
+  const signature = text.split('\n').slice(signatureStart).join('\n');
+  const seen = new Set<string>();
+  for (const m of signature.matchAll(ADDRESS_OR_WEB)) {
+    const domain = (m[1] ?? m[2] ?? '').toLowerCase();
+    if (domain === '' || seen.has(domain)) continue;
+    seen.add(domain);
+    for (const e of scanDomain(gaz, `x@${domain}`).evidence) findings.evidence.push({ ...e, text: `Domain '${domain}' in der Signatur` });
+  }
 }
 
 function step(ctx: ScanContext, i: number): number {
   const t = ctx.tokens[i] as Token;
+  if (ctx.ownLines.has(t.line)) return i + 1;
   if (/^\d{5}$/.test(t.raw)) return scanPlz(ctx, i);
   if (OTHER_INSTITUTIONS.has(t.norm)) return skipOtherInstitution(ctx, i);
   const prefix = KREIS_PREFIXES.get(t.norm);
@@ -46,6 +79,7 @@ function step(ctx: ScanContext, i: number): number {
     const entry = matchKreis(ctx.gaz, ctx.tokens, i + 1);
     if (entry !== null) return addKreis(ctx, entry, i, i + 1 + entry.tokens.length, prefix);
   }
+  if (KREIS_INSTITUTION_PREFIXES.has(t.norm)) ctx.sawUnnamedAuthority = true;
   const name = matchName(ctx.gaz, ctx.tokens, i);
   const kreis = matchKreis(ctx.gaz, ctx.tokens, i);
   if (kreis !== null && kreis.isSelfNamed && kreis.tokens.length >= (name?.tokens.length ?? 0)) {
@@ -63,16 +97,6 @@ function skipOtherInstitution(ctx: ScanContext, i: number): number {
   if (ctx.tokens[k]?.norm === 'arbeit' || ctx.tokens[k]?.norm === 'rp') k += 1;
   const name = matchName(ctx.gaz, ctx.tokens, k);
   return name === null || !isJoinGap(ctx.tokens[k]?.gapBefore ?? '\n') ? i + 1 : k + name.tokens.length;
-}
-
-/** Chooses the Kreis a (prefixed) Kreis name means: "Landkreis Karlsruhe" ≠ "Stadtkreis Karlsruhe". */
-export function pickKreis(gaz: Gazetteer, entry: KreisEntry, prefix: 'landkreis' | 'stadtkreis' | 'kreis' | null): string[] {
-  const byName = entry.kreise.filter((k) => k.via === 'name').map((k) => k.ags);
-  const lk = byName.filter((a) => gaz.kreise.get(a)?.typ === 'Landkreis');
-  const sk = byName.filter((a) => gaz.kreise.get(a)?.typ === 'Stadtkreis');
-  const seat = entry.kreise.filter((k) => k.via === 'sitz').map((k) => k.ags);
-  const order = prefix === 'stadtkreis' ? [sk] : prefix === 'kreis' ? [lk, sk, seat] : [lk, seat, sk];
-  return order.find((list) => list.length > 0) ?? [];
 }
 
 function kreisCandidate(gaz: Gazetteer, kreisAgs: string): Candidate {

@@ -90,6 +90,17 @@ Regierungspräsidium Stuttgart, Referat 15.2, Dienststelle Wertheim, Am Eichamt 
   ['sender display name with institution', { text: 'Hallo', from: 'Gemeinde Aidlingen <info@kdrs.de>' }, 'resolved', ['08115'], 'Aidlingen'],
   ['signature of an ambiguous short name asks back', 'Freundliche Grüße\nGemeinde Hausen', 'ambiguous', ['08327', '08336', '08417', '08425']],
   ['Ortsteil address with a unique PLZ', 'Mit freundlichen Grüßen\nOrtsverwaltung Frommern\nHauptstr. 5\n72336 Frommern', 'resolved', ['08417']],
+  [
+    'Landratsamt in a Stadtkreis: the Landkreis, not the building\'s city',
+    'Landratsamt Rhein-Neckar-Kreis\nDezernat II – Integration\nKurfürsten-Anlage 38-40\n69115 Heidelberg',
+    'resolved', ['08226'], null,
+  ],
+  ['Landratsamt Karlsruhe in the city of Karlsruhe', 'Landratsamt Karlsruhe\nBeiertheimer Allee 2\n76137 Karlsruhe', 'resolved', ['08215'], null],
+  ['unnamed Landratsamt: the address is its seat', 'Mit freundlichen Grüßen\nLandratsamt\nBeiertheimer Allee 2\n76137 Karlsruhe', 'resolved', ['08215'], null],
+  ['mail address in the signature', 'Mit freundlichen Grüßen\nMax Muster\nIntegrationsmanager\nTel. 07032 123\nintegration@herrenberg.de', 'resolved', ['08115'], 'Herrenberg'],
+  ['web site in the signature', 'Viele Grüße\nK. Beispiel\nwww.aidlingen.de', 'resolved', ['08115'], 'Aidlingen'],
+  ['RP letterhead in the text does not route', 'Regierungspräsidium Stuttgart\nReferat 15.2\nAm Eichamt 2\n97877 Wertheim', 'unknown', []],
+  ['address the documents were sent to', 'Wir haben die Unterlagen nach 70173 Stuttgart geschickt.', 'unknown', []],
   ['date line letterhead', 'Nagold, den 3. März 2026\n\nSehr geehrte Damen und Herren,\nwir beantragen die Verlängerung.', 'resolved', ['08235'], 'Nagold'],
 ];
 
