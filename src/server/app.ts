@@ -1,25 +1,28 @@
 /**
- * Composition root (STYLE G2): builds every component from one Config, in a function tests can call,
- * and owns start-up order and graceful shutdown (stop intake, finish work in flight, close the database).
+ * Composition root (STYLE G2): builds every component from one Config, in a function tests can call, and
+ * owns start-up order and graceful shutdown (stop intake, finish work in flight, close the database).
+ * Order: services (knowledge, database, routing, tickets) → channels → outbox worker and timers → routes.
  */
 import type restify from 'restify';
-import type { Logger } from '../core/ports.js';
+import { createEmailChannel, emailMigrations, type EmailChannel } from '../channels/email/index.js';
+import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations } from '../channels/teams/index.js';
+import { systemClock, type Clock, type Logger } from '../core/ports.js';
+import type { Deliverer } from '../core/outcome.js';
+import type { Channel } from '../core/enquiry.js';
+import { createOutboxWorker } from '../tickets/outbox-worker.js';
 import type { Config } from './config.js';
 import { createHttpServer, type ReadinessCheck } from './http.js';
 import { createMetrics, type Metrics } from './metrics.js';
-
-/** A started part of the service that must be stopped on shutdown (in reverse order of start). */
-export interface Component {
-  name: string;
-  stop(): Promise<void>;
-}
+import { openServices, type Services } from './services.js';
+import { startHousekeeping } from './housekeeping.js';
 
 export interface App {
   config: Config;
   logger: Logger;
   metrics: Metrics;
   server: restify.Server;
-  /** Starts listening; resolves with the bound port. */
+  services: Services;
+  /** Starts listening and the background work; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops intake, finishes work in flight, closes everything. Idempotent. */
   stop(): Promise<void>;
@@ -27,20 +30,77 @@ export interface App {
 
 export interface AppOptions {
   logger: Logger;
+  clock?: Clock;
   /** Disable default process metrics (tests build several apps in one process). */
   defaultMetrics?: boolean;
 }
 
-/** Builds the whole service from `config`. Nothing listens until `listen()`. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Builds the whole service from `config`. Nothing listens and no timer runs until `listen()`. */
 export async function buildApp(config: Config, options: AppOptions): Promise<App> {
   const logger = options.logger;
+  const clock = options.clock ?? systemClock;
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
-  const readiness: ReadinessCheck[] = [];
-  const components: Component[] = [];
+  const services = await openServices(config, {
+    logger,
+    clock,
+    metrics,
+    channelMigrations: [...teamsMigrations, ...emailMigrations],
+    watchKnowledge: true,
+  });
+  const { kb, routing, stores, tickets } = services;
+
+  const teams = createTeamsChannel({
+    config,
+    db: services.db,
+    handle: async (enquiry) => services.handle(enquiry, { inlineReply: true }),
+    escalate: async (enquiry) => services.handle(enquiry, { inlineReply: true, answerer: handoverAnswerer(kb) }),
+    tickets,
+    staff: routing.staff,
+    router: routing.router,
+    passages: passageLookup(() => kb.passages()),
+    logger,
+    clock,
+    metrics,
+  });
+
+  let email: EmailChannel | null = null;
+  if (config.IMAP_HOST !== undefined) {
+    email = createEmailChannel({
+      config,
+      db: services.db,
+      handle: (enquiry, handleOptions) =>
+        services.handle(enquiry, handleOptions?.suppress === undefined ? {} : { suppress: handleOptions.suppress }),
+      logger,
+      clock,
+      metrics,
+    });
+  }
+
+  const deliverers: Partial<Record<Channel, Deliverer>> = { teams: teams.deliverer };
+  if (email !== null) deliverers.email = email.deliverer;
+  else deliverers.email = undeliverableMail(logger);
+  const worker = createOutboxWorker({ store: stores.outbox, deliverers, clock, logger, pollMs: config.OUTBOX_POLL_MS });
+
   let accepting = true;
+  const readiness: ReadinessCheck[] = [
+    {
+      name: 'knowledge',
+      check: () => {
+        const s = kb.status();
+        return { ready: s.ready, detail: { passages: s.passageCount, documents: s.documentCount, problems: s.problems, loadedAt: s.loadedAt } };
+      },
+    },
+    { name: 'database', check: () => ({ ready: services.db.open }) },
+  ];
+  const mail = email;
+  if (mail !== null) readiness.push({ name: 'mailbox', check: () => { const s = mail.status(); return { ready: s.connected, detail: s.detail }; } });
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
+  teams.register(server);
 
+  let housekeeping: { stop(): Promise<void> } | null = null;
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -48,13 +108,20 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       logger.info({ component: 'app' }, 'shutting down: intake stopped');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.server.closeIdleConnections?.();
+        server.server.closeIdleConnections();
       });
-      for (const component of [...components].reverse()) {
+      const steps: [string, () => Promise<void>][] = [
+        ['email', async () => email?.stop()],
+        ['teams', () => teams.stop()],
+        ['housekeeping', async () => housekeeping?.stop()],
+        ['outbox', () => worker.stop()],
+        ['services', () => services.close()],
+      ];
+      for (const [name, step] of steps) {
         try {
-          await component.stop();
+          await step();
         } catch (error) {
-          logger.error({ component: component.name, err: (error as Error).message }, 'stop failed');
+          logger.error({ component: name, err: (error as Error).message }, 'stop failed');
         }
       }
       logger.info({ component: 'app' }, 'shutdown complete');
@@ -62,14 +129,33 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     return stopping;
   };
 
-  const listen = (): Promise<number> =>
-    new Promise((resolve, reject) => {
+  const listen = async (): Promise<number> => {
+    let host = config.HOST;
+    if (!teams.isAuthenticated && !LOOPBACK.has(host)) {
+      logger.warn({ component: 'app', host }, 'MicrosoftAppId is not set: the unauthenticated Teams endpoint listens on 127.0.0.1 only');
+      host = '127.0.0.1';
+    }
+    const port = await new Promise<number>((resolve, reject) => {
       server.server.once('error', reject);
-      server.listen(config.PORT, config.HOST, () => {
-        const address = server.address();
-        resolve(address.port);
-      });
+      server.listen(config.PORT, host, () => resolve(server.address().port));
     });
+    worker.start();
+    housekeeping = startHousekeeping({ stores, staff: routing.staff, config, clock, logger, metrics });
+    if (email !== null) await email.start();
+    return port;
+  };
 
-  return { config, logger, metrics, server, listen, stop };
+  return { config, logger, metrics, server, services, listen, stop };
+}
+
+/** Without a mail channel, mail messages (staff notifications) wait in the outbox until one is configured. */
+function undeliverableMail(logger: Logger): Deliverer {
+  let warned = false;
+  return async () => {
+    if (!warned) {
+      warned = true;
+      logger.warn({ component: 'outbox' }, 'mail messages wait in the outbox: no SMTP configured (set IMAP_HOST/SMTP_HOST)');
+    }
+    return { kind: 'retry', afterMs: 15 * 60_000, reason: 'no mail channel configured' };
+  };
 }

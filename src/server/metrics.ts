@@ -9,7 +9,6 @@ export interface Metrics {
   enquiries: Counter<'channel' | 'outcome'>;
   answerLatency: Histogram<'channel'>;
   indexPassages: Gauge;
-  outboxPending: Gauge;
 }
 
 /** Creates the metrics of one app instance. */
@@ -34,11 +33,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     indexPassages: new Gauge({
       name: 'pakt_index_passages',
       help: 'Passages in the knowledge index',
-      registers: [registry],
-    }),
-    outboxPending: new Gauge({
-      name: 'pakt_outbox_pending',
-      help: 'Outgoing messages waiting for delivery',
       registers: [registry],
     }),
   };

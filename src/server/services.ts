@@ -1,0 +1,128 @@
+/**
+ * The channel-independent services of one running instance: knowledge base, database, routing, tickets and
+ * the composed `handleEnquiry`. Built by the server's composition root (and usable from tests).
+ */
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { handleEnquiry, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
+import type { Enquiry } from '../core/enquiry.js';
+import type { Outcome } from '../core/outcome.js';
+import type { Clock, Logger, Migration } from '../core/ports.js';
+import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { routingMigrations } from '../routing/migrations.js';
+import { loadRouting, type Routing } from '../routing/router.loader.js';
+import { SqliteSenderDirectory } from '../routing/sender-directory.sqlite.js';
+import { openDatabase } from '../tickets/database.sqlite.js';
+import { createDeadlinePolicy } from '../tickets/deadlines.js';
+import { ticketMigrations } from '../tickets/migrations.js';
+import { createTicketService, type TicketService } from '../tickets/ticket-service.js';
+import { createSqliteTicketStores, type SqliteTicketStores } from '../tickets/ticket-store.sqlite.js';
+import { sqlitePath, type Config } from './config.js';
+import type { Metrics } from './metrics.js';
+
+export interface Services {
+  kb: KnowledgeBase;
+  db: Database.Database;
+  routing: Routing;
+  stores: SqliteTicketStores;
+  tickets: TicketService;
+  /** Deps of handleEnquiry as composed here; channels vary `inlineReply`, `suppress` and `answerer`. */
+  handleDeps: HandleEnquiryDeps;
+  /** handleEnquiry with metrics (enquiries by channel and outcome, decision latency). */
+  handle(enquiry: Enquiry, overrides?: Partial<HandleEnquiryDeps>): Outcome;
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  logger: Logger;
+  clock: Clock;
+  metrics: Metrics;
+  /** Migrations of the channels, applied together with the core's in one database. */
+  channelMigrations: Migration[];
+  /** Re-index the knowledge base on change (the server does; one-shot tools do not). */
+  watchKnowledge: boolean;
+}
+
+/** Opens knowledge base, database and routing, and composes the ticket use cases. */
+export async function openServices(config: Config, options: ServicesOptions): Promise<Services> {
+  const { logger, clock, metrics } = options;
+  const kb = await openKnowledgeBase({
+    dir: config.KNOWLEDGE_DIR,
+    cacheDir: config.INDEX_CACHE_DIR,
+    watch: options.watchKnowledge,
+    logger,
+    clock,
+    onReload: (status) => metrics.indexPassages.set(status.passageCount),
+  });
+  metrics.indexPassages.set(kb.status().passageCount);
+  let db: Database.Database | undefined;
+  try {
+    db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...options.channelMigrations], logger);
+    const routing = await loadRouting({
+      contactsFile: config.CONTACTS_FILE ?? join(config.KNOWLEDGE_DIR, 'kontakte.yaml'),
+      senderDirectory: new SqliteSenderDirectory(db),
+      logger,
+      clock,
+    });
+    const stores = createSqliteTicketStores(db);
+    const handleDeps: HandleEnquiryDeps = {
+      answerer: kb,
+      router: routing.router,
+      staff: routing.staff,
+      ledger: stores.ledger,
+      deadlines: createDeadlinePolicy(),
+      clock,
+      logger,
+    };
+    const tickets = learnSenders(createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger }), routing, clock, logger);
+    const openDb = db;
+    return {
+      kb,
+      db: openDb,
+      routing,
+      stores,
+      tickets,
+      handleDeps,
+      handle(enquiry, overrides = {}) {
+        const started = performance.now();
+        const outcome = handleEnquiry(enquiry, { ...handleDeps, ...overrides });
+        metrics.enquiries.inc({ channel: enquiry.channel, outcome: outcome.kind });
+        metrics.answerLatency.observe({ channel: enquiry.channel }, (performance.now() - started) / 1000);
+        return outcome;
+      },
+      async close() {
+        await kb.close();
+        openDb.close();
+      },
+    };
+  } catch (error) {
+    await kb.close();
+    db?.close();
+    throw error;
+  }
+}
+
+/**
+ * When a requester confirms their municipality (the ask-back answer), remember sender → municipality, so
+ * nobody is asked twice (issue 3, learned directory).
+ */
+function learnSenders(service: TicketService, routing: Routing, clock: Clock, logger: Logger): TicketService {
+  return {
+    ...service,
+    resolveMunicipality(number, input) {
+      const result = service.resolveMunicipality(number, input);
+      if (result.ok && input.by === 'requester' && input.ags.length === 8) {
+        try {
+          const address = service.show(number).ticket.requester.address;
+          if (address !== null && address !== '') {
+            routing.confirmSender(address, input.ags, `Bestätigt in Vorgang ${number}`, clock.now());
+          }
+        } catch (error) {
+          logger.warn({ component: 'routing', ticketNumber: number, err: (error as Error).message }, 'could not remember sender');
+        }
+      }
+      return result;
+    },
+  };
+}
