@@ -29,12 +29,12 @@ const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres)
 /** Between the possessive and its noun only adjectives, participles and numbers ("unserer bewilligten …"). */
 const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|\d+(?:[.,]\d+)?\.?)){0,2}`;
 /** Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). */
-const CASE_NOUN = String.raw`\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung)\b`;
+const CASE_NOUN = String.raw`\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto)\b`;
 /** The requester's own staff and posts: a weaker signal, rule questions often name them ("unsere Stelle"). */
-const STAFF_NOUN = String.raw`\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile)\b`;
+const STAFF_NOUN = String.raw`\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|ansprechpartner|ansprechpartnerin)\b`;
 const MONTH = '(?:januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)';
 const REQUEST_VERB =
-  '(?:pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
+  '(?:sagen|nennen|pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
 
 /** Request verbs in the imperative "Bitte … Sie" form also include announcing ones. */
 const IMPERATIVE_VERB = REQUEST_VERB.replace('(?:', '(?:teilen|informieren|geben|');
@@ -68,7 +68,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 4,
     reason: 'Bezug auf ein bestimmtes Schreiben',
     pattern: re(
-      String.raw`\b\w*(?:bescheid|schreiben|mail|nachricht|anhoerung|mitteilung)\s+vom\b|\b(?:ihr|ihre|ihrem|ihren|ihres)\s+(?:\w+\s+)?\w*(?:bescheid|schreiben|anhoerung|rueckforderung|anforderung)\w*\b`,
+      String.raw`\b\w*(?:bescheid|schreiben|mail|nachricht|anhoerung|mitteilung|gespraech|gespraechs|telefonat|telefonats|termin|antrag|antrags|mittelabruf|mittelabrufs)\s+vom\b|\b(?:ihr|ihre|ihrem|ihren|ihres)\s+(?:\w+\s+)?\w*(?:bescheid|schreiben|anhoerung|rueckforderung|anforderung)\w*\b`,
     ),
   },
   {
@@ -82,9 +82,9 @@ export const APPLICATION_RULES: readonly TextRule[] = [
   {
     id: 'payment-missing',
     weight: 3,
-    reason: 'Zahlung nicht eingegangen',
+    reason: 'Zahlung fehlt oder stimmt nicht',
     pattern: re(
-      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*`,
+      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bueberzahl\w*|\bzu\s+(?:viel|wenig)\b.{0,30}\b(?:erhalten|bekommen|ausgezahlt|ueberwiesen|bewilligt)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*`,
     ),
   },
   {
@@ -93,6 +93,22 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     reason: 'Unterlagen beigefügt',
     pattern: re(
       String.raw`\banbei\b|\bim\s+anhang\b|\bin\s+der\s+anlage\b|\bals\s+anlage\b|\bbeigefuegt\w*|\bhiermit\s+(?:\w+\s+){0,2}(?:uebersende|uebersenden|sende|senden|reiche|reichen|beantrage|beantragen|lege|legen|teile|teilen|melde|melden|rufe|rufen)\b`,
+    ),
+  },
+  {
+    id: 'documents-sent',
+    weight: 3,
+    reason: 'Unterlagen übersandt',
+    pattern: re(
+      String.raw`\b(?:sende|senden|schicke|schicken|uebersende|uebersenden|uebermittle|uebermitteln|reiche|reichen)\s+(?:ich|wir)\s+ihnen\b|\b(?:die|der)\s+(?:gewuenschten|angeforderten|fehlenden|nachgeforderten)\s+(?:unterlagen|belege|nachweise|dokumente|angaben)\b`,
+    ),
+  },
+  {
+    id: 'own-failure',
+    weight: 3,
+    reason: 'Eigenes Versäumnis oder Problem geschildert',
+    pattern: re(
+      String.raw`\b(?:konnten|koennen|haben|hatten|schaffen|schafften)\s+(?:wir|ich)\b.{0,60}\bnicht\b.{0,40}\b(?:melden|einreichen|vorlegen|abgeben|einhalten|besetzen|nachbesetzen|abrufen|fertigstellen|gemeldet|eingereicht|vorgelegt|abgegeben|eingehalten|besetzt|abgerufen)\b`,
     ),
   },
   {
@@ -124,7 +140,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 2,
     reason: 'Schilderung eines eigenen Vorgangs',
     pattern: re(
-      String.raw`\b(?:(?:wir|ich)\s+(?:haben|hatten|habe|hatte)|(?:haben|hatten|habe|hatte)\s+(?:wir|ich))\b.{0,80}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|verschickt|geschickt|uebersandt|uebermittelt|hochgeladen|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\b|\buns\b.{0,40}\b(?:bewilligt|zugegangen|zugestellt|gewaehrt|zurueckgefordert|gekuerzt|abgelehnt)\b|\b(?:wir|ich)\s+schaffen\b.{0,40}\bnicht\b`,
+      String.raw`\b(?:(?:wir|ich)\s+(?:haben|hatten|habe|hatte)|(?:haben|hatten|habe|hatte)\s+(?:wir|ich))\b.{0,80}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|verschickt|geschickt|uebersandt|uebermittelt|hochgeladen|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\b|\buns\b.{0,40}\b(?:bewilligt|zugegangen|zugestellt|gewaehrt|zurueckgefordert|gekuerzt|abgelehnt)\b|\b(?:wir|ich)\s+schaffen\b.{0,40}\bnicht\b|\b(?:dass|da|weil|nachdem|als)\s+(?:wir|ich)\b.{0,60}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|geschickt|uebersandt|uebermittelt|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\s+(?:haben|hatten|habe|hatte)\b`,
     ),
   },
   {
@@ -146,6 +162,20 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 1,
     reason: 'Handlung gegenüber dem Regierungspräsidium',
     pattern: re(String.raw`\bihnen\b.{0,30}\b(?:einreichen|vorlegen|melden|mitteilen|zusenden|schicken|nachreichen|uebermitteln)\b`),
+  },
+  {
+    id: 'your-message',
+    weight: 2,
+    reason: 'Bezug auf eine Nachricht des Regierungspräsidiums',
+    pattern: re(String.raw`\b(?:laut|gemaess|in|zu|auf)\s+(?:ihrer|ihre|ihrem|ihren)\s+(?:e-?mail|mail|nachricht|anfrage|rueckmeldung|anruf|nachforderung)\b`),
+  },
+  {
+    id: 'missing-documents',
+    weight: 2,
+    reason: 'Fehlende oder nachzureichende Unterlagen',
+    pattern: re(
+      String.raw`\bfehl(?:en|t)\s+(?:noch\s+)?(?:\w+\s+)?(?:unterlagen|belege|nachweise|angaben|dokumente|unterschriften?)\b|\b(?:wir|ich)\s+(?:\w+\s+){0,5}?nachreichen\b|\breichen\s+wir\b.{0,60}\bnach\b`,
+    ),
   },
   { id: 'refund', weight: 1, reason: 'Rückforderung erwähnt', pattern: re(String.raw`\brueckforderung\w*|\bzurueckgefordert|\brueckzahlung\w*`) },
   { id: 'change-request', weight: 1, reason: 'Änderungsantrag erwähnt', pattern: re(String.raw`\baenderungsantrag\w*|\baenderungsmitteilung\w*`) },
@@ -242,7 +272,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'auszahlung',
     priority: 4,
-    patterns: [/\bauszahlung\w*|\bausgezahlt\b|\bausbezahlt\b/, /\bmittelabruf\w*|\babruf\b/, /\b\w*zahlung\w*|\braten?\b/, /\bueberwiesen\b|\bueberweisung\w*|\beingegangen\b/, /\brueckforderung\w*|\bzurueckgefordert\b|\brueckzahlung\w*|\bteilbetrag\w*|\bbetrag\b/, /\bkuerz\w*|\bgekuerzt\b/],
+    patterns: [/\bauszahlung\w*|\bausgezahlt\b|\bausbezahlt\b/, /\bmittelabruf\w*|\babruf\b/, /\b\w*zahlung\w*|\braten?\b/, /\w*ueberwies\w*|\w*ueberweis\w*|\beingegangen\b|\bueberzahl\w*|\bgeld\b/, /\bbankverbindung\w*|\bkontoverbindung\w*|\biban\b/, /\brueckforderung\w*|\bzurueckgefordert\b|\brueckzahlung\w*|\bteilbetrag\w*|\bbetrag\b/, /\bkuerz\w*|\bgekuerzt\b/],
   },
   {
     category: 'verwendungsnachweis',
@@ -252,6 +282,6 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'antrag',
     priority: 2,
-    patterns: [/\bantrag\b|\bantrags\w*|\bantraege\w*/, /\b(?:zuwendungs|bewilligungs|foerder)bescheid\w*/, /\bbewilligung\w*|\bbewilligt\w*/, /\bfoerderantrag\w*|\bneuantrag\w*/],
+    patterns: [/\b(?!aenderungs)\w*antrag\b|\b(?!aenderungs)\w*antrags\w*|\bantraege\w*/, /\bsachstand\b|\bbearbeitungsstand\b/, /\b(?:zuwendungs|bewilligungs|foerder)bescheid\w*/, /\bbewilligung\w*|\bbewilligt\w*/, /\bfoerderantrag\w*|\bneuantrag\w*/],
   },
 ];
