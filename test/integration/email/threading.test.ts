@@ -1,0 +1,100 @@
+/**
+ * Threading and follow-ups through the real stack: the ticket number in the subject (as Outlook keeps it) or a
+ * reply to one of our Message-IDs joins the ticket; a staff answer sent from Outlook and an out-of-office
+ * reply are recorded on the ticket but never answered; the daily limit of automatic replies per sender.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mail, startEmailHarness, type EmailHarness } from './harness.js';
+import { waitUntil } from './wait.js';
+
+const CASE = 'Guten Tag,\r\n\r\nunser Bescheid vom 3. März 2026 nennt eine falsche Fördersumme. Bitte prüfen Sie das (Aktenzeichen 14-2026-0815).\r\n\r\nMit freundlichen Grüßen\r\nStefan Roth\r\nStadt Sindelfingen';
+const FROM = '"Roth, Stefan" <s.roth@sindelfingen.example>';
+
+function enquiry(h: EmailHarness, key: string): { outcome: string; ticket_number: string | null; suppressed_reason: string | null } | undefined {
+  return h.db.prepare('SELECT outcome, ticket_number, suppressed_reason FROM enquiries WHERE key = ?').get(key) as never;
+}
+
+async function settle(h: EmailHarness, processed: number): Promise<void> {
+  await h.waitForFolder('Bearbeitet', processed);
+  await waitUntil(() => (h.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n, (n) => n === 0);
+}
+
+describe('threading and follow-ups', () => {
+  let h: EmailHarness;
+  let ticket: string;
+  let confirmationId: string;
+
+  beforeAll(async () => {
+    h = await startEmailHarness({ config: { MAIL_AUTO_REPLIES_PER_DAY: 3 } });
+    await h.append(mail('case-1@sindelfingen.example', FROM, 'AW: AW: Falsche Fördersumme im Bescheid', CASE));
+    await settle(h, 1);
+    const confirmation = h.sink.messages.find((m) => m.parsed.inReplyTo === '<case-1@sindelfingen.example>' && /\[IM-/.test(m.parsed.subject ?? ''));
+    ticket = /\[(IM-\d{4}-\d{6})\]/.exec(confirmation?.parsed.subject ?? '')?.[1] ?? '';
+    confirmationId = confirmation?.parsed.messageId ?? '';
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('confirms a ticket with one "AW:" and the number in the subject', () => {
+    expect(ticket).toMatch(/^IM-\d{4}-\d{6}$/);
+    const confirmation = h.sink.messages.find((m) => m.parsed.messageId === confirmationId);
+    expect(confirmation?.parsed.subject).toBe(`AW: [${ticket}] Falsche Fördersumme im Bescheid`);
+    expect(confirmation?.parsed.text).toContain(ticket);
+    expect(enquiry(h, 'email:case-1@sindelfingen.example')?.ticket_number).toBe(ticket);
+  });
+
+  it('joins a reply from Outlook with only the ticket number in the subject to the ticket', async () => {
+    const before = h.sink.messages.length;
+    await h.append(mail('outlook-reply@sindelfingen.example', FROM, `AW: [${ticket}] Falsche Fördersumme im Bescheid`, 'Anbei noch der Bescheid als PDF.\r\n\r\nGruß\r\nStefan Roth'));
+    await settle(h, 2);
+    expect(enquiry(h, 'email:outlook-reply@sindelfingen.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
+    const toRequester = h.sink.messages.slice(before).filter((m) => m.envelopeTo.includes('s.roth@sindelfingen.example'));
+    expect(toRequester).toHaveLength(0);
+  });
+
+  it('joins a reply to our Message-ID whose subject lost the number', async () => {
+    await h.append(
+      mail('lost-subject@sindelfingen.example', FROM, 'Re: Rückfrage', 'Noch eine Ergänzung zum Vorgang.', [`In-Reply-To: ${confirmationId}`, `References: ${confirmationId}`]),
+    );
+    await settle(h, 3);
+    expect(enquiry(h, 'email:lost-subject@sindelfingen.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
+  });
+
+  it('records a staff answer sent from Outlook on the ticket without answering it', async () => {
+    const before = h.sink.messages.length;
+    await h.append(
+      mail('staff-answer@rps.bwl.de', 'Team Nord <team-nord@rps.bwl.de>', `AW: [${ticket}] Falsche Fördersumme im Bescheid`, 'Sehr geehrter Herr Roth,\r\nwir korrigieren den Bescheid.', [
+        'Cc: integrationsmanagement@rps.bwl.de',
+      ]),
+    );
+    await settle(h, 4);
+    expect(enquiry(h, 'email:staff-answer@rps.bwl.de')).toMatchObject({ outcome: 'suppressed', ticket_number: ticket, suppressed_reason: 'staff_sender' });
+    expect(h.sink.messages.slice(before).filter((m) => m.envelopeTo.includes('team-nord@rps.bwl.de') && m.parsed.inReplyTo)).toHaveLength(0);
+  });
+
+  it('records an out-of-office reply to our confirmation on the ticket without answering it', async () => {
+    const before = h.sink.messages.length;
+    await h.append(
+      mail('oof@sindelfingen.example', FROM, `Automatische Antwort: AW: [${ticket}] Falsche Fördersumme`, 'Ich bin bis 13.03. nicht im Büro.', [
+        'Auto-Submitted: auto-replied',
+        `In-Reply-To: ${confirmationId}`,
+      ]),
+    );
+    await settle(h, 5);
+    expect(enquiry(h, 'email:oof@sindelfingen.example')).toMatchObject({ outcome: 'suppressed', ticket_number: ticket, suppressed_reason: 'auto_submitted' });
+    expect(h.sink.messages.length).toBe(before);
+  });
+
+  it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      await h.append(mail(`many-${i}@weil.example`, 'Weil <info@weil.example>', `Frage ${i}`, 'Wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?'));
+    }
+    await settle(h, 10);
+    const rows = h.db.prepare("SELECT outcome, suppressed_reason FROM enquiries WHERE key LIKE 'email:many-%'").all() as { outcome: string; suppressed_reason: string | null }[];
+    expect(rows.filter((r) => r.suppressed_reason === 'rate_limit')).toHaveLength(2);
+    const replied = new Set(h.sink.messages.filter((m) => m.envelopeTo.includes('info@weil.example')).map((m) => m.parsed.inReplyTo));
+    expect(replied.size).toBe(3);
+  });
+});
