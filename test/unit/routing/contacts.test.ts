@@ -128,3 +128,16 @@ describe(createStaffDirectory.name, () => {
     expect(staff.findTeam('team-nord')?.teamsChannelId).toBeDefined();
   });
 });
+
+describe('contact in the route result', () => {
+  it('names the responsible team, its deputy during an absence, and the central team otherwise', async () => {
+    const { realRouter } = await import('./helpers.js');
+    const router = realRouter();
+    expect(router.route('Stadtverwaltung Ulm', new Date('2026-03-02T09:00:00Z')).contact).toMatchObject({ teamId: 'team-ost', email: 'im-team-ost@rps.example' });
+    const during = router.route('Stadtverwaltung Ulm', new Date('2026-12-24T09:00:00Z'));
+    expect(during.contact).toMatchObject({ teamId: 'team-west', deputyFor: 'team-ost' });
+    expect(during.evidence.join(' ')).toContain('vertreten');
+    expect(router.route('Gemeinde Altdorf').contact).toMatchObject({ teamId: 'zentrale', email: 'integrationsmanagement@rps.bwl.de' });
+    expect(router.route('').contact?.teamId).toBe('zentrale');
+  });
+});
