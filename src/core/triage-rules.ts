@@ -12,8 +12,6 @@
  * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2. Positive weights add
  * up; of the negative ones only the strongest counts (several rule-question markers are one signal).
  */
-import type { TicketCategory } from './triage-types.js';
-
 /** A weighted text signal; `reason` is German and names the signal, the matched words are appended. */
 export interface TextRule {
   id: string;
@@ -220,68 +218,5 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: -2,
     reason: 'Frage nach den Förderregeln',
     pattern: re(String.raw`\b(?:foerderfaehig|zuwendungsfaehig|zulaessig|erlaubt|grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|im\s+allgemeinen)\b`),
-  },
-];
-
-/**
- * Words that belong to the programme. When the knowledge base calls a message out of scope although it
- * names one of these, triage does not drop it: a person looks at it (policy in triage.ts).
- */
-export const PROGRAMME_TERMS = re(
-  String.raw`\b(?:integrationsmanag\w*|foerderprogramm\w*|pakt\s+fuer\s+integration|zuwendung\w*|vwv|verwaltungsvorschrift\w*|mittelabruf\w*|verwendungsnachweis\w*|sachbericht\w*|kennzahl\w*|bewilligung\w*|bewilligt\w*|integrationsplan\w*|stellenteilung\w*|foerdersatz\w*|foerdersaetze\w*|foerderfaehig\w*|festbetrag\w*|foerderzeitraum\w*|aenderungsantrag\w*|rueckforderung\w*|regierungspraesidium|fortbildung\w*|supervision|gefluechtete\w*|fluechtling\w*|anschlussunterbringung|foerdermittel\w*)\b`,
-);
-
-/** A ticket category with its keyword stems; a subject hit counts double. Higher priority wins ties. */
-export interface CategoryRule {
-  category: TicketCategory;
-  priority: number;
-  patterns: readonly RegExp[];
-  /** When any pattern matches, this category wins regardless of the other scores. */
-  decisive?: boolean;
-}
-
-/**
- * Category policy. Widerspruch only when the requester objects (Widerspruch, Einspruch, "nicht
- * einverstanden", "legen … ein"); a Rückforderung they merely ask about is a payment matter (`auszahlung`),
- * because it concerns the money paid out and is handled with the payments. A "Bescheid" alone names no
- * category (every category has notices); a Kürzung or Rückforderung in it is `auszahlung`. A deadline extension is `frist`
- * even when it names the report it is for (priority over `verwendungsnachweis`).
- */
-export const CATEGORY_RULES: readonly CategoryRule[] = [
-  {
-    category: 'widerspruch',
-    priority: 8,
-    decisive: true,
-    patterns: [/\bwiderspruch\w*|\bwidersprech\w*|\beinspruch\w*/, /\bnicht\s+einverstanden\b/, /\banfecht\w*/, /\bfuer\s+(?:falsch|fehlerhaft|rechtswidrig|nicht\s+gerechtfertigt|unrechtmaessig)\b/],
-  },
-  {
-    category: 'frist',
-    priority: 7,
-    patterns: [/\bfristverlaeng\w*/, /\b\w*frist\w*/, /\bverlaeng\w*/, /\bverspaet\w*|\brechtzeitig\b/, /\bspaeter\s+(?:\w+\s+)?(?:abgeben|einreichen|vorlegen|nachreichen)\b|\bmehr\s+zeit\b/],
-  },
-  {
-    category: 'aenderung',
-    priority: 6,
-    patterns: [/\baenderungsantrag\w*|\baenderungsmitteilung\w*/, /\baenderung\w*|\baendern\b/, /\bstellenumfang\w*|\bvzae\b|\bstellenanteil\w*/, /\baufstock\w*|\berhoeh\w*|\breduzier\w*|\bverringer\w*|\bumwidm\w*/],
-  },
-  {
-    category: 'personal',
-    priority: 5,
-    patterns: [/\bpersonal\w*|\bstellenbesetzung\w*|\bstellenwechsel\b/, /\bnachbesetz\w*|\bwiederbesetz\w*|\bneubesetz\w*|\bnachfolge\w*/, /\bgekuendigt\b|\bkuendig\w*|\bausgeschieden\b|\bscheidet\b/, /\belternzeit\b|\bmutterschutz\b|\bkrank\w*|\berkrankt\b|\bruhestand\b/, /\beingestellt\b|\bneueinstellung\w*/],
-  },
-  {
-    category: 'auszahlung',
-    priority: 4,
-    patterns: [/\bauszahlung\w*|\bausgezahlt\b|\bausbezahlt\b/, /\bmittelabruf\w*|\babruf\b/, /\b\w*zahlung\w*|\braten?\b/, /\w*ueberwies\w*|\w*ueberweis\w*|\beingegangen\b|\bueberzahl\w*|\bgeld\b/, /\bbankverbindung\w*|\bkontoverbindung\w*|\biban\b/, /\brueckforderung\w*|\bzurueckgefordert\b|\brueckzahlung\w*|\bteilbetrag\w*|\bbetrag\b/, /\bkuerz\w*|\bgekuerzt\b/],
-  },
-  {
-    category: 'verwendungsnachweis',
-    priority: 3,
-    patterns: [/\bverwendungsnachweis\w*/, /\bsachbericht\w*/, /\bkennzahl\w*/, /\bzahlenmaessig\w*|\bnachweis\w*/],
-  },
-  {
-    category: 'antrag',
-    priority: 2,
-    patterns: [/\b(?!aenderungs)\w*antrag\b|\b(?!aenderungs)\w*antrags\w*|\bantraege\w*/, /\bsachstand\b|\bbearbeitungsstand\b/, /\b(?:zuwendungs|bewilligungs|foerder)bescheid\w*/, /\bbewilligung\w*|\bbewilligt\w*/, /\bfoerderantrag\w*|\bneuantrag\w*/],
   },
 ];

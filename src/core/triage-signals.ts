@@ -2,7 +2,8 @@
  * Applies the rule tables to prepared text: scores, matched wording for the reasons, categories.
  * Pure functions; the tables live in triage-rules.ts and triage-other.ts.
  */
-import { CATEGORY_RULES, type TextRule } from './triage-rules.js';
+import { CATEGORY_RULES } from './triage-categories.js';
+import type { TextRule } from './triage-rules.js';
 import { COURTESY_MAX_OTHER_WORDS, COURTESY_WORDS, OTHER_RULES, type OtherKind, type OtherRule } from './triage-other.js';
 import { foldText, originalSlice, type FoldedText } from './triage-text.js';
 import type { TicketCategory } from './triage-types.js';

@@ -16,7 +16,8 @@
 import type { Channel } from './enquiry.js';
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from './knowledge.js';
 import type { Router } from './routing.js';
-import { APPLICATION_RULES, APPLICATION_THRESHOLD, PROGRAMME_TERMS } from './triage-rules.js';
+import { PROGRAMME_TERMS } from './triage-categories.js';
+import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
 import { categorise, detectOther, isCourtesyOnly, isThanksAcknowledgement, scoreText, type RuleHit, type Score } from './triage-signals.js';
 import { buildQuestion } from './triage-question.js';
