@@ -8,10 +8,12 @@ const re = (source: string): RegExp => new RegExp(source, 'i');
 
 /**
  * Words that belong to the programme. When the knowledge base calls a message out of scope although it
- * names one of these, triage does not drop it: a person looks at it (policy in triage.ts).
+ * names one of these, triage does not drop it: a person looks at it (policy in triage.ts). Only words
+ * specific to this programme: "Geflüchtete", "Förderprogramm" or "Fortbildung" also occur in questions that
+ * really are out of scope (Bürgergeld, other grants).
  */
 export const PROGRAMME_TERMS = re(
-  String.raw`\b(?:integrationsmanag\w*|foerderprogramm\w*|pakt\s+fuer\s+integration|zuwendung\w*|vwv|verwaltungsvorschrift\w*|mittelabruf\w*|verwendungsnachweis\w*|sachbericht\w*|kennzahl\w*|bewilligung\w*|bewilligt\w*|integrationsplan\w*|stellenteilung\w*|foerdersatz\w*|foerdersaetze\w*|foerderfaehig\w*|festbetrag\w*|foerderzeitraum\w*|aenderungsantrag\w*|rueckforderung\w*|regierungspraesidium|fortbildung\w*|supervision|gefluechtete\w*|fluechtling\w*|anschlussunterbringung|foerdermittel\w*)\b`,
+  String.raw`\b(?:integrationsmanag\w*|pakt\s+fuer\s+integration|vwv|verwaltungsvorschrift\w*|mittelabruf\w*|verwendungsnachweis\w*|sachbericht\w*|kennzahl\w*|bewilligungszeitraum\w*|bewilligungsbescheid\w*|zuwendungsbescheid\w*|integrationsplan\w*|stellenteilung\w*|foerdersatz\w*|foerdersaetze\w*|festbetrag\w*|foerderzeitraum\w*|aenderungsantrag\w*)\b`,
 );
 
 /** A ticket category with its keyword stems; a subject hit counts double. Higher priority wins ties. */

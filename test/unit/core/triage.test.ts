@@ -58,6 +58,7 @@ describe(`${triage.name}: knowledge-base outcome policy for general questions`, 
     { outcome: 'handover', channel: 'teams', intent: 'general_question', ticket: true },
     { outcome: 'out_of_scope', channel: 'email', intent: 'other', ticket: false, text: 'Wo beantrage ich einen Reisepass?' },
     { outcome: 'out_of_scope', channel: 'teams', intent: 'other', ticket: false, text: 'Gibt es noch Kita-Plätze?' },
+    { outcome: 'out_of_scope', channel: 'email', intent: 'other', ticket: false, text: 'Wie beantragen Geflüchtete Bürgergeld? Gibt es ein Förderprogramm?' },
     { outcome: 'invalid', channel: 'teams', intent: 'other', ticket: false, text: '???' },
   ] as const)('$outcome on $channel → $intent, ticket $ticket', ({ outcome, channel, intent, ticket, ...rest }) => {
     const text = ('text' in rest ? rest.text : undefined) ?? GENERAL.text;
