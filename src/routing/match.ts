@@ -72,7 +72,8 @@ export type AfterName =
   | { kind: 'plain' }
   | { kind: 'qualified'; hits: NameHit[]; consumed: number }
   | { kind: 'near'; kreisAgs: string[]; consumed: number; nearName: string }
-  | { kind: 'foreign'; consumed: number };
+  | { kind: 'foreign'; consumed: number }
+  | { kind: 'ortsteil'; consumed: number };
 
 /** Looks at the tokens after a matched name (ending before `end`) for qualifiers; internal to the scanner. */
 export function inspectAfterName(gaz: Gazetteer, entry: NameEntry, tokens: readonly Token[], end: number): AfterName {
@@ -89,6 +90,12 @@ export function inspectAfterName(gaz: Gazetteer, entry: NameEntry, tokens: reado
     const t = tokens[k];
     if (t === undefined || t.line !== next.line || !isJoinGap(t.gapBefore)) break;
     if (FOREIGN_QUALIFIERS.has(t.norm)) return { kind: 'foreign', consumed: k - end + 1 };
+  }
+  // "Stuttgart-Vaihingen", "Heidelberg-Kirchheim": a district joined by a hyphen belongs to the name before it.
+  if (/^-$/.test(next.gapBefore) && next.isCapitalized) {
+    let k = end + 1;
+    while (tokens[k]?.gapBefore === '-' && tokens[k]?.line === next.line) k += 1;
+    return { kind: 'ortsteil', consumed: k - end };
   }
   if (next.norm === 'bei' || (next.norm === 'b' && /^\./.test(tokens[end + 1]?.gapBefore ?? ''))) {
     const near = matchName(gaz, tokens, end + 1);

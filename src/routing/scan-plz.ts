@@ -34,6 +34,13 @@ function townTokenAfter(tokens: readonly Token[], i: number): Token | null {
   return UNIT_WORDS.has(next.norm) ? null : next;
 }
 
+/** Skips a district joined by a hyphen ("70563 Stuttgart-Vaihingen"). */
+function afterOrtsteil(tokens: readonly Token[], end: number): number {
+  let k = end;
+  while (tokens[k]?.gapBefore === '-' && tokens[k]?.line === tokens[end - 1]?.line) k += 1;
+  return k;
+}
+
 /** An address line speaks for the sender unless it is someone else's ("nach 70173 Stuttgart geschickt"). */
 function addressTier(ctx: ScanContext, i: number): Tier {
   return classifyCue(ctx.tokens, i) === 'thirdParty' ? TIER.thirdParty : TIER.signature;
@@ -49,7 +56,7 @@ export function scanPlz(ctx: ScanContext, i: number): number {
   const hasContext = town?.isCapitalized === true || (prev !== undefined && CONTEXT_BEFORE.has(prev.norm)) || (ctx.lineLength.get(t.line) ?? 0) <= 2;
   if (!hasContext) return i + 1;
   const name = town === null ? null : matchName(gaz, tokens, i + 1);
-  const end = name === null ? i + 1 : i + 1 + name.tokens.length;
+  const end = name === null ? i + 1 : afterOrtsteil(tokens, i + 1 + name.tokens.length);
   const plzAgs = gaz.plz.get(t.raw);
   if (plzAgs === undefined) return unknownPlz(ctx, i, town, name === null ? null : end, bwPrefixes(ctx).has(t.raw.slice(0, 2)));
   const plzCandidates: Candidate[] = plzAgs.map((a) => ({ gemeindeAgs: a, kreisAgs: gaz.gemeinden.get(a)?.kreisAgs ?? '' }));

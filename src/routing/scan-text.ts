@@ -134,6 +134,8 @@ function addName(ctx: ScanContext, entry: NameEntry, start: number): number {
   if (after.kind === 'qualified') {
     hits = after.hits;
     end += after.consumed;
+  } else if (after.kind === 'ortsteil') {
+    end += after.consumed;
   } else if (after.kind === 'near') {
     const near = hits.filter((h) => after.kreisAgs.includes(gaz.gemeinden.get(h.gemeindeAgs)?.kreisAgs ?? ''));
     if (near.length > 0) hits = near;

@@ -55,6 +55,10 @@ describe('municipalities with prefixes and inflections', () => {
     ['in X (self)', 'Ich arbeite als Integrationsmanager in Sinsheim.', 'resolved', ['08226'], 'Sinsheim'],
     ['der Stadt X', 'Integrationsmanagement der Stadt Biberach an der Riß', 'resolved', ['08426'], 'Biberach an der Riß'],
     ['hyphenated name', 'Grüße aus Villingen-Schwenningen', 'resolved', ['08326'], 'Villingen-Schwenningen'],
+    ['district joined by a hyphen', 'Grüße aus Heidelberg-Kirchheim', 'resolved', ['08221'], 'Heidelberg'],
+    ['district in the address line', 'Stadt Stuttgart\nRathaus\n70563 Stuttgart-Vaihingen', 'resolved', ['08111'], 'Stuttgart'],
+    ['slash qualifier Vaihingen/Enz', 'Stadt Vaihingen/Enz', 'resolved', ['08118'], 'Vaihingen an der Enz'],
+    ['genitive Landkreises', 'im Auftrag des Landkreises Göppingen\nAmt für Integration', 'resolved', ['08117'], null],
     ['Sankt for St.', 'Gemeinde Sankt Peter', 'resolved', ['08315'], 'St. Peter'],
   ];
   it.each(rows)('%s', (...row) => check(row));
