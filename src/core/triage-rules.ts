@@ -122,7 +122,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 2,
     reason: 'Frage nach dem Bearbeitungsstand',
     pattern: re(
-      String.raw`\b(?:stand|sachstand|bearbeitungsstand|status|bearbeitung|bearbeitungsdauer)\b.{0,40}\b\w*(?:antrag|antrags|bescheid|bescheids|auszahlung|mittelabruf|mittelabrufs|verwendungsnachweis|verwendungsnachweises)\b|\bwann\s+(?:koennen|duerfen|werden)\s+wir\b.{0,60}\b(?:rechnen|erhalten|bekommen)\b|\bwann\s+(?:erhalten|bekommen)\s+wir\b`,
+      String.raw`\b(?:stand|sachstand|bearbeitungsstand|status|bearbeitung|bearbeitungsdauer)\b.{0,40}\b\w*(?:antrag|antrags|bescheid|bescheids|auszahlung|mittelabruf|mittelabrufs|verwendungsnachweis|verwendungsnachweises)\b|\bwann\s+(?:koennen|duerfen|werden)\s+wir\b.{0,60}\b(?:rechnen|erhalten|bekommen)\b|\bwann\s+(?:erhalten|bekommen)\s+wir\b|\bwann\s+(?:erfolgt|kommt|wird|werden|ist|sind)\b.{0,40}\b(?:auszahlung|zahlung|rate|bescheid|bewilligung|entscheidung)\b`,
     ),
   },
   {
@@ -183,6 +183,13 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 1,
     reason: 'Konkretes Datum genannt',
     pattern: re(String.raw`\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:im|am|ab|seit|zum|bis|ende|anfang|mitte)\s+(?:\d{1,2}\.\s*)?${MONTH}\b|\b20[1-3]\d\b`),
+  },
+  { id: 'urgent', weight: 1, reason: 'Dringlichkeit', pattern: re(String.raw`\bdringend\w*|\beilig\w*|\bumgehend\b`) },
+  {
+    id: 'named-requester',
+    weight: 1,
+    reason: 'Bezug auf eine bestimmte Kommune',
+    pattern: re(String.raw`\b(?:an|fuer|bei)\s+(?:die|den|das|der)\s+(?:stadt|gemeinde|landkreis|kreis|landratsamt|stadtkreis)\s+[a-z]{3,}`),
   },
   { id: 'for-us', weight: 1, reason: 'Bezug auf die eigene Stelle', pattern: re(String.raw`\b(?:fuer|bei|an|von)\s+uns\b`) },
   {

@@ -147,6 +147,21 @@ const CASES: Case[] = [
   { name: "zweite Stelle nicht besetzt, verfallen die Mittel?", channel: 'email', subject: "Stellenbesetzung", text: "Die zweite Stelle konnten wir bisher nicht besetzen. Verfallen die Mittel dafür?", intent: 'application_matter', ticket: true },
   { name: "Was passiert bei unbesetzter Stelle? (allgemein)", channel: 'teams', text: "Was passiert, wenn eine Stelle längere Zeit nicht besetzt werden kann?", intent: 'general_question', ticket: false },
   { name: "No-Reply-Benachrichtigung", channel: 'email', from: "no-reply@teams.mail.microsoft", subject: "Sie haben verpasste Nachrichten", text: "Sie haben 3 verpasste Unterhaltungen in Microsoft Teams.", intent: 'other', ticket: false },
+  { name: "\"Wir möchten eine zweite Integrationsmanagerin einstellen. Geht das?\"", channel: 'teams', text: "Wir möchten eine zweite Integrationsmanagerin einstellen. Geht das im laufenden Förderzeitraum?", intent: 'general_question', ticket: false },
+  { name: "Dürfen wir die Mittel für Dolmetscher verwenden?", channel: 'teams', text: "Dürfen wir die Mittel auch für Dolmetscherkosten verwenden?", intent: 'general_question', ticket: false },
+  { name: "Zielgruppe mit Gruß und Absender", channel: 'email', subject: "Frage Zielgruppe", text: "Guten Tag, zählen auch Personen mit Aufenthaltserlaubnis zur Zielgruppe? Viele Grüße, Landratsamt Calw", intent: 'general_question', ticket: false },
+  { name: "\"Wir überlegen zu kooperieren\" + Müssen wir?", channel: 'email', subject: "Kooperation", text: "Wir überlegen, mit zwei Nachbargemeinden zu kooperieren. Müssen wir dann einen gemeinsamen Antrag stellen?", intent: 'general_question', ticket: false },
+  { name: "Wann ist der Verwendungsnachweis fällig? (allgemein)", channel: 'email', subject: "Frist Verwendungsnachweis", text: "Wann ist der Verwendungsnachweis für das Jahr 2024 fällig?", intent: 'general_question', ticket: false },
+  { name: "wann erfolgt die Auszahlung an die Stadt …, dringend", channel: 'email', subject: "Dringend: Auszahlung", text: "Sehr geehrte Damen und Herren, wann erfolgt die Auszahlung der zweiten Rate an die Stadt Reutlingen? Wir benötigen die Mittel dringend.", intent: 'application_matter', ticket: true, category: 'auszahlung' },
+  { name: "Antrag vom … zurückziehen", channel: 'email', subject: "Antrag zurückziehen", text: "Hiermit ziehen wir unseren Antrag vom 05.02. zurück.", intent: 'application_matter', ticket: true, category: 'antrag' },
+  { name: "Guten Tag", channel: 'teams', text: "Guten Tag", intent: 'other', ticket: false },
+  { name: "\"Ok, danke.\"", channel: 'teams', text: "Ok, danke.", intent: 'other', ticket: false },
+  { name: "Automatische Antwort mit Fall-Betreff", channel: 'email', subject: "Automatische Antwort: Fristverlängerung Verwendungsnachweis", text: "Vielen Dank für Ihre E-Mail. Ich bin bis 02.09. abwesend. Ihre Nachricht wird nicht automatisch weitergeleitet.", intent: 'other', ticket: false },
+  { name: "Können wir befristet ausschreiben?", channel: 'email', subject: "Stellenausschreibung", text: "Können wir die Stelle auch befristet ausschreiben?", intent: 'general_question', ticket: false },
+  { name: "Abschluss im Anhang, reicht das?", channel: 'email', subject: "Nachweis Qualifikation", text: "Im Anhang der Abschluss unserer neuen Integrationsmanagerin. Reicht das als Qualifikationsnachweis?", intent: 'application_matter', ticket: true },
+  { name: "Wie rufen wir die Mittel ab? (allgemein)", channel: 'email', subject: "Mittelabruf", text: "Wie rufen wir die Mittel ab?", intent: 'general_question', ticket: false },
+  { name: "Bescheid bewilligt weniger Stellen als beantragt", channel: 'email', subject: "Bescheid vom 14.06.", text: "Guten Tag, im Bescheid steht eine Förderung für 1,5 Stellen, beantragt hatten wir 2 Stellen. Ist das ein Fehler?", intent: 'application_matter', ticket: true },
+  { name: "neue Integrationsmanagerin fragt nach dem Integrationsplan", channel: 'teams', text: "Hallo, ich bin neu als Integrationsmanagerin. Was muss ich im Integrationsplan dokumentieren?", intent: 'general_question', ticket: false },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
