@@ -27,6 +27,7 @@ const KENNZEICHEN: Record<string, string> = {
   tbb: '08128', hdh: '08135', aa: '08136', ka: '08215', ra: '08216', mos: '08225', hd: '08226', cw: '08235', pf: '08236',
   fds: '08237', fr: '08315', em: '08316', og: '08317', rw: '08325', vs: '08326', tut: '08327', kn: '08335', loe: '08336',
   wt: '08337', rt: '08415', tue: '08416', bl: '08417', ul: '08425', bc: '08426', fn: '08435', rv: '08436', sig: '08437',
+  sbk: '08326', // Schwarzwald-Baar-Kreis uses "SBK" in its domain
 };
 
 /** The domain of a mail address or UPN ("Name <a@b.de>" → "b.de"), lower case; null if none. */
@@ -47,7 +48,8 @@ function stripPrefix(label: string, prefixes: readonly string[]): { rest: string
 }
 
 function labelCandidates(gaz: Gazetteer, label: string): Candidate[] {
-  const norm = normalizeWord(label);
+  // "loerrach-landkreis" reads like "landkreis-loerrach"
+  const norm = normalizeWord(label).replace(/^(.+?)-?(landkreis|landratsamt)$/, '$2-$1');
   const kreis = stripPrefix(norm, KREIS_PREFIXES);
   if (kreis.prefix !== null) {
     const compact = kreis.rest.replace(/-/g, '');
