@@ -70,7 +70,7 @@ export class PaktTeamsBot extends TeamsActivityHandler {
     const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);
     const replies = renderOutcome(outcome, { cards: this.ctx.cards, question: enquiry.text, ...(truncationNote ? { truncationNote } : {}) });
     if (replies.length > 0) await turn.sendActivities(replies);
-    if (outcome.kind === 'ticket_created') this.ctx.onTicketChanged();
+    if (outcome.kind === 'ticket_created') this.ctx.onTicketChanged(outcome.ticket);
   }
 
   /** Welcome when the bot is installed or a person starts a personal chat; not for every new team member. */

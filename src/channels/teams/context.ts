@@ -3,7 +3,7 @@
  * channel's own store and card renderer. Built once per channel instance (no module-level state, A1).
  */
 import type { Enquiry } from '../../core/enquiry.js';
-import type { Outcome } from '../../core/outcome.js';
+import type { Outcome, TicketView } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
@@ -51,7 +51,7 @@ export interface TeamsContext {
   clock: Clock;
   metrics: TeamsMetrics | null;
   /** Called after a turn created or re-routed a ticket: posts its staff card soon (staff-cards.ts). */
-  onTicketChanged(): void;
+  onTicketChanged(ticket: TicketView): void;
 }
 
 /** Longest question text handed to the core; longer messages are truncated with a note. */

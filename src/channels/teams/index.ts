@@ -57,7 +57,7 @@ export interface TeamsChannelDeps {
   logger: Logger;
   clock: Clock;
   metrics?: TeamsMetrics;
-  /** Staff-card poll interval in ms (default 5000; 0: only after Teams turns and {@link TeamsChannel.syncStaffCards}). */
+  /** Staff-card scan interval in ms (default 15000; 0: only after Teams turns and {@link TeamsChannel.syncStaffCards}). */
   staffCardIntervalMs?: number;
   /** Card templates directory (default {@link DEFAULT_CARD_TEMPLATES_DIR}). */
   templatesDir?: string;
@@ -102,9 +102,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     logger,
     clock: deps.clock,
     metrics: deps.metrics ?? null,
-    onTicketChanged: () => staffCards.kick(),
+    onTicketChanged: (ticket) => staffCards.kick(ticket),
   };
-  const staffCards = new StaffCardSync(ctx, adapters, { intervalMs: deps.staffCardIntervalMs ?? 5000 });
+  const staffCards = new StaffCardSync(ctx, adapters, { intervalMs: deps.staffCardIntervalMs ?? 15_000 });
   const bot = new PaktTeamsBot(ctx);
   const inFlight = new Set<Promise<unknown>>();
   let isStopping = false;

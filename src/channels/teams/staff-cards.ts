@@ -39,7 +39,7 @@ export interface StaffCardSyncOptions {
   limit?: number;
 }
 
-export const STAFF_CARD_DEFAULTS = { intervalMs: 5000, limit: 200 } as const;
+export const STAFF_CARD_DEFAULTS = { intervalMs: 15_000, limit: 200 } as const;
 
 /** Counts of one run. */
 export interface StaffCardReport {
@@ -52,64 +52,75 @@ export interface StaffCardReport {
 export class StaffCardSync {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<StaffCardReport> | null = null;
-  private isRerunWanted = false;
+  private queue: Promise<void> = Promise.resolve();
   private readonly options: Required<StaffCardSyncOptions>;
 
   constructor(private readonly ctx: TeamsContext, private readonly adapters: TeamsAdapters, options: StaffCardSyncOptions = {}) {
     this.options = { ...STAFF_CARD_DEFAULTS, ...options };
   }
 
-  /** Runs now (or right after the current run): used after a Teams turn created a ticket. */
-  kick(): void {
-    if (this.running) {
-      this.isRerunWanted = true;
-      return;
-    }
-    void this.runOnce().catch(() => undefined);
+  /**
+   * Posts the card of one ticket soon (after a Teams turn created or re-routed it): cheap, no table scan.
+   * Queued one after another; `stop()` waits for the queue.
+   */
+  kick(ticket: TicketView): void {
+    if (!this.ctx.store.hasStaffChannels() && !this.hasConfiguredChannels()) return;
+    this.queue = this.queue
+      .then(() => this.syncTicket(ticket, { posted: 0, escalated: 0, failed: 0 }))
+      .catch((error: unknown) => this.ctx.logger.error({ component: 'teams-staff-cards', err: (error as Error).message }, 'staff card sync failed'));
   }
 
-  /** Posts missing cards once; concurrent callers share the same run. */
+  /** Scans all open tickets once and posts missing cards; concurrent callers share the same run. */
   runOnce(): Promise<StaffCardReport> {
     if (this.running) return this.running;
-    this.running = this.sync().finally(() => {
+    this.running = this.queue.then(() => this.sync()).finally(() => {
       this.running = null;
-      if (this.isRerunWanted) {
-        this.isRerunWanted = false;
-        this.kick();
-      }
     });
     return this.running;
   }
 
-  /** Polls every `intervalMs` (0: never; runs only on {@link kick}). */
+  /** Scans every `intervalMs` (0: never; cards then come only from {@link kick} and {@link runOnce}). */
   start(): void {
     if (this.timer || this.options.intervalMs <= 0) return;
-    this.timer = setInterval(() => this.kick(), this.options.intervalMs);
+    const scan = (): void => {
+      void this.runOnce().catch((error: unknown) =>
+        this.ctx.logger.error({ component: 'teams-staff-cards', err: (error as Error).message }, 'staff card scan failed'),
+      );
+    };
+    this.timer = setInterval(scan, this.options.intervalMs);
     this.timer.unref();
-    this.kick();
+    scan();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.isRerunWanted = false;
+    await this.queue;
     await this.running?.catch(() => undefined);
   }
 
   private async sync(): Promise<StaffCardReport> {
     const report: StaffCardReport = { posted: 0, escalated: 0, failed: 0 };
-    for (const ticket of this.openTickets()) {
-      const channel = resolveStaffChannel(this.ctx, ticket.team.teamId);
-      if (!channel) continue;
-      const hasCard = this.ctx.store.ticketCards(ticket.number).some((c) => c.conversationId === channel);
-      if (!hasCard) await this.post(ticket, channel, `staffcard:${ticket.number}:${channel}`, undefined, report, 'posted');
-      const level = this.escalationLevel(ticket);
-      if (level > 0) {
-        const key = `staffcard:${ticket.number}:${channel}:esc${level}`;
-        await this.post(ticket, channel, key, teamsText.escalationBanner, report, 'escalated');
-      }
-    }
+    if (!this.ctx.store.hasStaffChannels() && !this.hasConfiguredChannels()) return report;
+    for (const ticket of this.openTickets()) await this.syncTicket(ticket, report);
     return report;
+  }
+
+  private async syncTicket(ticket: TicketView, report: StaffCardReport): Promise<void> {
+    const channel = resolveStaffChannel(this.ctx, ticket.team.teamId);
+    if (!channel) return;
+    const hasCard = this.ctx.store.ticketCards(ticket.number).some((c) => c.conversationId === channel);
+    if (!hasCard) await this.post(ticket, channel, `staffcard:${ticket.number}:${channel}`, undefined, report, 'posted');
+    const level = this.escalationLevel(ticket);
+    if (level > 0) {
+      const key = `staffcard:${ticket.number}:${channel}:esc${level}`;
+      await this.post(ticket, channel, key, teamsText.escalationBanner, report, 'escalated');
+    }
+  }
+
+  /** True when some team names a Teams channel in the contacts file (teamsKanal). */
+  private hasConfiguredChannels(): boolean {
+    return this.ctx.staff.teams().some((t) => t.teamsChannelId !== undefined && this.ctx.store.reference(t.teamsChannelId) !== null);
   }
 
   private openTickets(): TicketView[] {

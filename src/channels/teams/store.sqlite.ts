@@ -66,6 +66,7 @@ export class TeamsStore {
            registered_by = excluded.registered_by, created_at = excluded.created_at`,
       ),
       channel: db.prepare('SELECT conversation_id FROM teams_staff_channels WHERE scope = ?'),
+      anyChannel: db.prepare('SELECT 1 FROM teams_staff_channels LIMIT 1'),
       saveCard: db.prepare(
         `INSERT INTO teams_ticket_cards (ticket_number, conversation_id, activity_id, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (ticket_number, conversation_id) DO UPDATE SET activity_id = excluded.activity_id, updated_at = excluded.updated_at`,
@@ -136,6 +137,11 @@ export class TeamsStore {
       if (row !== undefined) return ChannelRow.parse(row).conversation_id;
     }
     return null;
+  }
+
+  /** True when at least one staff channel is registered. */
+  hasStaffChannels(): boolean {
+    return this.run(() => this.q.anyChannel.get()) !== undefined;
   }
 
   /** Remembers the staff card of a ticket in a channel (for in-place updates). */

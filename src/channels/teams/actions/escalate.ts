@@ -23,6 +23,6 @@ export const escalateAction = defineAction({
     ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
     const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text });
     if (replies.length > 0) await turn.sendActivities(replies);
-    if (outcome.kind === 'ticket_created') ctx.onTicketChanged();
+    if (outcome.kind === 'ticket_created') ctx.onTicketChanged(outcome.ticket);
   },
 });

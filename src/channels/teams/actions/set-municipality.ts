@@ -41,7 +41,7 @@ export const setMunicipalityAction = defineAction({
       return;
     }
     await turn.sendActivity(teamsText.municipalityResolved(result.ticket.number, result.ticket.team.team));
-    ctx.onTicketChanged();
+    ctx.onTicketChanged(result.ticket);
   },
 });
 

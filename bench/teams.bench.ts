@@ -1,0 +1,81 @@
+/**
+ * Teams benchmark (issue 5): `npx tsx bench/teams.bench.ts` prints /api/messages throughput and p50/p99
+ * latency with 50 concurrent conversations on loopback, the connector stub local (target ≥ 300
+ * activities/s, p99 < 100 ms). The server (restify + Teams channel + knowledge base + routing + tickets on
+ * a temp SQLite file) runs here; the load generator and the connector stub run in a child process
+ * (bench/teams-load.ts), so client work does not steal the server's event loop. Each conversation posts its
+ * next activity when the previous one was answered (the turn replies inline: a 200 means the reply
+ * reached the connector). Workloads: questions only (development set), and with 10 % application
+ * matters (tickets). Options: --conversations N (default 50), --per-conversation M (default 40).
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { silentLogger } from '../src/core/ports.js';
+import { startTeamsHarness } from '../test/integration/teams/harness.js';
+
+const arg = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const CONVERSATIONS = arg('conversations', 50);
+const PER_CONVERSATION = arg('per-conversation', 40);
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+interface Figures {
+  activities: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  replies: number;
+}
+
+function print(label: string, f: Figures): void {
+  const verdict = f.perSecond >= 300 && f.p99 < 100 ? 'meets target' : 'MISSES target (>= 300/s, p99 < 100 ms)';
+  process.stdout.write(
+    `${label.padEnd(26)} ${String(f.activities).padStart(5)} activities in ${f.seconds.toFixed(2)} s = ` +
+      `${f.perSecond.toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms; ` +
+      `replies ${f.replies}, errors ${f.errors} - ${verdict}\n`,
+  );
+}
+
+const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./teams-load.ts', import.meta.url))], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+const nextLine = async (): Promise<Record<string, unknown>> => {
+  const { value, done } = await lines.next();
+  if (done) throw new Error('teams bench: load generator exited');
+  return JSON.parse(String(value)) as Record<string, unknown>;
+};
+
+await nextLine(); // the child's stub URL: activities carry it as serviceUrl
+const h = await startTeamsHarness({ logger: silentLogger });
+const job = async (label: string, ticketShare: number): Promise<Figures> => {
+  child.stdin.write(`${JSON.stringify({ serverUrl: h.url, label, conversations: CONVERSATIONS, perConversation: PER_CONVERSATION, ticketShare })}\n`);
+  const r = (await nextLine()) as { latencies: number[]; seconds: number; errors: number; received: number };
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  return {
+    activities: sorted.length,
+    seconds: r.seconds,
+    perSecond: sorted.length / r.seconds,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1) ?? 0,
+    errors: r.errors,
+    replies: r.received,
+  };
+};
+try {
+  process.stdout.write(`Teams /api/messages, ${CONVERSATIONS} concurrent conversations x ${PER_CONVERSATION} activities, loopback, node ${process.version}\n`);
+  await job('warmup', 0);
+  print('questions (answer cards)', await job('questions', 0));
+  print('questions + 10 % tickets', await job('mixed', 0.1));
+} finally {
+  child.stdin.write('{"stop":true}\n');
+  await h.close();
+}
