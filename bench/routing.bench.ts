@@ -59,16 +59,20 @@ async function main(): Promise<void> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const byLength = { short: [] as number[], long: [] as number[] };
-  for (let round = 0; round < 3; round += 1) {
-    for (const input of inputs) {
-      const c = process.cpuUsage();
-      const t = performance.now();
-      routing.router.route(input, at);
-      const elapsed = performance.now() - t;
-      const used = process.cpuUsage(c);
-      wall.push(elapsed);
-      cpu.push((used.user + used.system) / 1000);
-      (input.text.length <= 10_000 ? byLength.short : byLength.long).push(elapsed);
+  // Short and long mails in separate passes, so that garbage from the long ones does not land on the short ones.
+  const passes = [inputs.filter((x) => x.text.length <= 10_000), inputs.filter((x) => x.text.length > 10_000)];
+  for (const pass of passes) {
+    for (let round = 0; round < 3; round += 1) {
+      for (const input of pass) {
+        const c = process.cpuUsage();
+        const t = performance.now();
+        routing.router.route(input, at);
+        const elapsed = performance.now() - t;
+        const used = process.cpuUsage(c);
+        wall.push(elapsed);
+        cpu.push((used.user + used.system) / 1000);
+        (input.text.length <= 10_000 ? byLength.short : byLength.long).push(elapsed);
+      }
     }
   }
   const line = (label: string, xs: number[]): void => {
