@@ -82,8 +82,7 @@ function subjectFor(message: OutboundMessage, handleSubject: string): string {
 export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
   const { config, templates, state, clock } = deps;
   const logger = deps.logger.child({ component: 'smtp' });
-  const transport =
-    deps.transport ??
+  const create = (): Transporter<SMTPTransport.SentMessageInfo> =>
     nodemailer.createTransport({
       host: config.SMTP_HOST,
       port: config.SMTP_PORT,
@@ -96,6 +95,9 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       socketTimeout: 30_000,
       logger: nodemailerLogger(logger) as unknown as SMTPTransport.Options['logger'],
     });
+  // One pooled transport at a time; created again on demand after close() (the channel can be restarted).
+  let current: Transporter<SMTPTransport.SentMessageInfo> | null = deps.transport ?? null;
+  const transport = (): Transporter<SMTPTransport.SentMessageInfo> => (current ??= create());
 
   const deliver: Deliverer = async (message) => {
     const handle = message.replyHandle;
@@ -115,7 +117,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     }
     const threaded = !STAFF_KINDS.has(message.kind) && handle.messageId !== null;
     try {
-      await transport.sendMail({
+      await transport().sendMail({
         from: { name: 'Integrationsmanagement – RP Stuttgart', address: config.MAIL_FROM },
         to: handle.to,
         subject,
@@ -141,13 +143,16 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     deliver,
     async verify() {
       try {
-        await transport.verify();
+        await transport().verify();
         return true;
       } catch (error) {
         logger.warn({ code: (error as { code?: string }).code }, 'SMTP not reachable at start; the outbox will retry');
         return false;
       }
     },
-    close: () => transport.close(),
+    close() {
+      current?.close();
+      current = null;
+    },
   };
 }
