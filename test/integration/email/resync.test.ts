@@ -86,19 +86,19 @@ describe('mailbox position', () => {
   });
 
   it('finishes the mail in hand on stop() and leaves the rest for the next start', async () => {
-    let stopping: Promise<void> | null = null;
+    const stop: { pending: Promise<void> | null } = { pending: null };
     let calls = 0;
     const wrap = (handle: HandleFn): HandleFn => (enquiry, options) => {
       calls += 1;
-      if (calls === 1) stopping = h!.channel.stop();
+      if (calls === 1) stop.pending = h!.channel.stop();
       return handle(enquiry, options);
     };
     h = await startEmailHarness({ noStart: true, wrapHandle: wrap, config: { IMAP_START_DATE: new Date(Date.now() - 3600_000).toISOString() } });
     for (let i = 0; i < 3; i += 1) await h.append(mail(`stop-${i}@altdorf.example`, `S${i} <s${i}@altdorf.example>`, 'Fördersatz', QUESTION));
     await h.channel.start();
     h.worker.start();
-    await waitUntil(() => stopping, (s) => s !== null);
-    await stopping;
+    const pending = await waitUntil(() => stop.pending, (s) => s !== null);
+    await pending;
     expect(h.channel.status().connected).toBe(false);
     expect(calls).toBe(1);
     await h.waitForFolder('Bearbeitet', 1);
