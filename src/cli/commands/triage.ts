@@ -65,14 +65,14 @@ function parseOptions(args: string[]): Options {
       },
     }));
   } catch (cause) {
-    throw new AppError('USAGE', `triage: ${(cause as Error).message}`, { cause });
+    throw new AppError('USAGE', `triage: ungültige Optionen (${(cause as Error).message})`, { cause });
   }
   const single = values.text !== undefined || values.subject !== undefined || values.from !== undefined || values.channel !== undefined;
-  if (values.batch !== undefined && single) throw new AppError('USAGE', 'triage: --batch cannot be combined with --text/--subject/--from/--channel');
+  if (values.batch !== undefined && single) throw new AppError('USAGE', 'triage: --batch lässt sich nicht mit --text, --subject, --from oder --channel kombinieren');
   if (values.batch !== undefined) return { json: values.json, batch: values.batch };
-  if (values.text === undefined) throw new AppError('USAGE', 'triage: --text or --batch is required');
+  if (values.text === undefined) throw new AppError('USAGE', 'triage: --text oder --batch angeben');
   const channel = values.channel ?? DEFAULT_CHANNEL;
-  if (channel !== 'email' && channel !== 'teams') throw new AppError('USAGE', `triage: --channel must be email or teams, not "${channel}"`);
+  if (channel !== 'email' && channel !== 'teams') throw new AppError('USAGE', `triage: --channel muss email oder teams sein, nicht „${channel}“`);
   return { json: values.json, input: { channel, text: values.text, subject: values.subject, from: values.from } };
 }
 
@@ -116,12 +116,17 @@ const INTENT_LABELS: Record<Intent, string> = {
   other: 'Sonstiges (keine Bearbeitung nötig)',
 };
 
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
 function renderAnswer(result: TriageResult): string {
   const a = result.answer;
   const confidence = a.confidence.toFixed(2).replace('.', ',');
   switch (a.outcome) {
     case 'answer':
-      return `Antwort (Konfidenz ${confidence}): ${a.answer?.citation ?? ''}${a.answer === null ? '' : `\n    ${a.answer.text.replace(/\s+/g, ' ').slice(0, 200)}`}`;
+      return `Antwort (Konfidenz ${confidence}): ${a.answer?.citation ?? ''}${a.answer === null ? '' : `\n    ${shorten(a.answer.text, 200)}`}`;
     case 'suggest':
       return `Meinten Sie: ${a.suggestions.map((s) => s.title).join(' · ')}`;
     case 'handover':
@@ -180,8 +185,9 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
       ctx.out(options.json ? jsonLine(result) : `${renderTriage(result)}\n`);
       return EXIT_OK;
     } catch (error) {
-      ctx.err(`triage: ${(error as Error).message}`);
-      return isAppError(error, 'INPUT_INVALID') ? EXIT_USAGE : EXIT_FAILURE;
+      const badInput = isAppError(error, 'INPUT_INVALID');
+      ctx.err(`triage: ${badInput ? 'Eingabe nicht lesbar' : 'Fehler'} (${(error as Error).message})`);
+      return badInput ? EXIT_USAGE : EXIT_FAILURE;
     } finally {
       await deps.close();
     }
