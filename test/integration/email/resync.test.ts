@@ -97,8 +97,8 @@ describe('mailbox position', () => {
     for (let i = 0; i < 3; i += 1) await h.append(mail(`stop-${i}@altdorf.example`, `S${i} <s${i}@altdorf.example>`, 'Fördersatz', QUESTION));
     await h.channel.start();
     h.worker.start();
-    const pending = await waitUntil(() => stop.pending, (s) => s !== null);
-    await pending;
+    await waitUntil(() => stop.pending !== null, (started) => started);
+    await (stop.pending as Promise<void> | null);
     expect(h.channel.status().connected).toBe(false);
     expect(calls).toBe(1);
     await h.waitForFolder('Bearbeitet', 1);
