@@ -10,7 +10,7 @@ import { trimAnswer } from './trim.js';
 import { MESSAGES, REMINDER } from './messages.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
-export const THRESHOLDS = { answer: 0.5, suggest: 0.3, outOfScopeCoverage: 0.4 } as const;
+export const THRESHOLDS = { answer: 0.5, suggest: 0.3, outOfScopeCoverage: 0.3 } as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
 const SEARCH_DEPTH = 10;

@@ -6,6 +6,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { GermanAnalyzer, vocabularyFromWords } from './analyzer.js';
 import type { QueryPlan } from './query.js';
 import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
+import { answerTypes } from './answer-type.js';
 import { stem } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
@@ -15,6 +16,10 @@ export interface SearchSettings {
   boost: { title: number; questions: number; text: number; context: number };
   bm25: { k: number; b: number; d: number };
   relatedWeight: number;
+  /** Lower bound of the corpus-wide idf factor applied to each query term. */
+  minTermWeight: number;
+  /** Weight of the question's answer type (amount, date, person …) matched against typical questions. */
+  answerTypeWeight: number;
   fuzzy: number;
   fuzzyMinLength: number;
   maxFuzzy: number;
@@ -27,6 +32,8 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   bm25: { k: 1.6, b: 0.8, d: 0.5 },
   /** Weight of a synonym/abbreviation expansion relative to the word itself. */
   relatedWeight: 0.3,
+  answerTypeWeight: 0.5,
+  minTermWeight: 0.3,
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.2,
   fuzzyMinLength: 5,
@@ -120,7 +127,9 @@ export function buildIndex(
       return joined;
     });
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    return { id: d.id, title: fields[0]!, questions: fields[1]!, text: fields[2]!, context: fields[3]! };
+    const types = answerTypes(`${d.title}\n${d.questions}`).join(' ');
+    const questions = types === '' ? fields[1]! : `${fields[1]!} ${types}`.trim();
+    return { id: d.id, title: fields[0]!, questions, text: fields[2]!, context: fields[3]! };
   });
   const mini = new MiniSearch<IndexedDoc>(miniSearchOptions());
   mini.addAll(analysed);
@@ -164,17 +173,25 @@ function runSearch(
   const weight = new Map<string, number>();
   const fuzzy = new Set<string>();
   const groupOf = new Map<string, number[]>();
+  // MiniSearch computes idf per field, so a word in nearly every passage (Integrationsmanager) still looks rare
+  // among titles. Scaling each term by its idf over whole passages corrects that.
+  const n = passages.length + 1;
+  const global = (t: string): number => {
+    const d = df.get(t) ?? 0;
+    return d === 0 ? 1 : Math.min(1, Math.max(settings.minTermWeight, Math.log(n / (d + 0.5)) / Math.log(n / 1.5)));
+  };
   plan.groups.forEach((g, gi) => {
     for (const t of g.own) {
-      weight.set(t, 1);
+      weight.set(t, global(t));
       // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words).
       if (t.length >= settings.fuzzyMinLength && !df.has(t) && !/\d/.test(t)) fuzzy.add(t);
     }
     // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
     const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));
-    for (const t of g.related) if (!weight.has(t)) weight.set(t, related);
+    for (const t of g.related) if (!weight.has(t)) weight.set(t, related * global(t));
     for (const t of [...g.own, ...g.related]) groupOf.set(t, [...(groupOf.get(t) ?? []), gi]);
   });
+  for (const t of plan.answerTypes) if (!weight.has(t)) weight.set(t, settings.answerTypeWeight);
   const last = plan.groups.at(-1);
   const prefix = new Set(last !== undefined && /[\p{L}\d]$/u.test(plan.cleaned) ? last.own.filter((t) => t.length >= 3) : []);
   if (weight.size === 0) return [];

@@ -3,6 +3,7 @@
  * it may match: its own terms, then synonym and abbreviation expansions). Pure; no index access.
  */
 import type { GermanAnalyzer } from './analyzer.js';
+import { answerTypes } from './answer-type.js';
 import { foldWord, isStopword, stripGender } from './german.js';
 import type { CompiledSynonyms } from './synonyms.js';
 import { rawWords, tokenize } from './tokenize.js';
@@ -33,6 +34,8 @@ export interface QueryPlan {
   /** The question after cleaning (control characters removed, whitespace collapsed, truncated). */
   cleaned: string;
   groups: QueryGroup[];
+  /** Answer-type terms of the question (see answer-type.ts); they rank but never count as coverage. */
+  answerTypes: string[];
   truncated: boolean;
 }
 
@@ -92,5 +95,5 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const offTopic = own.some((t) => synonyms.offTopic.has(t));
     add({ word, own, related: [...related], offTopic, core: own.some((t) => synonyms.core.has(t)), noun: nouns.has(word) });
   }
-  return { cleaned: text, groups, truncated };
+  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], truncated };
 }

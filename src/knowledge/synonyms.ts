@@ -73,9 +73,10 @@ export interface CompiledSynonyms {
 export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): CompiledSynonyms {
   const abbreviations = new Map<string, Abbreviation>();
   for (const [abbr, long] of Object.entries(file.abkuerzungen)) {
-    const forms = (Array.isArray(long) ? long : [long]).map((p) => analyzer.analyze(p));
+    const longForms = Array.isArray(long) ? long : [long];
+    const forms = longForms.map((p) => analyzer.analyze(p));
     // The abbreviation and a one-word first long form are the word itself; the rest only related.
-    const own = unique([...analyzer.analyze(abbr), ...(forms[0]?.length === 1 ? forms[0] : [])]);
+    const own = unique([...analyzer.analyze(abbr), ...(isOneWord(longForms[0]!) ? forms[0]! : [])]);
     const rest = unique(forms.flat()).filter((t) => !own.includes(t));
     const folded = foldWord(abbr);
     // "IM" and "AU" are also ordinary words ("im", "au"): such abbreviations count only when written in capitals.
@@ -84,10 +85,10 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   }
   const related = new Map<string, string[]>();
   for (const group of file.gruppen) {
-    const members = group.map((m) => analyzer.analyze(m));
-    const all = unique(members.flat());
+    const members = group.map((m) => ({ terms: analyzer.analyze(m), single: isOneWord(m) }));
+    const all = unique(members.flatMap((m) => m.terms));
     for (const m of members) {
-      for (const key of m.length === 1 ? m : []) {
+      for (const key of m.single ? m.terms : []) {
         related.set(key, unique([...(related.get(key) ?? []), ...all.filter((t) => t !== key)]));
       }
     }
@@ -96,6 +97,10 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   const offTopic = new Set(file.themenfremd.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
   const core = new Set(file.kernbegriffe.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
   return { abbreviations, related, offTopic, core };
+}
+
+function isOneWord(phrase: string): boolean {
+  return tokenize(phrase).filter((w) => !isStopword(w)).length === 1;
 }
 
 function unique(values: string[]): string[] {

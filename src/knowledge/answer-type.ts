@@ -1,0 +1,28 @@
+/**
+ * Answer types of German questions: "Wie viel …?" asks for an amount, "Bis wann …?" for a date, "Wer …?" for
+ * an institution or person. The question words themselves are stopwords; their type is indexed for the
+ * typical questions (`fragen`) and titles of passages and matched at query time, so "Wie viele Stellen gibt
+ * es?" prefers the passage that answers a "wie viele" question.
+ */
+
+const TYPES: [string, RegExp][] = [
+  ['typ_menge', /\bwie\s*(viel|viele|hoch)\b|\bwieviele?\b/iu],
+  ['typ_zeitpunkt', /\bwann\b|\bab\s+welche[mn]\s+(datum|zeitpunkt)\b/iu],
+  ['typ_dauer', /\bwie\s*lange?\b/iu],
+  ['typ_wer', /\b(wer|wen|wem)\b/iu],
+  ['typ_ort', /\b(wo|wohin|woher)\b/iu],
+  ['typ_verfahren', /\bwie\s+(beantrag|stell|reich|melde|geh|l[äa]uft|muss|musste|kann|wurde|werden)\w*/iu],
+];
+
+/**
+ * Answer-type terms of one question (or several, separated by newlines).
+ *
+ * @example answerTypes('Bis wann muss der Sachbericht vorliegen?') // ['typ_zeitpunkt']
+ */
+export function answerTypes(text: string): string[] {
+  const out = new Set<string>();
+  for (const question of text.split('\n')) {
+    for (const [type, pattern] of TYPES) if (pattern.test(question)) out.add(type);
+  }
+  return [...out];
+}

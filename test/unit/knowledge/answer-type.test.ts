@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypes } from '../../../src/knowledge/answer-type.js';
+
+describe(answerTypes.name, () => {
+  it.each([
+    ['Wie viel Geld gibt es?', ['typ_menge']],
+    ['Wieviele Stellen gibt es?', ['typ_menge']],
+    ['Bis wann muss der Sachbericht vorliegen?', ['typ_zeitpunkt']],
+    ['Wie lange darf beraten werden?', ['typ_dauer']],
+    ['Wer ist zuständig?', ['typ_wer']],
+    ['Wo finde ich die VwV?', ['typ_ort']],
+    ['Wie beantrage ich die Förderung?', ['typ_verfahren']],
+    ['Sind Fortbildungskosten förderfähig?', []],
+  ])('%s → %j', (question, expected) => {
+    expect(answerTypes(question)).toEqual(expected);
+  });
+});
