@@ -26,6 +26,11 @@ export interface ScanContext {
   lineLength: Map<number, number>;
   /** Lines of the RP's own letterhead or address (never the requester's). */
   ownLines: Set<number>;
+  /**
+   * A short last sentence that reads like a sign-off in a one-paragraph mail ("… rechnen? Stadt Esslingen am
+   * Neckar"): treated like a signature line. Null when there is none.
+   */
+  closingSentence: number | null;
   /** A "Landratsamt" without a name was seen: an address in a Landratsamt seat then names the Landkreis. */
   sawUnnamedAuthority?: boolean;
   findings: Findings;
@@ -37,7 +42,8 @@ export function scanText(gaz: Gazetteer, text: string, source: TextSource): Find
   const findings = noFindings();
   const signatureStart = source === 'text' ? signatureStartLine(tokens, text) : source === 'subject' ? Infinity : 0;
   const lineLength = lineLengths(tokens);
-  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength, ownLines: ownAddressLines(tokens, lineLength), findings };
+  const closingSentence = source === 'text' ? closingSentenceOf(tokens, text) : null;
+  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength, closingSentence, ownLines: ownAddressLines(tokens, lineLength), findings };
   let i = 0;
   while (i < tokens.length) i = step(ctx, i);
   if (tokens.some((t) => hasMixedScript(t.raw))) findings.notes.push('Text enthält Wörter in gemischten Schriftsystemen (nicht gewertet)');
@@ -53,6 +59,30 @@ function asLandratsamtSeat(gaz: Gazetteer, e: Evidence): Evidence {
   if (kreise.some((k) => k === undefined)) return e;
   const candidates = [...new Set(kreise.flat() as string[])].map((kreisAgs) => ({ gemeindeAgs: null, kreisAgs }));
   return { ...e, candidates, isKreisAuthority: true, text: `${e.text} (Sitz des Landratsamts)` };
+}
+
+const CLOSING_SENTENCE_MAX_TOKENS = 8;
+
+function closingSentenceOf(tokens: readonly Token[], text: string): number | null {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || last.sentence === 0 || /[.?!]\s*$/.test(text)) return null;
+  const count = tokens.filter((t) => t.sentence === last.sentence).length;
+  const first = tokens[tokens.length - count];
+  return count <= CLOSING_SENTENCE_MAX_TOKENS && first?.isCapitalized === true ? last.sentence : null;
+}
+
+/** True when token `index` lies in the signature block or the closing sentence; internal. */
+export function isInSignature(ctx: ScanContext, index: number): boolean {
+  const t = ctx.tokens[index];
+  return t !== undefined && (t.line >= ctx.signatureStart || (ctx.closingSentence !== null && t.sentence === ctx.closingSentence));
+}
+
+/** True when token `index` starts its line, or starts the closing sentence; internal. */
+function startsLine(ctx: ScanContext, index: number): boolean {
+  const t = ctx.tokens[index] as Token;
+  const prev = ctx.tokens[index - 1];
+  if (prev === undefined || prev.line !== t.line) return true;
+  return ctx.closingSentence !== null && t.sentence === ctx.closingSentence && prev.sentence !== t.sentence;
 }
 
 const ADDRESS_OR_WEB = /[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)|\bwww\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
@@ -159,8 +189,8 @@ function addName(ctx: ScanContext, entry: NameEntry, start: number): number {
 function isPersonNamePosition(ctx: ScanContext, start: number): boolean {
   if (ctx.source === 'senderName') return true;
   const t = ctx.tokens[start] as Token;
-  const inSignature = t.line >= ctx.signatureStart;
-  const atLineStart = start === 0 || ctx.tokens[start - 1]?.line !== t.line;
+  const inSignature = isInSignature(ctx, start);
+  const atLineStart = startsLine(ctx, start);
   const prev = ctx.tokens[start - 1];
   return inSignature && !atLineStart && prev?.isCapitalized === true && !/\d/.test(prev.raw) && !/[,;:|–-]/.test(t.gapBefore);
 }
@@ -174,8 +204,8 @@ export function tierFor(ctx: ScanContext, start: number, end: number, isInstitut
   const first = tokens[start] as Token;
   const cue = classifyCue(tokens, start);
   const lineLength = ctx.lineLength.get(first.line) ?? 0;
-  const atLineStart = start === 0 || tokens[start - 1]?.line !== first.line;
-  const inSignature = first.line >= ctx.signatureStart;
+  const atLineStart = startsLine(ctx, start);
+  const inSignature = isInSignature(ctx, start);
   const onlyThing = atLineStart && (tokens[end]?.line !== first.line || /[,;]/.test(tokens[end]?.gapBefore ?? ''));
   if (needsContext && !isInstitution && !(inSignature && onlyThing)) return null;
   if (cue === 'thirdParty') return TIER.thirdParty;
@@ -198,7 +228,7 @@ export function record(ctx: ScanContext, tier: Tier | null, candidates: Candidat
     ctx.findings.notes.push(`${what} bezieht sich auf Dritte (nicht gewertet)`);
     return;
   }
-  const inSignature = (ctx.tokens[start]?.line ?? 0) >= ctx.signatureStart;
+  const inSignature = isInSignature(ctx, start);
   const where =
     ctx.source !== 'text'
       ? WHERE[ctx.source]

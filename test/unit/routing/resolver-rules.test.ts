@@ -160,6 +160,8 @@ describe('order of evidence', () => {
     ['signature outweighs the domain', { text: 'Hallo\n\nViele Grüße\nStadt Ulm', from: 'a@aidlingen.de' }, 'resolved', ['08421'], 'Ulm'],
     ['domain outweighs prose', { text: 'Ich arbeite in Schömberg.', from: 'a@aidlingen.de' }, 'resolved', ['08115'], 'Aidlingen'],
     ['subject counts', { text: 'Guten Tag, eine Frage.', subject: 'Anfrage der Gemeinde Gärtringen' }, 'resolved', ['08115'], 'Gärtringen'],
+    ['sign-off at the end of a one-paragraph mail outweighs the domain', { text: 'Wie lang darf der Sachbericht sein? Viele Grüße, Gemeinde Aidlingen', from: 'x@stadt-ulm.de' }, 'resolved', ['08115'], 'Aidlingen'],
+    ['Landratsamt sign-off outweighs a city domain', { text: 'Können Sie die Frist verlängern? Landratsamt Ludwigsburg', from: 'integration@ludwigsburg.de' }, 'resolved', ['08118'], null],
     ['separate signature field', { text: 'Eine Frage zum Antrag.', signature: 'Stadt Nürtingen\nSozialamt' }, 'resolved', ['08116'], 'Nürtingen'],
     ['destination nach X is a third party', 'Die Klientin zieht nach Mannheim.', 'unknown', []],
     ['institution in prose about others', 'Die Stadt Stuttgart hat der Familie eine Wohnung gegeben.', 'unknown', []],
