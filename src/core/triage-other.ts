@@ -7,7 +7,7 @@
  */
 
 /** What kind of message that needs no answer. */
-export type OtherKind = 'auto_reply' | 'bounce' | 'newsletter';
+export type OtherKind = 'auto_reply' | 'bounce' | 'newsletter' | 'receipt';
 
 /** Where a rule looks: a header (lower-case name), the sender, the subject or the whole body. */
 export type OtherField = { header: string } | 'from' | 'subject' | 'body';
@@ -49,7 +49,7 @@ export const OTHER_RULES: readonly OtherRule[] = [
     field: 'subject',
     weight: 3,
     reason: 'Betreff einer automatischen Antwort',
-    pattern: /\b(?:abwesenheitsnotiz|abwesenheitsmeldung|abwesenheitsinfo\w*|automatische\s+antwort|autom\.\s*antwort|automatic\s+reply|auto[- ]?reply|autoreply|auto[- ]?response|out\s+of\s+(?:the\s+)?office|urlaubsnotiz|urlaubsabwesenheit)\b|^\s*(?:abwesend|ooo)\b/,
+    pattern: /\b(?:abwesenheitsnotiz|abwesenheitsmeldung|abwesenheitsinfo\w*|automatische\s+antwort|autom\.\s*antwort|automatic\s+reply|auto[- ]?reply|autoreply|auto[- ]?response|out\s+of\s+(?:the\s+)?office|urlaubsnotiz|urlaubsabwesenheit|(?:vacation|holiday)\s+(?:reply|response|notice))\b|^\s*(?:abwesend|abwesenheit|ooo)\b/,
   },
   {
     id: 's-bounce',
@@ -57,7 +57,15 @@ export const OTHER_RULES: readonly OtherRule[] = [
     field: 'subject',
     weight: 3,
     reason: 'Betreff einer Unzustellbarkeitsmeldung',
-    pattern: /\b(?:undeliverable|unzustellbar|nicht\s+zustellbar|delivery\s+status\s+notification|delivery\s+(?:failure|failed|has\s+failed)|mail\s+delivery\s+(?:failed|failure|subsystem)|returned\s+mail|failure\s+notice|undelivered\s+mail|zustellung\s+fehlgeschlagen|nichtzustellbar\w*|unzustellbarkeit\w*)\b/,
+    pattern: /\b(?:undeliverable|unzustellbar|nicht\s+zustellbar|delivery\s+status\s+notification|delivery\s+(?:failure|failed|has\s+failed)|mail\s+delivery\s+(?:failed|failure|subsystem)|returned\s+mail|failure\s+notice|undelivered\s+mail|zustellung\s+fehlgeschlagen|nichtzustellbar\w*|unzustellbarkeit\w*|nicht\s+zugestellt|zustellung\s+verzoegert|delayed\s+mail|delivery\s+delayed)\b/,
+  },
+  {
+    id: 's-receipt',
+    kind: 'receipt',
+    field: 'subject',
+    weight: 3,
+    reason: 'Betreff einer Lese-/Zustellbestätigung oder Terminantwort',
+    pattern: /^\s*(?:gelesen|nicht\s+gelesen|zugestellt|read|not\s+read|delivered|lesebestaetigung|angenommen|abgelehnt|mit\s+vorbehalt\s+angenommen|vorbehaltlich|accepted|declined|tentative)\s*:/,
   },
   { id: 's-newsletter', kind: 'newsletter', field: 'subject', weight: 3, reason: 'Betreff eines Newsletters', pattern: /\bnewsletter\b/ },
   // Body: German auto-reply phrases.
@@ -69,13 +77,13 @@ export const OTHER_RULES: readonly OtherRule[] = [
     field: 'body',
     weight: 1,
     reason: 'Rückkehrdatum genannt',
-    pattern: /\b(?:wieder\s+(?:im\s+buero|erreichbar|da|im\s+dienst|zurueck)|(?:bin|befinde\s+mich)\s+(?:ab|bis)\b|bis\s+(?:einschliesslich|einschl\.?)\s|zurueck\s+(?:im\s+buero|ab|am))/,
+    pattern: /\b(?:wieder\s+(?:im\s+buero|erreichbar|(?:fuer\s+sie\s+)?da|im\s+dienst|zurueck)|(?:bin|befinde\s+mich)\s+(?:ab|bis)\b|bis\s+(?:einschliesslich|einschl\.?)\s|zurueck\s+(?:im\s+buero|ab|am))/,
   },
   { id: 'b-thanks-for-mail', kind: 'auto_reply', field: 'body', weight: 1, reason: 'Standardsatz einer Eingangsbestätigung', pattern: /^\W*(?:[\w ,]{0,40}[,.!]\s*)?(?:vielen\s+)?dank\s+fuer\s+ihre\s+(?:e-?mail|nachricht)\b|\b(?:ihre|your)\s+(?:e-?mail|nachricht|message)\s+(?:ist\s+(?:bei\s+uns\s+)?eingegangen|has\s+been\s+received)\b|\bthank\s+you\s+for\s+your\s+(?:e-?mail|message)\b/ },
   { id: 'b-urgent', kind: 'auto_reply', field: 'body', weight: 1, reason: 'Verweis für dringende Fälle', pattern: /\b(?:in\s+dringenden\s+(?:faellen|angelegenheiten)|wenden\s+sie\s+sich\s+(?:bitte\s+)?an|vertret\w*\s+(?:mich|durch))\b/ },
   { id: 'b-automatic', kind: 'auto_reply', field: 'body', weight: 3, reason: 'Automatisch erzeugte Nachricht', pattern: /\b(?:diese\s+(?:e-?mail|nachricht)\s+wurde\s+automatisch|automatisch\s+(?:generierte|erstellte|versandte|erzeugte)\s+(?:e-?mail|nachricht|antwort)|this\s+is\s+an\s+automat(?:ed|ic)\s+(?:reply|response|message))\b/ },
   // Body: English auto-reply phrases.
-  { id: 'b-en-ooo', kind: 'auto_reply', field: 'body', weight: 2, reason: 'Abwesenheitshinweis (englisch)', pattern: /\b(?:out\s+of\s+(?:the\s+)?office|i\s+am\s+(?:currently\s+)?(?:out|away|on\s+(?:annual\s+)?(?:leave|holiday|vacation))|i'?m\s+(?:currently\s+)?(?:out|away|on\s+(?:leave|holiday|vacation)))\b/ },
+  { id: 'b-en-ooo', kind: 'auto_reply', field: 'body', weight: 2, reason: 'Abwesenheitshinweis (englisch)', pattern: /\b(?:out\s+of\s+(?:the\s+)?office|i\s+am\s+(?:currently\s+)?(?:out|away|on\s+(?:\w+\s+)?(?:leave|holiday|vacation))|i'?m\s+(?:currently\s+)?(?:out|away|on\s+(?:\w+\s+)?(?:leave|holiday|vacation)))\b/ },
   { id: 'b-en-access', kind: 'auto_reply', field: 'body', weight: 2, reason: 'Kein Zugriff auf E-Mails (englisch)', pattern: /\b(?:with\s+(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mails?|(?:upon|after|on)\s+my\s+return|will\s+(?:respond|reply|get\s+back)\s+(?:to\s+you\s+)?(?:as\s+soon\s+as|when|upon|after))\b/ },
   { id: 'b-en-back', kind: 'auto_reply', field: 'body', weight: 1, reason: 'Rückkehrdatum genannt (englisch)', pattern: /\b(?:back\s+in\s+the\s+office|will\s+be\s+back|returning\s+on|return\s+on)\b/ },
   // Body: bounces.
@@ -90,6 +98,7 @@ export const OTHER_RULES: readonly OtherRule[] = [
   // Body: newsletters.
   { id: 'b-unsubscribe', kind: 'newsletter', field: 'body', weight: 2, reason: 'Abmeldelink', pattern: /\b(?:unsubscribe|newsletter\s+abbestellen|vom\s+newsletter\s+abmelden|abmelden|abbestellen|austragen)\b/ },
   { id: 'b-browser', kind: 'newsletter', field: 'body', weight: 2, reason: 'Link zur Webansicht', pattern: /\b(?:im\s+browser\s+(?:ansehen|anzeigen|oeffnen|lesen)|view\s+(?:this\s+e-?mail\s+)?in\s+(?:your\s+)?browser|webversion)\b/ },
+  { id: 'b-read', kind: 'receipt', field: 'body', weight: 3, reason: 'Lesebestätigung', pattern: /\b(?:wurde\s+am\s.{4,40}\s(?:gelesen|zugestellt)|was\s+read\s+on)\b/ },
   { id: 'b-newsletter', kind: 'newsletter', field: 'body', weight: 1, reason: 'Newsletter erwähnt', pattern: /\bnewsletter\b/ },
 ];
 

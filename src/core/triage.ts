@@ -3,7 +3,8 @@
  *
  * Order of the decision (first that applies wins):
  * 1. empty message → `other`;
- * 2. auto-reply, bounce or newsletter (headers, sender, subject, body phrases) → `other`; body phrases
+ * 2. auto-reply, bounce, newsletter, read receipt or calendar answer (headers, sender, subject, body
+ *    phrases) → `other`; body phrases
  *    alone do not outweigh a clear application matter;
  * 3. nothing but greeting or thanks, or a short thank-you without question, request or case → `other`;
  * 4. application-matter score ≥ threshold (triage-rules.ts) → `application_matter`, always a ticket;
@@ -62,6 +63,7 @@ const OTHER_KIND_LABELS: Record<OtherKind, string> = {
   auto_reply: 'Automatische Antwort (z. B. Abwesenheitsnotiz)',
   bounce: 'Unzustellbarkeitsmeldung',
   newsletter: 'Newsletter oder Verteilermail',
+  receipt: 'Lese-/Zustellbestätigung oder Terminantwort',
 };
 
 /** The message cut to what the triage reads. */

@@ -162,6 +162,12 @@ const CASES: Case[] = [
   { name: "Wie rufen wir die Mittel ab? (allgemein)", channel: 'email', subject: "Mittelabruf", text: "Wie rufen wir die Mittel ab?", intent: 'general_question', ticket: false },
   { name: "Bescheid bewilligt weniger Stellen als beantragt", channel: 'email', subject: "Bescheid vom 14.06.", text: "Guten Tag, im Bescheid steht eine Förderung für 1,5 Stellen, beantragt hatten wir 2 Stellen. Ist das ein Fehler?", intent: 'application_matter', ticket: true },
   { name: "neue Integrationsmanagerin fragt nach dem Integrationsplan", channel: 'teams', text: "Hallo, ich bin neu als Integrationsmanagerin. Was muss ich im Integrationsplan dokumentieren?", intent: 'general_question', ticket: false },
+  { name: "Lesebestätigung", channel: 'email', subject: "Gelesen: Fristverlängerung Verwendungsnachweis", text: "Ihre Nachricht wurde am 12.05.2025 10:14 gelesen.", intent: 'other', ticket: false },
+  { name: "Terminantwort \"Angenommen:\" ohne Text", channel: 'email', subject: "Angenommen: Abstimmung Integrationsmanagement", text: "", intent: 'other', ticket: false },
+  { name: "englische Vacation reply (parental leave)", channel: 'email', subject: "Vacation reply", text: "I am on parental leave until March. Your e-mail will not be forwarded.", intent: 'other', ticket: false },
+  { name: "\"Abwesenheit:\"-Betreff mit Fall-Wörtern", channel: 'email', subject: "Abwesenheit: Stand unseres Antrags", text: "Ab dem 3.3. bin ich wieder für Sie da.", intent: 'other', ticket: false },
+  { name: "Zustellung verzögert (postmaster)", channel: 'email', from: "postmaster@outlook.com", subject: "Zustellung verzögert: Ihre Anfrage", text: "Die Zustellung an diese Empfänger oder Gruppen ist noch nicht abgeschlossen.", intent: 'other', ticket: false },
+  { name: "neue Integrationsmanagerin hat Stelle angenommen (kein Terminbetreff)", channel: 'email', subject: "Angenommene Stelle", text: "Unsere neue Integrationsmanagerin hat die Stelle angenommen und beginnt am 01.04. Was müssen wir Ihnen dazu mitteilen?", intent: 'application_matter', ticket: true },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
