@@ -74,14 +74,25 @@ function gather(deps: RouterDeps, input: RouteInput): Findings {
     parts.push(directoryFindings(deps, input.from));
     parts.push(scanDomain(gaz, input.from));
   }
-  return { evidence: parts.flatMap((p) => p.evidence), notes: [...notes, ...parts.flatMap((p) => p.notes)] };
+  return { evidence: dedupeEvidence(parts.flatMap((p) => p.evidence)), notes: [...new Set([...notes, ...parts.flatMap((p) => p.notes)])] };
+}
+
+/** The same mention repeated ("Stadt Ulm … Stadt Ulm") is one piece of evidence. */
+function dedupeEvidence(evidence: Evidence[]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const e of evidence) {
+    const key = `${e.tier}|${e.text}|${e.candidates.map((c) => `${c.kreisAgs}:${c.gemeindeAgs ?? ''}`).join(',')}`;
+    if (!seen.has(key)) seen.set(key, e);
+  }
+  return [...seen.values()];
 }
 
 function toResult(deps: RouterDeps, findings: Findings, at: Date): RouteResult {
   const gaz = deps.gazetteer;
   const decision = decide(findings.evidence);
   const candidates: RouteCandidate[] = decision.candidates.map((c) => ({ gemeindeAgs: c.gemeindeAgs, kreisAgs: c.kreisAgs, label: labelOf(gaz, c) }));
-  const unused = findings.evidence.filter((e) => !decision.used.includes(e)).map((e) => `${e.text} (schwächer gewichtet, nicht ausschlaggebend)`);
+  const used = new Set(decision.used);
+  const unused = findings.evidence.filter((e) => !used.has(e)).map((e) => `${e.text} (schwächer gewichtet, nicht ausschlaggebend)`);
   const reasons: string[] = [];
   if (decision.status === 'unknown') reasons.push('Kein verwertbarer Hinweis auf Gemeinde oder Kreis gefunden');
   if (decision.status === 'ambiguous') reasons.push(`Mehrdeutig: ${candidates.length} mögliche Orte, bitte beim Absender nachfragen`);

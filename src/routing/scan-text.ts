@@ -31,6 +31,8 @@ export interface ScanContext {
    * Neckar"): treated like a signature line. Null when there is none.
    */
   closingSentence: number | null;
+  /** First line with words in the signature block (usually the writer's name), or -1. */
+  firstSignatureLine: number;
   /** A "Landratsamt" without a name was seen: an address in a Landratsamt seat then names the Landkreis. */
   sawUnnamedAuthority?: boolean;
   findings: Findings;
@@ -43,7 +45,8 @@ export function scanText(gaz: Gazetteer, text: string, source: TextSource): Find
   const signatureStart = source === 'text' ? signatureStartLine(tokens, text) : source === 'subject' ? Infinity : 0;
   const lineLength = lineLengths(tokens);
   const closingSentence = source === 'text' ? closingSentenceOf(tokens, text) : null;
-  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength, closingSentence, ownLines: ownAddressLines(tokens, lineLength), findings };
+  const firstSignatureLine = tokens.find((t) => t.line >= signatureStart)?.line ?? -1;
+  const ctx: ScanContext = { gaz, tokens, source, signatureStart, lineLength, closingSentence, firstSignatureLine, ownLines: ownAddressLines(tokens, lineLength), findings };
   let i = 0;
   while (i < tokens.length) i = step(ctx, i);
   if (tokens.some((t) => hasMixedScript(t.raw))) findings.notes.push('Text enthält Wörter in gemischten Schriftsystemen (nicht gewertet)');
@@ -207,7 +210,9 @@ export function tierFor(ctx: ScanContext, start: number, end: number, isInstitut
   const atLineStart = startsLine(ctx, start);
   const inSignature = isInSignature(ctx, start);
   const onlyThing = atLineStart && (tokens[end]?.line !== first.line || /[,;]/.test(tokens[end]?.gapBefore ?? ''));
-  if (needsContext && !isInstitution && !(inSignature && onlyThing)) return null;
+  // The first line after the closing formula is usually the writer's name ("Viele Grüße / Owen").
+  const isNameLine = ctx.source === 'text' && first.line === ctx.firstSignatureLine;
+  if (needsContext && !isInstitution && !(inSignature && onlyThing && !isNameLine)) return null;
   if (cue === 'thirdParty') return TIER.thirdParty;
   if (isInstitution && (lineLength <= 10 || inSignature || cue === 'self')) return TIER.signature;
   if (inSignature && atLineStart) return TIER.signature;

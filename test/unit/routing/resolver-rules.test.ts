@@ -147,6 +147,7 @@ describe('ordinary words need a place context', () => {
     ['Lauf as noun', 'Im Lauf des Jahres 2025 haben wir Salem besucht.', 'unknown', []],
     ['Rust with PLZ', 'Karl-Friedrich-Str. 4\n77977 Rust', 'resolved', ['08317'], 'Rust'],
     ['Forst alone in the signature', 'Mit freundlichen Grüßen\nA. Beispiel\nGemeindeverwaltung\nForst', 'resolved', ['08215'], 'Forst'],
+    ['first name after the closing formula', 'Viele Grüße\nOwen', 'unknown', []],
     ['Mengen as noun', 'Es geht um große Mengen an Unterlagen.', 'unknown', []],
     ['lower-case name in prose', 'wir haben in aidlingen eine frage', 'unknown', []],
   ];
