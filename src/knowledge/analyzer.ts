@@ -84,8 +84,7 @@ export class GermanAnalyzer {
     if (word.length < 2 || isStopword(word)) return [];
     if (/^\d/.test(word)) return [word];
     const base = stem(word);
-    // The exact (folded) word is a term too: an exact match outranks a match through the stem alone.
-    const out = new Set([base, word]);
+    const out = new Set([base]);
     for (const v of verbVariants(word)) if (v !== base && this.knows(v)) out.add(v);
     if (!this.isKnown(word) || word.length >= 12) {
       for (const p of this.splitCompound(word) ?? []) {

@@ -26,19 +26,21 @@ function foldCached(raw: string): string {
  * @example tokenize('Integrationsmanager/-innen für Kita-Plätze') // ['integrationsmanager', 'fur', 'kita', 'platze']
  */
 export function tokenize(text: string): string[] {
-  const prepared = collapseGenderForms(text.normalize('NFC'));
+  const matches = collapseGenderForms(text.normalize('NFC')).match(WORD);
+  if (matches === null) return [];
   const out: string[] = [];
-  for (const match of prepared.matchAll(WORD)) {
-    const raw = match[0];
-    if (/^\d/.test(raw)) {
-      const date = /^\d{1,2}\.\d{1,2}\.(\d{4})$/.exec(raw);
-      if (date !== null) out.push(date[1]!);
-      out.push(/^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, '') : raw.replace(',', '.'));
-    } else {
-      out.push(foldCached(raw));
-    }
+  for (const raw of matches) {
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) pushNumber(raw, out);
+    else out.push(foldCached(raw));
   }
   return out;
+}
+
+function pushNumber(raw: string, out: string[]): void {
+  const date = /^\d{1,2}\.\d{1,2}\.(\d{4})$/.exec(raw);
+  if (date !== null) out.push(date[1]!);
+  out.push(/^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, '') : raw.replace(',', '.'));
 }
 
 /** The raw words of a text (original case), aligned with nothing: used to spot upper-case abbreviations. */
