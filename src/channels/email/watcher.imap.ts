@@ -52,9 +52,13 @@ export async function resolveAuth(config: EmailConfig): Promise<NonNullable<Imap
   return { user, pass: config.IMAP_PASSWORD ?? '' };
 }
 
-/** imapflow's logger interface, forwarded to ours without payloads (no personal data). */
+/**
+ * imapflow's logger interface, forwarded to ours without payloads (no personal data): protocol lines (`src`
+ * 's' or 'c', which carry FETCH data such as envelopes) are dropped.
+ */
 function imapLogger(logger: Logger): NonNullable<ImapFlowOptions['logger']> {
   const forward = (level: 'debug' | 'warn' | 'error') => (obj: Record<string, unknown>) => {
+    if (obj['src'] === 's' || obj['src'] === 'c') return;
     const fields: Record<string, unknown> = { cid: obj['cid'] };
     if (obj['err'] instanceof Error) fields['err'] = (obj['err'] as { code?: string }).code ?? obj['err'].name;
     logger[level](fields, typeof obj['msg'] === 'string' ? obj['msg'] : 'imap');
