@@ -113,6 +113,9 @@ function step(ctx: ScanContext, i: number): number {
     if (entry !== null) return addKreis(ctx, entry, i, i + 1 + entry.tokens.length, prefix);
   }
   if (KREIS_INSTITUTION_PREFIXES.has(t.norm)) ctx.sawUnnamedAuthority = true;
+  // "Neu-Ulm" (Bayern) is not Ulm: a word joined by a hyphen to a capitalized word before it is part of another name.
+  const prev = ctx.tokens[i - 1];
+  if (t.gapBefore === '-' && prev?.line === t.line && prev.isCapitalized && !/^\d+$/.test(prev.raw)) return i + 1;
   const name = matchName(ctx.gaz, ctx.tokens, i);
   const kreis = matchKreis(ctx.gaz, ctx.tokens, i);
   if (kreis !== null && kreis.isSelfNamed && kreis.tokens.length >= (name?.tokens.length ?? 0)) {
@@ -137,6 +140,9 @@ function kreisCandidate(gaz: Gazetteer, kreisAgs: string): Candidate {
   const isCity = gaz.kreise.get(kreisAgs)?.typ === 'Stadtkreis' && gaz.gemeinden.has(city);
   return { gemeindeAgs: isCity ? city : null, kreisAgs };
 }
+
+/** Designations of municipalities that Baden-Württemberg does not have ("Markt Altdorf" is in Bayern). */
+const FOREIGN_DESIGNATIONS = new Set(['markt', 'marktgemeinde', 'verbandsgemeinde', 'samtgemeinde', 'ortsgemeinde', 'hansestadt']);
 
 function labelOf(gaz: Gazetteer, kreisAgs: string): string {
   const kreis = gaz.kreise.get(kreisAgs);
@@ -173,6 +179,11 @@ function addName(ctx: ScanContext, entry: NameEntry, start: number): number {
     const near = hits.filter((h) => after.kreisAgs.includes(gaz.gemeinden.get(h.gemeindeAgs)?.kreisAgs ?? ''));
     if (near.length > 0) hits = near;
     end += after.consumed;
+  }
+  const designation = tokens[start - 1];
+  if (designation !== undefined && FOREIGN_DESIGNATIONS.has(designation.norm) && designation.line === tokens[start]?.line) {
+    ctx.findings.notes.push(`'${spanText(tokens, start - 1, end)}': Gemeindeform eines anderen Landes (nicht gewertet)`);
+    return end;
   }
   const prefix = institutionPrefixBefore(tokens, start);
   const first = tokens[start] as Token;
