@@ -3,10 +3,10 @@
  * A target of N working days for an enquiry received on day T (Berlin local date) ends at the end of the
  * N-th working day after T (24:00 Europe/Berlin). Defaults per category in {@link DEFAULT_DEADLINE_RULES}.
  */
-import { isHoliday } from 'feiertagejs';
+import { getHolidays } from 'feiertagejs';
 import type { DeadlinePolicy } from '../core/ticket-ports.js';
 import type { TicketCategory } from '../core/triage-types.js';
-import { addDays, berlinDate, berlinMidnight, weekday, type CalendarDate } from './berlin-time.js';
+import { addDays, berlinDate, berlinMidnight, isoDate, weekday, type CalendarDate } from './berlin-time.js';
 
 /** Targets in working days. */
 export interface DeadlineRule {
@@ -26,12 +26,23 @@ export const DEFAULT_DEADLINE_RULES: Record<TicketCategory, DeadlineRule> = {
   sonstiges: { firstResponseDays: 2, resolutionDays: 10 },
 };
 
+/** Holiday dates (`YYYY-MM-DD`) per year; feiertagejs' isHoliday recomputes the year on every call (ms each). */
+const holidaysByYear = new Map<number, Set<string>>();
+
+function holidays(year: number): Set<string> {
+  let set = holidaysByYear.get(year);
+  if (set === undefined) {
+    set = new Set(getHolidays(year, 'BW').map((h) => h.dateString));
+    holidaysByYear.set(year, set);
+  }
+  return set;
+}
+
 /** True for Monday–Friday that is not a public holiday in Baden-Württemberg. */
 export function isWorkingDay(date: CalendarDate): boolean {
   const dow = weekday(date);
   if (dow === 0 || dow === 6) return false;
-  // Local noon: feiertagejs reads the local calendar date, which noon keeps stable in any process time zone.
-  return !isHoliday(new Date(date.year, date.month - 1, date.day, 12), 'BW');
+  return !holidays(date.year).has(isoDate(date));
 }
 
 /**

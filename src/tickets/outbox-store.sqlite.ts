@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { OutboundMessage } from '../core/outcome.js';
 import type { OutboxStore } from '../core/ticket-ports.js';
 import { inTransaction } from './database.sqlite.js';
-import { outboundFromRow } from './ticket-rows.js';
+import { outboundFromRow, ticketFromRow, toView } from './ticket-rows.js';
 
 /** Creates the outbox store over a connection. */
 export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
@@ -22,6 +22,13 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     `UPDATE outbox SET status = 'dead', lease_owner = NULL, lease_until = NULL, last_error = @reason, sent_at = NULL, next_attempt_at = @now
      WHERE id = @id AND lease_owner = @owner AND status = 'pending'`,
   );
+  const selectTicket = db.prepare('SELECT * FROM tickets WHERE number = ?');
+  /** Linked messages carry the ticket's current view as `payload.ticket` (what the channels render). */
+  const withTicketView = (message: OutboundMessage): OutboundMessage => {
+    if (message.ticketNumber === null || message.payload.ticket !== undefined) return message;
+    const row = selectTicket.get(message.ticketNumber);
+    return row === undefined ? message : { ...message, payload: { ...message.payload, ticket: toView(ticketFromRow(row)) } };
+  };
   const ref = db.prepare('INSERT INTO ticket_refs (ref, ticket_number) VALUES (?, ?) ON CONFLICT (ref) DO NOTHING');
 
   return {
@@ -39,7 +46,7 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
              RETURNING *`,
           )
           .all(owner, until, ...channels, iso, iso, limit);
-        return rows.map(outboundFromRow).sort((a, b) => a.id - b.id);
+        return rows.map(outboundFromRow).sort((a, b) => a.id - b.id).map(withTicketView);
       });
     },
 

@@ -34,10 +34,18 @@ export function prepareTicketWrites(db: Database.Database) {
   const insertTicket = db.prepare(
     `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}) VALUES (${TICKET_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
-  const updateTicket = db.prepare(
-    `UPDATE tickets SET ${TICKET_COLUMNS.filter((c) => c !== 'number').map((c) => `${c} = @${c}`).join(', ')}
-     WHERE number = @number AND version = @expected_version`,
-  );
+  // UPDATE statements by changed-column set: only the columns that change are written, so SQLite touches
+  // only the indexes over them (a claim rewrites `assignee` and `status`, not all ten indexes).
+  const updates = new Map<string, Database.Statement>();
+  const updateStatement = (columns: string[]): Database.Statement => {
+    const key = columns.join(',');
+    let statement = updates.get(key);
+    if (statement === undefined) {
+      statement = db.prepare(`UPDATE tickets SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE number = @number AND version = @expected_version`);
+      updates.set(key, statement);
+    }
+    return statement;
+  };
   const selectTicket = db.prepare('SELECT * FROM tickets WHERE number = ?');
   const insertEvent = db.prepare(
     `INSERT INTO ticket_events (ticket_number, type, actor, at, from_status, to_status, note, data_json)
@@ -95,7 +103,11 @@ export function prepareTicketWrites(db: Database.Database) {
 
     /** Conditional update on the version the change was computed from; false when another writer won. */
     update(ticket: TicketRecord, expectedVersion: number): boolean {
-      return updateTicket.run({ ...ticketToParams(ticket), expected_version: expectedVersion }).changes === 1;
+      const current = selectTicket.get(ticket.number) as Record<string, unknown> | undefined;
+      if (current === undefined || current.version !== expectedVersion) return false;
+      const params = ticketToParams(ticket);
+      const changed = TICKET_COLUMNS.filter((c) => c !== 'number' && params[c] !== current[c]);
+      return updateStatement(changed).run({ ...params, expected_version: expectedVersion }).changes === 1;
     },
 
     event(number: string, e: TicketEvent): void {
@@ -114,11 +126,14 @@ export function prepareTicketWrites(db: Database.Database) {
       insertRef.run(ref, number);
     },
 
-    /** Enqueues drafts; an existing key is left as it is (idempotent). */
+    /**
+     * Enqueues drafts; an existing key is left as it is (idempotent). Linked messages store the ticket number
+     * only; the outbox store adds the current ticket view as `payload.ticket` when it hands them out.
+     */
     enqueue(drafts: OutboxDraft[], ticket: TicketView | null, at: string): void {
       for (const d of drafts) {
         const linked = d.withTicket && ticket !== null;
-        const payload = linked ? { ...d.payload, ticket } : d.payload;
+        const payload = d.payload;
         insertOutbox.run(
           d.key,
           d.channel,

@@ -48,10 +48,12 @@ describe(createTicketService.name, () => {
     expect(shown.events[4]?.note).toBe('Bitte übernehmen, ich bin im Urlaub');
     expect(shown.messages.map((m) => m.direction)).toEqual(['in', 'note', 'out']);
     expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification', 'staff_notification', 'staff_answer']);
-    const answer = s.db.prepare("SELECT channel, reply_handle, payload FROM outbox WHERE kind = 'staff_answer'").get() as Record<string, string>;
+    const claimed = s.stores.outbox.claimDue({ now: s.clock.now(), channels: ['email'], limit: 10, leaseMs: 1000, owner: 't' });
+    const answer = claimed.find((m) => m.kind === 'staff_answer')!;
     expect(answer.channel).toBe('email');
-    expect(JSON.parse(answer.reply_handle!)).toMatchObject({ to: 'erika@gemeinde.example', messageId: expect.stringMatching(/^<e\d+@gemeinde\.example>$/) });
-    expect(JSON.parse(answer.payload!)).toMatchObject({ text: 'Der Bescheid geht heute raus.', staffName: 'Sachbearbeitung Team Nord (2)', ticket: { number } });
+    expect(answer.replyHandle).toMatchObject({ to: 'erika@gemeinde.example', messageId: expect.stringMatching(/^<e\d+@gemeinde\.example>$/) });
+    expect(answer.payload).toMatchObject({ text: 'Der Bescheid geht heute raus.', staffName: 'Sachbearbeitung Team Nord (2)', ticket: { number, status: 'in_bearbeitung' } });
+    expect(answer.ticketNumber).toBe(number);
   });
 
   it('refuses without partial state: answering a closed ticket, handing over without a note', () => {
