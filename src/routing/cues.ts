@@ -15,7 +15,7 @@ export const INSTITUTION_PREFIXES: ReadonlySet<string> = new Set([
 
 /** Prefixes that make the following name a Kreis, with the Kreis type they point to. */
 export const KREIS_PREFIXES: ReadonlyMap<string, 'landkreis' | 'stadtkreis' | 'kreis'> = new Map([
-  ['landkreis', 'landkreis'], ['landkreises', 'landkreis'], ['landkr', 'landkreis'], ['lkr', 'landkreis'], ['lkrs', 'landkreis'],
+  ['landkreis', 'landkreis'], ['landkreises', 'landkreis'], ['landkr', 'landkreis'], ['lkr', 'landkreis'], ['lkrs', 'landkreis'], ['lk', 'landkreis'],
   ['landratsamt', 'landkreis'], ['landratsamts', 'landkreis'], ['lra', 'landkreis'], ['kreisverwaltung', 'landkreis'],
   ['kreis', 'kreis'], ['kreises', 'kreis'], ['stadtkreis', 'stadtkreis'], ['stadtkreises', 'stadtkreis'],
 ]);

@@ -14,7 +14,7 @@ import { jsonLine, readJsonLines } from '../io.js';
 /** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
 export type ComposeRouter = (ctx: CliContext) => Promise<Router>;
 
-const USAGE = 'Aufruf: route "<Text>" [--from ADRESSE] [--json]  |  route --batch DATEI --json';
+const USAGE = 'Aufruf: route "<Text>" [--from ADRESSE] [--json]  |  route --batch DATEI --json   (\\n im Text = Zeilenumbruch)';
 
 /** One batch line; extra fields (the dev set's `expect`) are ignored. */
 const BatchLineSchema = z.object({
@@ -49,7 +49,9 @@ function parseOptions(args: string[]): Options {
     return { json: values.json, batch: values.batch };
   }
   if (positionals.length !== 1) throw new AppError('USAGE', 'route: exactly one text (in quotes) or --batch FILE is required');
-  const input: RouteInput = { text: positionals[0] as string, ...(values.from === undefined ? {} : { from: values.from }) };
+  // A typed "\n" in the shell argument means a line break, so signatures can be tried on the command line.
+  const text = (positionals[0] as string).replace(/\\n/g, '\n');
+  const input: RouteInput = { text, ...(values.from === undefined ? {} : { from: values.from }) };
   return { json: values.json, input };
 }
 

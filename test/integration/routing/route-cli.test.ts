@@ -40,6 +40,12 @@ describe('route command', () => {
     expect(JSON.parse(out[0] as string)).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' } });
   });
 
+  it('reads a typed \\n in the text argument as a line break', async () => {
+    const { ctx, out } = context();
+    expect(await routeCommand(['Viele Grüße\\nA. Beispiel\\nWald', '--json'], ctx)).toBe(0);
+    expect(JSON.parse(out[0] as string)).toMatchObject({ status: 'resolved', kreis: { ags: '08437' } });
+  });
+
   it('prints readable German without --json', async () => {
     const { ctx, out } = context();
     expect(await routeCommand(['Gemeinde Altdorf'], ctx)).toBe(0);
