@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildView, BINDING_REMINDER } from '../../../src/channels/email/views.js';
+import type { OutboundMessage } from '../../../src/core/outcome.js';
+
+const common = { subject: 'AW: Frage', automatic: true };
+const handle = { channel: 'email' as const, to: 'a@b.de', messageId: null, references: [], subject: 'Frage' };
+
+function msg(kind: OutboundMessage['kind'], payload: Record<string, unknown>, ticketNumber: string | null = null): OutboundMessage {
+  return { id: 1, key: 'k', channel: 'email', kind, ticketNumber, replyHandle: handle, payload, attempts: 1, createdAt: '2026-03-03T09:00:00Z' };
+}
+
+describe(buildView.name, () => {
+  it('takes the answer, citation and Stand of an automatic answer and adds the binding-text reminder', () => {
+    const view = buildView(msg('auto_answer', { answer: { text: 'T', citation: 'VwV Nr. 5', passageId: 'vwv-im#5', stand: '2026-01-01' } }), common);
+    expect(view).toMatchObject({ answerText: 'T', citation: 'VwV Nr. 5', stand: '2026-01-01', source: null, reminder: BINDING_REMINDER });
+  });
+
+  it('refuses an automatic answer without an answer (INPUT_INVALID)', () => {
+    expect(() => buildView(msg('auto_answer', { answer: null }), common)).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+  });
+
+  it('lists the candidates of an ask-back and keeps the ticket number', () => {
+    const view = buildView(msg('ask_municipality', { candidates: [{ gemeindeAgs: null, kreisAgs: '08115', label: 'Landkreis Böblingen' }] }, 'IM-2026-000001'), common);
+    expect(view).toMatchObject({ ticketNumber: 'IM-2026-000001', candidates: [{ label: 'Landkreis Böblingen' }] });
+  });
+
+  it('falls back to a polite decline text and no contact', () => {
+    expect(buildView(msg('declined', { message: null, contact: null }), common)).toMatchObject({ contactTeam: null, message: expect.stringContaining('keine Auskunft') });
+  });
+
+  it('names the escalation level and the due time in Berlin time', () => {
+    const ticket = { number: 'IM-2026-000002', subject: 'S', category: 'frist', team: { team: 'Team Süd', phone: '1' }, assignee: 'sb-1', firstResponseDue: '2026-03-03T09:00:00Z', resolutionDue: '2026-03-10T09:00:00Z' };
+    const view = buildView(msg('escalation', { ticket, level: 2 }), common);
+    expect(view).toMatchObject({ levelText: 'Bearbeitungsfrist überschritten', dueText: 'Dienstag, 10. März 2026, 10:00 Uhr', assignee: 'sb-1' });
+  });
+});
