@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { classifySendError, createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
@@ -49,7 +49,7 @@ function setup(send?: () => Promise<never>) {
   const sent: Buffer[] = [];
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'crlf' });
   const original = transport.sendMail.bind(transport);
-  (transport as unknown as { sendMail: unknown }).sendMail = async (mail: nodemailer.SendMailOptions) => {
+  (transport as unknown as { sendMail: unknown }).sendMail = async (mail: SendMailOptions) => {
     if (send) return send();
     const info = (await original(mail)) as unknown as { message: Buffer };
     sent.push(info.message);
