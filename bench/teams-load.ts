@@ -74,3 +74,4 @@ for await (const line of createInterface({ input: process.stdin })) {
 }
 await stub.close();
 agent.destroy();
+process.exit(0); // stdin (a pipe) would keep the process alive

@@ -76,6 +76,7 @@ try {
   print('questions (answer cards)', await job('questions', 0));
   print('questions + 10 % tickets', await job('mixed', 0.1));
 } finally {
-  child.stdin.write('{"stop":true}\n');
+  child.stdin.end('{"stop":true}\n');
+  await new Promise((resolve) => child.once('exit', resolve));
   await h.close();
 }

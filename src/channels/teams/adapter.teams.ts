@@ -24,20 +24,46 @@ type ClaimsIdentityArg = Parameters<ConfigurationBotFrameworkAuthentication['cre
 type ConnectorFactoryT = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClientT = Awaited<ReturnType<ConnectorFactoryT['create']>>;
 
-/** Authentication whose connector clients do not retry by themselves (see file comment). */
-class NoRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
+/** How many connector clients (one per service URL and audience) each adapter keeps. */
+const CLIENT_CACHE_SIZE = 64;
+
+/**
+ * Authentication whose connector factory reuses one client per service URL and audience (as the old
+ * BotFrameworkAdapter did): a client per turn means a new HTTP pipeline and a new TCP connection to the
+ * connector for every reply. With `noRetry`, the clients' retry policy is removed (see file comment).
+ */
+class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClientT>>();
+
+  constructor(settings: Record<string, string>, private readonly noRetry: boolean) {
+    super(settings);
+  }
+
   override createConnectorFactory(claimsIdentity: ClaimsIdentityArg): ConnectorFactoryT {
     const inner = super.createConnectorFactory(claimsIdentity);
+    // The factory is bound to the identity's bot (audience claim); key the cache on it as well.
+    const claims = (claimsIdentity as { claims?: { type: string; value: string }[] }).claims ?? [];
+    const appId = claims.filter((c) => c.type === 'aud' || c.type === 'appid' || c.type === 'azp').map((c) => c.value).join('|');
     return {
-      create: async (serviceUrl: string, audience?: string): Promise<ConnectorClientT> => {
-        const client = await inner.create(serviceUrl, audience);
-        const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } })
-          .client?.pipeline;
-        pipeline?.removePolicy({ phase: 'Retry' });
-        return client;
+      create: (serviceUrl: string, audience?: string): Promise<ConnectorClientT> => {
+        const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
+        const cached = this.clients.get(key);
+        if (cached) return cached;
+        const created = inner.create(serviceUrl, audience).then((client) => {
+          if (this.noRetry) pipelineOf(client)?.removePolicy({ phase: 'Retry' });
+          return client;
+        });
+        created.catch(() => this.clients.delete(key));
+        if (this.clients.size >= CLIENT_CACHE_SIZE) this.clients.delete(this.clients.keys().next().value as string);
+        this.clients.set(key, created);
+        return created;
       },
     } as ConnectorFactoryT;
   }
+}
+
+function pipelineOf(client: ConnectorClientT): { removePolicy(o: { phase: string }): unknown } | undefined {
+  return (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline;
 }
 
 /** The adapters of one channel instance. */
@@ -64,8 +90,8 @@ export function createAdapters(config: TeamsAuthConfig, logger: Logger): TeamsAd
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   };
-  const turn = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
-  const delivery = new CloudAdapter(new NoRetryAuthentication(settings));
+  const turn = new CloudAdapter(new CachingAuthentication(settings, false));
+  const delivery = new CloudAdapter(new CachingAuthentication(settings, true));
   turn.onTurnError = (context, error) => onTurnError(context, error, logger);
   delivery.onTurnError = async (_context, error) => {
     throw error; // the deliverer maps it to a DeliveryResult

@@ -35,12 +35,16 @@ export interface TicketCardRef {
   activityId: string;
 }
 
+const SAVED_MEMO_SIZE = 10_000;
+
 /** Scope of a staff channel registered for every team. */
 export const ALL_TEAMS = '*';
 
 /** Typed access to the Teams tables. */
 export class TeamsStore {
   private readonly q;
+  /** Last reference JSON written per conversation (skips identical writes). */
+  private readonly saved = new Map<string, string>();
 
   constructor(private readonly db: Database.Database, private readonly clock: Clock) {
     this.q = {
@@ -90,11 +94,20 @@ export class TeamsStore {
     return this.run(() => this.q.prune.run(before.toISOString()).changes);
   }
 
-  /** Saves the reference of a conversation (and revives it if it was marked dead). */
+  /**
+   * Saves the reference of a conversation (and revives it if it was marked dead). The activity id is not
+   * kept (proactive messages are new messages, not replies), so the reference of a conversation rarely
+   * changes; unchanged references are not written again (in-memory memo, bounded).
+   */
   saveReference(reference: Partial<ConversationReference>, conversationType: string): void {
     const id = reference.conversation?.id;
     if (!id) return;
-    this.run(() => this.q.saveRef.run(id, JSON.stringify(reference), conversationType, this.now()));
+    const { activityId: _activityId, ...rest } = reference;
+    const json = JSON.stringify(rest);
+    if (this.saved.get(id) === json) return;
+    this.run(() => this.q.saveRef.run(id, json, conversationType, this.now()));
+    if (this.saved.size >= SAVED_MEMO_SIZE) this.saved.delete(this.saved.keys().next().value as string);
+    this.saved.set(id, json);
   }
 
   /** The stored reference of a conversation, or null. */
@@ -107,6 +120,7 @@ export class TeamsStore {
 
   /** Marks a conversation dead (403/404 from the connector): no further proactive attempts. */
   markDead(conversationId: string, reason: string): void {
+    this.saved.delete(conversationId);
     const now = this.now();
     this.run(() => this.q.dead.run(now, reason, now, conversationId));
   }
