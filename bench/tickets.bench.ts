@@ -7,7 +7,7 @@
  * Targets (issue 4): ≥ 1,000 tickets/s created; list < 100 ms.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Team } from '../src/core/routing.js';
 import { silentLogger } from '../src/core/ports.js';
@@ -68,6 +68,7 @@ function quantiles(samples: number[]): { median: number; p95: number } {
   return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
 }
 
+console.log(`Lastmittel der Maschine beim Start: ${loadavg().map((l) => fmt(l, 2)).join(' / ')} (1/5/15 min)`);
 const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-tickets-'));
 const path = join(dir, 'bench.db');
 try {
@@ -117,6 +118,7 @@ try {
   for (const [label, filter] of filters) {
     const samples: number[] = [];
     let rows = 0;
+    service.list(filter); // warm-up (page cache, prepared statement)
     for (let r = 0; r < 30; r += 1) {
       t0 = performance.now();
       const list = service.list(filter);

@@ -38,6 +38,9 @@ function holidays(year: number): Set<string> {
   return set;
 }
 
+/** Due instants by `<Berlin date>+<days>`: the result depends only on those two (bounded, cleared when full). */
+const dueCache = new Map<string, number>();
+
 /** True for Monday–Friday that is not a public holiday in Baden-Württemberg. */
 export function isWorkingDay(date: CalendarDate): boolean {
   const dow = weekday(date);
@@ -54,12 +57,19 @@ export function isWorkingDay(date: CalendarDate): boolean {
  * addWorkingDays(new Date('2026-06-03T08:00:00Z'), 2).toISOString(); // '2026-06-08T22:00:00.000Z'
  */
 export function addWorkingDays(receivedAt: Date, days: number): Date {
-  let date = berlinDate(receivedAt);
+  const start = berlinDate(receivedAt);
+  const key = `${isoDate(start)}+${days}`;
+  const cached = dueCache.get(key);
+  if (cached !== undefined) return new Date(cached);
+  let date = start;
   for (let counted = 0; counted < days; ) {
     date = addDays(date, 1);
     if (isWorkingDay(date)) counted += 1;
   }
-  return berlinMidnight(addDays(date, 1));
+  const due = berlinMidnight(addDays(date, 1));
+  if (dueCache.size >= 4096) dueCache.clear();
+  dueCache.set(key, due.getTime());
+  return due;
 }
 
 /**

@@ -1,0 +1,78 @@
+/**
+ * One-call wiring of the tickets module for composition roots (server, CLI, channel tests): the SQLite ports,
+ * the deadline policy, the ticket service and the periodic jobs (escalation, retention) over an open database.
+ */
+import type Database from 'better-sqlite3';
+import type { Clock, Logger } from '../core/ports.js';
+import type { StaffDirectory } from '../core/routing.js';
+import type { DeadlinePolicy } from '../core/ticket-ports.js';
+import type { TicketCategory } from '../core/triage-types.js';
+import { createDeadlinePolicy, type DeadlineRule } from './deadlines.js';
+import { runEscalations } from './escalation.js';
+import { DEFAULT_RETENTION_DAYS, runRetention } from './retention.js';
+import { createTicketService, type TicketService } from './ticket-service.js';
+import { createSqliteTicketStores, type SqliteTicketStores } from './ticket-store.sqlite.js';
+
+/** Options of {@link createTickets}. */
+export interface TicketsOptions {
+  staff: StaffDirectory;
+  clock: Clock;
+  logger: Logger;
+  /** Per-category overrides of the working-day targets. */
+  deadlineRules?: Partial<Record<TicketCategory, DeadlineRule>>;
+  /** Lead mailbox for escalations (config LEAD_MAILBOX). */
+  leadMailbox?: string;
+  /** Retention in days (config RETENTION_DAYS); default 365. */
+  retentionDays?: number;
+  /** Called with the sha256 of attachments of anonymised tickets (delete the files). */
+  onAttachmentsExpired?: (sha256: string[]) => void;
+}
+
+/** The wired module. */
+export interface Tickets extends SqliteTicketStores {
+  deadlines: DeadlinePolicy;
+  service: TicketService;
+  /** Starts the escalation (every `escalationEveryMs`, default 60 s) and retention (daily) jobs; returns stop. */
+  startJobs(options?: { escalationEveryMs?: number; retentionEveryMs?: number }): () => void;
+}
+
+/**
+ * Wires the tickets module over a database opened with `ticketMigrations`.
+ *
+ * @example
+ * const db = openDatabase(sqlitePath(config), [...ticketMigrations, ...teamsMigrations], logger);
+ * const tickets = createTickets(db, { staff, clock: systemClock, logger, leadMailbox: config.LEAD_MAILBOX });
+ * const stopJobs = tickets.startJobs();
+ * handleEnquiry(enquiry, { answerer, router, staff, ledger: tickets.ledger, deadlines: tickets.deadlines, clock, logger });
+ */
+export function createTickets(db: Database.Database, options: TicketsOptions): Tickets {
+  const stores = createSqliteTicketStores(db);
+  const { staff, clock, logger } = options;
+  const log = logger.child({ component: 'ticket-jobs' });
+  const service = createTicketService({ store: stores.tickets, staff, clock, logger });
+  const escalate = (): void => {
+    runEscalations(clock.now(), { store: stores.tickets, staff, logger, ...(options.leadMailbox === undefined ? {} : { leadMailbox: options.leadMailbox }) });
+  };
+  const retain = (): void => {
+    const r = runRetention(clock.now(), { store: stores.tickets, logger, retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS });
+    if (r.attachmentHashes.length > 0) options.onAttachmentsExpired?.(r.attachmentHashes);
+  };
+  const guarded = (name: string, job: () => void) => () => {
+    try {
+      job();
+    } catch (error) {
+      log.error({ job: name, code: (error as { code?: string }).code ?? 'INTERNAL' }, 'ticket job failed');
+    }
+  };
+  return {
+    ...stores,
+    deadlines: createDeadlinePolicy(options.deadlineRules),
+    service,
+    startJobs({ escalationEveryMs = 60_000, retentionEveryMs = 86_400_000 } = {}) {
+      const timers = [setInterval(guarded('escalation', escalate), escalationEveryMs), setInterval(guarded('retention', retain), retentionEveryMs)];
+      for (const t of timers) t.unref();
+      guarded('escalation', escalate)();
+      return () => timers.forEach((t) => clearInterval(t));
+    },
+  };
+}
