@@ -10,7 +10,14 @@ import { trimAnswer } from './trim.js';
 import { MESSAGES, REMINDER } from './messages.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
-export const THRESHOLDS = { answer: 0.5, suggest: 0.3, outOfScopeCoverage: 0.3 } as const;
+export const THRESHOLDS = {
+  answer: 0.5,
+  suggest: 0.3,
+  /** Below this idf-weighted share of the question's words known to the corpus, the question is out of scope. */
+  outOfScopeCoverage: 0.3,
+  /** Matched words must carry at least this much idf (relative to the rarest possible word) for an answer. */
+  minSpecificity: 0.3,
+} as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
 const SEARCH_DEPTH = 10;
@@ -31,7 +38,10 @@ export interface Assessment {
 function groupWeights(plan: QueryPlan, index: SearchIndex): number[] {
   const n = index.passages.length;
   return plan.groups.map((g) => {
-    const df = Math.max(0, ...g.own.map((t) => index.df.get(t) ?? 0));
+    // The word's own stem decides; an unknown compound is as specific as its rarest known part.
+    const parts = g.own.map((t) => index.df.get(t) ?? 0);
+    const known = parts.filter((d) => d > 0);
+    const df = parts[0]! > 0 ? parts[0]! : known.length > 0 ? Math.min(...known) : 0;
     const idf = Math.log(1 + (n + 1) / (df + 1));
     return df === 0 && !g.noun ? idf / 2 : idf;
   });
@@ -49,7 +59,10 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   const second = hits[1];
   const margin = second === undefined ? 1 : (top.score - second.score) / top.score;
   const strength = 1 - Math.exp(-top.score / 8);
-  const confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
+  let confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
+  // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
+  const specificity = sum(new Set(top.matched)) / Math.log(2 + index.passages.length);
+  if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin };
 }
 

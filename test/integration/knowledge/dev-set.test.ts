@@ -45,6 +45,10 @@ describe('development set on the shipped knowledge', () => {
     expect(answered / questions.length).toBeGreaterThanOrEqual(0.9);
   });
 
+  it.each([['Förderung'], ['Integrationsmanagement'], ['Stelle']])('offers suggestions instead of answering the bare common word %j', (q) => {
+    expect(kb.ask(q).outcome).toBe('suggest');
+  });
+
   it.each([['test/fixtures/knowledge/paraphrases.jsonl'], ['test/fixtures/knowledge/paraphrases-2.jsonl']])(
     'generalises to paraphrases, typos, abbreviations and colloquial wording (%s)',
     (file) => {
