@@ -47,7 +47,28 @@ function idOf(name: string): { uid: number; gid: number } {
   return { uid, gid };
 }
 
-function config(dir: string, port: number, uid: number): string {
+/** Options of {@link startDovecot}. */
+export interface DovecotOptions {
+  user?: string;
+  password?: string;
+  /**
+   * Also accept XOAUTH2 (as Exchange Online does): Dovecot POSTs the token to this URL (RFC 7662 introspection) and expects
+   * `{ "active": true, "username": "<user>" }`.
+   */
+  oauth2IntrospectionUrl?: string;
+}
+
+function oauth2Config(dir: string, url: string | undefined): string {
+  if (url === undefined) return '';
+  writeFileSync(
+    join(dir, 'oauth2.conf.ext'),
+    `introspection_mode = post\nintrospection_url = ${url}\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n`,
+    { mode: 0o644 },
+  );
+  return `passdb {\n  driver = oauth2\n  mechanisms = xoauth2\n  args = ${dir}/oauth2.conf.ext\n}\n`;
+}
+
+function config(dir: string, port: number, uid: number, oauth2: string): string {
   return `
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -56,7 +77,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth2 === '' ? '' : ' xoauth2'}
 default_login_user = dovenull
 default_internal_user = dovecot
 first_valid_uid = ${Math.min(uid, 100)}
@@ -64,8 +85,10 @@ mail_location = maildir:${dir}/mail/%u
 mail_max_userip_connections = 200
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN ${dir}/passwd
 }
+${oauth2}
 userdb {
   driver = static
   args = uid=dovecot gid=dovecot home=${dir}/mail/%u
@@ -119,7 +142,7 @@ async function waitForPort(port: number, deadline: number, dir: string): Promise
  * // … new ImapFlow({ host: imap.host, port: imap.port, secure: false, auth: { user: imap.user, pass: imap.password } })
  * await imap.stop();
  */
-export async function startDovecot(options: { user?: string; password?: string } = {}): Promise<DovecotServer> {
+export async function startDovecot(options: DovecotOptions = {}): Promise<DovecotServer> {
   if (!existsSync(DOVECOT_BIN)) {
     throw new Error(
       `dovecot helper: ${DOVECOT_BIN} not found. The e-mail integration tests need Dovecot: ` +
@@ -136,7 +159,7 @@ export async function startDovecot(options: { user?: string; password?: string }
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
   const port = await freePort();
   const confPath = join(dir, 'dovecot.conf');
-  writeFileSync(confPath, config(dir, port, dovecotIds.uid));
+  writeFileSync(confPath, config(dir, port, dovecotIds.uid, oauth2Config(dir, options.oauth2IntrospectionUrl)));
 
   const child = spawn(DOVECOT_BIN, ['-c', confPath], { stdio: 'ignore', detached: true });
   const exit = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
