@@ -9,14 +9,14 @@ import type { Deliverer } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } from './config.js';
 import { syncMailbox } from './mailbox.imap.js';
-import type { EmailMetrics, HandleFn } from './process-message.js';
+import type { AttachmentSink, EmailMetrics, HandleFn } from './process-message.js';
 import { createSmtpSender } from './sender.smtp.js';
 import { createEmailState, emailMigrations } from './state.sqlite.js';
 import { loadMailTemplates } from './templates.fs.js';
 import { createImapWatcher } from './watcher.imap.js';
 
 export type { EmailConfig, EmailTuning } from './config.js';
-export type { HandleFn, HandleOptions, EmailMetrics } from './process-message.js';
+export type { AttachmentSink, HandleFn, HandleOptions, EmailMetrics } from './process-message.js';
 export { emailMigrations } from './state.sqlite.js';
 
 /** Collaborators of {@link createEmailChannel}. */
@@ -30,6 +30,8 @@ export interface EmailChannelDeps {
   logger: Logger;
   clock: Clock;
   metrics?: EmailMetrics;
+  /** Where attachment contents go (e.g. `createAttachmentFiles({ dir: ATTACHMENTS_DIR })`); not stored when absent. */
+  attachments?: AttachmentSink;
   /** Shorter timers for tests and the benchmark. */
   tuning?: Partial<EmailTuning>;
 }
@@ -70,6 +72,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
     clock: deps.clock,
     logger,
     metrics: deps.metrics,
+    attachments: deps.attachments,
     tuning,
   };
   const watcher = createImapWatcher({

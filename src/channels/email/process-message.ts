@@ -25,6 +25,11 @@ export interface EmailMetrics {
   enquiries: { inc(labels: { channel: string; outcome: string }): void };
 }
 
+/** Stores attachment contents (tickets' `createAttachmentFiles` fits); content-addressed, so a replay is harmless. */
+export interface AttachmentSink {
+  save(content: Buffer, filename: string, contentType: string): unknown;
+}
+
 /** Where a mail came from in the mailbox. */
 export interface MessageOrigin {
   mailbox: string;
@@ -50,6 +55,7 @@ export interface ProcessDeps {
   clock: Clock;
   logger: Logger;
   metrics?: EmailMetrics | undefined;
+  attachments?: AttachmentSink | undefined;
 }
 
 /** Outcomes after which the requester got an automatic reply (counted for the per-sender daily limit). */
@@ -57,6 +63,18 @@ const REPLYING = new Set<Outcome['kind']>(['answered', 'suggested', 'declined', 
 
 function transient(error: unknown): boolean {
   return isAppError(error, 'DB_LOCKED') || isAppError(error, 'DB_FULL') || isAppError(error, 'DB_READONLY') || isAppError(error, 'DB_ERROR');
+}
+
+/** Saves the attachment files before the enquiry is recorded (a file over the store's limit is logged and skipped). */
+function storeAttachments(mail: InboundMail, deps: ProcessDeps, log: Logger): void {
+  if (deps.attachments === undefined) return;
+  for (const a of mail.attachments) {
+    try {
+      deps.attachments.save(a.content, a.filename, a.contentType);
+    } catch (error) {
+      log.warn({ code: (error as { code?: string }).code ?? 'INTERNAL', size: a.size }, 'attachment not stored');
+    }
+  }
 }
 
 /**
@@ -92,6 +110,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     repliesToSenderToday: hash === null ? 0 : deps.state.repliesToday(hash, day),
     maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY,
   });
+  storeAttachments(mail, deps, log);
   let outcome: Outcome;
   try {
     outcome = await deps.handle(enquiry, verdict.suppress ? { suppress: verdict.reason } : undefined);

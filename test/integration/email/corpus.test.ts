@@ -4,7 +4,10 @@
  * most one answer, the mail sent to two of our addresses (two copies in the mailbox) is answered once, a
  * 15 MB attachment goes through, the unreadable file goes to quarantine, and nothing is left in the inbox.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, mail, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
@@ -50,8 +53,10 @@ describe('fixture corpus through Dovecot', () => {
   let h: EmailHarness;
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.eml')).sort();
 
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'pakt-email-att-'));
+
   beforeAll(async () => {
-    h = await startEmailHarness();
+    h = await startEmailHarness({ attachmentsDir });
     for (const file of files) await h.append(readFileSync(FIXTURES + file));
     // The same mail addressed to two of our addresses arrives twice.
     await h.append(readFileSync(FIXTURES + '21-two-of-our-addresses.eml'));
@@ -63,6 +68,7 @@ describe('fixture corpus through Dovecot', () => {
 
   afterAll(async () => {
     await h?.close();
+    rmSync(attachmentsDir, { recursive: true, force: true });
   });
 
   it('leaves nothing in the inbox and quarantines the unreadable file', async () => {
@@ -99,6 +105,15 @@ describe('fixture corpus through Dovecot', () => {
     const row = h.db.prepare("SELECT outcome FROM email_inbound WHERE enquiry_key = 'email:big-15mb@calw.example'").get() as { outcome: string } | undefined;
     expect(row?.outcome).toBeDefined();
     expect(row?.outcome).not.toBe('quarantined');
+  });
+
+  it('stores attachment files content-addressed, the 15 MB one included', () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    expect(existsSync(join(attachmentsDir, sha.slice(0, 2), sha))).toBe(true);
+    const big = Buffer.alloc(15 * 1024 * 1024, 'Sachbericht 2025 Anlage ');
+    const bigSha = createHash('sha256').update(big).digest('hex');
+    expect(existsSync(join(attachmentsDir, bigSha.slice(0, 2), bigSha))).toBe(true);
   });
 
   it('opens a staff ticket for the quarantined mail', () => {

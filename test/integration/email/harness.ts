@@ -16,6 +16,7 @@ import { silentLogger, systemClock, type Clock, type Logger } from '../../../src
 import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
 import type { KnowledgeBase } from '../../../src/knowledge/types.js';
 import { loadRouting, type Routing } from '../../../src/routing/router.loader.js';
+import { createAttachmentFiles } from '../../../src/tickets/attachments.fs.js';
 import { openDatabase } from '../../../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
 import { ticketMigrations } from '../../../src/tickets/migrations.js';
@@ -115,6 +116,8 @@ export interface HarnessOptions {
   dovecot?: DovecotServer;
   sink?: SmtpSink;
   dbPath?: string;
+  /** Store attachment files there (tickets' createAttachmentFiles). */
+  attachmentsDir?: string;
   /** Do not start channel and worker. */
   noStart?: boolean;
 }
@@ -142,6 +145,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
     logger,
     clock: systemClock,
     tuning: { ...FAST_TUNING, ...options.tuning },
+    ...(options.attachmentsDir === undefined ? {} : { attachments: createAttachmentFiles({ dir: options.attachmentsDir }) }),
   });
   const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: channel.deliverer }, clock: systemClock, logger, pollMs: 50, baseBackoffMs: 100, maxBackoffMs: 400 });
   const imap = await outsideClient(dovecot);
