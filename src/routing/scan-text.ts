@@ -11,7 +11,7 @@ import { scanDomain } from './domain.js';
 import { kreisLabel } from './geo.js';
 import { inspectAfterName, isJoinGap, matchKreis, matchName, spanText } from './match.js';
 import { scanPlz } from './scan-plz.js';
-import { hasMixedScript, tokenize } from './text.js';
+import { cleanText, hasMixedScript, tokenize } from './text.js';
 import type { Token } from './text.js';
 
 /** Where the text comes from; decides how much a bare name on a line counts. */
@@ -39,7 +39,8 @@ export interface ScanContext {
 }
 
 /** Scans one text. Never throws. */
-export function scanText(gaz: Gazetteer, text: string, source: TextSource): Findings {
+export function scanText(gaz: Gazetteer, raw: string, source: TextSource): Findings {
+  const text = cleanText(raw);
   const tokens = tokenize(text);
   const findings = noFindings();
   const signatureStart = source === 'text' ? signatureStartLine(tokens, text) : source === 'subject' ? Infinity : 0;

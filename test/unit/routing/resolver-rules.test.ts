@@ -94,6 +94,8 @@ describe('ASCII spellings', () => {
     ['dropped umlaut', 'Stadt Schwabisch Gmund', 'resolved', ['08136'], 'Schwäbisch Gmünd'],
     ['ss for ß', 'Gemeinde Grossbottwar', 'resolved', ['08118'], 'Großbottwar'],
     ['upper case', 'GEMEINDE AIDLINGEN', 'resolved', ['08115'], 'Aidlingen'],
+    ['decomposed umlaut (NFD)', 'Stadt Lo\u0308rrach', 'resolved', ['08336'], 'Lörrach'],
+    ['soft hyphen and zero-width space from HTML mail', 'Gemeinde Aid\u00adlin\u200bgen', 'resolved', ['08115'], 'Aidlingen'],
     ['ASCII Kreis', 'Landratsamt Loerrach', 'resolved', ['08336'], null],
   ];
   it.each(rows)('%s', (...row) => check(row));
