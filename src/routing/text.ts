@@ -57,9 +57,17 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** Invisible characters that split words in mails converted from HTML: soft hyphen, zero-width space/joiners, BOM. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
-/** Composes characters (NFC) and removes invisible ones, so "Lo\u0308rrach" and "Aid\u00adlingen" read as written. */
+/**
+ * Composes characters (NFC), removes invisible ones and the commonest HTML leftovers (`<br>`, `&nbsp;`), so
+ * "Lo\u0308rrach", "Aid\u00adlingen" and "Gemeinde&nbsp;Aidlingen" read as written.
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '');
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&');
 }
 const SENTENCE_END = /[.!?]/;
 const ABBREVIATION = /^(st|br|str|nr|bzw|ca|dr|hr|fr|rh|a|i|u|o|d|b|v|z)$/i;

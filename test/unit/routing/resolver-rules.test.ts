@@ -95,6 +95,7 @@ describe('ASCII spellings', () => {
     ['ss for ß', 'Gemeinde Grossbottwar', 'resolved', ['08118'], 'Großbottwar'],
     ['upper case', 'GEMEINDE AIDLINGEN', 'resolved', ['08115'], 'Aidlingen'],
     ['decomposed umlaut (NFD)', 'Stadt Lo\u0308rrach', 'resolved', ['08336'], 'Lörrach'],
+    ['HTML leftovers', 'Viele Grüße<br>Gemeinde&nbsp;Aidlingen', 'resolved', ['08115'], 'Aidlingen'],
     ['soft hyphen and zero-width space from HTML mail', 'Gemeinde Aid\u00adlin\u200bgen', 'resolved', ['08115'], 'Aidlingen'],
     ['ASCII Kreis', 'Landratsamt Loerrach', 'resolved', ['08336'], null],
   ];
