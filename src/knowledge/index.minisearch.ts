@@ -7,6 +7,7 @@ import { GermanAnalyzer, vocabularyFromWords } from './analyzer.js';
 import type { QueryPlan } from './query.js';
 import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import { answerTypes } from './answer-type.js';
+import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type SerializedQuestionIndex } from './question-index.minisearch.js';
 import { stem } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
@@ -16,6 +17,8 @@ export interface SearchSettings {
   boost: { title: number; questions: number; text: number; context: number };
   bm25: { k: number; b: number; d: number };
   relatedWeight: number;
+  /** Weight of the best matching typical question (question index) added to the passage score. */
+  questionWeight: number;
   /** Lower bound of the corpus-wide idf factor applied to each query term. */
   minTermWeight: number;
   /** Weight of the question's answer type (amount, date, person …) matched against typical questions. */
@@ -34,6 +37,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   relatedWeight: 0.3,
   answerTypeWeight: 0.5,
   minTermWeight: 0.3,
+  questionWeight: 0.5,
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.2,
   fuzzyMinLength: 5,
@@ -77,6 +81,7 @@ export interface SerializedIndex {
   df: [string, number][];
   synonyms: SynonymFile;
   mini: AsPlainObject;
+  questions: SerializedQuestionIndex;
 }
 
 function toDoc(p: Passage, i: number, documentTitles: Map<string, string>): IndexedDoc {
@@ -133,7 +138,7 @@ export function buildIndex(
   });
   const mini = new MiniSearch<IndexedDoc>(miniSearchOptions());
   mini.addAll(analysed);
-  return assemble(analyzer, mini, passages, df, synonymFile, settings);
+  return assemble({ analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df }, synonymFile, settings);
 }
 
 /** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
@@ -141,35 +146,39 @@ export function restoreIndex(passages: Passage[], data: SerializedIndex): Search
   const words = new Set(data.vocabulary);
   const analyzer = new GermanAnalyzer({ words, stems: new Set([...words].map((w) => stem(w))) });
   const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions());
-  return assemble(analyzer, mini, passages, new Map(data.df), data.synonyms, SEARCH_SETTINGS);
+  const questions = restoreQuestionIndex(data.questions);
+  return assemble({ analyzer, mini, questions, passages, df: new Map(data.df) }, data.synonyms, SEARCH_SETTINGS);
 }
 
-function assemble(
-  analyzer: GermanAnalyzer,
-  mini: MiniSearch<IndexedDoc>,
-  passages: Passage[],
-  df: Map<string, number>,
-  synonymFile: SynonymFile,
-  settings: SearchSettings,
-): SearchIndex {
+/** The parts a search runs on. */
+interface Parts {
+  analyzer: GermanAnalyzer;
+  mini: MiniSearch<IndexedDoc>;
+  questions: QuestionIndex;
+  passages: Passage[];
+  df: Map<string, number>;
+}
+
+function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettings): SearchIndex {
+  const { analyzer, mini, questions, passages, df } = parts;
   return {
     analyzer,
     synonyms: compileSynonyms(synonymFile, analyzer),
     passages,
     df,
-    search: (plan, limit) => runSearch(mini, passages, df, plan, limit, settings),
-    serialize: () => ({ vocabulary: [...analyzer.vocabulary.words], df: [...df], synonyms: synonymFile, mini: mini.toJSON() }),
+    search: (plan, limit) => runSearch(parts, plan, limit, settings),
+    serialize: () => ({
+      vocabulary: [...analyzer.vocabulary.words],
+      df: [...df],
+      synonyms: synonymFile,
+      mini: mini.toJSON(),
+      questions: questions.serialize(),
+    }),
   };
 }
 
-function runSearch(
-  mini: MiniSearch<IndexedDoc>,
-  passages: Passage[],
-  df: Map<string, number>,
-  plan: QueryPlan,
-  limit: number,
-  settings: SearchSettings,
-): RankedHit[] {
+function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
+  const { mini, questions, passages, df } = parts;
   const weight = new Map<string, number>();
   const fuzzy = new Set<string>();
   const groupOf = new Map<string, number[]>();
@@ -195,23 +204,32 @@ function runSearch(
   const last = plan.groups.at(-1);
   const prefix = new Set(last !== undefined && /[\p{L}\d]$/u.test(plan.cleaned) ? last.own.filter((t) => t.length >= 3) : []);
   if (weight.size === 0) return [];
-  const results: SearchResult[] = mini.search(
-    { combineWith: 'OR', queries: [...weight.keys()] },
-    {
-      boost: settings.boost,
-      bm25: settings.bm25,
-      weights: settings.weights,
-      maxFuzzy: settings.maxFuzzy,
-      fuzzy: (term) => (fuzzy.has(term) ? settings.fuzzy : false),
-      prefix: (term) => prefix.has(term),
-      boostTerm: (term) => weight.get(term) ?? 1,
-    },
-  );
-  return results.slice(0, limit).map((r) => ({
-    passage: passages[r.id as number]!,
-    score: r.score,
-    matched: [...new Set(r.queryTerms.flatMap((t) => groupOf.get(t) ?? []))],
-  }));
+  const options = {
+    bm25: settings.bm25,
+    weights: settings.weights,
+    maxFuzzy: settings.maxFuzzy,
+    fuzzy: (term: string) => (fuzzy.has(term) ? settings.fuzzy : false),
+    prefix: (term: string) => prefix.has(term),
+    boostTerm: (term: string) => weight.get(term) ?? 1,
+  };
+  const terms = [...weight.keys()];
+  const combined = new Map<number, { score: number; terms: string[] }>();
+  for (const r of mini.search({ combineWith: 'OR', queries: terms }, { ...options, boost: settings.boost }) as SearchResult[]) {
+    combined.set(r.id as number, { score: r.score, terms: r.queryTerms });
+  }
+  for (const [i, q] of questions.search(terms, options)) {
+    const seen = combined.get(i);
+    const score = settings.questionWeight * q.score;
+    combined.set(i, seen === undefined ? { score, terms: q.queryTerms } : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms] });
+  }
+  return [...combined]
+    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+    .slice(0, limit)
+    .map(([i, r]) => ({
+      passage: passages[i]!,
+      score: r.score,
+      matched: [...new Set(r.terms.flatMap((t) => groupOf.get(t) ?? []))],
+    }));
 }
 
 /**

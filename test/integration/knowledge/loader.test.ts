@@ -75,7 +75,7 @@ describe(openKnowledgeBase.name, () => {
     expect(await loads()).toEqual([true]);
     await writeFile(join(dir, 'neu.md'), markdown('neu', { 'Neu {#neu}': 'Ein neuer Abschnitt.' }));
     expect(await loads()).toEqual([false]);
-    await writeFile(join(cacheDir, 'knowledge-index.json'), '{"format": 4, "key": "x"');
+    await writeFile(join(cacheDir, 'knowledge-index.json'), '{"format": 5, "key": "x"');
     expect(await loads()).toEqual([false]);
     expect(await loads()).toEqual([true]);
   });
