@@ -24,6 +24,8 @@ interface Job {
   conversations: number;
   perConversation: number;
   ticketShare: number;
+  /** Open loop: activities per second offered (spread round-robin over the conversations); 0 = closed loop. */
+  rate?: number;
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -37,6 +39,34 @@ function post(url: string, body: string): Promise<number> {
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Open loop: activity k starts at k / rate seconds, whatever the server's speed (no coordinated omission). */
+async function runOpen(job: Job, factory: ActivityFactory): Promise<{ latencies: number[]; seconds: number; errors: number }> {
+  const total = job.conversations * job.perConversation;
+  const rate = job.rate ?? 1;
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let k = 0; k < total; k++) {
+    const due = started + (k * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const c = k % job.conversations;
+    const sender = { aad: `${REQUESTER_AAD}-${c}`, conversationId: `a:bench-${job.label}-${c}` };
+    const body = JSON.stringify(factory.message(sender, questions[k % questions.length]!));
+    pending.push(
+      post(`${job.serverUrl}/api/messages`, body)
+        .catch(() => 0)
+        .then((status) => {
+          latencies.push(performance.now() - due);
+          if (status !== 200) errors += 1;
+        }),
+    );
+  }
+  await Promise.all(pending);
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }
 
 async function run(job: Job, factory: ActivityFactory): Promise<{ latencies: number[]; seconds: number; errors: number }> {
@@ -69,7 +99,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   const job = JSON.parse(line) as Job | { stop: true };
   if ('stop' in job) break;
   stub.received.length = 0;
-  const result = await run(job, factory);
+  const result = job.rate ? await runOpen(job, factory) : await run(job, factory);
   process.stdout.write(`${JSON.stringify({ ...result, received: stub.received.length })}\n`);
 }
 await stub.close();

@@ -6,7 +6,12 @@
  * (bench/teams-load.ts), so client work does not steal the server's event loop. Each conversation posts its
  * next activity when the previous one was answered (the turn replies inline: a 200 means the reply
  * reached the connector). Workloads: questions only (development set), and with 10 % application
- * matters (tickets). Options: --conversations N (default 50), --per-conversation M (default 40).
+ * matters (tickets); then an open loop offering --rate activities/s (default 300) spread over the 50
+ * conversations, latency measured from the scheduled send time. With 50 conversations in a closed loop,
+ * mean latency = 50 / throughput (Little's law), so p99 < 100 ms there needs > 500/s; the open loop at
+ * 300/s is the reading of the target that fits. Server CPU per activity is printed too: it does not
+ * depend on what else runs on the machine.
+ * Options: --conversations N (default 50), --per-conversation M (default 40), --rate R (default 300).
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -20,6 +25,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const CONVERSATIONS = arg('conversations', 50);
 const PER_CONVERSATION = arg('per-conversation', 40);
+const RATE = arg('rate', 300);
 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
@@ -32,6 +38,8 @@ interface Figures {
   max: number;
   errors: number;
   replies: number;
+  /** Server CPU time (user + system) per activity, ms: independent of other load on the machine. */
+  cpuMsPerActivity: number;
 }
 
 function print(label: string, f: Figures): void {
@@ -39,7 +47,8 @@ function print(label: string, f: Figures): void {
   process.stdout.write(
     `${label.padEnd(26)} ${String(f.activities).padStart(5)} activities in ${f.seconds.toFixed(2)} s = ` +
       `${f.perSecond.toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms; ` +
-      `replies ${f.replies}, errors ${f.errors} - ${verdict}\n`,
+      `replies ${f.replies}, errors ${f.errors} - ${verdict}\n` +
+      `${''.padEnd(26)} server CPU ${f.cpuMsPerActivity.toFixed(2)} ms/activity = capacity ~${(1000 / f.cpuMsPerActivity).toFixed(0)}/s on one idle core\n`,
   );
 }
 
@@ -55,9 +64,12 @@ const nextLine = async (): Promise<Record<string, unknown>> => {
 
 await nextLine(); // the child's stub URL: activities carry it as serviceUrl
 const h = await startTeamsHarness({ logger: silentLogger });
-const job = async (label: string, ticketShare: number): Promise<Figures> => {
-  child.stdin.write(`${JSON.stringify({ serverUrl: h.url, label, conversations: CONVERSATIONS, perConversation: PER_CONVERSATION, ticketShare })}\n`);
+const job = async (label: string, ticketShare: number, rate = 0): Promise<Figures> => {
+  const cpuBefore = process.cpuUsage();
+  const spec = { serverUrl: h.url, label, conversations: CONVERSATIONS, perConversation: PER_CONVERSATION, ticketShare, rate };
+  child.stdin.write(`${JSON.stringify(spec)}\n`);
   const r = (await nextLine()) as { latencies: number[]; seconds: number; errors: number; received: number };
+  const cpu = process.cpuUsage(cpuBefore);
   const sorted = [...r.latencies].sort((a, b) => a - b);
   return {
     activities: sorted.length,
@@ -68,13 +80,19 @@ const job = async (label: string, ticketShare: number): Promise<Figures> => {
     max: sorted.at(-1) ?? 0,
     errors: r.errors,
     replies: r.received,
+    cpuMsPerActivity: (cpu.user + cpu.system) / 1000 / Math.max(1, sorted.length),
   };
 };
 try {
-  process.stdout.write(`Teams /api/messages, ${CONVERSATIONS} concurrent conversations x ${PER_CONVERSATION} activities, loopback, node ${process.version}\n`);
+  const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
+  process.stdout.write(
+    `Teams /api/messages, ${CONVERSATIONS} concurrent conversations x ${PER_CONVERSATION} activities, loopback, node ${process.version}, ` +
+      `load average ${load} on ${(await import('node:os')).availableParallelism()} cores\n`,
+  );
   await job('warmup', 0);
   print('questions (answer cards)', await job('questions', 0));
   print('questions + 10 % tickets', await job('mixed', 0.1));
+  print(`open loop, ${RATE}/s offered`, await job('open', 0, RATE));
 } finally {
   child.stdin.end('{"stop":true}\n');
   await new Promise((resolve) => child.once('exit', resolve));
