@@ -251,6 +251,11 @@ export interface TicketStore {
   listClosedBefore(cutoff: string): TicketRecord[];
   /** Replaces personal data of a ticket (requester, messages, attachments names, outbox payloads) atomically. */
   anonymise(change: TicketChange): 'saved' | 'conflict';
+  /**
+   * Removes personal data of enquiries without a ticket (answered, declined, …) received before `cutoff`:
+   * sender address and the reply handle and payload of their outgoing messages. Returns how many.
+   */
+  anonymiseEnquiriesBefore(cutoff: string): number;
   /** Every ticket, enquiry and message held on one requester address (DSGVO Art. 15). */
   exportRequester(address: string): RequesterExport;
 }
@@ -260,6 +265,8 @@ export interface RequesterExport {
   address: string;
   tickets: TicketDetails[];
   enquiries: { key: string; channel: Channel; receivedAt: string; outcome: string; ticketNumber: string | null }[];
+  /** Outgoing messages to the person that belong to no ticket (automatic answers, suggestions, declines). */
+  replies?: (OutboxEntryView & { payload: Record<string, unknown> })[];
 }
 
 /** Port: the outbox as the delivery worker sees it. Leases make two workers or a crash never send twice. */
