@@ -129,8 +129,23 @@ CREATE INDEX tickets_team_status_created ON tickets (team_id, status, created_at
 DROP INDEX tickets_team_status;
 `;
 
+/**
+ * Fewer indexes to write per new ticket: Status+Kreis is served by the Kreis index (a few thousand rows per
+ * Kreis), Team+Status by the team or the status index, retention by the status index; escalation scans a
+ * partial index that holds only open tickets. Every list filter reads newest-first from an index (tested).
+ */
+const tickets003 = `
+DROP INDEX tickets_status_kreis_created;
+DROP INDEX tickets_closed;
+DROP INDEX tickets_escalation;
+DROP INDEX tickets_team_status_created;
+CREATE INDEX tickets_team_created ON tickets (team_id, created_at);
+CREATE INDEX tickets_open_created ON tickets (created_at) WHERE status <> 'erledigt';
+`;
+
 /** The tickets module's migrations, ids `tickets-NNN`. */
 export const ticketMigrations: Migration[] = [
   { id: 'tickets-001', sql: tickets001 },
   { id: 'tickets-002', sql: tickets002 },
+  { id: 'tickets-003', sql: tickets003 },
 ];

@@ -38,13 +38,14 @@ export function anonymised(ticket: TicketRecord): TicketRecord {
 
 /**
  * Anonymises every ticket closed before `now - retentionDays` (messages, notes, attachment names, outbox
- * payloads, enquiry sender; audit events keep type, actor, time and status). Returns the ticket numbers and
- * the sha256 of their attachments, so the caller can delete files no other ticket uses.
+ * payloads, enquiry sender; audit events keep type, actor, time and status), and enquiries without a ticket
+ * received before the cutoff (sender, outgoing answers). Returns the ticket numbers, the sha256 of their
+ * attachments (so the caller can delete files no other ticket uses) and the number of enquiries.
  *
  * @example
  * runRetention(clock.now(), { store, logger, retentionDays: config.RETENTION_DAYS });
  */
-export function runRetention(now: Date, deps: RetentionDeps): { anonymised: string[]; attachmentHashes: string[] } {
+export function runRetention(now: Date, deps: RetentionDeps): { anonymised: string[]; attachmentHashes: string[]; enquiries: number } {
   const log = deps.logger.child({ component: 'retention' });
   const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -59,6 +60,7 @@ export function runRetention(now: Date, deps: RetentionDeps): { anonymised: stri
       hashes.push(...files);
     }
   }
-  log.info({ count: done.length, retentionDays: days }, 'retention run finished');
-  return { anonymised: done, attachmentHashes: hashes };
+  const enquiries = deps.store.anonymiseEnquiriesBefore(cutoff);
+  log.info({ count: done.length, enquiries, retentionDays: days }, 'retention run finished');
+  return { anonymised: done, attachmentHashes: hashes, enquiries };
 }

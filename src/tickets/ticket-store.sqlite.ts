@@ -42,6 +42,19 @@ export function createSqliteTicketStores(db: Database.Database): SqliteTicketSto
   return { tickets: createSqliteTicketStore(db, w), ledger: createSqliteEnquiryLedger(db, w), outbox: createSqliteOutboxStore(db) };
 }
 
+function outboxView(r: Record<string, unknown>): OutboxEntryView {
+  return {
+    key: String(r.key),
+    channel: r.channel as OutboxEntryView['channel'],
+    kind: r.kind as OutboxEntryView['kind'],
+    status: r.status as OutboxEntryView['status'],
+    attempts: Number(r.attempts),
+    lastError: r.last_error === null ? null : String(r.last_error),
+    createdAt: String(r.created_at),
+    sentAt: r.sent_at === null ? null : String(r.sent_at),
+  };
+}
+
 function details(db: Database.Database, w: TicketWrites, number: string): TicketDetails | null {
   const ticket = w.find(number);
   if (ticket === null) return null;
@@ -60,18 +73,7 @@ function details(db: Database.Database, w: TicketWrites, number: string): Ticket
   );
   const outbox = (
     db.prepare('SELECT key, channel, kind, status, attempts, last_error, created_at, sent_at FROM outbox WHERE ticket_number = ? ORDER BY id').all(number) as Record<string, unknown>[]
-  ).map(
-    (r): OutboxEntryView => ({
-      key: String(r.key),
-      channel: r.channel as OutboxEntryView['channel'],
-      kind: r.kind as OutboxEntryView['kind'],
-      status: r.status as OutboxEntryView['status'],
-      attempts: Number(r.attempts),
-      lastError: r.last_error === null ? null : String(r.last_error),
-      createdAt: String(r.created_at),
-      sentAt: r.sent_at === null ? null : String(r.sent_at),
-    }),
-  );
+  ).map(outboxView);
   return { ticket, events, messages, attachments, outbox };
 }
 
@@ -153,6 +155,20 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       });
     },
 
+    anonymiseEnquiriesBefore(cutoff) {
+      return inTransaction(db, 'anonymise enquiries', () => {
+        const keys = db.prepare('SELECT key FROM enquiries WHERE ticket_number IS NULL AND from_address IS NOT NULL AND received_at < ?').all(cutoff) as { key: string }[];
+        const outbox = db.prepare(`UPDATE outbox SET payload = '{}', reply_handle = '{"channel":"cli"}' WHERE ticket_number IS NULL AND key >= ? AND key < ?`);
+        const enquiry = db.prepare('UPDATE enquiries SET from_address = NULL WHERE key = ?');
+        for (const { key } of keys) {
+          // Outbox keys of an enquiry are "<enquiry key>:<kind>": a range scan on the unique key index.
+          outbox.run(`${key}:`, `${key};`);
+          enquiry.run(key);
+        }
+        return keys.length;
+      });
+    },
+
     exportRequester(address): RequesterExport {
       return read('export requester', () => {
         const numbers = db.prepare('SELECT number FROM tickets WHERE requester_address = ? ORDER BY created_at').all(address) as { number: string }[];
@@ -166,7 +182,11 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
           ticketNumber: r.ticket_number === null ? null : String(r.ticket_number),
         }));
         const tickets = numbers.map((n) => details(db, w, n.number)).filter((d): d is TicketDetails => d !== null);
-        return { address, tickets, enquiries };
+        const replyRows = db.prepare('SELECT key, channel, kind, status, attempts, last_error, created_at, sent_at, payload FROM outbox WHERE ticket_number IS NULL AND key >= ? AND key < ?');
+        const replies = enquiries
+          .filter((e) => e.ticketNumber === null)
+          .flatMap((e) => (replyRows.all(`${e.key}:`, `${e.key};`) as Record<string, unknown>[]).map((r) => ({ ...outboxView(r), payload: JSON.parse(String(r.payload)) as Record<string, unknown> })));
+        return { address, tickets, enquiries, replies };
       });
     },
   };

@@ -180,6 +180,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       if (result === 'saved') for (const m of state.tickets.get(change.ticket.number)!.messages) m.text = '[anonymisiert]';
       return result;
     },
+    anonymiseEnquiriesBefore: () => 0,
     exportRequester: (address) => ({
       address,
       tickets: [...state.tickets.values()].filter((d) => d.ticket.requester.address === address),

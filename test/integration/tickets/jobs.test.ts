@@ -94,4 +94,21 @@ describe(runRetention.name, () => {
     expect(runRetention(new Date('2026-03-10T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger }).anonymised).toEqual([]);
     s.close();
   });
+
+  it('removes the sender and answers of old enquiries without a ticket, and exports them before', () => {
+    const clock = new FakeClock('2025-03-03T08:00:00.000Z');
+    const s = openStack(path, { clock });
+    const enquiry = makeEnquiry({ text: 'Wie hoch ist die Förderung?', receivedAt: clock.now() });
+    expect(s.enquire(enquiry).kind).toBe('answered');
+    const exported = s.stores.tickets.exportRequester('erika@gemeinde.example');
+    expect(exported.enquiries).toMatchObject([{ key: enquiry.key, outcome: 'answered', ticketNumber: null }]);
+    expect(exported.replies).toMatchObject([{ kind: 'auto_answer', payload: { answer: { passageId: 'vwv-im#5.2' } } }]);
+
+    const result = runRetention(new Date('2026-03-10T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger });
+    expect(result.enquiries).toBe(1);
+    expect(s.stores.tickets.exportRequester('erika@gemeinde.example').enquiries).toEqual([]);
+    const dump = JSON.stringify(s.db.prepare('SELECT * FROM outbox').all()) + JSON.stringify(s.db.prepare('SELECT * FROM enquiries').all());
+    expect(dump).not.toContain('erika');
+    s.close();
+  });
 });
