@@ -1,5 +1,21 @@
 /**
  * The knowledge module: German search over the programme's rules with cited answers.
+ *
+ * Design note (STYLE G14).
+ * - Goal: answer the recurring programme questions of municipal staff from `knowledge/` with the passage that
+ *   says so (citation, source, Stand, reminder), and say honestly when there is no good answer: "Meinten Sie …"
+ *   (suggest), hand-over to a person, or a polite refusal for questions outside the programme.
+ * - Pipeline: sources (Markdown/PDF/DOCX, sources.fs.ts) → passages → German analysis (german.ts, tokenize.ts,
+ *   analyzer.ts: folding, gender forms, stopwords, Snowball stems, compound splitting against the corpus
+ *   vocabulary) → two MiniSearch indexes (passages with field boosts; each typical question on its own) →
+ *   query plan with synonyms, abbreviations and answer types (query.ts) → confidence from idf-weighted query
+ *   coverage and score margin (answer.ts).
+ * - Per-query work is one plan and two MiniSearch queries; everything else (analysis, document frequencies,
+ *   synonym compilation) happens at build time. Typos are matched fuzzily only for words the index does not know.
+ * - Non-goals: semantic embeddings or a language model (no network, predictable answers); answering questions
+ *   about a requester's own application (that is triage's job, a person decides); legal interpretation beyond
+ *   the passage text.
+ *
  * Open it with `openKnowledgeBase` (knowledge-base.fs.ts); everything else here is pure.
  */
 export type { KnowledgeBase, KnowledgeProblem, KnowledgeStatus, Passage } from './types.js';
