@@ -92,63 +92,75 @@ async function moveAll(client: ImapFlow, uids: number[], folder: string): Promis
   await client.messageMove(range, folder, { uid: true });
 }
 
+/** Processes one batch of UIDs in order; stops at the first mail that must wait (storage trouble, stop). */
+async function processChunk(
+  client: ImapFlow,
+  chunk: number[],
+  state: MailboxState,
+  deps: SyncDeps,
+  isStopping: () => boolean,
+  report: SyncReport,
+): Promise<void> {
+  const name = deps.config.IMAP_MAILBOX;
+  const startAt = new Date(state.startAt).getTime() - DATE_SLACK_MS;
+  const metas = await client.fetchAll(chunk.join(','), { uid: true, size: true, internalDate: true }, { uid: true });
+  metas.sort((a, b) => a.uid - b.uid);
+  const done: number[] = [];
+  const moves = { processed: [] as number[], quarantined: [] as number[] };
+  for (const meta of metas) {
+    if (isStopping()) {
+      report.incomplete = true;
+      break;
+    }
+    const receivedAt = meta.internalDate instanceof Date ? meta.internalDate : new Date(meta.internalDate ?? Date.now());
+    if (receivedAt.getTime() < startAt) {
+      report.skippedHistoric += 1; // history: left unread and in place
+      done.push(meta.uid);
+      continue;
+    }
+    const origin: MessageOrigin = { mailbox: name, uidValidity: state.uidValidity, uid: meta.uid, receivedAt };
+    const disposition = await handleOne(client, meta, origin, deps);
+    if (disposition.action === 'retry') {
+      // Storage trouble is not the mail's fault: do not count it towards quarantine.
+      deps.state.clearAttempt(name, state.uidValidity, meta.uid);
+      report.incomplete = true;
+      break;
+    }
+    if (disposition.action === 'quarantine') {
+      await reportPoison({ reason: disposition.reason, origin, mail: disposition.mail, size: meta.size ?? 0 }, deps);
+      moves.quarantined.push(meta.uid);
+    } else {
+      moves.processed.push(meta.uid);
+    }
+    done.push(meta.uid);
+  }
+  await moveAll(client, moves.processed, deps.config.IMAP_PROCESSED_FOLDER);
+  await moveAll(client, moves.quarantined, deps.config.IMAP_QUARANTINE_FOLDER);
+  for (const uid of [...moves.processed, ...moves.quarantined]) deps.state.clearAttempt(name, state.uidValidity, uid);
+  report.processed += moves.processed.length;
+  report.quarantined += moves.quarantined.length;
+  if (done.length > 0) {
+    state.lastUid = Math.max(state.lastUid, ...done);
+    deps.state.saveMailbox(name, state, deps.clock.now());
+  }
+}
+
 /**
  * Processes new mail in the configured mailbox once. `isStopping` is checked between messages so that
  * `stop()` finishes the message in hand and leaves the rest for the next start.
  */
 export async function syncMailbox(client: ImapFlow, deps: SyncDeps, isStopping: () => boolean): Promise<SyncReport> {
   const report: SyncReport = { processed: 0, quarantined: 0, skippedHistoric: 0, incomplete: false };
-  const name = deps.config.IMAP_MAILBOX;
-  const lock = await client.getMailboxLock(name);
+  const lock = await client.getMailboxLock(deps.config.IMAP_MAILBOX);
   try {
+    // NOOP first: a selected mailbox learns of other sessions' appends only from the server's next response.
     await client.noop();
     const state = currentState(client, deps);
     const found = await client.search({ uid: `${state.lastUid + 1}:*` }, { uid: true });
+    // "n:*" always includes the highest UID, even when it is below n.
     const pending = (found || []).filter((uid) => uid > state.lastUid).sort((a, b) => a - b);
-    const startAt = new Date(state.startAt).getTime() - DATE_SLACK_MS;
     for (let i = 0; i < pending.length && !report.incomplete; i += deps.tuning.batchSize) {
-      const chunk = pending.slice(i, i + deps.tuning.batchSize);
-      const metas = await client.fetchAll(chunk.join(','), { uid: true, size: true, internalDate: true }, { uid: true });
-      metas.sort((a, b) => a.uid - b.uid);
-      const done: number[] = [];
-      const processed: number[] = [];
-      const quarantined: number[] = [];
-      for (const meta of metas) {
-        if (isStopping()) {
-          report.incomplete = true;
-          break;
-        }
-        const receivedAt = meta.internalDate instanceof Date ? meta.internalDate : new Date(meta.internalDate ?? Date.now());
-        if (receivedAt.getTime() < startAt) {
-          report.skippedHistoric += 1;
-          done.push(meta.uid);
-          continue;
-        }
-        const origin: MessageOrigin = { mailbox: name, uidValidity: state.uidValidity, uid: meta.uid, receivedAt };
-        const disposition = await handleOne(client, meta, origin, deps);
-        if (disposition.action === 'retry') {
-          // Storage trouble is not the mail's fault: do not count it towards quarantine.
-          deps.state.clearAttempt(name, state.uidValidity, meta.uid);
-          report.incomplete = true;
-          break;
-        }
-        if (disposition.action === 'quarantine') {
-          await reportPoison({ reason: disposition.reason, origin, mail: disposition.mail, size: meta.size ?? 0 }, deps);
-          quarantined.push(meta.uid);
-        } else {
-          processed.push(meta.uid);
-        }
-        done.push(meta.uid);
-      }
-      await moveAll(client, processed, deps.config.IMAP_PROCESSED_FOLDER);
-      await moveAll(client, quarantined, deps.config.IMAP_QUARANTINE_FOLDER);
-      for (const uid of [...processed, ...quarantined]) deps.state.clearAttempt(name, state.uidValidity, uid);
-      report.processed += processed.length;
-      report.quarantined += quarantined.length;
-      if (done.length > 0) {
-        state.lastUid = Math.max(state.lastUid, ...done);
-        deps.state.saveMailbox(name, state, deps.clock.now());
-      }
+      await processChunk(client, pending.slice(i, i + deps.tuning.batchSize), state, deps, isStopping, report);
     }
   } finally {
     lock.release();

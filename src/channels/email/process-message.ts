@@ -3,12 +3,13 @@
  * ticket, apply the loop guard, let the core decide, record. Returns what the mailbox should do with the
  * message: move it to the processed folder, quarantine it, or leave it for a later retry.
  */
+import { createHash } from 'node:crypto';
 import type { Enquiry } from '../../core/enquiry.js';
 import { isAppError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { EmailConfig } from './config.js';
-import { guardMail } from './loop-guard.js';
+import { guardMail, type GuardVerdict } from './loop-guard.js';
 import { parseMail, toEnquiry, type InboundMail } from './parse.js';
 import { senderHash, type EmailState } from './state.sqlite.js';
 
@@ -61,8 +62,27 @@ export interface ProcessDeps {
 /** Outcomes after which the requester got an automatic reply (counted for the per-sender daily limit). */
 const REPLYING = new Set<Outcome['kind']>(['answered', 'suggested', 'declined', 'ticket_created']);
 
+/** A short hash of an enquiry key for logs (Message-IDs can carry names or domains; logs carry no personal data). */
+export function logRef(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+}
+
 function transient(error: unknown): boolean {
   return isAppError(error, 'DB_LOCKED') || isAppError(error, 'DB_FULL') || isAppError(error, 'DB_READONLY') || isAppError(error, 'DB_ERROR');
+}
+
+/** The loop guard's verdict for a parsed mail. */
+function verdictFor(mail: InboundMail, repliesToday: number, deps: ProcessDeps): GuardVerdict {
+  return guardMail({
+    headers: mail.headers,
+    from: mail.from,
+    returnPath: mail.headers['return-path'],
+    subject: mail.subject,
+    contentType: mail.contentType,
+    ownAddresses: deps.ownAddresses,
+    repliesToSenderToday: repliesToday,
+    maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY,
+  });
 }
 
 /** Saves the attachment files before the enquiry is recorded (a file over the store's limit is logged and skipped). */
@@ -92,7 +112,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   }
   const known = deps.state.findInbound(mail.key, mail.messageId);
   if (known !== null) {
-    log.info({ enquiryKey: known.enquiryKey, disposition: known.disposition }, 'mail already recorded; only moving it');
+    log.info({ ref: logRef(mail.key), disposition: known.disposition }, 'mail already recorded; only moving it');
     return { action: 'processed', outcome: 'duplicate' };
   }
   const now = deps.clock.now();
@@ -100,16 +120,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   const enquiry = toEnquiry(mail, origin.receivedAt, ticketNumber);
   const hash = mail.from === '' ? null : senderHash(mail.from);
   const day = now.toISOString().slice(0, 10);
-  const verdict = guardMail({
-    headers: mail.headers,
-    from: mail.from,
-    returnPath: mail.headers['return-path'],
-    subject: mail.subject,
-    contentType: mail.contentType,
-    ownAddresses: deps.ownAddresses,
-    repliesToSenderToday: hash === null ? 0 : deps.state.repliesToday(hash, day),
-    maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY,
-  });
+  const verdict = verdictFor(mail, hash === null ? 0 : deps.state.repliesToday(hash, day), deps);
   storeAttachments(mail, deps, log);
   let outcome: Outcome;
   try {
@@ -137,7 +148,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     recordedAt: now.toISOString(),
   });
   deps.metrics?.enquiries.inc({ channel: 'email', outcome: outcome.kind });
-  log.info({ enquiryKey: mail.key, outcome: outcome.kind, suppressed: verdict.suppress ? verdict.reason : null }, 'mail handled');
+  log.info({ ref: logRef(mail.key), outcome: outcome.kind, suppressed: verdict.suppress ? verdict.reason : null }, 'mail handled');
   return { action: 'processed', outcome: outcome.kind };
 }
 
