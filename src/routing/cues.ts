@@ -56,14 +56,17 @@ const WINDOW = 8;
 
 /**
  * Classifies the mention starting at `index`. The nearest cue word before it in the same sentence wins;
- * "nach X" is a destination (third party), "als X" (in "wir als Gemeinde X") is the writer.
+ * "nach X" is a destination (third party), "als X" (in "wir als Gemeinde X") is the writer. Words after it
+ * count only on the same line. With `acrossLines` false (signature lines, a line that starts with an
+ * institution or an address), words on earlier lines do not count either: "Hilfen für Geflüchtete" above
+ * "Gemeinde Aidlingen" is a department, not a third party.
  */
-export function classifyCue(tokens: readonly Token[], index: number): Cue {
+export function classifyCue(tokens: readonly Token[], index: number, acrossLines = true): Cue {
   const at = tokens[index];
   if (at === undefined) return 'none';
   for (let j = index - 1; j >= 0 && j >= index - WINDOW; j -= 1) {
     const t = tokens[j];
-    if (t === undefined || t.sentence !== at.sentence) break;
+    if (t === undefined || t.sentence !== at.sentence || (!acrossLines && t.line !== at.line)) break;
     if (j === index - 1 && t.norm === 'nach') return 'thirdParty';
     if (t.norm === 'als' && j >= index - 3) return 'self';
     const cue = cueOf(t);
@@ -72,7 +75,7 @@ export function classifyCue(tokens: readonly Token[], index: number): Cue {
   // Nothing before it: the rest of the sentence decides ("In Schömberg betreuen wir …", "Die Stadt X hat der Familie …").
   for (let j = index + 1; j < tokens.length && j <= index + WINDOW; j += 1) {
     const t = tokens[j];
-    if (t === undefined || t.sentence !== at.sentence) break;
+    if (t === undefined || t.sentence !== at.sentence || t.line !== at.line) break;
     const cue = cueOf(t);
     if (cue !== 'none') return cue;
   }

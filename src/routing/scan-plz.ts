@@ -43,7 +43,8 @@ function afterOrtsteil(tokens: readonly Token[], end: number): number {
 
 /** An address line speaks for the sender unless it is someone else's ("nach 70173 Stuttgart geschickt"). */
 function addressTier(ctx: ScanContext, i: number): Tier {
-  return classifyCue(ctx.tokens, i) === 'thirdParty' ? TIER.thirdParty : TIER.signature;
+  const atLineStart = ctx.tokens[i - 1]?.line !== ctx.tokens[i]?.line || ctx.tokens[i - 1]?.norm === 'd';
+  return classifyCue(ctx.tokens, i, !atLineStart) === 'thirdParty' ? TIER.thirdParty : TIER.signature;
 }
 
 /** Scans the PLZ at token `i`; returns the next index. Internal to the scanner. */

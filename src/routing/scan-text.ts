@@ -217,10 +217,10 @@ function isPersonNamePosition(ctx: ScanContext, start: number): boolean {
 export function tierFor(ctx: ScanContext, start: number, end: number, isInstitution: boolean, needsContext: boolean): Tier | null {
   const { tokens } = ctx;
   const first = tokens[start] as Token;
-  const cue = classifyCue(tokens, start);
   const lineLength = ctx.lineLength.get(first.line) ?? 0;
   const atLineStart = startsLine(ctx, start);
   const inSignature = isInSignature(ctx, start);
+  const cue = classifyCue(tokens, start, !inSignature && !(isInstitution && atLineStart));
   const onlyThing = atLineStart && (tokens[end]?.line !== first.line || /[,;]/.test(tokens[end]?.gapBefore ?? ''));
   // The first line after the closing formula is usually the writer's name ("Viele Grüße / Owen").
   const isNameLine = ctx.source === 'text' && first.line === ctx.firstSignatureLine;
@@ -230,7 +230,9 @@ export function tierFor(ctx: ScanContext, start: number, end: number, isInstitut
   if (inSignature && atLineStart) return TIER.signature;
   // A short line of its own ("Aidlingen, den 3. März", "…, Landkreis Heilbronn") reads like a letterhead,
   // unless a signature block exists elsewhere (then the signature speaks).
-  const ownLine = atLineStart || /,/.test(first.gapBefore);
+  // …but not the end of a sentence wrapped onto a new line ("eine Familie aus\nStuttgart.").
+  const startsSentence = tokens[start - 1] === undefined || tokens[start - 1]?.sentence !== first.sentence;
+  const ownLine = (atLineStart && startsSentence) || /,/.test(first.gapBefore);
   const noOtherSignature = ctx.signatureStart === Infinity || inSignature;
   if (ctx.source !== 'subject' && lineLength <= 6 && ownLine && noOtherSignature && cue === 'none') return TIER.signature;
   return cue === 'self' ? TIER.selfProse : TIER.prose;

@@ -101,6 +101,10 @@ Regierungspräsidium Stuttgart, Referat 15.2, Dienststelle Wertheim, Am Eichamt 
   ['web site in the signature', 'Viele Grüße\nK. Beispiel\nwww.aidlingen.de', 'resolved', ['08115'], 'Aidlingen'],
   ['RP letterhead in the text does not route', 'Regierungspräsidium Stuttgart\nReferat 15.2\nAm Eichamt 2\n97877 Wertheim', 'unknown', []],
   ['address the documents were sent to', 'Wir haben die Unterlagen nach 70173 Stuttgart geschickt.', 'unknown', []],
+  ['department for refugees above the institution line', 'Mit freundlichen Grüßen\nA. Beispiel\nIntegrationsmanagement für Geflüchtete\nGemeinde Aidlingen', 'resolved', ['08115'], 'Aidlingen'],
+  ['department for refugees below a letterhead', 'Universitätsstadt Tübingen\nFachabteilung Hilfen für Geflüchtete\n\nSehr geehrte Damen und Herren,\nwir haben eine Frage.', 'resolved', ['08416'], 'Tübingen'],
+  ['address under a refugee department', 'Hilfen für Geflüchtete\n72250 Freudenstadt', 'resolved', ['08237'], 'Freudenstadt'],
+  ['third party wrapped onto the next line', 'Wir betreuen eine Familie aus\nStuttgart.', 'unknown', []],
   ['date line letterhead', 'Nagold, den 3. März 2026\n\nSehr geehrte Damen und Herren,\nwir beantragen die Verlängerung.', 'resolved', ['08235'], 'Nagold'],
 ];
 
