@@ -1,7 +1,7 @@
 /**
  * Deadlines in working days (Mon–Fri without Baden-Württemberg public holidays, package feiertagejs).
  * A target of N working days for an enquiry received on day T (Berlin local date) ends at the end of the
- * N-th working day after T (24:00 Europe/Berlin). Defaults per category in {@link DEFAULT_DEADLINE_RULES}.
+ * N-th working day after T (23:59:59.999 Europe/Berlin). Defaults per category in {@link DEFAULT_DEADLINE_RULES}.
  */
 import { getHolidays } from 'feiertagejs';
 import type { DeadlinePolicy } from '../core/ticket-ports.js';
@@ -49,12 +49,12 @@ export function isWorkingDay(date: CalendarDate): boolean {
 }
 
 /**
- * The end (24:00 Berlin) of the `days`-th working day after the Berlin date of `receivedAt`.
+ * The end (23:59:59.999 Berlin) of the `days`-th working day after the Berlin date of `receivedAt`.
  * The day of receipt never counts, whether or not it is a working day; 0 days means the end of that day.
  *
  * @example
  * // Received Wed 3 June 2026; Thu 4 June is Fronleichnam: 2 working days → end of Mon 8 June.
- * addWorkingDays(new Date('2026-06-03T08:00:00Z'), 2).toISOString(); // '2026-06-08T22:00:00.000Z'
+ * addWorkingDays(new Date('2026-06-03T08:00:00Z'), 2).toISOString(); // '2026-06-08T21:59:59.999Z'
  */
 export function addWorkingDays(receivedAt: Date, days: number): Date {
   const start = berlinDate(receivedAt);
@@ -66,7 +66,8 @@ export function addWorkingDays(receivedAt: Date, days: number): Date {
     date = addDays(date, 1);
     if (isWorkingDay(date)) counted += 1;
   }
-  const due = berlinMidnight(addDays(date, 1));
+  // The last millisecond of the day: shown to people as "23:59", never as the next day's "00:00".
+  const due = new Date(berlinMidnight(addDays(date, 1)).getTime() - 1);
   if (dueCache.size >= 4096) dueCache.clear();
   dueCache.set(key, due.getTime());
   return due;

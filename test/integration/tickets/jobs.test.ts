@@ -32,13 +32,14 @@ describe(runEscalations.name, () => {
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const n = created.ticket.number;
     expect(escalate(s, '2026-06-08T21:59:00Z').escalated).toEqual([]);
-    expect(escalate(s, '2026-06-08T22:00:00Z').escalated).toEqual([{ number: n, level: 1 }]);
+    expect(escalate(s, '2026-06-08T21:59:59.999Z').escalated).toEqual([{ number: n, level: 1 }]);
     expect(escalate(s, '2026-06-09T08:00:00Z').escalated).toEqual([]);
     s.close();
 
     const restarted = openStack(path);
     expect(escalate(restarted, '2026-06-10T08:00:00Z').escalated).toEqual([]);
-    expect(escalate(restarted, '2026-06-18T22:00:00Z').escalated).toEqual([{ number: n, level: 2 }]);
+    expect(escalate(restarted, '2026-06-18T21:59:59.999Z').escalated).toEqual([{ number: n, level: 2 }]);
+    expect(escalate(restarted, '2026-06-18T22:00:00Z').escalated).toEqual([]);
     expect(escalate(restarted, '2026-07-01T08:00:00Z').escalated).toEqual([]);
     expect(escalationKeys(restarted)).toEqual([`${n}:escalation:1:team`, `${n}:escalation:1:lead`, `${n}:escalation:2:team`, `${n}:escalation:2:lead`]);
     const events = restarted.service.show(n).events.filter((e) => e.type === 'escalated');

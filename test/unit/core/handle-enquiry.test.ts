@@ -60,7 +60,7 @@ describe(handleEnquiry.name, () => {
     expect(outcome.ticket.team).toMatchObject({ teamId: 'team-nord' });
     expect(outcome.ticket.kreis?.ags).toBe('08115');
     expect(outcome.needsMunicipality).toBe(false);
-    expect(outcome.ticket.firstResponseDue).toBe('2026-06-08T22:00:00.000Z');
+    expect(outcome.ticket.firstResponseDue).toBe('2026-06-08T21:59:59.999Z');
     expect(kinds()).toEqual(['ticket_confirmation', 'staff_notification']);
     const notice = stores.state.outbox[1]!;
     expect(notice.replyHandle).toMatchObject({ channel: 'email', to: 'team-nord@rp.example' });

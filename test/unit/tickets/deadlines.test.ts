@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, createDeadlinePolicy, isWorkingDay } from '../../../src/tickets/deadlines.js';
 
-/** ISO instant of 24:00 Berlin at the end of a date (CEST in summer: 22:00Z, CET in winter: 23:00Z). */
+/** ISO instant of 23:59:59.999 Berlin on a date (CEST in summer: 21:59:59.999Z, CET in winter: 22:59:59.999Z). */
 const endOf = (date: string, summer: boolean): string => {
   const d = new Date(`${date}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   d.setUTCHours(summer ? -2 : -1);
-  return d.toISOString();
+  return new Date(d.getTime() - 1).toISOString();
 };
 
 describe(addWorkingDays.name, () => {
