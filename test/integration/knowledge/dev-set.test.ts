@@ -49,7 +49,7 @@ describe('development set on the shipped knowledge', () => {
     expect(kb.ask(q).outcome).toBe('suggest');
   });
 
-  it.each([['test/fixtures/knowledge/paraphrases.jsonl'], ['test/fixtures/knowledge/paraphrases-2.jsonl']])(
+  it.each([['test/fixtures/knowledge/paraphrases.jsonl'], ['test/fixtures/knowledge/paraphrases-2.jsonl'], ['test/fixtures/knowledge/typos.jsonl']])(
     'generalises to paraphrases, typos, abbreviations and colloquial wording (%s)',
     (file) => {
     const report = run(load(file));
