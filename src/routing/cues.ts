@@ -33,10 +33,10 @@ const THIRD_PARTY_CUES = new Set([
   'antragstellerin', 'antragstellende', 'gefluechtete', 'gefluechteten', 'gefluechteter', 'kind', 'kinder', 'sohn', 'tochter',
   'mann', 'ehemann', 'ehefrau', 'eltern', 'mutter', 'vater', 'bewohner', 'bewohnerin', 'zog', 'gezogen', 'umgezogen', 'zieht',
   'ziehen', 'umzug', 'wohnt', 'wohnen', 'wohnte', 'wohnhaft', 'stammt', 'stammen', 'lebt', 'lebte', 'zugezogen', 'zuzug',
-  'verzogen', 'kommt', 'kam', 'geboren', 'nachbargemeinde', 'nachbarstadt', 'nachbarkreis', 'nachbarlandkreis', 'kollegen',
+  'verzogen', 'geboren', 'nachbargemeinde', 'nachbarstadt', 'nachbarkreis', 'nachbarlandkreis', 'kollegen',
   'kollegin', 'kolleginnen', 'nachbarkommune', 'klientel', 'ratsuchende', 'ratsuchenden', 'schule', 'arbeitgeber',
   // the addressee (the RP) and other people: "Ihre Dienststelle in Wertheim", "ihre Wohnung in Ulm"
-  'ihre', 'ihrer', 'ihrem', 'ihren', 'ihres', 'dienststelle',
+  'ihre', 'ihrer', 'ihrem', 'ihren', 'ihres',
 ]);
 
 /**

@@ -167,6 +167,8 @@ describe('order of evidence', () => {
     ['sign-off at the end of a one-paragraph mail outweighs the domain', { text: 'Wie lang darf der Sachbericht sein? Viele Grüße, Gemeinde Aidlingen', from: 'x@stadt-ulm.de' }, 'resolved', ['08115'], 'Aidlingen'],
     ['Landratsamt sign-off outweighs a city domain', { text: 'Können Sie die Frist verlängern? Landratsamt Ludwigsburg', from: 'integration@ludwigsburg.de' }, 'resolved', ['08118'], null],
     ['separate signature field', { text: 'Eine Frage zum Antrag.', signature: 'Stadt Nürtingen\nSozialamt' }, 'resolved', ['08116'], 'Nürtingen'],
+    ['"kommt von der Gemeinde X" is the writer', 'Die Anfrage kommt von der Gemeinde Gäufelden.', 'resolved', ['08115'], 'Gäufelden'],
+    ['"unsere Dienststelle in X"', 'Unsere Dienststelle in Nagold ist umgezogen.', 'resolved', ['08235'], 'Nagold'],
     ['destination nach X is a third party', 'Die Klientin zieht nach Mannheim.', 'unknown', []],
     ['institution in prose about others', 'Die Stadt Stuttgart hat der Familie eine Wohnung gegeben.', 'unknown', []],
     ['Landratsamt sender: Kreis, not the seat town', 'Landratsamt Böblingen\nParkstraße 16\n71034 Böblingen', 'resolved', ['08115'], null],
