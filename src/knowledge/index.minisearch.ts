@@ -122,14 +122,10 @@ export function buildIndex(
   const analysed = docs.map((d, i) => {
     const seen = new Set<string>();
     const fields = words[i]!.map((fieldWords) => {
-      let joined = '';
-      for (const w of fieldWords) {
-        for (const t of analyzer.terms(w)) {
-          joined = joined === '' ? t : `${joined} ${t}`;
-          seen.add(t);
-        }
-      }
-      return joined;
+      const terms: string[] = [];
+      for (const w of fieldWords) for (const t of analyzer.terms(w)) terms.push(t);
+      for (const t of terms) seen.add(t);
+      return terms.join(' ');
     });
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     const types = answerTypes(`${d.title}\n${d.questions}`).join(' ');
