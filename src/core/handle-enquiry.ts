@@ -159,8 +159,9 @@ function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date): { plan
   if (decision !== 'ticket_created') return { plan: plan(enquiry, decision, now, { kind: 'none' }, out.list), result, decision };
 
   const assignment = assignTeam(route, deps.staff, now);
-  out.requester('ticket_confirmation', { reasons: result.reasons }, true);
-  if (route.status !== 'resolved' || route.kreis === null) out.requester('ask_municipality', { candidates: route.candidates }, true);
+  const needsMunicipality = route.status !== 'resolved' || route.kreis === null;
+  out.requester('ticket_confirmation', { needsMunicipality }, true);
+  if (needsMunicipality) out.requester('ask_municipality', { candidates: route.candidates }, true);
   out.staff(assignment.team.email, {
     headline: 'ein neuer Vorgang wartet auf Bearbeitung.',
     note: assignment.reason,

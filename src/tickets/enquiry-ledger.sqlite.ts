@@ -74,7 +74,8 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
       return read('find ticket', () => {
         const byNumber = ref.number === undefined ? null : w.find(ref.number);
         const ticket = byNumber ?? findByRefs(ref.references ?? []);
-        return ticket === null ? null : toView(ticket);
+        // An anonymised ticket keeps no conversation: a late reply starts a new one.
+        return ticket === null || ticket.anonymisedAt !== null ? null : toView(ticket);
       });
     },
 

@@ -113,3 +113,19 @@ describe(runRetention.name, () => {
     s.close();
   });
 });
+
+describe('replies to anonymised tickets', () => {
+  it('start a new ticket instead of reopening the anonymised one', () => {
+    const clock = new FakeClock('2025-03-03T08:00:00.000Z');
+    const s = openStack(path, { clock });
+    const old = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    if (old.kind !== 'ticket_created') throw new Error(old.kind);
+    s.service.close(old.ticket.number, { by: ACTORS.nord1.id });
+    runRetention(new Date('2026-06-01T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger });
+    clock.set('2026-06-02T08:00:00.000Z');
+    const late = s.enquire(makeEnquiry({ text: APPLICATION_TEXT, ticketNumber: old.ticket.number }));
+    expect(late).toMatchObject({ kind: 'ticket_created', ticket: { number: 'IM-2026-000001' } });
+    expect(s.service.show(old.ticket.number).ticket.status).toBe('erledigt');
+    s.close();
+  });
+});
