@@ -36,6 +36,8 @@ export interface GemeindeLookup {
   byAgs(ags: string): Gemeinde | null;
   kreis(kreisAgs: string): Kreis | null;
   all(): Gemeinde[];
+  /** All 44 Kreise, by key. */
+  kreise(): Kreis[];
 }
 
 /** What {@link loadRouting} returns. */
@@ -62,6 +64,7 @@ function lookupOf(gaz: Gazetteer): GemeindeLookup {
     byAgs: (ags) => gaz.gemeinden.get(ags) ?? null,
     kreis: (kreisAgs) => gaz.kreise.get(kreisAgs) ?? null,
     all: () => [...gaz.gemeinden.values()],
+    kreise: () => [...gaz.kreise.values()],
   };
 }
 

@@ -132,7 +132,8 @@ export function createRouter(deps: RouterDeps): Router {
   const clock = deps.clock ?? systemClock;
   return {
     route(input: RouteInput, at?: Date): RouteResult {
-      return toResult(deps, gather(deps, input ?? { text: '' }), at ?? clock.now());
+      const when = at instanceof Date && !Number.isNaN(at.getTime()) ? at : clock.now();
+      return toResult(deps, gather(deps, input ?? { text: '' }), when);
     },
   };
 }

@@ -31,6 +31,7 @@ describe(loadRouting.name, () => {
     expect(routing.gemeinden.all()).toHaveLength(1101);
     expect(routing.gemeinden.byAgs('08212000')?.name).toBe('Karlsruhe');
     expect(routing.gemeinden.kreis('08215')?.typ).toBe('Landkreis');
+    expect(routing.gemeinden.kreise()).toHaveLength(44);
     expect(routing.staff.teams().length).toBeGreaterThanOrEqual(5);
     expect(routing.buildMs).toBeGreaterThan(0);
   });

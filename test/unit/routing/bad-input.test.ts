@@ -60,6 +60,10 @@ describe('bad input', () => {
     expect(result.kreis?.ags).toBe('08115');
   });
 
+  it('uses the clock for an invalid date', () => {
+    expect(router.route('Stadt Ulm', new Date('kein Datum')).contact?.teamId).toBe('team-ost');
+  });
+
   it('caps the evidence list', () => {
     const text = Array.from({ length: 50 }, (_, i) => `Gemeinde Hausen ${i}`).join('\n');
     expect(router.route(text).evidence.length).toBeLessThanOrEqual(12);
