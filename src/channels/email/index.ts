@@ -38,7 +38,10 @@ export interface EmailChannelDeps {
 
 /** The channel as the composition root sees it. */
 export interface EmailChannel {
-  /** Connects and starts watching (does not throw when the server is down: it retries with backoff). */
+  /**
+   * Connects and starts watching (does not throw when the server is down: it retries with backoff). With
+   * SMTP_HOST but no IMAP_HOST the channel only delivers (staff notifications by mail).
+   */
   start(): Promise<void>;
   /** Finishes the mail in hand, releases the mailbox lock, logs out, closes SMTP. */
   stop(): Promise<void>;
@@ -81,17 +84,20 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
     logger,
     sync: (client, isStopping) => syncMailbox(client, syncDeps, isStopping),
   });
+  // Without IMAP_HOST the channel only sends (staff notifications, escalations); nothing is watched.
+  const watching = deps.config.IMAP_HOST !== undefined;
   return {
     async start() {
-      await sender.verify();
-      await watcher.start();
+      if (deps.config.SMTP_HOST !== undefined) await sender.verify();
+      if (watching) await watcher.start();
+      else logger.info({}, 'IMAP_HOST not set: mail channel sends only');
     },
     async stop() {
-      await watcher.stop();
+      if (watching) await watcher.stop();
       sender.close();
     },
     deliverer: sender.deliver,
     migrations: emailMigrations,
-    status: () => watcher.status(),
+    status: () => (watching ? watcher.status() : { connected: false, detail: 'IMAP_HOST not set (sending only)' }),
   };
 }

@@ -104,6 +104,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     if (message.channel !== 'email' || handle.channel !== 'email') {
       return { kind: 'dead', reason: `not an email message (${message.channel})` };
     }
+    if (config.SMTP_HOST === undefined) return { kind: 'retry', afterMs: 15 * 60_000, reason: 'SMTP_HOST not set' };
     const messageId = outboundMessageId(message.key, config.MAIL_FROM);
     if (state.sentMessageId(message.key) !== null) return { kind: 'sent', providerId: messageId };
     const subject = subjectFor(message, handle.subject);

@@ -2,8 +2,12 @@
  * End to end over Dovecot and smtp-server: a mail APPENDed to the inbox is answered once, threaded, marked
  * and moved; history before the first start is never answered.
  */
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mail, OWN, startEmailHarness, type EmailHarness } from './harness.js';
+import { createEmailChannel, emailMigrations } from '../../../src/channels/email/index.js';
+import { silentLogger, systemClock } from '../../../src/core/ports.js';
+import { startSmtpSink } from '../../helpers/smtp-sink.js';
+import { emailConfig, mail, OWN, startEmailHarness, type EmailHarness } from './harness.js';
 
 describe('email channel end to end', () => {
   let h: EmailHarness;
@@ -38,5 +42,46 @@ describe('email channel end to end', () => {
     await h.waitForFolder('Bearbeitet', 1);
     expect(await h.uids('INBOX')).toHaveLength(1); // only the historic mail stays
     expect(h.channel.status()).toEqual({ connected: true });
+  });
+});
+
+describe('email channel without IMAP_HOST', () => {
+  it('only sends: delivers a staff notification by SMTP and reports the mailbox as not watched', async () => {
+    const sink = await startSmtpSink();
+    const db = new Database(':memory:');
+    for (const m of emailMigrations) db.exec(m.sql);
+    const channel = createEmailChannel({
+      config: emailConfig({ host: '127.0.0.1', port: 1, user: 'x', password: 'y' }, sink, { IMAP_HOST: undefined }),
+      db,
+      handle: () => {
+        throw new Error('no intake without IMAP');
+      },
+      logger: silentLogger,
+      clock: systemClock,
+    });
+    try {
+      await channel.start();
+      expect(channel.status()).toEqual({ connected: false, detail: 'IMAP_HOST not set (sending only)' });
+      const ticket = { number: 'IM-2026-000007', subject: 'Frist', category: 'frist', team: { team: 'Team Süd', phone: '1' }, kreis: null, assignee: null, firstResponseDue: '2026-03-05T09:00:00Z' };
+      const result = await channel.deliverer({
+        id: 1,
+        key: 'staff-only-1',
+        channel: 'email',
+        kind: 'staff_notification',
+        ticketNumber: ticket.number,
+        replyHandle: { channel: 'email', to: 'team-sued@rps.example', messageId: null, references: [], subject: 'Frist' },
+        payload: { ticket, headline: 'ein neuer Vorgang wartet auf Bearbeitung.' },
+        attempts: 1,
+        createdAt: '2026-03-03T09:00:00Z',
+      });
+      expect(result.kind).toBe('sent');
+      const [sent] = await sink.waitFor(1);
+      expect(sent!.envelopeTo).toEqual(['team-sued@rps.example']);
+      expect(sent!.parsed.subject).toBe('[IM-2026-000007] Neuer Vorgang: Frist');
+    } finally {
+      await channel.stop();
+      await sink.close();
+      db.close();
+    }
   });
 });

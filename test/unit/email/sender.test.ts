@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
 
 const TEMPLATES = loadMailTemplates(new URL('../../../templates', import.meta.url).pathname);
-const CONFIG = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de' } as EmailConfig;
+const CONFIG = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: 'smtp.test' } as EmailConfig;
 
 const TICKET = {
   number: 'IM-2026-000042',
@@ -132,6 +132,13 @@ describe(createSmtpSender.name, () => {
     const { sender } = setup();
     expect((await sender.deliver(message({ key: 'k5', payload: {} }))).kind).toBe('dead');
     expect((await sender.deliver(message({ key: 'k6', channel: 'teams' }))).kind).toBe('dead');
+  });
+
+  it('waits (retry) while SMTP_HOST is not configured', async () => {
+    const db = new Database(':memory:');
+    for (const m of emailMigrations) db.exec(m.sql);
+    const sender = createSmtpSender({ config: { MAIL_FROM: CONFIG.MAIL_FROM } as EmailConfig, templates: TEMPLATES, state: createEmailState(db), logger: silentLogger, clock: new FakeClock() });
+    expect(await sender.deliver(message())).toMatchObject({ kind: 'retry', reason: 'SMTP_HOST not set' });
   });
 
   it('maps a refused connection to retry', async () => {
