@@ -32,8 +32,10 @@ export function messageText(activity: Partial<Activity>): string {
   if (activity.recipient && Array.isArray(activity.entities) && activity.entities.length > 0) {
     text = TurnContext.removeRecipientMention(activity) ?? text;
   }
+  // A leading <at>…</at> addresses the bot (when Teams sent no mention entity); other mentions keep the name.
   return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/^\s*<at>[^<]*<\/at>/i, ' ')
+    .replace(/<at>([^<]*)<\/at>/gi, '$1')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(?:p|div|span|strong|em|b|i)\b[^>]*>/gi, ' ')
     .replace(/&nbsp;/g, ' ')

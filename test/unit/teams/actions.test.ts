@@ -1,0 +1,169 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ACTIONS, dispatchAction } from '../../../src/channels/teams/actions/index.js';
+import { defineAction } from '../../../src/channels/teams/actions/types.js';
+import { CardRenderer } from '../../../src/channels/teams/cards/render.js';
+import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
+import type { TeamsContext, TeamsTicketOps } from '../../../src/channels/teams/context.js';
+import { DEFAULT_CARD_TEMPLATES_DIR, teamsMigrations } from '../../../src/channels/teams/index.js';
+import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
+import type { TicketView } from '../../../src/core/outcome.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { z } from 'zod';
+import { FakeClock } from '../../fakes/clock.js';
+import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-directory.js';
+
+const templates = loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
+const staff = createFakeStaffDirectory({ staff: FAKE_STAFF.map((s) => (s.id === 'sb-nord-1' ? { ...s, teamsAadObjectId: 'aad-staff' } : s)) });
+const view = { number: 'IM-2026-000001', status: 'zugewiesen', assignee: 'sb-nord-1', team: { teamId: 'team-nord', team: 'Team Nord' } } as unknown as TicketView;
+
+let db: BetterSqlite3.Database;
+let ctx: TeamsContext;
+let tickets: { [K in keyof TeamsTicketOps]: ReturnType<typeof vi.fn> };
+
+beforeEach(() => {
+  db = new BetterSqlite3(':memory:');
+  for (const m of teamsMigrations) db.exec(m.sql);
+  const ok = (): unknown => ({ ok: true, ticket: view, event: { type: 'claimed' } });
+  tickets = {
+    claim: vi.fn(ok),
+    handover: vi.fn(ok),
+    answer: vi.fn(ok),
+    note: vi.fn(ok),
+    close: vi.fn(ok),
+    reopen: vi.fn(ok),
+    resolveMunicipality: vi.fn(ok),
+    show: vi.fn(() => ({ ticket: { requester: { name: 'Frau Test' } } })),
+    list: vi.fn(() => []),
+  };
+  ctx = {
+    config: { TEAMS_STAFF_IDS: [] },
+    store: new TeamsStore(db, new FakeClock()),
+    cards: new CardRenderer(templates),
+    handle: vi.fn(),
+    escalate: vi.fn(),
+    tickets: tickets as unknown as TeamsTicketOps,
+    staff,
+    router: null,
+    passages: null,
+    logger: silentLogger,
+    clock: new FakeClock(),
+    metrics: null,
+    onTicketChanged: vi.fn(),
+  };
+});
+afterEach(() => db.close());
+
+/** A TurnContext for a card submit by `aad`, replies captured by the TestAdapter. */
+function turnFor(aad: string, value: Record<string, unknown>, channelData?: Record<string, unknown>): { turn: TurnContext; replies: () => Partial<Activity>[] } {
+  const adapter = new TestAdapter();
+  const activity: Partial<Activity> = {
+    type: 'message',
+    id: `act-${Math.random()}`,
+    replyToId: 'card-1',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1/',
+    from: { id: `29:${aad}`, name: 'X', aadObjectId: aad },
+    recipient: { id: '28:bot', name: 'bot' },
+    conversation: { id: '19:staff;messageid=card-1', isGroup: true, name: '', conversationType: 'channel' },
+    value,
+    channelData,
+  };
+  return { turn: new TurnContext(adapter, activity), replies: () => adapter.activeQueue };
+}
+
+function verbsInTemplates(): Set<string> {
+  const verbs = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record['verb'] === 'string') verbs.add(record['verb']);
+    Object.values(record).forEach(walk);
+  };
+  for (const template of templates.values()) walk(template);
+  return verbs;
+}
+
+describe(dispatchAction.name, () => {
+  it('has a handler for every verb the card templates use', () => {
+    const verbs = verbsInTemplates();
+    expect(verbs.size).toBeGreaterThanOrEqual(10);
+    for (const verb of verbs) expect(ACTIONS.has(verb), verb).toBe(true);
+  });
+
+  it('answers an unknown verb clearly', async () => {
+    const { turn, replies } = turnFor('aad-staff', { verb: 'launch' });
+    expect(await dispatchAction(turn, ctx, { verb: 'launch' })).toBe('unknown_verb');
+    expect(replies()[0]?.text).toMatch(/Schaltfläche kenne ich nicht/);
+  });
+
+  it('refuses staff verbs from non-staff without touching the ticket', async () => {
+    const value = { verb: 'takeOver', ticketNumber: 'IM-2026-000001' };
+    const { turn, replies } = turnFor('aad-somebody', value);
+    expect(await dispatchAction(turn, ctx, value)).toBe('refused');
+    expect(tickets.claim).not.toHaveBeenCalled();
+    expect(replies()[0]?.text).toMatch(/vorbehalten/);
+  });
+
+  it('accepts staff by TEAMS_STAFF_IDS, by directory entry and by the staff team', async () => {
+    const value = { verb: 'takeOver', ticketNumber: 'IM-2026-000001' };
+    expect(await dispatchAction(turnFor('aad-staff', value).turn, ctx, value)).toBe('handled');
+    expect(tickets.claim).toHaveBeenLastCalledWith('IM-2026-000001', 'sb-nord-1');
+    ctx.config = { TEAMS_STAFF_IDS: ['aad-listed'] };
+    expect(await dispatchAction(turnFor('aad-listed', value).turn, ctx, value)).toBe('handled');
+    expect(tickets.claim).toHaveBeenLastCalledWith('IM-2026-000001', 'teams:aad-listed');
+    ctx.config = { TEAMS_STAFF_IDS: [], TEAMS_STAFF_TEAM_ID: '19:rp-team@thread.tacv2' };
+    expect(await dispatchAction(turnFor('aad-member', value, { team: { id: '19:rp-team@thread.tacv2' } }).turn, ctx, value)).toBe('handled');
+    expect(tickets.claim).toHaveBeenLastCalledWith('IM-2026-000001', 'teams:aad-member');
+    expect(await dispatchAction(turnFor('aad-member', value, { team: { id: '19:other@thread.tacv2' } }).turn, ctx, value)).toBe('refused');
+  });
+
+  it('validates the submitted data before the handler runs (hand-over needs a note)', async () => {
+    const value = { verb: 'handOver', ticketNumber: 'IM-2026-000001', target: 'team:team-sued' };
+    const { turn, replies } = turnFor('aad-staff', value);
+    expect(await dispatchAction(turn, ctx, value)).toBe('invalid');
+    expect(tickets.handover).not.toHaveBeenCalled();
+    expect(replies()[0]?.text).toMatch(/Pflichtfelder/);
+  });
+
+  it('runs the same action on the same card with the same inputs once', async () => {
+    const value = { verb: 'reply', ticketNumber: 'IM-2026-000001', text: 'Antwort' };
+    expect(await dispatchAction(turnFor('aad-staff', value).turn, ctx, value)).toBe('handled');
+    expect(await dispatchAction(turnFor('aad-staff', value).turn, ctx, value)).toBe('duplicate');
+    expect(tickets.answer).toHaveBeenCalledTimes(1);
+    const other = { ...value, text: 'Zweite Antwort' };
+    expect(await dispatchAction(turnFor('aad-staff', other).turn, ctx, other)).toBe('handled');
+  });
+
+  it('updates the card in place after a staff action and passes refusals on', async () => {
+    const value = { verb: 'resolve', ticketNumber: 'IM-2026-000001' };
+    const { turn, replies } = turnFor('aad-staff', value);
+    const update = vi.spyOn(turn, 'updateActivity');
+    await dispatchAction(turn, ctx, value);
+    expect(update).toHaveBeenCalledWith(expect.objectContaining({ id: 'card-1', type: 'message' }));
+    tickets.close.mockReturnValueOnce({ ok: false, refusal: { code: 'TICKET_CLOSED', message: 'Das Ticket ist bereits erledigt.' } });
+    const again = turnFor('aad-staff', { ...value, n: 2 });
+    await dispatchAction(again.turn, ctx, { ...value, n: 2 });
+    expect(again.replies()[0]?.text).toBe('Nicht möglich: Das Ticket ist bereits erledigt.');
+    expect(replies()).toHaveLength(0);
+  });
+
+  it('forgets the key when a handler fails, so a retry can run it', async () => {
+    let calls = 0;
+    const flaky = defineAction({
+      verb: 'flaky',
+      staffOnly: false,
+      schema: z.object({ verb: z.literal('flaky') }),
+      async run() {
+        calls += 1;
+        if (calls === 1) throw new Error('boom');
+      },
+    });
+    const table = new Map([['flaky', flaky]]);
+    await expect(dispatchAction(turnFor('aad-x', { verb: 'flaky' }).turn, ctx, { verb: 'flaky' }, table)).rejects.toThrow('boom');
+    expect(await dispatchAction(turnFor('aad-x', { verb: 'flaky' }).turn, ctx, { verb: 'flaky' }, table)).toBe('handled');
+    expect(calls).toBe(2);
+  });
+});
