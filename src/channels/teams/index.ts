@@ -6,7 +6,8 @@
  *
  * The composition root calls, in this order: `openDatabase(path, [...ticketMigrations, ...teamsMigrations])`,
  * `createTeamsChannel(deps)`, `channel.register(server)`, passes `channel.deliverer` to the outbox worker as
- * `deliverers.teams`, and on shutdown `await channel.stop()` before closing the database.
+ * `deliverers.teams`, `channel.start()` once the server listens, and on shutdown `await channel.stop()` before
+ * closing the database.
  */
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
@@ -72,6 +73,11 @@ export interface TeamsChannel {
   migrations: Migration[];
   /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId set); else bind to localhost. */
   isAuthenticated: boolean;
+  /**
+   * Starts the periodic staff-card scan (cards for tickets created by mail, escalations). Call when the
+   * server listens; the first inbound activity starts it too. No timer runs before.
+   */
+  start(): void;
   /** Posts missing staff cards now (also runs on a timer and after Teams turns that create tickets). */
   syncStaffCards(): Promise<StaffCardReport>;
   /** Waits for turns in flight (call after the server stopped accepting requests). */
@@ -108,12 +114,19 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const bot = new PaktTeamsBot(ctx);
   const inFlight = new Set<Promise<unknown>>();
   let isStopping = false;
+  let isStarted = false;
+  const start = (): void => {
+    if (isStarted || isStopping) return;
+    isStarted = true;
+    staffCards.start();
+  };
 
   const onMessages: restify.RequestHandler = async (req, res) => {
     if (isStopping) {
       res.send(503, { error: 'shutting down' });
       return;
     }
+    if (!isStarted) start(); // the first activity shows the endpoint is live: start the staff-card scan
     const turn = adapters.turn.process(req, res, (context) => bot.run(context));
     inFlight.add(turn);
     try {
@@ -129,11 +142,11 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       const parserOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
       server.post('/api/messages', restify.plugins.jsonBodyParser(parserOptions), onMessages);
       logger.info({ authenticated: adapters.isAuthenticated }, 'teams endpoint registered at /api/messages');
-      staffCards.start();
     },
     deliverer: createTeamsDeliverer(ctx, adapters),
     migrations: teamsMigrations,
     isAuthenticated: adapters.isAuthenticated,
+    start,
     syncStaffCards: () => staffCards.runOnce(),
     async stop() {
       isStopping = true;
