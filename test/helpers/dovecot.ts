@@ -102,14 +102,8 @@ service imap-login {
     port = 0
   }
 }
-service stats {
-  unix_listener stats-reader {
-    mode = 0666
-  }
-  unix_listener stats-writer {
-    mode = 0666
-  }
-}
+# No stats: processes would otherwise wait 5 s for the (already stopped) stats writer at shutdown.
+stats_writer_socket_path =
 protocol imap {
   mail_max_userip_connections = 200
 }
@@ -168,6 +162,8 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     throw new Error(`dovecot helper: dovecot exited with ${exit}\n${check.stderr.toString()}`);
   }
   await waitForPort(port, Date.now() + 15_000, dir);
+  // The master writes its pid file just after it starts listening; stop() needs it.
+  while (!existsSync(join(dir, 'run', 'master.pid'))) await new Promise((r) => setTimeout(r, 10));
 
   const readLog = (): string =>
     existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
@@ -199,10 +195,16 @@ async function stopDovecot(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** True while the process runs; a zombie (exited, not yet reaped by a lazy init) counts as gone. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
