@@ -49,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
   return command(args, ctx);
 }
 
+// A reader that closes early (`| head`) is not an error of ours: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -2,6 +2,7 @@
  * Configuration: the only place that reads the environment (STYLE G2). Parsed once with zod into a frozen,
  * typed Config whose defaults let `npm start` run with no `.env` and no credentials.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 
@@ -117,4 +118,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). */
 export function sqlitePath(config: Pick<Config, 'DATABASE_URL'>): string {
   return config.DATABASE_URL.slice('sqlite:'.length);
+}
+
+/** The contacts file: `CONTACTS_FILE`, else `kontakte.yaml` in the knowledge directory. */
+export function contactsFile(config: Pick<Config, 'CONTACTS_FILE' | 'KNOWLEDGE_DIR'>): string {
+  return config.CONTACTS_FILE ?? join(config.KNOWLEDGE_DIR, 'kontakte.yaml');
 }

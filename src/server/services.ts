@@ -2,7 +2,6 @@
  * The channel-independent services of one running instance: knowledge base, database, routing, tickets and
  * the composed `handleEnquiry`. Built by the server's composition root (and usable from tests).
  */
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { handleEnquiry, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
 import type { Enquiry } from '../core/enquiry.js';
@@ -18,7 +17,7 @@ import { createDeadlinePolicy } from '../tickets/deadlines.js';
 import { ticketMigrations } from '../tickets/migrations.js';
 import { createTicketService, type TicketService } from '../tickets/ticket-service.js';
 import { createSqliteTicketStores, type SqliteTicketStores } from '../tickets/ticket-store.sqlite.js';
-import { sqlitePath, type Config } from './config.js';
+import { contactsFile, sqlitePath, type Config } from './config.js';
 import type { Metrics } from './metrics.js';
 
 export interface Services {
@@ -60,7 +59,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
   try {
     db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...options.channelMigrations], logger);
     const routing = await loadRouting({
-      contactsFile: config.CONTACTS_FILE ?? join(config.KNOWLEDGE_DIR, 'kontakte.yaml'),
+      contactsFile: contactsFile(config),
       senderDirectory: new SqliteSenderDirectory(db),
       logger,
       clock,

@@ -3,6 +3,7 @@
  * requester's municipality, Kreis and responsible team. Batch lines are `{"id", "text", "from"?}`; further
  * fields are ignored; a malformed line yields an error result for its id (or line number) and the batch goes on.
  */
+import { contactsFile } from '../../server/config.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../core/errors.js';
@@ -138,8 +139,7 @@ export function createRouteCommand(compose: ComposeRouter): CliCommand {
 
 /** Loads the real router: geography from resources/geo, contacts from CONTACTS_FILE or knowledge/kontakte.yaml. */
 export const composeRouter: ComposeRouter = async (ctx) => {
-  const contactsFile = ctx.config.CONTACTS_FILE;
-  const routing = await loadRouting({ logger: ctx.logger, ...(contactsFile === undefined ? {} : { contactsFile }) });
+  const routing = await loadRouting({ logger: ctx.logger, contactsFile: contactsFile(ctx.config) });
   return routing.router;
 };
 

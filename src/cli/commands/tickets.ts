@@ -11,7 +11,7 @@ import { TICKET_STATUSES, type TicketStatus } from '../../core/outcome.js';
 import { systemClock } from '../../core/ports.js';
 import type { StaffDirectory } from '../../core/routing.js';
 import { loadRouting } from '../../routing/router.loader.js';
-import { sqlitePath } from '../../server/config.js';
+import { contactsFile, sqlitePath } from '../../server/config.js';
 import { openDatabase } from '../../tickets/database.sqlite.js';
 import { runEscalations } from '../../tickets/escalation.js';
 import { ticketMigrations } from '../../tickets/migrations.js';
@@ -162,7 +162,7 @@ async function withEnv<T>(ctx: CliContext, partial: Pick<Env, 'json' | 'values' 
   const db = openDatabase(sqlitePath(ctx.config), ticketMigrations, ctx.logger);
   try {
     const stores = createSqliteTicketStores(db);
-    const { staff } = await loadRouting({ logger: ctx.logger, ...(ctx.config.CONTACTS_FILE === undefined ? {} : { contactsFile: ctx.config.CONTACTS_FILE }) });
+    const { staff } = await loadRouting({ logger: ctx.logger, contactsFile: contactsFile(ctx.config) });
     const service = createTicketService({ store: stores.tickets, staff, clock: systemClock, logger: ctx.logger });
     return await fn({ ctx, ...partial, service, stores, staff: () => staff });
   } finally {

@@ -3,6 +3,7 @@
  * the whole decision for one enquiry, without side effects. Composes the real knowledge base and router;
  * the decision itself is the pure core function `triage`.
  */
+import { contactsFile } from '../../server/config.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../core/errors.js';
@@ -202,10 +203,7 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
 export async function composeTriageDeps(ctx: CliContext): Promise<TriageDepsHandle> {
   const kb = await openKnowledgeBase({ dir: ctx.config.KNOWLEDGE_DIR, cacheDir: ctx.config.INDEX_CACHE_DIR, logger: ctx.logger });
   try {
-    const { router } = await loadRouting({
-      logger: ctx.logger,
-      ...(ctx.config.CONTACTS_FILE === undefined ? {} : { contactsFile: ctx.config.CONTACTS_FILE }),
-    });
+    const { router } = await loadRouting({ logger: ctx.logger, contactsFile: contactsFile(ctx.config) });
     return { answerer: kb, router, close: () => kb.close() };
   } catch (error) {
     await kb.close();

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { routeCommand } from '../../../src/cli/commands/route.js';
 import { silentLogger } from '../../../src/core/ports.js';
-import type { Config } from '../../../src/server/config.js';
+import { parseConfig } from '../../../src/server/config.js';
 
 function context(): { ctx: CliContext; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CliContext = { config: {} as Config, logger: silentLogger, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const ctx: CliContext = { config: parseConfig({}), logger: silentLogger, out: (t) => out.push(t), err: (t) => err.push(t) };
   return { ctx, out, err };
 }
 
