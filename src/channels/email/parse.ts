@@ -33,6 +33,8 @@ export interface InboundMail {
   contentType: string;
   inReplyTo: string[];
   references: string[];
+  /** Message-IDs named inside a delivery report (the bounced mail's headers): ties a bounce to its ticket. */
+  reportedIds: string[];
   body: SplitBody;
   attachments: InboundAttachment[];
 }
@@ -52,6 +54,17 @@ function rawHeaders(parsed: ParsedMail): Record<string, string> {
     headers[key.toLowerCase()] = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
   }
   return headers;
+}
+
+/** Message-IDs in the returned headers of a DSN/MDN (text/rfc822-headers or message/rfc822 parts). */
+function reportedMessageIds(parsed: ParsedMail): string[] {
+  const ids: string[] = [];
+  for (const a of parsed.attachments) {
+    if (!/^(text\/rfc822-headers|message\/rfc822|message\/global-headers)$/i.test(a.contentType)) continue;
+    const match = /^Message-ID:\s*(<[^<>\s]+>)/im.exec(a.content.toString('utf8', 0, 64 * 1024));
+    if (match?.[1]) ids.push(match[1]);
+  }
+  return ids;
 }
 
 function sha256(data: string | Buffer): string {
@@ -124,6 +137,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     contentType: (headers['content-type'] ?? 'text/plain').split(';')[0]?.trim().toLowerCase() ?? 'text/plain',
     inReplyTo: parseMessageIds(parsed.inReplyTo),
     references: parseMessageIds(parsed.references),
+    reportedIds: reportedMessageIds(parsed),
     body: splitMailBody(text),
     attachments,
   };

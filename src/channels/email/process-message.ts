@@ -116,7 +116,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     return { action: 'processed', outcome: 'duplicate' };
   }
   const now = deps.clock.now();
-  const ticketNumber = deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references]);
+  const ticketNumber = deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
   const enquiry = toEnquiry(mail, origin.receivedAt, ticketNumber);
   const hash = mail.from === '' ? null : senderHash(mail.from);
   const day = now.toISOString().slice(0, 10);

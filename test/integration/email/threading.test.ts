@@ -1,10 +1,12 @@
 /**
  * Threading and follow-ups through the real stack: the ticket number in the subject (as Outlook keeps it) or a
- * reply to one of our Message-IDs joins the ticket; a staff answer sent from Outlook and an out-of-office
- * reply are recorded on the ticket but never answered; the daily limit of automatic replies per sender.
+ * reply to one of our Message-IDs joins the ticket; a staff answer sent from Outlook, an out-of-office reply
+ * and a bounce of our confirmation are recorded on the ticket but never answered; the daily limit of
+ * automatic replies per sender.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mail, startEmailHarness, type EmailHarness } from './harness.js';
+import { FIXTURES, mail, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
 
 const CASE = 'Guten Tag,\r\n\r\nunser Bescheid vom 3. März 2026 nennt eine falsche Fördersumme. Bitte prüfen Sie das (Aktenzeichen 14-2026-0815).\r\n\r\nMit freundlichen Grüßen\r\nStefan Roth\r\nStadt Sindelfingen';
@@ -87,11 +89,22 @@ describe('threading and follow-ups', () => {
     expect(h.sink.messages.length).toBe(before);
   });
 
+  it('records a bounce of our confirmation on the ticket without answering it', async () => {
+    const before = h.sink.messages.length;
+    const dsn = readFileSync(FIXTURES + '15-dsn-bounce.eml', 'utf8')
+      .replace('<pakt.0123456789abcdef0123456789abcdef@rps.bwl.de>', confirmationId)
+      .replace('<20260303091206.ABC@mx.kommune.example>', '<dsn-of-confirmation@mx.kommune.example>');
+    await h.append(dsn);
+    await settle(h, 6);
+    expect(enquiry(h, 'email:dsn-of-confirmation@mx.kommune.example')).toMatchObject({ outcome: 'suppressed', ticket_number: ticket, suppressed_reason: 'mailer_daemon' });
+    expect(h.sink.messages.length).toBe(before);
+  });
+
   it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies', async () => {
     for (let i = 0; i < 5; i += 1) {
       await h.append(mail(`many-${i}@weil.example`, 'Weil <info@weil.example>', `Frage ${i}`, 'Wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?'));
     }
-    await settle(h, 10);
+    await settle(h, 11);
     const rows = h.db.prepare("SELECT outcome, suppressed_reason FROM enquiries WHERE key LIKE 'email:many-%'").all() as { outcome: string; suppressed_reason: string | null }[];
     expect(rows.filter((r) => r.suppressed_reason === 'rate_limit')).toHaveLength(2);
     const replied = new Set(h.sink.messages.filter((m) => m.envelopeTo.includes('info@weil.example')).map((m) => m.parsed.inReplyTo));

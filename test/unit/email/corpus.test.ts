@@ -89,6 +89,11 @@ describe('mail fixture corpus', () => {
     expect(a.key).toBe(b.key);
   });
 
+  it('finds the bounced Message-ID inside a delivery report', async () => {
+    const mail = await parseMail(readFileSync(DIR + '15-dsn-bounce.eml'));
+    expect(mail.reportedIds).toEqual(['<pakt.0123456789abcdef0123456789abcdef@rps.bwl.de>']);
+  });
+
   it('rejects a file that is no mail at all with MAIL_PARSE_FAILED', async () => {
     await expect(parseMail(readFileSync(DIR + '29-garbage-not-a-mail.eml'))).rejects.toMatchObject({ code: 'MAIL_PARSE_FAILED' });
   });
