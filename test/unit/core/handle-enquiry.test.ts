@@ -144,6 +144,25 @@ describe(handleEnquiry.name, () => {
     expect(handleEnquiry(makeEnquiry({ text: 'Out of office' }), { ...deps, suppress: 'auto_reply' })).toMatchObject({ kind: 'suppressed', ticket: null });
   });
 
+  it('records an empty enquiry as invalid without any reply', () => {
+    const outcome = handleEnquiry(makeEnquiry({ subject: ' ', text: '  ' }), deps);
+    expect(outcome.kind).toBe('invalid');
+    expect(stores.state.outbox).toHaveLength(0);
+    expect([...stores.state.enquiries.values()]).toMatchObject([{ outcome: 'invalid', ticketNumber: null }]);
+  });
+
+  it('declines with the contact from the route', () => {
+    handleEnquiry(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' }), deps);
+    expect(stores.state.outbox[0]?.payload).toMatchObject({ message: 'Dazu kann ich leider nichts sagen.' });
+  });
+
+  it('keeps the whole text of a huge enquiry on the ticket but triages only its start', () => {
+    const text = `${APPLICATION} ${'Anlage '.repeat(20_000)}`;
+    const outcome = handleEnquiry(makeEnquiry({ text }), deps);
+    if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
+    expect(stores.state.tickets.get(outcome.ticket.number)!.messages[0]?.text).toHaveLength(text.length);
+  });
+
   it('never logs personal data', () => {
     handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
     handleEnquiry(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }), deps);
