@@ -31,7 +31,7 @@ import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
 import { ticketMigrations } from '../../../src/tickets/migrations.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { createTicketService, type TicketService } from '../../../src/tickets/ticket-service.js';
-import { createSqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
+import { createSqliteTicketStores, type SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
 
@@ -51,6 +51,7 @@ export interface TeamsHarness {
   stub: ConnectorStub;
   channel: TeamsChannel;
   tickets: TicketService;
+  stores: SqliteTicketStores;
   worker: OutboxWorker;
   db: Database.Database;
   clock: FakeClock;
@@ -143,6 +144,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     stub,
     channel,
     tickets,
+    stores,
     worker,
     db,
     clock,

@@ -88,6 +88,17 @@ describe('Teams requester side', () => {
     expect(h.tickets.show(number).ticket.requester.kreis?.ags).toBe('08115');
   });
 
+  it('does not let another person re-route a ticket by forging the card data', async () => {
+    const owner = newSender();
+    await h.post(h.activities.message(owner, AMBIGUOUS_APPLICATION));
+    const ask = h.stub.forConversation(owner.conversationId)[1]!;
+    const number = String(actionData(cardOf(ask), 'setMunicipality')!['ticketNumber']);
+    const intruder = newSender({ aad: 'aad-intruder' });
+    await h.post(h.activities.submit(intruder, { verb: 'setMunicipality', ticketNumber: number, choice: '08115002' }, 'forged-card'));
+    expect(h.stub.forConversation(intruder.conversationId)[0]!.body.text).toBe(`Ticket ${number} gibt es nicht.`);
+    expect(h.tickets.show(number).ticket.requester.kreis).toBeNull();
+  });
+
   it('understands a municipality typed as free text', async () => {
     const sender = newSender();
     await h.post(h.activities.message(sender, AMBIGUOUS_APPLICATION));

@@ -4,6 +4,8 @@
  * Interne Notiz and Erledigt, each updating the card in place; actions from non-staff are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/ports.js';
+import { runEscalations } from '../../../src/tickets/escalation.js';
 import type { RecordedActivity } from '../../helpers/connector-stub.js';
 import { actionData, cardOf, cardText, REQUESTER_AAD, STAFF, startTeamsHarness, type Sender, type TeamsHarness } from './harness.js';
 
@@ -118,6 +120,18 @@ describe('Teams staff side', () => {
     await act(STAFF.mitte1.aad, card.assignedId, actionData(cardOf(card), 'takeOver')!);
     const second = await act(STAFF.eingang1.aad, card.assignedId, actionData(cardOf(card), 'takeOver')!);
     expect(second[0]!.body.text).toMatch(/^Nicht möglich: /);
+  });
+
+  it('posts the card again with an escalation banner when the ticket becomes overdue', async () => {
+    const { number } = await newTicketCard();
+    h.clock.set(new Date(new Date(h.tickets.show(number).ticket.firstResponseDue).getTime() + 60_000));
+    runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
+    const report = await h.channel.syncStaffCards();
+    expect(report.escalated).toBeGreaterThanOrEqual(1);
+    const escalated = h.stub.forConversation(STAFF_CHANNEL).filter((a) => cardText(cardOf(a)).includes(number));
+    expect(escalated).toHaveLength(2);
+    expect(cardText(cardOf(escalated[1]!))).toMatch(/^Eskaliert: Frist überschritten/);
+    expect((await h.channel.syncStaffCards()).escalated).toBe(0);
   });
 
   it('answers an unknown verb clearly', async () => {

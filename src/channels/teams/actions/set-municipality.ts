@@ -4,8 +4,10 @@
  */
 import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
+import { isAppError } from '../../../core/errors.js';
 import type { RouteCandidate } from '../../../core/routing.js';
 import type { TeamsContext } from '../context.js';
+import { senderId } from '../inbound.js';
 import { teamsText } from '../texts.js';
 import { defineAction } from './types.js';
 
@@ -25,6 +27,11 @@ export const setMunicipalityAction = defineAction({
   staffOnly: false,
   schema: MunicipalityData,
   async run({ turn, ctx }, data) {
+    if (!isOwnTicket(ctx, data.ticketNumber, senderId(turn.activity))) {
+      // Card data can be forged: only the person who asked may re-route their ticket.
+      await turn.sendActivity(teamsText.ticketMissing(data.ticketNumber));
+      return;
+    }
     const resolution = resolve(ctx, data.choice, data.municipality);
     if (resolution.kind === 'ambiguous') {
       await turn.sendActivity(MessageFactory.attachment(ctx.cards.askMunicipality(data.ticketNumber, resolution.candidates)));
@@ -44,6 +51,15 @@ export const setMunicipalityAction = defineAction({
     ctx.onTicketChanged(result.ticket);
   },
 });
+
+function isOwnTicket(ctx: TeamsContext, number: string, sender: string): boolean {
+  try {
+    return ctx.tickets.show(number).ticket.requester.address === sender;
+  } catch (error) {
+    if (isAppError(error, 'TICKET_NOT_FOUND')) return false;
+    throw error;
+  }
+}
 
 function resolve(ctx: TeamsContext, choice: string | undefined, text: string | undefined): Resolution {
   if (choice && AGS.test(choice)) return { kind: 'ags', ags: choice };
