@@ -21,6 +21,8 @@ export interface WatcherDeps {
   tuning: EmailTuning;
   logger: Logger;
   sync: SyncPass;
+  /** Test seam: builds the client for one connection (default `new ImapFlow(options)`). */
+  createClient?: (options: ImapFlowOptions) => ImapFlow;
 }
 
 /** The running watcher. */
@@ -151,7 +153,8 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
 
   async function connect(): Promise<void> {
     const auth = await resolveAuth(config);
-    const c = new ImapFlow(clientOptions(config, tuning, auth, logger));
+    const options = clientOptions(config, tuning, auth, logger);
+    const c = deps.createClient ? deps.createClient(options) : new ImapFlow(options);
     c.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code ?? error.name }, 'imap error'));
     c.on('close', () => {
       if (c !== client) return;
