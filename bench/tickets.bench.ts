@@ -1,12 +1,12 @@
 /**
- * Ticket store benchmark on a real SQLite file (`npx tsx bench/tickets.bench.ts [N]`):
+ * Ticket store benchmark on a real SQLite file (`npx tsx bench/tickets.bench.ts [N] [KEEP_PATH]`):
  * - ticket creation with its audit events, first message and outbox entries (one transaction each), per second;
  * - transition throughput through the ticket service (read → transition → conditional save + event);
  * - `tickets list` with filters on 100,000 tickets (median and p95 of repeated queries);
  * - database size per 10,000 tickets.
  * Targets (issue 4): ≥ 1,000 tickets/s created; list < 100 ms.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Team } from '../src/core/routing.js';
@@ -23,6 +23,8 @@ import { FakeClock } from '../test/fakes/clock.js';
 import { createFakeStaffDirectory, FAKE_TEAMS } from '../test/fakes/staff-directory.js';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
+/** Optional: keep the filled database here (e.g. to time the real CLI: DATABASE_URL=sqlite:<path>). */
+const KEEP = process.argv[3];
 const TIMED = 5_000;
 const KREISE = Array.from({ length: 44 }, (_, i) => `08${String(111 + i * 3).padStart(3, '0')}`);
 const deadlines = createDeadlinePolicy();
@@ -148,6 +150,10 @@ try {
   const parts = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 8').all() as { name: string; bytes: number }[];
   console.log(`  größte Teile: ${parts.map((p) => `${p.name} ${fmt(p.bytes / 1024 / 1024, 1)} MiB`).join(', ')}`);
   db.close();
+  if (KEEP !== undefined) {
+    renameSync(path, KEEP);
+    console.log(`Datenbank behalten: ${KEEP}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
