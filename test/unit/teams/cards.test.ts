@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CardRenderer, formatDue, handOverTargets } from '../../../src/channels/teams/cards/render.js';
+import { CardRenderer, formatDue, handOverTargets, unwrapLines } from '../../../src/channels/teams/cards/render.js';
 import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
 import { DEFAULT_CARD_TEMPLATES_DIR } from '../../../src/channels/teams/index.js';
 import type { AskResult } from '../../../src/core/knowledge.js';
@@ -112,6 +112,17 @@ describe(CardRenderer.name, () => {
   it('renders the staff answer for the requester with the ticket number', () => {
     const card = content(cards.staffAnswer('IM-2026-000042', 'Der Bescheid ist unterwegs.', 'Team Nord'));
     expect(texts(card).slice(0, 3)).toEqual(['Antwort zu Ticket IM-2026-000042', 'Der Bescheid ist unterwegs.', 'Team Nord']);
+  });
+});
+
+describe(unwrapLines.name, () => {
+  it.each([
+    ['Ein Satz, der\numbrochen wurde.', 'Ein Satz, der umbrochen wurde.'],
+    ['Absatz eins.\n\nAbsatz zwei.', 'Absatz eins.\n\nAbsatz zwei.'],
+    ['Liste:\n- eins\n- zwei', 'Liste:\n- eins\n- zwei'],
+    ['Schritte:\n1. Antrag\n2. Bescheid', 'Schritte:\n1. Antrag\n2. Bescheid'],
+  ])('%j → %j', (input, expected) => {
+    expect(unwrapLines(input)).toBe(expected);
   });
 });
 

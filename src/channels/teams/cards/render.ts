@@ -51,7 +51,7 @@ export class CardRenderer {
     const answer = ask.answer;
     return this.card('answer', {
       title: answer?.title ?? '',
-      text: answer?.text ?? '',
+      text: unwrapLines(answer?.text ?? ''),
       citation: answer?.citation ?? '',
       source: firstUrl(answer?.source),
       stand: answer?.stand ?? '',
@@ -141,6 +141,14 @@ export function handOverTargets(staff: StaffDirectory): { title: string; value: 
   const teams = staff.teams().map((t) => ({ title: `Team: ${t.name}`, value: `team:${t.id}` }));
   const people = staff.staff().map((s) => ({ title: `Person: ${s.displayName}`, value: `staff:${s.id}` }));
   return [...teams, ...people];
+}
+
+/**
+ * Joins hard-wrapped lines of a passage (Markdown sources wrap at ~110 characters) so Teams shows flowing
+ * text; paragraph breaks and list items stay on their own lines.
+ */
+export function unwrapLines(text: string): string {
+  return text.replace(/([^\n])\n(?!\n|\s*(?:[-*•]|\d+[.)])\s)/g, '$1 ');
 }
 
 function firstUrl(source: string | undefined): string {
