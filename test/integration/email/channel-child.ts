@@ -2,7 +2,7 @@
  * Child process for the SIGKILL test: runs the mail channel and the outbox worker against a Dovecot and an SMTP
  * sink started by the parent, on the database file the parent names. Prints one line per handled enquiry
  * ("handled <outcome>") so the parent can kill it in the middle of a batch.
- * Usage: node --import tsx channel-child.ts <json: { dbPath, imap: {host,port,user,password}, smtp: {host,port}, startDate }>
+ * Usage: node --import tsx channel-child.ts <json: { dbPath, imap: {host,port,user,password}, smtp: {host,port}, startDate, killOnSubject? }>
  */
 import { createEmailChannel, emailMigrations } from '../../../src/channels/email/index.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
@@ -16,6 +16,8 @@ interface ChildArgs {
   imap: { host: string; port: number; user: string; password: string };
   smtp: { host: string; port: number };
   startDate: string;
+  /** The process kills itself (SIGKILL) when it handles a mail with this subject: a mail that crashes us. */
+  killOnSubject?: string;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
@@ -25,6 +27,7 @@ const channel = createEmailChannel({
   config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
   db,
   handle: async (enquiry, options) => {
+    if (args.killOnSubject !== undefined && enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
     const outcome = await handle(enquiry, options);
     process.stdout.write(`handled ${outcome.kind}\n`);
     return outcome;

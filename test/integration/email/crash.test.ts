@@ -117,4 +117,45 @@ describe('exactly once across SIGKILL', () => {
       await imap.logout();
     }
   }, 120_000);
+
+  it('quarantines a mail that kills the process every time, after three attempts, and goes on', async () => {
+    const startDate = new Date(Date.now() - 60_000).toISOString();
+    const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    await imap.connect();
+    const quarantine = async (): Promise<number> => {
+      const status = await imap.status('Quarantaene', { messages: true }).catch(() => false as const);
+      return status === false ? 0 : (status.messages ?? 0);
+    };
+    try {
+      await imap.append('INBOX', mail('killer@altdorf.example', 'K <k@altdorf.example>', 'KILLER', 'Guten Tag, wie hoch ist der Fördersatz?'));
+      await imap.append('INBOX', mail('after-killer@altdorf.example', 'A <a@altdorf.example>', 'Fördersatz', 'Guten Tag, wie hoch ist der Fördersatz?'));
+      const args = { dbPath: join(dir, 'killer.db'), imap: dovecot, smtp: { host: sink.host, port: sink.port }, startDate, killOnSubject: 'KILLER' };
+      let crashes = 0;
+      for (let run = 0; run < 5 && (await quarantine()) === 0; run += 1) {
+        const { child } = startChild(args);
+        const outcome = await Promise.race([
+          exited(child).then(() => 'exited' as const),
+          waitUntil(quarantine, (n) => n === 1, 30_000).then(() => 'quarantined' as const),
+        ]);
+        if (outcome === 'exited') crashes += 1;
+        else {
+          child.kill('SIGTERM');
+          await exited(child);
+        }
+      }
+      expect(crashes).toBe(3);
+      expect(await quarantine()).toBe(1);
+      const db = new BetterSqlite3(join(dir, 'killer.db'), { readonly: true });
+      try {
+        const row = db.prepare("SELECT outcome FROM enquiries WHERE key = 'email:quarantine:<killer@altdorf.example>'").get() as { outcome: string };
+        expect(row.outcome).toBe('ticket_created');
+        const next = db.prepare("SELECT outcome FROM enquiries WHERE key = 'email:after-killer@altdorf.example'").get() as { outcome: string } | undefined;
+        expect(next?.outcome).toBeDefined();
+      } finally {
+        db.close();
+      }
+    } finally {
+      await imap.logout();
+    }
+  }, 120_000);
 });
