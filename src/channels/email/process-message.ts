@@ -113,6 +113,8 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   const known = deps.state.findInbound(mail.key, mail.messageId);
   if (known !== null) {
     log.info({ ref: logRef(mail.key), disposition: known.disposition }, 'mail already recorded; only moving it');
+    // A replay after a crash between recording and moving: move it where it was meant to go.
+    if (known.disposition === 'quarantined') return { action: 'quarantine', reason: 'handler_failed', mail };
     return { action: 'processed', outcome: 'duplicate' };
   }
   const now = deps.clock.now();
