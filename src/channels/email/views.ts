@@ -178,7 +178,7 @@ const BUILDERS: Builders = {
     const level = Number(first(p, 'level', 'escalationLevel') ?? 1);
     return {
       ticketNumber: t.number,
-      levelText: level >= 2 ? 'Bearbeitungsfrist überschritten' : 'erste Rückmeldung überfällig',
+      levelText: level >= 2 ? 'die Bearbeitungsfrist ist überschritten' : 'die Frist für die erste Rückmeldung ist überschritten',
       ticketSubject: t.subject,
       teamName: t.team.team,
       assignee: t.assignee,
@@ -209,7 +209,7 @@ export function sampleViews(kind: OutboundKind): { full: Record<string, unknown>
     ask_municipality: { ticketNumber: 'IM-2026-000123', candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }] },
     staff_answer: { text: 'Antwort', staffName: 'Sachbearbeitung', ticketNumber: 'IM-2026-000123' },
     staff_notification: { ...SAMPLE_TICKET_TEXT, headline: 'Neu', categoryLabel: 'Antrag', kreisName: 'Böblingen', firstResponseDue: 'Montag', note: 'x' },
-    escalation: { ...SAMPLE_TICKET_TEXT, levelText: 'überfällig', assignee: 'sb-1', dueText: 'Montag' },
+    escalation: { ...SAMPLE_TICKET_TEXT, levelText: 'die Bearbeitungsfrist ist überschritten', assignee: 'sb-1', dueText: 'Montag' },
   };
   const f = { ...full[kind], ...common };
   const empty: Record<string, unknown> = { ...f, automatic: false };

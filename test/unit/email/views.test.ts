@@ -31,6 +31,6 @@ describe(buildView.name, () => {
   it('names the escalation level and the due time in Berlin time', () => {
     const ticket = { number: 'IM-2026-000002', subject: 'S', category: 'frist', team: { team: 'Team Süd', phone: '1' }, assignee: 'sb-1', firstResponseDue: '2026-03-03T09:00:00Z', resolutionDue: '2026-03-10T09:00:00Z' };
     const view = buildView(msg('escalation', { ticket, level: 2 }), common);
-    expect(view).toMatchObject({ levelText: 'Bearbeitungsfrist überschritten', dueText: 'Dienstag, 10. März 2026, 10:00 Uhr', assignee: 'sb-1' });
+    expect(view).toMatchObject({ levelText: 'die Bearbeitungsfrist ist überschritten', dueText: 'Dienstag, 10. März 2026, 10:00 Uhr', assignee: 'sb-1' });
   });
 });
