@@ -14,7 +14,6 @@ import type { Config } from './config.js';
 import { createHttpServer, type ReadinessCheck } from './http.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openServices, type Services } from './services.js';
-import { startHousekeeping } from './housekeeping.js';
 
 export interface App {
   config: Config;
@@ -49,7 +48,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     channelMigrations: [...teamsMigrations, ...emailMigrations],
     watchKnowledge: true,
   });
-  const { kb, routing, stores, tickets } = services;
+  const { kb, routing, ticketModule, tickets } = services;
 
   const teams = createTeamsChannel({
     config,
@@ -62,7 +61,6 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     passages: passageLookup(() => kb.passages()),
     logger,
     clock,
-    metrics,
   });
 
   let email: EmailChannel | null = null;
@@ -72,16 +70,16 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       db: services.db,
       handle: (enquiry, handleOptions) =>
         services.handle(enquiry, handleOptions?.suppress === undefined ? {} : { suppress: handleOptions.suppress }),
+      attachments: services.attachments,
       logger,
       clock,
-      metrics,
     });
   }
 
   const deliverers: Partial<Record<Channel, Deliverer>> = { teams: teams.deliverer };
   if (email !== null) deliverers.email = email.deliverer;
   else deliverers.email = undeliverableMail(logger);
-  const worker = createOutboxWorker({ store: stores.outbox, deliverers, clock, logger, pollMs: config.OUTBOX_POLL_MS });
+  const worker = createOutboxWorker({ store: ticketModule.outbox, deliverers, clock, logger, pollMs: config.OUTBOX_POLL_MS });
 
   let accepting = true;
   const readiness: ReadinessCheck[] = [
@@ -100,7 +98,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
 
-  let housekeeping: { stop(): Promise<void> } | null = null;
+  let stopJobs: (() => void) | null = null;
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -113,7 +111,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       const steps: [string, () => Promise<void>][] = [
         ['email', async () => email?.stop()],
         ['teams', () => teams.stop()],
-        ['housekeeping', async () => housekeeping?.stop()],
+        ['ticket-jobs', async () => stopJobs?.()],
         ['outbox', () => worker.stop()],
         ['services', () => services.close()],
       ];
@@ -140,7 +138,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       server.listen(config.PORT, host, () => resolve(server.address().port));
     });
     worker.start();
-    housekeeping = startHousekeeping({ stores, staff: routing.staff, config, clock, logger, metrics });
+    stopJobs = ticketModule.startJobs();
     if (email !== null) await email.start();
     return port;
   };

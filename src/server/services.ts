@@ -12,11 +12,11 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { routingMigrations } from '../routing/migrations.js';
 import { loadRouting, type Routing } from '../routing/router.loader.js';
 import { SqliteSenderDirectory } from '../routing/sender-directory.sqlite.js';
+import { createAttachmentFiles, type AttachmentFiles } from '../tickets/attachments.fs.js';
 import { openDatabase } from '../tickets/database.sqlite.js';
-import { createDeadlinePolicy } from '../tickets/deadlines.js';
 import { ticketMigrations } from '../tickets/migrations.js';
-import { createTicketService, type TicketService } from '../tickets/ticket-service.js';
-import { createSqliteTicketStores, type SqliteTicketStores } from '../tickets/ticket-store.sqlite.js';
+import type { TicketService } from '../tickets/ticket-service.js';
+import { createTickets, type Tickets } from '../tickets/tickets.sqlite.js';
 import { contactsFile, sqlitePath, type Config } from './config.js';
 import type { Metrics } from './metrics.js';
 
@@ -24,8 +24,12 @@ export interface Services {
   kb: KnowledgeBase;
   db: Database.Database;
   routing: Routing;
-  stores: SqliteTicketStores;
+  /** Ticket ports, deadline policy and jobs (escalation, retention). */
+  ticketModule: Tickets;
+  /** Staff operations (claim, hand over, answer …), remembering confirmed senders. */
   tickets: TicketService;
+  /** Stored attachment files (content-addressed). */
+  attachments: AttachmentFiles;
   /** Deps of handleEnquiry as composed here; channels vary `inlineReply`, `suppress` and `answerer`. */
   handleDeps: HandleEnquiryDeps;
   /** handleEnquiry with metrics (enquiries by channel and outcome, decision latency). */
@@ -64,24 +68,33 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       logger,
       clock,
     });
-    const stores = createSqliteTicketStores(db);
+    const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
+    const ticketModule = createTickets(db, {
+      staff: routing.staff,
+      clock,
+      logger,
+      ...(config.LEAD_MAILBOX === undefined ? {} : { leadMailbox: config.LEAD_MAILBOX }),
+      retentionDays: config.RETENTION_DAYS,
+      onAttachmentsExpired: (hashes) => hashes.forEach((hash) => attachments.remove(hash)),
+    });
     const handleDeps: HandleEnquiryDeps = {
       answerer: kb,
       router: routing.router,
       staff: routing.staff,
-      ledger: stores.ledger,
-      deadlines: createDeadlinePolicy(),
+      ledger: ticketModule.ledger,
+      deadlines: ticketModule.deadlines,
       clock,
       logger,
     };
-    const tickets = learnSenders(createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger }), routing, clock, logger);
+    const tickets = learnSenders(ticketModule.service, routing, clock, logger);
     const openDb = db;
     return {
       kb,
       db: openDb,
       routing,
-      stores,
+      ticketModule,
       tickets,
+      attachments,
       handleDeps,
       handle(enquiry, overrides = {}) {
         const started = performance.now();

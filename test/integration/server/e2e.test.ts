@@ -127,5 +127,11 @@ describe('buildApp with Teams and e-mail', () => {
     const tickets = app.services.tickets.list({});
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.kreis?.ags).toBe('08116');
+
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/pakt_enquiries_total\{channel="email",outcome="answered"\} 1/);
+    expect(metrics).toMatch(/pakt_enquiries_total\{channel="email",outcome="ticket_created"\} 1/);
+    expect(metrics).toMatch(/pakt_enquiries_total\{channel="teams",outcome="answered"\} 1/);
+    expect(metrics).toMatch(/pakt_index_passages \d{2,}/);
   });
 });
