@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, mail, startEmailHarness, type EmailHarness } from './harness.js';
+import { silentLogger, systemClock } from '../../../src/core/ports.js';
+import { createTicketService } from '../../../src/tickets/ticket-service.js';
+import { FIXTURES, mail, sharedData, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
 
 const CASE = 'Guten Tag,\r\n\r\nunser Bescheid vom 3. März 2026 nennt eine falsche Fördersumme. Bitte prüfen Sie das (Aktenzeichen 14-2026-0815).\r\n\r\nMit freundlichen Grüßen\r\nStefan Roth\r\nStadt Sindelfingen';
@@ -100,11 +102,31 @@ describe('threading and follow-ups', () => {
     expect(h.sink.messages.length).toBe(before);
   });
 
+  it('sends a staff answer as a person would, threaded, and joins the reply to it to the ticket', async () => {
+    const { routing } = await sharedData();
+    const service = createTicketService({ store: h.stores.tickets, staff: routing.staff, clock: systemClock, logger: silentLogger });
+    const teamId = service.show(ticket).ticket.team.teamId;
+    const worker = routing.staff.staff().find((s) => s.teamId === teamId);
+    expect(worker).toBeDefined();
+    expect(service.claim(ticket, worker!.id).ok).toBe(true);
+    expect(service.answer(ticket, { text: 'Sehr geehrter Herr Roth,\n\nwir korrigieren den Bescheid.', by: worker!.id }).ok).toBe(true);
+    const answer = await waitUntil(
+      () => h.sink.messages.find((m) => m.parsed.text?.includes('wir korrigieren den Bescheid')),
+      (m) => m !== undefined,
+    );
+    expect(answer!.parsed.subject).toBe(`AW: [${ticket}] Falsche Fördersumme im Bescheid`);
+    expect(answer!.parsed.inReplyTo).toBe('<case-1@sindelfingen.example>');
+    expect(answer!.headers['auto-submitted']).toBeUndefined();
+    await h.append(mail('thanks@sindelfingen.example', FROM, `AW: ${answer!.parsed.subject}`, 'Vielen Dank!', [`In-Reply-To: ${answer!.parsed.messageId}`]));
+    await settle(h, 7);
+    expect(enquiry(h, 'email:thanks@sindelfingen.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
+  });
+
   it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies', async () => {
     for (let i = 0; i < 5; i += 1) {
       await h.append(mail(`many-${i}@weil.example`, 'Weil <info@weil.example>', `Frage ${i}`, 'Wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?'));
     }
-    await settle(h, 11);
+    await settle(h, 12);
     const rows = h.db.prepare("SELECT outcome, suppressed_reason FROM enquiries WHERE key LIKE 'email:many-%'").all() as { outcome: string; suppressed_reason: string | null }[];
     expect(rows.filter((r) => r.suppressed_reason === 'rate_limit')).toHaveLength(2);
     const replied = new Set(h.sink.messages.filter((m) => m.envelopeTo.includes('info@weil.example')).map((m) => m.parsed.inReplyTo));
