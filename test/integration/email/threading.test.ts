@@ -122,11 +122,23 @@ describe('threading and follow-ups', () => {
     expect(enquiry(h, 'email:thanks@sindelfingen.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
   });
 
+  it('reopens a closed ticket when the requester writes again with its number', async () => {
+    const { routing } = await sharedData();
+    const service = createTicketService({ store: h.stores.tickets, staff: routing.staff, clock: systemClock, logger: silentLogger });
+    const holder = service.show(ticket).ticket.assignee ?? 'leitung';
+    expect(service.close(ticket, { by: holder }).ok).toBe(true);
+    expect(service.show(ticket).ticket.status).toBe('erledigt');
+    await h.append(mail('reopen@sindelfingen.example', FROM, `AW: [${ticket}] Falsche Fördersumme im Bescheid`, 'Der neue Bescheid ist leider immer noch falsch.'));
+    await settle(h, 8);
+    expect(enquiry(h, 'email:reopen@sindelfingen.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
+    expect(service.show(ticket).ticket.status).not.toBe('erledigt');
+  });
+
   it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies', async () => {
     for (let i = 0; i < 5; i += 1) {
       await h.append(mail(`many-${i}@weil.example`, 'Weil <info@weil.example>', `Frage ${i}`, 'Wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?'));
     }
-    await settle(h, 12);
+    await settle(h, 13);
     const rows = h.db.prepare("SELECT outcome, suppressed_reason FROM enquiries WHERE key LIKE 'email:many-%'").all() as { outcome: string; suppressed_reason: string | null }[];
     expect(rows.filter((r) => r.suppressed_reason === 'rate_limit')).toHaveLength(2);
     const replied = new Set(h.sink.messages.filter((m) => m.envelopeTo.includes('info@weil.example')).map((m) => m.parsed.inReplyTo));
