@@ -109,7 +109,8 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       else res.end();
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Node clients drop a kept-alive socket when the server announces a short timeout: keep it long.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

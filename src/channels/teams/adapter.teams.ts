@@ -24,13 +24,21 @@ type ClaimsIdentityArg = Parameters<ConfigurationBotFrameworkAuthentication['cre
 type ConnectorFactoryT = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClientT = Awaited<ReturnType<ConnectorFactoryT['create']>>;
 
-/** How many connector clients (one per service URL and audience) each adapter keeps. */
+/** How many connector clients (one per bot, service URL and audience) each adapter keeps. */
 const CLIENT_CACHE_SIZE = 64;
 
+type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+interface PipelineLike {
+  removePolicy(options: { phase: string }): unknown;
+}
+
 /**
- * Authentication whose connector factory reuses one client per service URL and audience (as the old
- * BotFrameworkAdapter did): a client per turn means a new HTTP pipeline and a new TCP connection to the
- * connector for every reply. With `noRetry`, the clients' retry policy is removed (see file comment).
+ * Authentication whose connector factories reuse one client per bot, service URL and audience (as the
+ * old BotFrameworkAdapter did). The SDK otherwise builds a new client per turn: a new HTTP pipeline with its
+ * own keep-alive agent, so a new TCP connection for every reply. Inbound turns get their factory from
+ * `authenticateRequest`, proactive turns from
+ * `createConnectorFactory`; both are wrapped. With `noRetry`, the clients' retry policy is removed.
  */
 class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClientT>>();
@@ -39,20 +47,26 @@ class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
     super(settings);
   }
 
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthResult> {
+    const result = await super.authenticateRequest(...args);
+    if (!result.connectorFactory) return result;
+    return { ...result, connectorFactory: this.cached(result.connectorFactory, result.claimsIdentity) };
+  }
+
   override createConnectorFactory(claimsIdentity: ClaimsIdentityArg): ConnectorFactoryT {
-    const inner = super.createConnectorFactory(claimsIdentity);
+    return this.cached(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  private cached(inner: ConnectorFactoryT, claimsIdentity: ClaimsIdentityArg): ConnectorFactoryT {
     // The factory is bound to the identity's bot (audience claim); key the cache on it as well.
     const claims = (claimsIdentity as { claims?: { type: string; value: string }[] }).claims ?? [];
-    const appId = claims.filter((c) => c.type === 'aud' || c.type === 'appid' || c.type === 'azp').map((c) => c.value).join('|');
+    const bot = claims.filter((c) => c.type === 'aud' || c.type === 'appid' || c.type === 'azp').map((c) => c.value).join('|');
     return {
       create: (serviceUrl: string, audience?: string): Promise<ConnectorClientT> => {
-        const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
-        const cached = this.clients.get(key);
-        if (cached) return cached;
-        const created = inner.create(serviceUrl, audience).then((client) => {
-          if (this.noRetry) pipelineOf(client)?.removePolicy({ phase: 'Retry' });
-          return client;
-        });
+        const key = `${bot}\n${serviceUrl}\n${audience ?? ''}`;
+        const hit = this.clients.get(key);
+        if (hit) return hit;
+        const created = inner.create(serviceUrl, audience).then((client) => this.tune(client));
         created.catch(() => this.clients.delete(key));
         if (this.clients.size >= CLIENT_CACHE_SIZE) this.clients.delete(this.clients.keys().next().value as string);
         this.clients.set(key, created);
@@ -60,10 +74,13 @@ class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
       },
     } as ConnectorFactoryT;
   }
-}
 
-function pipelineOf(client: ConnectorClientT): { removePolicy(o: { phase: string }): unknown } | undefined {
-  return (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline;
+  private tune(client: ConnectorClientT): ConnectorClientT {
+    const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+    if (!pipeline) return client;
+    if (this.noRetry) pipeline.removePolicy({ phase: 'Retry' });
+    return client;
+  }
 }
 
 /** The adapters of one channel instance. */
