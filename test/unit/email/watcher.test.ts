@@ -54,13 +54,13 @@ const CONFIG = {
   IMAP_POLL_SECONDS: 60,
 } as EmailConfig;
 
-function setup(failures: number) {
+function setup(failures: number, config: Partial<EmailConfig> = {}) {
   const clients: FakeClient[] = [];
   const passes: FakeClient[] = [];
   let release: (() => void) | null = null;
   let blockNext = false;
   const watcher = createImapWatcher({
-    config: CONFIG,
+    config: { ...CONFIG, ...config },
     tuning: { maxIdleMs: 300_000, reconnectMinMs: 1_000, reconnectMaxMs: 8_000, batchSize: 25, maxAttempts: 3 },
     logger: silentLogger,
     createClient: (options) => {
@@ -116,6 +116,13 @@ describe(createImapWatcher.name, () => {
     await watcher.start();
     expect(clients[0]!.options).toMatchObject({ host: 'imap.test', port: 993, secure: true, disableAutoIdle: true, maxIdleTime: 300_000, auth: { user: 'postfach', pass: 'pw' } });
     expect(clients[0]!.options.doSTARTTLS).toBeUndefined();
+    await watcher.stop();
+  });
+
+  it('requires STARTTLS on a plain connection when IMAP_STARTTLS is set', async () => {
+    const { watcher, clients } = setup(0, { IMAP_SECURE: false, IMAP_PORT: 143, IMAP_STARTTLS: true });
+    await watcher.start();
+    expect(clients[0]!.options).toMatchObject({ secure: false, port: 143, doSTARTTLS: true });
     await watcher.stop();
   });
 
