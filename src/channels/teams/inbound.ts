@@ -69,7 +69,8 @@ export function toEnquiry(activity: Partial<Activity>, text: string, now: Date, 
     key,
     channel: 'teams',
     from: senderId(activity),
-    subject: firstLine(kept),
+    // Teams messages have no subject; the core's triage is specified (and evaluated) with an empty one.
+    subject: '',
     text: kept,
     receivedAt: now,
     replyHandle: { channel: 'teams', conversationReference: reference as Record<string, unknown> },
@@ -80,9 +81,4 @@ export function toEnquiry(activity: Partial<Activity>, text: string, now: Date, 
   const ticketNumber = /\bIM-\d{4}-\d{6}\b/.exec(kept)?.[0];
   if (ticketNumber) enquiry.ticketNumber = ticketNumber;
   return { enquiry, truncatedTo: isLong ? MAX_QUESTION_CHARS : null };
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }

@@ -44,10 +44,11 @@ describe('Teams idempotency and resilience', () => {
   it('replies once to the same activity delivered twice, also concurrently', async () => {
     const sender = requester();
     const activity = h.activities.message(sender, APPLICATION);
+    const ticketsBefore = h.tickets.list({ limit: 1000 }).length;
     await Promise.all([h.post(activity), h.post(activity)]);
     await h.post(activity);
     expect(h.stub.forConversation(sender.conversationId).filter((a) => /Ihr Anliegen ist als Ticket/.test(cardText(cardOf(a))))).toHaveLength(1);
-    expect(h.tickets.list({ limit: 500 }).filter((t) => t.subject === APPLICATION.slice(0, 117) + '…' || t.subject === APPLICATION)).toHaveLength(1);
+    expect(h.tickets.list({ limit: 1000 }).length - ticketsBefore).toBe(1);
   });
 
   it('retries a staff answer after 429 no earlier than Retry-After, then delivers it once', async () => {

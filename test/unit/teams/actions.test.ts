@@ -16,7 +16,18 @@ import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-director
 
 const templates = loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
 const staff = createFakeStaffDirectory({ staff: FAKE_STAFF.map((s) => (s.id === 'sb-nord-1' ? { ...s, teamsAadObjectId: 'aad-staff' } : s)) });
-const view = { number: 'IM-2026-000001', status: 'zugewiesen', assignee: 'sb-nord-1', team: { teamId: 'team-nord', team: 'Team Nord' } } as unknown as TicketView;
+const view = {
+  number: 'IM-2026-000001',
+  status: 'zugewiesen',
+  subject: '',
+  category: 'antrag',
+  assignee: 'sb-nord-1',
+  team: { teamId: 'team-nord', team: 'Team Nord' },
+  gemeinde: null,
+  kreis: null,
+  firstResponseDue: '2026-06-08T22:00:00.000Z',
+  resolutionDue: '2026-06-17T22:00:00.000Z',
+} as unknown as TicketView;
 
 let db: BetterSqlite3.Database;
 let ctx: TeamsContext;
@@ -34,7 +45,7 @@ beforeEach(() => {
     close: vi.fn(ok),
     reopen: vi.fn(ok),
     resolveMunicipality: vi.fn(ok),
-    show: vi.fn(() => ({ ticket: { requester: { name: 'Frau Test' } } })),
+    show: vi.fn(() => ({ ticket: { requester: { name: 'Frau Test' } }, messages: [{ direction: 'in', text: 'Wo bleibt der Bescheid?' }] })),
     list: vi.fn(() => []),
   };
   ctx = {
@@ -143,6 +154,8 @@ describe(dispatchAction.name, () => {
     const update = vi.spyOn(turn, 'updateActivity');
     await dispatchAction(turn, ctx, value);
     expect(update).toHaveBeenCalledWith(expect.objectContaining({ id: 'card-1', type: 'message' }));
+    const card = (update.mock.calls[0]![0] as { attachments: { content: { body: { text?: string }[] } }[] }).attachments[0]!.content;
+    expect(card.body.map((b) => b.text)).toContain('Wo bleibt der Bescheid?'); // summary from the first message
     tickets.close.mockReturnValueOnce({ ok: false, refusal: { code: 'TICKET_CLOSED', message: 'Das Ticket ist bereits erledigt.' } });
     const again = turnFor('aad-staff', { ...value, n: 2 });
     await dispatchAction(again.turn, ctx, { ...value, n: 2 });

@@ -13,12 +13,21 @@ import type { ActionCall } from './types.js';
 /** Renders the staff card of a ticket; the requester label comes from the ticket record when readable. */
 export function staffCardFor(ctx: TeamsContext, ticket: TicketView, extra: { lastAction?: string; banner?: string } = {}): Attachment {
   let requester: string | null = null;
+  let subject = ticket.subject;
   try {
-    requester = ctx.tickets.show(ticket.number).ticket.requester.name;
+    const details = ctx.tickets.show(ticket.number);
+    requester = details.ticket.requester.name;
+    // Teams enquiries have no subject: summarise with the start of the first message instead.
+    if (subject.trim() === '') subject = summary(details.messages.find((m) => m.direction === 'in')?.text ?? '');
   } catch (error) {
     if (!isAppError(error, 'TICKET_NOT_FOUND')) throw error;
   }
-  return ctx.cards.staffTicket({ ticket, requester: requester ?? 'Anfragende Person', ...extra }, ctx.staff);
+  return ctx.cards.staffTicket({ ticket: { ...ticket, subject }, requester: requester ?? 'Anfragende Person', ...extra }, ctx.staff);
+}
+
+function summary(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
 /** Replaces the card the action came from (or posts a fresh one) and remembers it for later updates. */
