@@ -20,6 +20,10 @@ export interface DovecotServer {
   password: string;
   /** Root of the temporary directory (config, maildir, logs). */
   dir: string;
+  /** Implicit-TLS port (only with `tls: true`). */
+  tlsPort?: number;
+  /** PEM certificate to trust (only with `tls: true`). */
+  certificate?: string;
   /** Contents of Dovecot's log file (for diagnosing failures). */
   log(): string;
   stop(): Promise<void>;
@@ -56,6 +60,11 @@ export interface DovecotOptions {
    * `{ "active": true, "username": "<user>" }`.
    */
   oauth2IntrospectionUrl?: string;
+  /**
+   * TLS with a fresh self-signed certificate for 127.0.0.1: STARTTLS on `port` (plaintext login refused),
+   * implicit TLS on `tlsPort`. The certificate (PEM) is in `DovecotServer.certificate`.
+   */
+  tls?: boolean;
 }
 
 function oauth2Config(dir: string, url: string | undefined): string {
@@ -68,16 +77,28 @@ function oauth2Config(dir: string, url: string | undefined): string {
   return `passdb {\n  driver = oauth2\n  mechanisms = xoauth2\n  args = ${dir}/oauth2.conf.ext\n}\n`;
 }
 
-function config(dir: string, port: number, uid: number, oauth2: string): string {
+function makeCertificate(dir: string): string {
+  const result = spawnSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ]);
+  if (result.status !== 0) throw new Error(`dovecot helper: openssl failed: ${result.stderr.toString()}`);
+  return readFileSync(join(dir, 'cert.pem'), 'utf8');
+}
+
+function tlsConfig(dir: string, tlsPort: number | undefined): string {
+  if (tlsPort === undefined) return 'ssl = no\ndisable_plaintext_auth = no\n';
+  return `ssl = required\nssl_cert = <${dir}/cert.pem\nssl_key = <${dir}/key.pem\ndisable_plaintext_auth = yes\n`;
+}
+
+function config(dir: string, port: number, uid: number, oauth2: string, tlsPort?: number): string {
   return `
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login${oauth2 === '' ? '' : ' xoauth2'}
+${tlsConfig(dir, tlsPort)}auth_mechanisms = plain login${oauth2 === '' ? '' : ' xoauth2'}
 default_login_user = dovenull
 default_internal_user = dovecot
 first_valid_uid = ${Math.min(uid, 100)}
@@ -99,7 +120,9 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${tlsPort ?? 0}
+    ssl = yes
   }
 }
 # No stats: processes would otherwise wait 5 s for the (already stopped) stats writer at shutdown.
@@ -152,8 +175,10 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   chownSync(join(dir, 'mail'), dovecotIds.uid, dovecotIds.gid);
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
   const port = await freePort();
+  const tlsPort = options.tls === true ? await freePort() : undefined;
+  const certificate = options.tls === true ? makeCertificate(dir) : undefined;
   const confPath = join(dir, 'dovecot.conf');
-  writeFileSync(confPath, config(dir, port, dovecotIds.uid, oauth2Config(dir, options.oauth2IntrospectionUrl)));
+  writeFileSync(confPath, config(dir, port, dovecotIds.uid, oauth2Config(dir, options.oauth2IntrospectionUrl), tlsPort));
 
   const child = spawn(DOVECOT_BIN, ['-c', confPath], { stdio: 'ignore', detached: true });
   const exit = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -162,6 +187,7 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     throw new Error(`dovecot helper: dovecot exited with ${exit}\n${check.stderr.toString()}`);
   }
   await waitForPort(port, Date.now() + 15_000, dir);
+  if (tlsPort !== undefined) await waitForPort(tlsPort, Date.now() + 15_000, dir);
   // The master writes its pid file just after it starts listening; stop() needs it.
   while (!existsSync(join(dir, 'run', 'master.pid'))) await new Promise((r) => setTimeout(r, 10));
 
@@ -173,6 +199,7 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     user,
     password,
     dir,
+    ...(tlsPort === undefined ? {} : { tlsPort, certificate }),
     log: readLog,
     stop: () => stopDovecot(dir),
   };

@@ -4,6 +4,7 @@
  * {@link EmailChannel.migrations} when it opens the database, registers {@link EmailChannel.deliverer} with the
  * outbox worker, and calls start()/stop().
  */
+import type { ConnectionOptions } from 'node:tls';
 import type Database from 'better-sqlite3';
 import type { Deliverer } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
@@ -32,6 +33,8 @@ export interface EmailChannelDeps {
   metrics?: EmailMetrics;
   /** Where attachment contents go (e.g. `createAttachmentFiles({ dir: ATTACHMENTS_DIR })`); not stored when absent. */
   attachments?: AttachmentSink;
+  /** Extra TLS options for IMAP, e.g. `{ ca: readFileSync(caFile) }` for a certificate of an internal CA. */
+  imapTls?: ConnectionOptions;
   /** Shorter timers for tests and the benchmark. */
   tuning?: Partial<EmailTuning>;
 }
@@ -82,6 +85,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
     config: deps.config,
     tuning,
     logger,
+    tls: deps.imapTls,
     sync: (client, isStopping) => syncMailbox(client, syncDeps, isStopping),
   });
   // Without IMAP_HOST the channel only sends (staff notifications, escalations); nothing is watched.

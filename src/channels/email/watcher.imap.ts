@@ -6,6 +6,7 @@
  * single-use). imapflow's logs go to our logger.
  */
 import { execFile } from 'node:child_process';
+import type { ConnectionOptions } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
@@ -21,6 +22,8 @@ export interface WatcherDeps {
   tuning: EmailTuning;
   logger: Logger;
   sync: SyncPass;
+  /** Extra TLS options for the IMAP connection, e.g. `{ ca }` to trust an internal certificate authority. */
+  tls?: ConnectionOptions | undefined;
   /** Test seam: builds the client for one connection (default `new ImapFlow(options)`). */
   createClient?: (options: ImapFlowOptions) => ImapFlow;
 }
@@ -68,7 +71,7 @@ function imapLogger(logger: Logger): NonNullable<ImapFlowOptions['logger']> {
   return { debug: forward('debug'), info: forward('debug'), warn: forward('warn'), error: forward('error') };
 }
 
-function clientOptions(config: EmailConfig, tuning: EmailTuning, auth: ImapFlowOptions['auth'], logger: Logger): ImapFlowOptions {
+function clientOptions(config: EmailConfig, tuning: EmailTuning, auth: ImapFlowOptions['auth'], logger: Logger, tls?: ConnectionOptions): ImapFlowOptions {
   const options: ImapFlowOptions = {
     host: config.IMAP_HOST,
     port: config.IMAP_PORT,
@@ -84,6 +87,7 @@ function clientOptions(config: EmailConfig, tuning: EmailTuning, auth: ImapFlowO
     clientInfo: { name: 'pakt-assistent' },
   };
   if (!config.IMAP_SECURE && config.IMAP_STARTTLS) options.doSTARTTLS = true;
+  if (tls !== undefined) options.tls = tls;
   return options;
 }
 
@@ -153,7 +157,7 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
 
   async function connect(): Promise<void> {
     const auth = await resolveAuth(config);
-    const options = clientOptions(config, tuning, auth, logger);
+    const options = clientOptions(config, tuning, auth, logger, deps.tls);
     const c = deps.createClient ? deps.createClient(options) : new ImapFlow(options);
     c.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code ?? error.name }, 'imap error'));
     c.on('close', () => {

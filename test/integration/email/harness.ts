@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ConnectionOptions } from 'node:tls';
 import type Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import { createEmailChannel, emailMigrations, type EmailChannel, type EmailConfig, type EmailTuning } from '../../../src/channels/email/index.js';
@@ -116,6 +117,8 @@ export interface HarnessOptions {
   dovecot?: DovecotServer;
   sink?: SmtpSink;
   dbPath?: string;
+  /** TLS options for the channel's IMAP connection (e.g. the test certificate as `ca`). */
+  imapTls?: ConnectionOptions;
   /** Store attachment files there (tickets' createAttachmentFiles). */
   attachmentsDir?: string;
   /** Do not start channel and worker. */
@@ -123,7 +126,8 @@ export interface HarnessOptions {
 }
 
 async function outsideClient(dovecot: DovecotServer): Promise<ImapFlow> {
-  const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  const tls = dovecot.certificate === undefined ? {} : { tls: { ca: dovecot.certificate } };
+  const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false, ...tls });
   await imap.connect();
   return imap;
 }
@@ -146,6 +150,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
     clock: systemClock,
     tuning: { ...FAST_TUNING, ...options.tuning },
     ...(options.attachmentsDir === undefined ? {} : { attachments: createAttachmentFiles({ dir: options.attachmentsDir }) }),
+    ...(options.imapTls === undefined ? {} : { imapTls: options.imapTls }),
   });
   const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: channel.deliverer }, clock: systemClock, logger, pollMs: 50, baseBackoffMs: 100, maxBackoffMs: 400 });
   const imap = await outsideClient(dovecot);
