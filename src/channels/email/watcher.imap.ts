@@ -156,7 +156,14 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
   }
 
   async function connect(): Promise<void> {
-    const auth = await resolveAuth(config);
+    let auth: ImapFlowOptions['auth'];
+    try {
+      auth = await resolveAuth(config);
+    } catch (error) {
+      detail = 'token command failed';
+      logger.error({ code: (error as { code?: string }).code ?? 'IMAP_CONNECTION' }, 'cannot obtain an OAuth2 token');
+      throw error;
+    }
     const options = clientOptions(config, tuning, auth, logger, deps.tls);
     const c = deps.createClient ? deps.createClient(options) : new ImapFlow(options);
     c.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code ?? error.name }, 'imap error'));

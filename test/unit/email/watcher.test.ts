@@ -119,6 +119,14 @@ describe(createImapWatcher.name, () => {
     await watcher.stop();
   });
 
+  it('reports a failing token command and keeps retrying', async () => {
+    const { watcher, clients } = setup(0, { IMAP_PASSWORD: undefined, IMAP_TOKEN_COMMAND: 'exit 1' });
+    await watcher.start();
+    expect(clients).toHaveLength(0);
+    expect(watcher.status()).toEqual({ connected: false, detail: 'token command failed' });
+    await watcher.stop();
+  });
+
   it('requires STARTTLS on a plain connection when IMAP_STARTTLS is set', async () => {
     const { watcher, clients } = setup(0, { IMAP_SECURE: false, IMAP_PORT: 143, IMAP_STARTTLS: true });
     await watcher.start();
