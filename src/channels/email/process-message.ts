@@ -62,6 +62,13 @@ export interface ProcessDeps {
 /** Outcomes after which the requester got an automatic reply (counted for the per-sender daily limit). */
 const REPLYING = new Set<Outcome['kind']>(['answered', 'suggested', 'declined', 'ticket_created']);
 
+const BERLIN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Baden-Württemberg (YYYY-MM-DD): the daily reply limit resets at local midnight. */
+export function berlinDay(at: Date): string {
+  return BERLIN_DAY.format(at);
+}
+
 /** A short hash of an enquiry key for logs (Message-IDs can carry names or domains; logs carry no personal data). */
 export function logRef(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
@@ -121,7 +128,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   const ticketNumber = deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
   const enquiry = toEnquiry(mail, origin.receivedAt, ticketNumber);
   const hash = mail.from === '' ? null : senderHash(mail.from);
-  const day = now.toISOString().slice(0, 10);
+  const day = berlinDay(now);
   const verdict = verdictFor(mail, hash === null ? 0 : deps.state.repliesToday(hash, day), deps);
   storeAttachments(mail, deps, log);
   let outcome: Outcome;
@@ -203,7 +210,7 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
   const now = deps.clock.now();
   const outcome = await deps.handle(enquiry);
   const record = { mailbox: origin.mailbox, uidValidity: origin.uidValidity, uid: origin.uid, senderHash: null };
-  const common = { ...record, day: now.toISOString().slice(0, 10), autoReplied: false, recordedAt: now.toISOString() };
+  const common = { ...record, day: berlinDay(now), autoReplied: false, recordedAt: now.toISOString() };
   deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, disposition: 'quarantined' });
   if (mail !== null) deps.state.recordInbound({ ...common, enquiryKey: mail.key, messageId: mail.messageId, outcome: 'quarantined', disposition: 'quarantined' });
   deps.logger.warn({ uid: origin.uid, reason: info.reason, size: info.size, outcome: outcome.kind }, 'mail quarantined');

@@ -68,7 +68,7 @@ export interface InboundRecord {
   uid: number;
   /** sha256 of the lower-case sender address (the address itself is not stored here). */
   senderHash: string | null;
-  /** YYYY-MM-DD (UTC) of handling, for the per-sender daily limit. */
+  /** YYYY-MM-DD (Europe/Berlin) of handling, for the per-sender daily limit. */
   day: string;
   outcome: string;
   autoReplied: boolean;

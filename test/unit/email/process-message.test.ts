@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
-import { processMessage, type HandleFn, type HandleOptions } from '../../../src/channels/email/process-message.js';
+import { berlinDay, processMessage, type HandleFn, type HandleOptions } from '../../../src/channels/email/process-message.js';
 import { createEmailState, emailMigrations } from '../../../src/channels/email/state.sqlite.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
 import { AppError } from '../../../src/core/errors.js';
@@ -57,6 +57,13 @@ describe(processMessage.name, () => {
     const { deps, calls } = setup();
     for (let i = 0; i < 3; i += 1) await processMessage(raw(`q${i}@x`), { ...ORIGIN, uid: i + 1 }, deps);
     expect(calls.map((c) => c.options?.suppress)).toEqual([undefined, undefined, 'rate_limit']);
+  });
+
+  it('resets the daily limit at midnight in Berlin, not UTC', () => {
+    expect(berlinDay(new Date('2026-03-03T22:59:00Z'))).toBe('2026-03-03');
+    expect(berlinDay(new Date('2026-03-03T23:00:00Z'))).toBe('2026-03-04');
+    expect(berlinDay(new Date('2026-07-03T21:59:00Z'))).toBe('2026-07-03');
+    expect(berlinDay(new Date('2026-07-03T22:00:00Z'))).toBe('2026-07-04');
   });
 
   it('finds the ticket of a reply to one of our Message-IDs', async () => {
