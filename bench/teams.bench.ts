@@ -42,8 +42,10 @@ interface Figures {
   cpuMsPerActivity: number;
 }
 
-function print(label: string, f: Figures): void {
-  const verdict = f.perSecond >= 300 && f.p99 < 100 ? 'meets target' : 'MISSES target (>= 300/s, p99 < 100 ms)';
+/** Closed loop: the rate the server reached. Open loop: it kept up with the offered rate (3 % slack for the ramp). */
+function print(label: string, f: Figures, offered = 0): void {
+  const isFastEnough = offered > 0 ? f.perSecond >= offered * 0.97 && offered >= 300 : f.perSecond >= 300;
+  const verdict = isFastEnough && f.p99 < 100 ? 'meets target' : 'MISSES target (>= 300/s, p99 < 100 ms)';
   process.stdout.write(
     `${label.padEnd(26)} ${String(f.activities).padStart(5)} activities in ${f.seconds.toFixed(2)} s = ` +
       `${f.perSecond.toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms; ` +
@@ -83,6 +85,28 @@ const job = async (label: string, ticketShare: number, rate = 0): Promise<Figure
     cpuMsPerActivity: (cpu.user + cpu.system) / 1000 / Math.max(1, sorted.length),
   };
 };
+/** CPU of the core's triage alone for the same questions (the part of each activity outside the channel). */
+async function triageCpuMs(): Promise<number> {
+  const { triage } = await import('../src/core/triage.js');
+  const { openKnowledgeBase } = await import('../src/knowledge/knowledge-base.fs.js');
+  const { loadRouting } = await import('../src/routing/router.loader.js');
+  const { readFileSync } = await import('node:fs');
+  const [kb, routing] = await Promise.all([openKnowledgeBase({ dir: 'knowledge', logger: silentLogger }), loadRouting({ logger: silentLogger })]);
+  const questions = readFileSync(new URL('../../shared/eval/questions.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { question: string }).question);
+  const run = (n: number): void => {
+    for (let i = 0; i < n; i++) triage({ channel: 'teams', subject: '', text: questions[i % questions.length]! }, { answerer: kb, router: routing.router });
+  };
+  run(200);
+  const before = process.cpuUsage();
+  run(1000);
+  const used = process.cpuUsage(before);
+  await kb.close();
+  return (used.user + used.system) / 1000 / 1000;
+}
+
 try {
   const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
   process.stdout.write(
@@ -92,7 +116,9 @@ try {
   await job('warmup', 0);
   print('questions (answer cards)', await job('questions', 0));
   print('questions + 10 % tickets', await job('mixed', 0.1));
-  print(`open loop, ${RATE}/s offered`, await job('open', 0, RATE));
+  print(`open loop, ${RATE}/s offered`, await job('open', 0, RATE), RATE);
+  const core = await triageCpuMs();
+  process.stdout.write(`core triage alone (knowledge search + routing + rules): ${core.toFixed(2)} ms CPU per question, included in the figures above\n`);
 } finally {
   child.stdin.end('{"stop":true}\n');
   await new Promise((resolve) => child.once('exit', resolve));
