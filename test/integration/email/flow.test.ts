@@ -5,9 +5,10 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailChannel, emailMigrations } from '../../../src/channels/email/index.js';
-import { silentLogger, systemClock } from '../../../src/core/ports.js';
+import { silentLogger, systemClock, type Logger } from '../../../src/core/ports.js';
 import { startSmtpSink } from '../../helpers/smtp-sink.js';
 import { emailConfig, mail, OWN, startEmailHarness, type EmailHarness } from './harness.js';
+import { waitUntil } from './wait.js';
 
 describe('email channel end to end', () => {
   let h: EmailHarness;
@@ -82,6 +83,28 @@ describe('email channel without IMAP_HOST', () => {
       await channel.stop();
       await sink.close();
       db.close();
+    }
+  });
+});
+
+describe('email channel IDLE renewal', () => {
+  it('restarts IDLE every maxIdleMs and still sees new mail at once', async () => {
+    let idles = 0;
+    const counting: Logger = {
+      ...silentLogger,
+      debug: (_obj, msg) => {
+        if (msg?.startsWith('Initiated IDLE')) idles += 1;
+      },
+      child: () => counting,
+    };
+    const h = await startEmailHarness({ logger: counting, tuning: { maxIdleMs: 150 } });
+    try {
+      await waitUntil(() => idles, (n) => n >= 4);
+      await h.append(mail('after-idle@altdorf.example', 'Anna <a.beispiel@altdorf.example>', 'Fördersatz', 'Wie hoch ist der Fördersatz pro Vollzeitstelle?'));
+      await h.waitForFolder('Bearbeitet', 1);
+      expect(h.channel.status()).toEqual({ connected: true });
+    } finally {
+      await h.close();
     }
   });
 });
