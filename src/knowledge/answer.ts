@@ -16,7 +16,7 @@ export const THRESHOLDS = {
   /** Below this idf-weighted share of the question's words known to the corpus, the question is out of scope. */
   outOfScopeCoverage: 0.3,
   /** Matched words must carry at least this much idf (relative to the rarest possible word) for an answer. */
-  minSpecificity: 0.3,
+  minSpecificity: 0.35,
 } as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
@@ -30,40 +30,75 @@ export interface Assessment {
   margin: number;
 }
 
+/** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
+interface Unit {
+  weight: number;
+  /** True when a hit with these matched groups and terms covers the unit. */
+  covered: (groups: ReadonlySet<number>, terms: ReadonlySet<string>) => boolean;
+}
+
 /**
- * Weight of each query word for coverage: its inverse document frequency. A word the knowledge base does not
+ * The question's units with their weights (inverse document frequency). A word the knowledge base does not
  * know counts fully when it is a noun (Reisepass: the topic is elsewhere) and half otherwise (kriegt, mache:
- * colloquial verbs say little about the topic).
+ * colloquial verbs say little about the topic). A compound the knowledge base does not know as a whole counts
+ * part by part: in "Supervisionskosten" the passage on Fortbildungskosten covers "kosten", not "Supervision".
  */
-function groupWeights(plan: QueryPlan, index: SearchIndex): number[] {
+function units(plan: QueryPlan, index: SearchIndex): Unit[] {
   const n = index.passages.length;
-  return plan.groups.map((g) => {
-    // The word's own stem decides; an unknown compound is as specific as its rarest known part.
-    const parts = g.own.map((t) => index.df.get(t) ?? 0);
-    const known = parts.filter((d) => d > 0);
-    const df = parts[0]! > 0 ? parts[0]! : known.length > 0 ? Math.min(...known) : 0;
-    const idf = Math.log(1 + (n + 1) / (df + 1));
-    return df === 0 && !g.noun ? idf / 2 : idf;
+  const idf = (df: number): number => Math.log(1 + (n + 1) / (df + 1));
+  const out: Unit[] = [];
+  plan.groups.forEach((g, gi) => {
+    const df = index.df.get(g.own[0]!) ?? 0;
+    if (df > 0 || g.parts.length < 2) {
+      out.push({ weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df), covered: (groups) => groups.has(gi) });
+      return;
+    }
+    // A fuzzy match of the whole word (a typo of a known compound) covers every part.
+    const whole = g.own[0]!;
+    for (const p of g.parts) {
+      const weight = idf(index.df.get(p.term) ?? 0);
+      out.push({ weight, covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)) });
+    }
   });
+  return out;
 }
 
 /** Computes coverage, margin and confidence for ranked hits. */
 export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): Assessment {
-  const weights = groupWeights(plan, index);
-  const total = weights.reduce((a, b) => a + b, 0);
+  const us = units(plan, index);
+  const total = us.reduce((a, u) => a + u.weight, 0);
   const top = hits[0];
   if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0 };
-  const sum = (groups: Iterable<number>): number => [...groups].reduce((a, g) => a + (weights[g] ?? 0), 0);
-  const coverage = sum(new Set(top.matched)) / total;
-  const knownCoverage = sum(new Set(hits.flatMap((h) => h.matched))) / total;
+  const coveredBy = (hs: RankedHit[]): number => {
+    const groups = new Set(hs.flatMap((h) => h.matched));
+    const terms = new Set(hs.flatMap((h) => [...h.terms]));
+    return us.reduce((a, u) => a + (u.covered(groups, terms) ? u.weight : 0), 0);
+  };
+  const matchedWeight = coveredBy([top]);
+  const coverage = matchedWeight / total;
+  const knownCoverage = coveredBy(hits) / total;
   const second = hits[1];
   const margin = second === undefined ? 1 : (top.score - second.score) / top.score;
   const strength = 1 - Math.exp(-top.score / 8);
   let confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
-  const specificity = sum(new Set(top.matched)) / Math.log(2 + index.passages.length);
+  const specificity = matchedWeight / Math.log(2 + index.passages.length);
   if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin };
+}
+
+/**
+ * Out of scope only when the question is clearly about something else: it names an off-topic subject
+ * (synonyme.yaml `themenfremd`) and no core programme term, or it uses none of the programme's vocabulary and
+ * the passages cover little of it. A question in the programme's vocabulary that no passage answers
+ * (Mittelabruf) is handed over to a person instead.
+ */
+function isOutOfScope(plan: QueryPlan, a: Assessment, index: SearchIndex): boolean {
+  if (plan.groups.some((g) => g.core)) return false;
+  if (plan.groups.some((g) => g.offTopic)) return true;
+  const inDomain = (t: string): boolean => index.domain.has(t);
+  const domain = plan.groups.some((g) => g.own.some(inDomain) || g.parts.some((p) => inDomain(p.term)));
+  return !domain && a.knownCoverage < THRESHOLDS.outOfScopeCoverage;
 }
 
 function round(x: number, digits = 3): number {
@@ -87,11 +122,7 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5): A
   if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
   const ranked = index.search(plan, Math.max(top, SEARCH_DEPTH));
   const a = assess(plan, ranked, index);
-  const isCore = plan.groups.some((g) => g.core);
-  const offTopic = plan.groups.some((g) => g.offTopic);
-  if (!isCore && (offTopic || a.knownCoverage < THRESHOLDS.outOfScopeCoverage)) {
-    return base(echo, 'out_of_scope', MESSAGES.outOfScope);
-  }
+  if (isOutOfScope(plan, a, index)) return base(echo, 'out_of_scope', MESSAGES.outOfScope);
   const hits: SearchHit[] = ranked.slice(0, top).map((h) => ({ id: h.passage.id, title: h.passage.title, score: round(h.score) }));
   const suggestions = ranked.slice(0, 3).map((h) => ({ passageId: h.passage.id, title: h.passage.title, citation: h.passage.citation }));
   const result: AskResult = { ...base(echo, 'handover'), confidence: a.confidence, hits };

@@ -8,8 +8,13 @@ import type { AskResult } from '../core/knowledge.js';
 export interface EvalQuestion {
   id: string;
   question: string;
-  /** Passage references; empty for out-of-scope questions. */
+  /** Passage references; empty for out-of-scope questions and for programme questions no passage answers. */
   expected: string[];
+  /**
+   * "in" marks a programme question with empty `expected` that the knowledge base cannot answer (Mittelabruf):
+   * it must be handed over or answered with suggestions, never declined as out of scope.
+   */
+  scope?: 'in' | 'out';
 }
 
 /** Scores of one engine. */
@@ -27,8 +32,10 @@ export interface EvalReport {
   engine: EvalScores;
   baseline: EvalScores;
   outOfScope: { questions: number; declined: number; notDeclined: string[] };
-  /** In-scope questions wrongly declined as out of scope (ids). */
+  /** In-scope questions (with expected passages, or marked `scope: "in"`) wrongly declined as out of scope (ids). */
   wronglyDeclined: string[];
+  /** Programme questions the knowledge base cannot answer (`scope: "in"`, no expected passage) and their outcomes. */
+  unanswerable: { questions: number; handedOver: number; suggested: number; answered: string[] };
 }
 
 /**
@@ -68,8 +75,10 @@ export function evaluate(
 ): EvalReport {
   const results = questions.map((q) => ask(q.question));
   const ids = results.map((r) => r.hits.map((h) => h.id));
-  const outside = questions.map((q, i) => ({ q, r: results[i]! })).filter((x) => x.q.expected.length === 0);
-  const inside = questions.map((q, i) => ({ q, r: results[i]! })).filter((x) => x.q.expected.length > 0);
+  const all = questions.map((q, i) => ({ q, r: results[i]! }));
+  const outside = all.filter((x) => x.q.expected.length === 0 && x.q.scope !== 'in');
+  const unanswerable = all.filter((x) => x.q.expected.length === 0 && x.q.scope === 'in');
+  const inside = all.filter((x) => x.q.expected.length > 0 || x.q.scope === 'in');
   return {
     engine: score(questions, ids),
     baseline: score(questions, questions.map((q) => baseline(q.question))),
@@ -79,5 +88,11 @@ export function evaluate(
       notDeclined: outside.filter((x) => x.r.outcome !== 'out_of_scope').map((x) => x.q.id),
     },
     wronglyDeclined: inside.filter((x) => x.r.outcome === 'out_of_scope').map((x) => x.q.id),
+    unanswerable: {
+      questions: unanswerable.length,
+      handedOver: unanswerable.filter((x) => x.r.outcome === 'handover').length,
+      suggested: unanswerable.filter((x) => x.r.outcome === 'suggest').length,
+      answered: unanswerable.filter((x) => x.r.outcome === 'answer').map((x) => x.q.id),
+    },
   };
 }

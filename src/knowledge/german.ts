@@ -17,7 +17,10 @@ const KEEP = new Set([
   'lang', 'lange', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'zwölf', 'vertreten', 'stellen', 'möglich', 'recht', 'beispiel',
   'tel', 'selbst', 'machen', 'macht', 'gemacht', 'machte']);
 /** Question words and fillers missing from the list that carry no content. */
-const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte', 'wieviel', 'wieviele', 'gabs', 'danke', 'dank', 'vielen', 'hallo', 'freundlichen', 'grusse', 'grussen', 'gruss', 'geehrte', 'geehrter', 'damen', 'herren', 'gibts', 'gehts', 'geht', 'eigentlich', 'jetzt', 'bisschen', 'sowas', 'okay', 'ok'];
+const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte', 'wieviel', 'wieviele', 'gabs', 'danke', 'dank', 'vielen', 'hallo', 'freundlichen', 'grusse', 'grussen', 'gruss', 'geehrte', 'geehrter', 'damen', 'herren', 'gibts', 'gehts', 'geht', 'eigentlich', 'jetzt', 'bisschen', 'sowas', 'okay', 'ok',
+  // Further question words, and verb-only forms of "stellen" (Antrag stellen): the noun Stelle is kept (tokenize.ts).
+  'wofür', 'wozu', 'warum', 'weshalb', 'wieso', 'woran', 'womit', 'wodurch', 'worauf', 'worüber', 'wovon', 'nächste',
+  'nächsten', 'nächstes', 'stellt', 'stellte', 'stellten', 'gestellt', 'bekommt', 'bekommen', 'kriegen', 'kriegt'];
 
 function fold(word: string): string {
   return word
@@ -25,9 +28,11 @@ function fold(word: string): string {
     .replace(/ä/g, 'a')
     .replace(/ö/g, 'o')
     .replace(/ü/g, 'u')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
+    // Digraphs fold only after a consonant: "Foerderung" is Förderung, but "betreuen", "Dauer", "neue" and
+    // "Quelle" keep their vowels (else betreuen → betreun would part from Betreuung).
+    .replace(/(^|[^aeiouq])ae/g, '$1a')
+    .replace(/(^|[^aeiouq])oe/g, '$1o')
+    .replace(/(^|[^aeiouq])ue/g, '$1u');
 }
 
 /** Folded German stopwords (stopwords-iso, minus domain words, plus question words). */
@@ -96,6 +101,54 @@ export function verbVariants(word: string): string[] {
   const participleRoot = participle === null ? undefined : `${participle[1] ?? ''}${participle[2]!}`;
   for (const root of [participleRoot, finite?.[1]]) {
     if (root !== undefined) out.push(stem(`${root}en`), stem(`${root}ung`), stem(root));
+  }
+  return out;
+}
+
+/**
+ * Nouns whose Snowball stem collides with a verb: the noun gets a term of its own, so "Stelle" (a post) and
+ * "einen Antrag stellen" no longer meet. tokenize.ts decides noun or verb from the spelling (capital letter).
+ */
+const NOUN_TERMS = new Map([['stelle', 'stelle']]);
+/** Left parts of compounds are nouns, whatever their ending: Stellen-anteil. */
+const PART_TERMS = new Map([...NOUN_TERMS, ['stellen', 'stelle']]);
+
+/** The base term of a word: the noun's own term for the homographs tokenize.ts marks as nouns, else its stem. */
+export function baseTerm(word: string): string {
+  return NOUN_TERMS.get(word) ?? stem(word);
+}
+
+/** The base term of a compound part (always a noun): Stellen-anteil → stelle. */
+export function nounStem(word: string): string {
+  return PART_TERMS.get(word) ?? stem(word);
+}
+
+/** Suffix-like strings that are never the head of a compound (Förder-ungen, Beratungs-lich). */
+export const SUFFIX_LIKE = /^(ung|lich|keit|heit|schaft|isch|ier|bar|sam|haft|los|nis|tum|ation|ativ)|^(ig|ige|igen|iger|e|en|er|es|ern|eren|eln|te|ten|ter|st|s|end|ende|enden)$/;
+
+/**
+ * Stems of derivational relatives: the verb of an "-ung" noun (Teilung → teilen, Förderung → fördern), the
+ * "-ung" noun of an infinitive (teilen → Teilung, melden → Meldung), "-ation" ↔ "-ieren" (Evaluation ↔
+ * evaluieren) and the verb or noun behind "-fähig" (förderfähig → fördern, Förderung; zuwendungsfähig →
+ * Zuwendung). Returns candidates; callers keep those the corpus knows.
+ */
+export function derivedStems(word: string): string[] {
+  const out: string[] = [];
+  let m = /^(\p{L}{3,}?)ung(en)?$/u.exec(word);
+  if (m !== null) out.push(stem(`${m[1]!}en`), stem(`${m[1]!}n`));
+  m = /^(\p{L}{3,}?)ation(en)?$/u.exec(word);
+  if (m !== null) out.push(stem(`${m[1]!}ieren`), stem(`${m[1]!}ierung`));
+  m = /^(\p{L}{3,}?)ier(en|t|te|ten|ung|ungen)$/u.exec(word);
+  if (m !== null) out.push(stem(`${m[1]!}ation`));
+  m = /^(\p{L}{3,}?[^aeiou])e?n$/u.exec(word);
+  if (m !== null && !word.endsWith('ungen')) out.push(stem(`${m[1]!}ung`));
+  // Separable verbs meet their base verb: aufteilen → teilen, zuteilen → teilen.
+  m = /^(?:auf|ab|an|aus|ein|mit|nach|vor|zu|um|weiter|zuruck)(\p{L}{3,}(?:en|ern|eln))$/u.exec(word);
+  if (m !== null) out.push(stem(m[1]!));
+  m = /^(\p{L}{3,}?)(s)?fahig(e|en|er|es|em|keit)?$/u.exec(word);
+  if (m !== null) {
+    const base = m[1]!;
+    out.push(stem(`${base}n`), stem(`${base}en`), stem(`${base}ung`), stem(base));
   }
   return out;
 }

@@ -3,12 +3,11 @@
  * Query-time work is one MiniSearch query with precomputed term boosts; everything else is done at build.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
-import { GermanAnalyzer, vocabularyFromWords } from './analyzer.js';
+import { GermanAnalyzer, vocabularyFromSet, vocabularyFromWords } from './analyzer.js';
 import type { QueryPlan } from './query.js';
 import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import { answerTypes } from './answer-type.js';
 import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type SerializedQuestionIndex } from './question-index.minisearch.js';
-import { stem } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
 
@@ -61,6 +60,8 @@ export interface RankedHit {
   score: number;
   /** Indices of the plan's groups matched by this passage. */
   matched: number[];
+  /** Query terms matched by this passage (exactly, by prefix or fuzzily). */
+  terms: ReadonlySet<string>;
 }
 
 /** Built index: analyzer, synonyms, MiniSearch and document frequencies. */
@@ -70,6 +71,12 @@ export interface SearchIndex {
   passages: Passage[];
   /** Number of passages containing each term. */
   df: Map<string, number>;
+  /**
+   * The programme's own vocabulary: terms of passage and document titles, typical questions, synonyms,
+   * abbreviations and core terms. A question using one of them is about the programme, even when no passage
+   * answers it (then it is handed over, never declined).
+   */
+  domain: ReadonlySet<string>;
   search(plan: QueryPlan, limit: number): RankedHit[];
   /** Plain data for the on-disk cache. */
   serialize(): SerializedIndex;
@@ -79,6 +86,7 @@ export interface SearchIndex {
 export interface SerializedIndex {
   vocabulary: string[];
   df: [string, number][];
+  domain: string[];
   synonyms: SynonymFile;
   mini: AsPlainObject;
   questions: SerializedQuestionIndex;
@@ -119,12 +127,15 @@ export function buildIndex(
   const words = docs.map((d) => FIELDS.map((f) => tokenize(d[f as keyof IndexedDoc] as string)));
   const analyzer = new GermanAnalyzer(vocabularyFromWords(words.flat()));
   const df = new Map<string, number>();
+  const domain = new Set<string>();
   const analysed = docs.map((d, i) => {
     const seen = new Set<string>();
-    const fields = words[i]!.map((fieldWords) => {
+    const fields = words[i]!.map((fieldWords, f) => {
       const terms: string[] = [];
       for (const w of fieldWords) for (const t of analyzer.terms(w)) terms.push(t);
       for (const t of terms) seen.add(t);
+      // title, questions and document title (context) name what the programme is about; the body does not.
+      if (f !== 2) for (const t of terms) domain.add(t);
       return terms.join(' ');
     });
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
@@ -134,16 +145,16 @@ export function buildIndex(
   });
   const mini = new MiniSearch<IndexedDoc>(miniSearchOptions());
   mini.addAll(analysed);
-  return assemble({ analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df }, synonymFile, settings);
+  return assemble({ analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df, domain }, synonymFile, settings);
 }
 
 /** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
 export function restoreIndex(passages: Passage[], data: SerializedIndex): SearchIndex {
-  const words = new Set(data.vocabulary);
-  const analyzer = new GermanAnalyzer({ words, stems: new Set([...words].map((w) => stem(w))) });
+  const analyzer = new GermanAnalyzer(vocabularyFromSet(new Set(data.vocabulary)));
   const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions());
   const questions = restoreQuestionIndex(data.questions);
-  return assemble({ analyzer, mini, questions, passages, df: new Map(data.df) }, data.synonyms, SEARCH_SETTINGS);
+  const parts = { analyzer, mini, questions, passages, df: new Map(data.df), domain: new Set(data.domain) };
+  return assemble(parts, data.synonyms, SEARCH_SETTINGS);
 }
 
 /** The parts a search runs on. */
@@ -153,19 +164,24 @@ interface Parts {
   questions: QuestionIndex;
   passages: Passage[];
   df: Map<string, number>;
+  domain: Set<string>;
 }
 
 function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettings): SearchIndex {
   const { analyzer, mini, questions, passages, df } = parts;
+  const synonyms = compileSynonyms(synonymFile, analyzer);
+  const domain = new Set([...parts.domain, ...synonyms.vocabulary]);
   return {
     analyzer,
-    synonyms: compileSynonyms(synonymFile, analyzer),
+    synonyms,
     passages,
     df,
+    domain,
     search: (plan, limit) => runSearch(parts, plan, limit, settings),
     serialize: () => ({
       vocabulary: [...analyzer.vocabulary.words],
       df: [...df],
+      domain: [...parts.domain],
       synonyms: synonymFile,
       mini: mini.toJSON(),
       questions: questions.serialize(),
@@ -225,6 +241,7 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
       passage: passages[i]!,
       score: r.score,
       matched: [...new Set(r.terms.flatMap((t) => groupOf.get(t) ?? []))],
+      terms: new Set(r.terms),
     }));
 }
 

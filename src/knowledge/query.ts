@@ -5,7 +5,7 @@
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
 import { foldWord, isStopword, stripGender } from './german.js';
-import type { CompiledSynonyms } from './synonyms.js';
+import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
 import { rawWords, tokenize } from './tokenize.js';
 
 /** Longest question analysed; longer input is cut at a word boundary (a 100 kB paste stays fast). */
@@ -27,6 +27,17 @@ export interface QueryGroup {
   core: boolean;
   /** Written with a capital inside the sentence: a noun, which carries the topic in German. */
   noun: boolean;
+  /**
+   * Parts of a compound the corpus does not know as a whole (Mittel-abruf, Supervisions-kosten), each with its
+   * base term and synonyms; empty otherwise. Coverage counts them one by one.
+   */
+  parts: QueryPart[];
+}
+
+/** One part of an unknown compound. */
+export interface QueryPart {
+  term: string;
+  related: string[];
 }
 
 /** A planned query. */
@@ -64,6 +75,18 @@ function stripCourtesy(text: string): string {
   return stripped === '' ? text : stripped;
 }
 
+/**
+ * True when a word names a topic outside the programme: a listed word (or its inflection), a compound with a
+ * listed part (Wohngeld-antrag), or an unknown word that begins or ends with a listed word of five letters or more
+ * (Führerscheinprüfung, Kinderreisepass).
+ */
+function isOffTopic(word: string, parts: string[], known: boolean, offTopic: ReadonlySet<string>): boolean {
+  if (isOffTopicWord(word, offTopic) || parts.some((p) => isOffTopicWord(p, offTopic))) return true;
+  if (known) return false;
+  for (const t of offTopic) if (t.length >= 5 && word.length > t.length + 2 && (word.startsWith(t) || word.endsWith(t))) return true;
+  return false;
+}
+
 /** Plans a query: cleaning, analysis, abbreviation and synonym expansion. */
 export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
   const { text, truncated } = cleanQuestion(question);
@@ -78,22 +101,26 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const abbreviated = new Set<string>();
   const searchText = stripCourtesy(text);
   const words = rawWords(searchText);
-  const nouns = new Set(words.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
+  // A capitalised first word is a noun when it is long (Sachberichtsumfang?); short ones are verbs (Zahlt, Reicht).
+  const nouns = new Set(words.filter((w, i) => (i > 0 || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
+  nouns.add('stelle');
   for (const raw of words) {
     const entry = synonyms.abbreviations.get(raw) ?? synonyms.abbreviations.get(foldWord(raw));
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(raw))) continue;
     abbreviated.add(foldWord(raw));
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
-    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true });
+    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [] });
   }
   for (const word of tokenize(searchText)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
-    const own = analyzer.terms(word);
+    const { terms: own, parts: surfaceParts } = analyzer.analyzeWord(word);
     if (own.length === 0) continue;
-    const related = new Set<string>();
-    for (const t of own) for (const r of synonyms.related.get(t) ?? []) if (!own.includes(r)) related.add(r);
-    const offTopic = own.some((t) => synonyms.offTopic.has(t));
-    add({ word, own, related: [...related], offTopic, core: own.some((t) => synonyms.core.has(t)), noun: nouns.has(word) });
+    const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
+    const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);
+    const parts = known ? [] : surfaceParts.filter((p) => !isStopword(p)).map((p) => ({ term: analyzer.terms(p)[0]!, related: relatedOf(analyzer.terms(p)) }));
+    const offTopic = isOffTopic(word, surfaceParts, known, synonyms.offTopic);
+    const core = own.some((t) => synonyms.core.has(t));
+    add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined) });
   }
   return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], truncated };
 }

@@ -63,10 +63,23 @@ export interface CompiledSynonyms {
   abbreviations: Map<string, Abbreviation>;
   /** Term → related terms from the same group. */
   related: Map<string, string[]>;
-  /** Terms of topics outside the programme. */
+  /** Folded words of topics outside the programme (whole words; see {@link isOffTopicWord}). */
   offTopic: Set<string>;
   /** Terms that make a question about the programme even when it also names an off-topic word. */
   core: Set<string>;
+  /** Every term of the file's abbreviations, groups and core terms: part of the programme's vocabulary. */
+  vocabulary: Set<string>;
+}
+
+/** Inflection endings stripped when comparing a word with the off-topic list (Rezepte → Rezept, Kitas → Kita). */
+const ENDINGS = ['', 's', 'e', 'n', 'en', 'es', 'er', 'ern'];
+
+/**
+ * True when a folded word names a topic outside the programme: a listed word or its inflection (Rezepte), not a
+ * mere stem relative (zulässig is no Zulassung).
+ */
+export function isOffTopicWord(word: string, offTopic: ReadonlySet<string>): boolean {
+  return ENDINGS.some((e) => word.endsWith(e) && word.length - e.length >= 3 && offTopic.has(word.slice(0, word.length - e.length)));
 }
 
 /** Compiles a synonym file against an analyzer (once per index build). */
@@ -86,17 +99,20 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   const related = new Map<string, string[]>();
   for (const group of file.gruppen) {
     const members = group.map((m) => ({ terms: analyzer.analyze(m), single: isOneWord(m) }));
-    const all = unique(members.flatMap((m) => m.terms));
+    // A single word stands for its base term only: the parts of "Integrationsmanagerstelle" are no synonyms.
+    const all = unique(members.flatMap((m) => (m.single ? m.terms.slice(0, 1) : m.terms)));
     for (const m of members) {
-      for (const key of m.single ? m.terms : []) {
+      for (const key of m.single ? m.terms.slice(0, 1) : []) {
         related.set(key, unique([...(related.get(key) ?? []), ...all.filter((t) => t !== key)]));
       }
     }
   }
   // Whole words only: compound parts of "Reisepass" must not mark "Pass" or "Reise" as off-topic.
-  const offTopic = new Set(file.themenfremd.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
+  const offTopic = new Set(file.themenfremd.flatMap((p) => tokenize(p).filter((w) => !isStopword(w))));
   const core = new Set(file.kernbegriffe.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
-  return { abbreviations, related, offTopic, core };
+  const abbreviated = [...abbreviations.values()].flatMap((a) => [...a.own, ...a.related]);
+  const vocabulary = new Set([...core, ...related.keys(), ...[...related.values()].flat(), ...abbreviated]);
+  return { abbreviations, related, offTopic, core, vocabulary };
 }
 
 function isOneWord(phrase: string): boolean {

@@ -20,19 +20,42 @@ function foldCached(raw: string): string {
   return f;
 }
 
+/** Folded spellings of "Stelle/Stellen" (noun) that are also forms of the verb "stellen". */
+const NOUN_OR_VERB = new Set(['stelle', 'stellen']);
+
 /**
- * Tokenises text into folded, gender-normalised surface words (stopwords included).
+ * True when a text capitalises nouns: some word inside a sentence starts with a capital letter. In such a text a
+ * lower-case "stellen" is the verb; in an all-lower-case question it may be the noun.
+ */
+function capitalisesNouns(text: string): boolean {
+  return /[^\s.!?:;]\s+["„(]?\p{Lu}/u.test(text);
+}
+
+/**
+ * Tokenises text into folded, gender-normalised surface words (stopwords included). "Stelle"/"Stellen" as a
+ * noun become "stelle"; the verb "stellen" (lower case in a text that capitalises nouns) stays "stellen".
  *
  * @example tokenize('Integrationsmanager/-innen für Kita-Plätze') // ['integrationsmanager', 'fur', 'kita', 'platze']
  */
 export function tokenize(text: string): string[] {
-  const matches = collapseGenderForms(text.normalize('NFC')).match(WORD);
+  const normal = collapseGenderForms(text.normalize('NFC'));
+  const matches = normal.match(WORD);
   if (matches === null) return [];
   const out: string[] = [];
+  let cased: boolean | undefined;
   for (const raw of matches) {
     const first = raw.charCodeAt(0);
-    if (first >= 48 && first <= 57) pushNumber(raw, out);
-    else out.push(foldCached(raw));
+    if (first >= 48 && first <= 57) {
+      pushNumber(raw, out);
+      continue;
+    }
+    const word = foldCached(raw);
+    if (NOUN_OR_VERB.has(word)) {
+      cased ??= capitalisesNouns(normal);
+      // "Antrag stellen" is the verb however it is written.
+      const afterAntrag = /^antr[a]ge?n?$/.test(out.at(-1) ?? '');
+      out.push(!afterAntrag && (raw[0] !== raw[0]!.toLowerCase() || !cased) ? 'stelle' : 'stellen');
+    } else out.push(word);
   }
   return out;
 }

@@ -16,12 +16,13 @@ async function readQuestions(file: string, ctx: CliContext): Promise<EvalQuestio
       ctx.err(`eval: ${line.error} (übersprungen)`);
       continue;
     }
-    const { id, question, expected } = line.value;
+    const { id, question, expected, scope } = line.value;
     if (typeof question !== 'string' || !Array.isArray(expected) || !expected.every((x) => typeof x === 'string')) {
       ctx.err(`eval: Zeile ${line.line}: "question" (Text) und "expected" (Liste) fehlen (übersprungen)`);
       continue;
     }
-    questions.push({ id: typeof id === 'string' ? id : String(line.line), question, expected: expected as string[] });
+    const q: EvalQuestion = { id: typeof id === 'string' ? id : String(line.line), question, expected: expected as string[] };
+    questions.push(scope === 'in' || scope === 'out' ? { ...q, scope } : q);
   }
   return questions;
 }
@@ -42,7 +43,12 @@ function render(report: EvalReport, total: number): string {
     row('MRR', (s) => s.mrr),
     `${'außerhalb abgelehnt'.padEnd(24)}${`${report.outOfScope.declined}/${report.outOfScope.questions}`.padEnd(18)}–`,
   ];
+  const u = report.unanswerable;
+  if (u.questions > 0) {
+    lines.push(`${'Programm, ohne Passage'.padEnd(24)}${`${u.handedOver} übergeben, ${u.suggested} Vorschläge, ${u.answered.length} beantwortet von ${u.questions}`}`);
+  }
   if (report.outOfScope.notDeclined.length > 0) lines.push(`Nicht abgelehnt: ${report.outOfScope.notDeclined.join(', ')}`);
+  if (u.answered.length > 0) lines.push(`Ohne passende Passage beantwortet: ${u.answered.join(', ')}`);
   if (report.wronglyDeclined.length > 0) lines.push(`Fälschlich abgelehnt: ${report.wronglyDeclined.join(', ')}`);
   lines.push('', e.misses.length === 0 ? 'Keine Fehltreffer (Platz 1).' : 'Fehltreffer (nicht auf Platz 1):');
   for (const m of e.misses) lines.push(`  ${m.id}: ${m.question}`, `      erwartet: ${m.expected.join(', ')}`, `      gefunden: ${m.got.join(', ') || '–'}`);

@@ -4,7 +4,8 @@ import { foldWord, isStopword, stripGender } from '../../../src/knowledge/german
 import { tokenize } from '../../../src/knowledge/tokenize.js';
 
 const corpus = [
-  'Die Integrationsmanager beraten Geflüchtete. Eine Stelle umfasst 0,25 VZÄ.',
+  'Die Integrationsmanager beraten Geflüchtete. Eine Stelle umfasst 0,25 VZÄ. Zur Stellenteilung und zum Stellenumfang.',
+  'Die Mittel werden gewährt. Eine Evaluation wurde beauftragt. Wir teilen und fördern.',
   'Fortbildung und Kosten der Fortbildung sind förderfähig. Der Verwendungsnachweis und der Nachweis, zwischen Januar und März.',
   'Anträge werden gestellt. Die Förderung wird gewährt.',
 ];
@@ -63,7 +64,8 @@ describe('stopwords', () => {
 
 describe(GermanAnalyzer.name, () => {
   it.each([
-    ['Integrationsmanagerstelle', ['integrationsmanag', 'stell']],
+    ['Integrationsmanagerstelle', ['integrationsmanag', 'stelle']],
+    ['Sachberichtsumfang', ['sachbericht', 'umfang']],
     ['Fortbildungskosten', ['fortbild', 'kost']],
     ['Zwischenverwendungsnachweis', ['verwendungsnachweis']],
     ['Zwischennachweise', ['nachweis']],
@@ -75,15 +77,38 @@ describe(GermanAnalyzer.name, () => {
     expect(terms('Fortbildungskosten')).toContain('fortbildungskost');
   });
 
-  it('does not split words into parts the corpus does not know', () => {
-    expect(terms('Reisepassantrag')).toEqual(['reisepassantrag']);
+  it('does not split words that have no part the corpus knows', () => {
+    expect(terms('Oberstenfeld')).toEqual(['oberstenfeld']);
   });
 
   it.each([
-    ['gestellt', 'stell'],
+    ['Mittelabruf', ['mittel', 'abruf']],
+    ['Reisepassantrag', ['reisepass', 'antrag']],
+  ])('splits the unknown compound %s at its known part and keeps the unknown part', (word, parts) => {
+    expect(analyzer.analyzeWord(foldWord(word)).parts).toEqual(parts);
+  });
+
+  it('learns the heads of corpus compounds, so a query part meets the corpus compound', () => {
+    expect(analyzer.vocabulary.words.has('teilung')).toBe(true);
+    expect(terms('Stellenteilung')).toEqual(expect.arrayContaining(terms('Teilung')));
+  });
+
+  it.each([
     ['gefördert', 'forder'],
-  ])('maps the participle %s to the stem %s when the corpus knows it', (word, stem) => {
+    ['geteilt', 'teil'],
+    ['aufteilen', 'teil'],
+    ['teilen', 'teilung'],
+    ['Förderung', 'ford'],
+    ['förderfähig', 'forder'],
+    ['evaluieren', 'evaluation'],
+  ])('maps %s to the related stem %s when the corpus knows it', (word, stem) => {
     expect(terms(word)).toContain(stem);
+  });
+
+  it('keeps the noun Stelle apart from the verb stellen', () => {
+    expect(terms('Eine Stelle')).toEqual(['stelle']);
+    expect(terms('Wie viele Stellen?')).toEqual(['stelle']);
+    expect(terms('Anträge werden gestellt. Wir stellen einen Antrag.')).not.toContain('stelle');
   });
 
   it('gives index and query the same terms for umlaut and digraph spellings', () => {
