@@ -22,6 +22,8 @@ export interface SearchSettings {
   minTermWeight: number;
   /** Weight of the question's answer type (amount, date, person …) matched against typical questions. */
   answerTypeWeight: number;
+  /** Weight of each function word of the question matched against typical questions (question index only). */
+  frameWeight: number;
   fuzzy: number;
   fuzzyMinLength: number;
   maxFuzzy: number;
@@ -35,6 +37,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   /** Weight of a synonym/abbreviation expansion relative to the word itself. */
   relatedWeight: 0.3,
   answerTypeWeight: 0.5,
+  frameWeight: 0.1,
   minTermWeight: 0.3,
   questionWeight: 0.5,
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
@@ -229,7 +232,9 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
   for (const r of mini.search({ combineWith: 'OR', queries: terms }, { ...options, boost: settings.boost }) as SearchResult[]) {
     combined.set(r.id as number, { score: r.score, terms: r.queryTerms });
   }
-  for (const [i, q] of questions.search(terms, options)) {
+  const frame = plan.frame.filter((t) => !weight.has(t));
+  const questionOptions = { ...options, boostTerm: (term: string) => weight.get(term) ?? settings.frameWeight };
+  for (const [i, q] of questions.search([...terms, ...frame], questionOptions)) {
     const seen = combined.get(i);
     const score = settings.questionWeight * q.score;
     combined.set(i, seen === undefined ? { score, terms: q.queryTerms } : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms] });

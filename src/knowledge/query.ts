@@ -47,6 +47,11 @@ export interface QueryPlan {
   groups: QueryGroup[];
   /** Answer-type terms of the question (see answer-type.ts); they rank but never count as coverage. */
   answerTypes: string[];
+  /**
+   * Function words of the question ("gilt das … für", "wie viele … gibt es"), as frame terms (see
+   * {@link frameTerm}). They rank typical questions phrased the same way a little higher, never passages.
+   */
+  frame: string[];
   truncated: boolean;
 }
 
@@ -87,6 +92,11 @@ function isOffTopic(word: string, parts: string[], known: boolean, offTopic: Rea
   return false;
 }
 
+/** The frame term of a function word (kept apart from content terms). */
+export function frameTerm(word: string): string {
+  return `~${word}`;
+}
+
 /** Plans a query: cleaning, analysis, abbreviation and synonym expansion. */
 export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
   const { text, truncated } = cleanQuestion(question);
@@ -122,5 +132,6 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const core = own.some((t) => synonyms.core.has(t));
     add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined) });
   }
-  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], truncated };
+  const frame = groups.length > 0 ? [...new Set(tokenize(searchText).filter(isStopword).map(frameTerm))] : [];
+  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], frame, truncated };
 }

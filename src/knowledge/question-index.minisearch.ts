@@ -6,6 +6,9 @@
  */
 import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import type { GermanAnalyzer } from './analyzer.js';
+import { isStopword } from './german.js';
+import { frameTerm } from './query.js';
+import { tokenize } from './tokenize.js';
 import { answerTypes } from './answer-type.js';
 import type { Passage } from './types.js';
 
@@ -46,8 +49,9 @@ export function buildQuestionIndex(passages: Passage[], analyzer: GermanAnalyzer
   const docs: QuestionDoc[] = [];
   passages.forEach((p, i) => {
     for (const q of [p.title, ...(p.questions ?? [])]) {
-      const text = [...analyzer.analyze(q), ...answerTypes(q)].join(' ');
-      if (text === '') continue;
+      const content = [...analyzer.analyze(q), ...answerTypes(q)];
+      if (content.length === 0) continue;
+      const text = [...content, ...tokenize(q).filter(isStopword).map(frameTerm)].join(' ');
       docs.push({ id: docs.length, text });
       passageOf.push(i);
     }
