@@ -10,7 +10,6 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const DOVECOT_BIN = process.env['DOVECOT_BIN'] ?? '/usr/sbin/dovecot';
 
 /** A running test Dovecot. */
 export interface DovecotServer {
@@ -160,6 +159,7 @@ async function waitForPort(port: number, deadline: number, dir: string): Promise
  * await imap.stop();
  */
 export async function startDovecot(options: DovecotOptions = {}): Promise<DovecotServer> {
+  const DOVECOT_BIN = process.env['DOVECOT_BIN'] ?? '/usr/sbin/dovecot';
   if (!existsSync(DOVECOT_BIN)) {
     throw new Error(
       `dovecot helper: ${DOVECOT_BIN} not found. The e-mail integration tests need Dovecot: ` +
