@@ -12,7 +12,7 @@ import type { TeamsAdapters } from './adapter.teams.js';
 import { CONVERSATION_GONE, mapConnectorError } from './connector-errors.js';
 import type { TeamsContext } from './context.js';
 import { isStaffKind, payloadTicket, renderOutbound } from './render-outbound.js';
-import { sendProactive } from './proactive.teams.js';
+import { sendProactive, updateProactive } from './proactive.teams.js';
 import { resolveStaffChannel } from './staff-cards.js';
 import { parseReference, type StoredReference } from './store.sqlite.js';
 
@@ -54,9 +54,15 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
   if (target.stored.isDead) return { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` };
   const activity = renderOutbound(message, ctx);
   const ticket = payloadTicket(message);
+  // A staff card already in that channel is updated in place (the staff-card job may have posted it).
+  const existing = message.kind === 'staff_notification' && ticket
+    ? ctx.store.ticketCards(ticket.number).find((c) => c.conversationId === target.conversationId)
+    : undefined;
   let sentId: string | undefined;
   try {
-    sentId = await sendProactive(adapters, target.stored.reference, activity);
+    sentId = existing
+      ? await updateProactive(adapters, target.stored.reference, existing.activityId, activity)
+      : await sendProactive(adapters, target.stored.reference, activity);
   } catch (error) {
     const result = mapConnectorError(error, ctx.clock.now());
     if (result.kind === 'dead' && result.reason.startsWith(CONVERSATION_GONE)) {

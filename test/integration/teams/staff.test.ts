@@ -134,6 +134,28 @@ describe('Teams staff side', () => {
     expect((await h.channel.syncStaffCards()).escalated).toBe(0);
   });
 
+  it('delivers a Teams staff notification from the outbox: updates the existing card, or posts one', async () => {
+    const { number, card } = await newTicketCard();
+    const ticket = h.tickets.list({ limit: 1000 }).find((t) => t.number === number)!;
+    const message = {
+      id: 0,
+      key: `${number}:staff_notification:test`,
+      channel: 'teams' as const,
+      kind: 'staff_notification' as const,
+      ticketNumber: number,
+      replyHandle: { channel: 'teams' as const, conversationReference: {} },
+      payload: { ticket },
+      attempts: 0,
+      createdAt: h.clock.now().toISOString(),
+    };
+    expect(await h.channel.deliverer(message)).toEqual({ kind: 'sent', providerId: card.assignedId });
+    const updated = h.stub.forConversation(STAFF_CHANNEL).at(-1)!;
+    expect(updated).toMatchObject({ method: 'PUT', activityId: card.assignedId });
+    const unknownTeam = { ...message, key: 'x', payload: { ticket: { ...ticket, number: 'IM-2026-999998', team: { ...ticket.team, teamId: 'team-nord' } } } };
+    expect((await h.channel.deliverer(unknownTeam)).kind).toBe('sent');
+    expect(h.stub.forConversation(STAFF_CHANNEL).at(-1)).toMatchObject({ method: 'POST', activityId: null });
+  });
+
   it('answers an unknown verb clearly', async () => {
     const replies = await act(STAFF.mitte1.aad, 'no-card', { verb: 'selfDestruct' });
     expect(replies[0]!.body.text).toMatch(/Schaltfläche kenne ich nicht/);
