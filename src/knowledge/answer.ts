@@ -17,6 +17,8 @@ export const THRESHOLDS = {
   outOfScopeCoverage: 0.3,
   /** Matched words must carry at least this much idf (relative to the rarest possible word) for an answer. */
   minSpecificity: 0.35,
+  /** From this idf-weighted share of nouns unknown to the corpus (and unmatched), a question is not answered outright. */
+  maxUnknown: 0.2,
 } as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
@@ -28,11 +30,15 @@ export interface Assessment {
   coverage: number;
   knownCoverage: number;
   margin: number;
+  /** Idf-weighted share of the question naming things the knowledge base never mentions. */
+  unknown: number;
 }
 
 /** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
 interface Unit {
   weight: number;
+  /** A noun (or compound part) the knowledge base never mentions: Supervision, Dolmetscher, a place name. */
+  unknownNoun: boolean;
   /** True when a hit with these matched groups and terms covers the unit. */
   covered: (groups: ReadonlySet<number>, terms: ReadonlySet<string>) => boolean;
 }
@@ -50,14 +56,14 @@ function units(plan: QueryPlan, index: SearchIndex): Unit[] {
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
     if (df > 0 || g.parts.length < 2) {
-      out.push({ weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df), covered: (groups) => groups.has(gi) });
+      out.push({ weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df), unknownNoun: df === 0 && g.noun && g.related.length === 0, covered: (groups) => groups.has(gi) });
       return;
     }
     // A fuzzy match of the whole word (a typo of a known compound) covers every part.
     const whole = g.own[0]!;
     for (const p of g.parts) {
-      const weight = idf(index.df.get(p.term) ?? 0);
-      out.push({ weight, covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)) });
+      const partDf = index.df.get(p.term) ?? 0;
+      out.push({ weight: idf(partDf), unknownNoun: partDf === 0 && p.related.length === 0, covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)) });
     }
   });
   return out;
@@ -68,15 +74,18 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   const us = units(plan, index);
   const total = us.reduce((a, u) => a + u.weight, 0);
   const top = hits[0];
-  if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0 };
-  const coveredBy = (hs: RankedHit[]): number => {
+  if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0, unknown: 0 };
+  const coveredBy = (hs: RankedHit[], which: (u: Unit) => boolean = () => true): number => {
     const groups = new Set(hs.flatMap((h) => h.matched));
     const terms = new Set(hs.flatMap((h) => [...h.terms]));
-    return us.reduce((a, u) => a + (u.covered(groups, terms) ? u.weight : 0), 0);
+    return us.reduce((a, u) => a + (which(u) && u.covered(groups, terms) ? u.weight : 0), 0);
   };
   const matchedWeight = coveredBy([top]);
   const coverage = matchedWeight / total;
   const knownCoverage = coveredBy(hits) / total;
+  // Share of the question that names things the knowledge base never mentions and no hit matched even fuzzily.
+  const unknownWeight = us.reduce((a, u) => a + (u.unknownNoun ? u.weight : 0), 0) - coveredBy(hits, (u) => u.unknownNoun);
+  const unknown = unknownWeight / total;
   const second = hits[1];
   const margin = second === undefined ? 1 : (top.score - second.score) / top.score;
   const strength = 1 - Math.exp(-top.score / 8);
@@ -84,7 +93,10 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
   const specificity = matchedWeight / Math.log(2 + index.passages.length);
   if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
-  return { confidence: round(confidence), coverage, knownCoverage, margin };
+  // A question about something the knowledge base never mentions (Supervisionskosten, Dolmetscher) gets
+  // suggestions at most: the nearest passages may help, but they do not answer it.
+  if (unknown >= THRESHOLDS.maxUnknown) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  return { confidence: round(confidence), coverage, knownCoverage, margin, unknown };
 }
 
 /**

@@ -72,7 +72,7 @@ export function cleanQuestion(question: string): { text: string; truncated: bool
 }
 
 const SALUTATION = /^(guten\s+(tag|morgen|abend)|hallo|moin|servus|sehr\s+geehrte[^,.!?]{0,60}|liebe[rs]?\s[^,.!?]{0,40})\s*[,.!]\s*/i;
-const CLOSING = /(?:^|[\s,.!?])(?:mit\s+)?(?:freundlichen|vielen|viele|besten|beste|liebe|herzliche|schöne)n?\s+grü(?:ß|ss)en?\b[\s\S]*$|(?:^|[\s,.!?])(?:gruß|gruss|mfg|lg|vg)\b[\s\S]*$/i;
+const CLOSING = /(?:^|[\s,.!?])(?:mit\s+)?(?:freundlichen|vielen|viele|besten|beste|liebe|herzliche|schöne)n?\s+grü(?:ß|ss)en?(?!\p{L})[\s\S]*$|(?:^|[\s,.!?])(?:gruß|gruss|grüße|grüsse|mfg|lg|vg)(?!\p{L})[\s\S]*$/iu;
 
 /** Removes a leading salutation and a trailing closing with its signature (mail habits, not content). */
 function stripCourtesy(text: string): string {
@@ -115,9 +115,12 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const nouns = new Set(words.filter((w, i) => (i > 0 || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
   nouns.add('stelle');
   for (const raw of words) {
-    const entry = synonyms.abbreviations.get(raw) ?? synonyms.abbreviations.get(foldWord(raw));
-    if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(raw))) continue;
+    // Plurals of abbreviations: IMs, VNs.
+    const key = /^\p{Lu}{2,}s$/u.test(raw) && !synonyms.abbreviations.has(raw) ? raw.slice(0, -1) : raw;
+    const entry = synonyms.abbreviations.get(key) ?? synonyms.abbreviations.get(foldWord(key));
+    if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(key))) continue;
     abbreviated.add(foldWord(raw));
+    abbreviated.add(foldWord(key));
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
     add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [] });
   }
