@@ -19,6 +19,9 @@ import { teamsText } from './texts.js';
 
 const OPEN: TicketStatus[] = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet'];
 
+/** How long activity and card-action keys are kept (housekeeping rides on the periodic scan). */
+const KEY_RETENTION_MS = 3 * 24 * 3600 * 1000;
+
 /**
  * The staff channel for a team: a registration for that team, else the team's `teamsKanal` from the
  * contacts file when the bot has a reference for it, else the registration for all teams.
@@ -101,6 +104,7 @@ export class StaffCardSync {
 
   private async sync(): Promise<StaffCardReport> {
     const report: StaffCardReport = { posted: 0, escalated: 0, failed: 0 };
+    this.ctx.store.pruneKeys(new Date(this.ctx.clock.now().getTime() - KEY_RETENTION_MS));
     if (!this.ctx.store.hasStaffChannels() && !this.hasConfiguredChannels()) return report;
     for (const ticket of this.openTickets()) await this.syncTicket(ticket, report);
     return report;

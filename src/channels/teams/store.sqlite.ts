@@ -50,7 +50,8 @@ export class TeamsStore {
     this.q = {
       claim: db.prepare('INSERT OR IGNORE INTO teams_processed (key, created_at) VALUES (?, ?)'),
       release: db.prepare('DELETE FROM teams_processed WHERE key = ?'),
-      prune: db.prepare('DELETE FROM teams_processed WHERE created_at < ?'),
+      // Only turn-level keys expire; outbox and staff-card keys guard against re-sending for good.
+      prune: db.prepare("DELETE FROM teams_processed WHERE created_at < ? AND (key LIKE 'activity:%' OR key LIKE 'action:%')"),
       saveRef: db.prepare(
         `INSERT INTO teams_conversations (conversation_id, reference, conversation_type, dead_at, dead_reason, updated_at)
          VALUES (?, ?, ?, NULL, NULL, ?)
@@ -89,7 +90,7 @@ export class TeamsStore {
     this.run(() => this.q.release.run(key));
   }
 
-  /** Deletes processed keys older than `before` (Teams retries within minutes; keep a few days). */
+  /** Deletes activity and card-action keys older than `before` (Teams retries within minutes; keep days). */
   pruneKeys(before: Date): number {
     return this.run(() => this.q.prune.run(before.toISOString()).changes);
   }

@@ -180,3 +180,14 @@ describe(dispatchAction.name, () => {
     expect(calls).toBe(2);
   });
 });
+
+describe(TeamsStore.name, () => {
+  it('prunes old activity and action keys but keeps outbox and staff-card keys', () => {
+    const clock = new FakeClock('2026-06-01T00:00:00.000Z');
+    const store = new TeamsStore(db, clock);
+    for (const key of ['activity:a', 'action:b', 'outbox:c', 'staffcard:d']) store.claimKey(key);
+    clock.advance(4 * 24 * 3600 * 1000);
+    expect(store.pruneKeys(new Date(clock.now().getTime() - 3 * 24 * 3600 * 1000))).toBe(2);
+    expect(['activity:a', 'action:b', 'outbox:c', 'staffcard:d'].map((k) => store.claimKey(k))).toEqual([true, true, false, false]);
+  });
+});
