@@ -16,11 +16,19 @@ export interface SunkMail {
   headers: Record<string, string>;
 }
 
+/** Options of {@link startSmtpSink}. */
+export interface SmtpSinkOptions {
+  /** Require an XOAUTH2 login and accept it when this returns true (as Exchange Online's SMTP AUTH). */
+  acceptOAuth2?: (user: string, accessToken: string) => boolean;
+}
+
 /** The running sink. */
 export interface SmtpSink {
   host: string;
   port: number;
   messages: SunkMail[];
+  /** XOAUTH2 logins seen: `user token` (accepted or not). */
+  logins: string[];
   /** Resolves when at least `count` messages have been recorded in total. */
   waitFor(count: number, timeoutMs?: number): Promise<SunkMail[]>;
   /** Closes the listener (clients get ECONNREFUSED) but keeps the recorded messages and the port. */
@@ -55,12 +63,27 @@ function listen(server: SMTPServer, port: number): Promise<number> {
  * // SMTP_HOST=sink.host SMTP_PORT=sink.port SMTP_SECURE=false
  * const [mail] = await sink.waitFor(1);
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: SunkMail[] = [];
+  const logins: string[] = [];
   const events = new EventEmitter();
+  const accept = options.acceptOAuth2;
+  const auth =
+    accept === undefined
+      ? { authOptional: true }
+      : {
+          authOptional: false,
+          authMethods: ['XOAUTH2'],
+          allowInsecureAuth: true,
+          onAuth(a: { username?: string; accessToken?: string }, _s: unknown, cb: (e: Error | null, r?: { user: string }) => void) {
+            logins.push(`${a.username ?? ''} ${a.accessToken ?? ''}`);
+            if (accept(a.username ?? '', a.accessToken ?? '')) cb(null, { user: a.username ?? '' });
+            else cb(Object.assign(new Error('Invalid token'), { responseCode: 535 }));
+          },
+        };
   const make = (): SMTPServer =>
     new SMTPServer({
-      authOptional: true,
+      ...auth,
       disabledCommands: ['STARTTLS'],
       logger: false,
       // Closing waits this long for open client connections (nodemailer pools them) before dropping them.
@@ -96,6 +119,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     host: '127.0.0.1',
     port,
     messages,
+    logins,
     waitFor(count, timeoutMs = 20_000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());
       return new Promise((resolve, reject) => {

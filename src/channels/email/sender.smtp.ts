@@ -15,6 +15,7 @@ import type { EmailState } from './state.sqlite.js';
 import type { MailTemplates } from './templates.fs.js';
 import { outboundMessageId, replyReferences, replySubject, stripReplyPrefixes } from './threading.js';
 import { buildView } from './views.js';
+import { runTokenCommand } from './watcher.imap.js';
 
 /** Kinds written by a person (no Auto-Submitted header). */
 const HUMAN_KINDS = new Set(['staff_answer']);
@@ -65,6 +66,26 @@ export function classifySendError(error: unknown): DeliveryResult {
   return { kind: 'retry', reason };
 }
 
+/**
+ * SMTP logs in with XOAUTH2 when SMTP_USER is set without SMTP_PASSWORD and an OAuth2 token source is
+ * configured (IMAP_ACCESS_TOKEN or IMAP_TOKEN_COMMAND): Exchange Online takes the same token
+ * (scope https://outlook.office365.com/.default) for IMAP and for SMTP AUTH.
+ */
+export function usesOAuth2(config: EmailConfig): boolean {
+  return config.SMTP_USER !== undefined && !config.SMTP_PASSWORD && Boolean(config.IMAP_TOKEN_COMMAND || config.IMAP_ACCESS_TOKEN);
+}
+
+function smtpAuth(config: EmailConfig, oauth: boolean): SMTPTransport.Options['auth'] {
+  if (config.SMTP_USER === undefined) return undefined;
+  if (oauth) return { type: 'OAuth2', user: config.SMTP_USER };
+  return { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' };
+}
+
+async function accessToken(config: EmailConfig): Promise<string> {
+  if (config.IMAP_TOKEN_COMMAND) return runTokenCommand(config.IMAP_TOKEN_COMMAND);
+  return config.IMAP_ACCESS_TOKEN ?? '';
+}
+
 function subjectFor(message: OutboundMessage, handleSubject: string): string {
   if (!STAFF_KINDS.has(message.kind)) return replySubject(handleSubject, message.ticketNumber);
   const prefix = message.kind === 'escalation' ? 'Überfällig' : 'Neuer Vorgang';
@@ -82,12 +103,13 @@ function subjectFor(message: OutboundMessage, handleSubject: string): string {
 export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
   const { config, templates, state, clock } = deps;
   const logger = deps.logger.child({ component: 'smtp' });
-  const create = (): Transporter<SMTPTransport.SentMessageInfo> =>
-    nodemailer.createTransport({
+  const oauth = usesOAuth2(config);
+  const create = (): Transporter<SMTPTransport.SentMessageInfo> => {
+    const transport = nodemailer.createTransport({
       host: config.SMTP_HOST,
       port: config.SMTP_PORT,
       secure: config.SMTP_SECURE,
-      auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } : undefined,
+      auth: smtpAuth(config, oauth),
       pool: true,
       maxConnections: 2,
       connectionTimeout: 10_000,
@@ -95,6 +117,12 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       socketTimeout: 30_000,
       logger: nodemailerLogger(logger) as unknown as SMTPTransport.Options['logger'],
     });
+    // XOAUTH2: nodemailer asks for a token on every login (and again when the server rejects a stale one).
+    if (oauth) transport.set('oauth2_provision_cb', (_user, _renew, callback) => {
+      accessToken(config).then((token) => callback(null, token), (error: Error) => callback(error));
+    });
+    return transport;
+  };
   // One pooled transport at a time; created again on demand after close() (the channel can be restarted).
   let current: Transporter<SMTPTransport.SentMessageInfo> | null = deps.transport ?? null;
   const transport = (): Transporter<SMTPTransport.SentMessageInfo> => (current ??= create());

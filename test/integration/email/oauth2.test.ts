@@ -1,7 +1,8 @@
 /**
  * XOAUTH2 login (as Exchange Online requires) against Dovecot's oauth2 passdb: Dovecot asks a local
  * token-introspection endpoint whether the token is valid. The channel obtains the token from
- * IMAP_TOKEN_COMMAND before every connection, so a reconnect uses a fresh token.
+ * IMAP_TOKEN_COMMAND before every connection, so a reconnect uses a fresh token; SMTP AUTH uses XOAUTH2 with
+ * the same token source.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
+import { startSmtpSink } from '../../helpers/smtp-sink.js';
 import { mail, startEmailHarness, type EmailHarness } from './harness.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
@@ -75,5 +77,24 @@ describe('XOAUTH2 login', () => {
     expect(status.connected).toBe(false);
     expect(status.detail).toMatch(/connect failed/);
     expect(introspected).toContain('expired-token');
+  });
+
+  it('sends by SMTP with XOAUTH2 using the same token source when SMTP_USER has no password', async () => {
+    const sink = await startSmtpSink({ acceptOAuth2: (user, token) => user === 'integrationsmanagement@rps.bwl.de' && token.startsWith('valid-') });
+    try {
+      h = await startEmailHarness({
+        dovecot,
+        sink,
+        config: { IMAP_PASSWORD: undefined, IMAP_TOKEN_COMMAND: 'echo valid-smtp', SMTP_USER: 'integrationsmanagement@rps.bwl.de' },
+      });
+      await h.append(mail('oauth-smtp@altdorf.example', 'Anna <a.beispiel@altdorf.example>', 'Fördersatz', 'Wie hoch ist der Fördersatz pro Vollzeitstelle?'));
+      const [reply] = await sink.waitFor(1);
+      expect(reply!.parsed.inReplyTo).toBe('<oauth-smtp@altdorf.example>');
+      expect(sink.logins).toContain('integrationsmanagement@rps.bwl.de valid-smtp');
+    } finally {
+      await h?.close();
+      h = undefined;
+      await sink.close();
+    }
   });
 });

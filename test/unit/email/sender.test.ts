@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
-import { classifySendError, createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
+import { classifySendError, createSmtpSender, usesOAuth2 } from '../../../src/channels/email/sender.smtp.js';
 import { createEmailState, emailMigrations } from '../../../src/channels/email/state.sqlite.js';
 import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
@@ -77,6 +77,18 @@ describe(classifySendError.name, () => {
   });
   it('waits longer after an authentication failure', () => {
     expect(classifySendError({ code: 'EAUTH' })).toMatchObject({ kind: 'retry', afterMs: 300_000 });
+  });
+});
+
+describe(usesOAuth2.name, () => {
+  it.each([
+    [{ SMTP_USER: 'im@rps.bwl.de', IMAP_TOKEN_COMMAND: 'get-token' }, true],
+    [{ SMTP_USER: 'im@rps.bwl.de', IMAP_ACCESS_TOKEN: 'tok' }, true],
+    [{ SMTP_USER: 'im@rps.bwl.de', SMTP_PASSWORD: 'pw', IMAP_TOKEN_COMMAND: 'get-token' }, false],
+    [{ SMTP_USER: 'im@rps.bwl.de' }, false],
+    [{ IMAP_TOKEN_COMMAND: 'get-token' }, false],
+  ])('%o → %s', (config, expected) => {
+    expect(usesOAuth2(config as EmailConfig)).toBe(expected);
   });
 });
 
