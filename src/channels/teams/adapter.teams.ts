@@ -101,10 +101,12 @@ export interface TeamsAdapters {
  * const { turn } = createAdapters({ MicrosoftAppId: undefined }, logger);
  */
 export function createAdapters(config: TeamsAuthConfig, logger: Logger): TeamsAdapters {
+  const appId = config.MicrosoftAppId ?? '';
   const settings = {
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppId: appId,
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+    // Without an app id (local trial) the app type is irrelevant; SingleTenant would demand an id and tenant.
+    MicrosoftAppType: appId === '' ? 'MultiTenant' : (config.MicrosoftAppType ?? 'MultiTenant'),
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   };
   const turn = new CloudAdapter(new CachingAuthentication(settings, false));
