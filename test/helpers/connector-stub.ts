@@ -1,7 +1,7 @@
 /**
  * A local HTTP server standing in for the Bot Framework connector (the service behind `serviceUrl`).
  * Records every POST/PUT to `/v3/conversations/:id/activities[/:activityId]`, answers with a fresh
- * activity id, and fails on demand (429 with Retry-After, 5xx, 403/404) so tests can drive the channel's
+ * activity id, answers member look-ups from `members`, and fails on demand (429 with Retry-After, 5xx, 403/404) so tests can drive the channel's
  * retry and dead-reference handling. Waiting is event-driven (`waitFor`), never sleep-based.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -41,6 +41,8 @@ export interface ConnectorStub {
   failNext(...failures: ScriptedFailure[]): void;
   /** Answers every request for `conversationId` with `status` until cleared (e.g. 403: bot removed). */
   failConversation(conversationId: string, status: number | null): void;
+  /** Members answered to `GET /v3/conversations/:id/members/:memberId` (by member id); others get 404. */
+  members: Map<string, Record<string, unknown>>;
   /** Successful requests for one conversation. */
   forConversation(conversationId: string): RecordedActivity[];
   /** Resolves with the first recorded (successful) request matching `predicate`, now or later. */
@@ -49,6 +51,7 @@ export interface ConnectorStub {
 }
 
 const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/;
+const MEMBER_PATH = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/;
 
 /** Starts the stub on 127.0.0.1 with a free port. */
 export async function startConnectorStub(): Promise<ConnectorStub> {
@@ -56,6 +59,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const failed: RecordedActivity[] = [];
   const queue: ScriptedFailure[] = [];
   const deadConversations = new Map<string, number>();
+  const members = new Map<string, Record<string, unknown>>();
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let counter = 0;
@@ -63,6 +67,12 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const raw = await readBody(req);
     const path = decodeURIComponent(req.url ?? '');
+    const member = req.method === 'GET' ? MEMBER_PATH.exec(path) : null;
+    if (member) {
+      const found = members.get(member[1] ?? '');
+      send(res, found ? 200 : 404, {}, JSON.stringify(found ?? { error: { code: 'MemberNotFound' } }));
+      return;
+    }
     const match = ACTIVITY_PATH.exec(path);
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
       // Token endpoints, member look-ups etc. are not part of the local trial.
@@ -136,6 +146,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     url: `http://127.0.0.1:${port}/`,
     received,
     failed,
+    members,
     failNext: (...failures) => queue.push(...failures),
     failConversation: (id, status) => {
       if (status === null) deadConversations.delete(id);

@@ -63,7 +63,8 @@ export class PaktTeamsBot extends TeamsActivityHandler {
       return;
     }
     const started = performance.now();
-    const { enquiry, truncatedTo } = toEnquiry(turn.activity, text, this.ctx.clock.now());
+    const fallbackEmail = await this.ctx.emails.of(turn);
+    const { enquiry, truncatedTo } = toEnquiry(turn.activity, text, this.ctx.clock.now(), undefined, fallbackEmail);
     const outcome = await this.ctx.handle(enquiry);
     this.ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
     this.ctx.metrics?.answerLatency.observe({ channel: 'teams' }, (performance.now() - started) / 1000);

@@ -10,6 +10,7 @@ import type { Passage } from '../../knowledge/types.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import type { TeamsAuthConfig } from './adapter.teams.js';
 import type { CardRenderer } from './cards/render.js';
+import type { MemberEmails } from './member-email.teams.js';
 import type { TeamsStore } from './store.sqlite.js';
 
 /** The settings the channel reads (a subset of the server's Config; names as in CONTRACTS §1). */
@@ -50,6 +51,8 @@ export interface TeamsContext {
   logger: Logger;
   clock: Clock;
   metrics: TeamsMetrics | null;
+  /** The sender's mail address for the e-mail fallback, looked up once per person. */
+  emails: MemberEmails;
   /** Called after a turn created or re-routed a ticket: posts its staff card soon (staff-cards.ts). */
   onTicketChanged(ticket: TicketView): void;
 }

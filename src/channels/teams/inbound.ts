@@ -61,7 +61,13 @@ export interface InboundEnquiry {
 }
 
 /** Builds the core Enquiry for a text message. */
-export function toEnquiry(activity: Partial<Activity>, text: string, now: Date, key = activityKey(activity)): InboundEnquiry {
+export function toEnquiry(
+  activity: Partial<Activity>,
+  text: string,
+  now: Date,
+  key = activityKey(activity),
+  fallbackEmail: string | null = null,
+): InboundEnquiry {
   const isLong = text.length > MAX_QUESTION_CHARS;
   const kept = isLong ? text.slice(0, MAX_QUESTION_CHARS) : text;
   const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
@@ -73,7 +79,11 @@ export function toEnquiry(activity: Partial<Activity>, text: string, now: Date, 
     subject: '',
     text: kept,
     receivedAt: now,
-    replyHandle: { channel: 'teams', conversationReference: reference as Record<string, unknown> },
+    replyHandle: {
+      channel: 'teams',
+      conversationReference: reference as Record<string, unknown>,
+      ...(fallbackEmail === null ? {} : { fallbackEmail }),
+    },
     attachments: [],
   };
   const name = activity.from?.name;

@@ -23,6 +23,7 @@ import { CardRenderer } from './cards/render.js';
 import { loadCardTemplates } from './cards/template.js';
 import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } from './context.js';
 import { createTeamsDeliverer } from './deliverer.teams.js';
+import { MemberEmails } from './member-email.teams.js';
 import { teamsMigrations } from './migrations.js';
 import { StaffCardSync, type StaffCardReport } from './staff-cards.js';
 import { TeamsStore } from './store.sqlite.js';
@@ -108,6 +109,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     logger,
     clock: deps.clock,
     metrics: deps.metrics ?? null,
+    emails: new MemberEmails(logger),
     onTicketChanged: (ticket) => staffCards.kick(ticket),
   };
   const staffCards = new StaffCardSync(ctx, adapters, { intervalMs: deps.staffCardIntervalMs ?? 15_000 });

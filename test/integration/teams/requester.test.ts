@@ -74,6 +74,14 @@ describe('Teams requester side', () => {
     expect(text).toMatch(/Rückmeldung bis\n\d{2}\.\d{2}\.2026/);
   });
 
+  it('records the requester\'s mail address on the ticket for the e-mail fallback', async () => {
+    const sender = newSender({ aad: 'aad-with-mail' });
+    h.stub.members.set('29:aad-with-mail', { id: '29:aad-with-mail', aadObjectId: 'aad-with-mail', email: 'im@gemeinde-beispiel.de' });
+    await h.post(h.activities.message(sender, APPLICATION));
+    const number = /IM-2026-\d{6}/.exec(cardText(cardOf(h.stub.forConversation(sender.conversationId)[0]!)))![0];
+    expect(h.tickets.show(number).ticket.replyHandle).toMatchObject({ channel: 'teams', fallbackEmail: 'im@gemeinde-beispiel.de' });
+  });
+
   it('asks for the municipality when the Kreis is ambiguous and re-routes with the chosen candidate', async () => {
     const sender = newSender();
     await h.post(h.activities.message(sender, AMBIGUOUS_APPLICATION));

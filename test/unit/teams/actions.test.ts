@@ -7,6 +7,7 @@ import { CardRenderer } from '../../../src/channels/teams/cards/render.js';
 import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
 import type { TeamsContext, TeamsTicketOps } from '../../../src/channels/teams/context.js';
 import { DEFAULT_CARD_TEMPLATES_DIR, teamsMigrations } from '../../../src/channels/teams/index.js';
+import type { MemberEmails } from '../../../src/channels/teams/member-email.teams.js';
 import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
 import type { TicketView } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
@@ -61,6 +62,7 @@ beforeEach(() => {
     logger: silentLogger,
     clock: new FakeClock(),
     metrics: null,
+    emails: { of: async () => null } as unknown as MemberEmails,
     onTicketChanged: vi.fn(),
   };
 });

@@ -18,7 +18,8 @@ export const escalateAction = defineAction({
   staffOnly: false,
   schema: EscalateData,
   async run({ turn, ctx }, data) {
-    const { enquiry } = toEnquiry(turn.activity, data.question, ctx.clock.now(), `${data.enquiryKey}:handover`);
+    const fallbackEmail = await ctx.emails.of(turn);
+    const { enquiry } = toEnquiry(turn.activity, data.question, ctx.clock.now(), `${data.enquiryKey}:handover`, fallbackEmail);
     const outcome = await ctx.escalate(enquiry);
     ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
     const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text });
