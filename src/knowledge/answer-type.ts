@@ -14,12 +14,16 @@ const TYPES: [string, RegExp][] = [
   ['typ_verfahren', /\bwie\s+(beantrag|stell|reich|melde|geh|l[äa]uft|muss|musste|kann|wurde|werden)\w*/iu],
 ];
 
+const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|ab|wer|wen|wem|wo|wohin|woher)\b/iu;
+
 /**
  * Answer-type terms of one question (or several, separated by newlines).
  *
  * @example answerTypes('Bis wann muss der Sachbericht vorliegen?') // ['typ_zeitpunkt']
  */
 export function answerTypes(text: string): string[] {
+  // Every pattern needs one of these question words; most texts have none.
+  if (!QUESTION_WORD.test(text)) return [];
   const out = new Set<string>();
   for (const question of text.split('\n')) {
     for (const [type, pattern] of TYPES) if (pattern.test(question)) out.add(type);

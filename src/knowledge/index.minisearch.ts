@@ -100,16 +100,24 @@ function toDoc(p: Passage, i: number, documentTitles: Map<string, string>): Inde
 }
 
 /**
- * MiniSearch receives documents whose fields are already analysed (terms joined by spaces): each text is
- * tokenised and analysed exactly once at build, and the same terms feed the document frequencies.
+ * MiniSearch receives documents whose fields are already analysed (arrays of terms, passed through without
+ * stringifying or tokenising): each text is tokenised and analysed exactly once at build, and the same terms
+ * feed the document frequencies.
  */
-const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
+interface AnalysedDoc {
+  id: number;
+  title: string[];
+  questions: string[];
+  text: string[];
+  context: string[];
+}
 
-function miniSearchOptions(): Options<IndexedDoc> {
+function miniSearchOptions(): Options<AnalysedDoc> {
   return {
     fields: FIELDS,
     storeFields: [],
-    tokenize: splitTerms,
+    stringifyField: (value) => value as string,
+    tokenize: (terms) => terms as unknown as string[],
     processTerm: (term) => term,
     searchOptions: { tokenize: (s) => [s], processTerm: (t) => t },
   };
@@ -139,14 +147,13 @@ export function buildIndex(
       for (const t of terms) seen.add(t);
       // title, questions and document title (context) name what the programme is about; the body does not.
       if (f !== 2) for (const t of terms) domain.add(t);
-      return terms.join(' ');
+      return terms;
     });
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-    const types = answerTypes(`${d.title}\n${d.questions}`).join(' ');
-    const questions = types === '' ? fields[1]! : `${fields[1]!} ${types}`.trim();
+    const questions = [...fields[1]!, ...answerTypes(`${d.title}\n${d.questions}`)];
     return { id: d.id, title: fields[0]!, questions, text: fields[2]!, context: fields[3]! };
   });
-  const mini = new MiniSearch<IndexedDoc>(miniSearchOptions());
+  const mini = new MiniSearch<AnalysedDoc>(miniSearchOptions());
   mini.addAll(analysed);
   return assemble({ analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df, domain }, synonymFile, settings);
 }
@@ -154,7 +161,7 @@ export function buildIndex(
 /** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
 export function restoreIndex(passages: Passage[], data: SerializedIndex): SearchIndex {
   const analyzer = new GermanAnalyzer(vocabularyFromSet(new Set(data.vocabulary)));
-  const mini = MiniSearch.loadJS<IndexedDoc>(data.mini, miniSearchOptions());
+  const mini = MiniSearch.loadJS<AnalysedDoc>(data.mini, miniSearchOptions());
   const questions = restoreQuestionIndex(data.questions);
   const parts = { analyzer, mini, questions, passages, df: new Map(data.df), domain: new Set(data.domain) };
   return assemble(parts, data.synonyms, SEARCH_SETTINGS);
@@ -163,7 +170,7 @@ export function restoreIndex(passages: Passage[], data: SerializedIndex): Search
 /** The parts a search runs on. */
 interface Parts {
   analyzer: GermanAnalyzer;
-  mini: MiniSearch<IndexedDoc>;
+  mini: MiniSearch<AnalysedDoc>;
   questions: QuestionIndex;
   passages: Passage[];
   df: Map<string, number>;

@@ -49,9 +49,12 @@ export function buildQuestionIndex(passages: Passage[], analyzer: GermanAnalyzer
   const docs: QuestionDoc[] = [];
   passages.forEach((p, i) => {
     for (const q of [p.title, ...(p.questions ?? [])]) {
-      const content = [...analyzer.analyze(q), ...answerTypes(q)];
+      const words = tokenize(q);
+      const content: string[] = [];
+      for (const w of words) for (const t of analyzer.terms(w)) content.push(t);
+      content.push(...answerTypes(q));
       if (content.length === 0) continue;
-      const text = [...content, ...tokenize(q).filter(isStopword).map(frameTerm)].join(' ');
+      const text = [...content, ...words.filter(isStopword).map(frameTerm)].join(' ');
       docs.push({ id: docs.length, text });
       passageOf.push(i);
     }
