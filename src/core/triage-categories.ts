@@ -57,7 +57,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'auszahlung',
     priority: 4,
-    patterns: [/\bauszahlung\w*|\bausgezahlt\b|\bausbezahlt\b/, /\bmittelabruf\w*|\babruf\b/, /\b\w*zahlung\w*|\braten?\b/, /\w*ueberwies\w*|\w*ueberweis\w*|\beingegangen\b|\bueberzahl\w*|\bgeld\b/, /\bbankverbindung\w*|\bkontoverbindung\w*|\biban\b/, /\brueckforderung\w*|\bzurueckgefordert\b|\brueckzahlung\w*|\bteilbetrag\w*|\bbetrag\b/, /\bkuerz\w*|\bgekuerzt\b/],
+    patterns: [/\bauszahlung\w*|\bausgezahlt\b|\bausbezahlt\b/, /\bmittelabruf\w*|\babruf\b/, /\b\w*zahlung\w*|\braten?\b/, /\b\w*ueberwies\w*|\b\w*ueberweis\w*|\beingegangen\b|\bueberzahl\w*|\bgeld\b/, /\bbankverbindung\w*|\bkontoverbindung\w*|\biban\b/, /\brueckforderung\w*|\bzurueckgefordert\b|\brueckzahlung\w*|\bteilbetrag\w*|\bbetrag\b/, /\bkuerz\w*|\bgekuerzt\b/],
   },
   {
     category: 'verwendungsnachweis',

@@ -25,13 +25,15 @@ function stemIn(word: string, body: string): boolean {
 
 /** Subject words worth adding to the question, in their original spelling. */
 function topicWords(subject: string, body: string): string[] {
-  const foldedBody = foldText(body).folded;
+  let foldedBody: string | undefined; // folded only when a subject word needs the check (the body may be long)
   return subject
     .split(/\s+/)
     .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((token) => {
       const folded = foldText(token).folded;
-      return folded.length > 1 && !GENERIC_SUBJECT_WORDS.has(folded) && !stemIn(folded, foldedBody);
+      if (folded.length <= 1 || GENERIC_SUBJECT_WORDS.has(folded)) return false;
+      foldedBody ??= foldText(body).folded;
+      return !stemIn(folded, foldedBody);
     });
 }
 

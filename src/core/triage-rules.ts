@@ -39,6 +39,14 @@ const IMPERATIVE_VERB = REQUEST_VERB.replace('(?:', '(?:teilen|informieren|geben
 
 const re = (source: string): RegExp => new RegExp(source, 'i');
 
+/**
+ * A rule question starts a clause: at the text start, or after . ? ! : ; a line break or a comma, spaces
+ * allowed in between. Written as a look-behind tried only where one of the `first` words starts: a
+ * leading `[.?!:;]\s*` would rescan a long run of blank lines from each of its characters (quadratic:
+ * 40,000 line breaks took about a second), and a look-behind at every letter costs a pass of its own.
+ */
+const clauseStart = (first: string): string => String.raw`(?=${first})(?<=^|[.?!:;,\n]\s*)`;
+
 /** Signals for "about the requester's own case" (positive) and "about the rules" (negative). */
 export const APPLICATION_RULES: readonly TextRule[] = [
   {
@@ -197,7 +205,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: -1,
     reason: 'Frage nach einer Regel',
     pattern: re(
-      String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:duerfen|darf|muessen|muss|koennen|kann|sollen|soll|ist\s+es|gilt)\s+(?:wir|ich|man|unser\w*|kommunen|gemeinden|landkreise|kreise|staedte|traeger|integrationsmanager\w*|die|der|das|ein|eine|auch|es)\b`,
+      String.raw`${clauseStart('duerfen|darf|muessen|muss|koennen|kann|sollen|soll|ist|gilt')}(?:duerfen|darf|muessen|muss|koennen|kann|sollen|soll|ist\s+es|gilt)\s+(?:wir|ich|man|unser\w*|kommunen|gemeinden|landkreise|kreise|staedte|traeger|integrationsmanager\w*|die|der|das|ein|eine|auch|es)\b`,
     ),
   },
   {
@@ -205,14 +213,15 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: -1,
     reason: 'Frage nach einer Regel',
     pattern: re(
-      String.raw`(?:^|[.?!:;]\s*|\n\s*|,\s*)(?:wie\s+(?:lang|lange|hoch|viel|viele|oft|gross|umfangreich|ausfuehrlich|funktioniert|berechnet)|welche[rsnm]?|was\s+(?:ist|sind|gilt|bedeutet|versteht|zaehlt)|gibt\s+es|wer\s+(?:ist|darf|kann|muss)|ab\s+wann|bis\s+wann|wo\s+finde)\b`,
+      String.raw`${clauseStart('wie|welche|was|gibt|wer|ab|bis|wo')}(?:wie\s+(?:lang|lange|hoch|viel|viele|oft|gross|umfangreich|ausfuehrlich|funktioniert|berechnet)|welche[rsnm]?|was\s+(?:ist|sind|gilt|bedeutet|versteht|zaehlt)|gibt\s+es|wer\s+(?:ist|darf|kann|muss)|ab\s+wann|bis\s+wann|wo\s+finde)\b`,
     ),
   },
   {
     id: 'rule-howto',
     weight: -1,
     reason: 'Frage nach dem Vorgehen',
-    pattern: re(String.raw`(?:^|[.?!:;]\s*|\n\s*)wie\s+(?:\w+\s+)?(?:ich|man|wir)\b`),
+    // "wie" at a sentence start (no comma here), checked behind the word so the scan looks for "wie" only.
+    pattern: re(String.raw`wie(?<=(?:^|[.?!:;\n])\s*wie)\s+(?:\w+\s+)?(?:ich|man|wir)\b`),
   },
   {
     id: 'rule-consequence',

@@ -68,10 +68,13 @@ export interface OtherDetection {
 /** The kind of no-answer message with the highest score at or above `threshold`, with its hits; else null. */
 export function detectOther(message: OtherSubject, threshold: number): OtherDetection | null {
   const byKind = new Map<OtherKind, (RuleHit & { inBody: boolean })[]>();
+  // Each field is folded once, however many rules read it (the body is the longest text triage sees).
+  const folded = new Map<string, FoldedText>();
   for (const rule of OTHER_RULES) {
     const value = fieldText(rule, message);
     if (value === undefined || value === '') continue;
-    const text = foldText(value);
+    const text = folded.get(value) ?? foldText(value);
+    folded.set(value, text);
     const match = rule.pattern.exec(text.folded);
     if (match === null) continue;
     const hit = { id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match), inBody: rule.field === 'body' };
@@ -92,12 +95,24 @@ export function detectOther(message: OtherSubject, threshold: number): OtherDete
 
 /** True when the text is only greeting, thanks or acknowledgement (no question, at most a name besides). */
 export function isCourtesyOnly(text: string): boolean {
-  const folded = foldText(text).folded;
+  return isCourtesyOnlyFolded(foldText(text).folded);
+}
+
+/**
+ * {@link isCourtesyOnly} for text already folded with `foldText`. Stops at the first word too many, so a long
+ * text costs no more than its first few words.
+ */
+export function isCourtesyOnlyFolded(folded: string): boolean {
   if (folded.includes('?')) return false;
-  const words = folded.split(/[^a-z0-9]+/).filter((w) => w !== '');
-  if (words.length === 0) return false;
-  const others = words.filter((w) => !COURTESY_WORDS.has(w));
-  return others.length <= COURTESY_MAX_OTHER_WORDS && others.length < words.length;
+  const word = /[a-z0-9]+/g;
+  let words = 0;
+  let others = 0;
+  for (let m = word.exec(folded); m !== null; m = word.exec(folded)) {
+    words += 1;
+    if (!COURTESY_WORDS.has(m[0])) others += 1;
+    if (others > COURTESY_MAX_OTHER_WORDS) return false;
+  }
+  return words > 0 && others < words;
 }
 
 const THANKS_LEAD = /^\W*(?:(?:vielen|herzlichen|besten|lieben|tausend)\s+)?(?:dank|danke|dankeschoen|thanks|thank\s+you)\b/;
@@ -110,9 +125,17 @@ const ACK_MAX_WORDS = 12;
  * The caller makes sure it carries no application-matter signal.
  */
 export function isThanksAcknowledgement(text: string): boolean {
-  const folded = foldText(text).folded.trim();
+  return isThanksAcknowledgementFolded(foldText(text).folded);
+}
+
+/** {@link isThanksAcknowledgement} for text already folded with `foldText`. */
+export function isThanksAcknowledgementFolded(text: string): boolean {
+  const folded = text.trim();
   if (folded.includes('?') || !THANKS_LEAD.test(folded) || REQUEST_MARKERS.test(folded)) return false;
-  return folded.split(/[^a-z0-9]+/).filter((w) => w !== '').length <= ACK_MAX_WORDS;
+  const word = /[a-z0-9]+/g;
+  let words = 0;
+  while (word.exec(folded) !== null) if (++words > ACK_MAX_WORDS) return false;
+  return true;
 }
 
 /**

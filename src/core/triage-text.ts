@@ -11,38 +11,89 @@ export interface FoldedText {
   /** Lower-case, umlauts folded (ä→ae, ö→oe, ü→ue, ß→ss), other diacritics removed. */
   folded: string;
   /** `map[i]` is the index in `original` of folded character `i`. */
-  map: number[];
+  map: Int32Array;
 }
 
 const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ẞ: 'ss' };
 
+/** How one UTF-16 code unit folds (may be empty or several characters). */
+function foldUnit(unit: string): string {
+  const lower = unit.toLowerCase();
+  return (
+    FOLD[lower] ??
+    lower
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[‘’‚]/g, "'")
+      .replace(/[“”„«»]/g, '"')
+      .replace(/[–—]/g, '-')
+      .replace(/\u00a0/g, ' ')
+  );
+}
+
+/**
+ * Folded form per non-ASCII UTF-16 code unit, filled on first use. Folding depends on the code unit alone,
+ * so the table gives exactly what {@link foldUnit} gives, without four regex passes per character.
+ */
+const FOLDED_UNITS: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+
+function foldedUnit(code: number): string {
+  let plain = FOLDED_UNITS[code];
+  if (plain === undefined) {
+    plain = foldUnit(String.fromCharCode(code));
+    FOLDED_UNITS[code] = plain;
+  }
+  return plain;
+}
+
 /**
  * Folds a text for matching: lower case, ä→ae, ö→oe, ü→ue, ß→ss, accents removed, typographic quotes and
- * dashes made plain. Rules are written against this folded form.
+ * dashes made plain. Rules are written against this folded form. Linear in the length of the text: runs
+ * of ASCII (which fold to their lower case, one to one) are lowered as a whole; other characters come
+ * from a per-character table.
  *
  * @example foldText('Stand unseres Anträgs').folded === 'stand unseres antraegs'
  */
 export function foldText(text: string): FoldedText {
   const original = text.normalize('NFC');
-  let folded = '';
-  const map: number[] = [];
+  const special: { at: number; plain: string }[] = [];
+  let length = original.length;
   for (let i = 0; i < original.length; i++) {
-    const lower = original.charAt(i).toLowerCase();
-    const plain =
-      FOLD[lower] ??
-      lower
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[‘’‚]/g, "'")
-        .replace(/[“”„«»]/g, '"')
-        .replace(/[–—]/g, '-')
-        .replace(/\u00a0/g, ' ');
-    for (const ch of plain) {
-      folded += ch;
-      map.push(i);
-    }
+    const code = original.charCodeAt(i);
+    if (code < 0x80) continue;
+    const plain = foldedUnit(code);
+    special.push({ at: i, plain });
+    length += plain.length - 1;
   }
-  return { original, folded, map };
+  const parts: string[] = [];
+  const map = new Int32Array(length);
+  let next = 0;
+  let from = 0;
+  const ascii = (to: number): void => {
+    if (to > from) parts.push(original.slice(from, to).toLowerCase());
+    for (let i = from; i < to; i++) map[next++] = i;
+  };
+  for (const { at, plain } of special) {
+    ascii(at);
+    parts.push(plain);
+    for (let k = 0; k < plain.length; k++) map[next++] = at;
+    from = at + 1;
+  }
+  ascii(original.length);
+  return { original, folded: parts.join(''), map };
+}
+
+/**
+ * `foldText(\`${a}\n${b}\`)` from two folded texts, without folding again. Exact because folding works per
+ * character and NFC never joins characters across a line break.
+ */
+export function joinFoldedLines(a: FoldedText, b: FoldedText): FoldedText {
+  const map = new Int32Array(a.map.length + 1 + b.map.length);
+  map.set(a.map);
+  map[a.map.length] = a.original.length;
+  const offset = a.original.length + 1;
+  for (let i = 0; i < b.map.length; i++) map[a.map.length + 1 + i] = (b.map[i] ?? 0) + offset;
+  return { original: `${a.original}\n${b.original}`, folded: `${a.folded}\n${b.folded}`, map };
 }
 
 /** The original wording behind folded range [start, end). */
@@ -89,10 +140,13 @@ const CLOSING =
 export function newMessagePart(body: string): string {
   const lines = body.normalize('NFC').split(/\r?\n/);
   const kept: string[] = [];
+  // Whether a kept line has visible text (the quote only starts after some new text; tracked, not re-joined).
+  let hasText = false;
   for (const line of lines) {
-    if (QUOTE_START.some((re) => re.test(line)) && kept.join('').trim() !== '') break;
+    if (hasText && QUOTE_START.some((re) => re.test(line))) break;
     if (/^\s*>/.test(line)) continue;
     kept.push(line);
+    hasText ||= line.trim() !== '';
   }
   const text = kept.join('\n').trim();
   const closing = CLOSING.exec(text);

@@ -20,9 +20,9 @@ import type { Router } from './routing.js';
 import { PROGRAMME_TERMS } from './triage-categories.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
-import { categorise, detectOther, isCourtesyOnly, isThanksAcknowledgement, scoreText, type RuleHit, type Score } from './triage-signals.js';
+import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './triage-signals.js';
 import { buildQuestion } from './triage-question.js';
-import { cleanSubject, foldText, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
+import { cleanSubject, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
 
 /** What triage needs: the knowledge base, the router and (for routing with absences) the current time. */
@@ -82,7 +82,7 @@ function prepare(input: TriageInput): Prepared {
   const subjectFolded = foldText(subject);
   const body = foldText(bodyText);
   const question = buildQuestion(subject, bodyText) || subject;
-  return { subject: subjectFolded, isReply, body, both: foldText(`${subject}\n${bodyText}`), question };
+  return { subject: subjectFolded, isReply, body, both: joinFoldedLines(subjectFolded, body), question };
 }
 
 function describe(hit: RuleHit): string {
@@ -130,8 +130,8 @@ const automatedStage: Stage = ({ input, application }) => {
 
 const courtesyStage: Stage = ({ prepared, application }) => {
   if (subjectCarriesQuestion(prepared)) return null;
-  if (isCourtesyOnly(prepared.body.original)) return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
-  const acknowledgement = isThanksAcknowledgement(prepared.body.original) && application.score < APPLICATION_THRESHOLD;
+  if (isCourtesyOnlyFolded(prepared.body.folded)) return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
+  const acknowledgement = isThanksAcknowledgementFolded(prepared.body.folded) && application.score < APPLICATION_THRESHOLD;
   return acknowledgement ? { intent: 'other', ticket: false, reasons: ['Kurze Danksagung ohne Frage oder Bitte'] } : null;
 };
 
@@ -174,7 +174,7 @@ function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Deci
 /** A fresh (non-reply) subject that itself asks something keeps a courtesy-only body from being `other`. */
 function subjectCarriesQuestion(prepared: Prepared): boolean {
   if (prepared.isReply || prepared.subject.folded === '') return false;
-  return prepared.subject.folded.includes('?') || !isCourtesyOnly(prepared.subject.original);
+  return prepared.subject.folded.includes('?') || !isCourtesyOnlyFolded(prepared.subject.folded);
 }
 
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {

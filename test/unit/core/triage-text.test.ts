@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSubject, foldText, newMessagePart, originalSlice } from '../../../src/core/triage-text.js';
+import { cleanSubject, foldText, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage-text.js';
 
 describe(foldText.name, () => {
   it.each([
@@ -46,5 +46,22 @@ describe(newMessagePart.name, () => {
 
   it('keeps a message that is nothing but a sign-off', () => {
     expect(newMessagePart('Viele Grüße')).toBe('Viele Grüße');
+  });
+});
+
+describe(joinFoldedLines.name, () => {
+  it('equals folding the two texts joined by a line break, map included', () => {
+    const [a, b] = ['Rückfrage zum Bescheid', 'Die Straße „Am Hang“ – ẞ und \u0301Café'];
+    const joined = joinFoldedLines(foldText(a), foldText(b));
+    const direct = foldText(`${a}\n${b}`);
+    expect(joined.folded).toBe(direct.folded);
+    expect(joined.original).toBe(direct.original);
+    expect([...joined.map]).toEqual([...direct.map]);
+  });
+
+  it('maps folded ranges late in a long text back to the original', () => {
+    const text = foldText(`${'Grüße aus Süd. '.repeat(50_000)}Bitte verlängern Sie die Frist.`);
+    const start = text.folded.lastIndexOf('verlaengern sie');
+    expect(originalSlice(text, start, start + 'verlaengern sie'.length)).toBe('verlängern Sie');
   });
 });

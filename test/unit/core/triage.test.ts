@@ -202,3 +202,30 @@ describe(`${triage.name}: robustness of the text rules`, () => {
     expect(result.intent).toBe('general_question');
   });
 });
+
+describe(`${triage.name}: long texts`, () => {
+  const run = (input: TriageInput) => triage(input, { answerer: fakeAnswerer('answer'), router: fakeRouter() });
+  // Speed is measured in bench/triage.bench.ts; these tests pin what triage finds in long and odd texts.
+  const PROSE =
+    'Zur Einordnung: Wir betreuen derzeit rund 140 Geflüchtete in drei Unterkünften, die Beratungen finden wöchentlich statt.\n' +
+    'Die Zusammenarbeit mit den Ehrenamtlichen läuft gut; viele Familien nutzen das Angebot regelmäßig.\n\n';
+
+  it('triages 1 MB of repeated prose to the case stated at its very end, quoting the original wording', () => {
+    const text = `${PROSE.repeat(Math.ceil(1_000_000 / PROSE.length))}Die zweite Rate für unsere Förderung ist bei uns noch nicht eingegangen.`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const result = run({ channel: 'email', subject: 'Auszahlung', text });
+    expect(result).toMatchObject({ intent: 'application_matter', ticket: true, ticketCategory: 'auszahlung' });
+    expect(result.reasons).toContain('Bezug auf einen eigenen Vorgang: „unsere Förderung“');
+    expect(result.reasons).toContain('Zahlung fehlt oder stimmt nicht: „noch nicht eingegangen“');
+  });
+
+  it('finds a rule question after a long run of blank lines', () => {
+    const result = run({ channel: 'teams', text: `Kurze Frage.${'\n'.repeat(50_000)}   Dürfen wir eine Stelle teilen?` });
+    expect(result.reasons).toContain('Frage nach einer Regel: „Dürfen wir“');
+  });
+
+  it('reads a body that is one endless token (pasted base64) as no case', () => {
+    const result = run({ channel: 'email', subject: 'Frage', text: `Wie hoch ist der Fördersatz? ${'QWxsZXMgZ3V0ZXZlcndpZXNlbjEy'.repeat(20_000)}` });
+    expect(result).toMatchObject({ intent: 'general_question', ticket: false });
+  });
+});
