@@ -5,10 +5,10 @@
  */
 import type { Enquiry, ReplyHandle } from './enquiry.js';
 import type { KnowledgeAnswerer } from './knowledge.js';
-import type { OutboundKind, Outcome, TicketView } from './outcome.js';
+import type { OutboundKind, Outcome } from './outcome.js';
 import type { Clock, Logger } from './ports.js';
 import type { RouteResult, Router, StaffDirectory, Team } from './routing.js';
-import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, NewTicketDraft, OutboxDraft } from './ticket-ports.js';
+import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, NewTicketDraft, OutboxDraft } from './ticket-ports.js';
 import { triage } from './triage.js';
 import type { TriageResult } from './triage-types.js';
 
@@ -31,6 +31,16 @@ export interface HandleEnquiryDeps {
    * Staff notifications still go through the outbox.
    */
   inlineReply?: boolean;
+  /**
+   * Remembers sender → municipality once a follow-up has settled a ticket's route (issue 3), so nobody is
+   * asked twice; the composition root passes `routing.confirmSender`. Optional: without it nothing is learned.
+   */
+  senders?: SenderConfirmations;
+}
+
+/** Port: remembers the municipality a sender confirmed (throws for an unknown municipality AGS). */
+export interface SenderConfirmations {
+  confirm(address: string, gemeindeAgs: string, provenance: string, at: Date): void;
 }
 
 /** The team a route leads to, with the reason in German (recorded on the ticket's 'assigned' event). */
@@ -65,13 +75,6 @@ export function assignTeam(route: Pick<RouteResult, 'status' | 'kreis'>, staff: 
 export function staffMailHandle(to: string, subject: string): ReplyHandle {
   return { channel: 'email', to, messageId: null, references: [], subject };
 }
-
-/**
- * Triage reads at most this many characters of the new text (the ticket keeps all of it): its cost grows
- * faster than linearly with the length (≈0.5 s for 10,000 characters on the shared machine), and what
- * decides an enquiry stands at its start. A guard against huge bodies blocking the event loop.
- */
-export const TRIAGE_MAX_CHARS = 10_000;
 
 type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
 
@@ -144,17 +147,50 @@ function plan(enquiry: Enquiry, outcome: Outcome['kind'], now: Date, ticket: Enq
   return { enquiry, outcome, at: now.toISOString(), suppressedReason: suppressed, ticket, outbox };
 }
 
-function handleFollowUp(enquiry: Enquiry, target: TicketView, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan } {
+/**
+ * A follow-up of a ticket whose route is still open (central queue, Kreis unknown or ambiguous) may name
+ * the municipality asked for (issues 5/6): its text, signature and sender are routed, and when that leads
+ * to one Kreis the ticket moves to that Kreis's team. Candidates again (ambiguous) or nothing: it stays.
+ */
+function rerouteFor(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): { reroute: FollowUpReroute; route: RouteResult } | null {
+  const routeStatus = target.routeStatus ?? (target.kreis === null ? 'unknown' : 'resolved');
+  if (routeStatus === 'resolved' || target.team.teamId !== deps.staff.centralTeam().id) return null;
+  const route = deps.router.route({ text: enquiry.text, from: enquiry.from, ...(enquiry.signature === undefined ? {} : { signature: enquiry.signature }) }, now);
+  if (route.status !== 'resolved' || route.kreis === null) return null;
+  const { team, deputyFor, reason } = assignTeam(route, deps.staff, now);
+  const contact = { teamId: team.id, team: team.name, email: team.email, phone: team.phone, ...(deputyFor === null ? {} : { deputyFor }) };
+  return { reroute: { team: contact, gemeinde: route.gemeinde, kreis: route.kreis, reason, evidence: route.evidence }, route };
+}
+
+function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; route: RouteResult | null } {
   const out = drafts(enquiry, deps);
-  const assignee = target.assignee === null ? null : deps.staff.findStaff(target.assignee);
+  const moved = rerouteFor(enquiry, target, deps, now);
   const headline = target.status === 'erledigt' ? 'ein erledigter Vorgang wurde durch eine Antwort wieder geöffnet.' : 'zu einem Vorgang ist eine Antwort eingegangen.';
-  out.staff(assignee?.email ?? target.team.email, { headline, teamId: target.team.teamId ?? null });
-  return { plan: plan(enquiry, 'follow_up', now, { kind: 'follow_up', number: target.number, react: true }, out.list) };
+  if (moved !== null && moved.reroute.team.teamId !== target.team.teamId) {
+    // A new team: the ticket leaves its holder (see transition 'reroute'); the new team hears of it.
+    const assigned = 'zu einem Vorgang ist eine Antwort mit der Gemeinde eingegangen; er wurde Ihrem Team zugeordnet.';
+    out.staff(moved.reroute.team.email, { headline: assigned, note: moved.reroute.reason, teamId: moved.reroute.team.teamId });
+  } else {
+    const assignee = target.assignee === null ? null : deps.staff.findStaff(target.assignee);
+    out.staff(assignee?.email ?? target.team.email, { headline, teamId: target.team.teamId ?? null });
+  }
+  const ticket = { kind: 'follow_up' as const, number: target.number, react: true, ...(moved === null ? {} : { reroute: moved.reroute }) };
+  return { plan: plan(enquiry, 'follow_up', now, ticket, out.list), route: moved?.route ?? null };
+}
+
+/** After a re-route: remember sender → municipality (issue 3). A failure only costs a later ask-back. */
+function rememberSender(enquiry: Enquiry, number: string, route: RouteResult, deps: HandleEnquiryDeps, now: Date, log: Logger): void {
+  if (deps.senders === undefined || route.gemeinde === null || enquiry.from.trim() === '') return;
+  try {
+    deps.senders.confirm(enquiry.from, route.gemeinde.ags, `Bestätigt in Vorgang ${number}`, now);
+  } catch (error) {
+    log.warn({ ticketNumber: number, err: (error as Error).message }, 'could not remember sender');
+  }
 }
 
 function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
   const result = triage(
-    { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text.slice(0, TRIAGE_MAX_CHARS), signature: enquiry.signature },
+    { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text, signature: enquiry.signature },
     { answerer: deps.answerer, router: deps.router, now },
   );
   const decision = decide(enquiry, result);
@@ -205,10 +241,13 @@ export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcom
   }
 
   if (target !== null) {
-    const committed = deps.ledger.commit(handleFollowUp(enquiry, target, deps, now).plan);
+    const { plan: p, route } = handleFollowUp(enquiry, target, deps, now);
+    const committed = deps.ledger.commit(p);
     if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
     const ticket = committed.ticket ?? target;
-    log.info({ outcome: 'follow_up', ticketNumber: ticket.number, reopened: committed.reopened }, 'follow-up recorded');
+    const rerouted = committed.rerouted === true;
+    if (rerouted && route !== null) rememberSender(enquiry, ticket.number, route, deps, now, log);
+    log.info({ outcome: 'follow_up', ticketNumber: ticket.number, reopened: committed.reopened, rerouted }, 'follow-up recorded');
     return { kind: 'follow_up', enquiryKey: key, ticket, reopened: committed.reopened };
   }
 

@@ -186,6 +186,23 @@ export interface NewTicketDraft {
   text: string;
 }
 
+/**
+ * A follow-up that settles an open route (issues 5/6: the requester names the municipality asked for):
+ * the ticket is re-routed and reassigned in the same transaction (event `rerouted`, by `requester`).
+ */
+export interface FollowUpReroute {
+  team: Contact & { teamId: string };
+  gemeinde: GemeindeRef | null;
+  kreis: KreisRef;
+  /** Why this team (German), recorded as the event note together with the evidence. */
+  reason: string;
+  /** Routing evidence of the follow-up in German words; replaces the requester's evidence. */
+  evidence: string[];
+}
+
+/** A ticket found for a follow-up, with how far its route was settled (absent from older implementations). */
+export type FollowUpTarget = TicketView & { routeStatus?: RouteStatus };
+
 /** Everything one enquiry changes, committed as ONE transaction by {@link EnquiryLedger.commit}. */
 export interface EnquiryPlan {
   enquiry: Enquiry;
@@ -196,14 +213,17 @@ export interface EnquiryPlan {
   ticket:
     | { kind: 'none' }
     | { kind: 'create'; draft: NewTicketDraft }
-    /** Append the enquiry to an existing ticket; `react` false records it only (suppressed auto-reply). */
-    | { kind: 'follow_up'; number: string; react: boolean };
+    /**
+     * Append the enquiry to an existing ticket; `react` false records it only (suppressed auto-reply);
+     * `reroute` (only with `react`) re-routes it after the requester's reply.
+     */
+    | { kind: 'follow_up'; number: string; react: boolean; reroute?: FollowUpReroute };
   outbox: OutboxDraft[];
 }
 
 /** Result of committing a plan. */
 export type LedgerCommitResult =
-  | { kind: 'committed'; ticket: TicketView | null; reopened: boolean }
+  | { kind: 'committed'; ticket: TicketView | null; reopened: boolean; rerouted?: boolean }
   /** Another process recorded the same enquiry key first. */
   | { kind: 'duplicate'; previous: Outcome['kind'] };
 
@@ -212,7 +232,7 @@ export interface EnquiryLedger {
   /** The outcome recorded for an enquiry key, or null when the key is new. */
   findEnquiry(key: string): { outcome: Outcome['kind']; ticketNumber: string | null } | null;
   /** An open or closed ticket named by number, or found via mail Message-IDs (References/In-Reply-To). */
-  findTicket(ref: { number?: string; references?: string[] }): TicketView | null;
+  findTicket(ref: { number?: string; references?: string[] }): FollowUpTarget | null;
   /** Commits the whole plan in one transaction (throws AppError DB_* on storage failure, leaving nothing). */
   commit(plan: EnquiryPlan): LedgerCommitResult;
 }

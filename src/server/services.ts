@@ -85,6 +85,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       deadlines: ticketModule.deadlines,
       clock,
       logger,
+      senders: { confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at) },
     };
     const tickets = learnSenders(ticketModule.service, routing, clock, logger);
     const openDb = db;

@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
-import type { Outcome, TicketView } from '../core/outcome.js';
-import type { EnquiryLedger, EnquiryPlan, LedgerCommitResult, TicketRecord } from '../core/ticket-ports.js';
+import type { Outcome } from '../core/outcome.js';
+import type { EnquiryLedger, EnquiryPlan, FollowUpTarget, LedgerCommitResult, TicketEvent, TicketRecord } from '../core/ticket-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
 import { transition } from './ticket.js';
 import { toView } from './ticket-rows.js';
@@ -13,6 +13,39 @@ import type { TicketWrites } from './ticket-writes.sqlite.js';
 
 /** At most this many References are looked up (the newest ones matter). */
 const MAX_REFERENCES = 30;
+
+/** What a follow-up did to its ticket: the changed ticket and the events to append, in order. */
+export interface FollowUpChange {
+  ticket: TicketRecord;
+  events: TicketEvent[];
+  reopened: boolean;
+  rerouted: boolean;
+}
+
+/**
+ * The transitions of a reacting follow-up (pure; shared with the in-memory fake): the requester's reply
+ * (which may reopen the ticket), then, when the plan carries one, the re-route to the team of the
+ * municipality the reply names (event `rerouted` by `requester`, the evidence in its note).
+ */
+export function followUpChange(ticket: TicketRecord, spec: Extract<EnquiryPlan['ticket'], { kind: 'follow_up' }>, at: Date): FollowUpChange {
+  const change: FollowUpChange = { ticket, events: [], reopened: false, rerouted: false };
+  if (!spec.react) return change;
+  const reply = transition(ticket, { type: 'requester_reply' }, at);
+  if (reply.ok) {
+    change.ticket = reply.ticket;
+    change.events.push(reply.event);
+    change.reopened = reply.event.type === 'reopened';
+  }
+  if (spec.reroute === undefined) return change;
+  const { team, gemeinde, kreis, reason, evidence } = spec.reroute;
+  const note = evidence.length === 0 ? reason : `${reason} (${evidence.join('; ')})`;
+  const moved = transition(change.ticket, { type: 'reroute', by: 'requester', team, gemeinde, kreis, reason: note }, at);
+  if (!moved.ok) return change;
+  change.ticket = { ...moved.ticket, requester: { ...moved.ticket.requester, evidence } };
+  change.events.push(moved.event);
+  change.rerouted = true;
+  return change;
+}
 
 /** Creates the ledger over a connection and its prepared writes. */
 export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites): EnquiryLedger {
@@ -37,12 +70,13 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
     return row === undefined ? null : w.find(row.ticket_number);
   };
 
-  const applyTicket = (plan: EnquiryPlan, at: Date): { ticket: TicketRecord | null; reopened: boolean } => {
+  const applyTicket = (plan: EnquiryPlan, at: Date): { ticket: TicketRecord | null; reopened: boolean; rerouted: boolean } => {
     const { enquiry } = plan;
     const spec = plan.ticket;
-    if (spec.kind === 'none') return { ticket: null, reopened: false };
+    if (spec.kind === 'none') return { ticket: null, reopened: false, rerouted: false };
     let ticket: TicketRecord;
     let reopened = false;
+    let rerouted = false;
     if (spec.kind === 'create') {
       ticket = w.create(spec.draft, at);
       w.event(ticket.number, { type: 'created', actor: 'system', at: plan.at, fromStatus: null, toStatus: 'neu', note: null, data: { category: ticket.category, channel: ticket.channel, enquiryKey: enquiry.key } });
@@ -50,32 +84,31 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
     } else {
       const found = w.find(spec.number);
       if (found === null) throw new AppError('TICKET_NOT_FOUND', `tickets ledger: no ticket ${spec.number}`);
-      ticket = found;
-      if (spec.react) {
-        const result = transition(ticket, { type: 'requester_reply' }, at);
-        if (result.ok) {
-          if (!w.update(result.ticket, ticket.version)) throw new AppError('DB_ERROR', `tickets ledger: concurrent change on ${ticket.number}`);
-          w.event(ticket.number, result.event);
-          reopened = result.event.type === 'reopened';
-          ticket = result.ticket;
-        }
+      const change = followUpChange(found, spec, at);
+      if (change.events.length > 0) {
+        // One UPDATE from the version read to the final one; the events record each step.
+        if (!w.update(change.ticket, found.version)) throw new AppError('DB_ERROR', `tickets ledger: concurrent change on ${found.number}`);
+        for (const event of change.events) w.event(found.number, event);
       }
+      ticket = change.ticket;
+      reopened = change.reopened;
+      rerouted = change.rerouted;
     }
     w.message(ticket.number, { direction: 'in', author: 'requester', text: enquiry.text, at: plan.at, enquiryKey: enquiry.key, suppressed: !(spec.kind === 'create' || spec.react) });
     for (const a of enquiry.attachments) w.attachment(ticket.number, { ...a, enquiryKey: enquiry.key });
     if (enquiry.replyHandle.channel === 'email' && enquiry.replyHandle.messageId !== null) w.ref(enquiry.replyHandle.messageId, ticket.number);
-    return { ticket, reopened };
+    return { ticket, reopened, rerouted };
   };
 
   return {
     findEnquiry: (key) => read('find enquiry', () => findEnquiry(key)),
 
-    findTicket(ref): TicketView | null {
+    findTicket(ref): FollowUpTarget | null {
       return read('find ticket', () => {
         const byNumber = ref.number === undefined ? null : w.find(ref.number);
         const ticket = byNumber ?? findByRefs(ref.references ?? []);
         // An anonymised ticket keeps no conversation: a late reply starts a new one.
-        return ticket === null || ticket.anonymisedAt !== null ? null : toView(ticket);
+        return ticket === null || ticket.anonymisedAt !== null ? null : { ...toView(ticket), routeStatus: ticket.requester.routeStatus };
       });
     },
 
@@ -87,11 +120,11 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
         if (inserted.changes === 0) {
           return { kind: 'duplicate', previous: findEnquiry(enquiry.key)?.outcome ?? plan.outcome };
         }
-        const { ticket, reopened } = applyTicket(plan, at);
+        const { ticket, reopened, rerouted } = applyTicket(plan, at);
         if (ticket !== null) linkEnquiry.run(ticket.number, enquiry.key);
         const view = ticket === null ? null : toView(ticket);
         w.enqueue(plan.outbox, view, plan.at);
-        return { kind: 'committed', ticket: view, reopened };
+        return { kind: 'committed', ticket: view, reopened, rerouted };
       });
     },
   };

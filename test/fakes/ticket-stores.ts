@@ -15,7 +15,7 @@ import type {
   TicketRecord,
   TicketStore,
 } from '../../src/core/ticket-ports.js';
-import { transition } from '../../src/tickets/ticket.js';
+import { followUpChange } from '../../src/tickets/enquiry-ledger.sqlite.js';
 import { toView } from '../../src/tickets/ticket-rows.js';
 
 /** An outbox row as the fake keeps it. */
@@ -118,25 +118,23 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
     findTicket(ref) {
       const number = ref.number ?? (ref.references ?? []).map((r) => state.refs.get(r)).find((n) => n !== undefined);
       const found = number === undefined ? undefined : state.tickets.get(number);
-      return found === undefined ? null : toView(found.ticket);
+      return found === undefined ? null : { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus };
     },
     commit(plan): LedgerCommitResult {
       const previous = state.enquiries.get(plan.enquiry.key);
       if (previous !== undefined) return { kind: 'duplicate', previous: previous.outcome };
       let details: TicketDetails | null = null;
       let reopened = false;
+      let rerouted = false;
       if (plan.ticket.kind === 'create') details = create(plan as EnquiryPlan & { ticket: { kind: 'create' } });
       if (plan.ticket.kind === 'follow_up') {
         details = state.tickets.get(plan.ticket.number) ?? null;
         if (details === null) throw new AppError('TICKET_NOT_FOUND', `fake ledger: no ticket ${plan.ticket.number}`);
-        if (plan.ticket.react) {
-          const r = transition(details.ticket, { type: 'requester_reply' }, new Date(plan.at));
-          if (r.ok) {
-            details.ticket = r.ticket;
-            details.events.push(r.event);
-            reopened = r.event.type === 'reopened';
-          }
-        }
+        const change = followUpChange(details.ticket, plan.ticket, new Date(plan.at));
+        details.ticket = change.ticket;
+        details.events.push(...change.events);
+        reopened = change.reopened;
+        rerouted = change.rerouted;
       }
       if (details !== null) {
         const suppressed = plan.ticket.kind === 'follow_up' && !plan.ticket.react;
@@ -147,7 +145,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       state.enquiries.set(plan.enquiry.key, { outcome: plan.outcome, ticketNumber: details?.ticket.number ?? null, suppressedReason: plan.suppressedReason });
       const view = details === null ? null : toView(details.ticket);
       enqueue(plan.outbox, view, plan.at);
-      return { kind: 'committed', ticket: view, reopened };
+      return { kind: 'committed', ticket: view, reopened, rerouted };
     },
   };
 

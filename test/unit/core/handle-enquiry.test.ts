@@ -156,10 +156,12 @@ describe(handleEnquiry.name, () => {
     expect(stores.state.outbox[0]?.payload).toMatchObject({ message: 'Dazu kann ich leider nichts sagen.' });
   });
 
-  it('keeps the whole text of a huge enquiry on the ticket but triages only its start', () => {
-    const text = `${APPLICATION} ${'Anlage '.repeat(20_000)}`;
+  it('triages the whole text of a huge enquiry (the case is stated after 200,000 characters) and keeps all of it', () => {
+    const text = `${'Wir berichten über die Arbeit vor Ort, die Beratungen laufen gut. '.repeat(3_000)}Unser Antrag vom 3. März ist noch offen.`;
     const outcome = handleEnquiry(makeEnquiry({ text }), deps);
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
+    expect(outcome.triage.intent).toBe('application_matter');
+    expect(outcome.triage.reasons).toContain('Bezug auf einen eigenen Vorgang: „Unser Antrag“');
     expect(stores.state.tickets.get(outcome.ticket.number)!.messages[0]?.text).toHaveLength(text.length);
   });
 
@@ -169,5 +171,84 @@ describe(handleEnquiry.name, () => {
     const logged = deps.logger.text();
     expect(logged).toContain('IM-2026-000001');
     for (const secret of ['erika', 'Erika Muster', 'Aktenzeichen', 'Förderung', 'gemeinde.example']) expect(logged).not.toContain(secret);
+  });
+});
+
+describe(`${handleEnquiry.name}: a follow-up that names the municipality (issues 3, 5, 6)`, () => {
+  const UNROUTED = 'Unser Antrag vom 3. März, Aktenzeichen IM-123: der Bescheid ist noch nicht da.';
+  let confirmed: { address: string; gemeindeAgs: string; provenance: string; at: Date }[];
+
+  beforeEach(() => {
+    confirmed = [];
+    deps.senders = { confirm: (address, gemeindeAgs, provenance, at) => void confirmed.push({ address, gemeindeAgs, provenance, at }) };
+  });
+
+  function centralTicket(text = UNROUTED): string {
+    const created = handleEnquiry(makeEnquiry({ text }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    expect(created.ticket.team.teamId).toBe('zentral');
+    return created.ticket.number;
+  }
+
+  it('re-routes and reassigns the ticket in the same commit, notifies the new team and remembers the sender', () => {
+    const number = centralTicket();
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: number }), deps);
+    expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' }, kreis: { ags: '08115' }, gemeinde: { ags: '08115045' } } });
+    const details = stores.state.tickets.get(number)!;
+    expect(details.events.map((e) => [e.type, e.actor])).toEqual([
+      ['created', 'system'],
+      ['assigned', 'system'],
+      ['requester_replied', 'requester'],
+      ['rerouted', 'requester'],
+    ]);
+    expect(details.events[3]).toMatchObject({ note: 'Landkreis Böblingen → Team Nord (Ortsname in der Nachricht)', data: { fromTeamId: 'zentral', toTeamId: 'team-nord', kreisAgs: '08115' } });
+    expect(details.ticket.requester).toMatchObject({ routeStatus: 'resolved', evidence: ['Ortsname in der Nachricht'], candidates: [] });
+    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', ticketNumber: number, replyHandle: { to: 'team-nord@rp.example' }, payload: { teamId: 'team-nord' } });
+    expect(confirmed).toEqual([{ address: 'erika@gemeinde.example', gemeindeAgs: '08115045', provenance: `Bestätigt in Vorgang ${number}`, at: deps.clock.now() }]);
+  });
+
+  it('reads the signature of the follow-up as well', () => {
+    const number = centralTicket();
+    handleEnquiry(makeEnquiry({ text: 'Anbei die gewünschte Angabe.', signature: 'Universitätsstadt Tübingen', ticketNumber: number }), deps);
+    expect(stores.state.tickets.get(number)!.ticket.team.teamId).toBe('team-sued');
+    expect(confirmed.map((c) => c.gemeindeAgs)).toEqual(['08416041']);
+  });
+
+  it('keeps the ticket in the central queue when the follow-up names candidates again, and learns nothing', () => {
+    const number = centralTicket();
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Wir sind aus Altdorf.', ticketNumber: number }), deps);
+    expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'zentral' }, kreis: null } });
+    expect(stores.state.tickets.get(number)!.events.map((e) => e.type)).not.toContain('rerouted');
+    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: 'zentral@rp.example' } });
+    expect(confirmed).toEqual([]);
+  });
+
+  it('leaves a ticket with a settled route where it is, even when the follow-up names another place', () => {
+    const created = handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Die Kollegin sitzt in Tübingen.', ticketNumber: created.ticket.number }), deps);
+    expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'team-nord' } } });
+    expect(stores.state.tickets.get(created.ticket.number)!.events.map((e) => e.type)).not.toContain('rerouted');
+    expect(confirmed).toEqual([]);
+  });
+
+  it('does not re-route a suppressed auto-reply', () => {
+    const number = centralTicket();
+    handleEnquiry(makeEnquiry({ text: 'Ich bin im Urlaub. Gemeinde Sindelfingen', ticketNumber: number }), { ...deps, suppress: 'auto_reply' });
+    expect(stores.state.tickets.get(number)!.ticket.team.teamId).toBe('zentral');
+    expect(confirmed).toEqual([]);
+  });
+
+  it('still records the re-route when the sender cannot be remembered, and logs no personal data', () => {
+    const number = centralTicket();
+    deps.senders = {
+      confirm: () => {
+        throw new Error('unknown municipality');
+      },
+    };
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Gemeinde Sindelfingen', ticketNumber: number }), deps);
+    expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'team-nord' } } });
+    expect(deps.logger.text()).toContain('could not remember sender');
+    expect(deps.logger.text()).not.toContain('erika');
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * A follow-up that names the municipality re-routes its ticket (issues 3, 5, 6), on a real SQLite file with
+ * the real router, staff directory (knowledge/kontakte.yaml) and learned sender directory in the same
+ * database, wired as the composition root does.
+ */
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { routingMigrations } from '../../../src/routing/migrations.js';
+import { loadRouting, type Routing } from '../../../src/routing/router.loader.js';
+import { SqliteSenderDirectory } from '../../../src/routing/sender-directory.sqlite.js';
+import { openDatabase } from '../../../src/tickets/database.sqlite.js';
+import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
+import { ticketMigrations } from '../../../src/tickets/migrations.js';
+import { createTicketService, type TicketService } from '../../../src/tickets/ticket-service.js';
+import { createSqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
+import { FakeClock } from '../../fakes/clock.js';
+import { makeEnquiry } from '../../fakes/factories.js';
+import { createFakeAnswerer } from '../../fakes/knowledge.js';
+import { tempDir } from './stack.js';
+
+/** An application matter without any hint of municipality or Kreis. */
+const UNROUTED = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da.';
+const SENDER = 'sachbearbeitung@example.org';
+
+let tmp: ReturnType<typeof tempDir>;
+let db: Database.Database;
+let routing: Routing;
+let senders: SqliteSenderDirectory;
+let deps: HandleEnquiryDeps;
+let service: TicketService;
+
+beforeEach(async () => {
+  tmp = tempDir();
+  db = openDatabase(join(tmp.dir, 'pakt.db'), [...ticketMigrations, ...routingMigrations], silentLogger);
+  senders = new SqliteSenderDirectory(db);
+  const clock = new FakeClock('2026-06-03T08:00:00.000Z');
+  routing = await loadRouting({ logger: silentLogger, senderDirectory: senders, clock });
+  const stores = createSqliteTicketStores(db);
+  deps = {
+    answerer: createFakeAnswerer([]),
+    router: routing.router,
+    staff: routing.staff,
+    ledger: stores.ledger,
+    deadlines: createDeadlinePolicy(),
+    clock,
+    logger: silentLogger,
+    senders: { confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at) },
+  };
+  service = createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger: silentLogger });
+});
+afterEach(() => {
+  db.close();
+  tmp.remove();
+});
+
+function centralTicket(from = SENDER): string {
+  const created = handleEnquiry(makeEnquiry({ from, text: UNROUTED }), deps);
+  if (created.kind !== 'ticket_created') throw new Error(created.kind);
+  expect(created).toMatchObject({ needsMunicipality: true, ticket: { team: { teamId: 'zentrale' } } });
+  return created.ticket.number;
+}
+
+describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, () => {
+  it('assigns the ticket to the Böblingen team when the reply names Aidlingen, records the event and remembers the sender', () => {
+    const number = centralTicket();
+    const reply = handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: number }), deps);
+    expect(reply).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' }, kreis: { ags: '08115' }, gemeinde: { name: 'Aidlingen' } } });
+
+    const shown = service.show(number);
+    expect(shown.ticket).toMatchObject({ status: 'neu', assignee: null, requester: { routeStatus: 'resolved', candidates: [] } });
+    expect(shown.events.map((e) => [e.type, e.actor])).toEqual([
+      ['created', 'system'],
+      ['assigned', 'system'],
+      ['requester_replied', 'requester'],
+      ['rerouted', 'requester'],
+    ]);
+    expect(shown.events[3]).toMatchObject({ data: { fromTeamId: 'zentrale', toTeamId: 'team-mitte', kreisAgs: '08115' } });
+    expect(shown.events[3]?.note).toMatch(/^Landkreis Böblingen → .+ \(.*Aidlingen.*\)$/);
+    expect(shown.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', status: 'pending' });
+    const notice = db.prepare("SELECT reply_handle FROM outbox WHERE ticket_number = ? AND kind = 'staff_notification' ORDER BY id DESC LIMIT 1").get(number) as { reply_handle: string };
+    expect(JSON.parse(notice.reply_handle)).toMatchObject({ to: routing.staff.findTeam('team-mitte')!.email });
+
+    const gemeindeAgs = reply.kind === 'follow_up' ? reply.ticket.gemeinde?.ags : undefined;
+    expect(senders.lookup(SENDER)).toEqual({ gemeindeAgs, provenance: `Bestätigt in Vorgang ${number}`, confirmedAt: '2026-06-03T08:00:00.000Z' });
+    // The next enquiry from that sender is routed without asking back.
+    const next = handleEnquiry(makeEnquiry({ from: SENDER, text: UNROUTED }), deps);
+    expect(next).toMatchObject({ kind: 'ticket_created', needsMunicipality: false, ticket: { team: { teamId: 'team-mitte' } } });
+  });
+
+  it('keeps the ticket in the central queue when the reply is ambiguous again', () => {
+    const number = centralTicket();
+    handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind aus Altdorf.', ticketNumber: number }), deps);
+    const shown = service.show(number);
+    expect(shown.ticket.team.teamId).toBe('zentrale');
+    expect(shown.events.map((e) => e.type)).not.toContain('rerouted');
+    expect(senders.lookup(SENDER)).toBeNull();
+  });
+
+  it('records the same event type as the ask-back answered in Teams (resolveMunicipality)', () => {
+    const byMail = centralTicket();
+    handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: byMail }), deps);
+    const byTeams = centralTicket('someone-else@example.org');
+    const aidlingen = routing.gemeinden.all().find((g) => g.name === 'Aidlingen')!;
+    expect(service.resolveMunicipality(byTeams, { ags: aidlingen.ags, by: 'requester' }).ok).toBe(true);
+
+    const last = (number: string) => service.show(number).events.at(-1);
+    expect(last(byMail)).toMatchObject({ type: 'rerouted', actor: 'requester', data: { toTeamId: 'team-mitte' } });
+    expect(last(byTeams)).toMatchObject({ type: 'rerouted', actor: 'requester', data: { toTeamId: 'team-mitte' } });
+  });
+});
