@@ -1,7 +1,8 @@
 /**
  * The Teams bot: thin (STYLE G1, A1). A message is a card submit (→ verb table), a text command (→ command
  * table) or a question (→ core → card). Every inbound activity's ConversationReference is persisted, and
- * each activity is handled at most once (processed-key table; the ledger deduplicates enquiries too).
+ * each activity is handled at most once: questions by the core's ledger (enquiry key), card submits by the
+ * verb table's action keys, commands and the welcome by the processed-key table.
  */
 import { MessageFactory, TeamsActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
 import { dispatchAction, isCardSubmit } from './actions/index.js';
@@ -16,28 +17,38 @@ export class PaktTeamsBot extends TeamsActivityHandler {
   constructor(private readonly ctx: TeamsContext) {
     super();
     this.onMessage(async (turn, next) => {
-      await this.once(turn, () => this.handleMessage(turn));
+      this.remember(turn);
+      await this.handleMessage(turn);
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
+      this.remember(turn);
       await this.once(turn, () => this.welcome(turn));
       await next();
     });
   }
 
-  /** Runs `work` unless this activity was handled before; forgets the key again when `work` fails. */
+  /** Persists the conversation reference of every inbound activity (unchanged ones are not rewritten). */
+  private remember(turn: TurnContext): void {
+    const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
+    this.ctx.store.saveReference(reference, conversationType(turn.activity));
+  }
+
+  /**
+   * Runs `work` unless this activity was handled before; forgets the key again when `work` fails. Questions
+   * do not need it (the core's ledger records each enquiry key once, atomically), nor do card submits (the
+   * verb table keys each action): it guards the replies that touch no other store (commands, welcome).
+   */
   private async once(turn: TurnContext, work: () => Promise<void>): Promise<void> {
-    const key = activityKey(turn.activity);
-    if (!this.ctx.store.claimKey(`activity:${key}`)) {
+    const key = `activity:${activityKey(turn.activity)}`;
+    if (!this.ctx.store.claimKey(key)) {
       this.ctx.logger.debug({ component: 'teams', activityType: turn.activity.type }, 'duplicate activity ignored');
       return;
     }
-    const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
-    this.ctx.store.saveReference(reference, conversationType(turn.activity));
     try {
       await work();
     } catch (error) {
-      this.ctx.store.releaseKey(`activity:${key}`);
+      this.ctx.store.releaseKey(key);
       throw error;
     }
   }
@@ -51,17 +62,17 @@ export class PaktTeamsBot extends TeamsActivityHandler {
     const text = messageText(turn.activity);
     const command = findCommand(text);
     if (command) {
-      await command.command(turn, this.ctx, command.args);
+      await this.once(turn, () => command.command(turn, this.ctx, command.args));
+      return;
+    }
+    if (text === '') {
+      await this.once(turn, async () => void (await turn.sendActivity(teamsText.empty)));
       return;
     }
     await this.answer(turn, text);
   }
 
   private async answer(turn: TurnContext, text: string): Promise<void> {
-    if (text === '') {
-      await turn.sendActivity(teamsText.empty);
-      return;
-    }
     const started = performance.now();
     const fallbackEmail = await this.ctx.emails.of(turn);
     const { enquiry, truncatedTo } = toEnquiry(turn.activity, text, this.ctx.clock.now(), undefined, fallbackEmail);

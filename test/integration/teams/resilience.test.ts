@@ -51,6 +51,20 @@ describe('Teams idempotency and resilience', () => {
     expect(h.tickets.list({ limit: 1000 }).length - ticketsBefore).toBe(1);
   });
 
+  it('replies once to a repeated question, command and card submit', async () => {
+    const sender = requester();
+    const question = h.activities.message(sender, 'Wie lang darf der Sachbericht sein?');
+    const help = h.activities.message(sender, 'hilfe');
+    await Promise.all([h.post(question), h.post(question), h.post(help), h.post(help)]);
+    const answer = h.stub.forConversation(sender.conversationId).find((a) => /drei Seiten/.test(cardText(cardOf(a))))!;
+    const feedback = h.activities.submit(sender, actionData(cardOf(answer), 'feedback')!, answer.assignedId);
+    await Promise.all([h.post(feedback), h.post(feedback)]);
+    const replies = h.stub.forConversation(sender.conversationId);
+    expect(replies.filter((a) => /drei Seiten/.test(cardText(cardOf(a))))).toHaveLength(1);
+    expect(replies.filter((a) => /Willkommen/.test(cardText(cardOf(a))))).toHaveLength(1);
+    expect(replies.filter((a) => a.body.text === 'Danke für Ihre Rückmeldung!')).toHaveLength(1);
+  });
+
   it('retries a staff answer after 429 no earlier than Retry-After, then delivers it once', async () => {
     const sender = requester();
     await staffAnswerPending(sender, 'Antwort nach Drosselung');
