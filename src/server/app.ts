@@ -3,9 +3,11 @@
  * owns start-up order and graceful shutdown (stop intake, finish work in flight, close the database).
  * Order: services (knowledge, database, routing, tickets) → channels → outbox worker and timers → routes.
  */
+import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import { createEmailChannel, emailMigrations, type EmailChannel } from '../channels/email/index.js';
 import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations } from '../channels/teams/index.js';
+import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
 import type { Deliverer } from '../core/outcome.js';
 import type { Channel } from '../core/enquiry.js';
@@ -63,14 +65,17 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     clock,
   });
 
+  // With IMAP_HOST the mailbox is watched and answered; with only SMTP_HOST the channel just sends
+  // (staff notifications, escalations, answers to mail tickets).
   let email: EmailChannel | null = null;
-  if (config.IMAP_HOST !== undefined) {
+  if (config.IMAP_HOST !== undefined || config.SMTP_HOST !== undefined) {
     email = createEmailChannel({
       config,
       db: services.db,
       handle: (enquiry, handleOptions) =>
         services.handle(enquiry, handleOptions?.suppress === undefined ? {} : { suppress: handleOptions.suppress }),
       attachments: services.attachments,
+      ...(config.IMAP_TLS_CA_FILE === undefined ? {} : { imapTls: { ca: readCaFile(config.IMAP_TLS_CA_FILE) } }),
       logger,
       clock,
     });
@@ -93,7 +98,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     { name: 'database', check: () => ({ ready: services.db.open }) },
   ];
   const mail = email;
-  if (mail !== null) readiness.push({ name: 'mailbox', check: () => { const s = mail.status(); return { ready: s.connected, detail: s.detail }; } });
+  if (mail !== null && config.IMAP_HOST !== undefined) readiness.push({ name: 'mailbox', check: () => { const s = mail.status(); return { ready: s.connected, detail: s.detail }; } });
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
@@ -144,6 +149,14 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   };
 
   return { config, logger, metrics, server, services, listen, stop };
+}
+
+function readCaFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (cause) {
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\nIMAP_TLS_CA_FILE: cannot read ${file}`, { cause });
+  }
 }
 
 /** Without a mail channel, mail messages (staff notifications) wait in the outbox until one is configured. */

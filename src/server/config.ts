@@ -51,6 +51,7 @@ export const ConfigSchema = z
     IMAP_PASSWORD: optionalString,
     IMAP_ACCESS_TOKEN: optionalString,
     IMAP_TOKEN_COMMAND: optionalString,
+    IMAP_TLS_CA_FILE: optionalString,
     IMAP_MAILBOX: z.string().min(1).default('INBOX'),
     IMAP_PROCESSED_FOLDER: z.string().min(1).default('Bearbeitet'),
     IMAP_QUARANTINE_FOLDER: z.string().min(1).default('Quarantaene'),

@@ -6,17 +6,11 @@ import { buildApp } from './app.js';
 import { loadConfig } from './env.js';
 import { createLogger } from './logger.js';
 
+/** Start-up failures caused by what operators wrote (env, contacts, templates, data): a message, exit 2. */
+const OPERATOR_ERRORS = ['CONFIG_INVALID', 'CONTACTS_INVALID', 'ROUTING_DATA_INVALID', 'TEMPLATE_INVALID'] as const;
+
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (isAppError(error, 'CONFIG_INVALID')) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const started = Date.now();
   const app = await buildApp(config, { logger });
@@ -44,6 +38,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (OPERATOR_ERRORS.some((code) => isAppError(error, code))) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`Start fehlgeschlagen: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

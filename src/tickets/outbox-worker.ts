@@ -127,22 +127,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return next;
   };
 
-  const schedule = (): void => {
+  // A full batch means more is due: drain again at once instead of waiting a poll interval (a backlog
+  // would otherwise be capped at batchSize messages per pollMs).
+  const tick = (): void => {
+    drainOnce().then(
+      (report) => schedule(report.claimed >= o.batchSize ? 0 : o.pollMs),
+      (error: unknown) => {
+        log.error({ code: errorCode(error) }, 'outbox drain failed');
+        schedule(o.pollMs);
+      },
+    );
+  };
+  const schedule = (delayMs: number): void => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      drainOnce()
-        .catch((error: unknown) => log.error({ code: errorCode(error) }, 'outbox drain failed'))
-        .finally(schedule);
-    }, o.pollMs);
+    timer = setTimeout(tick, delayMs);
   };
 
   return {
     start() {
       if (!stopped) return;
       stopped = false;
-      drainOnce()
-        .catch((error: unknown) => log.error({ code: errorCode(error) }, 'outbox drain failed'))
-        .finally(schedule);
+      tick();
     },
     async stop() {
       stopped = true;

@@ -116,6 +116,19 @@ describe(createOutboxWorker.name, () => {
   });
 });
 
+describe('createOutboxWorker backlog', () => {
+  it('drains a backlog batch after batch without waiting a poll interval in between', async () => {
+    vi.useFakeTimers();
+    for (const key of ['b1', 'b2', 'b3', 'b4', 'b5']) enqueue(key);
+    const d = deliverer([]);
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 60_000, batchSize: 2 });
+    worker.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(d.calls).toHaveLength(5);
+    await worker.stop();
+  });
+});
+
 describe(backoffMs.name, () => {
   it.each([
     [1, 5000, undefined, 5000],
