@@ -11,10 +11,11 @@ const TYPES: [string, RegExp][] = [
   ['typ_dauer', /\bwie\s*lange?\b/iu],
   ['typ_wer', /\b(wer|wen|wem)\b/iu],
   ['typ_ort', /\b(wo|wohin|woher)\b/iu],
+  ['typ_zweck', /\b(wof[üu]e?r|wozu)\b|\bwas\s+(macht|machen|tut|tun)\b/iu],
   ['typ_verfahren', /\bwie\s+(beantrag|stell|reich|melde|geh|l[äa]uft|muss|musste|kann|wurde|werden)\w*/iu],
 ];
 
-const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|ab|wer|wen|wem|wo|wohin|woher)\b/iu;
+const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|ab|wer|wen|wem|wo|wohin|woher|wof[üu]e?r|wozu|was)\b/iu;
 
 /**
  * Answer-type terms of one question (or several, separated by newlines).

@@ -42,7 +42,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   questionWeight: 0.5,
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.2,
-  fuzzyMinLength: 5,
+  fuzzyMinLength: 6,
   maxFuzzy: 2,
   weights: { fuzzy: 0.45, prefix: 0.35 },
 };

@@ -95,6 +95,27 @@ describe('KnowledgeBase.ask', () => {
     if (r.outcome === 'suggest') expect(r.suggestions.length).toBeGreaterThan(0);
   });
 
+  it.each([['Wo stelle ich einen Reisepassantrag?'], ['Rezepte für Kuchen?'], ['Ist ein Kinderreisepass nötig?'], ['Rezeptideen bitte']])(
+    'declines %j: an off-topic word, its inflection or a compound built on it',
+    (question) => {
+      expect(kb.ask(question).outcome).toBe('out_of_scope');
+    },
+  );
+
+  it('hands over a question in the programme vocabulary that no passage answers instead of declining it', () => {
+    // "Stelle" belongs to the programme's vocabulary (a passage title); "Mittelabruf" is in no passage.
+    const r = kb.ask('Wie funktioniert der Mittelabruf für eine Stelle?');
+    expect(['handover', 'suggest']).toContain(r.outcome);
+    expect(r.answer).toBeNull();
+  });
+
+  it('gives suggestions at most when the question names a thing the knowledge base never mentions', () => {
+    // Fortbildungskosten are covered, Supervisionskosten are not: the passage is near, but no answer.
+    const r = kb.ask('Sind Supervisionskosten förderfähig?');
+    expect(['handover', 'suggest']).toContain(r.outcome);
+    expect(r.hits[0]?.id).toBe('vwv-test#5.2');
+  });
+
   it('keeps answered, answer and outcome consistent', () => {
     for (const q of ['Sachbericht', 'Kita', '', 'Ukraine Soforthilfe Antrag', 'xyzzy plugh']) {
       const r = kb.ask(q);
