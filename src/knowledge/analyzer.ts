@@ -101,6 +101,7 @@ function headOf(word: string, words: ReadonlySet<string>, stems: ReadonlySet<str
 /** Analyzer bound to one vocabulary. */
 export class GermanAnalyzer {
   private readonly cache = new Map<string, WordAnalysis>();
+  private readonly queryCache = new Map<string, WordAnalysis>();
 
   constructor(readonly vocabulary: Vocabulary) {}
 
@@ -116,6 +117,23 @@ export class GermanAnalyzer {
     const result = this.compute(word);
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(word, result);
+    return result;
+  }
+
+  /**
+   * Terms and parts of a query word: its index terms plus the derivational relatives the corpus knows
+   * (Teilung → teilen, teilen → Teilung). Relatives are added on the query side only: the query reaches
+   * both directions, and the index stays small.
+   */
+  analyzeQueryWord(word: string): WordAnalysis {
+    const cached = this.queryCache.get(word);
+    if (cached !== undefined) return cached;
+    const a = this.analyzeWord(word);
+    const out = new Set(a.terms);
+    for (const w of [word, ...a.parts]) if (!isStopword(w)) for (const v of derivedStems(w)) if (this.knows(v)) out.add(v);
+    const result = { terms: [...out], parts: a.parts };
+    if (this.queryCache.size > 10_000) this.queryCache.clear();
+    this.queryCache.set(word, result);
     return result;
   }
 
@@ -184,10 +202,9 @@ export class GermanAnalyzer {
     return { terms: [...out], parts };
   }
 
-  /** Adds the verb and derivational variants of a word that the corpus knows. */
+  /** Adds the verb variants of a word that the corpus knows (participles and finite forms to the infinitive). */
   private addVariants(word: string, out: Set<string>): void {
     for (const v of verbVariants(word)) if (this.knows(v)) out.add(v);
-    for (const v of derivedStems(word)) if (this.knows(v)) out.add(v);
   }
 
   private isKnown(word: string): boolean {

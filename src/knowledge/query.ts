@@ -126,7 +126,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   }
   for (const word of tokenize(searchText)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
-    const { terms: own, parts: surfaceParts } = analyzer.analyzeWord(word);
+    const { terms: own, parts: surfaceParts } = analyzer.analyzeQueryWord(word);
     if (own.length === 0) continue;
     const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
     const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);

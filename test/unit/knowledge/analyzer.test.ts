@@ -101,8 +101,14 @@ describe(GermanAnalyzer.name, () => {
     ['Förderung', 'ford'],
     ['förderfähig', 'forder'],
     ['evaluieren', 'evaluation'],
-  ])('maps %s to the related stem %s when the corpus knows it', (word, stem) => {
-    expect(terms(word)).toContain(stem);
+  ])('maps the query word %s to the related stem %s when the corpus knows it', (word, stem) => {
+    const queryTerms = tokenize(word).flatMap((w) => analyzer.analyzeQueryWord(w).terms);
+    expect(queryTerms).toContain(stem);
+  });
+
+  it('indexes participles under their infinitive (both sides), derivational relatives on the query side only', () => {
+    expect(terms('gefördert')).toContain('forder');
+    expect(terms('teilen')).not.toContain('teilung');
   });
 
   it('keeps the noun Stelle apart from the verb stellen', () => {
