@@ -6,10 +6,16 @@
  *   says so (citation, source, Stand, reminder), and say honestly when there is no good answer: "Meinten Sie …"
  *   (suggest), hand-over to a person, or a polite refusal for questions outside the programme.
  * - Pipeline: sources (Markdown/PDF/DOCX, sources.fs.ts) → passages → German analysis (german.ts, tokenize.ts,
- *   analyzer.ts: folding, gender forms, stopwords, Snowball stems, compound splitting against the corpus
- *   vocabulary) → two MiniSearch indexes (passages with field boosts; each typical question on its own) →
- *   query plan with synonyms, abbreviations and answer types (query.ts) → confidence from idf-weighted query
- *   coverage and score margin (answer.ts).
+ *   analyzer.ts: folding, gender forms, stopwords, Snowball stems, Stelle (noun) apart from stellen (verb),
+ *   compound splitting against the corpus vocabulary in both directions, with compound heads learned from the
+ *   corpus) → two MiniSearch indexes (passages with field boosts; each typical question on its own, with its
+ *   function words as a low-weight frame) → query plan with synonyms, abbreviations, answer types, derivational
+ *   relatives (Teilung ↔ teilen) and the parts of unknown compounds (query.ts) → confidence from idf-weighted
+ *   coverage (an unknown compound counts part by part) and score margin (answer.ts).
+ * - Outcomes: out of scope only for off-topic subjects (synonyme.yaml `themenfremd`, also inside compounds) or
+ *   questions without any programme vocabulary (titles, typical questions, synonyms) and little coverage; a
+ *   programme question no passage answers is handed over; a question naming things the corpus never mentions
+ *   (Supervisionskosten) gets suggestions at most.
  * - Per-query work is one plan and two MiniSearch queries; everything else (analysis, document frequencies,
  *   synonym compilation) happens at build time. Typos are matched fuzzily only for words the index does not know.
  * - Non-goals: semantic embeddings or a language model (no network, predictable answers); answering questions

@@ -79,4 +79,16 @@ describe(openKnowledgeBase.name, () => {
     expect(await loads()).toEqual([false]);
     expect(await loads()).toEqual([true]);
   });
+
+  it('answers from the restored cache exactly as from a fresh build (vocabulary, learned compound parts, domain)', async () => {
+    await writeSources();
+    const cacheDir = join(dir, '.cache');
+    const questions = ['Sachberichtsumfang?', 'Fortbildungskosten förderfähig?', 'Wie läuft der Abruf der Mittel?', 'Wie funktioniert die Rückforderung beim Antragsverfahren?', 'Kita-Platz gesucht'];
+    const answers = async (): Promise<unknown[]> => {
+      const kb = await openKnowledgeBase({ dir, cacheDir, logger: recordingLogger() });
+      return questions.map((q) => kb.ask(q));
+    };
+    const fresh = await answers();
+    expect(await answers()).toEqual(fresh);
+  });
 });
