@@ -5,10 +5,11 @@
  * - end to end as `pakt triage` runs it, with the real knowledge base and router;
  * - the core on 1 MB of degenerate text (one endless token, blank lines, a number table), the shapes that
  *   used to make single rules quadratic.
- * Each figure is the median of several runs after a warm-up (best and worst in brackets).
+ * Each figure is the median of several runs after a warm-up (best and worst in brackets), with the median
+ * CPU time beside it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AskResult, KnowledgeAnswerer } from '../src/core/knowledge.js';
 import { silentLogger } from '../src/core/ports.js';
@@ -62,17 +63,23 @@ const stubs: TriageDeps = {
 
 const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
-/** Median (best–worst) of `runs` timed calls of triage on `text`. */
+/**
+ * Median wall-clock time of `runs` calls, best–worst in brackets, and the median CPU time (user+sys) of the
+ * process: on a shared machine wall-clock figures include waiting for a core, CPU time does not.
+ */
 function measure(text: string, deps: TriageDeps, runs: number): string {
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    const usage = process.cpuUsage();
     const started = performance.now();
     triage({ channel: 'email', subject: 'Frage zum Verwendungsnachweis', text, from: 'info@gemeinde.example' }, deps);
-    times.push(performance.now() - started);
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(usage);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)] ?? NaN;
-  return `${ms(median).padStart(9)}  (${ms(times[0] ?? NaN)} – ${ms(times[times.length - 1] ?? NaN)})`;
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  return `${ms(median(wall)).padStart(9)} (${ms(Math.min(...wall))} – ${ms(Math.max(...wall))}), CPU ${ms(median(cpu))}`;
 }
 
 async function main(): Promise<void> {
@@ -84,14 +91,15 @@ async function main(): Promise<void> {
     for (let i = 0; i < 20; i += 1) measure(sized(PROSE, 10_000), real, 1); // warm-up (JIT)
 
     console.log('triage of realistic prose, one call (median of runs, best – worst):');
-    console.log(`  ${'size'.padEnd(8)} ${'core (stub KB/router)'.padEnd(34)} end to end (real KB and router)`);
+    console.log(`  ${'size'.padEnd(8)} ${'core (stub KB/router)'.padEnd(46)} end to end (real KB and router)`);
     for (const [label, chars] of SIZES) {
       const text = sized(PROSE, chars);
       const runs = chars >= 1_000_000 ? 7 : 15;
-      console.log(`  ${label.padEnd(8)} ${measure(text, stubs, runs).padEnd(34)} ${measure(text, real, runs)}`);
+      console.log(`  ${label.padEnd(8)} ${measure(text, stubs, runs).padEnd(46)} ${measure(text, real, runs)}`);
     }
     console.log('core on degenerate 1 MB texts:');
     for (const [label, unit] of DEGENERATE) console.log(`  ${label.padEnd(30)} ${measure(sized(unit, 1_000_000), stubs, 5)}`);
+    console.log(`(load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)`);
   } finally {
     await kb.close();
     await rm(cacheDir, { recursive: true, force: true });

@@ -67,6 +67,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'antrag',
     priority: 2,
-    patterns: [/\b(?!aenderungs)\w*antrag\b|\b(?!aenderungs)\w*antrags\w*|\bantraege\w*/, /\bsachstand\b|\bbearbeitungsstand\b/, /\b(?:zuwendungs|bewilligungs|foerder)bescheid\w*/, /\bbewilligung\w*|\bbewilligt\w*/, /\bfoerderantrag\w*|\bneuantrag\w*/],
+    // `(?=\w*antr)` first: a word is examined only when it contains "antr" (one scan per word, not three).
+    patterns: [/\b(?=\w*antr)(?:(?!aenderungs)\w*antrag\b|(?!aenderungs)\w*antrags\w*|antraege\w*)/, /\bsachstand\b|\bbearbeitungsstand\b/, /\b(?:zuwendungs|bewilligungs|foerder)bescheid\w*/, /\bbewilligung\w*|\bbewilligt\w*/, /\bfoerderantrag\w*|\bneuantrag\w*/],
   },
 ];

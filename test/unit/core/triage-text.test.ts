@@ -65,3 +65,13 @@ describe(joinFoldedLines.name, () => {
     expect(originalSlice(text, start, start + 'verlaengern sie'.length)).toBe('verlängern Sie');
   });
 });
+
+describe(`${foldText.name}: no upper case left`, () => {
+  it('folds every UTF-16 code unit to text without A–Z (the rule tables match without the i flag)', () => {
+    const upper: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (/[A-Z]/.test(foldText(String.fromCharCode(code)).folded)) upper.push(code.toString(16));
+    }
+    expect(upper).toEqual([]);
+  });
+});
