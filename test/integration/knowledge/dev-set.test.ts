@@ -47,7 +47,8 @@ describe('development set on the shipped knowledge', () => {
 
   it('generalises to the held-out-like set written from the facts before the content (heldout-like.jsonl)', () => {
     const report = run(load('test/fixtures/knowledge/heldout-like.jsonl'));
-    // Measured 0.910 / 0.989 (89 questions with expected passages); floors leave room for content edits.
+    // Measured 0.966 / 1.000 (89 questions with expected passages, MiniSearch defaults 0.865 / 0.921); floors leave
+    // room for content edits.
     expect(report.engine.hit1).toBeGreaterThanOrEqual(0.85);
     expect(report.engine.hit3).toBeGreaterThanOrEqual(0.95);
     expect(report.engine.hit1).toBeGreaterThan(report.baseline.hit1);
