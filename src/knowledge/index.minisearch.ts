@@ -139,7 +139,9 @@ export function buildIndex(
   const analyzer = new GermanAnalyzer(vocabularyFromWords(words.flat()));
   const df = new Map<string, number>();
   const domain = new Set<string>();
-  const analysed = docs.map((d, i) => {
+  const mini = new MiniSearch<AnalysedDoc>(miniSearchOptions());
+  // One document at a time: analyse, count, add, and let its term arrays go (less memory, less GC).
+  docs.forEach((d, i) => {
     const seen = new Set<string>();
     const fields = words[i]!.map((fieldWords, f) => {
       const terms: string[] = [];
@@ -149,12 +151,11 @@ export function buildIndex(
       if (f !== 2) for (const t of terms) domain.add(t);
       return terms;
     });
+    words[i] = [];
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     const questions = [...fields[1]!, ...answerTypes(`${d.title}\n${d.questions}`)];
-    return { id: d.id, title: fields[0]!, questions, text: fields[2]!, context: fields[3]! };
+    mini.add({ id: d.id, title: fields[0]!, questions, text: fields[2]!, context: fields[3]! });
   });
-  const mini = new MiniSearch<AnalysedDoc>(miniSearchOptions());
-  mini.addAll(analysed);
   return assemble({ analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df, domain }, synonymFile, settings);
 }
 
