@@ -80,7 +80,15 @@ export interface OutboundMessage {
 export type DeliveryResult =
   | { kind: 'sent'; providerId?: string }
   | { kind: 'retry'; afterMs?: number; reason: string }
-  | { kind: 'dead'; reason: string };
+  | {
+      kind: 'dead';
+      reason: string;
+      /**
+       * Another way to reach the recipient (a Teams conversation is gone but the requester's mail address is
+       * known): the outbox gives up on this message and queues the same message for the fallback.
+       */
+      fallback?: { channel: Channel; replyHandle: ReplyHandle };
+    };
 
 /** A channel's deliverer for outbox messages. */
 export type Deliverer = (message: OutboundMessage) => Promise<DeliveryResult>;

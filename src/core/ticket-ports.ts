@@ -297,6 +297,11 @@ export interface OutboxStore {
   markSent(id: number, owner: string, now: Date, providerId?: string): boolean;
   /** Releases the lease and schedules the next attempt. */
   markRetry(id: number, owner: string, nextAttemptAt: Date, reason: string): boolean;
+  /**
+   * Gives up on a leased message and, in the same transaction, queues a copy for another channel
+   * (key `<key>:fallback:<channel>`, idempotent). False if the lease was lost.
+   */
+  reroute(id: number, owner: string, now: Date, reason: string, target: { channel: Channel; replyHandle: ReplyHandle }): boolean;
   /** Gives up on a message (recorded, visible in `tickets show`). */
   markDead(id: number, owner: string, now: Date, reason: string): boolean;
 }

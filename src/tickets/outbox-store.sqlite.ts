@@ -63,6 +63,21 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
       return inTransaction(db, 'mark outbox retry', () => retry.run({ id, owner, next: nextAttemptAt.toISOString(), reason }).changes === 1);
     },
 
+    reroute(id, owner, now, reason, target) {
+      return inTransaction(db, 'reroute outbox message', () => {
+        const iso = now.toISOString();
+        const row = db.prepare('SELECT key, kind, ticket_number, payload FROM outbox WHERE id = ?').get(id) as
+          | { key: string; kind: string; ticket_number: string | null; payload: string }
+          | undefined;
+        if (row === undefined || dead.run({ id, owner, now: iso, reason }).changes !== 1) return false;
+        db.prepare(
+          `INSERT INTO outbox (key, channel, kind, ticket_number, reply_handle, payload, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+        ).run(`${row.key}:fallback:${target.channel}`, target.channel, row.kind, row.ticket_number, JSON.stringify(target.replyHandle), row.payload, iso, iso);
+        return true;
+      });
+    },
+
     markDead(id, owner, now, reason) {
       return inTransaction(db, 'mark outbox dead', () => dead.run({ id, owner, now: now.toISOString(), reason }).changes === 1);
     },

@@ -98,6 +98,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       else log.warn(ids, 'lease lost before marking sent');
       return;
     }
+    if (result.kind === 'dead' && result.fallback !== undefined) {
+      o.store.reroute(message.id, o.owner, now, result.reason, result.fallback);
+      report.dead += 1;
+      log.warn({ ...ids, fallback: result.fallback.channel }, 'outbox message rerouted to its fallback channel');
+      return;
+    }
     if (result.kind === 'dead' || message.attempts >= o.maxAttempts) {
       o.store.markDead(message.id, o.owner, now, result.reason);
       report.dead += 1;

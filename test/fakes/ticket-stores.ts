@@ -220,6 +220,16 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       Object.assign(o, { status: 'dead', lastError: reason, leaseOwner: null, leaseUntil: null });
       return true;
     },
+    reroute(id, owner, now, reason, target) {
+      const o = owned(id, owner);
+      if (o === undefined) return false;
+      Object.assign(o, { status: 'dead', lastError: reason, leaseOwner: null, leaseUntil: null });
+      const key = `${o.key}:fallback:${target.channel}`;
+      if (state.outbox.some((x) => x.key === key)) return true;
+      const at = now.toISOString();
+      state.outbox.push({ ...o, id: state.outbox.length + 1, key, channel: target.channel, replyHandle: target.replyHandle, attempts: 0, createdAt: at, status: 'pending', nextAttemptAt: at, lastError: null, sentAt: null });
+      return true;
+    },
   };
 
   return { ledger, tickets, outbox, state };

@@ -51,7 +51,7 @@ export function createTeamsDeliverer(ctx: TeamsContext, adapters: TeamsAdapters)
 async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: TeamsAdapters): Promise<DeliveryResult> {
   const target = resolveTarget(message, ctx);
   if ('failure' in target) return target.failure;
-  if (target.stored.isDead) return { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` };
+  if (target.stored.isDead) return withMailFallback(message, { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` });
   const activity = renderOutbound(message, ctx);
   const ticket = payloadTicket(message);
   // A staff card already in that channel is updated in place (the staff-card job may have posted it).
@@ -67,11 +67,27 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
     const result = mapConnectorError(error, ctx.clock.now());
     if (result.kind === 'dead' && result.reason.startsWith(CONVERSATION_GONE)) {
       ctx.store.markDead(target.conversationId, result.reason);
+      return withMailFallback(message, result);
     }
     return result;
   }
   if (isStaffKind(message.kind) && ticket && sentId) ctx.store.saveTicketCard(ticket.number, target.conversationId, sentId);
   return sentId ? { kind: 'sent', providerId: sentId } : { kind: 'sent' };
+}
+
+/**
+ * The bot was removed or the conversation is gone: a requester whose mail address is known gets the
+ * message by mail instead (issue 5: "the ticket falls back to e-mail where an address is known").
+ */
+function withMailFallback(message: OutboundMessage, result: DeliveryResult & { kind: 'dead' }): DeliveryResult {
+  const handle = message.replyHandle;
+  if (handle.channel !== 'teams' || handle.fallbackEmail === undefined || handle.fallbackEmail === '') return result;
+  const number = payloadTicket(message)?.number ?? null;
+  const subject = number === null ? 'Ihre Anfrage an das Integrationsmanagement' : `Ihre Anfrage [${number}]`;
+  return {
+    ...result,
+    fallback: { channel: 'email', replyHandle: { channel: 'email', to: handle.fallbackEmail, messageId: null, references: [], subject } },
+  };
 }
 
 function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Target {

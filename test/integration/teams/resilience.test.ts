@@ -102,6 +102,21 @@ describe('Teams idempotency and resilience', () => {
     expect(h.stub.failed.length).toBe(failedBefore);
   });
 
+  it('falls back to e-mail on 403 when the requester\'s address is known', async () => {
+    const sender: Sender = { aad: 'aad-fallback', conversationId: `a:res-fallback-${++n}` };
+    h.stub.members.set('29:aad-fallback', { id: '29:aad-fallback', aadObjectId: 'aad-fallback', email: 'im@gemeinde-fallback.example' });
+    const number = await staffAnswerPending(sender, 'Antwort per Post');
+    h.stub.failConversation(sender.conversationId, 403);
+    expect(await h.worker.drainOnce()).toMatchObject({ dead: 1 });
+    const outbox = h.tickets.show(number).outbox.filter((o) => o.kind === 'staff_answer');
+    expect(outbox.map((o) => [o.channel, o.status])).toEqual([
+      ['teams', 'dead'],
+      ['email', 'pending'],
+    ]);
+    const row = h.db.prepare("SELECT reply_handle FROM outbox WHERE channel = 'email' AND kind = 'staff_answer' AND ticket_number = ?").get(number) as { reply_handle: string };
+    expect(JSON.parse(row.reply_handle)).toMatchObject({ channel: 'email', to: 'im@gemeinde-fallback.example', subject: `Ihre Anfrage [${number}]` });
+  });
+
   it('delivers the same outbox key only once (a redelivery after a lost lease sends nothing)', async () => {
     const sender = requester();
     await h.post(h.activities.message(sender, 'hilfe'));

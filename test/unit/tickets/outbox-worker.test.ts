@@ -129,6 +129,20 @@ describe('createOutboxWorker backlog', () => {
   });
 });
 
+describe('createOutboxWorker fallback', () => {
+  it('gives up on a dead message with a fallback and queues it for the other channel once', async () => {
+    enqueue('f', 'teams');
+    const fallback = { channel: 'email' as const, replyHandle: { channel: 'email' as const, to: 'im@gemeinde.example', messageId: null, references: [], subject: 'Ihre Anfrage' } };
+    const teams = deliverer([{ kind: 'dead', reason: 'teams_conversation_gone: 403', fallback }]);
+    const mail = deliverer([]);
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { teams: teams.fn, email: mail.fn }, clock, logger: silentLogger, pollMs: 1000 });
+    expect(await worker.drainOnce()).toMatchObject({ dead: 1 });
+    expect(await worker.drainOnce()).toMatchObject({ sent: 1 });
+    expect(mail.calls.map((m) => [m.key, m.replyHandle])).toEqual([['f:auto_answer:fallback:email', fallback.replyHandle]]);
+    expect(stores.state.outbox.map((o) => o.status)).toEqual(['dead', 'sent']);
+  });
+});
+
 describe(backoffMs.name, () => {
   it.each([
     [1, 5000, undefined, 5000],
