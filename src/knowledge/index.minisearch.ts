@@ -41,7 +41,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   minTermWeight: 0.3,
   questionWeight: 0.5,
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
-  fuzzy: 0.2,
+  fuzzy: 0.15,
   fuzzyMinLength: 6,
   maxFuzzy: 2,
   weights: { fuzzy: 0.45, prefix: 0.35 },
