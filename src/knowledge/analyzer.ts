@@ -175,7 +175,7 @@ export class GermanAnalyzer {
       const right = word.slice(i);
       if (left !== null && !isStopword(left) && !SUFFIX_LIKE.test(right)) return [left, right];
     }
-    for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
+    for (let i = 5; i <= word.length - MIN_PART; i++) {
       const right = word.slice(i);
       if (!this.isKnown(right) || isStopword(right) || SUFFIX_LIKE.test(right)) continue;
       const left = word.slice(0, i);
@@ -190,7 +190,8 @@ export class GermanAnalyzer {
     const base = baseTerm(word);
     const out = new Set([base]);
     if (base === stem(word)) this.addVariants(word, out);
-    const parts = this.splitCompound(word) ?? (this.isKnown(word) ? null : this.splitLoose(word)) ?? [];
+    // A word known through its verb form (geregelt → regeln) is no unknown compound.
+    const parts = this.splitCompound(word) ?? (this.isKnown(word) || out.size > 1 ? null : this.splitLoose(word)) ?? [];
     for (const p of parts) {
       if (isStopword(p)) continue;
       const partBase = nounStem(p);

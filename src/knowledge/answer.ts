@@ -19,6 +19,8 @@ export const THRESHOLDS = {
   minSpecificity: 0.35,
   /** From this idf-weighted share of nouns unknown to the corpus (and unmatched), a question is not answered outright. */
   maxUnknown: 0.2,
+  /** With unknown things in the question, suggestions need at least this coverage by the best passage. */
+  suggestCoverage: 0.4,
 } as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
@@ -95,7 +97,10 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // A question about something the knowledge base never mentions (Supervisionskosten, Dolmetscher) gets
   // suggestions at most: the nearest passages may help, but they do not answer it.
-  if (unknown >= THRESHOLDS.maxUnknown) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // When the passages also cover little of the rest (Mittelabruf), a person should take it.
+  if (unknown >= THRESHOLDS.maxUnknown) {
+    confidence = Math.min(confidence, (coverage >= THRESHOLDS.suggestCoverage ? THRESHOLDS.answer : THRESHOLDS.suggest) - 0.05);
+  }
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown };
 }
 
