@@ -200,14 +200,20 @@ function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettin
   };
 }
 
-function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
-  const { mini, questions, passages, df } = parts;
+/** Term weights of a planned query, the terms matched fuzzily, and the groups each term belongs to. */
+interface Weighted {
+  weight: Map<string, number>;
+  fuzzy: Set<string>;
+  groupOf: Map<string, number[]>;
+}
+
+function weighTerms(df: Map<string, number>, passageCount: number, plan: QueryPlan, settings: SearchSettings): Weighted {
   const weight = new Map<string, number>();
   const fuzzy = new Set<string>();
   const groupOf = new Map<string, number[]>();
   // MiniSearch computes idf per field, so a word in nearly every passage (Integrationsmanager) still looks rare
   // among titles. Scaling each term by its idf over whole passages corrects that.
-  const n = passages.length + 1;
+  const n = passageCount + 1;
   const global = (t: string): number => {
     const d = df.get(t) ?? 0;
     return d === 0 ? 1 : Math.min(1, Math.max(settings.minTermWeight, Math.log(n / (d + 0.5)) / Math.log(n / 1.5)));
@@ -224,6 +230,12 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
     for (const t of [...g.own, ...g.related]) groupOf.set(t, [...(groupOf.get(t) ?? []), gi]);
   });
   for (const t of plan.answerTypes) if (!weight.has(t)) weight.set(t, settings.answerTypeWeight);
+  return { weight, fuzzy, groupOf };
+}
+
+function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
+  const { mini, questions, passages, df } = parts;
+  const { weight, fuzzy, groupOf } = weighTerms(df, passages.length, plan, settings);
   const last = plan.groups.at(-1);
   const prefix = new Set(last !== undefined && /[\p{L}\d]$/u.test(plan.cleaned) ? last.own.filter((t) => t.length >= 3) : []);
   if (weight.size === 0) return [];
@@ -240,6 +252,7 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
   for (const r of mini.search({ combineWith: 'OR', queries: terms }, { ...options, boost: settings.boost }) as SearchResult[]) {
     combined.set(r.id as number, { score: r.score, terms: r.queryTerms });
   }
+  // Function words rank typical questions phrased the same way, with a small weight of their own.
   const frame = plan.frame.filter((t) => !weight.has(t));
   const questionOptions = { ...options, boostTerm: (term: string) => weight.get(term) ?? settings.frameWeight };
   for (const [i, q] of questions.search([...terms, ...frame], questionOptions)) {
