@@ -10,7 +10,7 @@ import type { Clock, Logger } from './ports.js';
 import type { RouteResult, Router, StaffDirectory, Team } from './routing.js';
 import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, NewTicketDraft, OutboxDraft } from './ticket-ports.js';
 import { triage } from './triage.js';
-import type { TriageResult } from './triage-types.js';
+import type { TicketCategory, TriageResult } from './triage-types.js';
 
 /** Collaborators of {@link handleEnquiry}. */
 export interface HandleEnquiryDeps {
@@ -31,6 +31,11 @@ export interface HandleEnquiryDeps {
    * Staff notifications still go through the outbox.
    */
   inlineReply?: boolean;
+  /**
+   * Opens a ticket whatever triage decides (a quarantined mail for staff to read by hand); `reason` heads the
+   * ticket's reasons. Without `notifyRequester` no confirmation or ask-back goes to the requester.
+   */
+  forceTicket?: { reason: string; category?: TicketCategory; notifyRequester: boolean };
   /**
    * Remembers sender → municipality once a follow-up has settled a ticket's route (issue 3), so nobody is
    * asked twice; the composition root passes `routing.confirmSender`. Optional: without it nothing is learned.
@@ -124,7 +129,8 @@ function newTicket(enquiry: Enquiry, result: TriageResult, assignment: Assignmen
   return {
     category,
     channel: enquiry.channel,
-    subject: enquiry.subject,
+    // Teams messages have no subject: the ticket shows the start of the message instead.
+    subject: enquiry.subject.trim() !== '' ? enquiry.subject : excerpt(enquiry.text),
     requester: {
       name: enquiry.fromName ?? null,
       address: enquiry.from,
@@ -141,6 +147,15 @@ function newTicket(enquiry: Enquiry, result: TriageResult, assignment: Assignmen
     due: deps.deadlines.due(category, now),
     text: enquiry.text,
   };
+}
+
+/** The first words of a text, for a ticket without a subject. */
+function excerpt(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()} …`;
 }
 
 function plan(enquiry: Enquiry, outcome: Outcome['kind'], now: Date, ticket: EnquiryPlan['ticket'], outbox: OutboxDraft[], suppressed: string | null = null): EnquiryPlan {
@@ -189,12 +204,17 @@ function rememberSender(enquiry: Enquiry, number: string, route: RouteResult, de
 }
 
 function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
-  const result = triage(
+  const triaged = triage(
     { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text, signature: enquiry.signature },
     { answerer: deps.answerer, router: deps.router, now },
   );
-  const decision = decide(enquiry, result);
-  const out = drafts(enquiry, deps);
+  const forced = deps.forceTicket;
+  const result: TriageResult =
+    forced === undefined
+      ? triaged
+      : { ...triaged, ticket: true, ticketCategory: forced.category ?? triaged.ticketCategory ?? 'sonstiges', reasons: [forced.reason, ...triaged.reasons] };
+  const decision = forced === undefined ? decide(enquiry, result) : 'ticket_created';
+  const out = drafts(enquiry, forced === undefined || forced.notifyRequester ? deps : { ...deps, inlineReply: true });
   const { answer, route } = result;
   if (decision === 'answered') out.requester('auto_answer', { answer: answer.answer, question: answer.question, confidence: answer.confidence });
   if (decision === 'suggested') out.requester('suggestions', { suggestions: answer.suggestions, question: answer.question });

@@ -72,8 +72,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     email = createEmailChannel({
       config,
       db: services.db,
-      handle: (enquiry, handleOptions) =>
-        services.handle(enquiry, handleOptions?.suppress === undefined ? {} : { suppress: handleOptions.suppress }),
+      // HandleOptions (suppress, forceTicket) are a subset of handleEnquiry's deps by name.
+      handle: (enquiry, handleOptions) => services.handle(enquiry, handleOptions),
       attachments: services.attachments,
       ...(config.IMAP_TLS_CA_FILE === undefined ? {} : { imapTls: { ca: readCaFile(config.IMAP_TLS_CA_FILE) } }),
       logger,
@@ -143,6 +143,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       server.listen(config.PORT, host, () => resolve(server.address().port));
     });
     worker.start();
+    teams.start();
     stopJobs = ticketModule.startJobs();
     if (email !== null) await email.start();
     return port;

@@ -16,6 +16,8 @@ import { senderHash, type EmailState } from './state.sqlite.js';
 /** Options the channel passes to the core's handler (`HandleEnquiryDeps.suppress`). */
 export interface HandleOptions {
   suppress?: string;
+  /** Open a ticket whatever triage decides (quarantined mail); see HandleEnquiryDeps.forceTicket. */
+  forceTicket?: { reason: string; notifyRequester: boolean };
 }
 
 /** The core's use case as the channel sees it (handleEnquiry with its other deps bound). */
@@ -177,10 +179,9 @@ const REASON_TEXT: Record<PoisonReason, string> = {
 };
 
 /**
- * Records a quarantined mail and opens a ticket for staff. Uses the core's handler with a synthetic enquiry
- * that names the Vorgang and the quarantine folder (the triage treats it as an application matter, so it
- * becomes a ticket); the confirmation goes to the sender when one is known, else to our own address (where
- * the loop guard records it without reply).
+ * Records a quarantined mail and opens a ticket for staff (forced, whatever triage says). The synthetic
+ * enquiry names the quarantine folder; a sender whose address could be read gets the ticket confirmation
+ * (so they know their mail arrived), an unreadable one gets nothing.
  */
 export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise<void> {
   const { origin, mail } = info;
@@ -194,7 +195,7 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
     from: from === '' ? deps.config.MAIL_FROM : from,
     subject: `Nicht verarbeitbare E-Mail${subject === '' ? '' : `: ${subject}`}`,
     text:
-      `Bitte prüfen Sie diese Nachricht von Hand (Aktenzeichen Q-${origin.uidValidity}-${origin.uid}). ${REASON_TEXT[info.reason]} ` +
+      `Bitte prüfen Sie diese Nachricht von Hand (Quarantäne-Nr. Q-${origin.uidValidity}-${origin.uid}). ${REASON_TEXT[info.reason]} ` +
       `Die Nachricht (${Math.round(info.size / 1024)} KB, eingegangen ${origin.receivedAt.toISOString()}) liegt im Postfachordner ` +
       `„${deps.config.IMAP_QUARANTINE_FOLDER}“.`,
     receivedAt: origin.receivedAt,
@@ -208,7 +209,9 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
     attachments: [],
   };
   const now = deps.clock.now();
-  const outcome = await deps.handle(enquiry);
+  const outcome = await deps.handle(enquiry, {
+    forceTicket: { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: from !== '' },
+  });
   const record = { mailbox: origin.mailbox, uidValidity: origin.uidValidity, uid: origin.uid, senderHash: null };
   const common = { ...record, day: berlinDay(now), autoReplied: false, recordedAt: now.toISOString() };
   deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, disposition: 'quarantined' });

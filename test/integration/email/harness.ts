@@ -82,7 +82,7 @@ export async function composeHandle(db: Database.Database, clock: Clock, logger:
     logger,
   };
   const handle: HandleFn = (enquiry, options) =>
-    handleEnquiry(enquiry, options?.suppress === undefined ? deps : { ...deps, suppress: options.suppress });
+    handleEnquiry(enquiry, { ...deps, ...options });
   return { handle, stores };
 }
 

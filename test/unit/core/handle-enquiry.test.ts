@@ -144,6 +144,27 @@ describe(handleEnquiry.name, () => {
     expect(handleEnquiry(makeEnquiry({ text: 'Out of office' }), { ...deps, suppress: 'auto_reply' })).toMatchObject({ kind: 'suppressed', ticket: null });
   });
 
+  it('opens a forced ticket whatever triage says, without telling the requester unless asked to', () => {
+    const forced = { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: false };
+    const outcome = handleEnquiry(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }), { ...deps, forceTicket: forced });
+    expect(outcome.kind).toBe('ticket_created');
+    if (outcome.kind !== 'ticket_created') return;
+    expect(outcome.triage.reasons[0]).toBe(forced.reason);
+    expect(outcome.ticket.category).toBe('sonstiges');
+    expect(kinds()).toEqual(['staff_notification']);
+
+    handleEnquiry(makeEnquiry({ key: 'email:forced-2', text: 'Wie hoch ist die Förderung?' }), { ...deps, forceTicket: { ...forced, notifyRequester: true } });
+    expect(kinds()).toEqual(['staff_notification', 'ticket_confirmation', 'ask_municipality', 'staff_notification']);
+  });
+
+  it('gives a ticket without subject (Teams) the start of the message as its subject', () => {
+    const text = 'Unser Antrag vom 3. März ist noch offen, der Bescheid fehlt uns weiterhin und wir bitten um Nachricht, wann er kommt. Gemeinde Sindelfingen';
+    const outcome = handleEnquiry(makeEnquiry({ channel: 'teams', subject: '', text }), { ...deps, inlineReply: true });
+    expect(outcome.kind).toBe('ticket_created');
+    if (outcome.kind !== 'ticket_created') return;
+    expect(outcome.ticket.subject).toBe('Unser Antrag vom 3. März ist noch offen, der Bescheid fehlt uns weiterhin und …');
+  });
+
   it('records an empty enquiry as invalid without any reply', () => {
     const outcome = handleEnquiry(makeEnquiry({ subject: ' ', text: '  ' }), deps);
     expect(outcome.kind).toBe('invalid');
