@@ -203,13 +203,14 @@ function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettin
 /** Term weights of a planned query, the terms matched fuzzily, and the groups each term belongs to. */
 interface Weighted {
   weight: Map<string, number>;
-  fuzzy: Set<string>;
+  /** Edit distance allowed per term (typos only). */
+  fuzzy: Map<string, number>;
   groupOf: Map<string, number[]>;
 }
 
 function weighTerms(df: Map<string, number>, passageCount: number, plan: QueryPlan, settings: SearchSettings): Weighted {
   const weight = new Map<string, number>();
-  const fuzzy = new Set<string>();
+  const fuzzy = new Map<string, number>();
   const groupOf = new Map<string, number[]>();
   // MiniSearch computes idf per field, so a word in nearly every passage (Integrationsmanager) still looks rare
   // among titles. Scaling each term by its idf over whole passages corrects that.
@@ -219,11 +220,14 @@ function weighTerms(df: Map<string, number>, passageCount: number, plan: QueryPl
     return d === 0 ? 1 : Math.min(1, Math.max(settings.minTermWeight, Math.log(n / (d + 0.5)) / Math.log(n / 1.5)));
   };
   plan.groups.forEach((g, gi) => {
-    for (const t of g.own) {
+    g.own.forEach((t, i) => {
       weight.set(t, global(t));
-      // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words).
-      if (t.length >= settings.fuzzyMinLength && !df.has(t) && !/\d/.test(t)) fuzzy.add(t);
-    }
+      // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words). The
+      // word's own stem gets the distance of the written word (Vertertung → vertert, two edits for a swap).
+      const length = i === 0 ? Math.max(t.length, g.word.length) : t.length;
+      const distance = Math.min(settings.maxFuzzy, Math.round(length * settings.fuzzy));
+      if (t.length >= settings.fuzzyMinLength && distance >= 1 && !df.has(t) && !/\d/.test(t)) fuzzy.set(t, distance);
+    });
     // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
     const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));
     for (const t of g.related) if (!weight.has(t)) weight.set(t, related * global(t));
@@ -243,7 +247,7 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
     bm25: settings.bm25,
     weights: settings.weights,
     maxFuzzy: settings.maxFuzzy,
-    fuzzy: (term: string) => (fuzzy.has(term) ? settings.fuzzy : false),
+    fuzzy: (term: string) => fuzzy.get(term) ?? false,
     prefix: (term: string) => prefix.has(term),
     boostTerm: (term: string) => weight.get(term) ?? 1,
   };
