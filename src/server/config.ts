@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import { TICKET_CATEGORIES, type TicketCategory } from '../core/triage-types.js';
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
@@ -18,6 +19,27 @@ const csv = z
   .string()
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
+
+/**
+ * Per-category targets in working days, `kategorie=ersteAntwort/Erledigung` separated by commas, e.g.
+ * `frist=1/5,antrag=3/15`. Categories not named keep their defaults.
+ */
+const deadlines = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const rules: Partial<Record<TicketCategory, { firstResponseDays: number; resolutionDays: number }>> = {};
+    for (const part of (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+      const m = /^([a-z]+)=(\d{1,3})\/(\d{1,3})$/.exec(part);
+      const category = m?.[1] as TicketCategory | undefined;
+      if (m === null || category === undefined || !TICKET_CATEGORIES.includes(category) || Number(m[2]) > Number(m[3])) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not <category>=<first>/<resolution> with a category of ${TICKET_CATEGORIES.join(', ')}` });
+        return z.NEVER;
+      }
+      rules[category] = { firstResponseDays: Number(m[2]), resolutionDays: Number(m[3]) };
+    }
+    return rules;
+  });
 
 /** Environment schema. `z.input` is what operators write; `Config` (output) has every default applied. */
 export const ConfigSchema = z
@@ -68,6 +90,7 @@ export const ConfigSchema = z
     MAIL_AUTO_REPLIES_PER_DAY: z.coerce.number().int().min(0).default(5),
     // Tickets
     LEAD_MAILBOX: optionalString,
+    TICKET_DEADLINES: deadlines,
     RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   });

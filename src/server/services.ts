@@ -75,6 +75,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       logger,
       ...(config.LEAD_MAILBOX === undefined ? {} : { leadMailbox: config.LEAD_MAILBOX }),
       retentionDays: config.RETENTION_DAYS,
+      deadlineRules: config.TICKET_DEADLINES,
       onAttachmentsExpired: (hashes) => hashes.forEach((hash) => attachments.remove(hash)),
     });
     const handleDeps: HandleEnquiryDeps = {

@@ -35,6 +35,15 @@ describe(parseConfig.name, () => {
     expect(config.TEAMS_STAFF_IDS).toEqual(['a', 'b', 'c']);
   });
 
+  it('reads per-category deadlines and names a malformed entry', () => {
+    expect(parseConfig({ TICKET_DEADLINES: 'antrag=3/15, frist=1/3' }).TICKET_DEADLINES).toEqual({
+      antrag: { firstResponseDays: 3, resolutionDays: 15 },
+      frist: { firstResponseDays: 1, resolutionDays: 3 },
+    });
+    expect(parseConfig({}).TICKET_DEADLINES).toEqual({});
+    expect(() => parseConfig({ TICKET_DEADLINES: 'kita=1/2' })).toThrow(/^TICKET_DEADLINES: "kita=1\/2"/m);
+  });
+
   it('requires a tenant for SingleTenant bots', () => {
     expect(() => parseConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppTenantId/);
   });
