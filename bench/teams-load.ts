@@ -13,7 +13,7 @@ import { ActivityFactory, REQUESTER_AAD } from '../test/integration/teams/harnes
 import { startConnectorStub } from '../test/helpers/connector-stub.js';
 
 const APPLICATION = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da. Stadt Sindelfingen, Landkreis Böblingen';
-const questions = readFileSync(new URL('../../shared/eval/questions.jsonl', import.meta.url), 'utf8')
+const questions = readFileSync(new URL('../test/eval/questions.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((line) => (JSON.parse(line) as { question: string }).question);

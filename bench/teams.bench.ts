@@ -92,7 +92,7 @@ async function triageCpuMs(): Promise<number> {
   const { loadRouting } = await import('../src/routing/router.loader.js');
   const { readFileSync } = await import('node:fs');
   const [kb, routing] = await Promise.all([openKnowledgeBase({ dir: 'knowledge', logger: silentLogger }), loadRouting({ logger: silentLogger })]);
-  const questions = readFileSync(new URL('../../shared/eval/questions.jsonl', import.meta.url), 'utf8')
+  const questions = readFileSync(new URL('../test/eval/questions.jsonl', import.meta.url), 'utf8')
     .trim()
     .split('\n')
     .map((line) => (JSON.parse(line) as { question: string }).question);
