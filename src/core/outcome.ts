@@ -92,3 +92,16 @@ export type DeliveryResult =
 
 /** A channel's deliverer for outbox messages. */
 export type Deliverer = (message: OutboundMessage) => Promise<DeliveryResult>;
+
+/**
+ * Reads a dotted path from an outbox payload (`payloadAt(p, 'ticket.number')`); undefined when absent.
+ * Payloads are JSON written by the core and read by each channel's renderer.
+ */
+export function payloadAt(payload: Record<string, unknown>, path: string): unknown {
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}

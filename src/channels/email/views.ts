@@ -4,7 +4,7 @@
  * templates can be compiled in Handlebars' strict mode: a template naming an unknown variable fails at load.
  */
 import { z } from 'zod';
-import type { OutboundKind, OutboundMessage } from '../../core/outcome.js';
+import { payloadAt, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
 import { AppError } from '../../core/errors.js';
 import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage-types.js';
 
@@ -83,14 +83,7 @@ function categoryLabel(category: string): string {
   return TICKET_CATEGORY_LABELS[category as TicketCategory] ?? 'Sonstiges';
 }
 
-function at(payload: Record<string, unknown>, path: string): unknown {
-  let value: unknown = payload;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
+const at = payloadAt;
 
 /** The first of several payload paths that is present (payload shapes evolve compatibly). */
 function first(payload: Record<string, unknown>, ...paths: string[]): unknown {

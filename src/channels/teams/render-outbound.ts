@@ -6,7 +6,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { AskResult } from '../../core/knowledge.js';
-import type { OutboundMessage, TicketView } from '../../core/outcome.js';
+import { payloadAt, type OutboundMessage, type TicketView } from '../../core/outcome.js';
 import type { RouteCandidate } from '../../core/routing.js';
 import { staffCardFor } from './actions/staff-card.js';
 import type { TeamsContext } from './context.js';
@@ -96,14 +96,7 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-function at(payload: Record<string, unknown>, path: string): unknown {
-  let value: unknown = payload;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
+const at = payloadAt;
 
 function assertNever(kind: never): never {
   throw new Error(`teams deliverer: unhandled kind ${String(kind)}`);

@@ -4,11 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { z } from 'zod';
 import type { AskResult } from '../../core/knowledge.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, readJsonLines } from '../io.js';
+import { jsonLine, runJsonLinesBatch } from '../io.js';
 
 /** Files from which on a progress bar is shown while indexing. */
 const PROGRESS_FROM_FILES = 20;
@@ -67,22 +68,20 @@ export function renderAsk(r: AskResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+const BatchLineSchema = z.object({ question: z.string() });
+
 async function runBatch(kb: KnowledgeBase, file: string, top: number, json: boolean, ctx: CliContext): Promise<number> {
-  for (const line of await readJsonLines(file)) {
-    if (!line.ok) {
-      ctx.out(json ? jsonLine({ id: line.id, error: line.error }) : `Zeile ${line.line}: ${line.error}\n`);
-      continue;
-    }
-    const id = typeof line.value.id === 'string' || typeof line.value.id === 'number' ? String(line.value.id) : String(line.line);
-    const question = line.value.question;
-    if (typeof question !== 'string') {
-      const error = `line ${line.line}: field "question" must be a string`;
-      ctx.out(json ? jsonLine({ id, error }) : `${id}: ${error}\n`);
-      continue;
-    }
-    const result = { id, ...kb.ask(question, { top }) };
-    ctx.out(json ? jsonLine(result) : `[${id}] ${renderAsk(result)}\n`);
-  }
+  const { total, failed } = await runJsonLinesBatch(
+    file,
+    BatchLineSchema,
+    ({ question }, id) => ({ id, ...kb.ask(question, { top }) }),
+    (result) => {
+      if (json) ctx.out(jsonLine(result));
+      else if ('error' in result) ctx.out(`[${String(result.id)}] Fehler: ${String(result.error)}\n`);
+      else ctx.out(`[${String(result.id)}] ${renderAsk(result as unknown as AskResult)}\n`);
+    },
+  );
+  if (failed > 0) ctx.err(`ask: ${failed} von ${total} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
   return EXIT_OK;
 }
 

@@ -10,7 +10,7 @@ import { AppError, isAppError } from '../../core/errors.js';
 import type { RouteInput, RouteResult, Router } from '../../core/routing.js';
 import { loadRouting } from '../../routing/router.loader.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, readJsonLines } from '../io.js';
+import { jsonLine, runJsonLinesBatch } from '../io.js';
 
 /** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
 export type ComposeRouter = (ctx: CliContext) => Promise<Router>;
@@ -91,27 +91,13 @@ function write(result: Record<string, unknown>, json: boolean, ctx: CliContext):
 }
 
 async function runBatch(file: string, json: boolean, router: Router, ctx: CliContext): Promise<number> {
-  const lines = await readJsonLines(file);
-  let failed = 0;
-  for (const line of lines) {
-    if (!line.ok) {
-      failed += 1;
-      write({ id: line.id, error: line.error, code: 'INPUT_INVALID' }, json, ctx);
-      continue;
-    }
-    const rawId = line.value.id;
-    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(line.line);
-    const parsed = BatchLineSchema.safeParse(line.value);
-    if (!parsed.success) {
-      failed += 1;
-      const issue = parsed.error.issues[0];
-      write({ id, error: `line ${line.line}: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`, code: 'INPUT_INVALID' }, json, ctx);
-      continue;
-    }
-    const { id: _ignored, ...input } = parsed.data;
-    write({ id, ...router.route(input) }, json, ctx);
-  }
-  if (failed > 0) ctx.err(`route: ${failed} von ${lines.length} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
+  const { total, failed } = await runJsonLinesBatch(
+    file,
+    BatchLineSchema,
+    ({ id: _ignored, ...input }, id) => ({ id, ...router.route(input) }),
+    (result) => write(result, json, ctx),
+  );
+  if (failed > 0) ctx.err(`route: ${failed} von ${total} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
   return EXIT_OK;
 }
 

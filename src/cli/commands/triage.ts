@@ -12,7 +12,7 @@ import type { RouteResult, Router } from '../../core/routing.js';
 import { triage } from '../../core/triage.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TriageInput, type TriageResult } from '../../core/triage-types.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, readJsonLines } from '../io.js';
+import { jsonLine, runJsonLinesBatch } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import { loadRouting } from '../../routing/router.loader.js';
 
@@ -77,31 +77,14 @@ function parseOptions(args: string[]): Options {
   return { json: values.json, input: { channel, text: values.text, subject: values.subject, from: values.from } };
 }
 
-/** An error result for one batch line, with the line's id or its number. */
-function lineError(id: string, error: string): Record<string, unknown> {
-  return { id, error, code: 'INPUT_INVALID' };
-}
-
 async function runBatch(file: string, json: boolean, deps: TriageDepsHandle, ctx: CliContext): Promise<number> {
-  const lines = await readJsonLines(file);
-  let failed = 0;
-  for (const line of lines) {
-    if (!line.ok) {
-      failed++;
-      writeLine(lineError(line.id, line.error), json, ctx);
-      continue;
-    }
-    const parsed = BatchLineSchema.safeParse(line.value);
-    if (!parsed.success) {
-      failed++;
-      const id = typeof line.value.id === 'string' || typeof line.value.id === 'number' ? String(line.value.id) : String(line.line);
-      const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(Zeile)'}: ${i.message}`).join('; ');
-      writeLine(lineError(id, `Zeile ${line.line}: ${fields}`), json, ctx);
-      continue;
-    }
-    writeLine(triage(parsed.data, { answerer: deps.answerer, router: deps.router }), json, ctx);
-  }
-  if (failed > 0) ctx.err(`triage: ${failed} von ${lines.length} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
+  const { total, failed } = await runJsonLinesBatch(
+    file,
+    BatchLineSchema,
+    (input, id) => ({ ...triage({ ...input, id }, { answerer: deps.answerer, router: deps.router }) }),
+    (result) => writeLine(result, json, ctx),
+  );
+  if (failed > 0) ctx.err(`triage: ${failed} von ${total} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
   return EXIT_OK;
 }
 
