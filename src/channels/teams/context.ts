@@ -19,6 +19,8 @@ export interface TeamsChannelConfig extends TeamsAuthConfig {
   TEAMS_STAFF_IDS: readonly string[];
   /** Teams team id whose channels count as staff-only (members act as staff there). */
   TEAMS_STAFF_TEAM_ID?: string | undefined;
+  /** Days after which the channel's own personal data (feedback voters, idle conversation references) goes. Default 365. */
+  RETENTION_DAYS?: number | undefined;
 }
 
 /** The staff operations the cards drive (implemented by src/tickets/ticket-service.ts). */

@@ -20,6 +20,8 @@ import { teamsText } from './texts.js';
 const OPEN: TicketStatus[] = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet'];
 
 /** How long activity and card-action keys are kept (housekeeping rides on the periodic scan). */
+/** Retention of the channel's personal data when RETENTION_DAYS is not configured (as for tickets). */
+const DEFAULT_RETENTION_DAYS = 365;
 const KEY_RETENTION_MS = 3 * 24 * 3600 * 1000;
 
 /**
@@ -104,7 +106,9 @@ export class StaffCardSync {
 
   private async sync(): Promise<StaffCardReport> {
     const report: StaffCardReport = { posted: 0, escalated: 0, failed: 0 };
-    this.ctx.store.pruneKeys(new Date(this.ctx.clock.now().getTime() - KEY_RETENTION_MS));
+    const now = this.ctx.clock.now().getTime();
+    this.ctx.store.pruneKeys(new Date(now - KEY_RETENTION_MS));
+    this.ctx.store.retainPersonalData(new Date(now - (this.ctx.config.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS) * 86_400_000));
     if (!this.ctx.store.hasStaffChannels() && !this.hasConfiguredChannels()) return report;
     for (const ticket of this.openTickets()) await this.syncTicket(ticket, report);
     return report;

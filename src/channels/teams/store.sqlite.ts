@@ -51,6 +51,12 @@ export class TeamsStore {
       claim: db.prepare('INSERT OR IGNORE INTO teams_processed (key, created_at) VALUES (?, ?)'),
       release: db.prepare('DELETE FROM teams_processed WHERE key = ?'),
       // Only turn-level keys expire; outbox and staff-card keys guard against re-sending for good.
+      anonymiseVoters: db.prepare(
+        "UPDATE teams_feedback SET voter = 'anonymisiert:' || rowid WHERE created_at < ? AND voter NOT LIKE 'anonymisiert:%'",
+      ),
+      dropIdleRefs: db.prepare(
+        'DELETE FROM teams_conversations WHERE updated_at < ? AND conversation_id NOT IN (SELECT conversation_id FROM teams_staff_channels)',
+      ),
       prune: db.prepare("DELETE FROM teams_processed WHERE created_at < ? AND (key LIKE 'activity:%' OR key LIKE 'action:%')"),
       saveRef: db.prepare(
         `INSERT INTO teams_conversations (conversation_id, reference, conversation_type, dead_at, dead_reason, updated_at)
@@ -91,6 +97,15 @@ export class TeamsStore {
   }
 
   /** Deletes activity and card-action keys older than `before` (Teams retries within minutes; keep days). */
+  /**
+   * Retention of the channel's own personal data: feedback older than `before` keeps its vote but loses the
+   * voter; conversation references idle since `before` are deleted (registered staff channels stay).
+   */
+  retainPersonalData(before: Date): { voters: number; references: number } {
+    const iso = before.toISOString();
+    return this.run(() => ({ voters: this.q.anonymiseVoters.run(iso).changes, references: this.q.dropIdleRefs.run(iso).changes }));
+  }
+
   pruneKeys(before: Date): number {
     return this.run(() => this.q.prune.run(before.toISOString()).changes);
   }

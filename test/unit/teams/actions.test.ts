@@ -192,4 +192,22 @@ describe(TeamsStore.name, () => {
     expect(store.pruneKeys(new Date(clock.now().getTime() - 3 * 24 * 3600 * 1000))).toBe(2);
     expect(['activity:a', 'action:b', 'outbox:c', 'staffcard:d'].map((k) => store.claimKey(k))).toEqual([true, true, false, false]);
   });
+
+  it('forgets feedback voters and idle conversation references after the retention period, keeping staff channels', () => {
+    const clock = new FakeClock('2025-01-01T00:00:00.000Z');
+    const store = new TeamsStore(db, clock);
+    const ref = (id: string) => ({ channelId: 'msteams', conversation: { id, isGroup: false, conversationType: 'personal' }, user: { id: `29:${id}`, name: 'Person' }, bot: { id: '28:bot', name: 'Bot' }, serviceUrl: 'http://127.0.0.1/' });
+    store.saveReference(ref('old-chat'), 'personal');
+    store.saveReference(ref('staff-channel'), 'channel');
+    store.registerStaffChannel('team-nord', 'staff-channel', 'aad-lead');
+    store.recordFeedback({ enquiryKey: 'teams:old', voterId: 'aad-person', passageId: 'faq#sachberichte', helpful: true });
+    clock.advance(400 * 24 * 3600 * 1000);
+    store.saveReference(ref('new-chat'), 'personal');
+    expect(store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, references: 1 });
+    expect(store.reference('old-chat')).toBeNull();
+    expect(store.reference('staff-channel')).not.toBeNull();
+    expect(store.reference('new-chat')).not.toBeNull();
+    const votes = db.prepare('SELECT voter, helpful FROM teams_feedback').all() as { voter: string; helpful: number }[];
+    expect(votes).toEqual([{ voter: expect.stringMatching(/^anonymisiert:/), helpful: 1 }]);
+  });
 });
