@@ -196,7 +196,7 @@ describe(TeamsStore.name, () => {
   it('forgets feedback voters and idle conversation references after the retention period, keeping staff channels', () => {
     const clock = new FakeClock('2025-01-01T00:00:00.000Z');
     const store = new TeamsStore(db, clock);
-    const ref = (id: string) => ({ channelId: 'msteams', conversation: { id, isGroup: false, conversationType: 'personal' }, user: { id: `29:${id}`, name: 'Person' }, bot: { id: '28:bot', name: 'Bot' }, serviceUrl: 'http://127.0.0.1/' });
+    const ref = (id: string) => ({ channelId: 'msteams', conversation: { id, name: id, isGroup: false, conversationType: 'personal' }, user: { id: `29:${id}`, name: 'Person' }, bot: { id: '28:bot', name: 'Bot' }, serviceUrl: 'http://127.0.0.1/' });
     store.saveReference(ref('old-chat'), 'personal');
     store.saveReference(ref('staff-channel'), 'channel');
     store.registerStaffChannel('team-nord', 'staff-channel', 'aad-lead');
