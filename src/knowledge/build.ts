@@ -2,6 +2,7 @@
  * From parsed sources to a searchable state: duplicate ids resolved (first file wins, the other is reported),
  * index built. Pure apart from CPU; used by the loader and the benchmark.
  */
+import { basename } from 'node:path';
 import { buildIndex, SEARCH_SETTINGS, type SearchIndex, type SearchSettings } from './index.minisearch.js';
 import type { SynonymFile } from './synonyms.js';
 import type { KnowledgeProblem, ParsedDocument, Passage } from './types.js';
@@ -27,7 +28,10 @@ export function buildState(
   const passages: Passage[] = [];
   const titles = new Map<string, string>();
   const all = [...problems, ...documents.flatMap((d) => d.problems)];
-  for (const doc of documents) {
+  // Of two files claiming one id, the one named after the id (faq.md for "faq") keeps it, so a stray copy
+  // cannot push the real document out; otherwise the first in file order wins.
+  const namedAfterId = (d: ParsedDocument): number => (d.documentId !== null && basename(d.file).replace(/\.[^.]+$/, '') === d.documentId ? 0 : 1);
+  for (const doc of [...documents].sort((a, b) => namedAfterId(a) - namedAfterId(b))) {
     if (doc.documentId === null || doc.passages.length === 0) continue;
     const owner = owners.get(doc.documentId);
     if (owner !== undefined) {

@@ -60,12 +60,13 @@ export function parseMeta(
 }
 
 /**
- * Citation of a section: the document citation plus " Nr. <section>" when the section is official numbering.
+ * Citation of a section: the document citation plus " Nr. <section>" when the section is official numbering
+ * (parts of one or two digits: "5", "5.2", "7.4.2"; a year such as "2019" is a slug, not a number).
  *
  * @example sectionCitation('VwV Integrationsmanagement', '5.2') // 'VwV Integrationsmanagement Nr. 5.2'
  */
 export function sectionCitation(documentCitation: string, section: string): string {
-  return /^\d+(\.\d+)*$/.test(section) ? `${documentCitation} Nr. ${section}` : documentCitation;
+  return /^\d{1,2}(\.\d{1,2})*$/.test(section) ? `${documentCitation} Nr. ${section}` : documentCitation;
 }
 
 /** Turns a heading or file name into a section or document slug (folded, hyphenated). */

@@ -55,6 +55,20 @@ describe(openKnowledgeBase.name, () => {
     await kb.close();
   });
 
+  it('keeps a document id with the file named after it when a stray copy sorts first, and cites years as slugs', async () => {
+    await writeFile(join(dir, 'faq.md'), markdown('faq', { 'Sachbericht {#sachbericht}': 'Der Sachbericht umfasst höchstens drei Seiten.' }));
+    await writeFile(join(dir, 'aa-kopie.md'), markdown('faq', { 'Kopie {#kopie}': 'Eine versehentliche Kopie.' }));
+    await writeFile(join(dir, 'chronik.md'), markdown('chronik', { 'Das Jahr 2019 {#2019}': 'Im Jahr 2019 standen 70 Millionen Euro bereit.' }));
+    const kb = await openKnowledgeBase({ dir, logger: recordingLogger() });
+    const ids = kb.passages().map((p) => p.id);
+    expect(ids).toContain('faq#sachbericht');
+    expect(ids).not.toContain('faq#kopie');
+    expect(kb.status().problems).toEqual([expect.objectContaining({ file: 'aa-kopie.md', message: expect.stringMatching(/duplicate document id "faq" \(already used by faq\.md\)/) })]);
+    const year = kb.passages().find((p) => p.id === 'chronik#2019');
+    expect(year?.citation).not.toMatch(/Nr\. 2019/);
+    await kb.close();
+  });
+
   it('starts without documents when the directory is missing, not ready, with a problem', async () => {
     const kb = await openKnowledgeBase({ dir: join(dir, 'fehlt'), logger: recordingLogger() });
     expect(kb.status()).toMatchObject({ ready: false, passageCount: 0 });
