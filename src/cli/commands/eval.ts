@@ -6,25 +6,29 @@ import { parseArgs } from 'node:util';
 import { evaluate, type EvalQuestion, type EvalReport, type EvalScores } from '../../knowledge/evaluate.js';
 import { buildDefaultIndex } from '../../knowledge/index.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, readJsonLines } from '../io.js';
+import { jsonLine, readJsonLines, type BatchError } from '../io.js';
 import { openKnowledgeForCli } from './ask.js';
 
-async function readQuestions(file: string, ctx: CliContext): Promise<EvalQuestion[]> {
+/** Malformed lines are reported (stderr, and as `errors` in the JSON report) and not scored. */
+async function readQuestions(file: string, ctx: CliContext): Promise<{ questions: EvalQuestion[]; errors: BatchError[] }> {
   const questions: EvalQuestion[] = [];
+  const errors: BatchError[] = [];
   for (const line of await readJsonLines(file)) {
     if (!line.ok) {
-      ctx.err(`eval: ${line.error} (übersprungen)`);
+      errors.push({ id: line.id, error: line.error, code: 'INPUT_INVALID' });
       continue;
     }
     const { id, question, expected, scope } = line.value;
+    const lineId = typeof id === 'string' || typeof id === 'number' ? String(id) : String(line.line);
     if (typeof question !== 'string' || !Array.isArray(expected) || !expected.every((x) => typeof x === 'string')) {
-      ctx.err(`eval: Zeile ${line.line}: "question" (Text) und "expected" (Liste) fehlen (übersprungen)`);
+      errors.push({ id: lineId, error: `line ${line.line}: "question" (string) and "expected" (list of ids) are required`, code: 'INPUT_INVALID' });
       continue;
     }
-    const q: EvalQuestion = { id: typeof id === 'string' ? id : String(line.line), question, expected: expected as string[] };
+    const q: EvalQuestion = { id: lineId, question, expected: expected as string[] };
     questions.push(scope === 'in' || scope === 'out' ? { ...q, scope } : q);
   }
-  return questions;
+  for (const e of errors) ctx.err(`eval: ${e.id}: ${e.error} (nicht gewertet)`);
+  return { questions, errors };
 }
 
 const num = (x: number): string => x.toFixed(3).replace('.', ',');
@@ -67,12 +71,12 @@ export const evalCommand: CliCommand = async (args, ctx) => {
     ctx.err('eval: --questions DATEI fehlt. Aufruf: eval --questions DATEI [--json]');
     return EXIT_USAGE;
   }
-  const questions = await readQuestions(values.questions, ctx);
+  const { questions, errors } = await readQuestions(values.questions, ctx);
   const kb = await openKnowledgeForCli(ctx);
   try {
     const baseline = buildDefaultIndex(kb.passages());
     const report = evaluate(questions, (q) => kb.ask(q, { top: 5 }), (q) => baseline(q, 5));
-    ctx.out(values.json === true ? jsonLine({ questions: questions.length, ...report }) : render(report, questions.length));
+    ctx.out(values.json === true ? jsonLine({ questions: questions.length, ...report, errors }) : render(report, questions.length));
     return EXIT_OK;
   } finally {
     await kb.close();

@@ -156,6 +156,11 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
       ctx.err(`${(error as Error).message}\n${USAGE}`);
       return EXIT_USAGE;
     }
+    const single = options.input;
+    if (single !== undefined && single.text.trim() === '' && (single.subject ?? '').trim() === '') {
+      ctx.err(`triage: Der Text ist leer – bitte geben Sie mit --text die Anfrage an.\n${USAGE}`);
+      return EXIT_USAGE;
+    }
     let deps: TriageDepsHandle;
     try {
       deps = await compose(ctx);

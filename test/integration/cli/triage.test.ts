@@ -134,6 +134,7 @@ describe('triage command: single enquiry, output and exit codes', () => {
     { name: 'text and batch together', args: ['--text', 'x', '--batch', 'f'] },
     { name: 'unknown option', args: ['--text', 'x', '--verbose'] },
     { name: 'option without value', args: ['--text'] },
+    { name: 'empty text', args: ['--text', '   '] },
   ])('exits 2 on bad usage: $name', async ({ args }) => {
     const ctx = capture();
     expect(await createTriageCommand(fakeCompose)(args, ctx)).toBe(EXIT_USAGE);

@@ -87,10 +87,11 @@ describe('pakt ask / passages / eval', () => {
 
   it('eval --json scores both engines on a question file', async () => {
     const file = join(tmp, 'eval.jsonl');
-    await writeFile(file, '{"id":"e1","question":"Sind Fortbildungskosten förderfähig?","expected":["vwv-test#5"]}\n{"id":"e2","question":"Kita-Platz beantragen","expected":[]}\n');
+    await writeFile(file, '{"id":"e1","question":"Sind Fortbildungskosten förderfähig?","expected":["vwv-test#5"]}\n{"id":"e2","question":"Kita-Platz beantragen","expected":[]}\nkein JSON\n{"id":"e4","question":"ohne Erwartung"}\n');
     const { code, stdout } = await pakt('eval', '--questions', file, '--json');
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { engine: { hit1: number; mrr: number }; baseline: { hit1: number }; outOfScope: { declined: number } };
+    const report = JSON.parse(stdout) as { engine: { hit1: number; mrr: number }; baseline: { hit1: number }; outOfScope: { declined: number }; errors: { id: string; code: string }[] };
+    expect(report.errors.map((e) => [e.id, e.code])).toEqual([['3', 'INPUT_INVALID'], ['e4', 'INPUT_INVALID']]);
     expect(report.engine).toMatchObject({ hit1: 1, mrr: 1 });
     expect(report.baseline).toHaveProperty('hit1');
     expect(report.outOfScope.declined).toBe(1);
