@@ -20,3 +20,24 @@ export type CliCommand = (args: string[], ctx: CliContext) => Promise<number>;
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+
+/**
+ * Error codes that mean what the caller gave (arguments, input files) or what operators wrote (env,
+ * contacts, knowledge, templates) is wrong: exit 2 with the message (CONTRACTS §1). Anything else exits 1.
+ */
+export const BAD_INPUT_CODES: ReadonlySet<string> = new Set([
+  'USAGE',
+  'INPUT_INVALID',
+  'QUESTION_INVALID',
+  'CONFIG_INVALID',
+  'CONTACTS_INVALID',
+  'ROUTING_DATA_INVALID',
+  'KNOWLEDGE_INVALID',
+  'TEMPLATE_INVALID',
+]);
+
+/** The exit code for an error: 2 for {@link BAD_INPUT_CODES}, else 1. */
+export function exitCodeFor(error: unknown): number {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && BAD_INPUT_CODES.has(code) ? EXIT_USAGE : EXIT_FAILURE;
+}

@@ -20,7 +20,7 @@ export async function readJsonLines(file: string): Promise<BatchLine[]> {
   try {
     raw = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new AppError('INPUT_INVALID', `cannot read batch file ${file}`, { cause });
+    throw new AppError('INPUT_INVALID', `Die Datei ${file} kann nicht gelesen werden.`, { cause });
   }
   const lines: BatchLine[] = [];
   raw.split(/\r?\n/).forEach((text, index) => {

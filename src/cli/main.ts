@@ -2,10 +2,9 @@
  * Command-line entry: `npm run --silent pakt -- <command> [options]` (CONTRACTS §1, §3).
  * Commands are looked up in a table (STYLE G4); each lives in its own file under commands/.
  */
-import { isAppError } from '../core/errors.js';
 import { loadConfig } from '../server/env.js';
 import { createLogger } from '../server/logger.js';
-import { EXIT_FAILURE, EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
+import { EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from './context.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   ask: { summary: 'Frage an die Wissensbasis stellen', load: async () => (await import('./commands/ask.js')).askCommand },
@@ -60,7 +59,6 @@ main(process.argv.slice(2))
     process.exitCode = code;
   })
   .catch((error: unknown) => {
-    const usageLike = isAppError(error) && ['USAGE', 'INPUT_INVALID', 'QUESTION_INVALID'].includes(error.code);
     process.stderr.write(`Fehler: ${(error as Error).message}\n`);
-    process.exitCode = usageLike ? EXIT_USAGE : EXIT_FAILURE;
+    process.exitCode = exitCodeFor(error);
   });

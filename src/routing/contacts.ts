@@ -61,9 +61,14 @@ export function parseContacts(text: string, file: string, kreise: readonly Kreis
     const offset = node?.range?.[0];
     return offset === undefined ? 0 : lineCounter.linePos(offset).line;
   };
-  const fail = (path: Path, message: string): never => {
+  const problems: { line: number; text: string }[] = [];
+  const report = (path: Path, message: string): void => {
     const line = lineOf(path);
-    throw new AppError('CONTACTS_INVALID', `contacts: ${file}${line > 0 ? ` line ${line}` : ''}: ${message}`, { details: { file, line } });
+    problems.push({ line, text: `contacts: ${file}${line > 0 ? ` line ${line}` : ''}: ${message}` });
+  };
+  /** Every problem of the file at once, one line each, so operators fix them in one go. */
+  const throwProblems = (): never => {
+    throw new AppError('CONTACTS_INVALID', problems.map((p) => p.text).join('\n'), { details: { file, line: problems[0]?.line ?? 0, problems: problems.map((p) => p.text) } });
   };
   const syntax = doc.errors[0];
   if (syntax !== undefined) {
@@ -72,15 +77,18 @@ export function parseContacts(text: string, file: string, kreise: readonly Kreis
   }
   const parsed = ContactsSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = (issue?.path ?? []) as Path;
-    return fail(path, `${path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    for (const issue of parsed.error.issues) {
+      const path = issue.path as Path;
+      report(path, `${path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    return throwProblems();
   }
-  checkReferences(parsed.data, kreise, fail);
+  checkReferences(parsed.data, kreise, report);
+  if (problems.length > 0) throwProblems();
   return parsed.data;
 }
 
-function checkReferences(c: Contacts, kreise: readonly Kreis[], fail: (path: Path, message: string) => never): void {
+function checkReferences(c: Contacts, kreise: readonly Kreis[], fail: (path: Path, message: string) => void): void {
   const teamIds = new Set<string>();
   c.teams.forEach((t, i) => {
     if (teamIds.has(t.id)) fail(['teams', i, 'id'], `team id '${t.id}' defined twice`);
@@ -106,16 +114,19 @@ function checkReferences(c: Contacts, kreise: readonly Kreis[], fail: (path: Pat
   checkAssignment(c, kreise, knownTeam, fail);
 }
 
-function checkAssignment(c: Contacts, kreise: readonly Kreis[], knownTeam: (team: string, path: Path) => void, fail: (path: Path, message: string) => never): void {
+function checkAssignment(c: Contacts, kreise: readonly Kreis[], knownTeam: (team: string, path: Path) => void, fail: (path: Path, message: string) => void): void {
   const byAgs = new Map(kreise.map((k) => [k.ags, k]));
   const seen = new Map<string, number>();
   c.zuordnung.forEach((z, i) => {
     const kreis = byAgs.get(z.kreis_ags);
-    if (kreis === undefined) fail(['zuordnung', i, 'kreis_ags'], `unknown Kreis ${z.kreis_ags}`);
     knownTeam(z.team, ['zuordnung', i, 'team']);
+    if (kreis === undefined) {
+      fail(['zuordnung', i, 'kreis_ags'], `unknown Kreis ${z.kreis_ags}`);
+      return;
+    }
     const first = seen.get(z.kreis_ags);
     if (first !== undefined) {
-      fail(['zuordnung', i, 'kreis_ags'], `Kreis ${z.kreis_ags} (${kreisLabel(kreis as Kreis)}) is assigned twice (also entry ${first + 1} of zuordnung)`);
+      fail(['zuordnung', i, 'kreis_ags'], `Kreis ${z.kreis_ags} (${kreisLabel(kreis)}) is assigned twice (also entry ${first + 1} of zuordnung)`);
     }
     seen.set(z.kreis_ags, i);
   });

@@ -6,10 +6,10 @@
 import { contactsFile } from '../../server/config.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppError, isAppError } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import type { RouteInput, RouteResult, Router } from '../../core/routing.js';
 import { loadRouting } from '../../routing/router.loader.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine, runJsonLinesBatch } from '../io.js';
 
 /** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
@@ -118,7 +118,7 @@ export function createRouteCommand(compose: ComposeRouter): CliCommand {
       return EXIT_OK;
     } catch (error) {
       ctx.err(`route: ${(error as Error).message}`);
-      return isAppError(error, 'INPUT_INVALID') || isAppError(error, 'USAGE') ? EXIT_USAGE : EXIT_FAILURE;
+      return exitCodeFor(error);
     }
   };
 }

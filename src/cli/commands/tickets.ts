@@ -19,7 +19,7 @@ import { germanError, renderTicketDetails, renderTicketList, STATUS_LABELS } fro
 import { runRetention } from '../../tickets/retention.js';
 import { createTicketService, type TicketOpResult, type TicketService } from '../../tickets/ticket-service.js';
 import { createSqliteTicketStores, type SqliteTicketStores } from '../../tickets/ticket-store.sqlite.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine } from '../io.js';
 
 /** What a sub-command gets: parsed options, the service and stores over an open database. */
@@ -191,6 +191,6 @@ export const ticketsCommand: CliCommand = async (args, ctx) => {
         : new AppError('INTERNAL', `tickets: unexpected failure (${(error as Error).name})`, { cause: error });
     if (json) ctx.out(jsonLine({ ok: false, error: { code: appError.code, message: appError.message } }));
     ctx.err(appError.code === 'USAGE' ? `${appError.message}\nAufruf: ${sub.usage}` : germanError(appError, rest[0] ?? ''));
-    return USAGE_CODES.has(appError.code) ? EXIT_USAGE : EXIT_FAILURE;
+    return USAGE_CODES.has(appError.code) ? EXIT_USAGE : exitCodeFor(appError);
   }
 };

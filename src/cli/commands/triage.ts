@@ -11,7 +11,7 @@ import type { KnowledgeAnswerer } from '../../core/knowledge.js';
 import type { RouteResult, Router } from '../../core/routing.js';
 import { triage } from '../../core/triage.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TriageInput, type TriageResult } from '../../core/triage-types.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine, runJsonLinesBatch } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import { loadRouting } from '../../routing/router.loader.js';
@@ -166,7 +166,7 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
       deps = await compose(ctx);
     } catch (error) {
       ctx.err(`triage: Wissensbasis oder Zuständigkeiten konnten nicht geladen werden: ${(error as Error).message}`);
-      return EXIT_FAILURE;
+      return exitCodeFor(error);
     }
     try {
       if (options.batch !== undefined) return await runBatch(options.batch, options.json, deps, ctx);

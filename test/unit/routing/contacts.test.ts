@@ -54,6 +54,17 @@ describe(parseContacts.name, () => {
     expect(error.details.line).toBe(lineOf(text, '"08212", team: team-ost'));
   });
 
+  it('reports every problem at once, one line each', () => {
+    const text = example
+      .replace(/^.*kreis_ags: "08115".*\n/m, '')
+      .replace('# Stadtkreis Karlsruhe (RB Karlsruhe)\n', '# Stadtkreis Karlsruhe (RB Karlsruhe)\n  - { kreis_ags: "08212", team: team-ost }\n')
+      .replace('kreis_ags: "08421", team: team-ost', 'kreis_ags: "08421", team: team-gibtsnicht');
+    const lines = parseError(text).message.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).toMatch(/08212 \(Stadtkreis Karlsruhe\) is assigned twice[\s\S]*unknown team id 'team-gibtsnicht'|unknown team id 'team-gibtsnicht'[\s\S]*08212/);
+    expect(lines.some((l) => l.includes('no team for Kreis 08115 (Landkreis Böblingen)'))).toBe(true);
+  });
+
   it('names an unknown team id with its line', () => {
     const text = example.replace('kreis_ags: "08421", team: team-ost', 'kreis_ags: "08421", team: team-gibtsnicht');
     const error = parseError(text);
