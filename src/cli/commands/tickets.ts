@@ -82,6 +82,9 @@ const SUBCOMMANDS: Record<string, Sub> = {
       if (status !== undefined && !(TICKET_STATUSES as readonly string[]).includes(status)) {
         throw new AppError('USAGE', `Unbekannter Status „${status}“ (erlaubt: ${TICKET_STATUSES.join(', ')}).`);
       }
+      if (kreis !== undefined && !/^08\d{3}$/.test(kreis)) {
+        throw new AppError('USAGE', `--kreis erwartet den fünfstelligen Kreisschlüssel (z. B. 08115 für den Landkreis Böblingen), nicht „${kreis}“.`);
+      }
       const n = limit === undefined ? 50 : Number(limit);
       if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new AppError('USAGE', '--limit muss eine Zahl zwischen 1 und 10000 sein.');
       const tickets = env.service.list({
