@@ -193,6 +193,29 @@ function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEn
   return { plan: plan(enquiry, 'follow_up', now, ticket, out.list), route: moved?.route ?? null };
 }
 
+/**
+ * The ticket an enquiry continues, or null. Mail threads by number and References as before (a staff answer
+ * from Outlook or a colleague of the requester may reply with the number in the subject). In Teams a number
+ * written in a message is taken only from the ticket's own requester; anyone else's message is a new enquiry
+ * (issue 5: no ticket hijacking by number).
+ */
+function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger): FollowUpTarget | null {
+  const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references] : [];
+  const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
+  if (target === null || enquiry.channel !== 'teams' || isRequesterOf(enquiry, target)) return target;
+  log.info({ ticketNumber: target.number }, 'ticket number from someone other than its requester ignored');
+  return null;
+}
+
+/** Same sender id as stored on the ticket, or the mail address Teams knows for the sender (a ticket opened by mail). */
+function isRequesterOf(enquiry: Enquiry, target: FollowUpTarget): boolean {
+  const address = target.requesterAddress;
+  if (address === undefined || address.trim() === '') return false;
+  if (address === enquiry.from) return true;
+  const mail = enquiry.replyHandle.channel === 'teams' ? enquiry.replyHandle.fallbackEmail : undefined;
+  return mail !== undefined && mail.trim().toLowerCase() === address.trim().toLowerCase();
+}
+
 /** After a re-route: remember sender → municipality (issue 3). A failure only costs a later ask-back. */
 function rememberSender(enquiry: Enquiry, number: string, route: RouteResult, deps: HandleEnquiryDeps, now: Date, log: Logger): void {
   if (deps.senders === undefined || route.gemeinde === null || enquiry.from.trim() === '') return;
@@ -249,8 +272,7 @@ export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcom
   const previous = deps.ledger.findEnquiry(key);
   if (previous !== null) return { kind: 'duplicate', enquiryKey: key, previous: previous.outcome };
   const now = deps.clock.now();
-  const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references] : [];
-  const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
+  const target = followUpTarget(enquiry, deps, log);
 
   if (deps.suppress !== undefined) {
     const ticket = target === null ? { kind: 'none' as const } : { kind: 'follow_up' as const, number: target.number, react: false };

@@ -200,8 +200,11 @@ export interface FollowUpReroute {
   evidence: string[];
 }
 
-/** A ticket found for a follow-up, with how far its route was settled (absent from older implementations). */
-export type FollowUpTarget = TicketView & { routeStatus?: RouteStatus };
+/**
+ * A ticket found for a follow-up, with how far its route was settled and who asked (both absent from older
+ * implementations). `requesterAddress` is personal data: compared, never logged.
+ */
+export type FollowUpTarget = TicketView & { routeStatus?: RouteStatus; requesterAddress?: string };
 
 /** Everything one enquiry changes, committed as ONE transaction by {@link EnquiryLedger.commit}. */
 export interface EnquiryPlan {

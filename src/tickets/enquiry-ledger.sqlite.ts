@@ -108,7 +108,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
         const byNumber = ref.number === undefined ? null : w.find(ref.number);
         const ticket = byNumber ?? findByRefs(ref.references ?? []);
         // An anonymised ticket keeps no conversation: a late reply starts a new one.
-        return ticket === null || ticket.anonymisedAt !== null ? null : { ...toView(ticket), routeStatus: ticket.requester.routeStatus };
+        return ticket === null || ticket.anonymisedAt !== null ? null : { ...toView(ticket), routeStatus: ticket.requester.routeStatus, requesterAddress: ticket.requester.address };
       });
     },
 

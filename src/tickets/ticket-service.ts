@@ -46,13 +46,25 @@ export interface TicketService {
   close(number: string, input: { by: string; note?: string }): TicketOpResult;
   reopen(number: string, input: { by: string; note?: string }): TicketOpResult;
   /**
-   * The answer to the municipality ask-back: an 8-digit Gemeinde AGS or a 5-digit Kreis AGS (names from the
-   * ticket's candidates or from `gemeinde`/`kreis`). Re-routes and reassigns (event 'rerouted').
-   * `by` is a staff id or 'requester'.
+   * The answer to the municipality ask-back: an 8-digit Gemeinde AGS or a 5-digit Kreis AGS. Names and the
+   * Kreis type come from `gemeinde`/`kreis` (a route) or else from the ticket's candidates; never from the AGS
+   * (INPUT_INVALID when neither names it). Re-routes and reassigns (event 'rerouted'); the requester's evidence
+   * becomes who settled it plus `evidence` (the routing evidence of a free-text answer). `by` is a staff id or
+   * 'requester'.
    */
-  resolveMunicipality(number: string, input: { ags: string; by: string; gemeinde?: GemeindeRef; kreis?: KreisRef }): TicketOpResult;
+  resolveMunicipality(number: string, input: MunicipalityInput): TicketOpResult;
   show(number: string): TicketDetails;
   list(filter: TicketFilter): TicketView[];
+}
+
+/** Input of {@link TicketService.resolveMunicipality}. */
+export interface MunicipalityInput {
+  ags: string;
+  by: string;
+  gemeinde?: GemeindeRef | null;
+  kreis?: KreisRef;
+  /** Routing evidence in German words (free-text answers); recorded after the line naming who settled it. */
+  evidence?: string[];
 }
 
 const NUMBER = /^IM-\d{4}-\d{6,}$/;
@@ -63,13 +75,49 @@ interface Step {
   command: TicketCommand;
   message?: (at: string) => TicketMessage;
   outbox?: (next: TicketRecord) => OutboxDraft[];
+  /** Adjusts the transitioned ticket before it is saved (e.g. the requester's routing evidence). */
+  finish?: (next: TicketRecord) => TicketRecord;
 }
 
-/** Parses "Altdorf (Landkreis Böblingen)" into a KreisRef when the label carries the Kreis. */
-function kreisFromLabel(label: string, ags: string): KreisRef {
-  const m = /\((Landkreis|Stadtkreis)\s+([^)]+)\)\s*$/.exec(label) ?? /^(Landkreis|Stadtkreis)\s+(.+)$/.exec(label);
-  if (m !== null) return { ags, name: m[2]!.trim(), typ: m[1] as KreisRef['typ'] };
-  return { ags, name: label, typ: 'Landkreis' };
+/**
+ * Names from a candidate label as the router writes them: "Altdorf (Landkreis Böblingen)", "Ulm (Stadtkreis)",
+ * "Weissach im Tal (Rems-Murr-Kreis)", "Landkreis Böblingen", "Stadtkreis Karlsruhe". Null when the label names
+ * no Kreis (e.g. a bare AGS): names are never invented.
+ */
+export function placeFromLabel(label: string, gemeindeAgs: string | null, kreisAgs: string): { gemeinde: GemeindeRef | null; kreis: KreisRef } | null {
+  const m = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(label.trim());
+  const gemeindeName = m === null ? null : m[1]!.trim();
+  const kreisPart = (m === null ? label : m[2]!).trim();
+  let kreis: KreisRef | null = null;
+  if (kreisPart === 'Stadtkreis' && gemeindeName !== null) kreis = { ags: kreisAgs, name: gemeindeName, typ: 'Stadtkreis' };
+  const typed = /^(Landkreis|Stadtkreis)\s+(.+)$/.exec(kreisPart);
+  if (typed !== null) kreis = { ags: kreisAgs, name: typed[2]!.trim(), typ: typed[1] as KreisRef['typ'] };
+  else if (kreis === null && /\S-?kreis$/i.test(kreisPart) && !/^\d+$/.test(kreisPart)) kreis = { ags: kreisAgs, name: kreisPart, typ: 'Landkreis' };
+  if (kreis === null) return null;
+  if (gemeindeAgs === null) return { gemeinde: null, kreis };
+  return gemeindeName === null ? null : { gemeinde: { ags: gemeindeAgs, name: gemeindeName }, kreis };
+}
+
+/** Gemeinde and Kreis of an ask-back answer: the given route's, else the matching candidate's; else INPUT_INVALID. */
+function placeOf(ticket: TicketRecord, input: MunicipalityInput): { gemeinde: GemeindeRef | null; kreis: KreisRef } {
+  const kreisAgs = input.ags.slice(0, 5);
+  const isGemeinde = input.ags.length === 8;
+  const given = input.kreis !== undefined && input.kreis.ags === kreisAgs ? input.kreis : null;
+  const givenGemeinde = isGemeinde && input.gemeinde?.ags === input.ags ? input.gemeinde : null;
+  if (given !== null && (!isGemeinde || givenGemeinde !== null)) return { gemeinde: givenGemeinde, kreis: given };
+  const candidate = ticket.requester.candidates.find((c) => (isGemeinde ? c.gemeindeAgs === input.ags : c.kreisAgs === kreisAgs && c.gemeindeAgs === null));
+  const place = candidate === undefined ? null : placeFromLabel(candidate.label, candidate.gemeindeAgs, candidate.kreisAgs);
+  if (place === null) {
+    throw new AppError('INPUT_INVALID', `tickets: municipality ${input.ags} is not among the ticket's candidates; pass its gemeinde and kreis`, { details: { ags: input.ags } });
+  }
+  return { gemeinde: givenGemeinde ?? place.gemeinde, kreis: given ?? place.kreis };
+}
+
+/** Who settled the route, in German: the first evidence line of a resolved ask-back. */
+function settledBy(by: string, place: { gemeinde: GemeindeRef | null; kreis: KreisRef }): string {
+  const kreis = `${place.kreis.typ} ${place.kreis.name}`;
+  const label = place.gemeinde === null ? kreis : `${place.gemeinde.name} (${kreis})`;
+  return by === 'requester' ? `Gemeinde vom Anfragenden angegeben: ${label}` : `Gemeinde von ${by} zugeordnet: ${label}`;
 }
 
 /**
@@ -102,22 +150,23 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   const run = (number: string, step: (ticket: TicketRecord) => Step): TicketOpResult => {
     for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt += 1) {
       const ticket = load(number);
-      const { command, message, outbox } = step(ticket);
+      const { command, message, outbox, finish } = step(ticket);
       const result = transition(ticket, command, deps.clock.now());
       if (!result.ok) {
         log.info({ ticketNumber: number, command: command.type, refusal: result.refusal.code }, 'ticket operation refused');
         return result;
       }
+      const next = finish === undefined ? result.ticket : finish(result.ticket);
       const saved = deps.store.save({
         expectedVersion: ticket.version,
-        ticket: result.ticket,
+        ticket: next,
         event: result.event,
         ...(message === undefined ? {} : { message: message(result.event.at) }),
-        outbox: outbox?.(result.ticket) ?? [],
+        outbox: outbox?.(next) ?? [],
       });
       if (saved === 'saved') {
-        log.info({ ticketNumber: number, event: result.event.type, status: result.ticket.status }, 'ticket changed');
-        return { ok: true, ticket: toView(result.ticket), event: result.event };
+        log.info({ ticketNumber: number, event: result.event.type, status: next.status }, 'ticket changed');
+        return { ok: true, ticket: toView(next), event: result.event };
       }
     }
     throw new AppError('DB_LOCKED', `tickets: ${number} keeps changing concurrently; try again`);
@@ -179,14 +228,13 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       if (input.by !== 'requester') member(input.by);
       if (!/^\d{5}(\d{3})?$/.test(input.ags)) throw new AppError('INPUT_INVALID', `tickets: "${input.ags}" is no Gemeinde (8 digits) or Kreis (5 digits) AGS`);
       return run(number, (ticket) => {
-        const candidate = ticket.requester.candidates.find((c) => c.gemeindeAgs === input.ags || (c.gemeindeAgs === null && c.kreisAgs === input.ags));
-        const kreisAgs = input.ags.slice(0, 5);
-        const kreis = input.kreis ?? kreisFromLabel(candidate?.label ?? kreisAgs, kreisAgs);
-        const gemeinde = input.gemeinde ?? (input.ags.length === 8 ? { ags: input.ags, name: candidate?.label.replace(/\s*\(.*$/, '') ?? input.ags } : null);
+        const { gemeinde, kreis } = placeOf(ticket, input);
+        const evidence = [settledBy(input.by, { gemeinde, kreis }), ...(input.evidence ?? [])];
         const assignment = assignTeam({ status: 'resolved', kreis }, deps.staff, deps.clock.now());
         const team = { teamId: assignment.team.id, team: assignment.team.name, email: assignment.team.email, phone: assignment.team.phone, ...(assignment.deputyFor === null ? {} : { deputyFor: assignment.deputyFor }) };
         return {
           command: { type: 'reroute', by: input.by, team, gemeinde, kreis, reason: assignment.reason },
+          finish: (next) => ({ ...next, requester: { ...next.requester, evidence } }),
           outbox: (next) =>
             next.team.teamId === ticket.team.teamId ? [] : notify(next, `${number}:reroute:v${next.version}`, 'ein Vorgang wurde Ihrem Team zugeordnet.', assignment.reason),
         };

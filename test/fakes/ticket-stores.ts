@@ -118,7 +118,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
     findTicket(ref) {
       const number = ref.number ?? (ref.references ?? []).map((r) => state.refs.get(r)).find((n) => n !== undefined);
       const found = number === undefined ? undefined : state.tickets.get(number);
-      return found === undefined ? null : { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus };
+      return found === undefined ? null : { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus, requesterAddress: found.ticket.requester.address };
     },
     commit(plan): LedgerCommitResult {
       const previous = state.enquiries.get(plan.enquiry.key);

@@ -1,11 +1,12 @@
 /**
  * The Teams bot: thin (STYLE G1, A1). A message is a card submit (→ verb table), a text command (→ command
- * table) or a question (→ core → card). Every inbound activity's ConversationReference is persisted, and
+ * table), the answer to a pending municipality ask-back (ask-back.ts) or a question (→ core → card). Every inbound activity's ConversationReference is persisted, and
  * each activity is handled at most once: questions by the core's ledger (enquiry key), card submits by the
  * verb table's action keys, commands and the welcome by the processed-key table.
  */
 import { MessageFactory, TeamsActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
 import { dispatchAction, isCardSubmit } from './actions/index.js';
+import { answerAskBack, awaitsMunicipality, rememberAskBack } from './ask-back.js';
 import { findCommand } from './commands.js';
 import type { TeamsContext } from './context.js';
 import { activityKey, conversationType, messageText, toEnquiry } from './inbound.js';
@@ -73,6 +74,8 @@ export class PaktTeamsBot extends TeamsActivityHandler {
   }
 
   private async answer(turn: TurnContext, text: string): Promise<void> {
+    // Before any await: a retry of a message that answered the ask-back is recognised by its activity key.
+    if (await answerAskBack(turn, this.ctx, text)) return;
     const started = performance.now();
     const fallbackEmail = await this.ctx.emails.of(turn);
     const { enquiry, truncatedTo } = toEnquiry(turn.activity, text, this.ctx.clock.now(), undefined, fallbackEmail);
@@ -81,8 +84,10 @@ export class PaktTeamsBot extends TeamsActivityHandler {
     this.ctx.metrics?.answerLatency.observe({ channel: 'teams' }, (performance.now() - started) / 1000);
     const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);
     const replies = renderOutcome(outcome, { cards: this.ctx.cards, question: enquiry.text, ...(truncationNote ? { truncationNote } : {}) });
+    rememberAskBack(this.ctx, turn.activity, outcome);
     if (replies.length > 0) await turn.sendActivities(replies);
     if (outcome.kind === 'ticket_created') this.ctx.onTicketChanged(outcome.ticket);
+    if (outcome.kind === 'follow_up' && !awaitsMunicipality(this.ctx, outcome.ticket)) this.ctx.store.clearMunicipality(outcome.ticket.number);
   }
 
   /** Welcome when the bot is installed or a person starts a personal chat; not for every new team member. */

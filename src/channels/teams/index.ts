@@ -18,6 +18,7 @@ import type { Clock, Logger, Migration } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
 import { createAdapters } from './adapter.teams.js';
+import { awaitsMunicipality } from './ask-back.js';
 import { PaktTeamsBot } from './bot.js';
 import { CardRenderer } from './cards/render.js';
 import { loadCardTemplates } from './cards/template.js';
@@ -110,7 +111,11 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     clock: deps.clock,
     metrics: deps.metrics ?? null,
     emails: new MemberEmails(logger),
-    onTicketChanged: (ticket) => staffCards.kick(ticket),
+    onTicketChanged: (ticket) => {
+      // Closed, answered or routed elsewhere: a pending municipality ask-back no longer applies.
+      if (!awaitsMunicipality(ctx, ticket)) ctx.store.clearMunicipality(ticket.number);
+      staffCards.kick(ticket);
+    },
   };
   const staffCards = new StaffCardSync(ctx, adapters, { intervalMs: deps.staffCardIntervalMs ?? 15_000 });
   const bot = new PaktTeamsBot(ctx);

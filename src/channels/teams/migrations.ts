@@ -1,6 +1,6 @@
 /**
  * Schema of the Teams channel's own tables (STYLE G15): conversation references, processed activity keys,
- * answer feedback, registered staff channels and the staff cards posted per ticket. Applied by the
+ * answer feedback, registered staff channels, the staff cards posted per ticket and pending municipality ask-backs. Applied by the
  * composition root's `openDatabase` together with the other modules' migrations. Never edit a released
  * migration; add a new one.
  */
@@ -45,6 +45,22 @@ CREATE TABLE teams_ticket_cards (
   updated_at TEXT NOT NULL,
   PRIMARY KEY (ticket_number, conversation_id)
 );
+`,
+  },
+  {
+    // The municipality ask-back a requester has yet to answer, per conversation (issue 5 item 2): a plain
+    // message naming the municipality then settles that ticket. The requester id is kept as a hash.
+    id: 'teams-002',
+    sql: `
+CREATE TABLE teams_pending_municipality (
+  conversation_id TEXT NOT NULL,
+  requester_hash TEXT NOT NULL,
+  ticket_number TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (conversation_id, requester_hash)
+);
+CREATE INDEX teams_pending_municipality_ticket ON teams_pending_municipality (ticket_number);
+CREATE INDEX teams_pending_municipality_created ON teams_pending_municipality (created_at);
 `,
   },
 ];

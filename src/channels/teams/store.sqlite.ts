@@ -22,6 +22,12 @@ const ReferenceRow = z.object({ reference: z.string(), dead_at: z.string().nulla
 const CardRow = z.object({ conversation_id: z.string(), activity_id: z.string() });
 const FeedbackRow = z.object({ passage_id: z.string().nullable(), helpful: z.number().int() });
 const ChannelRow = z.object({ conversation_id: z.string() });
+const PendingRow = z.object({ ticket_number: z.string() });
+
+/** A person's id as stored in the channel's own tables (feedback voters, ask-backs): never in clear. */
+function hashId(id: string): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, 32);
+}
 
 /** A stored reference and whether it proved dead (bot removed, conversation gone). */
 export interface StoredReference {
@@ -83,6 +89,14 @@ export class TeamsStore {
          ON CONFLICT (ticket_number, conversation_id) DO UPDATE SET activity_id = excluded.activity_id, updated_at = excluded.updated_at`,
       ),
       cards: db.prepare('SELECT conversation_id, activity_id FROM teams_ticket_cards WHERE ticket_number = ?'),
+      awaitMunicipality: db.prepare(
+        `INSERT INTO teams_pending_municipality (conversation_id, requester_hash, ticket_number, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (conversation_id, requester_hash) DO UPDATE SET ticket_number = excluded.ticket_number, created_at = excluded.created_at`,
+      ),
+      pendingMunicipality: db.prepare('SELECT ticket_number FROM teams_pending_municipality WHERE conversation_id = ? AND requester_hash = ?'),
+      clearMunicipality: db.prepare('DELETE FROM teams_pending_municipality WHERE ticket_number = ?'),
+      dropIdleAskBacks: db.prepare('DELETE FROM teams_pending_municipality WHERE created_at < ?'),
+      hasKey: db.prepare('SELECT 1 FROM teams_processed WHERE key = ?'),
     };
   }
 
@@ -91,21 +105,31 @@ export class TeamsStore {
     return this.run(() => this.q.claim.run(key, this.now()).changes === 1);
   }
 
+  /** True when `key` was recorded as processed. */
+  hasKey(key: string): boolean {
+    return this.run(() => this.q.hasKey.get(key)) !== undefined;
+  }
+
   /** Forgets `key` again (the turn failed before anything was sent, so a retry may try once more). */
   releaseKey(key: string): void {
     this.run(() => this.q.release.run(key));
   }
 
-  /** Deletes activity and card-action keys older than `before` (Teams retries within minutes; keep days). */
   /**
    * Retention of the channel's own personal data: feedback older than `before` keeps its vote but loses the
-   * voter; conversation references idle since `before` are deleted (registered staff channels stay).
+   * voter; conversation references idle since `before` are deleted (registered staff channels stay), and so
+   * are ask-backs left unanswered since then.
    */
-  retainPersonalData(before: Date): { voters: number; references: number } {
+  retainPersonalData(before: Date): { voters: number; references: number; askBacks: number } {
     const iso = before.toISOString();
-    return this.run(() => ({ voters: this.q.anonymiseVoters.run(iso).changes, references: this.q.dropIdleRefs.run(iso).changes }));
+    return this.run(() => ({
+      voters: this.q.anonymiseVoters.run(iso).changes,
+      references: this.q.dropIdleRefs.run(iso).changes,
+      askBacks: this.q.dropIdleAskBacks.run(iso).changes,
+    }));
   }
 
+  /** Deletes activity and card-action keys older than `before` (Teams retries within minutes; keep days). */
   pruneKeys(before: Date): number {
     return this.run(() => this.q.prune.run(before.toISOString()).changes);
   }
@@ -143,7 +167,7 @@ export class TeamsStore {
 
   /** Stores one vote on an answer; the same voter voting again replaces the vote. */
   recordFeedback(input: { enquiryKey: string; voterId: string; passageId: string | null; helpful: boolean }): void {
-    const voter = createHash('sha256').update(input.voterId).digest('hex').slice(0, 32);
+    const voter = hashId(input.voterId);
     this.run(() => this.q.feedback.run(input.enquiryKey, voter, input.passageId, input.helpful ? 1 : 0, this.now()));
   }
 
@@ -183,6 +207,22 @@ export class TeamsStore {
   ticketCards(ticketNumber: string): TicketCardRef[] {
     const rows = this.run(() => this.q.cards.all(ticketNumber));
     return rows.map((r) => CardRow.parse(r)).map((r) => ({ conversationId: r.conversation_id, activityId: r.activity_id }));
+  }
+
+  /** Remembers that `requesterId` in this conversation was asked for the municipality of a ticket (the latest wins). */
+  awaitMunicipality(conversationId: string, requesterId: string, ticketNumber: string): void {
+    this.run(() => this.q.awaitMunicipality.run(conversationId, hashId(requesterId), ticketNumber, this.now()));
+  }
+
+  /** The ticket whose municipality `requesterId` was asked for in this conversation, or null. */
+  pendingMunicipality(conversationId: string, requesterId: string): string | null {
+    const row = this.run(() => this.q.pendingMunicipality.get(conversationId, hashId(requesterId)));
+    return row === undefined ? null : PendingRow.parse(row).ticket_number;
+  }
+
+  /** Forgets every ask-back of a ticket (answered, closed or routed elsewhere). */
+  clearMunicipality(ticketNumber: string): void {
+    this.run(() => this.q.clearMunicipality.run(ticketNumber));
   }
 
   private now(): string {

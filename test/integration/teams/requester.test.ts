@@ -93,7 +93,13 @@ describe('Teams requester side', () => {
     await h.post(h.activities.submit(sender, submit, ask!.assignedId));
     const last = h.stub.forConversation(sender.conversationId).at(-1)!;
     expect(last.body.text).toMatch(new RegExp(`Ticket ${number} liegt jetzt bei Sachbearbeitung Team`));
-    expect(h.tickets.show(number).ticket.requester.kreis?.ags).toBe('08115');
+    expect(h.tickets.show(number).ticket.requester).toMatchObject({
+      gemeinde: { ags: '08115002', name: 'Altdorf' },
+      kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' },
+      routeStatus: 'resolved',
+      evidence: ['Gemeinde vom Anfragenden angegeben: Altdorf (Landkreis Böblingen)'],
+      candidates: [],
+    });
   });
 
   it('does not let another person re-route a ticket by forging the card data', async () => {
@@ -107,13 +113,98 @@ describe('Teams requester side', () => {
     expect(h.tickets.show(number).ticket.requester.kreis).toBeNull();
   });
 
-  it('understands a municipality typed as free text', async () => {
+  it('understands a municipality typed as free text and stores its names and Kreis type, never the AGS as a name', async () => {
+    const typed = async (municipality: string): Promise<string> => {
+      const sender = newSender();
+      await h.post(h.activities.message(sender, AMBIGUOUS_APPLICATION));
+      const ask = h.stub.forConversation(sender.conversationId)[1]!;
+      const data: Record<string, unknown> = actionData(cardOf(ask), 'setMunicipality')!;
+      await h.post(h.activities.submit(sender, { ...data, municipality }, ask.assignedId));
+      expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text).toMatch(/liegt jetzt bei/);
+      return String(data['ticketNumber']);
+    };
+    const aidlingen = h.tickets.show(await typed('Aidlingen')).ticket.requester;
+    expect(aidlingen).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
+    expect(aidlingen.evidence[0]).toBe('Gemeinde vom Anfragenden angegeben: Aidlingen (Landkreis Böblingen)');
+    expect(aidlingen.evidence.slice(1).join(' ')).toMatch(/Aidlingen/);
+    const ulm = h.tickets.show(await typed('Ulm')).ticket.requester;
+    expect(ulm).toMatchObject({ gemeinde: { ags: '08421000', name: 'Ulm' }, kreis: { ags: '08421', name: 'Ulm', typ: 'Stadtkreis' } });
+    expect(ulm.evidence[0]).toBe('Gemeinde vom Anfragenden angegeben: Ulm (Stadtkreis Ulm)');
+  });
+
+  it('settles the ask-back from a normal message naming the municipality instead of opening a second ticket', async () => {
     const sender = newSender();
-    await h.post(h.activities.message(sender, AMBIGUOUS_APPLICATION));
-    const ask = h.stub.forConversation(sender.conversationId)[1]!;
-    const submit = { ...actionData(cardOf(ask), 'setMunicipality')!, municipality: 'Esslingen am Neckar' };
-    await h.post(h.activities.submit(sender, submit, ask.assignedId));
-    expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text).toMatch(/liegt jetzt bei/);
+    await h.post(h.activities.message(sender, 'Wie lang darf der Sachbericht sein?'));
+    const answer = h.stub.forConversation(sender.conversationId)[0]!;
+    await h.post(h.activities.submit(sender, actionData(cardOf(answer), 'escalate')!, answer.assignedId));
+    const [, confirmation, ask] = h.stub.forConversation(sender.conversationId);
+    const number = /IM-2026-\d{6}/.exec(cardText(cardOf(confirmation!)))![0];
+    expect(cardText(cardOf(ask!))).toMatch(/Gemeinde/);
+    const count = h.tickets.list({ limit: 1000 }).length;
+
+    // A new question meanwhile is answered as usual and leaves the ask-back open.
+    await h.post(h.activities.message(sender, 'Sind Fortbildungskosten zuwendungsfähig?'));
+    expect(cardText(cardOf(h.stub.forConversation(sender.conversationId).at(-1)!))).toMatch(/Quelle:/);
+
+    const reply = h.activities.message(sender, 'Wir sind die Gemeinde Aidlingen');
+    await h.post(reply);
+    await h.post(reply); // Teams retries: recognised, nothing twice
+    const replies = h.stub.forConversation(sender.conversationId);
+    expect(replies.at(-1)!.body.text).toBe(`Danke! Ticket ${number} liegt jetzt bei Sachbearbeitung Team Mitte.`);
+    expect(replies.filter((a) => /liegt jetzt bei/.test(a.body.text ?? ''))).toHaveLength(1);
+    expect(h.tickets.list({ limit: 1000 })).toHaveLength(count);
+    const shown = h.tickets.show(number);
+    expect(shown.ticket.team.teamId).toBe('team-mitte');
+    expect(shown.ticket.requester).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
+    expect(shown.events.at(-1)).toMatchObject({ type: 'rerouted', actor: 'requester' });
+    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, REQUESTER_AAD)).toBeNull();
+
+    // Settled: the next message naming a place is a question of its own again.
+    await h.post(h.activities.message(sender, 'Wie lang darf der Sachbericht sein? Wir sind die Gemeinde Aidlingen'));
+    expect(cardText(cardOf(h.stub.forConversation(sender.conversationId).at(-1)!))).toMatch(/Sachbericht/);
+    expect(h.tickets.show(number).events.filter((e) => e.type === 'rerouted')).toHaveLength(1);
+  });
+
+  it('offers the choices again when the typed answer names several places, and forgets the ask-back once staff closed the ticket', async () => {
+    const sender = newSender();
+    await h.post(h.activities.message(sender, 'Wie lang darf der Sachbericht sein?'));
+    const answer = h.stub.forConversation(sender.conversationId)[0]!;
+    await h.post(h.activities.submit(sender, actionData(cardOf(answer), 'escalate')!, answer.assignedId));
+    const number = /IM-2026-\d{6}/.exec(cardText(cardOf(h.stub.forConversation(sender.conversationId)[1]!)))![0];
+    await h.post(h.activities.message(sender, 'Altdorf'));
+    const again = cardOf(h.stub.forConversation(sender.conversationId).at(-1)!);
+    expect(actionData(again, 'setMunicipality')).toMatchObject({ ticketNumber: number });
+    expect(cardText(again)).toMatch(/Altdorf \(Landkreis Böblingen\)/);
+
+    h.tickets.close(number, { by: 'eingang-1', note: 'telefonisch geklärt' });
+    const count = h.tickets.list({ limit: 1000 }).length;
+    await h.post(h.activities.message(sender, 'Wir sind die Gemeinde Aidlingen'));
+    expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text ?? '').not.toMatch(/liegt jetzt bei/);
+    expect(h.tickets.show(number).ticket.requester.kreis).toBeNull();
+    expect(h.tickets.list({ limit: 1000 }).length).toBeGreaterThanOrEqual(count);
+    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, REQUESTER_AAD)).toBeNull();
+  });
+
+  it('does not let another person attach a message to a ticket or re-route it by writing its number', async () => {
+    const owner = newSender({ aad: 'aad-owner' });
+    await h.post(h.activities.message(owner, 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da.'));
+    const number = /IM-2026-\d{6}/.exec(cardText(cardOf(h.stub.forConversation(owner.conversationId)[0]!)))![0];
+    expect(h.tickets.show(number).ticket.team.teamId).toBe('zentrale');
+
+    const other = newSender({ aad: 'aad-other' });
+    await h.post(h.activities.message(other, `${number} wir sind die Stadt Ulm`));
+    const told = h.stub.forConversation(other.conversationId).map((a) => `${a.body.text ?? ''}${cardText(cardOf(a))}`).join('\n');
+    expect(told).not.toMatch(/Ihre Nachricht ist bei Ticket/);
+    const shown = h.tickets.show(number);
+    expect(shown.ticket.team.teamId).toBe('zentrale');
+    expect(shown.ticket.requester.kreis).toBeNull();
+    expect(shown.messages.filter((m) => m.direction === 'in')).toHaveLength(1);
+
+    // The requester themself may continue their ticket by number, from another conversation too.
+    const ownOther = { ...owner, conversationId: `${owner.conversationId}-b` };
+    await h.post(h.activities.message(ownOther, `${number} wir sind die Stadt Ulm`));
+    expect(h.stub.forConversation(ownOther.conversationId)[0]!.body.text).toBe(`Danke, Ihre Nachricht ist bei Ticket ${number} eingegangen.`);
+    expect(h.tickets.show(number).ticket.requester.kreis).toMatchObject({ ags: '08421', typ: 'Stadtkreis' });
   });
 
   it('welcomes on install with three lines and repeats them on "hilfe"', async () => {

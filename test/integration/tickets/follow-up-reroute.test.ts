@@ -104,7 +104,16 @@ describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, ()
     handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: byMail }), deps);
     const byTeams = centralTicket('someone-else@example.org');
     const aidlingen = routing.gemeinden.all().find((g) => g.name === 'Aidlingen')!;
-    expect(service.resolveMunicipality(byTeams, { ags: aidlingen.ags, by: 'requester' }).ok).toBe(true);
+    // No candidates on this ticket: the names come from the route of the answer, as the Teams card passes them.
+    expect(() => service.resolveMunicipality(byTeams, { ags: aidlingen.ags, by: 'requester' })).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+    const route = routing.router.route({ text: 'Aidlingen' });
+    const input = { ags: aidlingen.ags, by: 'requester', gemeinde: route.gemeinde, kreis: route.kreis!, evidence: route.evidence };
+    expect(service.resolveMunicipality(byTeams, input).ok).toBe(true);
+    expect(service.show(byTeams).ticket.requester).toMatchObject({
+      gemeinde: { ags: '08115001', name: 'Aidlingen' },
+      kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' },
+      evidence: ['Gemeinde vom Anfragenden angegeben: Aidlingen (Landkreis Böblingen)', ...route.evidence],
+    });
 
     const last = (number: string) => service.show(number).events.at(-1);
     expect(last(byMail)).toMatchObject({ type: 'rerouted', actor: 'requester', data: { toTeamId: 'team-mitte' } });

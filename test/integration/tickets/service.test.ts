@@ -83,7 +83,18 @@ describe(createTicketService.name, () => {
       ticket: { team: { teamId: 'team-nord' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' }, gemeinde: { ags: '08115002', name: 'Altdorf' } },
       event: { type: 'rerouted', actor: 'requester' },
     });
+    expect(s.service.show(ambiguous.ticket.number).ticket.requester.evidence).toEqual(['Gemeinde vom Anfragenden angegeben: Altdorf (Landkreis Böblingen)']);
     expect(() => s.service.resolveMunicipality(ambiguous.ticket.number, { ags: 'Altdorf', by: 'requester' })).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+  });
+
+  it('never takes an AGS for a name: a municipality outside the candidates needs its names', () => {
+    const ambiguous = s.enquire(makeEnquiry({ text: 'Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf' }));
+    if (ambiguous.kind !== 'ticket_created') throw new Error(ambiguous.kind);
+    const number = ambiguous.ticket.number;
+    expect(() => s.service.resolveMunicipality(number, { ags: '08115001', by: 'requester' })).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+    expect(() => s.service.resolveMunicipality(number, { ags: '08421', by: 'requester' })).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
+    const ulm = { ags: '08421000', by: 'requester', gemeinde: { ags: '08421000', name: 'Ulm' }, kreis: { ags: '08421', name: 'Ulm', typ: 'Stadtkreis' as const } };
+    expect(s.service.resolveMunicipality(number, ulm)).toMatchObject({ ok: true, ticket: { gemeinde: ulm.gemeinde, kreis: ulm.kreis } });
   });
 
   it('lists with filters, newest first', () => {

@@ -273,3 +273,51 @@ describe(`${handleEnquiry.name}: a follow-up that names the municipality (issues
     expect(deps.logger.text()).not.toContain('erika');
   });
 });
+
+describe(`${handleEnquiry.name}: a ticket number in the text threads only for its requester in Teams (issue 5)`, () => {
+  const UNROUTED = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da.';
+  const teamsFrom = (aad: string, fallbackEmail?: string) => ({
+    channel: 'teams' as const,
+    from: aad,
+    subject: '',
+    replyHandle: { channel: 'teams' as const, conversationReference: { conversation: { id: `conv-${aad}` } }, ...(fallbackEmail === undefined ? {} : { fallbackEmail }) },
+  });
+  const teamsDeps = (): HandleEnquiryDeps => ({ ...deps, inlineReply: true });
+
+  function teamsTicket(aad: string): string {
+    const created = handleEnquiry(makeEnquiry({ ...teamsFrom(aad), key: `teams:${aad}:1`, text: UNROUTED }), teamsDeps());
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    return created.ticket.number;
+  }
+
+  it('treats another person\'s Teams message naming the number as a new enquiry: the ticket is neither appended to nor re-routed', () => {
+    const number = teamsTicket('aad-a');
+    const outcome = handleEnquiry(makeEnquiry({ ...teamsFrom('aad-b'), key: 'teams:b:1', text: `${number} wir sind die Gemeinde Sindelfingen`, ticketNumber: number }), teamsDeps());
+    expect(outcome.kind).not.toBe('follow_up');
+    const details = stores.state.tickets.get(number)!;
+    expect(details.ticket.team.teamId).toBe('zentral');
+    expect(details.messages).toHaveLength(1);
+    expect(details.events.map((e) => e.type)).toEqual(['created', 'assigned']);
+    expect(deps.logger.text()).toContain('ticket number from someone other than its requester ignored');
+    expect(deps.logger.text()).not.toContain('aad-b');
+    expect(deps.logger.text()).not.toContain('aad-a');
+  });
+
+  it('threads the requester\'s own Teams message by number, also by the mail address Teams knows for a ticket opened by mail', () => {
+    const number = teamsTicket('aad-a');
+    const own = handleEnquiry(makeEnquiry({ ...teamsFrom('aad-a'), key: 'teams:a:2', text: `${number} Gemeinde Sindelfingen`, ticketNumber: number }), teamsDeps());
+    expect(own).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' } } });
+
+    const byMail = handleEnquiry(makeEnquiry({ text: APPLICATION }), deps);
+    if (byMail.kind !== 'ticket_created') throw new Error(byMail.kind);
+    const viaTeams = makeEnquiry({ ...teamsFrom('aad-erika', 'Erika@Gemeinde.example'), key: 'teams:e:1', text: 'Nachtrag', ticketNumber: byMail.ticket.number });
+    expect(handleEnquiry(viaTeams, teamsDeps())).toMatchObject({ kind: 'follow_up', ticket: { number: byMail.ticket.number } });
+  });
+
+  it('keeps mail threading by number for anyone (a staff answer from Outlook, a colleague of the requester)', () => {
+    const created = handleEnquiry(makeEnquiry({ text: UNROUTED }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const colleague = makeEnquiry({ from: 'kollegin@gemeinde.example', text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: created.ticket.number });
+    expect(handleEnquiry(colleague, deps)).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number, team: { teamId: 'team-nord' } } });
+  });
+});

@@ -9,10 +9,12 @@ import type { TeamsContext, TeamsTicketOps } from '../../../src/channels/teams/c
 import { DEFAULT_CARD_TEMPLATES_DIR, teamsMigrations } from '../../../src/channels/teams/index.js';
 import type { MemberEmails } from '../../../src/channels/teams/member-email.teams.js';
 import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
+import { AppError } from '../../../src/core/errors.js';
 import type { TicketView } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { z } from 'zod';
 import { FakeClock } from '../../fakes/clock.js';
+import { createFakeRouter } from '../../fakes/router.js';
 import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-directory.js';
 
 const templates = loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
@@ -201,13 +203,68 @@ describe(TeamsStore.name, () => {
     store.saveReference(ref('staff-channel'), 'channel');
     store.registerStaffChannel('team-nord', 'staff-channel', 'aad-lead');
     store.recordFeedback({ enquiryKey: 'teams:old', voterId: 'aad-person', passageId: 'faq#sachberichte', helpful: true });
+    store.awaitMunicipality('old-chat', 'aad-person', 'IM-2025-000001');
     clock.advance(400 * 24 * 3600 * 1000);
     store.saveReference(ref('new-chat'), 'personal');
-    expect(store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, references: 1 });
+    store.awaitMunicipality('new-chat', 'aad-person', 'IM-2026-000001');
+    expect(store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, references: 1, askBacks: 1 });
+    expect(store.pendingMunicipality('old-chat', 'aad-person')).toBeNull();
+    expect(store.pendingMunicipality('new-chat', 'aad-person')).toBe('IM-2026-000001');
     expect(store.reference('old-chat')).toBeNull();
     expect(store.reference('staff-channel')).not.toBeNull();
     expect(store.reference('new-chat')).not.toBeNull();
     const votes = db.prepare('SELECT voter, helpful FROM teams_feedback').all() as { voter: string; helpful: number }[];
     expect(votes).toEqual([{ voter: expect.stringMatching(/^anonymisiert:/), helpful: 1 }]);
+  });
+});
+
+describe('municipality ask-back', () => {
+  const number = 'IM-2026-000007';
+  const awaiting = { ticket: { requester: { address: 'aad-req', kreis: null }, status: 'neu', team: { teamId: 'zentral' } }, messages: [] };
+
+  it('remembers the ask-back per conversation and requester (hashed), the latest ticket winning, until cleared', () => {
+    const store = ctx.store;
+    store.awaitMunicipality('chat-1', 'aad-req', 'IM-2026-000001');
+    store.awaitMunicipality('chat-1', 'aad-req', number);
+    store.awaitMunicipality('chat-2', 'aad-req', 'IM-2026-000003');
+    expect(store.pendingMunicipality('chat-1', 'aad-req')).toBe(number);
+    expect(store.pendingMunicipality('chat-1', 'aad-other')).toBeNull();
+    expect(JSON.stringify(db.prepare('SELECT * FROM teams_pending_municipality').all())).not.toContain('aad-req');
+    store.clearMunicipality(number);
+    expect(store.pendingMunicipality('chat-1', 'aad-req')).toBeNull();
+    expect(store.pendingMunicipality('chat-2', 'aad-req')).toBe('IM-2026-000003');
+  });
+
+  it('passes the route\'s names, Kreis type and evidence of a free-text answer, then forgets the ask-back', async () => {
+    ctx.router = createFakeRouter();
+    tickets.show.mockReturnValue(awaiting);
+    ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
+    const value = { verb: 'setMunicipality', ticketNumber: number, municipality: 'Sindelfingen' };
+    const { turn, replies } = turnFor('aad-req', value);
+    expect(await dispatchAction(turn, ctx, value)).toBe('handled');
+    expect(tickets.resolveMunicipality).toHaveBeenCalledWith(number, {
+      ags: '08115045',
+      by: 'requester',
+      gemeinde: { ags: '08115045', name: 'Sindelfingen' },
+      kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' },
+      evidence: ['Ortsname in der Nachricht'],
+    });
+    expect(replies()[0]?.text).toMatch(/Danke! Ticket IM-2026-000001 liegt jetzt bei Team Nord/);
+    expect(ctx.onTicketChanged).toHaveBeenCalled();
+    expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
+  });
+
+  it('passes a chosen candidate as its AGS alone (the service takes the names from the candidates); an unnamed AGS stays unclear', async () => {
+    tickets.show.mockReturnValue(awaiting);
+    const value = { verb: 'setMunicipality', ticketNumber: number, choice: '08115002' };
+    await dispatchAction(turnFor('aad-req', value).turn, ctx, value);
+    expect(tickets.resolveMunicipality).toHaveBeenLastCalledWith(number, { ags: '08115002', by: 'requester' });
+    tickets.resolveMunicipality.mockImplementationOnce(() => {
+      throw new AppError('INPUT_INVALID', 'not among candidates');
+    });
+    const other = { ...value, choice: '08999001' };
+    const { turn, replies } = turnFor('aad-req', other);
+    await dispatchAction(turn, ctx, other);
+    expect(replies()[0]?.text).toMatch(/nicht eindeutig zuordnen/);
   });
 });

@@ -4,6 +4,7 @@
  * double click or a retry never creates a second ticket (the ledger deduplicates it too).
  */
 import { z } from 'zod';
+import { rememberAskBack } from '../ask-back.js';
 import { toEnquiry } from '../inbound.js';
 import { renderOutcome } from '../render-outcome.js';
 import { defineAction } from './types.js';
@@ -22,6 +23,7 @@ export const escalateAction = defineAction({
     const { enquiry } = toEnquiry(turn.activity, data.question, ctx.clock.now(), `${data.enquiryKey}:handover`, fallbackEmail);
     const outcome = await ctx.escalate(enquiry);
     ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
+    rememberAskBack(ctx, turn.activity, outcome);
     const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text });
     if (replies.length > 0) await turn.sendActivities(replies);
     if (outcome.kind === 'ticket_created') ctx.onTicketChanged(outcome.ticket);
