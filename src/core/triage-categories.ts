@@ -42,7 +42,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'frist',
     priority: 7,
-    patterns: [/\bfristverlaeng\w*/, /\b\w*frist\w*/, /\bverlaeng\w*/, /\bverspaet\w*|\brechtzeitig\b/, /\bspaeter\s+(?:\w+\s+)?(?:abgeben|einreichen|vorlegen|nachreichen)\b|\bmehr\s+zeit\b/],
+    patterns: [/\bfristverlaeng\w*/, /\b\w*frist\w*/, /\bverlaeng\w*/, /\bverspaet\w*|\brechtzeitig\b/, /\bspaeter\s+(?:\w+\s+)?(?:abgeben|einreichen|vorlegen|nachreichen)\b|\bmehr\s+zeit\b/, /\bnachfrist\w*|\baufschub\b|\bstundung\w*|\b(?:abgabe|vorlage|einreichung)\b.{0,60}\b(?:verschieb|aufschieb)\w*/],
   },
   {
     category: 'aenderung',
@@ -62,7 +62,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'verwendungsnachweis',
     priority: 3,
-    patterns: [/\bverwendungsnachweis\w*/, /\bsachbericht\w*/, /\bkennzahl\w*/, /\bzahlenmaessig\w*|\bnachweis\w*/],
+    patterns: [/\bverwendungsnachweis\w*|\bvn\b/, /\bsachbericht\w*/, /\bkennzahl\w*/, /\bzahlenmaessig\w*|\bnachweis\w*/],
   },
   {
     category: 'antrag',

@@ -7,27 +7,22 @@
  * Policy: an enquiry is an application matter when the sum of the matched weights reaches
  * {@link APPLICATION_THRESHOLD}. Positive rules are signals that the requester writes about their own
  * case (possessive + case noun, file number, a dated notice, a request addressed to the RP, attachments,
- * events that already happened). Negative rules mark a question about the rules ("Dürfen wir …?",
+ * events that already happened, a request for a decision on the own case, the status of one concrete
+ * notice or payment: triage-case-rules.ts). Negative rules mark a question about the rules ("Dürfen wir …?",
  * "Sind … förderfähig?"), which stays general even when it says "wir" or "unsere". One strong signal (3)
- * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2. Positive weights add
- * up; of the negative ones only the strongest counts (several rule-question markers are one signal).
+ * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2. A request for a
+ * decision or a status question about one item (4) outweighs the "Können wir …?" or "Bis wann …?" form it
+ * comes in, but not a rule word ("grundsätzlich"). Positive weights add up; of the negative
+ * ones only the strongest counts (several rule-question markers are one signal).
  */
-/** A weighted text signal; `reason` is German and names the signal, the matched words are appended. */
-export interface TextRule {
-  id: string;
-  weight: number;
-  reason: string;
-  pattern: RegExp;
-}
+import { CASE_REQUEST_RULES } from './triage-case-rules.js';
+import { ATTRIBUTES, CASE_NOUN, POSSESSIVE, re, RULE_WORDS, type TextRule } from './triage-patterns.js';
+
+export type { TextRule } from './triage-patterns.js';
 
 /** Score from which an enquiry counts as an application matter. */
 export const APPLICATION_THRESHOLD = 3;
 
-const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres)\b`;
-/** Between the possessive and its noun only adjectives, participles and numbers ("unserer bewilligten …"). */
-const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|\d+(?:[.,]\d+)?\.?)){0,2}`;
-/** Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). */
-const CASE_NOUN = String.raw`\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto)\b`;
 /** The requester's own staff and posts: a weaker signal, rule questions often name them ("unsere Stelle"). */
 const STAFF_NOUN = String.raw`\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|ansprechpartner|ansprechpartnerin)\b`;
 const MONTH = '(?:januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)';
@@ -36,9 +31,6 @@ const REQUEST_VERB =
 
 /** Request verbs in the imperative "Bitte … Sie" form also include announcing ones. */
 const IMPERATIVE_VERB = REQUEST_VERB.replace('(?:', '(?:teilen|informieren|geben|');
-
-/** Rules read folded text, which has no upper case (checked over every code unit in the tests): no `i` flag needed. */
-const re = (source: string): RegExp => new RegExp(source);
 
 /**
  * A rule question starts a clause: at the text start, or after . ? ! : ; a line break or a comma, spaces
@@ -86,6 +78,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
       String.raw`\bfristverlaengerung\w*|\bfrist\w*\b.{0,60}\bverlaeng\w*|\bverlaengerung\s+der\s+\w*frist|\bnicht\s+(?:fristgerecht|rechtzeitig)\b|\b(?:spaeter|verspaetet)\s+(?:\w+\s+){0,2}?(?:abgeben|einreichen|vorlegen|nachreichen|einsenden|melden)\b|\bmehr\s+zeit\b`,
     ),
   },
+  ...CASE_REQUEST_RULES,
   {
     id: 'payment-missing',
     weight: 3,
@@ -214,7 +207,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: -1,
     reason: 'Frage nach einer Regel',
     pattern: re(
-      String.raw`${clauseStart('wie|welche|was|gibt|wer|ab|bis|wo')}(?:wie\s+(?:lang|lange|hoch|viel|viele|oft|gross|umfangreich|ausfuehrlich|funktioniert|berechnet)|welche[rsnm]?|was\s+(?:ist|sind|gilt|bedeutet|versteht|zaehlt)|gibt\s+es|wer\s+(?:ist|darf|kann|muss)|ab\s+wann|bis\s+wann|wo\s+finde)\b`,
+      String.raw`${clauseStart('wie|welche|was|gibt|wer|ab|bis|wo|unter')}(?:wie\s+(?:lang|lange|hoch|viel|viele|oft|gross|umfangreich|ausfuehrlich|funktioniert|berechnet)|welche[rsnm]?|was\s+(?:ist|sind|gilt|bedeutet|versteht|zaehlt)|gibt\s+es|wer\s+(?:ist|darf|kann|muss)|ab\s+wann|bis\s+wann|wo\s+finde|unter\s+welchen)\b`,
     ),
   },
   {
@@ -223,6 +216,13 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     reason: 'Frage nach dem Vorgehen',
     // "wie" at a sentence start (no comma here), checked behind the word so the scan looks for "wie" only.
     pattern: re(String.raw`wie(?<=(?:^|[.?!:;\n])\s*wie)\s+(?:\w+\s+)?(?:ich|man|wir)\b`),
+  },
+  {
+    id: 'rule-indirect',
+    weight: -1,
+    reason: 'Bitte um eine allgemeine Auskunft',
+    // "Können Sie mir erklären, wie der Mittelabruf funktioniert?": a rule question wrapped in a request.
+    pattern: re(String.raw`\b(?:sagen|erklaeren|erlaeutern|nennen)\s*,?\s+(?:wie|wo|was|welche[rsnm]?|wer|ob\s+man)\b`),
   },
   {
     id: 'rule-consequence',
@@ -234,6 +234,6 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'rule-words',
     weight: -2,
     reason: 'Frage nach den Förderregeln',
-    pattern: re(String.raw`\b(?:foerderfaehig|zuwendungsfaehig|zulaessig|erlaubt|grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|im\s+allgemeinen)\b`),
+    pattern: re(String.raw`\b${RULE_WORDS}\b`),
   },
 ];

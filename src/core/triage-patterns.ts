@@ -1,0 +1,39 @@
+/**
+ * Pattern fragments and the rule type shared by the application-matter tables (triage-rules.ts,
+ * triage-case-rules.ts). All fragments are regex source written against folded text (lower case,
+ * ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts).
+ */
+
+/** A weighted text signal; `reason` is German and names the signal, the matched words are appended. */
+export interface TextRule {
+  id: string;
+  weight: number;
+  reason: string;
+  pattern: RegExp;
+}
+
+/** Rules read folded text, which has no upper case (checked over every code unit in the tests): no `i` flag needed. */
+export const re = (source: string): RegExp => new RegExp(source);
+
+export const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres)\b`;
+
+/**
+ * A definite article or a possessive in front of a noun: "der Bescheid", "die Zahlung", "unser Antrag" name
+ * one concrete item of the writer's own case; "ein Bescheid" or a bare plural ("Anträge") names a kind.
+ */
+export const SPECIFIC = String.raw`\b(?:der|die|das|den|dem|des|unser|unsere|unseren|unserem|unserer|unseres)`;
+
+/** Between the article or possessive and its noun only adjectives, participles and numbers ("unserer bewilligten …"). */
+export const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|\d+(?:[.,]\d+)?\.?)){0,2}`;
+
+/**
+ * Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). "VN" is the
+ * usual short form of Verwendungsnachweis.
+ */
+export const CASE_NOUN = String.raw`(?:vn|\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto))\b`;
+
+/**
+ * Words that make a sentence ask about the rules, not about one case ("grundsätzlich", "in der Regel").
+ * The same words score negative in the rule table (rule-words).
+ */
+export const RULE_WORDS = String.raw`(?:foerderfaehig|zuwendungsfaehig|zulaessig|erlaubt|grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|normalerweise|im\s+allgemeinen)`;
