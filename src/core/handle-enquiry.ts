@@ -194,26 +194,19 @@ function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEn
 }
 
 /**
- * The ticket an enquiry continues, or null. Mail threads by number and References as before (a staff answer
- * from Outlook or a colleague of the requester may reply with the number in the subject). In Teams a number
- * written in a message is taken only from the ticket's own requester; anyone else's message is a new enquiry
- * (issue 5: no ticket hijacking by number).
+ * The ticket an enquiry continues, or null. Mail threads by number and References for anyone (a staff answer
+ * from Outlook, a colleague of the requester). In Teams a written number counts only from the ticket's own
+ * requester (same id, or the mail address Teams knows for them); else it is a new enquiry (no hijacking).
  */
 function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger): FollowUpTarget | null {
   const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references] : [];
   const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
-  if (target === null || enquiry.channel !== 'teams' || isRequesterOf(enquiry, target)) return target;
+  if (target === null || enquiry.channel !== 'teams') return target;
+  const owner = target.requesterAddress?.trim().toLowerCase() ?? '';
+  const mail = enquiry.replyHandle.channel === 'teams' ? enquiry.replyHandle.fallbackEmail?.trim().toLowerCase() : undefined;
+  if (owner !== '' && (owner === enquiry.from.trim().toLowerCase() || owner === mail)) return target;
   log.info({ ticketNumber: target.number }, 'ticket number from someone other than its requester ignored');
   return null;
-}
-
-/** Same sender id as stored on the ticket, or the mail address Teams knows for the sender (a ticket opened by mail). */
-function isRequesterOf(enquiry: Enquiry, target: FollowUpTarget): boolean {
-  const address = target.requesterAddress;
-  if (address === undefined || address.trim() === '') return false;
-  if (address === enquiry.from) return true;
-  const mail = enquiry.replyHandle.channel === 'teams' ? enquiry.replyHandle.fallbackEmail : undefined;
-  return mail !== undefined && mail.trim().toLowerCase() === address.trim().toLowerCase();
 }
 
 /** After a re-route: remember sender → municipality (issue 3). A failure only costs a later ask-back. */

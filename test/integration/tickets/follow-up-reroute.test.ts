@@ -120,3 +120,33 @@ describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, ()
     expect(last(byTeams)).toMatchObject({ type: 'rerouted', actor: 'requester', data: { toTeamId: 'team-mitte' } });
   });
 });
+
+describe(`${handleEnquiry.name}: who may continue a ticket by its number (real ledger)`, () => {
+  const teams = (aad: string, key: string) => ({
+    key,
+    channel: 'teams' as const,
+    from: aad,
+    subject: '',
+    replyHandle: { channel: 'teams' as const, conversationReference: { conversation: { id: `a:${aad}` } } },
+  });
+
+  it('ignores the number in someone else\'s Teams message (a new enquiry, the ticket untouched) but threads the requester\'s own', () => {
+    const teamsDeps = { ...deps, inlineReply: true };
+    const created = handleEnquiry(makeEnquiry({ ...teams('aad-a', 'teams:a:1'), text: UNROUTED }), teamsDeps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const number = created.ticket.number;
+    const hijack = handleEnquiry(makeEnquiry({ ...teams('aad-b', 'teams:b:1'), text: `${number} wir sind die Stadt Ulm`, ticketNumber: number }), teamsDeps);
+    expect(hijack.kind).not.toBe('follow_up');
+    expect(service.show(number)).toMatchObject({ ticket: { team: { teamId: 'zentrale' }, requester: { kreis: null } }, messages: [{ direction: 'in' }] });
+    expect(service.show(number).messages).toHaveLength(1);
+
+    const own = handleEnquiry(makeEnquiry({ ...teams('aad-a', 'teams:a:2'), text: `${number} wir sind die Stadt Ulm`, ticketNumber: number }), teamsDeps);
+    expect(own).toMatchObject({ kind: 'follow_up', ticket: { number, kreis: { ags: '08421', typ: 'Stadtkreis' } } });
+  });
+
+  it('keeps threading mail by number whoever writes (a colleague of the requester, a staff answer from Outlook)', () => {
+    const number = centralTicket();
+    const colleague = handleEnquiry(makeEnquiry({ from: 'kollegin@example.org', text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: number }), deps);
+    expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' } } });
+  });
+});
