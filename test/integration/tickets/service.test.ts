@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTicketService } from '../../../src/tickets/ticket-service.js';
+import { createTicketService, placeFromLabel } from '../../../src/tickets/ticket-service.js';
 import { makeEnquiry } from '../../fakes/factories.js';
 import { APPLICATION_TEXT, openStack, tempDir, type Stack } from './stack.js';
 
@@ -103,5 +103,17 @@ describe(createTicketService.name, () => {
     expect(s.service.list({ kreisAgs: '08416' }).map((t) => t.kreis?.ags)).toEqual(['08416']);
     expect(s.service.list({ status: 'in_bearbeitung' }).map((t) => t.number)).toEqual([number]);
     expect(s.service.list({}).map((t) => t.number)).toEqual(['IM-2026-000002', number]);
+  });
+});
+
+describe(placeFromLabel.name, () => {
+  it('reads names and Kreis type from the router\'s candidate labels and refuses to invent any', () => {
+    expect(placeFromLabel('Altdorf (Landkreis Böblingen)', '08115002', '08115')).toEqual({ gemeinde: { ags: '08115002', name: 'Altdorf' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
+    expect(placeFromLabel('Ulm (Stadtkreis)', '08421000', '08421')).toEqual({ gemeinde: { ags: '08421000', name: 'Ulm' }, kreis: { ags: '08421', name: 'Ulm', typ: 'Stadtkreis' } });
+    expect(placeFromLabel('Welzheim (Rems-Murr-Kreis)', '08119079', '08119')).toEqual({ gemeinde: { ags: '08119079', name: 'Welzheim' }, kreis: { ags: '08119', name: 'Rems-Murr-Kreis', typ: 'Landkreis' } });
+    expect(placeFromLabel('Stadtkreis Karlsruhe', null, '08212')).toEqual({ gemeinde: null, kreis: { ags: '08212', name: 'Karlsruhe', typ: 'Stadtkreis' } });
+    expect(placeFromLabel('08115', null, '08115')).toBeNull();
+    expect(placeFromLabel('Altdorf (08115)', '08115002', '08115')).toBeNull();
+    expect(placeFromLabel('Landkreis Böblingen', '08115002', '08115')).toBeNull();
   });
 });
