@@ -3,12 +3,13 @@
  * ticket / follow-up from the triage result and commits the enquiry record, the ticket change and every
  * outgoing message as ONE plan through the {@link EnquiryLedger} port. Core only: ports, no drivers.
  */
-import type { Enquiry, ReplyHandle } from './enquiry.js';
+import type { Enquiry } from './enquiry.js';
 import type { KnowledgeAnswerer } from './knowledge.js';
 import type { OutboundKind, Outcome } from './outcome.js';
 import type { Clock, Logger } from './ports.js';
-import type { RouteResult, Router, StaffDirectory, Team } from './routing.js';
+import type { RouteResult, Router, StaffDirectory } from './routing.js';
 import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, NewTicketDraft, OutboxDraft } from './ticket-ports.js';
+import { assignTeam, staffMailHandle, type Assignment } from './assignment.js';
 import { triage } from './triage.js';
 import type { TicketCategory, TriageResult } from './triage-types.js';
 
@@ -48,38 +49,6 @@ export interface SenderConfirmations {
   confirm(address: string, gemeindeAgs: string, provenance: string, at: Date): void;
 }
 
-/** The team a route leads to, with the reason in German (recorded on the ticket's 'assigned' event). */
-export interface Assignment {
-  team: Team;
-  deputyFor: string | null;
-  reason: string;
-}
-
-/**
- * Kreis → team via the StaffDirectory (an absent team → its deputy, recorded); unknown or ambiguous Kreis,
- * or a Kreis without a team → the central queue.
- *
- * @example
- * assignTeam(route, staff, clock.now()).reason; // "Landkreis Böblingen → Team Nord"
- */
-export function assignTeam(route: Pick<RouteResult, 'status' | 'kreis'>, staff: StaffDirectory, at: Date): Assignment {
-  const central = staff.centralTeam();
-  if (route.status !== 'resolved' || route.kreis === null) {
-    const why = route.status === 'ambiguous' ? 'Kreis nicht eindeutig' : 'Kreis unbekannt';
-    return { team: central, deputyFor: null, reason: `${why} → ${central.name}` };
-  }
-  const kreis = `${route.kreis.typ} ${route.kreis.name}`;
-  const found = staff.teamForKreis(route.kreis.ags, at);
-  if (found === null) return { team: central, deputyFor: null, reason: `${kreis}: kein Team hinterlegt → ${central.name}` };
-  if (found.deputyFor === null) return { team: found.team, deputyFor: null, reason: `${kreis} → ${found.team.name}` };
-  const absent = staff.findTeam(found.deputyFor)?.name ?? found.deputyFor;
-  return { team: found.team, deputyFor: found.deputyFor, reason: `${kreis} → ${found.team.name} (Vertretung für ${absent})` };
-}
-
-/** A mail handle to a staff or team mailbox (staff notifications and escalations go by mail). */
-export function staffMailHandle(to: string, subject: string): ReplyHandle {
-  return { channel: 'email', to, messageId: null, references: [], subject };
-}
 
 type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
 

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../core/ports.js';
 import type { StaffDirectory } from '../core/routing.js';
-import { staffMailHandle } from '../core/handle-enquiry.js';
+import { staffMailHandle } from '../core/assignment.js';
 import type { OutboxDraft, TicketRecord, TicketStore } from '../core/ticket-ports.js';
 import { transition } from './ticket.js';
 

@@ -4,7 +4,7 @@
  * Each operation reads the ticket, applies the pure `transition()` and saves with a version check
  * (a conditional UPDATE), retrying on a lost race so the loser gets a refusal naming the holder.
  */
-import { assignTeam, staffMailHandle } from '../core/handle-enquiry.js';
+import { assignTeam, staffMailHandle } from '../core/assignment.js';
 import { AppError } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { GemeindeRef, KreisRef, StaffDirectory, StaffMember } from '../core/routing.js';
