@@ -1,7 +1,8 @@
 /**
  * From ranked hits to an answer decision (AskResult, CONTRACTS §3): confidence from query coverage and score
- * margin, the outcome (answer, "Meinten Sie …", hand-over, out of scope, invalid) and the answer text trimmed
- * to the sentences that matter, with citation, source, Stand and the reminder. Pure.
+ * margin, capped below an answer unless the best passage covers the question's central words; the outcome
+ * (answer, "Meinten Sie …", hand-over, out of scope, invalid) and the answer text trimmed to the sentences that
+ * matter, with citation, source, Stand and the reminder. Pure.
  */
 import type { AskResult, SearchHit } from '../core/knowledge.js';
 import type { RankedHit, SearchIndex } from './index.minisearch.js';
@@ -21,6 +22,10 @@ export const THRESHOLDS = {
   maxUnknown: 0.2,
   /** With unknown things in the question, suggestions need at least this coverage by the best passage. */
   suggestCoverage: 0.4,
+  /** Idf-weighted share of the question's central words the best passage must cover in its own words. */
+  minCentral: 0.4,
+  /** Without a central word in the best passage's title or typical questions, the lead it needs over the next. */
+  bodyOnlyMargin: 0.3,
 } as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
@@ -34,6 +39,10 @@ export interface Assessment {
   margin: number;
   /** Idf-weighted share of the question naming things the knowledge base never mentions. */
   unknown: number;
+  /** Idf-weighted share of the question's central words covered by the best passage in its own words. */
+  central: number;
+  /** True when the best passage names a central word of the question in its title or typical questions. */
+  topical: boolean;
 }
 
 /** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
@@ -43,6 +52,26 @@ interface Unit {
   unknownNoun: boolean;
   /** True when a hit with these matched groups and terms covers the unit. */
   covered: (groups: ReadonlySet<number>, terms: ReadonlySet<string>) => boolean;
+  /** A word carrying the question's topic: a noun (or compound part) that is no generic word. */
+  central: boolean;
+  /**
+   * Weight among the central words: its idf, or for a word the corpus does not use, the mean idf of the strict
+   * terms it does use, so that a word named by common synonyms (Kollegin → Personal) weighs like them.
+   */
+  centralWeight: number;
+  /** A content word other than a generic one (the central words of a question without nouns). */
+  specific: boolean;
+  /**
+   * Terms by which a passage covers the unit in its own words: the word's base term, its variants and synonyms,
+   * without broader terms (Nachweis for Verwendungsnachweis, Bericht for Sachbericht).
+   */
+  strict: string[];
+}
+
+/** Drops broader terms: those another, longer term of the same word ends with (nachweis ← verwendungsnachweis). */
+function narrow(head: string, others: string[]): string[] {
+  const all = [head, ...others];
+  return [head, ...others.filter((t) => t !== head && !all.some((o) => o.length > t.length && o.endsWith(t)))];
 }
 
 /**
@@ -55,17 +84,43 @@ function units(plan: QueryPlan, index: SearchIndex): Unit[] {
   const n = index.passages.length;
   const idf = (df: number): number => Math.log(1 + (n + 1) / (df + 1));
   const out: Unit[] = [];
+  const conceptWeight = (strict: string[]): number => {
+    const own = index.df.get(strict[0]!) ?? 0;
+    if (own > 0) return idf(own);
+    const known = strict.map((t) => index.df.get(t) ?? 0).filter((df) => df > 0);
+    return known.length === 0 ? idf(0) : known.reduce((a, df) => a + idf(df), 0) / known.length;
+  };
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
     if (df > 0 || g.parts.length < 2) {
-      out.push({ weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df), unknownNoun: df === 0 && g.noun && g.related.length === 0, covered: (groups) => groups.has(gi) });
+      const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
+      out.push({
+        weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
+        unknownNoun: df === 0 && g.noun && g.related.length === 0,
+        covered: (groups) => groups.has(gi),
+        central: (g.noun || g.core) && !g.generic,
+        specific: !g.generic && (df > 0 || g.related.length > 0),
+        strict,
+        centralWeight: conceptWeight(strict),
+      });
       return;
     }
     // A fuzzy match of the whole word (a typo of a known compound) covers every part.
     const whole = g.own[0]!;
+    // A synonym of the whole compound (eingebürgert for Staatsangehörigkeit) covers every part.
+    const wholeRelated = narrow(whole, index.synonyms.related.get(whole) ?? []).slice(1);
     for (const p of g.parts) {
       const partDf = index.df.get(p.term) ?? 0;
-      out.push({ weight: idf(partDf), unknownNoun: partDf === 0 && p.related.length === 0, covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)) });
+      const strict = [whole, ...narrow(p.term, p.related), ...wholeRelated];
+      out.push({
+        weight: idf(partDf),
+        unknownNoun: partDf === 0 && p.related.length === 0,
+        covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)),
+        central: !p.generic,
+        specific: !p.generic,
+        strict,
+        centralWeight: conceptWeight(strict),
+      });
     }
   });
   return out;
@@ -76,7 +131,7 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   const us = units(plan, index);
   const total = us.reduce((a, u) => a + u.weight, 0);
   const top = hits[0];
-  if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0, unknown: 0 };
+  if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0, unknown: 0, central: 0, topical: false };
   const coveredBy = (hs: RankedHit[], which: (u: Unit) => boolean = () => true): number => {
     const groups = new Set(hs.flatMap((h) => h.matched));
     const terms = new Set(hs.flatMap((h) => [...h.terms]));
@@ -101,7 +156,33 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   if (unknown >= THRESHOLDS.maxUnknown) {
     confidence = Math.min(confidence, (coverage >= THRESHOLDS.suggestCoverage ? THRESHOLDS.answer : THRESHOLDS.suggest) - 0.05);
   }
-  return { confidence: round(confidence), coverage, knownCoverage, margin, unknown };
+  // The best passage must itself speak of what the question is about: its central words (nouns, or the
+  // specific words of a question without nouns) in its own title, typical questions or text, by the word or a
+  // synonym, not a broader term. A passage that matches only the rest (prüfen, unterschrieben, März), or names
+  // the central word only in passing in its body while other passages do the same, gets suggestions at most.
+  const { central, topical } = centrality(us, top, plan.cleaned === plan.cleaned.toLowerCase());
+  if (central < THRESHOLDS.minCentral || (!topical && margin < THRESHOLDS.bodyOnlyMargin)) {
+    confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  }
+  return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
+}
+
+/**
+ * Central coverage of the best passage: the idf-weighted share of the question's central units it covers in
+ * its own words, and whether one of them is in its title or typical questions. Central units are the nouns
+ * that are no generic words; a question without such nouns falls back on its other specific words, and one
+ * made only of generic words (Was ist im März zu beachten?) has none, so nothing is covered.
+ */
+function centrality(us: Unit[], top: RankedHit, lowercase: boolean): { central: number; topical: boolean } {
+  // Written all in lower case ("teilstelle mit 0,2 vze möglich?"), nouns cannot be told apart.
+  const nouns = lowercase ? [] : us.filter((u) => u.central);
+  const central = nouns.length > 0 ? nouns : us.filter((u) => u.specific);
+  const total = central.reduce((a, u) => a + u.centralWeight, 0);
+  if (total === 0) return { central: 0, topical: false };
+  const has = (u: Unit, terms: ReadonlySet<string>): boolean => u.strict.some((t) => terms.has(t));
+  const covered = central.filter((u) => has(u, top.ownTerms));
+  const share = covered.reduce((a, u) => a + u.centralWeight, 0) / total;
+  return { central: share, topical: covered.some((u) => has(u, top.topicTerms)) };
 }
 
 /**

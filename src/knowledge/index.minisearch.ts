@@ -48,6 +48,9 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
 };
 
 const FIELDS = ['title', 'questions', 'text', 'context'];
+/** The passage's own fields (not the document title around it), and those naming its topic. */
+const OWN_FIELDS = ['title', 'questions', 'text'];
+const TOPIC_FIELDS = ['title', 'questions'];
 
 interface IndexedDoc {
   id: number;
@@ -65,6 +68,13 @@ export interface RankedHit {
   matched: number[];
   /** Query terms matched by this passage (exactly, by prefix or fuzzily). */
   terms: ReadonlySet<string>;
+  /**
+   * Query terms matched in the passage's own words (title, typical questions, body), not only in the document
+   * title around it.
+   */
+  ownTerms: ReadonlySet<string>;
+  /** Query terms matched in the passage's title or typical questions: what the passage is about. */
+  topicTerms: ReadonlySet<string>;
 }
 
 /** Built index: analyzer, synonyms, MiniSearch and document frequencies. */
@@ -252,9 +262,9 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
     boostTerm: (term: string) => weight.get(term) ?? 1,
   };
   const terms = [...weight.keys()];
-  const combined = new Map<number, { score: number; terms: string[] }>();
+  const combined = new Map<number, { score: number; terms: string[]; own: string[]; topic: string[] }>();
   for (const r of mini.search({ combineWith: 'OR', queries: terms }, { ...options, boost: settings.boost }) as SearchResult[]) {
-    combined.set(r.id as number, { score: r.score, terms: r.queryTerms });
+    combined.set(r.id as number, { score: r.score, terms: r.queryTerms, own: ownMatches(r), topic: ownMatches(r, TOPIC_FIELDS) });
   }
   // Function words rank typical questions phrased the same way, with a small weight of their own.
   const frame = plan.frame.filter((t) => !weight.has(t));
@@ -262,7 +272,12 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
   for (const [i, q] of questions.search([...terms, ...frame], questionOptions)) {
     const seen = combined.get(i);
     const score = settings.questionWeight * q.score;
-    combined.set(i, seen === undefined ? { score, terms: q.queryTerms } : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms] });
+    combined.set(
+      i,
+      seen === undefined
+        ? { score, terms: q.queryTerms, own: q.queryTerms, topic: q.queryTerms }
+        : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms], own: [...seen.own, ...q.queryTerms], topic: [...seen.topic, ...q.queryTerms] },
+    );
   }
   return [...combined]
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
@@ -272,7 +287,20 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
       score: r.score,
       matched: [...new Set(r.terms.flatMap((t) => groupOf.get(t) ?? []))],
       terms: new Set(r.terms),
+      ownTerms: new Set(r.own),
+      topicTerms: new Set(r.topic),
     }));
+}
+
+/**
+ * The query terms a MiniSearch result matched in the passage's own fields (not only in `context`). Result keys
+ * are index terms; a query term matched by prefix or fuzzily counts when any non-exact key was found there.
+ */
+function ownMatches(r: SearchResult, fields: readonly string[] = OWN_FIELDS): string[] {
+  const inOwn = (key: string): boolean => (r.match[key] ?? []).some((f) => fields.includes(f));
+  if (r.queryTerms.every((t) => t in r.match)) return r.queryTerms.filter(inOwn);
+  const inexact = Object.keys(r.match).filter((k) => !r.queryTerms.includes(k)).some(inOwn);
+  return r.queryTerms.filter((t) => (t in r.match ? inOwn(t) : inexact));
 }
 
 /**

@@ -32,12 +32,15 @@ export interface QueryGroup {
    * base term and synonyms; empty otherwise. Coverage counts them one by one.
    */
   parts: QueryPart[];
+  /** A generic word (Frage, Jahr, März, beachten; see synonyms `generic`) that carries no topic. */
+  generic: boolean;
 }
 
 /** One part of an unknown compound. */
 export interface QueryPart {
   term: string;
   related: string[];
+  generic: boolean;
 }
 
 /** A planned query. */
@@ -122,7 +125,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     abbreviated.add(foldWord(raw));
     abbreviated.add(foldWord(key));
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
-    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [] });
+    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false });
   }
   for (const word of tokenize(searchText)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
@@ -130,10 +133,15 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     if (own.length === 0) continue;
     const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
     const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);
-    const parts = known ? [] : surfaceParts.filter((p) => !isStopword(p)).map((p) => ({ term: analyzer.terms(p)[0]!, related: relatedOf(analyzer.terms(p)) }));
+    const parts = known
+      ? []
+      : surfaceParts
+          .filter((p) => !isStopword(p))
+          .map((p) => ({ term: analyzer.terms(p)[0]!, related: relatedOf(analyzer.terms(p)), generic: synonyms.generic.has(analyzer.terms(p)[0]!) }));
     const offTopic = isOffTopic(word, surfaceParts, known, synonyms.offTopic);
     const core = own.some((t) => synonyms.core.has(t));
-    add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined) });
+    const generic = synonyms.generic.has(own[0]!);
+    add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined), generic });
   }
   const frame = groups.length > 0 ? [...new Set(tokenize(searchText).filter(isStopword).map(frameTerm))] : [];
   return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], frame, truncated };

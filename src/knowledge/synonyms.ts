@@ -17,6 +17,7 @@ export const SynonymFileSchema = z
     gruppen: z.array(z.array(z.string().min(1)).min(2)).default([]),
     themenfremd: z.array(z.string().min(1)).default([]),
     kernbegriffe: z.array(z.string().min(1)).default([]),
+    allgemein: z.array(z.string().min(1)).optional(),
   })
   .strict();
 
@@ -69,7 +70,20 @@ export interface CompiledSynonyms {
   core: Set<string>;
   /** Every term of the file's abbreviations, groups and core terms: part of the programme's vocabulary. */
   vocabulary: Set<string>;
+  /**
+   * Base terms of generic words (built-in {@link GENERIC_WORDS} plus synonyme.yaml `allgemein`): words such as
+   * Frage, Jahr, März or beachten that never carry the topic of a question, so no answer may rest on them.
+   */
+  generic: Set<string>;
 }
+
+/** Words that name no topic of their own (time words, "Frage", "beachten"); synonyme.yaml `allgemein` adds more. */
+export const GENERIC_WORDS: readonly string[] = [
+  ...['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  ...['Jahr', 'Jahre', 'Jahres', 'Monat', 'Monate', 'Woche', 'Wochen', 'Tag', 'Tage', 'Zeit', 'Frühjahr', 'Sommer', 'Herbst', 'Winter'],
+  ...['Frage', 'Fragen', 'Thema', 'Sache', 'Punkt', 'Info', 'Infos', 'Information', 'Informationen', 'Hinweis', 'Hinweise'],
+  ...['beachten', 'kommen', 'kommt', 'tun', 'machen', 'gelten', 'gilt', 'geben', 'gibt', 'passieren', 'passiert'],
+];
 
 /** Inflection endings stripped when comparing a word with the off-topic list (Rezepte → Rezept, Kitas → Kita). */
 const ENDINGS = ['', 's', 'e', 'n', 'en', 'es', 'er', 'ern'];
@@ -112,7 +126,8 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   const core = new Set(file.kernbegriffe.flatMap((p) => tokenize(p).filter((w) => !isStopword(w)).map((w) => stem(w))));
   const abbreviated = [...abbreviations.values()].flatMap((a) => [...a.own, ...a.related]);
   const vocabulary = new Set([...core, ...related.keys(), ...[...related.values()].flat(), ...abbreviated]);
-  return { abbreviations, related, offTopic, core, vocabulary };
+  const generic = new Set([...GENERIC_WORDS, ...(file.allgemein ?? [])].flatMap((w) => analyzer.analyze(w).slice(0, 1)));
+  return { abbreviations, related, offTopic, core, vocabulary, generic };
 }
 
 function isOneWord(phrase: string): boolean {

@@ -63,3 +63,18 @@ describe(planQuery.name, () => {
     expect(plan.groups.find((g) => g.word === 'endlich')?.noun ?? false).toBe(false);
   });
 });
+
+describe('generic words', () => {
+  const compiled = compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [], allgemein: ['Anliegen'] }, analyzer);
+
+  it('marks built-in generic words (months, Jahr, beachten) and those of `allgemein`, not topic words', () => {
+    const plan = planQuery('Mein Anliegen: was ist im März beim Verwendungsnachweis zu beachten?', analyzer, compiled);
+    const generic = Object.fromEntries(plan.groups.map((g) => [g.word, g.generic]));
+    expect(generic).toMatchObject({ anliegen: true, marz: true, beachten: true, verwendungsnachweis: false });
+  });
+
+  it('accepts a file without `allgemein`', () => {
+    expect(parseSynonyms('allgemein: [Anliegen]\n', 's.yaml').problems).toEqual([]);
+    expect(compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] }, analyzer).generic.size).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * No confident answer from the wrong passage (issue 2): trap questions whose words all occur somewhere in the
+ * knowledge base, but no passage speaks of their central nouns (Wer prüft unseren Verwendungsnachweis?, Was ist
+ * im März zu beachten?). None may be answered from a passage outside its acceptable list; with no acceptable
+ * passage they get suggestions or a hand-over, and are never declined as out of scope.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/ports.js';
+import { matchesReference, type EvalQuestion, type KnowledgeBase } from '../../../src/knowledge/index.js';
+import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const traps = readFileSync(`${root}test/fixtures/knowledge/no-confident-wrong.jsonl`, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as EvalQuestion);
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await openKnowledgeBase({ dir: `${root}knowledge`, logger: silentLogger });
+});
+
+describe('trap questions on the shipped knowledge (no-confident-wrong.jsonl)', () => {
+  it('holds at least twelve programme questions', () => {
+    expect(traps.length).toBeGreaterThanOrEqual(12);
+    expect(traps.every((q) => q.expected.length > 0 || q.scope === 'in')).toBe(true);
+  });
+
+  it.each(traps.map((q) => [q.question, q] as const))('does not answer %j from a passage outside its acceptable list', (_question, q) => {
+    const r = kb.ask(q.question);
+    expect(r.outcome).not.toBe('out_of_scope');
+    if (r.outcome === 'answer') {
+      expect(q.expected.some((x) => matchesReference(r.answer!.passageId, x)), `answered from ${r.answer!.passageId}`).toBe(true);
+    } else {
+      expect(['suggest', 'handover']).toContain(r.outcome);
+    }
+  });
+
+  it('still offers the nearest passages for the examples of the report', () => {
+    for (const q of ['Wer prüft unseren Verwendungsnachweis?', 'Muss der Sachbericht unterschrieben sein?', 'Wann kommt der Bescheid?']) {
+      const r = kb.ask(q);
+      expect(r.outcome).toBe('suggest');
+      expect(r.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['Ist eine Stellenteilung zulässig?', 'faq#stellenteilung'],
+    ['Bis wann ist der Verwendungsnachweis einzureichen?', 'verwendungsnachweis#frist'],
+  ])('still answers the real question %j', (question, passage) => {
+    const r = kb.ask(question);
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe(passage);
+  });
+});
