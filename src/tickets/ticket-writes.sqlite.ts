@@ -12,7 +12,7 @@ import type {
   TicketMessage,
   TicketRecord,
 } from '../core/ticket-ports.js';
-import { berlinDate } from './berlin-time.js';
+import { newTicketRecord, ticketYear } from './ticket.js';
 import { ticketFromRow, ticketToParams, toView } from './ticket-rows.js';
 
 /** Columns written from {@link ticketToParams} (same names as its keys). */
@@ -73,30 +73,8 @@ export function prepareTicketWrites(db: Database.Database) {
 
     /** Allocates `IM-<year>-<6 digits>` (per-year sequence, Berlin calendar year) and inserts the ticket. */
     create(draft: NewTicketDraft, at: Date): TicketRecord {
-      const year = berlinDate(at).year;
-      const { last } = nextSeq.get(year) as { last: number };
-      const iso = at.toISOString();
-      const team = { teamId: draft.team.id, team: draft.team.name, email: draft.team.email, phone: draft.team.phone };
-      const ticket: TicketRecord = {
-        number: `IM-${year}-${String(last).padStart(6, '0')}`,
-        status: 'neu',
-        category: draft.category,
-        channel: draft.channel,
-        subject: draft.subject,
-        requester: draft.requester,
-        replyHandle: draft.replyHandle,
-        team: draft.deputyFor === null ? team : { ...team, deputyFor: draft.deputyFor },
-        assignee: null,
-        firstResponseDue: draft.due.firstResponseDue,
-        resolutionDue: draft.due.resolutionDue,
-        firstRespondedAt: null,
-        escalationLevel: 0,
-        createdAt: iso,
-        updatedAt: iso,
-        closedAt: null,
-        anonymisedAt: null,
-        version: 1,
-      };
+      const { last } = nextSeq.get(ticketYear(at)) as { last: number };
+      const ticket = newTicketRecord(draft, last, at);
       insertTicket.run(ticketToParams(ticket));
       return ticket;
     },

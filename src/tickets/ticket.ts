@@ -11,7 +11,8 @@
  */
 import type { TicketStatus } from '../core/outcome.js';
 import type { Contact, GemeindeRef, KreisRef } from '../core/routing.js';
-import type { EscalationLevel, Refusal, TicketEvent, TicketEventType, TicketRecord } from '../core/ticket-ports.js';
+import type { EscalationLevel, NewTicketDraft, Refusal, TicketEvent, TicketEventType, TicketRecord } from '../core/ticket-ports.js';
+import { berlinDate } from './berlin-time.js';
 
 /** The acting staff member as the lifecycle needs it. */
 export interface Actor {
@@ -190,4 +191,40 @@ function escalate(ticket: TicketRecord, level: 1 | 2, now: Date): TransitionResu
   const escalationLevel: EscalationLevel = level;
   const why = level === 1 ? 'Frist für die erste Antwort überschritten' : 'Frist für die Erledigung überschritten';
   return done(ticket, { escalationLevel }, now, 'escalated', 'system', why, { level });
+}
+
+/**
+ * A new ticket from its draft: number `IM-<year>-<6 digits>` from the per-year sequence value (the year is
+ * the Berlin calendar year of `at`), status `neu`, version 1. Stores only allocate `seq` and persist.
+ *
+ * @example newTicketRecord(draft, ticketYear(now), 17, now).number // "IM-2026-000017"
+ */
+export function newTicketRecord(draft: NewTicketDraft, seq: number, at: Date): TicketRecord {
+  const iso = at.toISOString();
+  const team = { teamId: draft.team.id, team: draft.team.name, email: draft.team.email, phone: draft.team.phone };
+  return {
+    number: `IM-${ticketYear(at)}-${String(seq).padStart(6, '0')}`,
+    status: 'neu',
+    category: draft.category,
+    channel: draft.channel,
+    subject: draft.subject,
+    requester: draft.requester,
+    replyHandle: draft.replyHandle,
+    team: draft.deputyFor === null ? team : { ...team, deputyFor: draft.deputyFor },
+    assignee: null,
+    firstResponseDue: draft.due.firstResponseDue,
+    resolutionDue: draft.due.resolutionDue,
+    firstRespondedAt: null,
+    escalationLevel: 0,
+    createdAt: iso,
+    updatedAt: iso,
+    closedAt: null,
+    anonymisedAt: null,
+    version: 1,
+  };
+}
+
+/** The year a ticket number counts in (Berlin calendar year). */
+export function ticketYear(at: Date): number {
+  return berlinDate(at).year;
 }

@@ -12,11 +12,11 @@ import type {
   OutboxDraft,
   OutboxStore,
   TicketDetails,
-  TicketRecord,
   TicketStore,
 } from '../../src/core/ticket-ports.js';
 import { followUpChange } from '../../src/tickets/enquiry-ledger.sqlite.js';
 import { toView } from '../../src/tickets/ticket-rows.js';
+import { newTicketRecord, ticketYear } from '../../src/tickets/ticket.js';
 
 /** An outbox row as the fake keeps it. */
 export interface FakeOutboxRow extends OutboundMessage {
@@ -72,30 +72,10 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
 
   const create = (plan: EnquiryPlan & { ticket: { kind: 'create' } }): TicketDetails => {
     const { draft } = plan.ticket;
-    const year = new Date(plan.at).getUTCFullYear();
-    const seq = (sequences.get(year) ?? 0) + 1;
-    sequences.set(year, seq);
-    const team = { teamId: draft.team.id, team: draft.team.name, email: draft.team.email, phone: draft.team.phone };
-    const ticket: TicketRecord = {
-      number: `IM-${year}-${String(seq).padStart(6, '0')}`,
-      status: 'neu',
-      category: draft.category,
-      channel: draft.channel,
-      subject: draft.subject,
-      requester: draft.requester,
-      replyHandle: draft.replyHandle,
-      team: draft.deputyFor === null ? team : { ...team, deputyFor: draft.deputyFor },
-      assignee: null,
-      firstResponseDue: draft.due.firstResponseDue,
-      resolutionDue: draft.due.resolutionDue,
-      firstRespondedAt: null,
-      escalationLevel: 0,
-      createdAt: plan.at,
-      updatedAt: plan.at,
-      closedAt: null,
-      anonymisedAt: null,
-      version: 1,
-    };
+    const at = new Date(plan.at);
+    const seq = (sequences.get(ticketYear(at)) ?? 0) + 1;
+    sequences.set(ticketYear(at), seq);
+    const ticket = newTicketRecord(draft, seq, at);
     const details: TicketDetails = {
       ticket,
       events: [
