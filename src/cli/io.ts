@@ -3,7 +3,7 @@
  * batch goes on) and JSON output.
  */
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 
 /** One line of a JSON Lines batch: either the parsed object or an error for that line. */
@@ -87,3 +87,9 @@ export async function runJsonLinesBatch<T>(
   }
   return { total: lines.length, failed };
 }
+
+/** An optional text field of a batch line: missing, null or a string (null becomes undefined). */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);

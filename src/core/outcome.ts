@@ -51,15 +51,17 @@ export type Outcome =
   | { kind: 'invalid'; enquiryKey: string; message: string };
 
 /** Kinds of outgoing messages; each channel renders them from templates/cards. */
-export type OutboundKind =
-  | 'auto_answer'
-  | 'suggestions'
-  | 'declined'
-  | 'ticket_confirmation'
-  | 'ask_municipality'
-  | 'staff_answer'
-  | 'staff_notification'
-  | 'escalation';
+export const OUTBOUND_KINDS = [
+  'auto_answer',
+  'suggestions',
+  'declined',
+  'ticket_confirmation',
+  'ask_municipality',
+  'staff_answer',
+  'staff_notification',
+  'escalation',
+] as const;
+export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 /** An outbox entry: written in the same transaction as the state change that causes it. */
 export interface OutboundMessage {

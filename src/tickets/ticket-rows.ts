@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
-import { TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
+import { OUTBOUND_KINDS, TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
 import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-ports.js';
 import { TICKET_CATEGORIES } from '../core/triage-types.js';
 
@@ -206,7 +206,7 @@ const outboxRow = z.object({
   id: z.number().int(),
   key: z.string(),
   channel,
-  kind: z.enum(['auto_answer', 'suggestions', 'declined', 'ticket_confirmation', 'ask_municipality', 'staff_answer', 'staff_notification', 'escalation']),
+  kind: z.enum(OUTBOUND_KINDS),
   ticket_number: z.string().nullable(),
   reply_handle: z.string(),
   payload: z.string(),

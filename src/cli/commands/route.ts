@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors.js';
 import type { RouteInput, RouteResult, Router } from '../../core/routing.js';
 import { loadRouting } from '../../routing/router.loader.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, runJsonLinesBatch } from '../io.js';
+import { jsonLine, optionalText, runJsonLinesBatch } from '../io.js';
 
 /** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
 export type ComposeRouter = (ctx: CliContext) => Promise<Router>;
@@ -21,9 +21,9 @@ const USAGE = 'Aufruf: route "<Text>" [--from ADRESSE] [--json]  |  route --batc
 const BatchLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
   text: z.string(),
-  from: z.string().nullish().transform((v) => v ?? undefined),
-  subject: z.string().nullish().transform((v) => v ?? undefined),
-  signature: z.string().nullish().transform((v) => v ?? undefined),
+  from: optionalText,
+  subject: optionalText,
+  signature: optionalText,
 });
 
 interface Options {

@@ -12,7 +12,7 @@ import type { RouteResult, Router } from '../../core/routing.js';
 import { triage } from '../../core/triage.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TriageInput, type TriageResult } from '../../core/triage-types.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, runJsonLinesBatch } from '../io.js';
+import { jsonLine, optionalText, runJsonLinesBatch } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import { loadRouting } from '../../routing/router.loader.js';
 
@@ -36,10 +36,10 @@ const DEFAULT_CHANNEL = 'email';
 const BatchLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String).optional(),
   channel: z.enum(['email', 'teams']).default(DEFAULT_CHANNEL),
-  from: z.string().nullish().transform((v) => v ?? undefined),
-  subject: z.string().nullish().transform((v) => v ?? undefined),
+  from: optionalText,
+  subject: optionalText,
   text: z.string(),
-  signature: z.string().nullish().transform((v) => v ?? undefined),
+  signature: optionalText,
   headers: z.record(z.string(), z.string()).optional(),
 });
 
