@@ -183,6 +183,12 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
   };
 }
 
+/** The router of triage: the shipped geo data and the contacts file (CONTACTS_FILE when set). Also used by `eval`. */
+export async function openRouterForCli(ctx: CliContext): Promise<Router> {
+  const { router } = await loadRouting({ logger: ctx.logger, contactsFile: contactsFile(ctx.config) });
+  return router;
+}
+
 /**
  * Real composition: the knowledge base from KNOWLEDGE_DIR (index cache in INDEX_CACHE_DIR) and the router
  * over the shipped geo data and the contacts file (CONTACTS_FILE when set). No sender directory: triage has
@@ -191,8 +197,7 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
 export async function composeTriageDeps(ctx: CliContext): Promise<TriageDepsHandle> {
   const kb = await openKnowledgeBase({ dir: ctx.config.KNOWLEDGE_DIR, cacheDir: ctx.config.INDEX_CACHE_DIR, logger: ctx.logger });
   try {
-    const { router } = await loadRouting({ logger: ctx.logger, contactsFile: contactsFile(ctx.config) });
-    return { answerer: kb, router, close: () => kb.close() };
+    return { answerer: kb, router: await openRouterForCli(ctx), close: () => kb.close() };
   } catch (error) {
     await kb.close();
     throw error;
