@@ -1,84 +1,97 @@
 /**
- * `eval --questions FILE [--json]` (CONTRACTS §3): hit@1, hit@3, hit@5, MRR and misses of our engine, side by
- * side with MiniSearch's default options on the same passages, plus the out-of-scope check.
+ * `eval (--questions FILE | --enquiries FILE)... [--json]` (CONTRACTS §3, issue 9 item 2): for every development
+ * set given, in the order given, one table of our engine beside MiniSearch's default options over the same
+ * passages — hit@1, hit@3, hit@5, MRR, share answered, precision of answers, confidently wrong (ids) and
+ * latency — plus the out-of-scope check. Question sets are asked directly; enquiry sets go through triage.
+ *
+ * `--json` prints one object: `sets` (one report per set, each with its per-question `results` and `latency`
+ * p50/p99) and `errors` (malformed lines of every set); with exactly one set that set's fields also stand at
+ * the top level, as before there were several.
  */
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { evaluate, type EvalQuestion, type EvalReport, type EvalScores } from '../../knowledge/evaluate.js';
-import { buildDefaultIndex } from '../../knowledge/index.js';
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, readJsonLines, type BatchError } from '../io.js';
+import { isAppError } from '../../core/errors.js';
+import { evaluateRuns } from '../../knowledge/evaluate.js';
+import { buildDefaultIndex, type KnowledgeBase } from '../../knowledge/index.js';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
+import { jsonLine, type BatchError } from '../io.js';
 import { openKnowledgeForCli } from './ask.js';
+import { renderOverview, renderSet, type SetReport } from './eval-render.js';
+import { enquiryEngines, questionEngines, readEvalSet, type EvalDeps, type EvalSet, type EvalSetKind } from './eval-sets.js';
+import { openRouterForCli } from './triage.js';
 
-/** Malformed lines are reported (stderr, and as `errors` in the JSON report) and not scored. */
-async function readQuestions(file: string, ctx: CliContext): Promise<{ questions: EvalQuestion[]; errors: BatchError[] }> {
-  const questions: EvalQuestion[] = [];
-  const errors: BatchError[] = [];
-  for (const line of await readJsonLines(file)) {
-    if (!line.ok) {
-      errors.push({ id: line.id, error: line.error, code: 'INPUT_INVALID' });
-      continue;
-    }
-    const { id, question, expected, scope } = line.value;
-    const lineId = typeof id === 'string' || typeof id === 'number' ? String(id) : String(line.line);
-    if (typeof question !== 'string' || !Array.isArray(expected) || !expected.every((x) => typeof x === 'string')) {
-      errors.push({ id: lineId, error: `line ${line.line}: "question" (string) and "expected" (list of ids) are required`, code: 'INPUT_INVALID' });
-      continue;
-    }
-    const q: EvalQuestion = { id: lineId, question, expected: expected as string[] };
-    questions.push(scope === 'in' || scope === 'out' ? { ...q, scope } : q);
-  }
-  for (const e of errors) ctx.err(`eval: ${e.id}: ${e.error} (nicht gewertet)`);
-  return { questions, errors };
-}
+const USAGE = 'Aufruf: eval --questions DATEI | --enquiries DATEI [--json] (beide mehrfach möglich, eine Tabelle je Datei)';
 
-const num = (x: number): string => x.toFixed(3).replace('.', ',');
+/** A malformed line of one set. */
+type SetError = BatchError & { file: string };
 
-function render(report: EvalReport, total: number): string {
-  const e = report.engine;
-  const b = report.baseline;
-  const row = (label: string, f: (s: EvalScores) => number): string => `${label.padEnd(24)}${num(f(e)).padEnd(18)}${num(f(b))}`;
-  const lines = [
-    `Auswertung von ${total} Fragen (${e.questions} mit erwarteter Passage, ${report.outOfScope.questions} außerhalb des Programms)`,
-    '',
-    `${''.padEnd(24)}${'Pakt-Assistent'.padEnd(18)}MiniSearch (Standard)`,
-    row('hit@1', (s) => s.hit1),
-    row('hit@3', (s) => s.hit3),
-    row('hit@5', (s) => s.hit5),
-    row('MRR', (s) => s.mrr),
-    `${'außerhalb abgelehnt'.padEnd(24)}${`${report.outOfScope.declined}/${report.outOfScope.questions}`.padEnd(18)}–`,
-  ];
-  const u = report.unanswerable;
-  if (u.questions > 0) {
-    lines.push(`${'Programm, ohne Passage'.padEnd(24)}${`${u.handedOver} übergeben, ${u.suggested} Vorschläge, ${u.answered.length} beantwortet von ${u.questions}`}`);
-  }
-  if (report.outOfScope.notDeclined.length > 0) lines.push(`Nicht abgelehnt: ${report.outOfScope.notDeclined.join(', ')}`);
-  if (u.answered.length > 0) lines.push(`Ohne passende Passage beantwortet: ${u.answered.join(', ')}`);
-  if (report.wronglyDeclined.length > 0) lines.push(`Fälschlich abgelehnt: ${report.wronglyDeclined.join(', ')}`);
-  lines.push('', e.misses.length === 0 ? 'Keine Fehltreffer (Platz 1).' : 'Fehltreffer (nicht auf Platz 1):');
-  for (const m of e.misses) lines.push(`  ${m.id}: ${m.question}`, `      erwartet: ${m.expected.join(', ')}`, `      gefunden: ${m.got.join(', ') || '–'}`);
-  return `${lines.join('\n')}\n`;
-}
-
-export const evalCommand: CliCommand = async (args, ctx) => {
-  let values;
+/** The sets in the order given on the command line, and whether JSON was asked for. */
+function parseOptions(args: string[]): { sets: { kind: EvalSetKind; file: string }[]; json: boolean } | string {
+  let parsed;
   try {
-    values = parseArgs({ args, options: { questions: { type: 'string' }, json: { type: 'boolean' } } }).values;
+    parsed = parseArgs({
+      args,
+      tokens: true,
+      options: { questions: { type: 'string', multiple: true }, enquiries: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    });
   } catch (error) {
-    ctx.err(`eval: ${(error as Error).message}\nAufruf: eval --questions DATEI [--json]`);
-    return EXIT_USAGE;
+    return `eval: ${(error as Error).message}`;
   }
-  if (values.questions === undefined) {
-    ctx.err('eval: --questions DATEI fehlt. Aufruf: eval --questions DATEI [--json]');
-    return EXIT_USAGE;
-  }
-  const { questions, errors } = await readQuestions(values.questions, ctx);
-  const kb = await openKnowledgeForCli(ctx);
+  const sets = parsed.tokens.flatMap((t) =>
+    t.kind === 'option' && (t.name === 'questions' || t.name === 'enquiries') && t.value !== undefined ? [{ kind: t.name, file: t.value }] : [],
+  );
+  if (sets.length === 0) return 'eval: --questions DATEI oder --enquiries DATEI fehlt.';
+  return { sets, json: parsed.values.json === true };
+}
+
+function runSet(set: EvalSet, deps: EvalDeps): SetReport {
+  const report =
+    set.kind === 'questions'
+      ? evaluateRuns(set.cases, questionEngines(deps))
+      : evaluateRuns(set.cases, enquiryEngines({ ...deps, router: deps.router! }));
+  return { kind: set.kind, file: set.file, questions: set.cases.length, ...report };
+}
+
+async function score(sets: EvalSet[], ctx: CliContext): Promise<SetReport[]> {
+  const kb: KnowledgeBase = await openKnowledgeForCli(ctx);
   try {
-    const baseline = buildDefaultIndex(kb.passages());
-    const report = evaluate(questions, (q) => kb.ask(q, { top: 5 }), (q) => baseline(q, 5));
-    ctx.out(values.json === true ? jsonLine({ questions: questions.length, ...report, errors }) : render(report, questions.length));
-    return EXIT_OK;
+    const router = sets.some((s) => s.kind === 'enquiries') ? await openRouterForCli(ctx) : null;
+    const deps: EvalDeps = { kb, router, baseline: buildDefaultIndex(kb.passages()), clock: () => performance.now() };
+    return sets.map((set) => runSet(set, deps));
   } finally {
     await kb.close();
   }
+}
+
+export const evalCommand: CliCommand = async (args, ctx) => {
+  const options = parseOptions(args);
+  if (typeof options === 'string') {
+    ctx.err(`${options}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const sets: EvalSet[] = [];
+  try {
+    for (const s of options.sets) sets.push(await readEvalSet(s.kind, s.file));
+  } catch (error) {
+    ctx.err(`eval: ${(error as Error).message}\n${USAGE}`);
+    return isAppError(error, 'INPUT_INVALID') ? EXIT_USAGE : exitCodeFor(error);
+  }
+  const errorsOf = (set: EvalSet): SetError[] => set.errors.map((e) => ({ ...e, file: set.file }));
+  for (const e of sets.flatMap(errorsOf)) ctx.err(`eval: ${e.file}: ${e.id}: ${e.error} (nicht gewertet)`);
+  let reports: SetReport[];
+  try {
+    reports = await score(sets, ctx);
+  } catch (error) {
+    ctx.err(`eval: Wissensbasis oder Zuständigkeiten konnten nicht geladen werden: ${(error as Error).message}`);
+    return exitCodeFor(error);
+  }
+  if (options.json) {
+    const withErrors = reports.map((r, i) => ({ ...r, errors: errorsOf(sets[i]!) }));
+    const errors = sets.flatMap(errorsOf);
+    ctx.out(jsonLine(withErrors.length === 1 ? { ...withErrors[0], sets: withErrors, errors } : { sets: withErrors, errors }));
+  } else {
+    ctx.out(reports.map(renderSet).join('\n'));
+    if (reports.length > 1) ctx.out(`\n${renderOverview(reports)}`);
+  }
+  return EXIT_OK;
 };
