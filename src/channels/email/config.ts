@@ -30,6 +30,12 @@ export interface EmailConfig {
   MAIL_OWN_ADDRESSES: readonly string[];
   MAIL_MAX_BYTES: number;
   MAIL_AUTO_REPLIES_PER_DAY: number;
+  /** Attachment bytes stored per mail (the rest is listed on the ticket with a note); default 20 MiB. */
+  MAIL_ATTACHMENTS_MAX_BYTES?: number | undefined;
+  /** Folder holding copies of sent replies; default the special-use \Sent folder, else "Sent". */
+  IMAP_SENT_FOLDER?: string | undefined;
+  /** Append every sent reply to the Sent folder (false when the server files submitted mail itself). Default true. */
+  MAIL_SAVE_SENT?: boolean | undefined;
   /** Directory holding `mail/` templates (Config TEMPLATES_DIR). */
   TEMPLATES_DIR?: string | undefined;
 }

@@ -7,7 +7,8 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { EmailTuning } from './config.js';
 import { parseMail, type InboundMail } from './parse.js';
-import { processMessage, reportPoison, type Disposition, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
+import { processMessage, type Disposition, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
+import { reportPoison } from './quarantine.js';
 import type { MailboxState } from './state.sqlite.js';
 
 /** Counts of one pass. */

@@ -1,17 +1,24 @@
 /**
  * One inbound mail from raw bytes to a recorded outcome (no IMAP here): parse, recognise a replay, find the
- * ticket, apply the loop guard, let the core decide, record. Returns what the mailbox should do with the
- * message: move it to the processed folder, quarantine it, or leave it for a later retry.
+ * ticket, apply the loop guard, let the core decide, store what the ticket keeps, record. Returns what the
+ * mailbox should do with the message: move it to the processed folder, quarantine it, or leave it for a retry.
+ *
+ * Nothing is dropped silently (issue 10): the daily reply limit stops the automatic reply, never the enquiry
+ * (it goes to staff as a ticket, see {@link RATE_LIMIT_REASON}); a new mail that reuses an earlier Message-ID
+ * is told from a replay by its content.
  */
 import { createHash } from 'node:crypto';
 import type { Enquiry } from '../../core/enquiry.js';
 import { isAppError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
+import { DEFAULT_ATTACHMENTS_MAX_BYTES, selectAttachments, storeAttachments, ticketKeepsAttachments, type AttachmentSink } from './attachment-policy.js';
 import type { EmailConfig } from './config.js';
-import { guardMail, type GuardVerdict } from './loop-guard.js';
+import { guardInputFor, guardMail, type GuardVerdict } from './loop-guard.js';
 import { parseMail, toEnquiry, type InboundMail } from './parse.js';
-import { senderHash, type EmailState } from './state.sqlite.js';
+import { senderHash, type EmailState, type KnownInbound } from './state.sqlite.js';
+
+export type { AttachmentSink } from './attachment-policy.js';
 
 /** Options the channel passes to the core's handler (`HandleEnquiryDeps.suppress`). */
 export interface HandleOptions {
@@ -26,11 +33,6 @@ export type HandleFn = (enquiry: Enquiry, options?: HandleOptions) => Outcome | 
 /** Optional metrics sink (the server's prom-client counter fits). */
 export interface EmailMetrics {
   enquiries: { inc(labels: { channel: string; outcome: string }): void };
-}
-
-/** Stores attachment contents (tickets' `createAttachmentFiles` fits); content-addressed, so a replay is harmless. */
-export interface AttachmentSink {
-  save(content: Buffer, filename: string, contentType: string): unknown;
 }
 
 /** Where a mail came from in the mailbox. */
@@ -61,8 +63,12 @@ export interface ProcessDeps {
   attachments?: AttachmentSink | undefined;
 }
 
-/** Outcomes after which the requester got an automatic reply (counted for the per-sender daily limit). */
+/** Outcomes after which the requester got an automatic reply (counted for the daily limit). */
 const REPLYING = new Set<Outcome['kind']>(['answered', 'suggested', 'declined', 'ticket_created']);
+
+/** Heads the reasons of the ticket a rate-limited mail opens (staff read it in the ticket). */
+export const RATE_LIMIT_REASON =
+  'Tageslimit automatischer Antworten an diese Adresse erreicht: keine automatische Antwort, bitte von Hand beantworten';
 
 const BERLIN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -76,34 +82,69 @@ export function logRef(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
+/**
+ * A hash of what a mail says (sender, Date header, subject, body, attachments): the same mail fetched again
+ * (after a crash, a UIDVALIDITY change, or delivered to two of our addresses) hashes the same; another mail
+ * that reuses its Message-ID does not.
+ */
+export function mailContentHash(mail: InboundMail): string {
+  const parts = [mail.from, mail.headers['date'] ?? '', mail.subject, mail.body.text, mail.body.signature, mail.body.quoted, ...mail.attachments.map((a) => a.sha256)];
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
 function transient(error: unknown): boolean {
   return isAppError(error, 'DB_LOCKED') || isAppError(error, 'DB_FULL') || isAppError(error, 'DB_READONLY') || isAppError(error, 'DB_ERROR');
 }
 
-/** The loop guard's verdict for a parsed mail. */
-function verdictFor(mail: InboundMail, repliesToday: number, deps: ProcessDeps): GuardVerdict {
-  return guardMail({
-    headers: mail.headers,
-    from: mail.from,
-    returnPath: mail.headers['return-path'],
-    subject: mail.subject,
-    contentType: mail.contentType,
-    ownAddresses: deps.ownAddresses,
-    repliesToSenderToday: repliesToday,
-    maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY,
-  });
+/** Address hashes of a mail: its From and the address a reply goes to (Reply-To, else From). */
+export interface MailAddresses {
+  fromHash: string | null;
+  replyHash: string | null;
 }
 
-/** Saves the attachment files before the enquiry is recorded (a file over the store's limit is logged and skipped). */
-function storeAttachments(mail: InboundMail, deps: ProcessDeps, log: Logger): void {
-  if (deps.attachments === undefined) return;
-  for (const a of mail.attachments) {
-    try {
-      deps.attachments.save(a.content, a.filename, a.contentType);
-    } catch (error) {
-      log.warn({ code: (error as { code?: string }).code ?? 'INTERNAL', size: a.size }, 'attachment not stored');
-    }
-  }
+/** The hashes of From and of the reply target. */
+export function mailAddresses(mail: InboundMail): MailAddresses {
+  return { fromHash: mail.from === '' ? null : senderHash(mail.from), replyHash: mail.replyTo === '' ? null : senderHash(mail.replyTo) };
+}
+
+/**
+ * The loop guard's verdict. The daily limit counts per From AND per reply target: eight senders naming one
+ * victim in Reply-To use up the victim's limit, not eight limits (issue 10).
+ */
+export function verdictFor(mail: InboundMail, addresses: MailAddresses, day: string, deps: Pick<ProcessDeps, 'state' | 'config' | 'ownAddresses'>): GuardVerdict {
+  const bySender = addresses.fromHash === null ? 0 : deps.state.repliesToday(addresses.fromHash, day);
+  const byTarget = addresses.replyHash === null ? 0 : deps.state.repliesToTargetToday(addresses.replyHash, day);
+  const context = { ownAddresses: deps.ownAddresses, repliesToSenderToday: Math.max(bySender, byTarget), maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY };
+  return guardMail(guardInputFor(mail, context));
+}
+
+/**
+ * The key this mail is recorded under, or the record it replays. A Message-ID seen before with other content
+ * is a new mail: it gets the key `<key>#<content hash>`.
+ */
+function recordedAs(mail: InboundMail, contentHash: string, state: EmailState): { known: KnownInbound } | { key: string } {
+  const known = state.findInbound(mail.key, mail.messageId);
+  if (known === null) return { key: mail.key };
+  // Records from before content hashes were kept count as replays (as they always did).
+  if (known.contentHash === null || known.contentHash === contentHash) return { known };
+  const same = mail.messageId === null ? undefined : state.inboundByMessageId(mail.messageId).find((r) => r.contentHash === contentHash);
+  if (same !== undefined) return { known: same };
+  const key = `${mail.key}#${contentHash.slice(0, 16)}`;
+  const again = state.findInbound(key, null);
+  return again === null ? { key } : { known: again };
+}
+
+/** What the core is asked to do, by verdict; a rate-limited mail becomes a ticket for staff without any reply. */
+function handleOptions(verdict: GuardVerdict): HandleOptions | undefined {
+  if (!verdict.suppress) return undefined;
+  if (verdict.reason === 'rate_limit') return { forceTicket: { reason: RATE_LIMIT_REASON, notifyRequester: false } };
+  return { suppress: verdict.reason };
+}
+
+function ticketOf(outcome: Outcome): string | null {
+  if (outcome.kind === 'ticket_created' || outcome.kind === 'follow_up') return outcome.ticket.number;
+  if (outcome.kind === 'suppressed') return outcome.ticket?.number ?? null;
+  return null;
 }
 
 /**
@@ -119,23 +160,27 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     log.warn({ code: (error as { code?: string }).code ?? 'MAIL_PARSE_FAILED' }, 'mail unparseable');
     return { action: 'quarantine', reason: 'unparseable', mail: null };
   }
-  const known = deps.state.findInbound(mail.key, mail.messageId);
-  if (known !== null) {
-    log.info({ ref: logRef(mail.key), disposition: known.disposition }, 'mail already recorded; only moving it');
+  const contentHash = mailContentHash(mail);
+  const recorded = recordedAs(mail, contentHash, deps.state);
+  if ('known' in recorded) {
+    log.info({ ref: logRef(recorded.known.enquiryKey), disposition: recorded.known.disposition }, 'mail already recorded; only moving it');
     // A replay after a crash between recording and moving: move it where it was meant to go.
-    if (known.disposition === 'quarantined') return { action: 'quarantine', reason: 'handler_failed', mail };
+    if (recorded.known.disposition === 'quarantined') return { action: 'quarantine', reason: 'handler_failed', mail };
     return { action: 'processed', outcome: 'duplicate' };
   }
   const now = deps.clock.now();
-  const ticketNumber = deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
-  const enquiry = toEnquiry(mail, origin.receivedAt, ticketNumber);
-  const hash = mail.from === '' ? null : senderHash(mail.from);
   const day = berlinDay(now);
-  const verdict = verdictFor(mail, hash === null ? 0 : deps.state.repliesToday(hash, day), deps);
-  storeAttachments(mail, deps, log);
+  const addresses = mailAddresses(mail);
+  const verdict = verdictFor(mail, addresses, day, deps);
+  const limited = verdict.suppress && verdict.reason === 'rate_limit';
+  // Further rate-limited mail of the same sender and day joins the ticket the first one opened.
+  const collecting = limited && addresses.fromHash !== null ? deps.state.rateLimitedTicket(addresses.fromHash, day) : null;
+  const ticketNumber = collecting ?? deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
+  const selection = selectAttachments(mail.attachments, deps.config.MAIL_ATTACHMENTS_MAX_BYTES ?? DEFAULT_ATTACHMENTS_MAX_BYTES, deps.config.IMAP_PROCESSED_FOLDER);
+  const enquiry: Enquiry = { ...toEnquiry(mail, origin.receivedAt, ticketNumber), key: recorded.key, attachments: selection.metas };
   let outcome: Outcome;
   try {
-    outcome = await deps.handle(enquiry, verdict.suppress ? { suppress: verdict.reason } : undefined);
+    outcome = await deps.handle(enquiry, handleOptions(verdict));
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'INTERNAL';
     if (transient(error)) {
@@ -145,76 +190,26 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     log.error({ code, err: (error as Error).name }, 'handler failed on mail');
     return { action: 'quarantine', reason: 'handler_failed', mail };
   }
+  if (ticketKeepsAttachments(outcome)) storeAttachments(selection.kept, deps.attachments, log);
   deps.state.recordInbound({
-    enquiryKey: mail.key,
+    enquiryKey: recorded.key,
     messageId: mail.messageId,
     mailbox: origin.mailbox,
     uidValidity: origin.uidValidity,
     uid: origin.uid,
-    senderHash: hash,
+    senderHash: addresses.fromHash,
+    replyHash: addresses.replyHash,
+    contentHash,
+    ticketNumber: ticketOf(outcome),
+    rateLimited: limited,
     day,
     outcome: outcome.kind,
-    autoReplied: REPLYING.has(outcome.kind),
+    autoReplied: !limited && REPLYING.has(outcome.kind),
     disposition: 'processed',
     recordedAt: now.toISOString(),
   });
   deps.metrics?.enquiries.inc({ channel: 'email', outcome: outcome.kind });
-  log.info({ ref: logRef(mail.key), outcome: outcome.kind, suppressed: verdict.suppress ? verdict.reason : null }, 'mail handled');
+  const fields = { ref: logRef(recorded.key), outcome: outcome.kind, suppressed: verdict.suppress ? verdict.reason : null, droppedAttachments: selection.dropped };
+  log.info(fields, 'mail handled');
   return { action: 'processed', outcome: outcome.kind };
-}
-
-/** What we know about a poison message (from its parsed headers, when they could be read). */
-export interface PoisonInfo {
-  reason: PoisonReason;
-  origin: MessageOrigin;
-  mail: InboundMail | null;
-  size: number;
-}
-
-const REASON_TEXT: Record<PoisonReason, string> = {
-  unparseable: 'Die Nachricht ist technisch nicht lesbar (MIME-Struktur fehlerhaft).',
-  too_large: 'Die Nachricht überschreitet die zulässige Größe.',
-  handler_failed: 'Bei der automatischen Bearbeitung ist ein Fehler aufgetreten.',
-  repeated_failure: 'Die Nachricht hat die Verarbeitung wiederholt abgebrochen.',
-};
-
-/**
- * Records a quarantined mail and opens a ticket for staff (forced, whatever triage says). The synthetic
- * enquiry names the quarantine folder; a sender whose address could be read gets the ticket confirmation
- * (so they know their mail arrived), an unreadable one gets nothing.
- */
-export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise<void> {
-  const { origin, mail } = info;
-  const id = mail?.messageId ?? `${origin.uidValidity}-${origin.uid}`;
-  const key = `email:quarantine:${id}`;
-  const from = mail?.from ?? '';
-  const subject = mail?.subject ?? '';
-  const enquiry: Enquiry = {
-    key,
-    channel: 'email',
-    from: from === '' ? deps.config.MAIL_FROM : from,
-    subject: `Nicht verarbeitbare E-Mail${subject === '' ? '' : `: ${subject}`}`,
-    text:
-      `Bitte prüfen Sie diese Nachricht von Hand (Quarantäne-Nr. Q-${origin.uidValidity}-${origin.uid}). ${REASON_TEXT[info.reason]} ` +
-      `Die Nachricht (${Math.round(info.size / 1024)} KB, eingegangen ${origin.receivedAt.toISOString()}) liegt im Postfachordner ` +
-      `„${deps.config.IMAP_QUARANTINE_FOLDER}“.`,
-    receivedAt: origin.receivedAt,
-    replyHandle: {
-      channel: 'email',
-      to: from === '' ? deps.config.MAIL_FROM : from,
-      messageId: mail?.messageId ?? null,
-      references: mail?.references ?? [],
-      subject: subject === '' ? 'Ihre Nachricht' : subject,
-    },
-    attachments: [],
-  };
-  const now = deps.clock.now();
-  const outcome = await deps.handle(enquiry, {
-    forceTicket: { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: from !== '' },
-  });
-  const record = { mailbox: origin.mailbox, uidValidity: origin.uidValidity, uid: origin.uid, senderHash: null };
-  const common = { ...record, day: berlinDay(now), autoReplied: false, recordedAt: now.toISOString() };
-  deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, disposition: 'quarantined' });
-  if (mail !== null) deps.state.recordInbound({ ...common, enquiryKey: mail.key, messageId: mail.messageId, outcome: 'quarantined', disposition: 'quarantined' });
-  deps.logger.warn({ uid: origin.uid, reason: info.reason, size: info.size, outcome: outcome.kind }, 'mail quarantined');
 }

@@ -49,8 +49,25 @@ CREATE TABLE email_sent (
 CREATE INDEX email_sent_message_id ON email_sent (message_id);
 `;
 
+/**
+ * email-002 (issue 10): the reply target's hash (the daily limit counts per address a reply goes to, not only
+ * per From), a content hash (a new mail reusing an old Message-ID is no replay), and the ticket a rate-limited
+ * mail went to (further rate-limited mail of that sender and day joins it).
+ */
+const email002 = `
+ALTER TABLE email_inbound ADD COLUMN reply_hash TEXT;
+ALTER TABLE email_inbound ADD COLUMN content_hash TEXT;
+ALTER TABLE email_inbound ADD COLUMN ticket_number TEXT;
+ALTER TABLE email_inbound ADD COLUMN rate_limited INTEGER NOT NULL DEFAULT 0;
+UPDATE email_inbound SET reply_hash = sender_hash;
+CREATE INDEX email_inbound_reply_day ON email_inbound (reply_hash, day);
+`;
+
 /** The mail channel's migrations, ids `email-NNN`. */
-export const emailMigrations: Migration[] = [{ id: 'email-001', sql: email001 }];
+export const emailMigrations: Migration[] = [
+  { id: 'email-001', sql: email001 },
+  { id: 'email-002', sql: email002 },
+];
 
 /** Persisted position in one mailbox. */
 export interface MailboxState {
@@ -68,12 +85,28 @@ export interface InboundRecord {
   uid: number;
   /** sha256 of the lower-case sender address (the address itself is not stored here). */
   senderHash: string | null;
+  /** sha256 of the lower-case address a reply goes to (Reply-To, else From). */
+  replyHash?: string | null;
+  /** sha256 over sender, date, subject, body and attachments: tells a replay from a new mail with a reused Message-ID. */
+  contentHash?: string | null;
+  /** The ticket the mail went to, when it has one. */
+  ticketNumber?: string | null;
+  /** True when the daily limit stopped the automatic reply (the enquiry went to staff). */
+  rateLimited?: boolean;
   /** YYYY-MM-DD (Europe/Berlin) of handling, for the per-sender daily limit. */
   day: string;
   outcome: string;
   autoReplied: boolean;
   disposition: 'processed' | 'quarantined';
   recordedAt: string;
+}
+
+/** What is known of a recorded inbound mail. */
+export interface KnownInbound {
+  enquiryKey: string;
+  disposition: string;
+  outcome: string;
+  contentHash: string | null;
 }
 
 /** Hash of an address for counting without storing it. */
@@ -89,12 +122,17 @@ function prepare(db: Database.Database) {
   const putMailbox = db.prepare(`INSERT INTO email_mailbox_state (mailbox, uid_validity, last_uid, start_at, updated_at)
   VALUES (?, ?, ?, ?, ?) ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity,
   last_uid = excluded.last_uid, start_at = excluded.start_at, updated_at = excluded.updated_at`);
-  const getInbound = db.prepare('SELECT enquiry_key AS enquiryKey, disposition, outcome FROM email_inbound WHERE enquiry_key = ?');
-  const getInboundByMessageId = db.prepare('SELECT enquiry_key AS enquiryKey, disposition, outcome FROM email_inbound WHERE message_id = ? LIMIT 1');
-  const putInbound = db.prepare(`INSERT INTO email_inbound (enquiry_key, message_id, mailbox, uid_validity, uid, sender_hash, day, outcome,
-  auto_replied, disposition, recorded_at) VALUES (@enquiryKey, @messageId, @mailbox, @uidValidity, @uid, @senderHash, @day, @outcome,
-  @autoReplied, @disposition, @recordedAt) ON CONFLICT (enquiry_key) DO NOTHING`);
-  const countReplies = db.prepare('SELECT COUNT(*) AS n FROM email_inbound WHERE sender_hash = ? AND day = ? AND auto_replied = 1');
+  const inboundColumns = 'enquiry_key AS enquiryKey, disposition, outcome, content_hash AS contentHash';
+  const getInbound = db.prepare(`SELECT ${inboundColumns} FROM email_inbound WHERE enquiry_key = ?`);
+  const getInboundByMessageId = db.prepare(`SELECT ${inboundColumns} FROM email_inbound WHERE message_id = ? ORDER BY rowid`);
+  const putInbound = db.prepare(`INSERT INTO email_inbound (enquiry_key, message_id, mailbox, uid_validity, uid, sender_hash, reply_hash,
+  content_hash, ticket_number, rate_limited, day, outcome, auto_replied, disposition, recorded_at) VALUES (@enquiryKey, @messageId, @mailbox,
+  @uidValidity, @uid, @senderHash, @replyHash, @contentHash, @ticketNumber, @rateLimited, @day, @outcome, @autoReplied, @disposition,
+  @recordedAt) ON CONFLICT (enquiry_key) DO NOTHING`);
+  const countBySender = db.prepare('SELECT COUNT(*) AS n FROM email_inbound WHERE sender_hash = ? AND day = ? AND auto_replied = 1');
+  const countByTarget = db.prepare('SELECT COUNT(*) AS n FROM email_inbound WHERE reply_hash = ? AND day = ? AND auto_replied = 1');
+  const limitedTicket = db.prepare(`SELECT ticket_number AS ticketNumber FROM email_inbound WHERE sender_hash = ? AND day = ? AND rate_limited = 1
+  AND ticket_number IS NOT NULL ORDER BY rowid LIMIT 1`);
   const bumpAttempt = db.prepare(`INSERT INTO email_attempts (mailbox, uid_validity, uid, attempts, last_at) VALUES (?, ?, ?, 1, ?)
   ON CONFLICT (mailbox, uid_validity, uid) DO UPDATE SET attempts = attempts + 1, last_at = excluded.last_at RETURNING attempts`);
   const clearAttempt = db.prepare('DELETE FROM email_attempts WHERE mailbox = ? AND uid_validity = ? AND uid = ?');
@@ -103,7 +141,7 @@ function prepare(db: Database.Database) {
   ON CONFLICT (outbound_key) DO NOTHING`);
   const ticketBySent = db.prepare('SELECT ticket_number AS ticketNumber FROM email_sent WHERE message_id = ? AND ticket_number IS NOT NULL LIMIT 1');
 
-  return { getMailbox, putMailbox, getInbound, getInboundByMessageId, putInbound, countReplies, bumpAttempt, clearAttempt, getSent, putSent, ticketBySent };
+  return { getMailbox, putMailbox, getInbound, getInboundByMessageId, putInbound, countBySender, countByTarget, limitedTicket, bumpAttempt, clearAttempt, getSent, putSent, ticketBySent };
 }
 
 /**
@@ -125,17 +163,37 @@ export function createEmailState(db: Database.Database) {
       q().putMailbox.run(name, state.uidValidity, state.lastUid, state.startAt, now.toISOString());
     },
     /** The recorded disposition of an enquiry key (or, on a UIDVALIDITY resync, of a Message-ID). */
-    findInbound(key: string, messageId: string | null): { enquiryKey: string; disposition: string; outcome: string } | null {
-      const byKey = q().getInbound.get(key) as { enquiryKey: string; disposition: string; outcome: string } | undefined;
+    findInbound(key: string, messageId: string | null): KnownInbound | null {
+      const byKey = q().getInbound.get(key) as KnownInbound | undefined;
       if (byKey) return byKey;
       if (messageId === null) return null;
-      return (q().getInboundByMessageId.get(messageId) as { enquiryKey: string; disposition: string; outcome: string } | undefined) ?? null;
+      return (q().getInboundByMessageId.get(messageId) as KnownInbound | undefined) ?? null;
+    },
+    /** Every record of a Message-ID (several when different mails reused it), oldest first. */
+    inboundByMessageId(messageId: string): KnownInbound[] {
+      return q().getInboundByMessageId.all(messageId) as KnownInbound[];
     },
     recordInbound(record: InboundRecord): void {
-      q().putInbound.run({ ...record, autoReplied: record.autoReplied ? 1 : 0 });
+      q().putInbound.run({
+        replyHash: record.senderHash,
+        contentHash: null,
+        ticketNumber: null,
+        ...record,
+        rateLimited: record.rateLimited === true ? 1 : 0,
+        autoReplied: record.autoReplied ? 1 : 0,
+      });
     },
+    /** Automatic replies given today to mail from this sender (hash of From). */
     repliesToday(hash: string, day: string): number {
-      return (q().countReplies.get(hash, day) as { n: number }).n;
+      return (q().countBySender.get(hash, day) as { n: number }).n;
+    },
+    /** Automatic replies sent today to this address (hash of the reply target), whoever the senders were. */
+    repliesToTargetToday(hash: string, day: string): number {
+      return (q().countByTarget.get(hash, day) as { n: number }).n;
+    },
+    /** The ticket that collects this sender's rate-limited mail of the day, if one was opened. */
+    rateLimitedTicket(senderHash: string, day: string): string | null {
+      return (q().limitedTicket.get(senderHash, day) as { ticketNumber: string } | undefined)?.ticketNumber ?? null;
     },
     /** Counts one more attempt on a UID (before processing it) and returns the count. */
     bumpAttempt(mailbox: string, uidValidity: string, uid: number, now: Date): number {
