@@ -3,7 +3,7 @@
  * XOAUTH2 with a token from config or a token command), create the folders, select the mailbox, run a sync
  * pass, then IDLE. New mail (EXISTS), the poll timer and IDLE restarts trigger further passes, serialised.
  * After any close it reconnects with exponential backoff using a NEW ImapFlow instance (imapflow clients are
- * single-use). imapflow's logs go to our logger.
+ * single-use); the backoff starts over only after a sync pass succeeded, not on every connect. imapflow's logs go to our logger.
  */
 import { execFile } from 'node:child_process';
 import type { ConnectionOptions } from 'node:tls';
@@ -124,6 +124,9 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
       if (c === null || stopping) return;
       try {
         await deps.sync(c, isStopping);
+        // The session works: only now the reconnect delay starts over. Resetting it on connect would
+        // reconnect every second for ever when the session always fails right after login.
+        backoff = tuning.reconnectMinMs;
       } catch (error) {
         logger.warn({ code: (error as { code?: string }).code ?? (error as Error).name }, 'sync pass failed; closing the session');
         c.close();
@@ -190,7 +193,6 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
       return;
     }
     client = c;
-    backoff = tuning.reconnectMinMs;
     detail = 'connected';
     logger.info({ mailbox: config.IMAP_MAILBOX }, 'imap connected');
     poke();
