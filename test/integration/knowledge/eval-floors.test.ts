@@ -1,0 +1,119 @@
+/**
+ * Floors of the judgement on every development set (issue 9: "`npm test` holds their floors"), measured by the
+ * `eval` command itself on the shipped knowledge: one run over all sets, as
+ * `npm run --silent pakt -- eval --json --questions test/eval/questions.jsonl --questions test/eval/questions-2.jsonl
+ *   --enquiries test/eval/enquiries.jsonl --questions test/fixtures/knowledge/<each>.jsonl`.
+ *
+ * Issue targets: hit@1 ≥ 0.90 on clean questions and never below MiniSearch defaults on any set; answered ≥ 0.90
+ * on clean and wrapped questions; precision of answers ≥ 0.97; confidently wrong ≤ 3 %.
+ *
+ * How the floors below were set (2026-12-04, the lower of the committed tree and the tree with other helpers'
+ * work in progress): a share is today's value minus one question (rounded down to 0.01), but not below the
+ * target where today meets it; where today misses the target the floor is today's value (marked "misses").
+ * `maxWrong` is today's count, plus one where that still stays within 3 % of the set. Raise them as the
+ * judgement improves; never lower one to make a change pass.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalCommand } from '../../../src/cli/commands/eval.js';
+import type { CliContext } from '../../../src/cli/context.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { parseConfig } from '../../../src/server/config.js';
+
+interface Floor {
+  kind: 'questions' | 'enquiries';
+  /** Our hit@1 (on top of: never below MiniSearch defaults). */
+  hit1: number;
+  /** Share of the questions with an expected passage that get an automatic answer. */
+  answered: number;
+  /** Right answers / answers. */
+  precision: number;
+  /** Most ids answered from a wrong passage (or answered where no passage is expected). */
+  maxWrong: number;
+}
+
+const FLOORS: Record<string, Floor> = {
+  // measured hit@1 1.000 (MiniSearch 1.000), answered 1.000, precision 1.000, wrong 0 of 32
+  'test/eval/questions.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
+  // measured hit@1 0.727–0.750 (MiniSearch 0.705), answered 0.386, precision 0.944–1.000, wrong 0–1 of 48: all three miss
+  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.727, answered: 0.386, precision: 0.944, maxWrong: 1 },
+  // measured hit@1 1.000 (MiniSearch 0.867), answered 0.667–1.000 (misses at 0.667), precision 1.000, wrong 0 of 32
+  'test/eval/enquiries.jsonl': { kind: 'enquiries', hit1: 0.96, answered: 0.666, precision: 0.97, maxWrong: 0 },
+  // measured hit@1 0.966–0.989 (MiniSearch 0.865), answered 0.978, precision 0.966–0.989 (misses at 0.966), wrong 1–3 of 107
+  'test/fixtures/knowledge/heldout-like.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.96, precision: 0.965, maxWrong: 3 },
+  // no expected passages (every question must be handed over or suggested): measured 0–1 answered, all wrong
+  'test/fixtures/knowledge/no-confident-wrong.jsonl': { kind: 'questions', hit1: 0, answered: 0, precision: 0, maxWrong: 1 },
+  // measured hit@1 0.914 (MiniSearch 0.914), answered 0.971, precision 0.912 (misses), wrong 3 of 41
+  'test/fixtures/knowledge/paraphrases-2.jsonl': { kind: 'questions', hit1: 0.88, answered: 0.94, precision: 0.911, maxWrong: 3 },
+  // measured hit@1 0.940 (MiniSearch 0.880), answered 0.980, precision 0.939 (misses), wrong 3 of 58
+  'test/fixtures/knowledge/paraphrases.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.96, precision: 0.938, maxWrong: 3 },
+  // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
+  'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
+};
+
+interface Scores {
+  questions: number;
+  hit1: number;
+  answered: number;
+  precision: number;
+  confidentlyWrong: string[];
+}
+interface SetReport {
+  file: string;
+  engine: Scores;
+  baseline: Scores;
+}
+
+const root = new URL('../../../', import.meta.url).pathname;
+let dir: string;
+let reports: Map<string, SetReport>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pakt-floors-'));
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const ctx: CliContext = {
+    config: parseConfig({ KNOWLEDGE_DIR: join(root, 'knowledge'), INDEX_CACHE_DIR: join(dir, 'cache') }),
+    logger: silentLogger,
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+  };
+  const args = Object.entries(FLOORS).flatMap(([file, floor]) => [`--${floor.kind}`, join(root, file)]);
+  const code = await evalCommand([...args, '--json'], ctx);
+  expect({ code, stderr: stderr.join('') }).toEqual({ code: 0, stderr: '' });
+  const report = JSON.parse(stdout.join('')) as { sets: SetReport[]; errors: unknown[] };
+  expect(report.errors).toEqual([]);
+  reports = new Map(report.sets.map((s) => [s.file.slice(root.length), s]));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('judgement floors on every development set', () => {
+  it('has a floor for every development set in the repository', async () => {
+    const fixtures = (await readdir(join(root, 'test/fixtures/knowledge'))).filter((f) => f.endsWith('.jsonl')).map((f) => `test/fixtures/knowledge/${f}`);
+    const devSets = (await readdir(join(root, 'test/eval'))).filter((f) => /^(questions|enquiries)(-\d+)?\.jsonl$/.test(f)).map((f) => `test/eval/${f}`);
+    expect(Object.keys(FLOORS).sort()).toEqual([...fixtures, ...devSets].sort());
+  });
+
+  describe.each(Object.entries(FLOORS))('%s', (file, floor) => {
+    const report = (): SetReport => reports.get(file)!;
+
+    it('ranks the right passage first at least as often as MiniSearch defaults', () => {
+      expect(report().engine.hit1).toBeGreaterThanOrEqual(report().baseline.hit1);
+    });
+
+    it(`holds hit@1 ≥ ${floor.hit1} and answers ≥ ${floor.answered} of the questions with a passage`, () => {
+      expect(report().engine.hit1).toBeGreaterThanOrEqual(floor.hit1);
+      expect(report().engine.answered).toBeGreaterThanOrEqual(floor.answered);
+    });
+
+    it(`answers with precision ≥ ${floor.precision} and at most ${floor.maxWrong} confidently wrong`, () => {
+      expect(report().engine.precision).toBeGreaterThanOrEqual(floor.precision);
+      expect(report().engine.confidentlyWrong.length, report().engine.confidentlyWrong.join(', ')).toBeLessThanOrEqual(floor.maxWrong);
+    });
+  });
+});
