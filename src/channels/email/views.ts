@@ -22,6 +22,9 @@ export interface ViewModels {
     teamPhone: string | null;
     categoryLabel: string;
     firstResponseDue: string;
+    /** The route is open: the same mail asks for the municipality (one mail in, one mail out). */
+    askMunicipality: boolean;
+    candidates: { label: string }[];
   };
   ask_municipality: { ticketNumber: string | null; candidates: { label: string }[] };
   staff_answer: { text: string; staffName: string; ticketNumber: string | null };
@@ -140,6 +143,9 @@ const BUILDERS: Builders = {
       teamPhone: t.team.phone,
       categoryLabel: categoryLabel(t.category),
       firstResponseDue: germanDateTime(t.firstResponseDue),
+      // Rows queued before the merge carry no `candidates`: their ask-back is a row of its own, so not here too.
+      askMunicipality: p['needsMunicipality'] === true && Array.isArray(p['candidates']),
+      candidates: parse(z.array(CandidateSchema).default([]), p['candidates'], 'ticket_confirmation', 'candidates'),
     };
   },
   ask_municipality: (p, m) => ({
@@ -198,14 +204,22 @@ export function sampleViews(kind: OutboundKind): { full: Record<string, unknown>
     auto_answer: { answerText: 'Text', citation: 'VwV Nr. 5.2', stand: '01.01.2026', source: 'https://example.org', reminder: BINDING_REMINDER },
     suggestions: { items: [{ title: 'Frist', citation: 'VwV Nr. 7' }], reminder: BINDING_REMINDER },
     declined: { message: 'Nein.', contactTeam: 'Team', contactEmail: 'a@b.de', contactPhone: '0711' },
-    ticket_confirmation: { ticketNumber: 'IM-2026-000123', teamName: 'Team Nord', teamPhone: '0711', categoryLabel: 'Antrag', firstResponseDue: 'Montag' },
+    ticket_confirmation: {
+      ticketNumber: 'IM-2026-000123',
+      teamName: 'Team Nord',
+      teamPhone: '0711',
+      categoryLabel: 'Antrag',
+      firstResponseDue: 'Montag',
+      askMunicipality: true,
+      candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }],
+    },
     ask_municipality: { ticketNumber: 'IM-2026-000123', candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }] },
     staff_answer: { text: 'Antwort', staffName: 'Sachbearbeitung', ticketNumber: 'IM-2026-000123' },
     staff_notification: { ...SAMPLE_TICKET_TEXT, headline: 'Neu', categoryLabel: 'Antrag', kreisName: 'Böblingen', firstResponseDue: 'Montag', note: 'x' },
     escalation: { ...SAMPLE_TICKET_TEXT, levelText: 'die Bearbeitungsfrist ist überschritten', assignee: 'sb-1', dueText: 'Montag' },
   };
   const f = { ...full[kind], ...common };
-  const empty: Record<string, unknown> = { ...f, automatic: false };
+  const empty: Record<string, unknown> = { ...f, automatic: false, ...('askMunicipality' in f ? { askMunicipality: false } : {}) };
   for (const key of NULLABLE[kind]) empty[key] = key === 'candidates' || key === 'items' ? [] : null;
   return { full: f, empty };
 }
@@ -215,7 +229,7 @@ const NULLABLE: Record<OutboundKind, string[]> = {
   auto_answer: ['stand', 'source'],
   suggestions: [],
   declined: ['contactTeam', 'contactEmail', 'contactPhone'],
-  ticket_confirmation: ['teamPhone'],
+  ticket_confirmation: ['teamPhone', 'candidates'],
   ask_municipality: ['ticketNumber', 'candidates'],
   staff_answer: ['ticketNumber'],
   staff_notification: ['kreisName', 'note'],

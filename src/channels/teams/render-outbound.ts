@@ -55,12 +55,15 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
       const card = ctx.cards.staffAnswer(number, text, ticket?.team.team ?? str(p['staffName']));
       return { ...MessageFactory.attachment(card), summary: teamsText.staffAnswerSummary(number) };
     }
-    case 'ticket_confirmation':
-      return MessageFactory.attachment(ctx.cards.ticketConfirmation(need(ticket, message, 'ticket')));
+    case 'ticket_confirmation': {
+      const confirmation = ctx.cards.ticketConfirmation(need(ticket, message, 'ticket'));
+      // Since issue 10 the confirmation carries the ask-back (one message): both cards in one activity.
+      if (p['needsMunicipality'] !== true || !Array.isArray(p['candidates'])) return MessageFactory.attachment(confirmation);
+      return MessageFactory.list([confirmation, ctx.cards.askMunicipality(message.ticketNumber ?? ticket?.number ?? '', candidatesOf(p))]);
+    }
     case 'ask_municipality': {
-      const candidates = z.array(z.looseObject({ kreisAgs: z.string(), label: z.string() })).catch([]).parse(p['candidates']);
       const number = need(message.ticketNumber ?? ticket?.number ?? null, message, 'ticketNumber');
-      return MessageFactory.attachment(ctx.cards.askMunicipality(number, candidates as unknown as RouteCandidate[]));
+      return MessageFactory.attachment(ctx.cards.askMunicipality(number, candidatesOf(p)));
     }
     case 'auto_answer':
     case 'suggestions': {
@@ -75,6 +78,10 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
     default:
       return assertNever(message.kind);
   }
+}
+
+function candidatesOf(p: Record<string, unknown>): RouteCandidate[] {
+  return z.array(z.looseObject({ kreisAgs: z.string(), label: z.string() })).catch([]).parse(p['candidates']) as unknown as RouteCandidate[];
 }
 
 function askResult(p: Record<string, unknown>): AskResult | null {

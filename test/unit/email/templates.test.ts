@@ -33,6 +33,19 @@ describe(loadMailTemplates.name, () => {
     expect(answer.text).toContain('Quelle: VwV Nr. 5.2');
   });
 
+  it('asks for the municipality inside the ticket confirmation, and only when the route is open', () => {
+    const templates = loadMailTemplates(TEMPLATES);
+    const asking = templates.render('ticket_confirmation', sampleViews('ticket_confirmation').full);
+    expect(asking.text).toContain('Vorgangsnummer IM-2026-000123');
+    expect(asking.text).toContain('nennen Sie uns bitte Ihre Gemeinde');
+    expect(asking.text).toContain('- Altdorf (Landkreis Böblingen)');
+    expect(asking.html).toContain('<li>Altdorf (Landkreis Böblingen)</li>');
+    const routed = templates.render('ticket_confirmation', sampleViews('ticket_confirmation').empty);
+    expect(routed.text).toContain('Vorgangsnummer IM-2026-000123');
+    expect(routed.text).not.toContain('Gemeinde');
+    expect(routed.html).not.toContain('Gemeinde');
+  });
+
   it('escapes HTML but not plain text', () => {
     const templates = loadMailTemplates(TEMPLATES);
     const view = { ...sampleViews('staff_answer').full, text: 'a < b & "c"' };

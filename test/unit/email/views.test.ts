@@ -24,6 +24,16 @@ describe(buildView.name, () => {
     expect(view).toMatchObject({ ticketNumber: 'IM-2026-000001', candidates: [{ label: 'Landkreis Böblingen' }] });
   });
 
+  it('carries the ask-back in the ticket confirmation when the route is open', () => {
+    const ticket = { number: 'IM-2026-000003', subject: 'S', category: 'antrag', team: { team: 'Zentrale Eingangsstelle', phone: null }, firstResponseDue: '2026-03-03T09:00:00Z' };
+    const candidates = [{ gemeindeAgs: '08115002', kreisAgs: '08115', label: 'Altdorf (Landkreis Böblingen)' }];
+    const asking = buildView(msg('ticket_confirmation', { ticket, needsMunicipality: true, candidates }, ticket.number), common);
+    expect(asking).toMatchObject({ ticketNumber: 'IM-2026-000003', askMunicipality: true, candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }] });
+    expect(buildView(msg('ticket_confirmation', { ticket, needsMunicipality: false, candidates: [] }), common)).toMatchObject({ askMunicipality: false });
+    // Rows queued before the merge carry no candidates: their ask-back is an ask_municipality row of its own.
+    expect(buildView(msg('ticket_confirmation', { ticket, needsMunicipality: true }), common)).toMatchObject({ askMunicipality: false, candidates: [] });
+  });
+
   it('falls back to a polite decline text and no contact', () => {
     expect(buildView(msg('declined', { message: null, contact: null }), common)).toMatchObject({ contactTeam: null, message: expect.stringContaining('keine Auskunft') });
   });
