@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   route: { summary: 'Gemeinde, Kreis und Ansprechpartner finden', load: async () => (await import('./commands/route.js')).routeCommand },
   triage: { summary: 'Anfrage einordnen (ohne Nebenwirkungen)', load: async () => (await import('./commands/triage.js')).triageCommand },
   tickets: { summary: 'Tickets anzeigen und bearbeiten', load: async () => (await import('./commands/tickets.js')).ticketsCommand },
+  mail: { summary: 'E-Mails prüfen wie der Kanal (ohne Nebenwirkungen)', load: async () => (await import('./commands/mail.js')).mailCommand },
 };
 
 function usage(): string {

@@ -2,22 +2,40 @@
  * Loop and noise protection (pure). Decides whether an inbound mail may get an automatic reply; a suppressed
  * mail is still recorded (and attached to its ticket), only never answered. Rules are a table, checked in
  * order; the first match names the reason (STYLE G4).
+ *
+ * Policy: recognise the mechanism that produced a mail (a delivery report, a vacation responder, a list
+ * manager, a complaint loop, a challenge/response filter), never single senders or wordings of one system.
+ * The address rules (our own address, a mail daemon, a no-reply box, a colleague) apply to the sender AND to
+ * the address the reply would go to (Reply-To): otherwise anyone could make the official mailbox write to a
+ * third party, to itself or to a daemon.
  */
+import { AUTO_REPLY_SUBJECT, LOTUS_AUTO_SUBJECT, BOUNCE_SUBJECT, BOUNCE_TEXT, CHALLENGE_SUBJECT, COMPLAINT_SUBJECT, FEEDBACK_FIELDS } from './loop-guard-patterns.js';
+import type { InboundMail } from './parse.js';
 
 /** Everything the guard looks at; header names lower-case, values as received (first value wins). */
 export interface GuardInput {
   headers: Record<string, string>;
+  /** Every value of every header (lists add a second Delivered-To or X-Loop); falls back to `headers`. */
+  headerLists?: Record<string, string[]>;
   /** Sender address from From (lower-case), or '' when missing. */
   from: string;
+  /** Display name of From ("Mail Delivery System"), when present. */
+  fromName?: string | null;
+  /** Address the automatic reply would go to (Reply-To, else From; lower-case). Checked like `from`. */
+  replyTo?: string;
   /** Envelope sender from Return-Path ("<>" for bounces), when present. */
   returnPath?: string;
   /** Subject (some out-of-office replies carry no header but a telling subject). */
   subject?: string;
   /** Top-level content type, e.g. "multipart/report". */
   contentType: string;
+  /** Content types of the non-body parts (a report nested in multipart/mixed). */
+  partTypes?: readonly string[];
+  /** The mail's own new text (not a forwarded one): inline delivery reports and complaint fields. */
+  text?: string;
   /** Our addresses (MAIL_FROM and MAIL_OWN_ADDRESSES), lower-case. */
   ownAddresses: readonly string[];
-  /** Automatic replies already given to this sender today. */
+  /** Automatic replies already given to this reply target today. */
   repliesToSenderToday: number;
   /** MAIL_AUTO_REPLIES_PER_DAY. */
   maxRepliesPerDay: number;
@@ -27,53 +45,118 @@ export type SuppressReason =
   | 'own_address'
   | 'mailer_daemon'
   | 'delivery_report'
+  | 'complaint_report'
   | 'auto_submitted'
   | 'auto_response_suppress'
+  | 'auto_reply_header'
   | 'precedence'
   | 'x_loop'
   | 'mailing_list'
   | 'no_reply_sender'
   | 'no_sender'
   | 'auto_reply_subject'
+  | 'bounce_subject'
+  | 'challenge_response'
   | 'staff_sender'
   | 'rate_limit';
 
 /** `suppress: false` means: an automatic reply is allowed. */
 export type GuardVerdict = { suppress: false } | { suppress: true; reason: SuppressReason };
 
-const DAEMON = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|mdaemon)@/i;
-const NO_REPLY = /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounces?|notifications?)([-+_.][^@]*)?@/i;
+/** Local parts of mail system daemons; also without a domain ("MAILER-DAEMON") and spelt "post_master". */
+const DAEMON = /^(mailer[-_.]?daemon|post[-_.]?master|mail[-_.]?daemon|mdaemon|mail[-_.]?delivery[-_.]?(sub)?system)(@|$)/i;
+/** The same daemons named anywhere in the raw From header ("MAILER-DAEMON (Mail Delivery Subsystem)"). */
+const DAEMON_IN_HEADER = /(^|[\s<"(])(mailer[-_.]?daemon|post[-_.]?master|mail[-_.]?daemon)(@|[\s>")]|$)/i;
+const DAEMON_NAME =
+  /^\s*(mail delivery (sub)?system|mail delivery service|mail administrator|mail system|internet mail delivery|mailer[- ]?daemon|post ?master|e-?mail delivery system|microsoft outlook|microsoft exchange)\s*$/i;
+const NO_REPLY =
+  /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounces?|notifications?|auto[-_.]?reply|autorespond(er)?|mailbot)([-+_.][^@]*)?@/i;
+/** Addresses of list managers: owner-LIST, LIST-request, LIST-owner, LIST-bounces (also VERP "…-bounces+x=y@"). */
+const LIST_MANAGER = /(^|[\s<"=])(owner-[^@\s>]+|[^@\s<"]+-(request|owner|bounces?|errors?|admin))([+=][^@\s>]*)?@|(^|[\s<"])bounces?[-+=.][^@\s>]*@/i;
 /** X-Auto-Response-Suppress values that ask us not to auto-reply (Microsoft's semantics; RN/NRN concern read receipts). */
-const AUTO_SUBJECT =
-  /^\s*(Automatische Antwort|Abwesenheitsnotiz|Abwesenheit|Out of Office|Automatic reply|Auto(matic)?[- ]?Reply|Autoreply|Urlaubsabwesenheit|Unzustellbar|Undeliverable|Delivery Status Notification)\b/i;
 const ARS_VALUES = /\b(all|oof|autoreply)\b/i;
+/** Headers that only automatic responders set (vacation programs, Exchange, qmail and helpdesk autoresponders). */
+const AUTO_REPLY_HEADER = /^x-(auto[-_]?repl(y|ied)(-from)?|auto[-_]?respon(d|se|der)|mail-autoreply|autogenerated|auto-generated|vacation)$/;
+/** Headers that challenge/response filters (TMDA, Spam Arrest, Boxbe, …) put on their verification requests. */
+const CHALLENGE_HEADER = /^x-(tmda\b.*|spamarrest.*|boxbe.*|challenge.*|mailblocks.*|choicemail.*|sendio.*)$/;
+/** Headers that list managers (Mailman, Majordomo, ezmlm, fml, Sympa, LISTSERV, Google Groups) set. */
+const LIST_HEADER = /^(list-(id|unsubscribe|subscribe|post|help|owner|archive)|mailing-list|x-mlserver|x-mailing-list|x-ml-name|x-ml-count|x-mailman-version|x-beenthere|x-list|x-listserver|x-list-id|x-loop-list|x-sequence|x-ezmlm.*|x-google-group-id)$/;
+const REPORT_PART = /^(message\/(global-)?(delivery-status|disposition-notification)|text\/rfc822-headers)$/;
 
 type Rule = [SuppressReason, (input: GuardInput) => boolean];
 
-const h = (input: GuardInput, name: string): string => (input.headers[name] ?? '').trim();
+/** All values of a header, trimmed (header name lower-case). */
+const all = (input: GuardInput, name: string): string[] =>
+  (input.headerLists?.[name] ?? (input.headers[name] === undefined ? [] : [input.headers[name]])).map((v) => v.trim());
+
+const h = (input: GuardInput, name: string): string => all(input, name)[0] ?? '';
+
+const headerNames = (input: GuardInput): string[] => Object.keys(input.headerLists ?? input.headers);
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
 
+/** The addresses an automatic reply concerns: the sender and, when different, the reply target. */
+const addresses = (input: GuardInput): string[] =>
+  input.replyTo === undefined || input.replyTo === '' || input.replyTo === input.from ? [input.from] : [input.from, input.replyTo];
+
+const reportType = (input: GuardInput): string => /report-type\s*=\s*"?([\w-]+)/i.exec(h(input, 'content-type'))?.[1]?.toLowerCase() ?? '';
+
+const isDaemon = (i: GuardInput): boolean =>
+  addresses(i).some((a) => DAEMON.test(a)) ||
+  DAEMON_IN_HEADER.test(h(i, 'from')) ||
+  DAEMON_NAME.test(i.fromName ?? '') ||
+  DAEMON.test((i.returnPath ?? '').replace(/^\s*<|>\s*$/g, ''));
+
+const isDeliveryReport = (i: GuardInput): boolean =>
+  (/^multipart\/report\b/i.test(i.contentType) && reportType(i) !== 'feedback-report') ||
+  /^message\/(delivery-status|disposition-notification)\b/i.test(i.contentType) ||
+  (i.partTypes ?? []).some((t) => REPORT_PART.test(t)) ||
+  BOUNCE_TEXT.test(i.text ?? '');
+
+const isComplaint = (i: GuardInput): boolean =>
+  reportType(i) === 'feedback-report' ||
+  /^message\/feedback-report\b/i.test(i.contentType) ||
+  (i.partTypes ?? []).includes('message/feedback-report') ||
+  h(i, 'feedback-type') !== '' ||
+  COMPLAINT_SUBJECT.test(i.subject ?? '') ||
+  FEEDBACK_FIELDS.test(i.text ?? '');
+
+const isList = (i: GuardInput): boolean =>
+  headerNames(i).some((name) => LIST_HEADER.test(name) && all(i, name).some((v) => v !== '')) ||
+  all(i, 'delivered-to').some((v) => /^mailing list\b/i.test(v)) ||
+  [...all(i, 'sender'), ...all(i, 'return-path'), ...all(i, 'errors-to')].some((v) => LIST_MANAGER.test(v));
+
 const RULES: Rule[] = [
-  ['mailer_daemon', (i) => DAEMON.test(i.from)],
-  [
-    'delivery_report',
-    (i) =>
-      /^multipart\/report\b/i.test(i.contentType) ||
-      /^message\/(delivery-status|disposition-notification)\b/i.test(i.contentType),
-  ],
+  ['mailer_daemon', isDaemon],
+  ['delivery_report', isDeliveryReport],
+  ['complaint_report', isComplaint],
   ['no_sender', (i) => i.from === '' || i.returnPath?.trim() === '<>'],
-  ['own_address', (i) => i.ownAddresses.includes(i.from)],
-  ['auto_submitted', (i) => h(i, 'auto-submitted') !== '' && h(i, 'auto-submitted').toLowerCase() !== 'no'],
+  ['own_address', (i) => addresses(i).some((a) => i.ownAddresses.includes(a))],
+  ['auto_submitted', (i) => all(i, 'auto-submitted').some((v) => v !== '' && v.toLowerCase() !== 'no')],
   ['auto_response_suppress', (i) => ARS_VALUES.test(h(i, 'x-auto-response-suppress'))],
-  ['precedence', (i) => /^(bulk|list|junk|auto_reply)\b/i.test(h(i, 'precedence'))],
-  ['x_loop', (i) => i.ownAddresses.some((a) => h(i, 'x-loop').toLowerCase().includes(a))],
-  ['mailing_list', (i) => h(i, 'list-id') !== '' || h(i, 'list-unsubscribe') !== ''],
-  ['auto_reply_subject', (i) => AUTO_SUBJECT.test(i.subject ?? '')],
-  ['no_reply_sender', (i) => NO_REPLY.test(i.from)],
+  [
+    'auto_reply_header',
+    (i) =>
+      headerNames(i).some((name) => AUTO_REPLY_HEADER.test(name) && all(i, name).some((v) => !/^(no|false|0)?$/i.test(v))) ||
+      all(i, 'delivered-to').some((v) => /^autoresponder\b/i.test(v)) ||
+      // Apple's and similar servers name the responder in a header value ("X-Apple-Action: VACATION").
+      headerNames(i).some((name) => name.startsWith('x-') && all(i, name).some((v) => /^vacation$|\bkind=vacation\b/i.test(v))) ||
+      /autoresponder/i.test(h(i, 'x-post-messageclass')),
+  ],
+  ['precedence', (i) => [...all(i, 'precedence'), ...all(i, 'x-precedence')].some((v) => /^(bulk|list|junk|auto_reply)\b/i.test(v))],
+  // Any X-Loop: ours, or another system's (a helpdesk, a list, a forwarding rule) that guards its own loops.
+  ['x_loop', (i) => all(i, 'x-loop').some((v) => v !== '')],
+  ['mailing_list', isList],
+  ['auto_reply_subject', (i) => AUTO_REPLY_SUBJECT.test(i.subject ?? '') || LOTUS_AUTO_SUBJECT.test(i.subject ?? '')],
+  ['bounce_subject', (i) => BOUNCE_SUBJECT.test(i.subject ?? '')],
+  [
+    'challenge_response',
+    (i) => CHALLENGE_SUBJECT.test(i.subject ?? '') || headerNames(i).some((n) => CHALLENGE_HEADER.test(n)) || /tmda/i.test(h(i, 'x-delivery-agent')),
+  ],
+  ['no_reply_sender', (i) => addresses(i).some((a) => NO_REPLY.test(a))],
   // Colleagues writing from our own domain (a staff answer sent from Outlook with the shared mailbox in Cc)
-  // are recorded on their ticket but never answered by the bot.
-  ['staff_sender', (i) => i.ownAddresses.some((a) => domainOf(a) === domainOf(i.from))],
+  // are recorded on their ticket but never answered by the bot; nor is a reply ever sent to such an address.
+  ['staff_sender', (i) => addresses(i).some((a) => i.ownAddresses.some((own) => domainOf(own) === domainOf(a)))],
   ['rate_limit', (i) => i.repliesToSenderToday >= i.maxRepliesPerDay],
 ];
 
@@ -90,6 +173,39 @@ export function guardMail(input: GuardInput): GuardVerdict {
     if (test(input)) return { suppress: true, reason };
   }
   return { suppress: false };
+}
+
+/** What the channel knows beyond the mail itself when it asks the guard. */
+export interface GuardContext {
+  ownAddresses: readonly string[];
+  /** Automatic replies already sent to the mail's reply target today (0 where nothing is counted). */
+  repliesToSenderToday: number;
+  maxRepliesPerDay: number;
+}
+
+/**
+ * The guard's input for a parsed mail: the one place that maps {@link InboundMail} to {@link GuardInput}, so
+ * the channel and `mail check` judge a mail alike.
+ *
+ * @example
+ * guardMail(guardInputFor(await parseMail(raw), { ownAddresses: ['im@rps.bwl.de'], repliesToSenderToday: 0, maxRepliesPerDay: 5 }));
+ */
+export function guardInputFor(mail: InboundMail, context: GuardContext): GuardInput {
+  return {
+    headers: mail.headers,
+    headerLists: mail.headerLists,
+    from: mail.from,
+    fromName: mail.fromName,
+    replyTo: mail.replyTo,
+    returnPath: mail.headers['return-path'],
+    subject: mail.subject,
+    contentType: mail.contentType,
+    partTypes: mail.partTypes,
+    text: mail.body.forwarded ? '' : mail.body.text,
+    ownAddresses: context.ownAddresses,
+    repliesToSenderToday: context.repliesToSenderToday,
+    maxRepliesPerDay: context.maxRepliesPerDay,
+  };
 }
 
 /** Headers our automatic mails carry so that other systems (and we) never answer them. */

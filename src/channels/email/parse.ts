@@ -30,7 +30,11 @@ export interface InboundMail {
   date: Date | null;
   /** Header name (lower-case) → first raw value, unfolded. */
   headers: Record<string, string>;
+  /** Header name (lower-case) → every value in order (lists and forwarders add a second Delivered-To, X-Loop, …). */
+  headerLists: Record<string, string[]>;
   contentType: string;
+  /** Content types of the parts that are not the body (a delivery or complaint report nested in multipart/mixed). */
+  partTypes: string[];
   inReplyTo: string[];
   references: string[];
   /** Message-IDs named inside a delivery report (the bounced mail's headers): ties a bounce to its ticket. */
@@ -46,14 +50,13 @@ function addresses(value: AddressObject | AddressObject[] | undefined): { addres
     .map((a) => ({ address: (a.address as string).toLowerCase(), name: a.name ?? '' }));
 }
 
-function rawHeaders(parsed: ParsedMail): Record<string, string> {
-  const headers: Record<string, string> = {};
+function rawHeaderLists(parsed: ParsedMail): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
   for (const { key, line } of parsed.headerLines) {
-    if (key in headers) continue;
     const colon = line.indexOf(':');
-    headers[key.toLowerCase()] = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    (lists[key.toLowerCase()] ??= []).push(line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
   }
-  return headers;
+  return lists;
 }
 
 /** Message-IDs in the returned headers of a DSN/MDN (text/rfc822-headers or message/rfc822 parts). */
@@ -88,6 +91,40 @@ function bodyText(parsed: ParsedMail): string {
   return '';
 }
 
+/** Boundary tokens declared anywhere in the raw message (also on a line that was folded badly). */
+function declaredBoundaries(raw: string): string[] {
+  return [...raw.matchAll(/boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi)].map((m) => m[1] ?? m[2] ?? '').filter((b) => b !== '');
+}
+
+/**
+ * The text of a mail whose MIME structure mailparser could not follow (a boundary parameter folded without
+ * indentation leaves no text part): each segment between boundary lines is parsed as a part of its own and
+ * the first plain text (else HTML) wins; without boundaries the raw body is read as text. A mail never
+ * loses its whole text to a broken header.
+ */
+async function rawFallbackText(source: Buffer): Promise<string> {
+  const raw = source.toString('latin1');
+  const split = /\r?\n\r?\n/.exec(raw);
+  if (split === null) return '';
+  const body = raw.slice(split.index + split[0].length);
+  if (body.trim() === '') return '';
+  const boundaries = new Set(declaredBoundaries(raw).flatMap((b) => [`--${b}`, `--${b}--`]));
+  const parts: string[][] = [];
+  for (const line of body.split(/\r?\n/)) {
+    if (boundaries.has(line.trim())) parts.push([]);
+    else parts[parts.length - 1]?.push(line);
+  }
+  const segments = parts.length === 0 ? [`Content-Type: text/plain\r\n\r\n${body}`] : parts.map((p) => p.join('\r\n'));
+  let html = '';
+  for (const segment of segments) {
+    const part = await simpleParser(Buffer.from(segment, 'latin1'), { skipImageLinks: true, skipTextToHtml: true }).catch(() => null);
+    if (part === null) continue;
+    if (typeof part.text === 'string' && part.text.trim() !== '') return part.text;
+    if (html === '') html = bodyText(part);
+  }
+  return html;
+}
+
 /**
  * Parses a raw message. Throws AppError MAIL_PARSE_FAILED when the MIME structure cannot be read.
  *
@@ -102,7 +139,8 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
   } catch (error) {
     throw new AppError('MAIL_PARSE_FAILED', 'email parse: MIME structure unreadable', { cause: error });
   }
-  const headers = rawHeaders(parsed);
+  const headerLists = rawHeaderLists(parsed);
+  const headers = Object.fromEntries(Object.entries(headerLists).map(([k, v]) => [k, v[0] ?? '']));
   if (Object.keys(headers).length === 0) {
     throw new AppError('MAIL_PARSE_FAILED', 'email parse: no header section');
   }
@@ -113,7 +151,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     // Neither sender, id nor date: not a mail we can record or answer (poison, goes to quarantine).
     throw new AppError('MAIL_PARSE_FAILED', 'email parse: no From, Message-ID or Date header');
   }
-  const text = bodyText(parsed);
+  const text = bodyText(parsed) || (parsed.attachments.length === 0 ? await rawFallbackText(source) : '');
   const attachments: InboundAttachment[] = parsed.attachments.map((a) => ({
     filename: a.filename ?? 'anhang',
     contentType: a.contentType,
@@ -134,10 +172,12 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     subject: (parsed.subject ?? '').trim(),
     date: parsed.date ?? null,
     headers,
+    headerLists,
     contentType: (headers['content-type'] ?? 'text/plain').split(';')[0]?.trim().toLowerCase() ?? 'text/plain',
     inReplyTo: parseMessageIds(parsed.inReplyTo),
     references: parseMessageIds(parsed.references),
     reportedIds: reportedMessageIds(parsed),
+    partTypes: parsed.attachments.map((a) => a.contentType.toLowerCase()),
     body: splitMailBody(text),
     attachments,
   };

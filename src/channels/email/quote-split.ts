@@ -22,38 +22,93 @@ export interface SplitBody {
 
 const ON_WROTE = /^\s*(Am|On|Le|El)\s.{4,200}?\s(schrieb|wrote|a écrit|escribió)\b.*:?\s*$/i;
 const AM_HAT_GESCHRIEBEN = /^\s*Am\s.{4,200}\shat\s.{1,120}\sgeschrieben:?\s*$/i;
+/** "Max <max@x.de> schrieb am Di., 16. Aug. 2016 um 12:52 Uhr:", "max@x.de wrote:", Lotus "… schrieb am 16.08.2016 12:52:41:". */
+const WROTE_TAIL = /\S.{0,200}\s(schrieb|schrieben|wrote|a écrit|escribió|scrisse|schreef|написала?)(\s+(am|on|le|el)\s.{4,80})?\s*:\s*$/i;
 const SEPARATOR =
-  /^\s*-{2,}\s*(Ursprüngliche Nachricht|Original Message|Originalnachricht|Weitergeleitete Nachricht|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten Nachricht)\s*-*:?\s*$/i;
-const FORWARD_MARKER = /(Weitergeleitete Nachricht|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten)/i;
-const HEADER_START = /^\s*\*?(Von|From|De)\s*:\*?\s+\S/i;
-const HEADER_FOLLOW = /^\s*\*?(Gesendet|Sent|Datum|Date|An|To|Betreff|Subject|Cc)\s*:\*?/i;
+  /^\s*-{2,}\s*(Ursprüngliche Nachricht|Ursprüngliche E-Mail|Ursprüngliche Mitteilung|Original Message|Original-Nachricht|Originalnachricht|Weitergeleitete Nachricht|Weitergeleitete E-Mail|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten Nachricht)\s*-*:?\s*$/i;
+const FORWARD_MARKER = /(Weitergeleitete (Nachricht|E-Mail)|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten)/i;
+/** An Outlook/Lotus header line; Lotus writes no space after the colon (`Von:"Max Muster" <…>`). */
+const HEADER_START = /^\s*\*?(Von|From|De)\s*:\*?\s*\S/i;
+const HEADER_FOLLOW = /^\s*\*?(Gesendet|Sent|Datum|Date|An|To|Betreff|Subject|Cc|Kopie|Blindkopie|Thema)\s*:\*?/i;
+/** An Outlook header block flattened onto one line (HTML converted to text): "Von: X Gesendet: Y An: Z". */
+const HEADER_ONE_LINE = /^\s*\*?(Von|From)\s*:.{1,300}?\s\*?(Gesendet|Sent|Datum|Date)\s*:/i;
 const UNDERSCORES = /^\s*_{10,}\s*$/;
 const SIG_DASHES = /^--\s?$/;
 const GREETING =
   /^\s*(Mit (den )?(freundlichen|besten|herzlichen|vielen) Grüßen|Mit freundlichem Gruß|Freundliche Grüße|Viele Grüße|Beste Grüße|Herzliche Grüße|Liebe Grüße|Schöne Grüße|Grüße aus\s.*|Grüße|Gruß(\s.*)?|MfG|LG|VG|Best regards|Kind regards|Best wishes|Regards|Cheers|Sincerely)[\s,.!]*$/i;
 const MOBILE_FOOTER = /^\s*(Gesendet von meinem|Von meinem .* gesendet|Sent from my|Get Outlook for)\b/i;
+const QUOTED = /^\s*>/;
+/** What an attribution line names: an address or a date/time. */
+const ATTRIBUTION_PART = /@|\d{1,2}[:.]\d{2}|\b\d{4}\b/;
 
-function joined(lines: string[], i: number): string {
-  return `${lines[i] ?? ''} ${lines[i + 1] ?? ''}`.replace(/\s+/g, ' ');
+const isAttribution = (text: string): boolean => ON_WROTE.test(text) || AM_HAT_GESCHRIEBEN.test(text) || WROTE_TAIL.test(text);
+
+/** How many lines (1 or 2) of an attribution ("Am … schrieb …:") start at line i, else 0. */
+function attributionAt(lines: string[], i: number): number {
+  const line = lines[i] ?? '';
+  if (line.trim() === '' || QUOTED.test(line)) return 0;
+  if (isAttribution(line)) return 1;
+  // Wrapped over two lines: "…schrieb am Di., 16. Aug. 2016" / "um 12:52 Uhr:", or "…Muster" / "<max@x.de>:".
+  const next = lines[i + 1] ?? '';
+  if (/[.?!:]\s*$/.test(line) || next.trim() === '' || QUOTED.test(next) || next.length > 100) return 0;
+  return isAttribution(`${line} ${next}`.replace(/\s+/g, ' ')) ? 2 : 0;
 }
 
-/** Index of the first line that starts quoted history, or -1. */
+/** The first non-blank line at or after i. */
+function nextContent(lines: string[], i: number): string {
+  for (let j = i; j < lines.length; j += 1) if ((lines[j] ?? '').trim() !== '') return lines[j] ?? '';
+  return '';
+}
+
+/**
+ * Index of the first line that starts unquoted history (a separator, an Outlook header block, or an
+ * attribution NOT followed by ">" lines), or -1. An attribution followed by ">" lines opens a quote block
+ * only: text below it is new (bottom-posted and interleaved replies).
+ */
 function historyStart(lines: string[]): { index: number; forward: boolean } {
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
+    if (QUOTED.test(line)) continue;
     if (SEPARATOR.test(line)) return { index: i, forward: FORWARD_MARKER.test(line) };
-    if (ON_WROTE.test(line) || AM_HAT_GESCHRIEBEN.test(line)) return { index: i, forward: false };
-    // "Am 03.03.2026 um 10:12 schrieb Max Muster\n<max@example.org>:" wrapped over two lines
-    if (/^\s*(Am|On)\s/i.test(line) && !/[.?!]\s*$/.test(line) && ON_WROTE.test(joined(lines, i))) {
+    const attribution = attributionAt(lines, i);
+    if (attribution > 0) {
+      if (QUOTED.test(nextContent(lines, i + attribution))) {
+        i += attribution - 1;
+        continue;
+      }
       return { index: i, forward: false };
     }
+    if (HEADER_ONE_LINE.test(line)) return { index: i, forward: false };
     const headerAt = UNDERSCORES.test(line) ? i + 1 : i;
     if (HEADER_START.test(lines[headerAt] ?? '')) {
-      const follow = lines.slice(headerAt + 1, headerAt + 5).filter((l) => HEADER_FOLLOW.test(l)).length;
-      if (follow >= 2) return { index: i, forward: false };
+      const following = lines.slice(headerAt + 1, headerAt + 9).filter((l) => l.trim() !== '').slice(0, 4);
+      if (following.filter((l) => HEADER_FOLLOW.test(l)).length >= 2) return { index: i, forward: false };
     }
   }
   return { index: -1, forward: false };
+}
+
+/**
+ * Which lines belong to ">" quotes: the ">" lines, the attribution paragraph right above a quote block (any
+ * language: a short paragraph ending in ":" that names an address or a date), and lines a mail client
+ * wrapped out of a long quoted line (lower-case continuation directly below it).
+ */
+function quotedLines(lines: string[]): boolean[] {
+  const quoted = lines.map((l) => QUOTED.test(l));
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!quoted[i]) continue;
+    if (i + 1 < lines.length && !quoted[i + 1] && (lines[i] ?? '').length >= 60 && /^\s*\p{Ll}/u.test(lines[i + 1] ?? '')) quoted[i + 1] = true;
+    if (i > 0 && quoted[i - 1]) continue;
+    let end = i - 1;
+    while (end >= 0 && (lines[end] ?? '').trim() === '') end -= 1;
+    if (end < 0 || quoted[end] || !/:\s*$/.test(lines[end] ?? '')) continue;
+    // The attribution: the line ending in ":" and up to two lines above it that name an address or a date.
+    let begin = end;
+    while (begin > end - 2 && begin > 0 && ATTRIBUTION_PART.test(lines[begin - 1] ?? '') && !quoted[begin - 1]) begin -= 1;
+    const paragraph = lines.slice(begin, end + 1).join(' ');
+    if (ATTRIBUTION_PART.test(paragraph) || isAttribution(paragraph)) for (let j = begin; j <= end; j += 1) quoted[j] = true;
+  }
+  return quoted;
 }
 
 /** The body of a forwarded mail: the history without its marker and header block. */
@@ -94,15 +149,16 @@ function tidy(lines: string[]): string {
 export function splitMailBody(body: string): SplitBody {
   const all = body.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
   const start = historyStart(all);
-  let own = start.index >= 0 ? all.slice(0, start.index) : all;
+  const before = start.index >= 0 ? all.slice(0, start.index) : all;
   const history = start.index >= 0 ? all.slice(start.index) : [];
-  const quotedLines = own.filter((l) => /^\s*>/.test(l));
-  own = own.filter((l) => !/^\s*>/.test(l) && !MOBILE_FOOTER.test(l));
+  const quotedMask = quotedLines(before);
+  let own = before.filter((l, i) => !quotedMask[i] && !MOBILE_FOOTER.test(l));
 
   let forwarded = false;
-  if (tidy(own) === '' && history.length > 0) {
-    // Only a forward or a bare quote: the forwarded mail is the question.
-    const inner = forwardedBody(history).map((l) => l.replace(/^\s*>\s?/, ''));
+  const bareQuote = before.filter((l) => QUOTED.test(l));
+  if (tidy(own) === '' && (history.length > 0 || bareQuote.length > 0)) {
+    // Only a forward or a bare quote: the forwarded (or quoted) mail is the question.
+    const inner = (history.length > 0 ? forwardedBody(history) : bareQuote).map((l) => l.replace(/^\s*>\s?/, ''));
     const nested = historyStart(inner);
     own = nested.index >= 0 ? inner.slice(0, nested.index) : inner;
     forwarded = start.forward || tidy(own) !== '';
@@ -111,7 +167,7 @@ export function splitMailBody(body: string): SplitBody {
   return {
     text: tidy(textLines),
     signature: tidy(signature),
-    quoted: tidy([...quotedLines, ...history]),
+    quoted: tidy([...before.filter((_, i) => quotedMask[i]), ...history]),
     forwarded,
   };
 }
