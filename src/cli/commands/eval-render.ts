@@ -27,7 +27,9 @@ function table(report: SetReport): string[] {
   const e = report.engine;
   const b = report.baseline;
   const row = (label: string, ours: string, base: string): string => `${label.padEnd(LABEL)}${ours.padEnd(COLUMN)}${base}`;
-  const scoreRow = (label: string, f: (s: EvalScores) => number): string => row(label, num(f(e)), num(f(b)));
+  // Without a case that expects a passage, hit@k, MRR and the share answered have no denominator.
+  const cell = (s: EvalScores, x: number): string => (s.questions === 0 ? '–' : num(x));
+  const scoreRow = (label: string, f: (s: EvalScores) => number): string => row(label, cell(e, f(e)), cell(b, f(b)));
   const l = report.latency;
   return [
     row('', 'Pakt-Assistent', 'MiniSearch (Standard)'),
@@ -36,7 +38,7 @@ function table(report: SetReport): string[] {
     scoreRow('hit@5', (s) => s.hit5),
     scoreRow('MRR', (s) => s.mrr),
     scoreRow('beantwortet (Anteil)', (s) => s.answered),
-    scoreRow('Präzision der Antworten', (s) => s.precision),
+    row('Präzision der Antworten', num(e.precision), num(b.precision)),
     row('sicher falsch', wrong(e), wrong(b)),
     row('Latenz p50 / p99 (ms)', `${ms(l.ours.p50)} / ${ms(l.ours.p99)}`, `${ms(l.baseline.p50)} / ${ms(l.baseline.p99)}`),
     row('außerhalb abgelehnt', `${report.outOfScope.declined}/${report.outOfScope.questions}`, '–'),
@@ -82,7 +84,8 @@ export function renderOverview(reports: SetReport[]): string {
   const width = Math.max(12, ...reports.map((r) => basename(r.file).length + 2));
   const lines = [`${'Übersicht'.padEnd(width)}${cols.map((c) => c.padEnd(COLUMN)).join('')}`.trimEnd()];
   for (const r of reports) {
-    const cells = [`${num(r.engine.hit1)} (${num(r.baseline.hit1)})`, num(r.engine.answered), num(r.engine.precision), wrong(r.engine)];
+    const scored = r.engine.questions > 0;
+    const cells = [scored ? `${num(r.engine.hit1)} (${num(r.baseline.hit1)})` : '–', scored ? num(r.engine.answered) : '–', num(r.engine.precision), wrong(r.engine)];
     lines.push(`${basename(r.file).padEnd(width)}${cells.map((c) => c.padEnd(COLUMN)).join('')}`.trimEnd());
   }
   return `${lines.join('\n')}\n`;
