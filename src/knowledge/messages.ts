@@ -16,4 +16,8 @@ export const MESSAGES = {
   suggest: 'Ich bin mir nicht sicher, welche Regelung Sie meinen. Meinten Sie eines der folgenden Themen?',
   handover:
     'Dazu habe ich in den Förderregeln keine gesicherte Antwort gefunden. Ihre Frage wird an die zuständige Sachbearbeitung weitergegeben.',
+  /** For a question in another language: German first, then English, both with the programme contact. */
+  notGerman:
+    `Dieser Dienst beantwortet Fragen zum Förderprogramm Integrationsmanagement nur auf Deutsch. Bitte stellen Sie Ihre Frage auf Deutsch oder schreiben Sie an ${PROGRAMME_CONTACT}.\n\n` +
+    `This service answers questions about the Integrationsmanagement funding programme in German only. Please ask your question in German or write to ${PROGRAMME_CONTACT}.`,
 } as const;

@@ -1,0 +1,229 @@
+/**
+ * Answer composition: from the best passage to the text a user reads. The sentence that answers the question
+ * comes first (for "Wie lang darf der Sachbericht sein?" the one with "drei Seiten", not the passage's opening),
+ * then the sentences that qualify it, then the caveat. Long passages are trimmed, but never by the asked detail
+ * or a caveat that qualifies it. A yes/no lead is kept only when it fits the question (compose-polarity.ts);
+ * a question in two parts is answered in both or says which part is not covered (compose-parts.ts); the
+ * citation names the VwV number where the passage does. Pure.
+ */
+import type { GermanAnalyzer } from './analyzer.js';
+import type { QueryPlan } from './query.js';
+import type { Passage } from './types.js';
+import { joinUnits, splitUnits, type TextUnit } from './compose-units.js';
+import { fitYesNo, splitYesNo } from './compose-polarity.js';
+import { covers, questionParts, type QuestionPart } from './compose-parts.js';
+
+/** Passages up to this length are shown whole (reordered at most). */
+const WHOLE = 700;
+/** Length a trimmed answer aims at; qualifying sentences may add up to {@link OVERFLOW}, caveats always fit. */
+const LIMIT = 700;
+const OVERFLOW = 300;
+/** Weight of a sentence that has what the question's type asks for (an amount, a date): less than a word. */
+const TYPE_CUE = 0.5;
+/** The passage's first sentence is written to answer its title question; it wins ties. */
+const FIRST_BONUS = 0.25;
+/** Share of the question's topic words a yes/no statement must name to keep its "Ja"/"Nein". */
+const YES_NO_TOPIC = 0.5;
+
+/** Cues of what a question type asks for (answer-type.ts). */
+const TYPE_CUES: Record<string, RegExp> = {
+  typ_menge: /\d|\bein(e|er|es|en)?\s+(\p{L}+\s+)?(je|pro)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend)\b|\bEuro\b|\bProzent\b|%/iu,
+  typ_zeitpunkt: /\b\d{1,2}\.\s?(\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)|\bspätestens\b|\bbis (zum|spätestens|Ende)\b|\bFrist\b|\b(ab|seit) (dem )?\d|\b(19|20)\d\d\b/u,
+  typ_dauer: /\b(\d+|ein|eine[mn]?|zwei|drei|vier|fünf|sechs|zwölf|\d+,\d+)\s+(weitere\s+)?(Jahre?n?|Monate?n?|Wochen|Tage?n?|Seiten)\b/iu,
+  typ_wer: /\b(RP|Regierungspräsidium|Landkreis\w*|Kommunen?|Gemeinden?|Städte|Träger\w*|Ministerium|Sachbearbeitung|Ansprechperson\w*|Referat)\b/u,
+};
+
+/** A hedge about certainty or bindingness: shown last, never trimmed away. */
+const CAVEAT =
+  /\bnicht (landesweit |amtlich |ausdrücklich |eindeutig )?(bestätigt|amtlich|belegt)|\beigene Berechnung|\b[Mm]aßgeblich (ist|sind|bleibt|bleiben)\b|\b[Vv]erbindlich (ist|sind)\b|\bbitte (klären|wenden|fragen|erkundigen)|\bAuskunft (gibt|geben|erteilt)|\bEinzelberichte?\b|\bkeine Vorgaben?\b|\bQuellen? (nennt|nennen|belegt|belegen)|\bim Einzelfall\b|\bentschieden wird\b/iu;
+/** Words by which a sentence restricts or qualifies a rule. */
+const QUALIFIER = /\b(nicht|nur|keine?[nmrs]?|ausnahmsweise|vorbehaltlich|jedoch|aber|allerdings|höchstens|mindestens|spätestens|sofern|soweit|außer|ausgenommen|grundsätzlich|begründeten?)\b/iu;
+/** A sentence that refers back to the one before it ("Er soll …", "Dafür …", "Das ist nicht bestätigt"). */
+const ANAPHORIC =
+  /^(Er|Es|Ihre?|Sie\s+(ist|wird|muss|kann|soll|darf|hat|war|wurde|gilt|umfasst|beträgt|beginnt|endet|läuft|sind|werden|müssen|können|dürfen)\b.*\b(sie|er|es)\b|Dies\p{L}*|Das\s+(?!\p{Lu})|Da(für|bei|mit|zu|von|rin|rüber|her|nach)|Deshalb|Hier(für|zu|bei)|Außerdem|Zudem|Auch|Beides|Beide|Deren|Dessen|Dort|Diese\p{L}*|Die(se)? Angaben?|Ebenso|Ebenfalls|Allerdings|Jedoch|Und|Oder|Aber|Sondern|Denn|So)\b/u;
+
+/** The composed answer. */
+export interface ComposedAnswer {
+  text: string;
+  /** The passage's citation, with the VwV number(s) the answer rests on ("…, zu Nr. 7.4.2 der VwV"). */
+  citation: string;
+}
+
+interface Scored extends TextUnit {
+  score: number;
+  /** Number of the question's terms the unit names. */
+  matched: number;
+  terms: Set<string>;
+}
+
+/** Everything the composition needs about the question, computed once. */
+interface Asked {
+  question: string;
+  wanted: Set<string>;
+  topicGroups: string[][];
+  cues: RegExp[];
+}
+
+function asked(plan: QueryPlan): Asked {
+  const topical = plan.groups.filter((g) => !g.generic);
+  return {
+    question: plan.cleaned,
+    wanted: new Set(plan.groups.flatMap((g) => [...g.own, ...g.related])),
+    topicGroups: topical.map((g) => [...g.own, ...g.related]),
+    cues: plan.answerTypes.map((t) => TYPE_CUES[t]).filter((r): r is RegExp => r !== undefined),
+  };
+}
+
+/**
+ * Scores the units of a passage: the question's words each unit names; among units naming as many, the one
+ * with what the question's type asks for (an amount, a date), then the first, which the authors wrote to answer.
+ */
+function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, wanted: ReadonlySet<string> = a.wanted): Scored[] {
+  return splitUnits(passage.text).map((u) => {
+    const terms = new Set(analyzer.analyze(u.text));
+    const matched = [...terms].filter((t) => wanted.has(t)).length;
+    const cue = a.cues.some((r) => r.test(u.text)) ? TYPE_CUE : 0;
+    return { ...u, terms, matched, score: matched + cue + (u.index === 0 ? FIRST_BONUS : 0) };
+  });
+}
+
+/** Index of the answering unit: the best score, the earliest on ties. */
+function leadIndex(units: readonly Scored[]): number {
+  let best = 0;
+  for (const u of units) if (u.score > units[best]!.score) best = u.index;
+  return best;
+}
+
+/**
+ * Groups units into chains: a unit that refers back to the one before it joins that one's chain, so that
+ * reordering never separates "Er soll höchstens drei Seiten umfassen" from the sentence naming "Sachbericht".
+ */
+function chainsOf(units: readonly Scored[]): Scored[][] {
+  const chains: Scored[][] = [];
+  for (const u of units) {
+    const last = chains.at(-1);
+    if (last !== undefined && ANAPHORIC.test(splitYesNo(u.text).statement) && !u.isListItem) last.push(u);
+    else chains.push([u]);
+  }
+  return chains;
+}
+
+const isCaveat = (u: TextUnit): boolean => CAVEAT.test(u.text);
+const isQualifier = (u: TextUnit): boolean => QUALIFIER.test(u.text);
+const length = (chain: readonly TextUnit[]): number => chain.reduce((n, u) => n + u.text.length + 1, 0);
+
+/**
+ * The chains shown from one passage, lead chain first, general caveats last. Short passages keep every chain;
+ * long ones keep the best-scoring chains up to the limit, every qualifying chain that names the question's
+ * words (within an overflow), and every caveat.
+ */
+function selectChains(units: Scored[], textLength: number, wanted: ReadonlySet<string>): Scored[][] {
+  const chains = chainsOf(units);
+  const lead = leadIndex(units);
+  const leadChain = chains.find((c) => c.some((u) => u.index === lead))!;
+  const chosen = new Set<Scored[]>([leadChain]);
+  if (textLength <= WHOLE) chains.forEach((c) => chosen.add(c));
+  else {
+    const chainScore = (c: Scored[]): number => Math.max(...c.map((u) => (u.matched > 0 ? u.score - (u.index === 0 ? FIRST_BONUS : 0) : 0)));
+    let size = length(leadChain);
+    for (const c of [...chains].sort((x, y) => chainScore(y) - chainScore(x))) {
+      if (chosen.has(c) || chainScore(c) <= 0 || size + length(c) > LIMIT) continue;
+      chosen.add(c);
+      size += length(c);
+    }
+    const names = (c: Scored[]): boolean => c.some((u) => [...u.terms].some((t) => wanted.has(t)));
+    for (const c of chains) {
+      if (chosen.has(c)) continue;
+      if (c.some(isCaveat) && (names(c) || !c.some(isQualifier) || c.every(isCaveat))) chosen.add(c);
+      else if (c.some(isQualifier) && names(c) && size + length(c) <= LIMIT + OVERFLOW) {
+        chosen.add(c);
+        size += length(c);
+      }
+    }
+  }
+  const rest = chains.filter((c) => chosen.has(c) && c !== leadChain);
+  const general = (c: Scored[]): boolean => c.every(isCaveat);
+  return [leadChain, ...rest.filter((c) => !general(c)), ...rest.filter(general)];
+}
+
+/** Units shown, with the yes/no lead fitted to the question and stray yes/no words dropped elsewhere. */
+function fitLeads(chains: Scored[][], a: Asked): TextUnit[] {
+  const units = chains.flat();
+  return units.map((u, i) => {
+    if (i > 0) return { ...u, text: splitYesNo(u.text).statement };
+    const named = a.topicGroups.filter((g) => g.some((t) => u.terms.has(t))).length;
+    const onTopic = a.topicGroups.length > 0 && named / a.topicGroups.length >= YES_NO_TOPIC;
+    return { ...u, text: fitYesNo(u.text, a.question, onTopic) };
+  });
+}
+
+/** The best chain of a passage for one part of the question, or null when the passage does not cover it. */
+function chainFor(part: QuestionPart, passage: Passage, a: Asked, analyzer: GermanAnalyzer): Scored[] | null {
+  const wanted = new Set(part.terms.flat());
+  const units = scoreUnits(passage, a, analyzer, wanted);
+  const hits = units.filter((u) => covers(u.terms, part));
+  if (hits.length === 0) return null;
+  const best = hits.reduce((x, y) => (y.score > x.score ? y : x));
+  return chainsOf(units).find((c) => c.includes(best)) ?? null;
+}
+
+/**
+ * Completes the answer to a question in several parts: a part the shown text does not cover is answered from
+ * another sentence of the passage, else from the first other passage that covers it (named with its
+ * citation), else the answer says that it does not cover that part.
+ */
+function completeParts(shown: TextUnit[], passage: Passage, others: readonly Passage[], plan: QueryPlan, analyzer: GermanAnalyzer): { units: TextUnit[]; extra: string[] } {
+  const a = asked(plan);
+  const parts = questionParts(a.question, plan, analyzer);
+  const units = [...shown];
+  const extra: string[] = [];
+  for (const part of parts) {
+    const terms = new Set(units.flatMap((u) => analyzer.analyze(u.text)));
+    if (covers(terms, part)) continue;
+    const own = chainFor(part, passage, a, analyzer);
+    if (own !== null) {
+      units.push(...own.filter((u) => !units.some((s) => s.index === u.index)).map((u) => ({ ...u, text: splitYesNo(u.text).statement })));
+      continue;
+    }
+    const other = others.find((p) => covers(new Set(analyzer.analyze(`${p.title}\n${p.text}`)), part));
+    const chain = other === undefined ? null : chainFor(part, other, a, analyzer);
+    if (other !== undefined && chain !== null) {
+      extra.push(`Zu „${part.label}“: ${joinUnits(chain.map((u) => ({ ...u, text: splitYesNo(u.text).statement })))} (${other.citation})`);
+    } else {
+      extra.push(`Zu „${part.label}“ enthält diese Quelle keine Angabe; bitte wenden Sie sich dazu an die zuständige Sachbearbeitung.`);
+    }
+  }
+  return { units, extra };
+}
+
+/** The VwV numbers a text names ("Nr. 7.4.2 der VwV", "Nr. 3.2 VwV"), in order of appearance. */
+function vwvNumbers(text: string): string[] {
+  return [...new Set([...text.matchAll(/\bNr\.\s?(\d{1,2}(?:\.\d{1,2})+)\s+(?:der\s+)?VwV\b/gu)].map((m) => m[1]!))];
+}
+
+/**
+ * The citation with the VwV numbers named by the passage title or the answering sentences (a number named in
+ * passing, further down, is not what the answer rests on), unless the citation has a number of its own.
+ */
+export function citeWithNumbers(citation: string, title: string, lead: string): string {
+  if (/\bNr\.\s?\d/.test(citation)) return citation;
+  const numbers = vwvNumbers(`${title}\n${lead}`);
+  return numbers.length === 0 ? citation : `${citation}, zu Nr. ${numbers.join(' und Nr. ')} der VwV`;
+}
+
+/**
+ * Composes the answer to a question from its best passage; `others` are the next-ranked passages, used only
+ * for a part of the question the best passage does not cover.
+ *
+ * @example composeAnswer(passage, planQuery('Wie lang darf der Sachbericht sein?', analyzer, synonyms), analyzer).text
+ * // 'Der Sachbericht soll möglichst nicht länger als drei Seiten sein … '
+ */
+export function composeAnswer(passage: Passage, plan: QueryPlan, analyzer: GermanAnalyzer, others: readonly Passage[] = []): ComposedAnswer {
+  const a = asked(plan);
+  const units = scoreUnits(passage, a, analyzer);
+  if (units.length === 0) return { text: passage.text, citation: passage.citation };
+  const chains = selectChains(units, passage.text.length, a.wanted);
+  const { units: complete, extra } = completeParts(fitLeads(chains, a), passage, others, plan, analyzer);
+  const text = [joinUnits(complete), ...extra].join('\n\n');
+  return { text, citation: citeWithNumbers(passage.citation, passage.title, joinUnits(chains[0]!)) };
+}
