@@ -7,7 +7,8 @@
 import type { AskResult, SearchHit } from '../core/knowledge.js';
 import type { RankedHit, SearchIndex } from './index.minisearch.js';
 import { planQuery, type QueryPlan } from './query.js';
-import { trimAnswer } from './trim.js';
+import { composeAnswer } from './compose.js';
+import { detectLanguage } from './language.js';
 import { MESSAGES, REMINDER } from './messages.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
@@ -216,6 +217,7 @@ function base(question: string, outcome: AskResult['outcome'], message?: string)
 export function answerQuestion(index: SearchIndex, question: string, top = 5): AskResult {
   const plan = planQuery(question, index.analyzer, index.synonyms);
   const echo = plan.truncated ? `${plan.cleaned} …` : plan.cleaned;
+  if (!detectLanguage(plan.cleaned, index.analyzer.vocabulary.words).isGerman) return base(echo, 'out_of_scope', MESSAGES.notGerman);
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);
   if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
   const ranked = index.search(plan, Math.max(top, SEARCH_DEPTH));
@@ -228,7 +230,7 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5): A
   if (best === undefined) return { ...result, message: MESSAGES.handover };
   if (a.confidence >= THRESHOLDS.answer) {
     const p = best.passage;
-    const answer = { text: trimAnswer(p.text, plan, index.analyzer), citation: p.citation, passageId: p.id, title: p.title, source: p.source, stand: p.stand, reminder: REMINDER };
+    const answer = { ...composeAnswer(p, plan, index.analyzer, ranked.slice(1, 5).map((h) => h.passage)), passageId: p.id, title: p.title, source: p.source, stand: p.stand, reminder: REMINDER };
     return { ...result, answered: true, outcome: 'answer', answer };
   }
   if (a.confidence >= THRESHOLDS.suggest) return { ...result, outcome: 'suggest', suggestions, message: MESSAGES.suggest };
