@@ -19,7 +19,8 @@ const TeamSchema = z.object({
   id,
   name: z.string().min(1),
   email: z.email(),
-  telefon: z.string().min(1),
+  /** Left out (or empty) while unknown: an unset phone is never shown ("" downstream). */
+  telefon: z.string().trim().default(''),
   vertretung: id.nullable().default(null),
   teamsKanal: z.string().min(1).optional(),
 });

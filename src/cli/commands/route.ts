@@ -74,7 +74,7 @@ export function renderRoute(result: RouteResult): string {
   if (result.contact !== null) {
     const c = result.contact;
     const deputy = c.deputyFor === undefined ? '' : ` (Vertretung für ${c.deputyFor})`;
-    lines.push(`Zuständig: ${c.team}${deputy}, ${c.email}, Tel. ${c.phone}`);
+    lines.push(`Zuständig: ${c.team}${deputy}, ${c.email}${c.phone === '' ? '' : `, Tel. ${c.phone}`}`);
   }
   return `${lines.join('\n')}\n`;
 }
