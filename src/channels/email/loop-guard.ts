@@ -72,7 +72,7 @@ const DAEMON_NAME =
 const NO_REPLY =
   /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounces?|notifications?|auto[-_.]?reply|autorespond(er)?|mailbot)([-+_.][^@]*)?@/i;
 /** Addresses of list managers: owner-LIST, LIST-request, LIST-owner, LIST-bounces (also VERP "…-bounces+x=y@"). */
-const LIST_MANAGER = /(^|[\s<"=])(owner-[^@\s>]+|[^@\s<"]+-(request|owner|bounces?|errors?|admin))([+=][^@\s>]*)?@|(^|[\s<"])bounces?[-+=.][^@\s>]*@/i;
+const LIST_MANAGER = /(^|[\s<"=])(owner-[^@\s>]+|[^@\s<"]+-(request|owner|bounces?|errors?))([+=][^@\s>]*)?@|(^|[\s<"])bounces?[-+=.][^@\s>]*@/i;
 /** X-Auto-Response-Suppress values that ask us not to auto-reply (Microsoft's semantics; RN/NRN concern read receipts). */
 const ARS_VALUES = /\b(all|oof|autoreply)\b/i;
 /** Headers that only automatic responders set (vacation programs, Exchange, qmail and helpdesk autoresponders). */
@@ -80,7 +80,8 @@ const AUTO_REPLY_HEADER = /^x-(auto[-_]?repl(y|ied)(-from)?|auto[-_]?respon(d|se
 /** Headers that challenge/response filters (TMDA, Spam Arrest, Boxbe, …) put on their verification requests. */
 const CHALLENGE_HEADER = /^x-(tmda\b.*|spamarrest.*|boxbe.*|challenge.*|mailblocks.*|choicemail.*|sendio.*)$/;
 /** Headers that list managers (Mailman, Majordomo, ezmlm, fml, Sympa, LISTSERV, Google Groups) set. */
-const LIST_HEADER = /^(list-(id|unsubscribe|subscribe|post|help|owner|archive)|mailing-list|x-mlserver|x-mailing-list|x-ml-name|x-ml-count|x-mailman-version|x-beenthere|x-list|x-listserver|x-list-id|x-loop-list|x-sequence|x-ezmlm.*|x-google-group-id)$/;
+const LIST_HEADER =
+  /^((x-)?list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|x-mlserver|x-mailing-list|x-ml-name|x-ml-count|x-mailman-version|x-beenthere|x-list|x-listserver|x-listprocessor-version|x-ecartis-version|x-loop-list|x-sequence|x-ezmlm.*|x-egroups-.*|x-google-group-id)$/;
 const REPORT_PART = /^(message\/(global-)?(delivery-status|disposition-notification)|text\/rfc822-headers)$/;
 
 type Rule = [SuppressReason, (input: GuardInput) => boolean];

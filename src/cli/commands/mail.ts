@@ -75,7 +75,10 @@ export async function checkMessage(file: string, source: Buffer, options: MailCh
 /** Names that are documentation beside a corpus, never mail (a folder's README, LICENSE, labels, …). */
 const NOT_MAIL = /^(readme|license|licence|copying|notice|authors|changelog)(\..*)?$|\.(md|txt|json|jsonl|ya?ml|csv|html?|pdf|png|jpe?g|gif|zip|gz|js|ts)$/i;
 
-/** The message files under PATH: the file itself, or a folder's files recursively (sorted, dotfiles skipped). */
+/**
+ * The message files under PATH: the file itself, or a folder's files and symbolic links recursively (sorted;
+ * dotfiles and documentation skipped). A link that leads nowhere is read, and fails, like any unreadable file.
+ */
 async function* messageFiles(path: string): AsyncGenerator<{ file: string; full: string }> {
   const info = await stat(path);
   if (!info.isDirectory()) {
@@ -84,7 +87,7 @@ async function* messageFiles(path: string): AsyncGenerator<{ file: string; full:
   }
   const entries: Dirent[] = await readdir(path, { withFileTypes: true, recursive: true });
   const files = entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !NOT_MAIL.test(e.name))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && !NOT_MAIL.test(e.name))
     .map((e) => join(e.parentPath, e.name))
     .sort();
   for (const full of files) yield { file: relative(path, full).split(sep).join('/'), full };

@@ -93,4 +93,59 @@ describe(splitMailBody.name, () => {
   it('returns empty text for an empty body', () => {
     expect(splitMailBody('')).toEqual({ text: '', signature: '', quoted: '', forwarded: false });
   });
+
+  it('takes the new text below a quote (bottom-posted reply)', () => {
+    const body = 'Am 04.03.2026 um 15:02 schrieb Integrationsmanagement:\n> Bitte reichen Sie den Bericht ein.\n> Gruß\n\nGenügt ein PDF?\n\nViele Grüße\nTom';
+    const split = splitMailBody(body);
+    expect(split.text).toBe('Genügt ein PDF?');
+    expect(split.signature).toBe('Viele Grüße\nTom');
+    expect(split.quoted).toContain('Bitte reichen Sie den Bericht ein.');
+    expect(split.forwarded).toBe(false);
+  });
+
+  it('takes every answer written between quoted lines (interleaved reply)', () => {
+    const body = '> 1. Seit wann?\nSeit Februar.\n> 2. Wie viel?\n\nMit 80 Prozent.\n> Befristet?\nJa, bis 2027.';
+    expect(splitMailBody(body).text).toBe('Seit Februar.\n\nMit 80 Prozent.\nJa, bis 2027.');
+  });
+
+  it('keeps a lower-case line that a mail client wrapped out of a long quoted line in the quote', () => {
+    const body = 'Danke!\n\nOn 04.03.2026 Max wrote:\n> Die Förderung setzt voraus, dass die Stelle mindestens zur Hälfte besetzt\nist und der Bericht vorliegt.\n> Gruß';
+    expect(splitMailBody(body).text).toBe('Danke!');
+  });
+
+  it('recognises an attribution in any language by its place above a quote (address or date, colon)', () => {
+    const body = 'Hallo\n\n02.04.2012 14:20 пользователь "bob@example.org" <\nbob@example.org> написал:\n> Hi';
+    expect(splitMailBody(body).text).toBe('Hallo');
+  });
+
+  it('cuts a German Gmail attribution wrapped over two lines', () => {
+    const body = 'Dürfen Dolmetscherkosten abgerechnet werden?\n\nIM <im@rps.bwl.de> schrieb am Di., 16. Aug. 2016\num 12:52 Uhr:\n\nSprachmittlung ist möglich.';
+    const split = splitMailBody(body);
+    expect(split.text).toBe('Dürfen Dolmetscherkosten abgerechnet werden?');
+    expect(split.quoted).toContain('Sprachmittlung ist möglich.');
+  });
+
+  it('cuts a Lotus header block written without a space after the colon', () => {
+    const body = 'Können wir erhöhen?\n\n\nVon:"Integrationsmanagement" <im@rps.bwl.de>\nAn:"Martin Huber" <m@x.example>\nDatum:03.03.2026 16:12\nBetreff:Stellenanteil\n\nalt';
+    expect(splitMailBody(body).text).toBe('Können wir erhöhen?');
+  });
+
+  it('cuts "Von:/Gesendet:" with and without a space, and flattened onto one line', () => {
+    expect(splitMailBody('Frage?\n\nVon:IM <im@rps.bwl.de>\nGesendet:Montag\nAn:ich\nBetreff:x\n\nalt').text).toBe('Frage?');
+    expect(splitMailBody('Frage?\nVon: IM <im@rps.bwl.de> Gesendet: Montag, 2. März 2026 An: ich Betreff: x\nalt').text).toBe('Frage?');
+  });
+
+  it('cuts "-------- Original-Nachricht --------" (GMX, web.de)', () => {
+    expect(splitMailBody('Frage?\n\n-------- Original-Nachricht --------\nBetreff: x\nVon: y\n\nalt').text).toBe('Frage?');
+  });
+
+  it('does not take a sentence that mentions what someone wrote for a quote header', () => {
+    const body = 'Wie Sie schrieben, brauchen wir folgende Unterlagen:\n- Stellenplan\n- Sachbericht\nReicht eine Kopie?';
+    expect(splitMailBody(body).text).toBe(body);
+  });
+
+  it('takes a bare quote as the question when nothing else was written', () => {
+    expect(splitMailBody('Am 1.3.2026 schrieb X:\n> Wann ist die Frist?').text).toBe('Wann ist die Frist?');
+  });
 });
+
