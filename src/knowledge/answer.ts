@@ -145,7 +145,8 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   const unknownWeight = us.reduce((a, u) => a + (u.unknownNoun ? u.weight : 0), 0) - coveredBy(hits, (u) => u.unknownNoun);
   const unknown = unknownWeight / total;
   const second = hits[1];
-  const margin = second === undefined ? 1 : (top.score - second.score) / top.score;
+  // The lead over the next passage by the words alone: a fit that re-ranks (consistency.ts) never adds confidence.
+  const margin = second === undefined ? 1 : Math.max(0, (top.wordScore - Math.max(...hits.slice(1).map((h) => h.wordScore))) / top.wordScore);
   const strength = 1 - Math.exp(-top.score / 8);
   let confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
@@ -165,6 +166,9 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   if (central < THRESHOLDS.minCentral || (!topical && margin < THRESHOLDS.bodyOnlyMargin)) {
     confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   }
+  // A passage about other years, another programme, or without the amount asked for does not answer the question,
+  // however many words it shares with it (consistency.ts).
+  if (top.fit.yearMismatch || top.fit.programmeMismatch || top.fit.amountMissing || top.fit.narrower) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 

@@ -40,7 +40,7 @@ export function buildState(
     }
     owners.set(doc.documentId, doc.file);
     titles.set(doc.documentId, doc.title ?? '');
-    passages.push(...doc.passages);
+    passages.push(...(doc.title === undefined ? doc.passages : doc.passages.map((p) => ({ ...p, documentTitle: doc.title }))));
   }
   const index = buildIndex(passages, synonyms, titles, settings);
   return { index, passages, documentCount: owners.size, problems: all, loadedAt: now.toISOString() };

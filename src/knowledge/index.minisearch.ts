@@ -10,6 +10,12 @@ import { answerTypes } from './answer-type.js';
 import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type SerializedQuestionIndex } from './question-index.minisearch.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
+import { fit, passageFacets, type Fit, type PassageFacets } from './consistency.js';
+
+import { FIELDS, toDoc, type IndexedDoc } from './baseline.minisearch.js';
+import { fitFactor, weighTerms } from './weights.js';
+
+export { buildDefaultIndex } from './baseline.minisearch.js';
 
 /** Search settings (field boosts, BM25, fuzzy); see {@link SEARCH_SETTINGS}. */
 export interface SearchSettings {
@@ -24,6 +30,11 @@ export interface SearchSettings {
   answerTypeWeight: number;
   /** Weight of each function word of the question matched against typical questions (question index only). */
   frameWeight: number;
+  /**
+   * Score factors for a passage that does not fit the question (consistency.ts): other years, another programme,
+   * no amount for an amount question; `ownYear` rewards a passage whose own title or document names the asked year.
+   */
+  consistency: { year: number; programme: number; amount: number; narrower: number; ownYear: number };
   fuzzy: number;
   fuzzyMinLength: number;
   maxFuzzy: number;
@@ -40,6 +51,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   frameWeight: 0.1,
   minTermWeight: 0.3,
   questionWeight: 0.5,
+  consistency: { year: 0.5, programme: 0.5, amount: 0.7, narrower: 0.7, ownYear: 1.2 },
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.15,
   fuzzyMinLength: 6,
@@ -47,18 +59,10 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   weights: { fuzzy: 0.45, prefix: 0.35 },
 };
 
-const FIELDS = ['title', 'questions', 'text', 'context'];
 /** The passage's own fields (not the document title around it), and those naming its topic. */
 const OWN_FIELDS = ['title', 'questions', 'text'];
 const TOPIC_FIELDS = ['title', 'questions'];
 
-interface IndexedDoc {
-  id: number;
-  title: string;
-  questions: string;
-  text: string;
-  context: string;
-}
 
 /** One ranked hit with the query groups it matched. */
 export interface RankedHit {
@@ -75,6 +79,10 @@ export interface RankedHit {
   ownTerms: ReadonlySet<string>;
   /** Query terms matched in the passage's title or typical questions: what the passage is about. */
   topicTerms: ReadonlySet<string>;
+  /** How the passage fits the question's years, programme and answer type. */
+  fit: Fit;
+  /** Score from the words alone, before the fit factor (consistency.ts) re-ranked it. */
+  wordScore: number;
 }
 
 /** Built index: analyzer, synonyms, MiniSearch and document frequencies. */
@@ -105,9 +113,6 @@ export interface SerializedIndex {
   questions: SerializedQuestionIndex;
 }
 
-function toDoc(p: Passage, i: number, documentTitles: Map<string, string>): IndexedDoc {
-  return { id: i, title: p.title, questions: (p.questions ?? []).join(' \n '), text: p.text, context: documentTitles.get(p.documentId) ?? '' };
-}
 
 /**
  * MiniSearch receives documents whose fields are already analysed (arrays of terms, passed through without
@@ -166,7 +171,8 @@ export function buildIndex(
     const questions = [...fields[1]!, ...answerTypes(`${d.title}\n${d.questions}`)];
     mini.add({ id: d.id, title: fields[0]!, questions, text: fields[2]!, context: fields[3]! });
   });
-  return assemble({ analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df, domain }, synonymFile, settings);
+  const parts = { analyzer, mini, questions: buildQuestionIndex(passages, analyzer), passages, df, domain, documentTitles };
+  return assemble(parts, synonymFile, settings);
 }
 
 /** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
@@ -174,7 +180,7 @@ export function restoreIndex(passages: Passage[], data: SerializedIndex): Search
   const analyzer = new GermanAnalyzer(vocabularyFromSet(new Set(data.vocabulary)));
   const mini = MiniSearch.loadJS<AnalysedDoc>(data.mini, miniSearchOptions());
   const questions = restoreQuestionIndex(data.questions);
-  const parts = { analyzer, mini, questions, passages, df: new Map(data.df), domain: new Set(data.domain) };
+  const parts = { analyzer, mini, questions, passages, df: new Map(data.df), domain: new Set(data.domain), documentTitles: new Map<string, string>() };
   return assemble(parts, data.synonyms, SEARCH_SETTINGS);
 }
 
@@ -186,11 +192,14 @@ interface Parts {
   passages: Passage[];
   df: Map<string, number>;
   domain: Set<string>;
+  /** Document id → title, where the passages do not carry it themselves. */
+  documentTitles: Map<string, string>;
 }
 
 function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettings): SearchIndex {
   const { analyzer, mini, questions, passages, df } = parts;
   const synonyms = compileSynonyms(synonymFile, analyzer);
+  const facets = passages.map((p) => passageFacets(p, p.documentTitle ?? parts.documentTitles.get(p.documentId) ?? '', synonyms.programmes, analyzer));
   const domain = new Set([...parts.domain, ...synonyms.vocabulary]);
   return {
     analyzer,
@@ -198,7 +207,7 @@ function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettin
     passages,
     df,
     domain,
-    search: (plan, limit) => runSearch(parts, plan, limit, settings),
+    search: (plan, limit) => runSearch(parts, facets, plan, limit, settings),
     serialize: () => ({
       vocabulary: [...analyzer.vocabulary.words],
       df: [...df],
@@ -210,44 +219,8 @@ function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettin
   };
 }
 
-/** Term weights of a planned query, the terms matched fuzzily, and the groups each term belongs to. */
-interface Weighted {
-  weight: Map<string, number>;
-  /** Edit distance allowed per term (typos only). */
-  fuzzy: Map<string, number>;
-  groupOf: Map<string, number[]>;
-}
 
-function weighTerms(df: Map<string, number>, passageCount: number, plan: QueryPlan, settings: SearchSettings): Weighted {
-  const weight = new Map<string, number>();
-  const fuzzy = new Map<string, number>();
-  const groupOf = new Map<string, number[]>();
-  // MiniSearch computes idf per field, so a word in nearly every passage (Integrationsmanager) still looks rare
-  // among titles. Scaling each term by its idf over whole passages corrects that.
-  const n = passageCount + 1;
-  const global = (t: string): number => {
-    const d = df.get(t) ?? 0;
-    return d === 0 ? 1 : Math.min(1, Math.max(settings.minTermWeight, Math.log(n / (d + 0.5)) / Math.log(n / 1.5)));
-  };
-  plan.groups.forEach((g, gi) => {
-    g.own.forEach((t, i) => {
-      weight.set(t, global(t));
-      // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words). The
-      // word's own stem gets the distance of the written word (Vertertung → vertert, two edits for a swap).
-      const length = i === 0 ? Math.max(t.length, g.word.length) : t.length;
-      const distance = Math.min(settings.maxFuzzy, Math.round(length * settings.fuzzy));
-      if (t.length >= settings.fuzzyMinLength && distance >= 1 && !df.has(t) && !/\d/.test(t)) fuzzy.set(t, distance);
-    });
-    // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
-    const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));
-    for (const t of g.related) if (!weight.has(t)) weight.set(t, related * global(t));
-    for (const t of [...g.own, ...g.related]) groupOf.set(t, [...(groupOf.get(t) ?? []), gi]);
-  });
-  for (const t of plan.answerTypes) if (!weight.has(t)) weight.set(t, settings.answerTypeWeight);
-  return { weight, fuzzy, groupOf };
-}
-
-function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
+function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
   const { mini, questions, passages, df } = parts;
   const { weight, fuzzy, groupOf } = weighTerms(df, passages.length, plan, settings);
   const last = plan.groups.at(-1);
@@ -279,18 +252,24 @@ function runSearch(parts: Parts, plan: QueryPlan, limit: number, settings: Searc
         : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms], own: [...seen.own, ...q.queryTerms], topic: [...seen.topic, ...q.queryTerms] },
     );
   }
+  const fits = new Map([...combined.keys()].map((i) => [i, fit(plan.facets, facets[i]!)]));
+  const wordScores = new Map([...combined].map(([i, r]) => [i, r.score]));
+  for (const [i, r] of combined) r.score *= fitFactor(fits.get(i)!, settings);
   return [...combined]
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
     .slice(0, limit)
     .map(([i, r]) => ({
       passage: passages[i]!,
       score: r.score,
+      fit: fits.get(i)!,
+      wordScore: wordScores.get(i)!,
       matched: [...new Set(r.terms.flatMap((t) => groupOf.get(t) ?? []))],
       terms: new Set(r.terms),
       ownTerms: new Set(r.own),
       topicTerms: new Set(r.topic),
     }));
 }
+
 
 /**
  * The query terms a MiniSearch result matched in the passage's own fields (not only in `context`). Result keys
@@ -301,14 +280,4 @@ function ownMatches(r: SearchResult, fields: readonly string[] = OWN_FIELDS): st
   if (r.queryTerms.every((t) => t in r.match)) return r.queryTerms.filter(inOwn);
   const inexact = Object.keys(r.match).filter((k) => !r.queryTerms.includes(k)).some(inOwn);
   return r.queryTerms.filter((t) => (t in r.match ? inOwn(t) : inexact));
-}
-
-/**
- * A MiniSearch index with the library's default options (default tokenizer and lower-casing, no boosts,
- * no fuzzy, no prefix) over the same passages: the baseline `eval` prints beside ours.
- */
-export function buildDefaultIndex(passages: Passage[]): (question: string, limit: number) => string[] {
-  const mini = new MiniSearch<IndexedDoc>({ fields: FIELDS });
-  mini.addAll(passages.map((p, i) => toDoc(p, i, new Map())));
-  return (question, limit) => mini.search(question).slice(0, limit).map((r) => passages[r.id as number]!.id);
 }

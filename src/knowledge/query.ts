@@ -4,6 +4,7 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
+import { questionFacets, type QuestionFacets } from './consistency.js';
 import { foldWord, isStopword, stripGender } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
 import { rawWords, tokenize } from './tokenize.js';
@@ -34,6 +35,8 @@ export interface QueryGroup {
   parts: QueryPart[];
   /** A generic word (Frage, Jahr, März, beachten; see synonyms `generic`) that carries no topic. */
   generic: boolean;
+  /** An abbreviation (VN, IM): its own terms are the abbreviation and its long form, which weigh alike. */
+  abbreviation?: boolean;
 }
 
 /** One part of an unknown compound. */
@@ -55,6 +58,8 @@ export interface QueryPlan {
    * {@link frameTerm}). They rank typical questions phrased the same way a little higher, never passages.
    */
   frame: string[];
+  /** Years, programmes and amount the question asks about (see consistency.ts). */
+  facets: QuestionFacets;
   truncated: boolean;
 }
 
@@ -125,7 +130,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     abbreviated.add(foldWord(raw));
     abbreviated.add(foldWord(key));
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
-    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false });
+    add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false, abbreviation: true });
   }
   for (const word of tokenize(searchText)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
@@ -144,5 +149,9 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined), generic });
   }
   const frame = groups.length > 0 ? [...new Set(tokenize(searchText).filter(isStopword).map(frameTerm))] : [];
-  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], frame, truncated };
+  // A noun names its topic by its base term (an abbreviation by all of its own terms), not by its compound parts.
+  const topics = groups.filter((g) => g.noun && !g.generic).map((g) => (g.abbreviation === true ? g.own : g.own.slice(0, 1)));
+  const terms = new Set(groups.flatMap((g) => [...g.own, ...g.related, ...g.parts.map((p) => p.term)]));
+  const facets = questionFacets(searchText, topics, terms, synonyms.programmes);
+  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], frame, facets, truncated };
 }

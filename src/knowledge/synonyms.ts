@@ -7,6 +7,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { GermanAnalyzer } from './analyzer.js';
 import { foldWord, isStopword, stem } from './german.js';
+import { compileProgrammes, type ProgrammeMarkers } from './consistency.js';
 import { tokenize } from './tokenize.js';
 import type { KnowledgeProblem } from './types.js';
 
@@ -18,6 +19,13 @@ export const SynonymFileSchema = z
     themenfremd: z.array(z.string().min(1)).default([]),
     kernbegriffe: z.array(z.string().min(1)).default([]),
     allgemein: z.array(z.string().min(1)).optional(),
+    /**
+     * Programmes and funding strands apart from the general rules: name → other names and words meaning it, or
+     * `{ namen: [...], dach: true }` for an umbrella (the Pakt) that a question may name in passing.
+     */
+    programme: z
+      .record(z.string().min(1), z.union([z.array(z.string().min(1)), z.object({ namen: z.array(z.string().min(1)).default([]), dach: z.boolean().default(false) }).strict()]))
+      .optional(),
   })
   .strict();
 
@@ -75,6 +83,8 @@ export interface CompiledSynonyms {
    * Frage, Jahr, März or beachten that never carry the topic of a question, so no answer may rest on them.
    */
   generic: Set<string>;
+  /** Programmes a question or passage may name (synonyme.yaml `programme`), see consistency.ts. */
+  programmes: ProgrammeMarkers[];
 }
 
 /** Words that name no topic of their own (time words, "Frage", "beachten"); synonyme.yaml `allgemein` adds more. */
@@ -127,7 +137,7 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   const abbreviated = [...abbreviations.values()].flatMap((a) => [...a.own, ...a.related]);
   const vocabulary = new Set([...core, ...related.keys(), ...[...related.values()].flat(), ...abbreviated]);
   const generic = new Set([...GENERIC_WORDS, ...(file.allgemein ?? [])].flatMap((w) => analyzer.analyze(w).slice(0, 1)));
-  return { abbreviations, related, offTopic, core, vocabulary, generic };
+  return { abbreviations, related, offTopic, core, vocabulary, generic, programmes: compileProgrammes(file.programme ?? {}, analyzer) };
 }
 
 function isOneWord(phrase: string): boolean {

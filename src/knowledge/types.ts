@@ -23,6 +23,8 @@ export interface Passage {
   citation: string;
   /** Typical questions this passage answers (indexed with a boost, never shown). */
   questions?: string[];
+  /** Title of its document (front matter `title`), set when the knowledge base is built: its years and programme hold for the passage. */
+  documentTitle?: string;
 }
 
 /** A problem found while loading one file; the rest of the knowledge keeps being served. */

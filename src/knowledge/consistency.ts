@@ -1,0 +1,238 @@
+/**
+ * Consistency between a question and a passage beyond shared words: the years (or version of the rules) and the
+ * programme each speaks of, and whether the passage holds the kind of answer the question asks for (an amount).
+ * A question about the 2023 Soforthilfe shares nearly all its words with the passage on 2022; a question about
+ * the Digitales Integrationsmanagement shares them with the general rules; "Wie viel …" shares them with a
+ * neighbouring passage that names no amount. Such passages rank lower and never give an answer outright.
+ *
+ * Facets are derived from what a passage already carries (its title, section slug, document title, typical
+ * questions and text) and from the programme names in synonyme.yaml (`programme`); nothing is written per passage.
+ * Pure.
+ */
+import type { GermanAnalyzer } from './analyzer.js';
+import { isStopword } from './german.js';
+import { tokenize } from './tokenize.js';
+import type { Passage } from './types.js';
+
+/** A closed range of years; `to` is {@link OPEN_END} for "ab 2025". */
+export type YearRange = readonly [from: number, to: number];
+
+/** Upper bound of an open range ("ab 2025", "seit 2020"). */
+export const OPEN_END = 9999;
+
+/** A programme (or funding strand) with the analysed terms of its names; a name of several words needs all. */
+export interface ProgrammeMarkers {
+  name: string;
+  markers: string[][];
+  /**
+   * An umbrella (the Pakt für Integration around every strand): a question may name it in passing, so only a
+   * passage about it needs the question to name it.
+   */
+  umbrella: boolean;
+}
+
+/** One entry of synonyme.yaml `programme`: other names, or names plus the umbrella flag. */
+export type ProgrammeEntry = string[] | { namen: string[]; dach: boolean };
+
+/** What a passage is about and what it contains. */
+export interface PassageFacets {
+  /** Years of its title, section slug and document title: the period or version the passage is about. */
+  ownYears: YearRange[];
+  /** Years anywhere in the passage (own years plus those of its text and typical questions). */
+  years: YearRange[];
+  /** Programmes named in its title, section slug or document title. */
+  about: ReadonlySet<string>;
+  /** Programmes named anywhere in the passage. */
+  mentions: ReadonlySet<string>;
+  /** Terms of each word of its title: the whole word first, then its compound parts (mittelverteil, mittel, verteil). */
+  titleWords: string[][];
+  /** The text states a number other than a year, date or rule number (0,5 VZÄ, 18 Monate, 8 Mio. Euro). */
+  hasNumber: boolean;
+  /** The text states a sum of money or a share (Euro, Mio., Prozent). */
+  hasMoney: boolean;
+}
+
+/** What a question names: years, programmes, and whether it asks for an amount. */
+export interface QuestionFacets {
+  years: YearRange[];
+  programmes: ReadonlySet<string>;
+  /** Named programmes the passage must mention (all but umbrellas). */
+  required: ReadonlySet<string>;
+  /** The question asks for a sum of money ("Höhe", "Betrag", "wie viel Geld"), or for a quantity ("wie viel", "wie hoch"). */
+  asks: 'money' | 'number' | null;
+  /** The terms naming each topic word of the question as a whole (no generic words), for the narrower-topic check. */
+  topics: string[][];
+  /** Every term of the question, synonyms included. */
+  terms: ReadonlySet<string>;
+  /** The question folded to lower case without umlauts, for finding a modifier written anywhere in it. */
+  folded: string;
+}
+
+/** How a passage fits a question. */
+export interface Fit {
+  /** The question names years and the passage speaks of other years only. */
+  yearMismatch: boolean;
+  /** The question's years are the passage's own years (title, slug, document), not only mentioned in passing. */
+  yearOwn: boolean;
+  /** The question names a programme the passage never mentions, or the passage is about one the question does not name. */
+  programmeMismatch: boolean;
+  /** The question asks for a sum of money or a quantity and the passage states none. */
+  amountMissing: boolean;
+  /**
+   * The passage's title names a narrower kind of what the question asks about (Zwischenverwendungsnachweis for
+   * Verwendungsnachweis) and the question never names the difference (zwischen), nor the thing itself.
+   */
+  narrower: boolean;
+}
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2039;
+const YEAR = String.raw`(?:19|20)\d\d`;
+/** "2017/18", "2017/2018", "2017-2018", "2017 – 2018", "2017 bis 2023" */
+const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?![\d.,])`, 'giu');
+/** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" */
+const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?![\d.,])`, 'giu');
+/** A year on its own or the year of a date (11.11.2020); not part of a larger number (51.000, 3.000). */
+const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?![\d,]|\.\d)`, 'gu');
+
+/**
+ * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "11.11.2020" → [2020, 2020].
+ *
+ * @example yearsOf('Förderjahre 2017 und 2018') // [[2017, 2017], [2018, 2018]]
+ */
+export function yearsOf(text: string): YearRange[] {
+  if (!/(?:19|20)\d\d/.test(text)) return [];
+  const out: YearRange[] = [];
+  let rest = text.replace(OPEN, (_, y: string) => {
+    out.push([Number(y), OPEN_END]);
+    return ' ';
+  });
+  rest = rest.replace(RANGE, (_, a: string, b: string) => {
+    const from = Number(a);
+    const to = b.length === 2 ? Math.floor(from / 100) * 100 + Number(b) : Number(b);
+    if (to >= from && to - from <= 30) out.push([from, to]);
+    return ' ';
+  });
+  for (const m of rest.matchAll(SINGLE)) out.push([Number(m[1]), Number(m[1])]);
+  return out.filter(([from]) => from >= FIRST_YEAR && from <= LAST_YEAR);
+}
+
+/** True when two sets of year ranges share a year. */
+export function overlaps(a: readonly YearRange[], b: readonly YearRange[]): boolean {
+  return a.some(([f1, t1]) => b.some(([f2, t2]) => f1 <= t2 && f2 <= t1));
+}
+
+/** Compiles programme names (synonyme.yaml `programme`: name → names and words that mean it) to analysed terms. */
+export function compileProgrammes(file: Record<string, ProgrammeEntry>, analyzer: GermanAnalyzer): ProgrammeMarkers[] {
+  return Object.entries(file).map(([name, entry]) => {
+    const names = Array.isArray(entry) ? entry : entry.namen;
+    const markers = [name, ...names]
+      .map((n) => tokenize(n).filter((w) => !isStopword(w)).map((w) => analyzer.terms(w)[0]).filter((t): t is string => t !== undefined))
+      .filter((m) => m.length > 0);
+    return { name, markers, umbrella: !Array.isArray(entry) && entry.dach };
+  });
+}
+
+/** Programmes whose markers all occur among the terms. */
+function programmesIn(terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[]): Set<string> {
+  return new Set(programmes.filter((p) => p.markers.some((m) => m.every((t) => terms.has(t)))).map((p) => p.name));
+}
+
+/** Analysed terms of a text: every term of every word, compound parts included. */
+function termsOf(text: string, analyzer: GermanAnalyzer): Set<string> {
+  return new Set(analyzer.analyze(text));
+}
+
+/** Rule numbers (Nr. 7.4.2), dates and years are numbers, but no amounts. */
+const NOT_AMOUNT = new RegExp(String.raw`\bNr\.\s*\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}\.(?:${YEAR})?|(?<![\d.,])${YEAR}(?![\d,]|\.\d)`, 'gu');
+const MONEY = /\d\s*(?:€|Euro|Mio|Millionen|Milliarden|Mrd|Prozent|%)|\b(?:Euro|Prozent)\b|€/u;
+
+/**
+ * True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ"; numbers in words,
+ * "drei Seiten", do not count: they are rare in the sources' amounts and ambiguous elsewhere).
+ */
+export function hasNumber(text: string): boolean {
+  return MONEY.test(text) || /\d/.test(text.replace(NOT_AMOUNT, ' '));
+}
+
+/** True when a text states a sum of money or a share (Euro, €, Mio., Prozent). */
+export function hasMoney(text: string): boolean {
+  return MONEY.test(text);
+}
+
+/**
+ * Facets of a passage. `documentTitle` is the title of its document ("VwV Integrationsmanagement 2023 und
+ * Förderung ab 2025"): its years and programme hold for every passage of it.
+ */
+export function passageFacets(p: Passage, documentTitle: string, programmes: readonly ProgrammeMarkers[], analyzer: GermanAnalyzer): PassageFacets {
+  const head = `${p.title}\n${p.section.replace(/-/g, ' ')}\n${documentTitle}`;
+  const body = `${p.text}\n${(p.questions ?? []).join('\n')}`;
+  const ownYears = yearsOf(`${p.title}\n${p.section}\n${documentTitle}`);
+  const headTerms = termsOf(head, analyzer);
+  const allTerms = new Set([...headTerms, ...termsOf(body, analyzer)]);
+  return {
+    ownYears,
+    years: [...ownYears, ...yearsOf(body)],
+    about: programmesIn(headTerms, programmes),
+    mentions: programmesIn(allTerms, programmes),
+    titleWords: tokenize(p.title).map((w) => analyzer.terms(w)).filter((t) => t.length > 0),
+    hasNumber: hasNumber(p.text),
+    hasMoney: hasMoney(p.text),
+  };
+}
+
+/** Words asking for a sum of money; "wie viel Geld", "Höhe der Förderung", "Betrag", "Euro". */
+const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
+/** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */
+const NUMBER_QUESTION = /\bwie\s*viel\b|\bwieviel\b|\bwie\s+hoch\b/iu;
+
+/**
+ * Facets of a question: the years it names, the programmes it names (by their terms), whether it asks for an
+ * amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Euro", "Geld").
+ */
+export function questionFacets(text: string, topics: string[][], terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[]): QuestionFacets {
+  const named = programmesIn(terms, programmes);
+  const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
+  const asks = MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
+  return { years: yearsOf(text), programmes: named, required, asks, topics, terms, folded: tokenize(text).join(' ') };
+}
+
+/**
+ * How a passage fits a question. A question without years, programme or amount fits every passage in those
+ * respects, except that a passage about a particular programme (Soforthilfe Ukraine, DIM) does not fit a
+ * question that does not name it.
+ */
+export function fit(q: QuestionFacets, p: PassageFacets): Fit {
+  const yearMismatch = q.years.length > 0 && p.years.length > 0 && !overlaps(q.years, p.years);
+  const yearOwn = q.years.length > 0 && overlaps(q.years, p.ownYears);
+  const programmeMismatch = [...q.required].some((n) => !p.mentions.has(n)) || [...p.about].some((a) => !q.programmes.has(a));
+  const amountMissing = q.asks === 'money' ? !p.hasMoney : q.asks === 'number' && !p.hasNumber;
+  return { yearMismatch, yearOwn, programmeMismatch, amountMissing, narrower: isNarrower(q, p.titleWords) };
+}
+
+/** Shortest topic term checked for a narrower title (shorter ones end too many words by chance). */
+const MIN_TOPIC = 5;
+
+/**
+ * True when the title's only link to the question is a compound ending in one of the question's topic words
+ * (Zwischen|verwendungsnachweis for Verwendungsnachweis) whose modifier the question names in no way (not the
+ * word, not a synonym, not written anywhere in it). A title that also shares another word with the question is
+ * about more than the narrower thing.
+ */
+function isNarrower(q: QuestionFacets, titleWords: readonly string[][]): boolean {
+  const narrowing = (word: readonly string[]): boolean => {
+    const whole = word[0]!;
+    if (q.terms.has(whole)) return false;
+    const head = q.topics.flat().find((t) => t.length >= MIN_TOPIC && whole.length > t.length + 3 && whole.endsWith(t));
+    if (head === undefined) return false;
+    const modifiers = word.slice(1).filter((t) => t !== head && !head.endsWith(t));
+    return !q.folded.includes(modifier(whole, head)) && !modifiers.some((t) => q.terms.has(t));
+  };
+  const narrower = titleWords.filter(narrowing);
+  return narrower.length > 0 && titleWords.every((w) => narrower.includes(w) || !w.some((t) => q.terms.has(t)));
+}
+/** The part of a compound before its head, without a linking s (arbeits|zeit → arbeit). */
+function modifier(word: string, head: string): string {
+  const m = word.slice(0, word.length - head.length);
+  return m.length > 4 && m.endsWith('s') ? m.slice(0, -1) : m;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, GermanAnalyzer } from '../../../src/knowledge/analyzer.js';
+import { compileProgrammes, fit, hasMoney, hasNumber, OPEN_END, overlaps, passageFacets, yearsOf } from '../../../src/knowledge/consistency.js';
+import { planQuery } from '../../../src/knowledge/query.js';
+import { compileSynonyms, EMPTY_SYNONYMS } from '../../../src/knowledge/synonyms.js';
+import type { Passage } from '../../../src/knowledge/types.js';
+
+const corpus = [
+  'Soforthilfe für Vertriebene aus der Ukraine 2022 und 2023',
+  'Digitales Integrationsmanagement mit einer Software für die Fallarbeit',
+  'Zwischenverwendungsnachweise und Verwendungsnachweis, Frist für den Sachbericht',
+  'Fördersätze je Vollzeitstelle in Euro, Mittelverteilung nach Einwohnerzahl',
+];
+const analyzer = new GermanAnalyzer(buildVocabulary(corpus));
+const programmes = { 'Soforthilfe Ukraine': ['Ukraine', 'Vertriebene'], 'Digitales Integrationsmanagement': ['DIM', 'Software'], Pakt: { namen: ['PIK'], dach: true } };
+const synonyms = compileSynonyms({ ...EMPTY_SYNONYMS, gruppen: [['Geld', 'Mittel']], programme: programmes }, analyzer);
+const compiled = compileProgrammes(programmes, analyzer);
+
+const passage = (id: string, title: string, text: string, documentTitle = ''): Passage => {
+  const [documentId, section] = id.split('#') as [string, string];
+  return { id, documentId, section, title, text, source: '', citation: '', documentTitle };
+};
+const facetsOf = (p: Passage) => passageFacets(p, p.documentTitle ?? '', compiled, analyzer);
+const fitOf = (question: string, p: Passage) => fit(planQuery(question, analyzer, synonyms).facets, facetsOf(p));
+
+describe(yearsOf.name, () => {
+  it.each([
+    ['Förderjahre 2017 und 2018', [[2017, 2017], [2018, 2018]]],
+    ['Wie viel Geld gab es 2017/18?', [[2017, 2018]]],
+    ['Förderung ab 2025', [[2025, OPEN_END]]],
+    ['ab-2025', [[2025, OPEN_END]]],
+    ['Stand 2017 bis 2023', [[2017, 2023]]],
+    ['Änderung vom 11.11.2020', [[2020, 2020]]],
+    ['eine 3.000-Einwohner-Gemeinde unter 51.000 Euro, Nr. 7.4.2', []],
+  ])('reads the years of %j', (text, years) => {
+    expect(yearsOf(text)).toEqual(years);
+  });
+
+  it('tells overlapping year ranges from disjoint ones', () => {
+    expect(overlaps([[2026, 2026]], [[2025, OPEN_END]])).toBe(true);
+    expect(overlaps([[2023, 2023]], [[2022, 2022]])).toBe(false);
+  });
+});
+
+describe('amounts in a passage', () => {
+  it.each([
+    ['8 Mio. Euro für 2022', true, true],
+    ['ein Anteil von 0,5 VZÄ', true, false],
+    ['spätestens bis 31.01.2021 nach Nr. 7.4.2 der VwV von 2020', false, false],
+  ])('%j states a number: %s, money: %s', (text, number, money) => {
+    expect(hasNumber(text)).toBe(number);
+    expect(hasMoney(text)).toBe(money);
+  });
+});
+
+describe(fit.name, () => {
+  const ukraine2022 = passage('ukraine#2022-antrag', 'Antragstellung 2022', 'Anträge waren bis 22.07.2022 einzureichen.', 'Soforthilfe für Vertriebene aus der Ukraine');
+  const rates = passage('im#foerdersaetze', 'Fördersätze je Vollzeitstelle', 'Je Vollzeitstelle gibt es 51.000 Euro.');
+  const planning = passage('im#planungsrahmen', 'Planungsrahmen', 'Die Mittelverteilung richtete sich nach der Einwohnerzahl.');
+  const interim = passage('aenderung#zwischennachweis', 'Zwischenverwendungsnachweise', 'Mit der Änderung wurden sie eingeführt.');
+
+  it('marks a passage about another year than the question names', () => {
+    expect(fitOf('Antragsfrist Soforthilfe 2023?', ukraine2022).yearMismatch).toBe(true);
+    expect(fitOf('Antragsfrist Soforthilfe 2022?', ukraine2022)).toMatchObject({ yearMismatch: false, yearOwn: true });
+  });
+
+  it('marks a programme the passage never mentions, and a passage about a programme the question does not name', () => {
+    expect(fitOf('Wie viel Geld gibt es für das DIM?', rates).programmeMismatch).toBe(true);
+    expect(fitOf('Bis wann war der Antrag einzureichen?', ukraine2022).programmeMismatch).toBe(true);
+    expect(fitOf('Bis wann war der Antrag für Vertriebene einzureichen?', ukraine2022).programmeMismatch).toBe(false);
+  });
+
+  it('lets a question name the umbrella programme in passing', () => {
+    expect(fitOf('Wie hoch ist der Fördersatz im PIK?', rates).programmeMismatch).toBe(false);
+  });
+
+  it('marks an amount question answered by a passage without an amount', () => {
+    expect(fitOf('Wie viel Geld gibt es je Vollzeitstelle?', planning).amountMissing).toBe(true);
+    expect(fitOf('Wie viel Geld gibt es je Vollzeitstelle?', rates).amountMissing).toBe(false);
+    expect(fitOf('Wie wurde das Geld verteilt?', planning).amountMissing).toBe(false);
+  });
+
+  it('marks a title naming a narrower kind of the asked thing unless the question names the difference', () => {
+    expect(fitOf('Wann ist der Verwendungsnachweis fällig?', interim).narrower).toBe(true);
+    expect(fitOf('Wann ist der Zwischenverwendungsnachweis fällig?', interim).narrower).toBe(false);
+    expect(fitOf('Muss man zwischendurch einen Verwendungsnachweis abgeben, so einen Zwischen-Nachweis?', interim).narrower).toBe(false);
+  });
+});
