@@ -10,8 +10,10 @@ import type { Deliverer } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } from './config.js';
 import { syncMailbox } from './mailbox.imap.js';
-import type { AttachmentSink, EmailMetrics, HandleFn } from './process-message.js';
+import type { AttachmentSink } from './attachment-policy.js';
+import type { EmailMetrics, HandleFn } from './process-message.js';
 import { createSmtpSender } from './sender.smtp.js';
+import { createSentFolder } from './sent-folder.imap.js';
 import { createEmailState, emailMigrations } from './state.sqlite.js';
 import { loadMailTemplates } from './templates.fs.js';
 import { createImapWatcher } from './watcher.imap.js';
@@ -69,7 +71,10 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   const tuning: EmailTuning = { ...defaultEmailTuning, ...deps.tuning };
   const state = createEmailState(deps.db);
   const templates = loadMailTemplates(deps.config.TEMPLATES_DIR ?? './templates');
-  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock });
+  // Without IMAP (send-only) there is no Sent folder: a crash between SMTP acceptance and its record may then
+  // send a message twice (docs/EMAIL.md, "Zustellung").
+  const sentFolder = deps.config.IMAP_HOST === undefined ? undefined : createSentFolder({ config: deps.config, logger, tls: deps.imapTls });
+  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock, sentFolder, saveSent: deps.config.MAIL_SAVE_SENT !== false });
   const syncDeps = {
     config: deps.config,
     ownAddresses: ownAddresses(deps.config),
@@ -99,6 +104,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
     async stop() {
       if (watching) await watcher.stop();
       sender.close();
+      await sentFolder?.close();
     },
     deliverer: sender.deliver,
     migrations: emailMigrations,

@@ -5,7 +5,8 @@
  * recipient's client shows once). nodemailer's error codes are mapped to retry-or-dead (nodemailer
  * lib/errors.js).
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Deliverer, DeliveryResult, OutboundMessage } from '../../core/outcome.js';
@@ -13,6 +14,7 @@ import type { EmailConfig } from './config.js';
 import { loopHeaders } from './loop-guard.js';
 import type { EmailState } from './state.sqlite.js';
 import type { MailTemplates } from './templates.fs.js';
+import type { SentFolder } from './sent-folder.imap.js';
 import { outboundMessageId, replyReferences, replySubject, stripReplyPrefixes } from './threading.js';
 import { buildView } from './views.js';
 import { runTokenCommand } from './watcher.imap.js';
@@ -41,7 +43,17 @@ export interface SmtpSenderDeps {
   clock: Clock;
   /** Test seam: a prepared transport. */
   transport?: Transporter<SMTPTransport.SentMessageInfo>;
+  /**
+   * The mailbox's Sent folder (only with IMAP): searched before a message is sent again whose earlier attempt
+   * ended without a result, and, with `saveSent`, given a copy of every sent message.
+   */
+  sentFolder?: SentFolder | undefined;
+  /** Append sent messages to `sentFolder` (MAIL_SAVE_SENT; false when the server files submitted mail itself). */
+  saveSent?: boolean;
 }
+
+/** Attempts after which a message whose earlier attempt is unknown is sent although the Sent folder cannot be read. */
+const UNKNOWN_ATTEMPT_PATIENCE = 3;
 
 const ADDRESS = /[^\s<>"']+@[^\s<>"']+/g;
 
@@ -127,6 +139,37 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
   let current: Transporter<SMTPTransport.SentMessageInfo> | null = deps.transport ?? null;
   const transport = (): Transporter<SMTPTransport.SentMessageInfo> => (current ??= create());
 
+  /**
+   * Before a repeated attempt: was it sent already? An earlier attempt may have reached the SMTP server and
+   * crashed before its record. Found in the Sent folder → recorded as sent, not sent again. If the folder
+   * cannot be read, wait a few attempts; after that send (a reply is worth more than a rare double).
+   */
+  const foundInSent = async (message: OutboundMessage, messageId: string): Promise<'sent' | 'send' | 'wait'> => {
+    if (deps.sentFolder === undefined || message.attempts <= 1) return 'send';
+    try {
+      if (!(await deps.sentFolder.contains(messageId))) return 'send';
+      state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
+      logger.warn({ outboxId: message.id, kind: message.kind, attempts: message.attempts }, 'found in the Sent folder: not sent again');
+      return 'sent';
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'IMAP_ERROR';
+      logger.warn({ outboxId: message.id, code, attempts: message.attempts }, 'Sent folder not readable before a repeated attempt');
+      return message.attempts > UNKNOWN_ATTEMPT_PATIENCE ? 'send' : 'wait';
+    }
+  };
+
+  /** Sends the composed bytes and files the same bytes in the Sent folder (a failure there is only logged). */
+  const sendRaw = async (mail: SendMailOptions, to: string, message: OutboundMessage): Promise<void> => {
+    const raw = await new MailComposer(mail).compile().build();
+    await transport().sendMail({ envelope: { from: config.MAIL_FROM, to: [to] }, raw });
+    if (deps.sentFolder === undefined || deps.saveSent === false) return;
+    try {
+      await deps.sentFolder.save(raw);
+    } catch (error) {
+      logger.warn({ outboxId: message.id, code: (error as { code?: string }).code ?? 'IMAP_ERROR' }, 'sent, but no copy in the Sent folder');
+    }
+  };
+
   const deliver: Deliverer = async (message) => {
     const handle = message.replyHandle;
     if (message.channel !== 'email' || handle.channel !== 'email') {
@@ -135,6 +178,9 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     if (config.SMTP_HOST === undefined) return { kind: 'retry', afterMs: 15 * 60_000, reason: 'SMTP_HOST not set' };
     const messageId = outboundMessageId(message.key, config.MAIL_FROM);
     if (state.sentMessageId(message.key) !== null) return { kind: 'sent', providerId: messageId };
+    const earlier = await foundInSent(message, messageId);
+    if (earlier === 'sent') return { kind: 'sent', providerId: messageId };
+    if (earlier === 'wait') return { kind: 'retry', afterMs: 60_000, reason: 'Sent folder not readable; earlier attempt unknown' };
     const subject = subjectFor(message, handle.subject);
     const automatic = !HUMAN_KINDS.has(message.kind);
     let bodies: { text: string; html: string };
@@ -146,17 +192,20 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     }
     const threaded = !STAFF_KINDS.has(message.kind) && handle.messageId !== null;
     try {
-      await transport().sendMail({
+      const mail: SendMailOptions = {
         from: { name: 'Integrationsmanagement – RP Stuttgart', address: config.MAIL_FROM },
         to: handle.to,
         subject,
         messageId,
-        inReplyTo: threaded ? (handle.messageId ?? undefined) : undefined,
-        references: threaded ? replyReferences(handle.references, handle.messageId) : undefined,
         headers: loopHeaders(config.MAIL_FROM, automatic),
         text: bodies.text,
         html: bodies.html,
-      });
+      };
+      if (threaded) {
+        mail.inReplyTo = handle.messageId ?? undefined;
+        mail.references = replyReferences(handle.references, handle.messageId);
+      }
+      await sendRaw(mail, handle.to, message);
     } catch (error) {
       const result = classifySendError(error);
       const reason = result.kind === 'sent' ? '' : result.reason;

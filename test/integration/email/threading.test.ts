@@ -2,7 +2,7 @@
  * Threading and follow-ups through the real stack: the ticket number in the subject (as Outlook keeps it) or a
  * reply to one of our Message-IDs joins the ticket; a staff answer sent from Outlook, an out-of-office reply
  * and a bounce of our confirmation are recorded on the ticket but never answered; the daily limit of
- * automatic replies per sender.
+ * automatic replies per sender (beyond it: a ticket for staff, no reply).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,14 +134,22 @@ describe('threading and follow-ups', () => {
     expect(service.show(ticket).ticket.status).not.toBe('erledigt');
   });
 
-  it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies', async () => {
+  it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies, and puts the rest on one ticket for staff', async () => {
+    const before = h.sink.messages.length;
     for (let i = 0; i < 5; i += 1) {
       await h.append(mail(`many-${i}@weil.example`, 'Weil <info@weil.example>', `Frage ${i}`, 'Wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?'));
     }
     await settle(h, 13);
-    const rows = h.db.prepare("SELECT outcome, suppressed_reason FROM enquiries WHERE key LIKE 'email:many-%'").all() as { outcome: string; suppressed_reason: string | null }[];
-    expect(rows.filter((r) => r.suppressed_reason === 'rate_limit')).toHaveLength(2);
-    const replied = new Set(h.sink.messages.filter((m) => m.envelopeTo.includes('info@weil.example')).map((m) => m.parsed.inReplyTo));
+    const rows = h.db.prepare("SELECT key, outcome, ticket_number FROM enquiries WHERE key LIKE 'email:many-%' ORDER BY key").all() as { key: string; outcome: string; ticket_number: string | null }[];
+    expect(rows.map((r) => r.outcome)).toEqual(['answered', 'answered', 'answered', 'ticket_created', 'follow_up']);
+    // Nothing dropped: both mails beyond the limit are on one ticket, with their text, for staff to answer.
+    const limited = rows[3]!.ticket_number;
+    expect(limited).not.toBeNull();
+    expect(rows[4]!.ticket_number).toBe(limited);
+    const texts = h.db.prepare("SELECT enquiry_key FROM ticket_messages WHERE ticket_number = ? AND direction = 'in' ORDER BY id").all(limited) as { enquiry_key: string }[];
+    expect(texts.map((t) => t.enquiry_key)).toEqual(['email:many-3@weil.example', 'email:many-4@weil.example']);
+    const replied = new Set(h.sink.messages.slice(before).filter((m) => m.envelopeTo.includes('info@weil.example')).map((m) => m.parsed.inReplyTo));
     expect(replied.size).toBe(3);
+    expect(h.sink.messages.slice(before).some((m) => m.parsed.subject?.includes(limited!) && !m.envelopeTo.includes('info@weil.example'))).toBe(true);
   });
 });
