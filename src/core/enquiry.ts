@@ -53,4 +53,9 @@ export interface Enquiry {
   attachments: AttachmentMeta[];
   /** Ticket number found in the subject or via References / In-Reply-To: makes this a follow-up. */
   ticketNumber?: string;
+  /**
+   * Message-IDs named inside a delivery or complaint report (the returned headers of the mail it reports on):
+   * ties a bounce of our own message to its ticket (see ticket-membership.ts).
+   */
+  reportedIds?: string[];
 }

@@ -8,10 +8,12 @@ import type { KnowledgeAnswerer } from './knowledge.js';
 import type { OutboundKind, Outcome } from './outcome.js';
 import type { Clock, Logger } from './ports.js';
 import type { RouteResult, Router, StaffDirectory } from './routing.js';
-import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, NewTicketDraft, OutboxDraft } from './ticket-ports.js';
-import { assignTeam, staffMailHandle, type Assignment } from './assignment.js';
+import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, OutboxDraft } from './ticket-ports.js';
+import { assignTeam, staffMailHandle } from './assignment.js';
+import { forcedTicket, newTicket, type ForceTicket } from './new-ticket.js';
+import { ticketMembership } from './ticket-membership.js';
 import { triage } from './triage.js';
-import type { TicketCategory, TriageResult } from './triage-types.js';
+import type { TriageResult } from './triage-types.js';
 
 /** Collaborators of {@link handleEnquiry}. */
 export interface HandleEnquiryDeps {
@@ -36,7 +38,7 @@ export interface HandleEnquiryDeps {
    * Opens a ticket whatever triage decides (a quarantined mail for staff to read by hand); `reason` heads the
    * ticket's reasons. Without `notifyRequester` no confirmation or ask-back goes to the requester.
    */
-  forceTicket?: { reason: string; category?: TicketCategory; notifyRequester: boolean };
+  forceTicket?: ForceTicket;
   /**
    * Remembers sender → municipality once a follow-up has settled a ticket's route (issue 3), so nobody is
    * asked twice; the composition root passes `routing.confirmSender`. Optional: without it nothing is learned.
@@ -44,11 +46,16 @@ export interface HandleEnquiryDeps {
   senders?: SenderConfirmations;
 }
 
-/** Port: remembers the municipality a sender confirmed (throws for an unknown municipality AGS). */
+/** Port: the learned sender directory (issue 3) as the core uses it. */
 export interface SenderConfirmations {
+  /** Remembers the municipality a sender confirmed (throws for an unknown municipality AGS). */
   confirm(address: string, gemeindeAgs: string, provenance: string, at: Date): void;
+  /**
+   * The municipality (AGS) remembered for an address, or null. Lets a known colleague of the same municipality
+   * continue a ticket (ticket-membership.ts); without it only the requester and the recipient of our reply can.
+   */
+  municipalityOf?(address: string): string | null;
 }
-
 
 type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
 
@@ -92,40 +99,7 @@ function drafts(enquiry: Enquiry, deps: HandleEnquiryDeps) {
   };
 }
 
-function newTicket(enquiry: Enquiry, result: TriageResult, assignment: Assignment, deps: HandleEnquiryDeps, now: Date): NewTicketDraft {
-  const category = result.ticketCategory ?? 'sonstiges';
-  const { route } = result;
-  return {
-    category,
-    channel: enquiry.channel,
-    // Teams messages have no subject: the ticket shows the start of the message instead.
-    subject: enquiry.subject.trim() !== '' ? enquiry.subject : excerpt(enquiry.text),
-    requester: {
-      name: enquiry.fromName ?? null,
-      address: enquiry.from,
-      gemeinde: route.gemeinde,
-      kreis: route.kreis,
-      routeStatus: route.status,
-      evidence: route.evidence,
-      candidates: route.candidates,
-    },
-    replyHandle: enquiry.replyHandle,
-    team: assignment.team,
-    deputyFor: assignment.deputyFor,
-    assignmentReason: assignment.reason,
-    due: deps.deadlines.due(category, now),
-    text: enquiry.text,
-  };
-}
 
-/** The first words of a text, for a ticket without a subject. */
-function excerpt(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()} …`;
-}
 
 function plan(enquiry: Enquiry, outcome: Outcome['kind'], now: Date, ticket: EnquiryPlan['ticket'], outbox: OutboxDraft[], suppressed: string | null = null): EnquiryPlan {
   return { enquiry, outcome, at: now.toISOString(), suppressedReason: suppressed, ticket, outbox };
@@ -163,19 +137,22 @@ function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEn
 }
 
 /**
- * The ticket an enquiry continues, or null. Mail threads by number and References for anyone (a staff answer
- * from Outlook, a colleague of the requester). In Teams a written number counts only from the ticket's own
- * requester (same id, or the mail address Teams knows for them); else it is a new enquiry (no hijacking).
+ * The ticket an enquiry names (number, References, a bounce's reported ids) and whether its sender may
+ * continue it (ticket-membership.ts, one rule for mail and Teams). `foreign` is a ticket named by someone who
+ * does not belong to it: never changed, only mentioned on a new ticket.
  */
-function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger): FollowUpTarget | null {
-  const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references] : [];
+function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger): { target: FollowUpTarget | null; foreign: string | null } {
+  const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references, ...(enquiry.reportedIds ?? [])] : [];
   const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
-  if (target === null || enquiry.channel !== 'teams') return target;
-  const owner = target.requesterAddress?.trim().toLowerCase() ?? '';
-  const mail = enquiry.replyHandle.channel === 'teams' ? enquiry.replyHandle.fallbackEmail?.trim().toLowerCase() : undefined;
-  if (owner !== '' && (owner === enquiry.from.trim().toLowerCase() || owner === mail)) return target;
+  if (target === null) return { target: null, foreign: null };
+  const lookup = deps.senders?.municipalityOf?.bind(deps.senders);
+  const basis = ticketMembership(enquiry, target, { staff: deps.staff, ...(lookup === undefined ? {} : { municipalityOf: lookup }) }, { recordOnly: deps.suppress !== undefined });
+  if (basis !== null) {
+    log.debug({ ticketNumber: target.number, basis }, 'sender belongs to the ticket');
+    return { target, foreign: null };
+  }
   log.info({ ticketNumber: target.number }, 'ticket number from someone other than its requester ignored');
-  return null;
+  return { target: null, foreign: target.number };
 }
 
 /** After a re-route: remember sender → municipality (issue 3). A failure only costs a later ask-back. */
@@ -188,16 +165,16 @@ function rememberSender(enquiry: Enquiry, number: string, route: RouteResult, de
   }
 }
 
-function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
+function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign: string | null): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
   const triaged = triage(
     { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text, signature: enquiry.signature },
     { answerer: deps.answerer, router: deps.router, now },
   );
-  const forced = deps.forceTicket;
+  const forced = forcedTicket(deps.forceTicket, foreign);
   const result: TriageResult =
     forced === undefined
       ? triaged
-      : { ...triaged, ticket: true, ticketCategory: forced.category ?? triaged.ticketCategory ?? 'sonstiges', reasons: [forced.reason, ...triaged.reasons] };
+      : { ...triaged, ticket: true, ticketCategory: forced.category ?? triaged.ticketCategory ?? 'sonstiges', reasons: [...forced.reasons, ...triaged.reasons] };
   const decision = forced === undefined ? decide(enquiry, result) : 'ticket_created';
   const out = drafts(enquiry, forced === undefined || forced.notifyRequester ? deps : { ...deps, inlineReply: true });
   const { answer, route } = result;
@@ -208,15 +185,15 @@ function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date): { plan
 
   const assignment = assignTeam(route, deps.staff, now);
   const needsMunicipality = route.status !== 'resolved' || route.kreis === null;
-  out.requester('ticket_confirmation', { needsMunicipality }, true);
-  if (needsMunicipality) out.requester('ask_municipality', { candidates: route.candidates }, true);
+  // One mail in, one mail out (issue 10): the ask-back for the municipality is part of the confirmation.
+  out.requester('ticket_confirmation', { needsMunicipality, candidates: needsMunicipality ? route.candidates : [] }, true);
   out.staff(assignment.team.email, {
     headline: 'ein neuer Vorgang wartet auf Bearbeitung.',
-    note: assignment.reason,
+    note: forced === undefined ? assignment.reason : `${forced.reasons.join('. ')}. ${assignment.reason}`,
     teamId: assignment.team.id,
     teamsChannelId: assignment.team.teamsChannelId ?? null,
   });
-  const draft = newTicket(enquiry, result, assignment, deps, now);
+  const draft = newTicket(enquiry, result, assignment, deps.deadlines.due(result.ticketCategory ?? 'sonstiges', now), forced);
   return { plan: plan(enquiry, decision, now, { kind: 'create', draft }, out.list), result, decision };
 }
 
@@ -234,7 +211,7 @@ export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcom
   const previous = deps.ledger.findEnquiry(key);
   if (previous !== null) return { kind: 'duplicate', enquiryKey: key, previous: previous.outcome };
   const now = deps.clock.now();
-  const target = followUpTarget(enquiry, deps, log);
+  const { target, foreign } = followUpTarget(enquiry, deps, log);
 
   if (deps.suppress !== undefined) {
     const ticket = target === null ? { kind: 'none' as const } : { kind: 'follow_up' as const, number: target.number, react: false };
@@ -255,7 +232,7 @@ export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcom
     return { kind: 'follow_up', enquiryKey: key, ticket, reopened: committed.reopened };
   }
 
-  const { plan: p, result, decision } = handleNew(enquiry, deps, now);
+  const { plan: p, result, decision } = handleNew(enquiry, deps, now, foreign);
   const committed = deps.ledger.commit(p);
   if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
   log.info({ outcome: decision, ticketNumber: committed.ticket?.number ?? null }, 'enquiry handled');

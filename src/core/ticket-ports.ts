@@ -3,10 +3,13 @@
  * src/tickets implement them; tests use the in-memory fakes in test/fakes. Status changes happen only in
  * the pure `transition()` of src/tickets/ticket.ts; these ports persist its results atomically.
  */
-import type { Channel, Enquiry, ReplyHandle } from './enquiry.js';
-import type { OutboundKind, OutboundMessage, Outcome, TicketStatus, TicketView } from './outcome.js';
-import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus, Team } from './routing.js';
+import type { Channel, ReplyHandle } from './enquiry.js';
+import type { OutboundKind, OutboundMessage, TicketStatus } from './outcome.js';
+import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus } from './routing.js';
 import type { TicketCategory } from './triage-types.js';
+
+// The enquiry ledger's types live in their own module; re-exported here so importers keep one entry point.
+export type { EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, LedgerCommitResult, NewTicketDraft, ReferencedReply } from './enquiry-ledger-ports.js';
 
 /** Who asks. Personal data: never logged, anonymised by the retention job. */
 export interface Requester {
@@ -169,76 +172,6 @@ export interface DeadlinePolicy {
   due(category: TicketCategory, receivedAt: Date): DueTimes;
 }
 
-/** A ticket to create; the store allocates the number inside the transaction. */
-export interface NewTicketDraft {
-  category: TicketCategory;
-  channel: Channel;
-  subject: string;
-  requester: Requester;
-  replyHandle: ReplyHandle;
-  team: Team;
-  /** Team id the deputy stands in for, when the responsible team is absent. */
-  deputyFor: string | null;
-  /** Why this team (German): "Kreis Böblingen → Team Nord", "Kreis unbekannt → zentrale Eingangsstelle". */
-  assignmentReason: string;
-  due: DueTimes;
-  /** The enquiry text, recorded as the first inbound message. */
-  text: string;
-}
-
-/**
- * A follow-up that settles an open route (issues 5/6: the requester names the municipality asked for):
- * the ticket is re-routed and reassigned in the same transaction (event `rerouted`, by `requester`).
- */
-export interface FollowUpReroute {
-  team: Contact & { teamId: string };
-  gemeinde: GemeindeRef | null;
-  kreis: KreisRef;
-  /** Why this team (German), recorded as the event note together with the evidence. */
-  reason: string;
-  /** Routing evidence of the follow-up in German words; replaces the requester's evidence. */
-  evidence: string[];
-}
-
-/**
- * A ticket found for a follow-up, with how far its route was settled and who asked (both absent from older
- * implementations). `requesterAddress` is personal data: compared, never logged.
- */
-export type FollowUpTarget = TicketView & { routeStatus?: RouteStatus; requesterAddress?: string };
-
-/** Everything one enquiry changes, committed as ONE transaction by {@link EnquiryLedger.commit}. */
-export interface EnquiryPlan {
-  enquiry: Enquiry;
-  outcome: Outcome['kind'];
-  /** ISO-8601 UTC of handling. */
-  at: string;
-  suppressedReason: string | null;
-  ticket:
-    | { kind: 'none' }
-    | { kind: 'create'; draft: NewTicketDraft }
-    /**
-     * Append the enquiry to an existing ticket; `react` false records it only (suppressed auto-reply);
-     * `reroute` (only with `react`) re-routes it after the requester's reply.
-     */
-    | { kind: 'follow_up'; number: string; react: boolean; reroute?: FollowUpReroute };
-  outbox: OutboxDraft[];
-}
-
-/** Result of committing a plan. */
-export type LedgerCommitResult =
-  | { kind: 'committed'; ticket: TicketView | null; reopened: boolean; rerouted?: boolean }
-  /** Another process recorded the same enquiry key first. */
-  | { kind: 'duplicate'; previous: Outcome['kind'] };
-
-/** Port: records enquiries idempotently and applies their ticket changes and outbox entries atomically. */
-export interface EnquiryLedger {
-  /** The outcome recorded for an enquiry key, or null when the key is new. */
-  findEnquiry(key: string): { outcome: Outcome['kind']; ticketNumber: string | null } | null;
-  /** An open or closed ticket named by number, or found via mail Message-IDs (References/In-Reply-To). */
-  findTicket(ref: { number?: string; references?: string[] }): FollowUpTarget | null;
-  /** Commits the whole plan in one transaction (throws AppError DB_* on storage failure, leaving nothing). */
-  commit(plan: EnquiryPlan): LedgerCommitResult;
-}
 
 /** Filter for listing tickets. */
 export interface TicketFilter {

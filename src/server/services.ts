@@ -54,6 +54,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     dir: config.KNOWLEDGE_DIR,
     cacheDir: config.INDEX_CACHE_DIR,
     watch: options.watchKnowledge,
+    maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES,
     logger,
     clock,
     onReload: (status) => metrics.indexPassages.set(status.passageCount),
@@ -62,9 +63,10 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
   let db: Database.Database | undefined;
   try {
     db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...options.channelMigrations], logger);
+    const senderDirectory = new SqliteSenderDirectory(db);
     const routing = await loadRouting({
       contactsFile: contactsFile(config),
-      senderDirectory: new SqliteSenderDirectory(db),
+      senderDirectory,
       logger,
       clock,
     });
@@ -86,7 +88,10 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       deadlines: ticketModule.deadlines,
       clock,
       logger,
-      senders: { confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at) },
+      senders: {
+        confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at),
+        municipalityOf: (address) => senderDirectory.lookup(address)?.gemeindeAgs ?? null,
+      },
     };
     const tickets = learnSenders(ticketModule.service, routing, clock, logger);
     const openDb = db;

@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
-import type { EnquiryLedger, EnquiryPlan, FollowUpTarget, LedgerCommitResult, TicketEvent, TicketRecord } from '../core/ticket-ports.js';
+import type { OutboundKind } from '../core/outcome.js';
+import type { EnquiryLedger, EnquiryPlan, FollowUpTarget, LedgerCommitResult, ReferencedReply, TicketEvent, TicketRecord } from '../core/ticket-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
 import { transition } from './ticket.js';
 import { toView } from './ticket-rows.js';
@@ -13,6 +14,8 @@ import type { TicketWrites } from './ticket-writes.sqlite.js';
 
 /** At most this many References are looked up (the newest ones matter). */
 const MAX_REFERENCES = 30;
+/** Our messages that go to staff, not to the requester side: naming them makes nobody a member (issue 10). */
+const STAFF_KINDS: readonly OutboundKind[] = ['staff_notification', 'escalation'];
 
 /** What a follow-up did to its ticket: the changed ticket and the events to append, in order. */
 export interface FollowUpChange {
@@ -61,13 +64,31 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
     return row === undefined ? null : { outcome: row.outcome, ticketNumber: row.ticket_number };
   };
 
+  const wantedRefs = (refs: string[]): string[] => [...new Set(refs.filter((r) => r !== ''))].slice(-MAX_REFERENCES);
+
   const findByRefs = (refs: string[]): TicketRecord | null => {
-    const wanted = refs.filter((r) => r !== '').slice(-MAX_REFERENCES);
+    const wanted = wantedRefs(refs);
     if (wanted.length === 0) return null;
     const row = db
       .prepare(`SELECT ticket_number FROM ticket_refs WHERE ref IN (${wanted.map(() => '?').join(', ')}) ORDER BY rowid DESC LIMIT 1`)
       .get(...wanted) as { ticket_number: string } | undefined;
     return row === undefined ? null : w.find(row.ticket_number);
+  };
+
+  /** Our sent mail messages to the requester side of a ticket whose Message-ID (`provider_id`) is among `refs`. */
+  const ourReplies = (number: string, refs: string[]): ReferencedReply[] => {
+    const wanted = wantedRefs(refs);
+    if (wanted.length === 0) return [];
+    const rows = db
+      .prepare(
+        `SELECT kind, reply_handle FROM outbox WHERE ticket_number = ? AND channel = 'email' AND status = 'sent'
+         AND kind NOT IN (${STAFF_KINDS.map(() => '?').join(', ')}) AND provider_id IN (${wanted.map(() => '?').join(', ')})`,
+      )
+      .all(number, ...STAFF_KINDS, ...wanted) as { kind: OutboundKind; reply_handle: string }[];
+    return rows.flatMap((r) => {
+      const handle = JSON.parse(r.reply_handle) as { channel?: string; to?: unknown };
+      return handle.channel === 'email' && typeof handle.to === 'string' && handle.to !== '' ? [{ kind: r.kind, to: handle.to }] : [];
+    });
   };
 
   const applyTicket = (plan: EnquiryPlan, at: Date): { ticket: TicketRecord | null; reopened: boolean; rerouted: boolean } => {
@@ -95,6 +116,8 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
       rerouted = change.rerouted;
     }
     w.message(ticket.number, { direction: 'in', author: 'requester', text: enquiry.text, at: plan.at, enquiryKey: enquiry.key, suppressed: !(spec.kind === 'create' || spec.react) });
+    // Why a ticket was opened whatever triage said (a foreign ticket number, quarantine, rate limit): for staff.
+    if (spec.kind === 'create') for (const note of spec.draft.notes ?? []) w.message(ticket.number, { direction: 'note', author: 'system', text: note, at: plan.at, enquiryKey: enquiry.key });
     for (const a of enquiry.attachments) w.attachment(ticket.number, { ...a, enquiryKey: enquiry.key });
     if (enquiry.replyHandle.channel === 'email' && enquiry.replyHandle.messageId !== null) w.ref(enquiry.replyHandle.messageId, ticket.number);
     return { ticket, reopened, rerouted };
@@ -108,7 +131,9 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
         const byNumber = ref.number === undefined ? null : w.find(ref.number);
         const ticket = byNumber ?? findByRefs(ref.references ?? []);
         // An anonymised ticket keeps no conversation: a late reply starts a new one.
-        return ticket === null || ticket.anonymisedAt !== null ? null : { ...toView(ticket), routeStatus: ticket.requester.routeStatus, requesterAddress: ticket.requester.address };
+        if (ticket === null || ticket.anonymisedAt !== null) return null;
+        const replies = ourReplies(ticket.number, ref.references ?? []);
+        return { ...toView(ticket), routeStatus: ticket.requester.routeStatus, requesterAddress: ticket.requester.address, ourReplies: replies };
       });
     },
 

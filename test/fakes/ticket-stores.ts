@@ -26,6 +26,8 @@ export interface FakeOutboxRow extends OutboundMessage {
   leaseUntil: string | null;
   lastError: string | null;
   sentAt: string | null;
+  /** Our Message-ID for a sent mail (the SQLite store's `provider_id`). */
+  providerId?: string;
 }
 
 /** The three ports over shared in-memory state, plus the state for assertions. */
@@ -96,9 +98,16 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       return e === undefined ? null : { outcome: e.outcome, ticketNumber: e.ticketNumber };
     },
     findTicket(ref) {
-      const number = ref.number ?? (ref.references ?? []).map((r) => state.refs.get(r)).find((n) => n !== undefined);
+      const references = ref.references ?? [];
+      const number = ref.number ?? references.map((r) => state.refs.get(r)).find((n) => n !== undefined);
       const found = number === undefined ? undefined : state.tickets.get(number);
-      return found === undefined ? null : { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus, requesterAddress: found.ticket.requester.address };
+      if (found === undefined) return null;
+      // As the SQLite ledger: our sent mail to the requester side of this ticket that the enquiry names.
+      const ourReplies = state.outbox
+        .filter((o) => o.ticketNumber === number && o.channel === 'email' && o.status === 'sent' && o.providerId !== undefined && references.includes(o.providerId))
+        .filter((o) => o.kind !== 'staff_notification' && o.kind !== 'escalation' && o.replyHandle.channel === 'email')
+        .map((o) => ({ kind: o.kind, to: o.replyHandle.channel === 'email' ? o.replyHandle.to : '' }));
+      return { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus, requesterAddress: found.ticket.requester.address, ourReplies };
     },
     commit(plan): LedgerCommitResult {
       const previous = state.enquiries.get(plan.enquiry.key);
@@ -119,6 +128,9 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       if (details !== null) {
         const suppressed = plan.ticket.kind === 'follow_up' && !plan.ticket.react;
         details.messages.push({ direction: 'in', author: 'requester', text: plan.enquiry.text, at: plan.at, enquiryKey: plan.enquiry.key, ...(suppressed ? { suppressed } : {}) });
+        if (plan.ticket.kind === 'create') {
+          for (const note of plan.ticket.draft.notes ?? []) details.messages.push({ direction: 'note', author: 'system', text: note, at: plan.at, enquiryKey: plan.enquiry.key });
+        }
         const handle = plan.enquiry.replyHandle;
         if (handle.channel === 'email' && handle.messageId !== null) state.refs.set(handle.messageId, details.ticket.number);
       }
@@ -182,10 +194,12 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       }
       return due.map((o) => ({ id: o.id, key: o.key, channel: o.channel, kind: o.kind, ticketNumber: o.ticketNumber, replyHandle: o.replyHandle, payload: o.payload, attempts: o.attempts, createdAt: o.createdAt }));
     },
-    markSent(id, owner, now) {
+    markSent(id, owner, now, providerId) {
       const o = owned(id, owner);
       if (o === undefined) return false;
-      Object.assign(o, { status: 'sent', sentAt: now.toISOString(), leaseOwner: null, leaseUntil: null });
+      Object.assign(o, { status: 'sent', sentAt: now.toISOString(), leaseOwner: null, leaseUntil: null, ...(providerId === undefined ? {} : { providerId }) });
+      // As the SQLite store: a sent mail's Message-ID threads the reply back to the ticket.
+      if (o.ticketNumber !== null && providerId !== undefined && !state.refs.has(providerId)) state.refs.set(providerId, o.ticketNumber);
       return true;
     },
     markRetry(id, owner, next, reason) {

@@ -31,14 +31,16 @@ let routing: Routing;
 let senders: SqliteSenderDirectory;
 let deps: HandleEnquiryDeps;
 let service: TicketService;
+let stores: ReturnType<typeof createSqliteTicketStores>;
+let clock: FakeClock;
 
 beforeEach(async () => {
   tmp = tempDir();
   db = openDatabase(join(tmp.dir, 'pakt.db'), [...ticketMigrations, ...routingMigrations], silentLogger);
   senders = new SqliteSenderDirectory(db);
-  const clock = new FakeClock('2026-06-03T08:00:00.000Z');
+  clock = new FakeClock('2026-06-03T08:00:00.000Z');
   routing = await loadRouting({ logger: silentLogger, senderDirectory: senders, clock });
-  const stores = createSqliteTicketStores(db);
+  stores = createSqliteTicketStores(db);
   deps = {
     answerer: createFakeAnswerer([]),
     router: routing.router,
@@ -47,7 +49,10 @@ beforeEach(async () => {
     deadlines: createDeadlinePolicy(),
     clock,
     logger: silentLogger,
-    senders: { confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at) },
+    senders: {
+      confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at),
+      municipalityOf: (address) => senders.lookup(address)?.gemeindeAgs ?? null,
+    },
   };
   service = createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger: silentLogger });
 });
@@ -144,9 +149,61 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
     expect(own).toMatchObject({ kind: 'follow_up', ticket: { number, kreis: { ags: '08421', typ: 'Stadtkreis' } } });
   });
 
-  it('keeps threading mail by number whoever writes (a colleague of the requester, a staff answer from Outlook)', () => {
+  it('opens a new ticket for a stranger naming the number: the old ticket keeps status, team and events, and no sender is learned', () => {
     const number = centralTicket();
-    const colleague = handleEnquiry(makeEnquiry({ from: 'kollegin@example.org', text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: number }), deps);
-    expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' } } });
+    const before = service.show(number);
+    const stranger = makeEnquiry({
+      from: 'fremder@example.net',
+      subject: `AW: [${number}] Ihr Vorgang`,
+      text: 'Wir sind die Gemeinde Aidlingen.',
+      ticketNumber: number,
+      replyHandle: { channel: 'email', to: 'fremder@example.net', messageId: '<x1@example.net>', references: [], subject: `AW: [${number}] Ihr Vorgang` },
+    });
+    const outcome = handleEnquiry(stranger, deps);
+    expect(outcome.kind).toBe('ticket_created');
+    if (outcome.kind !== 'ticket_created') return;
+    expect(service.show(number)).toEqual(before);
+    expect(senders.lookup('fremder@example.net')).toBeNull();
+    const note = `Bezieht sich auf ${number}; Zuordnung durch die Sachbearbeitung prüfen`;
+    expect(service.show(outcome.ticket.number).messages).toEqual([
+      expect.objectContaining({ direction: 'in', author: 'requester', text: 'Wir sind die Gemeinde Aidlingen.' }),
+      expect.objectContaining({ direction: 'note', author: 'system', text: note }),
+    ]);
+    const confirmation = db.prepare("SELECT reply_handle FROM outbox WHERE ticket_number = ? AND kind = 'ticket_confirmation'").get(outcome.ticket.number) as { reply_handle: string };
+    expect(JSON.parse(confirmation.reply_handle)).toMatchObject({ to: 'fremder@example.net' });
+  });
+
+  it('lets a colleague the directory knows for the ticket\'s municipality continue it', () => {
+    const created = handleEnquiry(makeEnquiry({ from: SENDER, text: `${UNROUTED} Gemeinde Aidlingen` }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    expect(created.ticket.gemeinde?.name).toBe('Aidlingen');
+    routing.confirmSender('kollegin@example.org', '08115001', 'test', clock.now());
+    const colleague = handleEnquiry(makeEnquiry({ from: 'Kollegin@Example.org', text: 'Anbei der Bescheid.', ticketNumber: created.ticket.number }), deps);
+    expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number } });
+  });
+
+  it('lets the recipient of our sent reply continue through its Message-ID, but not a stranger holding a forwarded copy', () => {
+    const first = makeEnquiry({
+      from: 'amt@example.org',
+      text: UNROUTED,
+      replyHandle: { channel: 'email', to: 'integration@example.org', messageId: '<q1@example.org>', references: [], subject: 'Frage' },
+    });
+    const created = handleEnquiry(first, deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const number = created.ticket.number;
+    for (const m of stores.outbox.claimDue({ now: clock.now(), channels: ['email'], limit: 10, leaseMs: 60_000, owner: 'w' })) {
+      stores.outbox.markSent(m.id, 'w', clock.now(), `<pakt.${m.kind}@rps.bwl.de>`);
+    }
+    const ours = '<pakt.ticket_confirmation@rps.bwl.de>';
+    const reply = (from: string, id: string, references: string[]) =>
+      makeEnquiry({ from, text: 'Wir sind die Gemeinde Aidlingen.', replyHandle: { channel: 'email', to: from, messageId: id, references, subject: 'AW' } });
+
+    expect(stores.ledger.findTicket({ references: [ours, '<pakt.staff_notification@rps.bwl.de>'] })?.ourReplies).toEqual([{ kind: 'ticket_confirmation', to: 'integration@example.org' }]);
+    expect(handleEnquiry(reply('fremder@example.net', '<f1@example.net>', [ours]), deps).kind).toBe('ticket_created');
+    expect(handleEnquiry(reply('team-mitte@rps.bwl.de', '<s1@rps.bwl.de>', ['<pakt.staff_notification@rps.bwl.de>']), deps).kind).toBe('ticket_created');
+    expect(service.show(number).ticket.team.teamId).toBe('zentrale');
+    expect(handleEnquiry(reply('integration@example.org', '<a1@example.org>', [ours]), deps)).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' } } });
+    expect(senders.lookup('integration@example.org')?.gemeindeAgs).toBe('08115001');
+    expect(senders.lookup('fremder@example.net')).toBeNull();
   });
 });

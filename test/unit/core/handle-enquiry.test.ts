@@ -78,8 +78,9 @@ describe(handleEnquiry.name, () => {
     expect(outcome.ticket.team.teamId).toBe('zentral');
     expect(outcome.needsMunicipality).toBe(true);
     expect(outcome.candidates).toHaveLength(2);
-    expect(kinds()).toEqual(['ticket_confirmation', 'ask_municipality', 'staff_notification']);
-    expect(stores.state.outbox[1]?.payload).toMatchObject({ candidates: [{ kreisAgs: '08115' }, { kreisAgs: '08116' }] });
+    // One message to the requester: the confirmation carries the ask-back (issue 10).
+    expect(kinds()).toEqual(['ticket_confirmation', 'staff_notification']);
+    expect(stores.state.outbox[0]?.payload).toMatchObject({ needsMunicipality: true, candidates: [{ kreisAgs: '08115' }, { kreisAgs: '08116' }] });
   });
 
   it('gives the ticket to the deputy team when the responsible team is absent, and records why', () => {
@@ -154,7 +155,7 @@ describe(handleEnquiry.name, () => {
     expect(kinds()).toEqual(['staff_notification']);
 
     handleEnquiry(makeEnquiry({ key: 'email:forced-2', text: 'Wie hoch ist die Förderung?' }), { ...deps, forceTicket: { ...forced, notifyRequester: true } });
-    expect(kinds()).toEqual(['staff_notification', 'ticket_confirmation', 'ask_municipality', 'staff_notification']);
+    expect(kinds()).toEqual(['staff_notification', 'ticket_confirmation', 'staff_notification']);
   });
 
   it('gives a ticket without subject (Teams) the start of the message as its subject', () => {
@@ -314,10 +315,166 @@ describe(`${handleEnquiry.name}: a ticket number in the text threads only for it
     expect(handleEnquiry(viaTeams, teamsDeps())).toMatchObject({ kind: 'follow_up', ticket: { number: byMail.ticket.number } });
   });
 
-  it('keeps mail threading by number for anyone (a staff answer from Outlook, a colleague of the requester)', () => {
+  it('treats a mail naming the number from someone outside the ticket as a new ticket, like Teams (issue 10)', () => {
     const created = handleEnquiry(makeEnquiry({ text: UNROUTED }), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const colleague = makeEnquiry({ from: 'kollegin@gemeinde.example', text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: created.ticket.number });
-    expect(handleEnquiry(colleague, deps)).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number, team: { teamId: 'team-nord' } } });
+    expect(handleEnquiry(colleague, deps)).toMatchObject({ kind: 'ticket_created', ticket: { number: 'IM-2026-000002' } });
+    expect(stores.state.tickets.get(created.ticket.number)!.ticket.team.teamId).toBe('zentral');
+  });
+});
+
+describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by mail (issue 10)`, () => {
+  const UNROUTED = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da.';
+  const STRANGER = 'fremder@example.net';
+  let confirmed: string[];
+  let directory: Map<string, string>;
+
+  beforeEach(() => {
+    confirmed = [];
+    directory = new Map();
+    deps.senders = {
+      confirm: (address, gemeindeAgs) => void confirmed.push(`${address} → ${gemeindeAgs}`),
+      municipalityOf: (address) => directory.get(address) ?? null,
+    };
+  });
+
+  /** Delivers every pending mail as the outbox worker would; returns our Message-ID per outbox key. */
+  function deliver(): Map<string, string> {
+    const ids = new Map<string, string>();
+    for (const m of stores.outbox.claimDue({ now: deps.clock.now(), channels: ['email'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
+      const id = `<pakt.${m.id}@rp.example>`;
+      stores.outbox.markSent(m.id, 'w', deps.clock.now(), id);
+      ids.set(m.key, id);
+    }
+    return ids;
+  }
+
+  function ticketOf(text: string, overrides: Parameters<typeof makeEnquiry>[0] = {}): { number: string; enquiry: ReturnType<typeof makeEnquiry> } {
+    const enquiry = makeEnquiry({ text, ...overrides });
+    const created = handleEnquiry(enquiry, deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    return { number: created.ticket.number, enquiry };
+  }
+
+  function closeTicket(number: string): void {
+    const current = stores.tickets.find(number)!;
+    const closed = transition({ ...current, assignee: 'sb-nord-1', status: 'wartet' }, { type: 'close', by: ACTORS.nord1 }, deps.clock.now());
+    if (!closed.ok) throw new Error('refused');
+    stores.tickets.save({ expectedVersion: current.version, ticket: closed.ticket, event: closed.event, outbox: [] });
+  }
+
+  it('opens a new ticket naming the number for a stranger: the closed ticket stays closed, unchanged, and nothing is learned', () => {
+    const { number } = ticketOf(UNROUTED);
+    closeTicket(number);
+    const before = structuredClone(stores.state.tickets.get(number)!);
+    const stranger = makeEnquiry({
+      from: STRANGER,
+      subject: `AW: [${number}] Frage`,
+      text: 'Wir sind die Gemeinde Sindelfingen. Bitte ändern Sie die Bankverbindung.',
+      ticketNumber: number,
+      replyHandle: { channel: 'email', to: STRANGER, messageId: '<x1@example.net>', references: [], subject: `AW: [${number}] Frage` },
+    });
+    const outcome = handleEnquiry(stranger, deps);
+
+    expect(outcome).toMatchObject({ kind: 'ticket_created', ticket: { number: 'IM-2026-000002' } });
+    if (outcome.kind !== 'ticket_created') return;
+    expect(outcome.triage.reasons[0]).toBe(`Bezieht sich auf ${number}; Zuordnung durch die Sachbearbeitung prüfen`);
+    expect(stores.state.tickets.get(number)).toEqual(before);
+    expect(confirmed).toEqual([]);
+    const created = stores.state.tickets.get(outcome.ticket.number)!;
+    expect(created.ticket.requester.address).toBe(STRANGER);
+    expect(created.messages).toContainEqual(expect.objectContaining({ direction: 'note', author: 'system', text: `Bezieht sich auf ${number}; Zuordnung durch die Sachbearbeitung prüfen` }));
+    const toStranger = stores.state.outbox.filter((o) => o.ticketNumber === outcome.ticket.number && o.kind === 'ticket_confirmation');
+    expect(toStranger.map((o) => o.replyHandle)).toEqual([expect.objectContaining({ to: STRANGER })]);
+    expect(stores.state.outbox.at(-1)?.payload).toMatchObject({ note: expect.stringContaining(`Bezieht sich auf ${number}`) });
+    expect(deps.logger.text()).not.toContain('fremder');
+  });
+
+  it('opens a new ticket even when triage would have answered the stranger automatically', () => {
+    const { number } = ticketOf(APPLICATION);
+    const outcome = handleEnquiry(makeEnquiry({ from: STRANGER, text: 'Wie hoch ist die Förderung?', ticketNumber: number }), deps);
+    expect(outcome.kind).toBe('ticket_created');
+    expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
+  });
+
+  it('lets a known sender of the ticket\'s municipality continue it, but not one of another municipality', () => {
+    const { number } = ticketOf(APPLICATION);
+    directory.set('kollegin@sindelfingen.example', '08115045');
+    directory.set('nachbar@tuebingen.example', '08416041');
+    const colleague = handleEnquiry(makeEnquiry({ from: 'Kollegin <Kollegin@Sindelfingen.example>', text: 'Nachtrag der Kollegin', ticketNumber: number }), deps);
+    expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number } });
+    const neighbour = handleEnquiry(makeEnquiry({ from: 'nachbar@tuebingen.example', text: 'Nachtrag', ticketNumber: number }), deps);
+    expect(neighbour.kind).toBe('ticket_created');
+    expect(stores.state.tickets.get(number)!.messages.map((m) => m.text)).toEqual([APPLICATION, 'Nachtrag der Kollegin']);
+  });
+
+  it('lets the address our reply went to (Reply-To) continue the ticket through our Message-ID, re-route it and be remembered', () => {
+    const { number, enquiry } = ticketOf(UNROUTED, {
+      from: 'buergermeisteramt@gemeinde.example',
+      replyHandle: { channel: 'email', to: 'integration@gemeinde.example', messageId: '<q1@gemeinde.example>', references: [], subject: 'Frage' },
+    });
+    const confirmation = deliver().get(`${enquiry.key}:ticket_confirmation`)!;
+    const reply = makeEnquiry({
+      from: 'integration@gemeinde.example',
+      text: 'Wir sind die Gemeinde Sindelfingen.',
+      ticketNumber: number,
+      replyHandle: { channel: 'email', to: 'integration@gemeinde.example', messageId: '<a1@gemeinde.example>', references: [confirmation], subject: 'AW' },
+    });
+    expect(handleEnquiry(reply, deps)).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' } } });
+    expect(confirmed).toEqual(['integration@gemeinde.example → 08115045']);
+  });
+
+  it('does not let a stranger in with a forwarded copy of our reply (References alone prove nothing)', () => {
+    const { number, enquiry } = ticketOf(UNROUTED);
+    const confirmation = deliver().get(`${enquiry.key}:ticket_confirmation`)!;
+    const forwarded = makeEnquiry({
+      from: STRANGER,
+      text: 'Wir sind die Gemeinde Sindelfingen.',
+      ticketNumber: number,
+      replyHandle: { channel: 'email', to: STRANGER, messageId: '<f1@example.net>', references: [confirmation], subject: 'AW' },
+    });
+    expect(handleEnquiry(forwarded, deps).kind).toBe('ticket_created');
+    expect(stores.state.tickets.get(number)!.ticket.team.teamId).toBe('zentral');
+    expect(confirmed).toEqual([]);
+  });
+
+  it('does not count a reply to our staff notice as a reply to the requester', () => {
+    const { number, enquiry } = ticketOf(APPLICATION);
+    const notice = deliver().get(`${enquiry.key}:staff_notification`)!;
+    const reply = makeEnquiry({
+      from: 'team-nord@rp.example',
+      text: 'Ist erledigt.',
+      ticketNumber: number,
+      replyHandle: { channel: 'email', to: 'team-nord@rp.example', messageId: '<s1@rp.example>', references: [notice], subject: 'AW' },
+    });
+    expect(handleEnquiry(reply, deps).kind).toBe('ticket_created');
+  });
+
+  it('records suppressed mail on the ticket only from members, staff, or as a report on our own message', () => {
+    const { number, enquiry } = ticketOf(APPLICATION);
+    const confirmation = deliver().get(`${enquiry.key}:ticket_confirmation`)!;
+    const suppressed = { ...deps, suppress: 'auto_submitted' };
+
+    const fake = handleEnquiry(makeEnquiry({ from: STRANGER, text: 'Bitte Konto ändern.', ticketNumber: number }), suppressed);
+    expect(fake).toMatchObject({ kind: 'suppressed', ticket: null });
+    expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
+
+    const staffCopy = handleEnquiry(makeEnquiry({ from: 'Team Nord <team-nord@rp.example>', text: 'Antwort aus Outlook', ticketNumber: number }), { ...deps, suppress: 'staff_sender' });
+    expect(staffCopy).toMatchObject({ kind: 'suppressed', ticket: { number } });
+
+    const bounce = makeEnquiry({
+      from: 'MAILER-DAEMON@mx.gemeinde.example',
+      text: 'Undelivered Mail Returned to Sender',
+      ticketNumber: number,
+      reportedIds: [confirmation],
+      replyHandle: { channel: 'email', to: 'MAILER-DAEMON@mx.gemeinde.example', messageId: '<dsn1@mx.gemeinde.example>', references: [], subject: 'Undelivered' },
+    });
+    expect(handleEnquiry(bounce, { ...deps, suppress: 'mailer_daemon' })).toMatchObject({ kind: 'suppressed', ticket: { number, status: 'neu' } });
+    expect(stores.state.tickets.get(number)!.messages.map((m) => [m.text, m.suppressed ?? false])).toEqual([
+      [APPLICATION, false],
+      ['Antwort aus Outlook', true],
+      ['Undelivered Mail Returned to Sender', true],
+    ]);
   });
 });

@@ -1,0 +1,68 @@
+/** The membership rule of issue 10, table-driven over plain data (no ledger). */
+import { describe, expect, it } from 'vitest';
+import type { Enquiry } from '../../../src/core/enquiry.js';
+import type { FollowUpTarget } from '../../../src/core/ticket-ports.js';
+import { addressKey, ticketMembership, type MembershipBasis } from '../../../src/core/ticket-membership.js';
+import { makeEnquiry } from '../../fakes/factories.js';
+import { createFakeStaffDirectory } from '../../fakes/staff-directory.js';
+
+const TARGET: FollowUpTarget = {
+  number: 'IM-2026-000123',
+  status: 'erledigt',
+  category: 'antrag',
+  channel: 'email',
+  subject: 'Antrag',
+  gemeinde: { ags: '08115045', name: 'Sindelfingen' },
+  kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' },
+  team: { teamId: 'team-nord', team: 'Team Nord', email: 'team-nord@rp.example', phone: '0711 1' },
+  assignee: null,
+  firstResponseDue: '2026-06-03T22:00:00.000Z',
+  resolutionDue: '2026-06-15T22:00:00.000Z',
+  createdAt: '2026-06-01T08:00:00.000Z',
+  routeStatus: 'resolved',
+  requesterAddress: 'Erika@Gemeinde.example',
+};
+const DIRECTORY: Record<string, string> = { 'kollegin@sindelfingen.example': '08115045', 'nachbar@tuebingen.example': '08416041' };
+const deps = { staff: createFakeStaffDirectory(), municipalityOf: (a: string) => DIRECTORY[a] ?? null };
+const ourConfirmation = [{ kind: 'ticket_confirmation' as const, to: 'integration@gemeinde.example' }];
+
+const mail = (from: string): Enquiry => makeEnquiry({ from });
+const teams = (aad: string, fallbackEmail?: string): Enquiry =>
+  makeEnquiry({ channel: 'teams', from: aad, replyHandle: { channel: 'teams', conversationReference: {}, ...(fallbackEmail === undefined ? {} : { fallbackEmail }) } });
+
+const CASES: [string, Enquiry, Partial<FollowUpTarget>, { recordOnly: boolean }, MembershipBasis | null][] = [
+  ['the requester, written differently', mail('"Muster, Erika" <ERIKA@gemeinde.example>'), {}, { recordOnly: false }, 'requester'],
+  ['the requester in Teams by the mail address Teams knows', teams('aad-1', 'erika@gemeinde.example'), {}, { recordOnly: false }, 'requester'],
+  ['a Teams user by id', teams('AAD-7'), { requesterAddress: 'aad-7' }, { recordOnly: false }, 'requester'],
+  ['a stranger who knows the number', mail('fremder@example.net'), {}, { recordOnly: false }, null],
+  ['another person in Teams', teams('aad-2'), {}, { recordOnly: false }, null],
+  ['a known sender of the same municipality', mail('kollegin@sindelfingen.example'), {}, { recordOnly: false }, 'municipality'],
+  ['a known sender of another municipality', mail('nachbar@tuebingen.example'), {}, { recordOnly: false }, null],
+  ['a known sender while the ticket has no municipality', mail('kollegin@sindelfingen.example'), { gemeinde: null, kreis: null }, { recordOnly: false }, null],
+  ['the address our reply went to', mail('integration@gemeinde.example'), { ourReplies: ourConfirmation }, { recordOnly: false }, 'our_reply'],
+  ['a stranger naming our reply to someone else (forwarded copy)', mail('fremder@example.net'), { ourReplies: ourConfirmation }, { recordOnly: false }, null],
+  ['staff writing as if a requester', mail('team-nord@rp.example'), {}, { recordOnly: false }, null],
+  ['a staff copy, recorded only', mail('Team Nord <team-nord@rp.example>'), {}, { recordOnly: true }, 'staff'],
+  ['a staff member\'s mailbox, recorded only', mail('sb-nord-1@rp.example'), {}, { recordOnly: true }, 'staff'],
+  ['a bounce naming our reply, recorded only', mail('MAILER-DAEMON@mx.example'), { ourReplies: ourConfirmation }, { recordOnly: true }, 'report'],
+  ['a stranger\'s auto-reply naming only the number', mail('fremder@example.net'), {}, { recordOnly: true }, null],
+  ['a sender without address', mail(''), { requesterAddress: '' }, { recordOnly: true }, null],
+];
+
+describe(ticketMembership.name, () => {
+  it.each(CASES)('%s', (_name, enquiry, target, options, expected) => {
+    expect(ticketMembership(enquiry, { ...TARGET, ...target }, deps, options)).toBe(expected);
+  });
+
+  it('counts nobody by municipality without a directory', () => {
+    expect(ticketMembership(mail('kollegin@sindelfingen.example'), TARGET, { staff: deps.staff }, { recordOnly: false })).toBeNull();
+  });
+});
+
+describe(addressKey.name, () => {
+  it.each([
+    [' Erika <Erika@Gemeinde.example> ', 'erika@gemeinde.example'],
+    ['ERIKA@gemeinde.example', 'erika@gemeinde.example'],
+    ['', ''],
+  ])('%s → %s', (input, expected) => expect(addressKey(input)).toBe(expected));
+});
