@@ -148,7 +148,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
         const { ticket, reopened, rerouted } = applyTicket(plan, at);
         if (ticket !== null) linkEnquiry.run(ticket.number, enquiry.key);
         const view = ticket === null ? null : toView(ticket);
-        w.enqueue(plan.outbox, view, plan.at);
+        w.enqueue(plan.outbox, view, plan.at, enquiry.key);
         return { kind: 'committed', ticket: view, reopened, rerouted };
       });
     },

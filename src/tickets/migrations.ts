@@ -143,9 +143,30 @@ CREATE INDEX tickets_team_created ON tickets (team_id, created_at);
 CREATE INDEX tickets_open_created ON tickets (created_at) WHERE status <> 'erledigt';
 `;
 
+/**
+ * The enquiry an outbox message answers, as a column of its own (issue 10): export and anonymisation of the
+ * replies to one person matched outbox keys by the prefix "<enquiry key>:", which also caught another
+ * person's enquiry whose Message-ID begins with the first one's key and a colon. Existing rows are filled
+ * where the key is exactly "<enquiry key>:<kind>" or its mail fallback "<…>:fallback:<channel>" and that
+ * enquiry exists (portable SQL: substr/length, the enquiry looked up by its primary key).
+ */
+const tickets004 = `
+ALTER TABLE outbox ADD COLUMN enquiry_key TEXT;
+UPDATE outbox SET enquiry_key = (
+  SELECT e.key FROM enquiries e WHERE e.key = substr(outbox.key, 1, length(outbox.key) - length(outbox.kind) - 1)
+) WHERE substr(outbox.key, length(outbox.key) - length(outbox.kind)) = ':' || outbox.kind;
+UPDATE outbox SET enquiry_key = (
+  SELECT e.key FROM enquiries e
+  WHERE e.key = substr(outbox.key, 1, length(outbox.key) - length(':' || outbox.kind || ':fallback:' || outbox.channel))
+) WHERE enquiry_key IS NULL
+  AND substr(outbox.key, length(outbox.key) - length(':' || outbox.kind || ':fallback:' || outbox.channel) + 1) = ':' || outbox.kind || ':fallback:' || outbox.channel;
+CREATE INDEX outbox_enquiry ON outbox (enquiry_key);
+`;
+
 /** The tickets module's migrations, ids `tickets-NNN`. */
 export const ticketMigrations: Migration[] = [
   { id: 'tickets-001', sql: tickets001 },
   { id: 'tickets-002', sql: tickets002 },
   { id: 'tickets-003', sql: tickets003 },
+  { id: 'tickets-004', sql: tickets004 },
 ];

@@ -66,14 +66,14 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     reroute(id, owner, now, reason, target) {
       return inTransaction(db, 'reroute outbox message', () => {
         const iso = now.toISOString();
-        const row = db.prepare('SELECT key, kind, ticket_number, payload FROM outbox WHERE id = ?').get(id) as
-          | { key: string; kind: string; ticket_number: string | null; payload: string }
+        const row = db.prepare('SELECT key, kind, ticket_number, enquiry_key, payload FROM outbox WHERE id = ?').get(id) as
+          | { key: string; kind: string; ticket_number: string | null; enquiry_key: string | null; payload: string }
           | undefined;
         if (row === undefined || dead.run({ id, owner, now: iso, reason }).changes !== 1) return false;
         db.prepare(
-          `INSERT INTO outbox (key, channel, kind, ticket_number, reply_handle, payload, next_attempt_at, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-        ).run(`${row.key}:fallback:${target.channel}`, target.channel, row.kind, row.ticket_number, JSON.stringify(target.replyHandle), row.payload, iso, iso);
+          `INSERT INTO outbox (key, channel, kind, ticket_number, enquiry_key, reply_handle, payload, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+        ).run(`${row.key}:fallback:${target.channel}`, target.channel, row.kind, row.ticket_number, row.enquiry_key, JSON.stringify(target.replyHandle), row.payload, iso, iso);
         return true;
       });
     },

@@ -158,11 +158,12 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
     anonymiseEnquiriesBefore(cutoff) {
       return inTransaction(db, 'anonymise enquiries', () => {
         const keys = db.prepare('SELECT key FROM enquiries WHERE ticket_number IS NULL AND from_address IS NOT NULL AND received_at < ?').all(cutoff) as { key: string }[];
-        const outbox = db.prepare(`UPDATE outbox SET payload = '{}', reply_handle = '{"channel":"cli"}' WHERE ticket_number IS NULL AND key >= ? AND key < ?`);
+        // The replies of exactly this enquiry (migration tickets-004); never a key prefix, which also matches
+        // another person's enquiry whose Message-ID starts with this key and a colon.
+        const outbox = db.prepare(`UPDATE outbox SET payload = '{}', reply_handle = '{"channel":"cli"}' WHERE ticket_number IS NULL AND enquiry_key = ?`);
         const enquiry = db.prepare('UPDATE enquiries SET from_address = NULL WHERE key = ?');
         for (const { key } of keys) {
-          // Outbox keys of an enquiry are "<enquiry key>:<kind>": a range scan on the unique key index.
-          outbox.run(`${key}:`, `${key};`);
+          outbox.run(key);
           enquiry.run(key);
         }
         return keys.length;
@@ -182,10 +183,10 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
           ticketNumber: r.ticket_number === null ? null : String(r.ticket_number),
         }));
         const tickets = numbers.map((n) => details(db, w, n.number)).filter((d): d is TicketDetails => d !== null);
-        const replyRows = db.prepare('SELECT key, channel, kind, status, attempts, last_error, created_at, sent_at, payload FROM outbox WHERE ticket_number IS NULL AND key >= ? AND key < ?');
+        const replyRows = db.prepare('SELECT key, channel, kind, status, attempts, last_error, created_at, sent_at, payload FROM outbox WHERE ticket_number IS NULL AND enquiry_key = ? ORDER BY id');
         const replies = enquiries
           .filter((e) => e.ticketNumber === null)
-          .flatMap((e) => (replyRows.all(`${e.key}:`, `${e.key};`) as Record<string, unknown>[]).map((r) => ({ ...outboxView(r), payload: JSON.parse(String(r.payload)) as Record<string, unknown> })));
+          .flatMap((e) => (replyRows.all(e.key) as Record<string, unknown>[]).map((r) => ({ ...outboxView(r), payload: JSON.parse(String(r.payload)) as Record<string, unknown> })));
         return { address, tickets, enquiries, replies };
       });
     },

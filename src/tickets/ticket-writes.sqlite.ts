@@ -61,8 +61,8 @@ export function prepareTicketWrites(db: Database.Database) {
   );
   const insertRef = db.prepare('INSERT INTO ticket_refs (ref, ticket_number) VALUES (?, ?) ON CONFLICT (ref) DO NOTHING');
   const insertOutbox = db.prepare(
-    `INSERT INTO outbox (key, channel, kind, ticket_number, reply_handle, payload, next_attempt_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+    `INSERT INTO outbox (key, channel, kind, ticket_number, enquiry_key, reply_handle, payload, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
   );
 
   return {
@@ -107,8 +107,9 @@ export function prepareTicketWrites(db: Database.Database) {
     /**
      * Enqueues drafts; an existing key is left as it is (idempotent). Linked messages store the ticket number
      * only; the outbox store adds the current ticket view as `payload.ticket` when it hands them out.
+     * `enquiryKey` names the enquiry the messages answer (export and anonymisation match it exactly).
      */
-    enqueue(drafts: OutboxDraft[], ticket: TicketView | null, at: string): void {
+    enqueue(drafts: OutboxDraft[], ticket: TicketView | null, at: string, enquiryKey: string | null = null): void {
       for (const d of drafts) {
         const linked = d.withTicket && ticket !== null;
         const payload = d.payload;
@@ -117,6 +118,7 @@ export function prepareTicketWrites(db: Database.Database) {
           d.channel,
           d.kind,
           linked ? ticket.number : null,
+          enquiryKey,
           JSON.stringify(d.replyHandle),
           JSON.stringify(payload),
           at,
