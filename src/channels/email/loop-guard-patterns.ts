@@ -44,7 +44,7 @@ export const BOUNCE_SUBJECT = new RegExp(
       'Message (delivery (failed|failure|has failed)|not delivered|could not be delivered|undeliverable)',
       'Non[- ]?deliver(y|able)',
       'Permanent Delivery Failure',
-      'Warning: (could not send|message .{0,80} delayed)',
+      String.raw`Warning\W+(could not send|message .{0,80} delayed)`,
       'Delayed Mail',
       '(Mail|Message) could not be delivered',
       'Unable to deliver',
@@ -55,8 +55,15 @@ export const BOUNCE_SUBJECT = new RegExp(
       'Zustellung (fehlgeschlagen|nicht möglich)',
       'Fehler bei der (Zustellung|Nachrichtenzustellung)',
       'Nachricht (konnte nicht zugestellt werden|nicht zugestellt)',
+      // The same notice as Exchange and other servers localise it.
+      'Non remis',
+      'Échec de la remise',
+      'Non recapitabile',
+      'No se puede entregar',
+      'Onbestelbaar',
+      String.raw`Não (é possível )?entreg\w*`,
     ].join('|') +
-    String.raw`)\b`,
+    String.raw`)\b|^\s*\S{0,20}(配信できません|配信不能|配信エラー|送信エラー|エラー通知|未送達)`,
   'i',
 );
 
@@ -75,6 +82,9 @@ export const BOUNCE_TEXT = new RegExp(
     'This is an automatically generated Delivery Status Notification',
     'Delivery to the following recipients? (failed|has been delayed)',
     'Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen',
+    'Requested action not taken',
+    // An SMTP reply with an enhanced status code ("550 5.1.1", "554-5.7.1"): only mail servers write these.
+    String.raw`\b5\d\d[ -]#?5\.\d{1,3}\.\d{1,3}\b`,
     'Ihre Nachricht hat einige oder alle Empfänger nicht erreicht',
     String.raw`^Final-Recipient:\s*rfc822;`,
     String.raw`^Diagnostic-Code:\s*smtp;`,

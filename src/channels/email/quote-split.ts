@@ -1,10 +1,12 @@
 /**
  * Separates the new question in a mail body from quoted history and from the signature (pure).
  *
- * Policy: everything from the first quote header ("Am … schrieb …", "-----Ursprüngliche Nachricht-----",
- * an Outlook "Von:/Gesendet:" block, "On … wrote:", a forward marker) is history; remaining ">" lines are
- * history too. When nothing but a forward is left, the forwarded mail itself is the question (someone
- * passed a question on to us). The signature is kept separately because routing reads the sender's
+ * Policy: everything from the first header of unquoted history ("-----Ursprüngliche Nachricht-----", an
+ * Outlook or Lotus "Von:/Gesendet:" block, a forward marker, an "Am … schrieb …:" not followed by ">" lines)
+ * is history. ">" lines, with the attribution above them, are quotes wherever they stand: the unquoted lines
+ * between and below them are new text (interleaved and bottom-posted replies). When nothing but a forward or
+ * a bare quote is left, that mail itself is the question (someone passed a question on to us), so a mail
+ * never loses its whole text. The signature is kept separately because routing reads the sender's
  * municipality from it.
  */
 
@@ -20,7 +22,8 @@ export interface SplitBody {
   forwarded: boolean;
 }
 
-const ON_WROTE = /^\s*(Am|On|Le|El)\s.{4,200}?\s(schrieb|wrote|a écrit|escribió)\b.*:?\s*$/i;
+/** "Am 03.03.2026 um 10:12 schrieb Max <max@x.de>:"; a sentence that merely starts "Am Montag schrieb mir …" is no header. */
+const ON_WROTE = /^\s*(Am|On|Le|El)\s.{4,200}?\s(schrieb|wrote|a écrit|escribió)\b(.{0,120}:)?\s*$/i;
 const AM_HAT_GESCHRIEBEN = /^\s*Am\s.{4,200}\shat\s.{1,120}\sgeschrieben:?\s*$/i;
 /** "Max <max@x.de> schrieb am Di., 16. Aug. 2016 um 12:52 Uhr:", "max@x.de wrote:", Lotus "… schrieb am 16.08.2016 12:52:41:". */
 const WROTE_TAIL = /\S.{0,200}\s(schrieb|schrieben|wrote|a écrit|escribió|scrisse|schreef|написала?)(\s+(am|on|le|el)\s.{4,80})?\s*:\s*$/i;
@@ -41,7 +44,9 @@ const QUOTED = /^\s*>/;
 /** What an attribution line names: an address or a date/time. */
 const ATTRIBUTION_PART = /@|\d{1,2}[:.]\d{2}|\b\d{4}\b/;
 
-const isAttribution = (text: string): boolean => ON_WROTE.test(text) || AM_HAT_GESCHRIEBEN.test(text) || WROTE_TAIL.test(text);
+/** An attribution line; one that only ends in "schrieb:" must also name an address or a date ("wie Sie schrieben:" is prose). */
+const isAttribution = (text: string): boolean =>
+  ON_WROTE.test(text) || AM_HAT_GESCHRIEBEN.test(text) || (WROTE_TAIL.test(text) && ATTRIBUTION_PART.test(text));
 
 /** How many lines (1 or 2) of an attribution ("Am … schrieb …:") start at line i, else 0. */
 function attributionAt(lines: string[], i: number): number {

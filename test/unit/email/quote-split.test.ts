@@ -144,6 +144,16 @@ describe(splitMailBody.name, () => {
     expect(splitMailBody(body).text).toBe(body);
   });
 
+  it('keeps prose ending in "schrieben:" that is no quote header', () => {
+    const body = 'Guten Tag,\nwie Sie schrieben:\ndie Frist endet im Juni. Gilt das auch für uns?';
+    expect(splitMailBody(body).text).toBe(body);
+  });
+
+  it('keeps a sentence that starts "Am Montag schrieb mir …"', () => {
+    const body = 'Sehr geehrte Damen und Herren,\n\nAm Montag schrieb mir der Kreis, dass die Frist verlängert wird. Stimmt das?';
+    expect(splitMailBody(body).text).toBe(body);
+  });
+
   it('takes a bare quote as the question when nothing else was written', () => {
     expect(splitMailBody('Am 1.3.2026 schrieb X:\n> Wann ist die Frist?').text).toBe('Wann ist die Frist?');
   });
