@@ -102,7 +102,9 @@ function quotedLines(lines: string[]): boolean[] {
   const quoted = lines.map((l) => QUOTED.test(l));
   for (let i = 0; i < lines.length; i += 1) {
     if (!quoted[i]) continue;
-    if (i + 1 < lines.length && !quoted[i + 1] && (lines[i] ?? '').length >= 60 && /^\s*\p{Ll}/u.test(lines[i + 1] ?? '')) quoted[i + 1] = true;
+    // A wrapped quote breaks mid-sentence: a long quoted line without closing punctuation, continued in lower case.
+    const wrapped = (lines[i] ?? '').length >= 60 && !/[.?!:;)]\s*$/.test(lines[i] ?? '');
+    if (i + 1 < lines.length && !quoted[i + 1] && wrapped && /^\s*\p{Ll}/u.test(lines[i + 1] ?? '')) quoted[i + 1] = true;
     if (i > 0 && quoted[i - 1]) continue;
     let end = i - 1;
     while (end >= 0 && (lines[end] ?? '').trim() === '') end -= 1;

@@ -113,6 +113,11 @@ describe(splitMailBody.name, () => {
     expect(splitMailBody(body).text).toBe('Danke!');
   });
 
+  it('keeps a lower-case answer below a quoted sentence that ended', () => {
+    const body = '> Bitte teilen Sie uns mit, ob die Stelle befristet ist und wann sie besetzt wurde.\nja, befristet bis 2027.';
+    expect(splitMailBody(body).text).toBe('ja, befristet bis 2027.');
+  });
+
   it('recognises an attribution in any language by its place above a quote (address or date, colon)', () => {
     const body = 'Hallo\n\n02.04.2012 14:20 пользователь "bob@example.org" <\nbob@example.org> написал:\n> Hi';
     expect(splitMailBody(body).text).toBe('Hallo');
