@@ -12,8 +12,10 @@
  *   is not enough: a forwarded copy carries it to people we never wrote to.
  *
  * A suppressed mail (auto-reply, bounce) is only recorded on the ticket, never reacted to. Besides members,
- * the RP's own staff (a copy of their answer sent from Outlook) and reports about our own message (a bounce
- * naming our Message-ID, which only the recipients of that message can know) may be recorded there.
+ * the RP's own staff (a copy of their answer sent from Outlook, from the authority's mail domain) and reports
+ * about our own message (a bounce naming our Message-ID, which only the recipients of that message can know)
+ * may be recorded there. Staff never act as the requester: a staff mail that is not suppressed and names a
+ * ticket opens a new one like any other.
  *
  * Non-goal: a forged From. The rule trusts the sender address as the mail gateway delivered it; SPF/DKIM/
  * DMARC enforcement belongs to the gateway.
@@ -27,7 +29,7 @@ export type MembershipBasis = 'requester' | 'municipality' | 'our_reply' | 'staf
 
 /** What the rule reads besides the enquiry and the ticket. */
 export interface MembershipDeps {
-  staff: Pick<StaffDirectory, 'findStaff' | 'teams'>;
+  staff: Pick<StaffDirectory, 'findStaff' | 'teams' | 'staff'>;
   /** The municipality (AGS) the learned sender directory holds for an address, or null. */
   municipalityOf?: (address: string) => string | null;
 }
@@ -76,8 +78,20 @@ export function ticketMembership(enquiry: Enquiry, target: FollowUpTarget, deps:
   return null;
 }
 
-/** A staff member (by mailbox or id) or a team mailbox of the contacts file. */
+/**
+ * A staff member (by mailbox or id), or an address on the authority's own mail domain: the domain of a team
+ * or staff mailbox of the contacts file (a case worker answering from Outlook writes from a personal address
+ * there, as the mail channel's loop guard also assumes). Role mailboxes belong on the authority's domain.
+ */
 function isStaff(key: string, staff: MembershipDeps['staff']): boolean {
   if (staff.findStaff(key) !== null) return true;
-  return staff.teams().some((t) => addressKey(t.email) === key);
+  const domain = domainOf(key);
+  if (domain === '') return false;
+  const mailboxes = [...staff.teams().map((t) => t.email), ...staff.staff().flatMap((s) => (s.email === undefined ? [] : [s.email]))];
+  return mailboxes.some((m) => domainOf(addressKey(m)) === domain);
+}
+
+function domainOf(key: string): string {
+  const at = key.lastIndexOf('@');
+  return at < 0 ? '' : key.slice(at + 1);
 }
