@@ -82,6 +82,7 @@ const CHALLENGE_HEADER = /^x-(tmda\b.*|spamarrest.*|boxbe.*|challenge.*|mailbloc
 /** Headers that list managers (Mailman, Majordomo, ezmlm, fml, Sympa, LISTSERV, Google Groups) set. */
 const LIST_HEADER =
   /^((x-)?list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|x-mlserver|x-mailing-list|x-ml-name|x-ml-count|x-mailman-version|x-beenthere|x-list|x-listserver|x-listprocessor-version|x-ecartis-version|x-loop-list|x-sequence|x-ezmlm.*|x-egroups-.*|x-google-group-id)$/;
+const VENDOR_LOOP = /^x-[\w-]+-loop(-prevention)?$/;
 const REPORT_PART = /^(message\/(global-)?(delivery-status|disposition-notification)|text\/rfc822-headers)$/;
 
 type Rule = [SuppressReason, (input: GuardInput) => boolean];
@@ -125,7 +126,7 @@ const isComplaint = (i: GuardInput): boolean =>
 const isList = (i: GuardInput): boolean =>
   headerNames(i).some((name) => LIST_HEADER.test(name) && all(i, name).some((v) => v !== '')) ||
   all(i, 'delivered-to').some((v) => /^mailing list\b/i.test(v)) ||
-  [...all(i, 'sender'), ...all(i, 'return-path'), ...all(i, 'errors-to')].some((v) => LIST_MANAGER.test(v));
+  ['sender', 'return-path', 'errors-to', 'resent-sender', 'resent-from'].some((name) => all(i, name).some((v) => LIST_MANAGER.test(v)));
 
 const RULES: Rule[] = [
   ['mailer_daemon', isDaemon],
@@ -145,8 +146,15 @@ const RULES: Rule[] = [
       /autoresponder/i.test(h(i, 'x-post-messageclass')),
   ],
   ['precedence', (i) => [...all(i, 'precedence'), ...all(i, 'x-precedence')].some((v) => /^(bulk|list|junk|auto_reply)\b/i.test(v))],
-  // Any X-Loop: ours, or another system's (a helpdesk, a list, a forwarding rule) that guards its own loops.
-  ['x_loop', (i) => all(i, 'x-loop').some((v) => v !== '')],
+  // Any X-Loop: ours, or another system's (a helpdesk, a list, a forwarding rule) that guards its own loops;
+  // helpdesks also name their own (X-OTRS-Loop, X-RT-Loop-Prevention, …). Exchange's inbox-rule marker is no loop guard.
+  [
+    'x_loop',
+    (i) =>
+      headerNames(i).some(
+        (name) => (name === 'x-loop' || (VENDOR_LOOP.test(name) && name !== 'x-ms-exchange-inbox-rules-loop')) && all(i, name).some((v) => v !== ''),
+      ),
+  ],
   ['mailing_list', isList],
   ['auto_reply_subject', (i) => AUTO_REPLY_SUBJECT.test(i.subject ?? '') || LOTUS_AUTO_SUBJECT.test(i.subject ?? '')],
   ['bounce_subject', (i) => BOUNCE_SUBJECT.test(i.subject ?? '')],
