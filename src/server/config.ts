@@ -2,6 +2,7 @@
  * Configuration: the only place that reads the environment (STYLE G2). Parsed once with zod into a frozen,
  * typed Config whose defaults let `npm start` run with no `.env` and no credentials.
  */
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
@@ -10,7 +11,43 @@ import { TICKET_CATEGORIES, type TicketCategory } from '../core/triage-types.js'
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
-const port = z.coerce.number().int().min(0).max(65535);
+/**
+ * A TCP port. An empty value is an error, not "unset": `PORT=` would otherwise coerce to 0 (a random port).
+ * 0 itself stays allowed (tests ask the OS for a free port).
+ */
+const port = z
+  .string()
+  .trim()
+  .min(1, { error: 'is empty: give a port number (1–65535) or remove the line to use the default', abort: true })
+  .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'));
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/** `sqlite:<path>`: a real file. `sqlite:` or `sqlite::memory:` would run on a temporary database. */
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => v.startsWith('sqlite:'), 'only sqlite:<path> is supported (e.g. sqlite:./data/pakt.db)')
+  .refine(
+    (v) => !v.startsWith('sqlite:') || !['', ':memory:'].includes(v.slice('sqlite:'.length).trim()),
+    'needs a file path after "sqlite:" (e.g. sqlite:./data/pakt.db); without one the data would be lost on restart',
+  );
+
+/** A calendar date (`2026-03-01`) or a date-time with offset (`2026-03-01T08:00:00+01:00`); empty = unset. */
+const startDate = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .pipe(
+    z
+      .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+        error: 'must be a real date (YYYY-MM-DD) or an ISO date-time with offset (2026-03-01T08:00:00+01:00)',
+      })
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date')
+      .optional(),
+  );
 const optionalString = z
   .string()
   .optional()
@@ -29,16 +66,19 @@ const deadlines = z
   .optional()
   .transform((v, ctx) => {
     const rules: Partial<Record<TicketCategory, { firstResponseDays: number; resolutionDays: number }>> = {};
+    let bad = false;
+    // Every malformed entry is reported, not only the first (one issue, so one line, per entry).
     for (const part of (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')) {
       const m = /^([a-z]+)=(\d{1,3})\/(\d{1,3})$/.exec(part);
       const category = m?.[1] as TicketCategory | undefined;
       if (m === null || category === undefined || !TICKET_CATEGORIES.includes(category) || Number(m[2]) > Number(m[3])) {
         ctx.addIssue({ code: 'custom', message: `"${part}" is not <category>=<first>/<resolution> with a category of ${TICKET_CATEGORIES.join(', ')}` });
-        return z.NEVER;
+        bad = true;
+        continue;
       }
       rules[category] = { firstResponseDays: Number(m[2]), resolutionDays: Number(m[3]) };
     }
-    return rules;
+    return bad ? z.NEVER : rules;
   });
 
 /** Environment schema. `z.input` is what operators write; `Config` (output) has every default applied. */
@@ -47,12 +87,14 @@ export const ConfigSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: port.default(3978),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: z
+    HOST: z
       .string()
-      .default('sqlite:./data/pakt.db')
-      .refine((v) => v.startsWith('sqlite:'), 'only sqlite:<path> is supported (e.g. sqlite:./data/pakt.db)'),
+      .trim()
+      .refine((v) => isIP(v) !== 0 || HOST_NAME.test(v), 'must be an IP address or a host name (e.g. 127.0.0.1, 0.0.0.0)')
+      .default('127.0.0.1'),
+    DATABASE_URL: databaseUrl.default('sqlite:./data/pakt.db'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+    KNOWLEDGE_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
     TEMPLATES_DIR: z.string().min(1).default('./templates'),
     CONTACTS_FILE: optionalString,
     INDEX_CACHE_DIR: z.string().min(1).default('./data/cache'),
@@ -62,6 +104,7 @@ export const ConfigSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalString,
+    ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TEAMS_STAFF_IDS: csv,
     TEAMS_STAFF_TEAM_ID: optionalString,
     // Mail
@@ -77,7 +120,7 @@ export const ConfigSchema = z
     IMAP_MAILBOX: z.string().min(1).default('INBOX'),
     IMAP_PROCESSED_FOLDER: z.string().min(1).default('Bearbeitet'),
     IMAP_QUARANTINE_FOLDER: z.string().min(1).default('Quarantaene'),
-    IMAP_START_DATE: optionalString,
+    IMAP_START_DATE: startDate,
     IMAP_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
     SMTP_HOST: optionalString,
     SMTP_PORT: port.default(587),
@@ -88,6 +131,10 @@ export const ConfigSchema = z
     MAIL_OWN_ADDRESSES: csv,
     MAIL_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
     MAIL_AUTO_REPLIES_PER_DAY: z.coerce.number().int().min(0).default(5),
+    // Issue 10 (mail channel): attachment bytes stored per mail; copies of sent replies in the Sent folder.
+    MAIL_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().min(0).default(20 * 1024 * 1024),
+    IMAP_SENT_FOLDER: optionalString,
+    MAIL_SAVE_SENT: bool.default(true),
     // Tickets
     LEAD_MAILBOX: optionalString,
     TICKET_DEADLINES: deadlines,
