@@ -1,14 +1,16 @@
 /**
  * Opens the knowledge base: reads `knowledge/`, builds (or restores from the on-disk cache) the index, and
  * optionally watches the directory, re-indexing on change (debounced) with an atomic swap: a query always
- * sees one complete state, and a failed re-index keeps the previous state.
+ * sees one complete state, and a failed re-index keeps the previous state. Re-indexing runs in a worker
+ * thread, so a running service keeps answering (health checks, Teams turns) while a large file is indexed.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
 import { answerQuestion } from './answer.js';
 import { buildState, type KnowledgeState } from './build.js';
 import { loadCachedState, saveCachedState } from './cache.fs.js';
-import { isSourceFile, parseSources, readRawSources } from './sources.fs.js';
+import { buildInWorker } from './rebuild.loader.js';
+import { isSourceFile, parseSources, readRawSources, type RawSources } from './sources.fs.js';
 import type { KnowledgeBase, KnowledgeStatus } from './types.js';
 
 /** Options of {@link openKnowledgeBase}. */
@@ -19,6 +21,8 @@ export interface KnowledgeBaseOptions {
   cacheDir?: string;
   /** Re-index on change. */
   watch?: boolean;
+  /** Larger source files are skipped and reported (config KNOWLEDGE_MAX_FILE_BYTES; default 5 MiB). */
+  maxFileBytes?: number;
   logger: Logger;
   /** Called after each source file read (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
@@ -39,20 +43,33 @@ export interface KnowledgeBaseOptions {
 export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
   const logger = options.logger.child({ component: 'knowledge' });
   const clock = options.clock ?? systemClock;
-  const load = async (onProgress?: (done: number, total: number) => void): Promise<KnowledgeState> => {
-    const raw = await readRawSources(options.dir);
+  // The first load builds in this thread (nothing is served yet); re-indexing builds in a worker thread.
+  const inline = async (raw: RawSources, onProgress?: (done: number, total: number) => void): Promise<KnowledgeState> => {
+    const sources = await parseSources(raw, onProgress);
+    return buildState(sources.documents, sources.synonyms, sources.problems, clock.now());
+  };
+  const inWorker = async (raw: RawSources): Promise<KnowledgeState> => {
+    try {
+      return await buildInWorker(raw, clock.now());
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      logger.warn({ err: (error as Error).message }, 'index worker unavailable; re-indexing in the main thread');
+      return inline(raw);
+    }
+  };
+  const load = async (build: (raw: RawSources) => Promise<KnowledgeState>): Promise<KnowledgeState> => {
+    const raw = await readRawSources(options.dir, { maxFileBytes: options.maxFileBytes });
     const cached = options.cacheDir === undefined ? null : await loadCachedState(options.cacheDir, raw.hash, logger, clock.now());
     let state = cached;
     if (state === null) {
-      const sources = await parseSources(raw, onProgress);
-      state = buildState(sources.documents, sources.synonyms, sources.problems, clock.now());
+      state = await build(raw);
       if (options.cacheDir !== undefined) await saveCachedState(options.cacheDir, raw.hash, state, logger);
     }
     for (const p of state.problems) logger.warn({ file: p.file, line: p.line, problem: p.message }, 'knowledge source problem');
     logger.info({ passages: state.passages.length, documents: state.documentCount, problems: state.problems.length, cached: cached !== null }, 'knowledge loaded');
     return state;
   };
-  let state = await load(options.onProgress);
+  let state = await load((raw) => inline(raw, options.onProgress));
   const status = (): KnowledgeStatus => ({
     ready: state.passages.length > 0,
     passageCount: state.passages.length,
@@ -61,8 +78,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     loadedAt: state.loadedAt,
   });
   const reload = async (): Promise<void> => {
+    logger.info({}, 'knowledge changed: re-indexing in the background');
     try {
-      state = await load();
+      state = await load(inWorker);
     } catch (error) {
       logger.error({ err: (error as Error).message }, 'knowledge re-index failed; keeping the previous index');
     }

@@ -4,7 +4,8 @@
  * collected with file and line; a broken file never stops the others.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { extractDocx, extractPdf } from './extract.loader.js';
 import { parseMeta, slugify } from './front-matter.js';
@@ -15,6 +16,18 @@ import type { KnowledgeProblem, ParsedDocument } from './types.js';
 
 /** Name of the synonym file inside the knowledge directory. */
 export const SYNONYM_FILE = 'synonyme.yaml';
+
+/**
+ * Default largest source file (config KNOWLEDGE_MAX_FILE_BYTES): 5 MiB. The shipped documents are below
+ * 100 kB; a 50 MB file took seconds of CPU and a gigabyte of memory to index.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Options of {@link readRawSources}. */
+export interface ReadSourcesOptions {
+  /** Larger files are skipped and reported as a problem (default {@link DEFAULT_MAX_FILE_BYTES}). */
+  maxFileBytes?: number;
+}
 
 /** Everything read from the knowledge directory. */
 export interface SourceSet {
@@ -50,8 +63,12 @@ export interface RawSources {
   hash: string;
 }
 
-/** Reads the bytes of every source file. A missing directory is a problem, not an exception. */
-export async function readRawSources(dir: string): Promise<RawSources> {
+/**
+ * Reads the bytes of every source file. A missing directory is a problem, not an exception; a file above
+ * the size limit is a problem naming the file, and the others still load.
+ */
+export async function readRawSources(dir: string, options: ReadSourcesOptions = {}): Promise<RawSources> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const problems: KnowledgeProblem[] = [];
   const names = await listSourceFiles(dir).catch((cause: Error) => {
     problems.push({ file: '.', message: `cannot read knowledge directory ${dir}: ${cause.message}` });
@@ -60,6 +77,12 @@ export async function readRawSources(dir: string): Promise<RawSources> {
   const hash = createHash('sha256');
   const files: RawSources['files'] = [];
   for (const file of names) {
+    const size = await stat(join(dir, file)).then((st) => st.size, () => 0);
+    if (size > maxFileBytes) {
+      problems.push({ file, message: `file is ${megabytes(size)}, above the limit of ${megabytes(maxFileBytes)} (KNOWLEDGE_MAX_FILE_BYTES); not indexed` });
+      hash.update(`${file}\0skipped\0${size}\0${maxFileBytes}\0`); // a changed or resized file invalidates the cache
+      continue;
+    }
     const data = await readFile(join(dir, file)).catch((cause: Error) => {
       problems.push({ file, message: `cannot read file: ${cause.message}` });
       return null;
@@ -69,6 +92,10 @@ export async function readRawSources(dir: string): Promise<RawSources> {
     files.push({ file, data });
   }
   return { files, problems, hash: hash.digest('hex') };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Parses raw sources into documents and synonyms. `onProgress` is called after each file. */
@@ -88,13 +115,14 @@ export async function parseSources(raw: RawSources, onProgress?: (done: number, 
       documents.push(await parseFile(file, data, sidecars));
     }
     onProgress?.(++done, raw.files.length);
+    await nextTurn(); // let requests (health checks, Teams turns) in between documents
   }
   return { documents, synonyms, problems, hash: raw.hash };
 }
 
 /** Reads and parses every source file. */
-export async function readSources(dir: string, onProgress?: (done: number, total: number) => void): Promise<SourceSet> {
-  return parseSources(await readRawSources(dir), onProgress);
+export async function readSources(dir: string, onProgress?: (done: number, total: number) => void, options: ReadSourcesOptions = {}): Promise<SourceSet> {
+  return parseSources(await readRawSources(dir, options), onProgress);
 }
 
 async function parseFile(file: string, data: Buffer, sidecars: Map<string, string>): Promise<ParsedDocument> {
