@@ -32,12 +32,15 @@ function snippet(text: FoldedText, match: RegExpExecArray): string {
 /**
  * Scores a text against a rule table; each rule counts once. Positive weights add up; of the negative
  * weights only the strongest counts, so a question with several rule markers is not punished twice.
+ * Negative rules mark rule questions, so they read `asked` (the asking sentences; the whole text by default):
+ * "welche" in "eine Übersicht, welche Integrationsmanager Zugang haben" asks nothing.
  */
-export function scoreText(rules: readonly TextRule[], text: FoldedText): Score {
+export function scoreText(rules: readonly TextRule[], text: FoldedText, asked: FoldedText = text): Score {
   const hits: RuleHit[] = [];
   for (const rule of rules) {
-    const match = rule.pattern.exec(text.folded);
-    if (match !== null) hits.push({ id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(text, match) });
+    const source = rule.weight < 0 ? asked : text;
+    const match = rule.pattern.exec(source.folded);
+    if (match !== null) hits.push({ id: rule.id, weight: rule.weight, reason: rule.reason, matched: snippet(source, match) });
   }
   const positive = hits.reduce((sum, hit) => sum + Math.max(hit.weight, 0), 0);
   const negative = hits.reduce((min, hit) => Math.min(min, hit.weight), 0);

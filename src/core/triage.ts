@@ -16,12 +16,12 @@
  */
 import type { Channel } from './enquiry.js';
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from './knowledge.js';
-import type { Router } from './routing.js';
+import type { RouteResult, Router } from './routing.js';
 import { PROGRAMME_TERMS } from './triage-categories.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './triage-signals.js';
-import { buildQuestion } from './triage-question.js';
+import { extractQuestion } from './question-extract.js';
 import { cleanSubject, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
 
@@ -71,18 +71,28 @@ interface Prepared {
   subject: FoldedText;
   isReply: boolean;
   body: FoldedText;
-  /** Subject and new body together: what the application rules read. */
+  /** Subject and the message content (no salutation, courtesy, lead-in, signature): what the case rules read. */
   both: FoldedText;
+  /** Subject and the asking sentences: where the rule-question markers (negative rules) count. */
+  asked: FoldedText;
+  /** The question put to the knowledge base (question-extract.ts). */
   question: string;
 }
 
-function prepare(input: TriageInput): Prepared {
+function prepare(input: TriageInput, route: RouteResult): Prepared {
   const { subject, isReply } = cleanSubject(input.subject);
   const bodyText = newMessagePart(typeof input.text === 'string' ? input.text : '');
+  const places = [route.gemeinde?.name, route.kreis?.name].filter((p): p is string => p !== undefined);
+  const extracted = extractQuestion({ subject, text: bodyText }, { places });
   const subjectFolded = foldText(subject);
-  const body = foldText(bodyText);
-  const question = buildQuestion(subject, bodyText) || subject;
-  return { subject: subjectFolded, isReply, body, both: joinFoldedLines(subjectFolded, body), question };
+  return {
+    subject: subjectFolded,
+    isReply,
+    body: foldText(bodyText),
+    both: joinFoldedLines(subjectFolded, foldText(extracted.content)),
+    asked: joinFoldedLines(subjectFolded, foldText(extracted.questions.join('\n'))),
+    question: extracted.text,
+  };
 }
 
 function describe(hit: RuleHit): string {
@@ -163,7 +173,7 @@ const knowledgeStage: Stage = ({ input, prepared, answer, application }) => {
 const STAGES: readonly Stage[] = [emptyStage, automatedStage, courtesyStage, applicationStage, knowledgeStage];
 
 function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Decision {
-  const facts: Facts = { input, prepared, answer, application: scoreText(APPLICATION_RULES, prepared.both) };
+  const facts: Facts = { input, prepared, answer, application: scoreText(APPLICATION_RULES, prepared.both, prepared.asked) };
   for (const stage of STAGES) {
     const decision = stage(facts);
     if (decision !== null) return decision;
@@ -199,12 +209,12 @@ function category(prepared: Prepared, ticket: boolean): { category: TicketCatego
  * // result.intent === 'application_matter', result.ticket === true, result.ticketCategory === 'auszahlung'
  */
 export function triage(input: TriageInput, deps: TriageDeps): TriageResult {
-  const prepared = prepare(input);
-  const answer = prepared.question === '' ? EMPTY_ANSWER : deps.answerer.ask(prepared.question);
   const route = deps.router.route(
     { text: typeof input.text === 'string' ? input.text : '', subject: input.subject, from: input.from, signature: input.signature },
     deps.now,
   );
+  const prepared = prepare(input, route);
+  const answer = prepared.question === '' ? EMPTY_ANSWER : deps.answerer.ask(prepared.question);
   const decision = decide(input, prepared, answer);
   const { category: ticketCategory, reason } = category(prepared, decision.ticket);
   return {

@@ -1,0 +1,221 @@
+/**
+ * Question extraction, shared by every channel: from an enquiry (subject and the new part of the text) the
+ * question(s) the knowledge base is asked, and the content the case rules read.
+ *
+ * What goes (issue 9 item 1): the salutation, courtesy ("Ich freue mich auf Ihre Antwort"), lead-ins that only
+ * announce a question ("wir bereiten gerade unseren Antrag vor und fragen uns Folgendes:"), the signature block
+ * (sign-off, "i. A.", role and office lines, "Tel.", "www.", a town after the question), disclaimers, and context
+ * sentences when the question stands on its own. What stays: the asking sentences (direct, or indirect: "wir
+ * möchten wissen, wer …"), the sentence before a question that refers back to it ("… Ist das zulässig?") or
+ * names no topic of its own, and subject words only when they add a topic the question does not name. So the
+ * knowledge base's confidence depends on the question, not on how it was wrapped.
+ *
+ * Non-goals: quoted history and structural signature splitting (the mail channel and `newMessagePart` do that
+ * before); language detection; spelling correction.
+ */
+import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
+import { leadInTopic, refersBack, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
+import { topicWords, withoutPlaces } from './question-topic.js';
+import { cleanSubject, foldText } from './triage-text.js';
+
+/** What {@link extractQuestion} reads. `text` is the new part of the message (no quoted history). */
+export interface EnquiryText {
+  subject?: string;
+  text: string;
+}
+
+export interface ExtractOptions {
+  /** Names of the requester's municipality and Kreis (from routing): left out of context and subject words. */
+  places?: readonly string[];
+}
+
+/** The result of {@link extractQuestion}. */
+export interface ExtractedQuestion {
+  /** What the knowledge base is asked: topic words, needed context and the question(s); '' for an empty enquiry. */
+  text: string;
+  /** The sentences that ask something (directly or indirectly), as written. */
+  questions: string[];
+  /**
+   * The message without salutation, courtesy, lead-ins, signature and disclaimer: context and questions (and
+   * what a lead-in names, "Frage zu unserem Antrag vom 3. März"). What the case rules read.
+   */
+  content: string;
+}
+
+/**
+ * Most characters of sentences asked (whole sentences; the knowledge base reads the first 1000 characters of a
+ * question, and a long paste is asked by its first questions).
+ */
+const MAX_ASKED_CHARS = 1500;
+
+/** A line break ends a sentence after this many characters or fewer (shorter than a hard-wrapped line). */
+const SHORT_LINE = 50;
+
+interface Sentence {
+  text: string;
+  role: SentenceRole;
+}
+
+/** The message lines without signature, disclaimer and salutation; '' marks a paragraph break. */
+function messageLines(text: string): string[] {
+  const kept: string[] = [];
+  let seenContent = false;
+  let inSignature = false;
+  // Folding keeps line breaks where they are, so the folded lines pair with the original ones.
+  const original = text.normalize('NFC').split(/\r?\n/);
+  const foldedLines = foldText(text).folded.split(/\r?\n/);
+  for (const [i, raw] of original.entries()) {
+    let line = raw.trim();
+    if (line === '') {
+      kept.push('');
+      continue;
+    }
+    const folded = foldedLines[i]?.trim() ?? foldText(line).folded;
+    if (seenContent && DISCLAIMER_START.test(folded)) break;
+    if (CLOSING_LINE.test(folded)) {
+      inSignature ||= seenContent;
+      continue;
+    }
+    if ((inSignature && !line.includes('?')) || SIGNATURE_LINES.some((p) => p.pattern.test(folded))) continue;
+    if (seenContent && isOfficeLine(line, folded)) continue;
+    if (!seenContent) line = line.replace(SALUTATION, '').trim();
+    if (line === '') continue;
+    kept.push(line);
+    seenContent = true;
+  }
+  return kept;
+}
+
+/** Joins hard-wrapped lines; a short line, a line ending a sentence and a blank line each end a unit. */
+function units(lines: string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (line === '') {
+      if (current !== '') out.push(current);
+      current = '';
+      continue;
+    }
+    current = current === '' ? line : `${current} ${line}`;
+    if (/[.!?:]["“”»)]*$/.test(line) || line.length <= SHORT_LINE) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+/**
+ * The sentences with their roles. A name or place after the last question or context sentence ("… beraten
+ * werden? Stadt Ulm") signs off; the same words before them are the topic ("Abgabefrist VN", "Mittelabruf").
+ */
+function sentencesOf(text: string): Sentence[] {
+  const sentences = units(messageLines(text))
+    .flatMap(splitSentences)
+    .map((s) => ({ text: s, role: sentenceRole(s) }));
+  const named = sentences.map((s) => s.role === 'context' && isNameLine(s.text, foldText(s.text).folded));
+  const lastSaying = sentences.findLastIndex((s, i) => s.role === 'question' || (s.role === 'context' && !named[i]));
+  if (lastSaying < 0) return sentences;
+  return sentences.map((s, i) => (i > lastSaying && named[i] ? { ...s, role: 'sign_off' } : s));
+}
+
+/** Longest capitalised first word still read as a verb or interrogative, not a noun ("Können", "Welche"). */
+const FIRST_WORD_VERB_MAX = 7;
+
+/** Nouns that name no topic of their own: a question made only of them needs its context. */
+const EMPTY_NOUNS: ReadonlySet<string> = new Set(
+  'foerderung foerderprogramm programm frage fragen fall faelle antwort regel regeln foerderregeln sache thema moeglichkeit info sie ihnen ihr ihre ihrem ihren euch'.split(
+    ' ',
+  ),
+);
+
+/** From this many topic nouns on, a question that refers back still stands on its own. */
+const SELF_CONTAINED_NOUNS = 3;
+
+/**
+ * True when a question cannot be asked without the sentence before it: it names no topic noun ("Was passiert mit
+ * der Förderung?"), or refers back ("dafür", "deswegen", "ist das …") and names fewer than
+ * {@link SELF_CONTAINED_NOUNS}. All-lower-case questions (nouns cannot be told) only by reference.
+ */
+function needsContext(question: string): boolean {
+  const words = question.split(/[^\p{L}-]+/u).filter((w) => w.length >= 3);
+  const cased = words.some((w) => /^\p{Lu}/u.test(w));
+  const nouns = words.filter((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || w.length > FIRST_WORD_VERB_MAX) && !EMPTY_NOUNS.has(foldText(w).folded)).length;
+  if (cased && nouns === 0) return true;
+  return refersBack(question) && (!cased || nouns < SELF_CONTAINED_NOUNS);
+}
+
+/** The sentences asked: each question, preceded by its nearest earlier context sentence when it needs one. */
+function askedSentences(sentences: Sentence[], places: readonly string[]): string[] {
+  const out: string[] = [];
+  const used = new Set<number>();
+  sentences.forEach((s, i) => {
+    if (s.role !== 'question') return;
+    if (needsContext(s.text)) {
+      let j = i - 1;
+      while (j >= 0 && sentences[j]!.role !== 'context' && sentences[j]!.role !== 'question') j--;
+      if (j >= 0 && sentences[j]!.role === 'context' && !used.has(j)) {
+        used.add(j);
+        out.push(withoutPlaces(sentences[j]!.text, places));
+      }
+    }
+    out.push(s.text);
+  });
+  return out;
+}
+
+/**
+ * Extracts the question(s) of an enquiry.
+ *
+ * @example
+ * extractQuestion({ subject: 'Anfrage', text: 'Guten Morgen,\n\nkurze Frage an Sie:\nBis wann müssen die Kennzahlen gemeldet werden?\n\nIch freue mich auf Ihre Antwort.\nStadt Ulm' }).text
+ * // → 'Bis wann müssen die Kennzahlen gemeldet werden?'
+ */
+export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = {}): ExtractedQuestion {
+  const places = options.places ?? [];
+  const { subject } = cleanSubject(enquiry.subject);
+  const sentences = sentencesOf(enquiry.text);
+  const questions = sentences.filter((s) => s.role === 'question').map((s) => s.text);
+  const leadTopics = sentences.filter((s) => s.role === 'lead_in').map((s) => leadTopic(s.text)).filter((t) => t !== '');
+  const context = sentences.filter((s) => s.role === 'context').map((s) => s.text);
+  const content = [...leadTopics, ...sentences.filter((s) => s.role === 'question' || s.role === 'context').map((s) => s.text)].join(' ');
+
+  let asked = upTo(MAX_ASKED_CHARS, questions.length > 0 ? askedSentences(sentences, places) : context.map((s) => withoutPlaces(s, places)));
+  if (asked.length === 0 && subject !== '') asked = [subject];
+  const core = asked.join(' ');
+  const topic = topicWords([...leadTopics, asked[0] === subject ? '' : subject].join(' '), core, places);
+  const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
+  return { text: text === '' ? fallback(enquiry.text) : text, questions, content };
+}
+
+/**
+ * What a lead-in names: the words after "Frage zu …", or the whole lead-in when it is a heading without a verb
+ * ("Kennzahlenmeldung fürs IM:").
+ */
+function leadTopic(sentence: string): string {
+  const named = leadInTopic(sentence);
+  if (named !== '') return named;
+  const heading = sentence.replace(/:\s*$/, '');
+  return sentence.trim().endsWith(':') && isNameLine(heading, foldText(heading).folded) ? heading : '';
+}
+
+/** The first sentences, as many as fit in `max` characters (at least one). */
+function upTo(max: number, sentences: string[]): string[] {
+  let length = 0;
+  const out: string[] = [];
+  for (const s of sentences) {
+    if (out.length > 0 && length + s.length > max) break;
+    out.push(s);
+    length += s.length + 1;
+  }
+  return out;
+}
+
+/** When everything was courtesy or signature: the text as written, without its salutation (triage decides). */
+function fallback(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const stripped = trimmed.replace(SALUTATION, '').trim();
+  return (stripped === '' ? trimmed : stripped).replace(/\s+/g, ' ');
+}

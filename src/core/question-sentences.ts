@@ -1,0 +1,138 @@
+/**
+ * Sentence-level reading for question extraction (question-extract.ts): splitting a paragraph into sentences
+ * and telling what each sentence does — asks (directly or indirectly), leads in to a question ("kurze Frage an
+ * Sie:"), is courtesy ("Ich freue mich auf Ihre Antwort."), signs off ("VG aus Oberkirch"), or gives context.
+ * Patterns are written against folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts).
+ *
+ * Why not a package: sentencex (the maintained multilingual splitter) is a native addon per platform and still
+ * breaks "ab dem 2. Halbjahr"; ICU's segmenter (Intl.Segmenter) breaks after "z. B.". The rule here is short:
+ * a full stop ends a sentence unless it follows an abbreviation, a single letter or a number, or the next word
+ * starts in lower case.
+ */
+import { isCourtesyOnlyFolded } from './triage-signals.js';
+import { foldText } from './triage-text.js';
+
+/** What a sentence does in an enquiry. */
+export type SentenceRole = 'question' | 'lead_in' | 'courtesy' | 'sign_off' | 'context';
+
+/** Sentences longer than this are context without further tests (keeps long pastes linear). */
+const MAX_CLASSIFIED_CHARS = 2000;
+
+/** Abbreviations after which a full stop does not end a sentence (folded, without the dot). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  ('bzw ca nr dr abs ggf evtl usw etc vgl inkl zzgl bzgl str tel az ff gem lt max min mind jan feb febr aug sept sep okt nov dez ' +
+    'prof hr fr st ziff kap anm vs allg insb insbes ehem zb mio mrd tsd ua dh sog u.a z.b d.h i.a i.v o.g s.o s.u u.u ggfs bspw zt vorm nachm')
+    .split(/\s+/),
+);
+
+/**
+ * Splits a paragraph into sentences at ? ! and at a colon after a word; at a full stop unless it follows an
+ * abbreviation, a single letter or a number ("z. B.", "am 1.5.", "Nr. 5"), or the next word starts in lower case.
+ *
+ * @example splitSentences('Allgemeine Frage: gilt das z. B. in der Elternzeit? Stadt Ulm')
+ * // → ['Allgemeine Frage:', 'gilt das z. B. in der Elternzeit?', 'Stadt Ulm']
+ */
+export function splitSentences(paragraph: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const boundary = /([.!?:…]+)(["“”»)]*)(\s+)/g;
+  for (let m = boundary.exec(paragraph); m !== null; m = boundary.exec(paragraph)) {
+    const end = m.index + m[1]!.length + m[2]!.length;
+    if (!endsSentence(paragraph, m.index, m[1]!, end + m[3]!.length)) continue;
+    const sentence = paragraph.slice(start, end).trim();
+    if (sentence !== '') out.push(sentence);
+    start = end;
+  }
+  const rest = paragraph.slice(start).trim();
+  if (rest !== '') out.push(rest);
+  return out;
+}
+
+function endsSentence(text: string, at: number, marks: string, next: number): boolean {
+  if (/[?!…]/.test(marks)) return true;
+  const before = /[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, at - 20), at))?.[0] ?? '';
+  if (marks.startsWith(':')) return /\p{L}$/u.test(before);
+  const word = foldText(before).folded.replace(/^\.+/, '');
+  // Ordinals and dates ("am 1.5.", "2. Rate") continue the sentence; a year ("im September 2026.") ends it.
+  if (word === '' || (/^\d[\d.]*$/.test(word) && !/(?:^|\.)\d{4}$/.test(word)) || /^\p{L}$/u.test(word) || ABBREVIATIONS.has(word)) return false;
+  // "z.B." and "i.A." written without spaces.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  return !/^[\p{Ll}\d]/u.test(text.charAt(next));
+}
+
+/** Interrogatives that open an indirect question ("…, ob …", "…, wie …"). */
+const INTERROGATIVE = String.raw`(?:ob|wie|wann|wo|wohin|woher|womit|wofuer|worauf|worueber|was|welche[rsnm]?|wer|wem|wen|wessen|warum|weshalb|wieso|weswegen|inwieweit|inwiefern|wieviel\w*)`;
+
+/** Verbs and nouns of asking for information; with an interrogative clause they make an indirect question. */
+const ASKING = String.raw`(?:wissen|wuessten|erfahren|mitteilen|mitteilung|teilen|auskunft|auskuenfte|erklaeren|erlaeutern|sagen|informieren|information|informationen|klaeren|klaerung|fragen|frage|nachfragen|anfragen|rueckmeldung|beantworten|interessiert|interessieren|bescheid|unsicher|unklar|nicht\s+sicher|hinweis|hinweise)`;
+
+/** An indirect question: "wir möchten wissen, wer …", "Bitte teilen Sie uns mit, wie …", "Wir bitten um Mitteilung, ob …". */
+const INDIRECT_QUESTION = new RegExp(String.raw`\b${ASKING}\b[^.!?]{0,80}?,?\s+${INTERROGATIVE}\b`);
+
+/**
+ * Sentences that only announce a question or say who asks ("Ich hätte eine kurze Frage.", "unsere
+ * Integrationsmanagerin hat mich gebeten, bei Ihnen nachzufragen.", "Ich wende mich mit folgendem Anliegen an
+ * Sie."). Checked only on short sentences; a sentence ending in a colon without an interrogative leads in too.
+ */
+const LEAD_IN =
+  /^(?:\w+\s+){0,4}?(?:kurze|kleine|allgemeine|grundsaetzliche|generelle|weitere|noch\s+eine|eine|folgende|zwei|ein\s+paar|einige)\s+(?:\w+\s+)?(?:frage|fragen|rueckfrage|rueckfragen|verstaendnisfrage)\b|\b(?:habe|haette|haben|haetten|hab|gibt\s+es|stellt\s+sich|stellen\s+sich|stelle|stellen)\s+(?:ich\s+|wir\s+|uns\s+|mir\s+)?(?:da\s+|mal\s+|noch\s+|bitte\s+)*(?:eine|folgende|zwei|ein\s+paar|einige|mehrere|die)\s+(?:\w+\s+)?(?:frage|fragen|rueckfrage|rueckfragen|anliegen)\b|\b(?:gebeten|beauftragt)\b.{0,60}\b(?:nachzufragen|anzufragen|zu\s+fragen|zu\s+erkundigen|nachfragen)\b|\b(?:wende|wenden|melde|melden)\s+(?:mich|uns)\b.{0,60}\b(?:an\s+sie|bei\s+ihnen)\b|\b(?:fragen|frage)\s+(?:uns|mich)\s+(?:\w+\s+)?folgendes\b|\bes\s+geht\s+um\s+folgendes\b/;
+
+/** Longest sentence, in characters, that may be a lead-in. */
+const LEAD_IN_MAX_CHARS = 160;
+
+/** Courtesy sentences beyond greeting and thanks words ("Ich freue mich auf Ihre Antwort."). */
+const COURTESY_SENTENCES: readonly RegExp[] = [
+  /\b(?:freue|freuen)\s+(?:mich|uns)\b.{0,60}\b(?:antwort|rueckmeldung|nachricht|rueckantwort|info|hilfe|unterstuetzung)\b/,
+  /\b(?:fuer|bei)\s+(?:weitere\s+|weiteren\s+)?(?:rueckfragen|fragen)\s+(?:stehe|stehen|bin|sind)\b/,
+  /\bstehe\w*\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:gern|gerne)\s+zur\s+verfuegung\b/,
+  /^(?:vielen|herzlichen|besten|lieben|tausend)?\s*dank\w*\b.{0,60}\b(?:vorab|im\s+voraus|fuer\s+ihre\s+(?:muehe|hilfe|unterstuetzung|bemuehungen|rueckmeldung|antwort|zeit))\b[^?]*$/,
+  /\bueber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:rueckmeldung|antwort|nachricht|info)\s+(?:wuerde|wuerden|freue|freuen)\b/,
+  /\b(?:ich|wir)\s+(?:hoffe|hoffen)\b.{0,40}\b(?:antwort|helfen|weiterhelfen|rueckmeldung)\b/,
+  /^(?:bleiben\s+sie\s+gesund|einen\s+schoenen\s+\w+|schoenes\s+wochenende)\b/,
+];
+
+/**
+ * Words that make a short sentence courtesy: `isCourtesyOnly` allows two other words (a name), so a heading of
+ * two words ("Kennzahlenmeldung fürs IM:") would pass without one of these.
+ */
+const COURTESY_CORE =
+  /\b(?:dank\w*|thanks|thank|thx|merci|gruess\w*|gruss|hallo|hi|hey|moin|servus|guten|liebe[rs]?|geehrte\w*|wochenende|wiederhoeren|wiedersehen|bald|cheers|regards|super|prima|perfekt|toll|klasse|ok|okay|klar|verstanden|erledigt|passt)\b/;
+
+/** A sign-off with a place: "VG aus Oberkirch", "grüße aus mühlacker", "Gruß vom Bodensee". */
+const SIGN_OFF = /^(?:(?:viele|liebe|beste|schoene|herzliche|freundliche|sonnige|kollegiale)\s+)?(?:gruesse|gruss|vg|lg|mfg|bg)\b(?:\s+(?:aus|von|vom|nach)\b[^?]{0,60})?[.!]?$/;
+
+/** The role of one sentence by its own words (a name line is told by its position: question-extract.ts). */
+export function sentenceRole(sentence: string): SentenceRole {
+  if (sentence.length > MAX_CLASSIFIED_CHARS) return sentence.includes('?') ? 'question' : 'context';
+  const folded = foldText(sentence).folded.trim();
+  if (SIGN_OFF.test(folded)) return 'sign_off';
+  if (folded.includes('?')) return 'question';
+  if ((isCourtesyOnlyFolded(folded) && COURTESY_CORE.test(folded)) || COURTESY_SENTENCES.some((p) => p.test(folded))) return 'courtesy';
+  if (INDIRECT_QUESTION.test(folded)) return 'question';
+  if (folded.endsWith(':') || (folded.length <= LEAD_IN_MAX_CHARS && LEAD_IN.test(folded))) return 'lead_in';
+  return 'context';
+}
+
+/** Topic words a lead-in names after "Frage zu …" ("Ich habe eine Frage zum Sachbericht:" → "Sachbericht"). */
+const LEAD_IN_TOPIC = /\b(?:frage|fragen|anfrage|rueckfrage|nachfrage|anliegen)\s+(?:zu[mr]?|bezueglich|bzgl\.?|wegen|betreffend|betreffs|ueber|hinsichtlich|zum\s+thema|im\s+zusammenhang\s+mit)\s+(.+)$/;
+
+/** The words after "Frage zu …" in a lead-in, in their original spelling; '' when it names none. */
+export function leadInTopic(sentence: string): string {
+  const text = foldText(sentence.slice(0, MAX_CLASSIFIED_CHARS));
+  const m = LEAD_IN_TOPIC.exec(text.folded);
+  if (m === null || m[1] === undefined) return '';
+  const from = text.map[m.index + m[0].length - m[1].length] ?? 0;
+  return text.original.slice(from).replace(/[:.!]+\s*$/, '').trim();
+}
+
+/**
+ * Words that point back to what a previous sentence said ("dafür", "diese Stelle", "ist das zulässig?"): a
+ * question with one of them needs the sentence before it.
+ */
+const ANAPHORA =
+  /\b(?:dafuer|dazu|hierfuer|hierzu|hiervon|hierbei|davon|dabei|darauf|darueber|deswegen|deshalb|daher|darum|dadurch|trotzdem|dies|dieser|diese|diesem|diesen|dieses|sowas|solche[rnms]?|er|sie\s+(?:muss|darf|kann|soll)|derartige\w*)\b|\b(?:sich|man|wir|ich|es)\s+das\b|\bdas\s+(?:auch|noch|dann|so|trotzdem|hinten|ueberhaupt)\b|\b(?:ist|geht|waere|gilt|klappt|reicht)\s+das\b|\bdas\s+(?:\w+\s+)?(?:moeglich|zulaessig|erlaubt|foerderfaehig|ok|okay|in\s+ordnung|machbar)\b|\bso\s+(?:etwas|was)\b/;
+
+/** True when a question refers back to the sentence before it. */
+export function refersBack(question: string): boolean {
+  return ANAPHORA.test(foldText(question.slice(0, MAX_CLASSIFIED_CHARS)).folded);
+}

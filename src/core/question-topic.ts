@@ -1,0 +1,95 @@
+/**
+ * Topic words for question extraction (question-extract.ts): which words of a subject line (or of a lead-in,
+ * "Frage zum Sachbericht:") add a topic the question does not name, and which names of places and offices are
+ * left out of what the knowledge base is asked. Pure string functions over folded text (see triage-text.ts).
+ */
+import { foldText } from './triage-text.js';
+
+/**
+ * Subject words that name no topic (folded): asking words ("Anfrage", "Rückfrage"), the programme's own names
+ * ("Förderprogramm IM", "Integrationsmanagement": every enquiry is about it), courtesy and function words.
+ * Words that tell one programme from another ("Digitales", "Ukraine", "Corona") are not listed: they add a topic.
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'frage fragen kurze kurz kleine allgemeine allgemein anfrage anfragen rueckfrage rueckfragen nachfrage anliegen bitte info infos ' +
+    'information informationen auskunft hallo betreff betr thema bzgl bezueglich wegen neue neu dringend wichtig eilig ' +
+    'foerderung foerderungen foerderprogramm foerderprogramms programm programms integrationsmanagement integrationsmanagements im ' +
+    'pakt integration kommunen ihre ihr ihrer ihres unsere unser unseres unserer unseren unserem sie wir ich uns mir ' +
+    'zu zum zur der die das den dem des ein eine einer eines einen einem und oder von vom fuer in an auf mit bei ueber nach aus ' +
+    'ist sind war gibt es muss muessen darf duerfen kann koennen soll sollen wird werden wie was wann wo wer welche welcher welches ' +
+    'schon noch bereits auch nur mal da so ob um az re aw wg fwd out office fuers beim ins ans vom zum zur'
+  ).split(/\s+/),
+);
+
+/** Office and municipality words that precede a place name ("Stadt Ulm", "im Landkreis Heidenheim"). */
+const OFFICE_PREFIX =
+  /(?<![\p{L}])(Stadt|Gemeinde|Landkreis|Landratsamt|Kreis|Stadtkreis|Stadtverwaltung|Gemeindeverwaltung|Bürgermeisteramt|Kreisstadt)\s+((?:(?:Bad|Sankt|St\.|Schwäbisch|Groß|Klein|Neu|Alt|Ober|Unter|Hohen|Markt)\s+)?\p{Lu}[\p{L}.-]*(?:\s+(?:am|an|im|in|ob|bei|unter|vor|auf)\s+(?:der\s+|dem\s+|den\s+)?\p{Lu}[\p{L}.-]*|\s+\(\p{L}[\p{L}.\s-]*\))?)/gu;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes place names from a sentence of context: names after an office word ("die Stadt Bühl möchte" → "die
+ * Stadt möchte") and the given places (the route's municipality and Kreis). Questions keep their places: a
+ * place may be what they ask about ("Wann war die Regionalkonferenz in Kehl?").
+ *
+ * @example withoutPlaces('in Heidelberg sind zwei Stellen besetzt', ['Heidelberg']) // → 'in sind zwei Stellen besetzt'
+ */
+export function withoutPlaces(sentence: string, places: readonly string[]): string {
+  let out = sentence.replace(OFFICE_PREFIX, '$1');
+  for (const place of places) {
+    if (place.trim().length < 3) continue;
+    out = out.replace(new RegExp(`(?<![\\p{L}])${escape(place.trim())}(?![\\p{L}])`, 'gu'), '');
+  }
+  return out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+}
+
+/** Most topic words added to a question (a subject is a few words; more would drown the question). */
+const MAX_TOPIC_WORDS = 6;
+
+/** Umlaut-insensitive folded form for comparing word stems (Förderzeiträume ~ Förderzeitraum). */
+const plain = (folded: string): string => folded.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+
+/** A word counts as present when its stem (all but the last two letters, at least four) occurs. */
+function present(word: string, text: string): boolean {
+  const w = plain(word);
+  return text.includes(w.slice(0, Math.max(4, w.length - 2)));
+}
+
+/** True for a token worth keeping as a topic: letters, or a year; no file numbers or codes. */
+function isTopicToken(token: string, folded: string): boolean {
+  if (/\d/.test(token)) return /^(?:19|20)\d\d$/.test(token);
+  return folded.length > 1 && !GENERIC_WORDS.has(folded);
+}
+
+/**
+ * Words of `line` (a subject, or a lead-in's topic) to put before `question`: none unless the line adds a topic,
+ * a noun (in a line written all in lower case: any word) that is not generic, not a place and not already in
+ * the question; then the line's words without generic words and places, in their order and original spelling,
+ * because the words around a new noun qualify it ("Abgabefrist bei unterschiedlichen Förderzeiträumen").
+ *
+ * @example topicWords('AW: Frage zur Stellenteilung', 'Ist das zulässig?', []) // → ['Stellenteilung']
+ * @example topicWords('Förderprogramm IM', 'Welche Ausgaben werden gefördert?', []) // → []
+ */
+export function topicWords(line: string, question: string, places: readonly string[]): string[] {
+  const text = plain(foldText(question).folded);
+  const placeWords = new Set(places.flatMap((p) => foldText(p).folded.split(/[\s-]+/)));
+  const tokens = withoutPlaces(line, places)
+    .split(/\s+/)
+    .map((raw) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((t) => t !== '');
+  // Nouns and names carry the topic; a line without capitals beyond its first word cannot tell them apart.
+  const cased = tokens.slice(1).some((t) => /^\p{Lu}/u.test(t));
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  let addsTopic = false;
+  for (const token of tokens) {
+    const folded = foldText(token).folded;
+    if (seen.has(folded) || !isTopicToken(token, folded) || placeWords.has(folded)) continue;
+    seen.add(folded);
+    kept.push(token);
+    addsTopic ||= (!cased || !/^\p{Ll}/u.test(token)) && !present(folded, text);
+    if (kept.length >= MAX_TOPIC_WORDS) break;
+  }
+  return addsTopic ? kept : [];
+}

@@ -1,0 +1,201 @@
+/**
+ * Question extraction (issue 9 item 1): what the knowledge base is asked for an enquiry, table-driven over
+ * wrappings written for this suite (greetings, lead-ins, courtesy, signatures, disclaimers, towns, subjects),
+ * none of them taken from the development set of enquiries.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractQuestion } from '../../../src/core/question-extract.js';
+import { splitSentences } from '../../../src/core/question-sentences.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+describe(extractQuestion.name, () => {
+  it.each([
+    {
+      name: 'greeting, lead-in, courtesy, sign-off and signature block',
+      subject: 'Allgemeine Frage',
+      text: 'Liebe Kolleginnen und Kollegen,\n\nin unserer letzten Dienstbesprechung kam folgende Frage auf:\nWie lange darf eine Integrationsmanagerin eine Familie begleiten?\n\nVielen Dank vorab für Ihre Mühe!\n\nMit freundlichen Grüßen\nErika Musterfrau\nSachgebietsleitung Soziales\nGemeinde Musterhausen\nTelefon: 07000 12345-67',
+      question: 'Wie lange darf eine Integrationsmanagerin eine Familie begleiten?',
+    },
+    {
+      name: 'a town after the question on the same line',
+      subject: '',
+      text: 'Wie lange darf eine geflüchtete Person beraten werden? Stadt Ulm',
+      question: 'Wie lange darf eine geflüchtete Person beraten werden?',
+    },
+    {
+      name: 'a sign-off with a place after the question (Teams)',
+      subject: '',
+      text: 'Hi! Sind Supervisionskosten förderfähig? LG aus Reutlingen',
+      question: 'Sind Supervisionskosten förderfähig?',
+    },
+    {
+      name: 'an office signature without sign-off',
+      subject: 'Anfrage',
+      text: 'Grüß Gott,\nbis wann ist der Sachbericht einzureichen?\nLandratsamt Calw\nKreissozialamt\nwww.kreis-calw.example',
+      question: 'bis wann ist der Sachbericht einzureichen?',
+    },
+    {
+      name: 'a disclaimer after the signature',
+      subject: 'Frage zum Förderprogramm IM',
+      text: 'Guten Tag Herr Dr. Beispiel,\nwelche Qualifikation brauchen Integrationsmanager?\n\nBeste Grüße\nJana Beispiel\n\nDiese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte den Absender.',
+      question: 'welche Qualifikation brauchen Integrationsmanager?',
+    },
+    {
+      name: 'a disclaimer without sign-off',
+      subject: '',
+      text: 'Ist eine Stellenteilung zulässig?\nBitte prüfen Sie der Umwelt zuliebe, ob der Ausdruck dieser E-Mail erforderlich ist.',
+      question: 'Ist eine Stellenteilung zulässig?',
+    },
+    {
+      name: 'a person who asked on behalf of a colleague',
+      subject: 'Rückfrage',
+      text: 'mein Bürgermeister hat mich gebeten, mich bei Ihnen zu erkundigen.\nWer gehört zur Zielgruppe?\nÜber eine kurze Rückmeldung würde ich mich sehr freuen.',
+      question: 'Wer gehört zur Zielgruppe?',
+    },
+    {
+      name: 'a subject that names the topic the question leaves out',
+      subject: 'AW: Frage zur Stellenteilung',
+      text: 'Hallo, ist das zulässig? Danke und Gruß',
+      question: 'Stellenteilung. ist das zulässig?',
+    },
+    {
+      name: 'a subject that only names the programme',
+      subject: 'Förderung Integrationsmanagement',
+      text: 'Welche Ausgaben werden gefördert?',
+      question: 'Welche Ausgaben werden gefördert?',
+    },
+    {
+      name: 'a subject naming another programme',
+      subject: 'Digitales Integrationsmanagement',
+      text: 'Welche Voraussetzungen gelten?',
+      question: 'Digitales. Welche Voraussetzungen gelten?',
+    },
+    {
+      name: 'the context sentence a question refers back to',
+      subject: '',
+      text: 'Wir überlegen, das Integrationsmanagement an die Caritas zu übertragen. Ist das grundsätzlich möglich?',
+      question: 'Wir überlegen, das Integrationsmanagement an die Caritas zu übertragen. Ist das grundsätzlich möglich?',
+    },
+    {
+      name: 'context without the place names in it',
+      subject: '',
+      text: 'Die Stadt Bad Saulgau möchte eine Integrationsbeauftragte einstellen. Kann diese Stelle gefördert werden?',
+      question: 'Die Stadt möchte eine Integrationsbeauftragte einstellen. Kann diese Stelle gefördert werden?',
+    },
+    {
+      name: 'no context for a question that stands on its own',
+      subject: '',
+      text: 'In Heidelberg haben wir zwei Stellen. Gilt für den Sachbericht eine Frist je Person?',
+      question: 'Gilt für den Sachbericht eine Frist je Person?',
+    },
+    {
+      name: 'an indirect question',
+      subject: 'Informationen',
+      text: 'Guten Tag, wir möchten wissen, wer zur Zielgruppe des Integrationsmanagements gehört.',
+      question: 'wir möchten wissen, wer zur Zielgruppe des Integrationsmanagements gehört.',
+    },
+    {
+      name: 'a lead-in naming the topic',
+      subject: '',
+      text: 'Ich habe eine Frage zum Sachbericht: Wie lang darf er sein?',
+      question: 'Sachbericht. Wie lang darf er sein?',
+    },
+    {
+      name: 'a keyword query inside a wrapping',
+      subject: 'Rückfrage',
+      text: 'ich hätte eine kurze Frage zum Förderprogramm.\nAbgabefrist VN\n\nDanke schon mal!\n\nViele Grüße\nMax Beispiel',
+      question: 'Abgabefrist VN',
+    },
+    {
+      name: 'a statement without question (what the case rules read)',
+      subject: 'Sachbericht 2025',
+      text: 'Sehr geehrte Damen und Herren,\nanbei erhalten Sie unseren Sachbericht.\nMit freundlichen Grüßen\nStadt Kehl',
+      question: 'Sachbericht 2025. anbei erhalten Sie unseren Sachbericht.',
+    },
+    { name: 'the subject when the body is empty', subject: 'Mittelabruf', text: '', question: 'Mittelabruf' },
+    { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
+    { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
+  ])('$name', ({ subject, text, question }) => {
+    expect(extractQuestion({ subject, text }).text).toBe(question);
+  });
+
+  it('leaves out the route places from context and subject words', () => {
+    const result = extractQuestion(
+      { subject: 'Kennzahlen Trossingen', text: 'In Trossingen fehlen uns Zahlen. Was dafür tun?' },
+      { places: ['Trossingen'] },
+    );
+    expect(result.text).toBe('Kennzahlen. In fehlen uns Zahlen. Was dafür tun?');
+  });
+
+  it('returns the asking sentences and the content the case rules read, without lead-in and courtesy', () => {
+    const result = extractQuestion({
+      text: 'Hallo,\nwir bereiten gerade unseren Antrag vor und fragen uns Folgendes:\nSind Fortbildungskosten förderfähig?\nIch freue mich auf Ihre Antwort.',
+    });
+    expect(result.questions).toEqual(['Sind Fortbildungskosten förderfähig?']);
+    expect(result.content).toBe('Sind Fortbildungskosten förderfähig?');
+  });
+
+  it('keeps what a lead-in names in the content ("Frage zu unserem Antrag vom …")', () => {
+    const result = extractQuestion({ text: 'Ich habe eine Frage zu unserem Antrag vom 3. März: Wann kommt der Bescheid?' });
+    expect(result.content).toBe('unserem Antrag vom 3. März Wann kommt der Bescheid?');
+  });
+
+  it('asks a long paste by its first questions only', () => {
+    const text = 'Wie hoch ist der Fördersatz? '.repeat(200);
+    expect(extractQuestion({ text }).text.length).toBeLessThanOrEqual(1600);
+  });
+});
+
+interface Wrappings {
+  greetings: string[];
+  leadIns: string[];
+  courtesies: string[];
+  closings: string[];
+  signatures: string[];
+  disclaimers: string[];
+  subjects: string[];
+  teams: string[];
+}
+
+describe(`${extractQuestion.name}: every wrapping of test/fixtures/enquiries/wrappings.json leaves the bare question`, () => {
+  const w = JSON.parse(readFileSync(`${root}test/fixtures/enquiries/wrappings.json`, 'utf8')) as Wrappings;
+  // Single-sentence questions of the development set: the wrapping must give them back exactly.
+  const questions = readFileSync(`${root}test/eval/questions.jsonl`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (JSON.parse(l) as { question: string }).question)
+    .filter((q) => splitSentences(q).length === 1);
+  const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
+
+  it.each(questions.map((q, i) => [q, i] as const))('mail: %s', (question, i) => {
+    const lead = pick(w.leadIns, i * 2);
+    const text = [
+      pick(w.greetings, i),
+      lead === '' ? question : `${lead}\n${question}`,
+      pick(w.courtesies, i * 3),
+      `${pick(w.closings, i)}\n${pick(w.signatures, i * 3)}`,
+      pick(w.disclaimers, i),
+    ]
+      .filter((p) => p !== '')
+      .join('\n\n');
+    expect(extractQuestion({ subject: pick(w.subjects, i * 5), text }).text).toBe(question);
+  });
+
+  it.each(questions.map((q, i) => [q, i] as const))('teams: %s', (question, i) => {
+    expect(extractQuestion({ text: pick(w.teams, i).replace('{q}', question) }).text).toBe(question);
+  });
+});
+
+describe(splitSentences.name, () => {
+  it.each([
+    ['Gilt das z. B. in der Elternzeit? Stadt Ulm', ['Gilt das z. B. in der Elternzeit?', 'Stadt Ulm']],
+    ['Sie fängt am 1.5. an. Gilt das ab dem 2. Halbjahr?', ['Sie fängt am 1.5. an.', 'Gilt das ab dem 2. Halbjahr?']],
+    ['Die Förderung endet im September 2026. Gilt die Frist?', ['Die Förderung endet im September 2026.', 'Gilt die Frist?']],
+    ['Allgemeine Frage: gilt Nr. 5 der VwV bzw. Abs. 3?', ['Allgemeine Frage:', 'gilt Nr. 5 der VwV bzw. Abs. 3?']],
+    ['Az.: RPS15-5512 um 10:12 eingegangen. ok', ['Az.: RPS15-5512 um 10:12 eingegangen. ok']],
+  ])('%s', (text, sentences) => {
+    expect(splitSentences(text)).toEqual(sentences);
+  });
+});
