@@ -47,6 +47,10 @@ const ACTION_VERB =
 const CHECK_VERB = '(?:pruefen|ueberpruefen|nachsehen|nachschauen|klaeren|bestaetigen)';
 /** Decisions the RP grants to one requester. */
 const GRANT_NOUN = String.raw`(?:fristverlaengerung|verlaengerung|fristverschiebung|nachfrist|stundung|aufschub|ausnahme|ausnahmegenehmigung|mehr\s+zeit)`;
+/** Copies of a document the RP issued. */
+const COPY_NOUN = '(?:zweitschrift|kopie|abschrift|duplikat|zweitausfertigung)';
+/** What a requester asks the RP to decide or do on their case ("Bitte um Entscheidung"). */
+const DECISION_NOUN = `(?:entscheidung|zustimmung|genehmigung|einverstaendnis|korrektur|berichtigung|ratenzahlung|stundung|${COPY_NOUN}|aenderungsbescheid|freigabe|eingangsbestaetigung)`;
 /** Deferring one's own submission or deadline. */
 const DEFER =
   String.raw`(?:verlaengern|verschieben|aufschieben|hinausschieben|nachreichen|spaeter\s+(?:\w+\s+)?(?:abgeben|einreichen|vorlegen|melden|einsenden|nachreichen|schicken|senden|liefern))`;
@@ -82,6 +86,10 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         String.raw`\b(?:bitten?|beantragen?)${NOT_A_RULE}\s+(?:wir\s+|ich\s+)?(?:sie\s+)?(?:hiermit\s+)?(?:hoeflich\s+)?(?:um\s+)?(?:eine\s+|die\s+)?(?:\w+(?:e|en)\s+)?${GRANT_NOUN}\b`,
         String.raw`\bum\s+(?:die\s+)?(?:pruefung|ueberpruefung|bestaetigung|zusendung|uebersendung|korrektur|berichtigung|freigabe|auszahlung)\s+(?:des|der|unseres|unserer)${ATTRIBUTES}\s+${ITEM}`,
         String.raw`\bfuer\s+uns\s+(?:eine|einen)\s+${GRANT_NOUN}\b|\b(?:eine|einen)\s+${GRANT_NOUN}\s+fuer\s+uns\b`,
+        // "Bitte um Entscheidung", "wir bitten um Ihre Zustimmung", "Bitte um Zweitschrift (des Bescheids)".
+        String.raw`\b(?:bitte|bitten|erbitten)${NOT_A_RULE}\s+(?:wir\s+|ich\s+)?(?:sie\s+)?(?:hiermit\s+)?um\s+(?:ihre\s+|eine\s+|die\s+|den\s+)?(?:\w+(?:e|en)\s+)?${DECISION_NOUN}\b`,
+        // "Könnten Sie uns eine Kopie des Bescheids zusenden?": a copy of a document of the own case.
+        String.raw`${ASKED}${NOT_A_RULE}.{0,60}?\b${COPY_NOUN}\b.{0,80}?\b(?:zusenden|zuschicken|senden|schicken|uebersenden|uebermitteln|ausstellen|zukommen)\b`,
       ].join('|'),
     ),
   },

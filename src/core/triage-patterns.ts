@@ -15,13 +15,14 @@ export interface TextRule {
 /** Rules read folded text, which has no upper case (checked over every code unit in the tests): no `i` flag needed. */
 export const re = (source: string): RegExp => new RegExp(source);
 
-export const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres)\b`;
+/** "unser …", also in the colloquial short forms ("unsre IM", "unsren Antrag"). */
+export const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|unseres|unsre|unsren|unsrem|unsrer|unsres)\b`;
 
 /**
  * A definite article or a possessive in front of a noun: "der Bescheid", "die Zahlung", "unser Antrag" name
  * one concrete item of the writer's own case; "ein Bescheid" or a bare plural ("Anträge") names a kind.
  */
-export const SPECIFIC = String.raw`\b(?:der|die|das|den|dem|des|unser|unsere|unseren|unserem|unserer|unseres)`;
+export const SPECIFIC = String.raw`\b(?:der|die|das|den|dem|des|unser|unsere|unseren|unserem|unserer|unseres|unsre|unsren|unsrem|unsrer|unsres)`;
 
 /** Between the article or possessive and its noun only adjectives, participles and numbers ("unserer bewilligten …"). */
 export const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|\d+(?:[.,]\d+)?\.?)){0,2}`;

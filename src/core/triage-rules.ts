@@ -23,8 +23,8 @@ export type { TextRule } from './triage-patterns.js';
 /** Score from which an enquiry counts as an application matter. */
 export const APPLICATION_THRESHOLD = 3;
 
-/** The requester's own staff and posts: a weaker signal, rule questions often name them ("unsere Stelle"). */
-const STAFF_NOUN = String.raw`\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|ansprechpartner|ansprechpartnerin)\b`;
+/** The requester's own staff and posts ("unsere IM"): a weaker signal, rule questions often name them ("unsere Stelle"). */
+const STAFF_NOUN = String.raw`(?:\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|ansprechpartner|ansprechpartnerin)|ims?)\b`;
 const MONTH = '(?:januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)';
 const REQUEST_VERB =
   '(?:sagen|nennen|pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
@@ -84,7 +84,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Zahlung fehlt oder stimmt nicht',
     pattern: re(
-      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bueberzahl\w*|\bzu\s+(?:viel|wenig)\b.{0,30}\b(?:erhalten|bekommen|ausgezahlt|ueberwiesen|bewilligt)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*`,
+      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bueberzahl\w*|\bzu\s+(?:viel|wenig)\b.{0,30}\b(?:erhalten|bekommen|ausgezahlt|ueberwiesen|bewilligt)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*|\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\s+(?:ist|sind|wurde|wurden)\s+(?:\w+\s+){0,2}?(?:nichts|nicht|kein|keine|keinerlei)\b|\b(?:bislang|bisher|noch)\s+(?:ist\s+|sind\s+)?nichts\s+(?:eingegangen|angekommen|ueberwiesen|gutgeschrieben)\b`,
     ),
   },
   {
@@ -161,7 +161,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'action-towards-rp',
     weight: 1,
     reason: 'Handlung gegenüber dem Regierungspräsidium',
-    pattern: re(String.raw`\bihnen\b.{0,30}\b(?:einreichen|vorlegen|melden|mitteilen|zusenden|schicken|nachreichen|uebermitteln)\b`),
+    pattern: re(String.raw`\b(?:ihnen|euch)\b.{0,30}\b(?:einreichen|vorlegen|melden|mitteilen|zusenden|schicken|nachreichen|uebermitteln)\b`),
   },
   {
     id: 'your-message',

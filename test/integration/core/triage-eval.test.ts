@@ -1,0 +1,131 @@
+/**
+ * Floors for the judgement on whole enquiries (issue 9 items 1 and 4), with the shipped knowledge base and the
+ * real router:
+ * - the triage development sets (test/eval/triage.jsonl, triage-2.jsonl; copies of ../shared/eval/) reach
+ *   ≥ 0.95 for intent and for ticket, as ../shared/eval/TRIAGE.md defines them;
+ * - the development enquiries (test/eval/enquiries.jsonl) are answered about as often as the same questions
+ *   asked bare, from the same passage;
+ * - the wrappings written for this suite (test/fixtures/enquiries/wrappings.json) around the bare development
+ *   questions change neither the best passage nor whether an answer goes out, for nearly all of them.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeTriageDeps, type TriageDepsHandle } from '../../../src/cli/commands/triage.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { triage } from '../../../src/core/triage.js';
+import type { Intent, TriageInput } from '../../../src/core/triage-types.js';
+import { parseConfig } from '../../../src/server/config.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+function jsonl<T>(file: string): T[] {
+  return readFileSync(`${root}${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** CONTRACTS §2: a reference matches the passage itself, its subsections, or (bare document id) any passage of it. */
+function matches(passageId: string, reference: string): boolean {
+  if (passageId === reference || passageId.startsWith(`${reference}.`)) return true;
+  return !reference.includes('#') && passageId.split('#')[0] === reference;
+}
+
+let dir: string;
+let deps: TriageDepsHandle;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pakt-triage-eval-'));
+  deps = await composeTriageDeps({
+    config: parseConfig({ INDEX_CACHE_DIR: join(dir, 'cache') }),
+    logger: silentLogger,
+    out: () => undefined,
+    err: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await deps.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const run = (input: TriageInput) => triage(input, { answerer: deps.answerer, router: deps.router });
+
+type TriageLine = TriageInput & { id: string; expect: { intent: Intent; ticket: boolean } };
+
+describe('triage development sets (TRIAGE.md)', () => {
+  it.each(['test/eval/triage.jsonl', 'test/eval/triage-2.jsonl'])('%s: intent and ticket ≥ 0.95', (file) => {
+    const lines = jsonl<TriageLine>(file);
+    const results = lines.map((line) => ({ line, result: run(line) }));
+    const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
+    const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
+    const wrong = results
+      .filter(({ line, result }) => result.intent !== line.expect.intent || result.ticket !== line.expect.ticket)
+      .map(({ line, result }) => `${line.id}: ${result.intent}/${String(result.ticket)}`);
+    expect({ intent, ticket, wrong }).toMatchObject({ intent: expect.any(Number) as number });
+    expect(intent, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
+    expect(ticket, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+interface EnquiryLine extends TriageInput {
+  id: string;
+  expected: string[];
+}
+interface QuestionLine {
+  id: string;
+  question: string;
+  expected: string[];
+}
+
+describe('questions inside enquiries', () => {
+  it('answers the development enquiries (test/eval/enquiries.jsonl) from the right passage as often as the bare questions', () => {
+    const lines = jsonl<EnquiryLine>('test/eval/enquiries.jsonl').filter((l) => l.expected.length > 0);
+    const right = lines.filter((line) => {
+      const { answer } = run(line);
+      return answer.answered && answer.hits[0] !== undefined && line.expected.some((x) => matches(answer.hits[0]!.id, x));
+    });
+    // Measured 30/30 (the bare questions: 30/30); before the shared extraction 20/30.
+    expect(right.length / lines.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  interface Wrappings {
+    greetings: string[];
+    leadIns: string[];
+    courtesies: string[];
+    closings: string[];
+    signatures: string[];
+    disclaimers: string[];
+    subjects: string[];
+    teams: string[];
+  }
+
+  it('keeps the best passage and the decision to answer when the development questions are wrapped as enquiries', () => {
+    const w = JSON.parse(readFileSync(`${root}test/fixtures/enquiries/wrappings.json`, 'utf8')) as Wrappings;
+    const questions = [...jsonl<QuestionLine>('test/eval/questions.jsonl'), ...jsonl<QuestionLine>('test/eval/questions-2.jsonl')];
+    const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
+    const differing: string[] = [];
+    let total = 0;
+    questions.forEach((q, i) => {
+      const bare = deps.answerer.ask(q.question);
+      const lead = pick(w.leadIns, i * 2);
+      const mail = [pick(w.greetings, i), lead === '' ? q.question : `${lead}\n${q.question}`, pick(w.courtesies, i * 3), `${pick(w.closings, i)}\n${pick(w.signatures, i * 3)}`, pick(w.disclaimers, i)]
+        .filter((p) => p !== '')
+        .join('\n\n');
+      const wrapped: TriageInput[] = [
+        { channel: 'email', subject: pick(w.subjects, i * 5), text: mail },
+        { channel: 'teams', text: pick(w.teams, i).replace('{q}', q.question) },
+      ];
+      for (const input of wrapped) {
+        total += 1;
+        const { answer } = run(input);
+        if (answer.answered !== bare.answered || answer.hits[0]?.id !== bare.hits[0]?.id) differing.push(`${q.id} (${input.channel})`);
+      }
+    });
+    // Measured 4 of 160 differ (multi-sentence questions whose context sentence is left out or kept).
+    expect(differing.length / total, differing.join(', ')).toBeLessThanOrEqual(0.05);
+  });
+});
