@@ -88,8 +88,8 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         String.raw`\bfuer\s+uns\s+(?:eine|einen)\s+${GRANT_NOUN}\b|\b(?:eine|einen)\s+${GRANT_NOUN}\s+fuer\s+uns\b`,
         // "Bitte um Entscheidung", "wir bitten um Ihre Zustimmung", "Bitte um Zweitschrift (des Bescheids)".
         String.raw`\b(?:bitte|bitten|erbitten)${NOT_A_RULE}\s+(?:wir\s+|ich\s+)?(?:sie\s+)?(?:hiermit\s+)?um\s+(?:ihre\s+|eine\s+|die\s+|den\s+)?(?:\w+(?:e|en)\s+)?${DECISION_NOUN}\b`,
-        // "Könnten Sie uns eine Kopie des Bescheids zusenden?": a copy of a document of the own case.
-        String.raw`${ASKED}${NOT_A_RULE}.{0,60}?\b${COPY_NOUN}\b.{0,80}?\b(?:zusenden|zuschicken|senden|schicken|uebersenden|uebermitteln|ausstellen|zukommen)\b`,
+        // "Könnten Sie uns eine Kopie des Bescheids zusenden?": a copy of a document of the own case (not of the VwV).
+        String.raw`${ASKED}${NOT_A_RULE}.{0,60}?\b${COPY_NOUN}\s+(?:des|der|unseres|unserer|ihres|ihrer)${ATTRIBUTES}\s+${ITEM}.{0,80}?\b(?:zusenden|zuschicken|senden|schicken|uebersenden|uebermitteln|ausstellen|zukommen)\b`,
       ].join('|'),
     ),
   },

@@ -56,6 +56,15 @@ const MATTERS: MatterCase[] = [
   { text: 'Bitte senden Sie uns den Bescheid erneut zu.', signal: DECISION },
   { text: 'Bitte bestätigen Sie den Eingang des Verwendungsnachweises.', signal: DECISION, category: 'verwendungsnachweis' },
   { text: 'Können Sie uns den Bescheid erläutern?', signal: DECISION },
+  // Ask for a decision, a correction or a copy (issue 9: "Bitte um Entscheidung", "Zweitschrift").
+  { text: 'Wir leiten Ihnen die Anfrage unseres Personalamts weiter und bitten um Ihre Entscheidung.', signal: DECISION },
+  { text: 'Bitte um Zustimmung zur Umbesetzung der Stelle.', signal: DECISION },
+  { text: 'Wir bitten um Korrektur des Zuwendungsbescheids.', signal: DECISION },
+  { text: 'Könnten Sie uns eine Kopie des Bescheids für 2024 zusenden?', signal: DECISION },
+  { text: 'Können Sie mir bitte eine Zweitschrift des Zuwendungsbescheids schicken?', signal: DECISION },
+  // A payment that has not arrived, either word order; colloquial own staff ("unsre IM", "bei euch").
+  { text: 'Unser Bescheid datiert vom 12.11., eingegangen ist bislang nichts.', signal: null, category: 'auszahlung' },
+  { text: 'unsre IM hat gekündigt, muss ich da was bei euch einreichen?', signal: null, category: 'personal' },
   // Status of one notice, payment or submission (definite article or possessive).
   { text: 'Wann kommt der Bescheid?', signal: STATUS },
   { text: 'Wann kommt die Zahlung?', signal: STATUS, category: 'auszahlung' },
@@ -105,6 +114,8 @@ const RULE_QUESTIONS: string[] = [
   'Können wir den Sachbericht formlos einreichen?',
   'Dürfen wir die Förderung mit anderen Mitteln kombinieren?',
   'Kann der Verwendungsnachweis auch später eingereicht werden?',
+  'Ich bitte um Bestätigung, dass Fortbildungskosten grundsätzlich förderfähig sind.',
+  'Können Sie mir eine Kopie der Verwaltungsvorschrift schicken?',
 ];
 
 describe(`${triage.name}: requests for a decision and status questions on the own case`, () => {
@@ -135,5 +146,22 @@ describe(`${triage.name}: requests for a decision and status questions on the ow
   it('switches the request off by a rule word in the same sentence only', () => {
     expect(run('Können wir die Frist grundsätzlich verlängern?').intent).toBe('general_question');
     expect(run('Grundsätzlich ist uns das klar. Können wir die Frist für den Sachbericht verlängern?').intent).toBe('application_matter');
+  });
+});
+
+describe(`${triage.name}: rule-question markers count in asking sentences only`, () => {
+  it('does not let a relative "welche" in a statement cancel documents sent in', () => {
+    const text =
+      'Beigefügt übersenden wir den Verwendungsnachweis, einschließlich einer Übersicht, welche Integrationsmanagerinnen Zugang zur Software haben.';
+    expect(run(text)).toMatchObject({ intent: 'application_matter', ticket: true, ticketCategory: 'verwendungsnachweis' });
+  });
+
+  it('does not read an own case into a lead-in that only announces the question', () => {
+    const text = 'wir bereiten gerade unseren Antrag vor und fragen uns Folgendes:\nSind Fortbildungskosten förderfähig?';
+    expect(run(text)).toMatchObject({ intent: 'general_question', ticket: false });
+  });
+
+  it('reads what a lead-in names ("Frage zu unserem Antrag vom …")', () => {
+    expect(run('Ich habe eine Frage zu unserem Antrag vom 3. März: Wann kommt der Bescheid?').intent).toBe('application_matter');
   });
 });
