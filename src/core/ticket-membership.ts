@@ -6,7 +6,11 @@
  *
  * Members (any channel):
  * - the ticket's requester: the same address or Teams id, or the mail address Teams knows for the user;
- * - a sender the learned directory knows for the ticket's own municipality (colleagues in the same Rathaus);
+ * - a colleague: a sender the learned directory knows for the ticket's own municipality AND who writes from
+ *   the requester's own organisational mail domain. The directory alone is not enough: it learns what a
+ *   requester declares about themself, so an outsider could declare the municipality on a ticket of their
+ *   own and then write into every ticket of that municipality. A generic provider (web.de, gmail.com …) is
+ *   nobody's organisation;
  * - the recipient of our reply: the mail names one of our messages on this ticket (In-Reply-To/References)
  *   AND that message was sent to this sender (a Reply-To address that is not the From). A Message-ID alone
  *   is not enough: a forwarded copy carries it to people we never wrote to.
@@ -22,10 +26,11 @@
  */
 import type { Enquiry } from './enquiry.js';
 import type { FollowUpTarget } from './enquiry-ledger-ports.js';
+import { GENERIC_MAIL_DOMAINS } from './mail-domains.js';
 import type { StaffDirectory } from './routing.js';
 
 /** Why a sender belongs to a ticket (recorded in logs; no personal data). */
-export type MembershipBasis = 'requester' | 'municipality' | 'our_reply' | 'staff' | 'report';
+export type MembershipBasis = 'requester' | 'colleague' | 'our_reply' | 'staff' | 'report';
 
 /** What the rule reads besides the enquiry and the ticket. */
 export interface MembershipDeps {
@@ -68,14 +73,22 @@ export function ticketMembership(enquiry: Enquiry, target: FollowUpTarget, deps:
   if (requester !== '' && keys.includes(requester)) return 'requester';
   const replies = target.ourReplies ?? [];
   if (replies.some((r) => keys.includes(addressKey(r.to)))) return 'our_reply';
-  const gemeinde = target.gemeinde?.ags;
-  if (gemeinde !== undefined && deps.municipalityOf !== undefined && keys.some((k) => deps.municipalityOf?.(k) === gemeinde)) return 'municipality';
+  if (keys.some((k) => isColleague(k, requester, target, deps))) return 'colleague';
   if (!options.recordOnly) return null;
   if (keys.some((k) => isStaff(k, deps.staff))) return 'staff';
   // A report (bounce, auto-reply) about one of our own messages on this ticket: the Message-ID was proven by
   // the ledger against what we sent for this very ticket.
   if (replies.length > 0) return 'report';
   return null;
+}
+
+/** Same municipality in the learned directory and the same organisational mail domain as the requester. */
+function isColleague(key: string, requester: string, target: FollowUpTarget, deps: MembershipDeps): boolean {
+  const gemeinde = target.gemeinde?.ags;
+  if (gemeinde === undefined || deps.municipalityOf === undefined) return false;
+  const domain = domainOf(key);
+  if (domain === '' || domain !== domainOf(requester) || GENERIC_MAIL_DOMAINS.has(domain)) return false;
+  return deps.municipalityOf(key) === gemeinde;
 }
 
 /**
@@ -86,7 +99,7 @@ export function ticketMembership(enquiry: Enquiry, target: FollowUpTarget, deps:
 function isStaff(key: string, staff: MembershipDeps['staff']): boolean {
   if (staff.findStaff(key) !== null) return true;
   const domain = domainOf(key);
-  if (domain === '') return false;
+  if (domain === '' || GENERIC_MAIL_DOMAINS.has(domain)) return false;
   const mailboxes = [...staff.teams().map((t) => t.email), ...staff.staff().flatMap((s) => (s.email === undefined ? [] : [s.email]))];
   return mailboxes.some((m) => domainOf(addressKey(m)) === domain);
 }

@@ -8,15 +8,10 @@ import { TIER, noFindings } from './evidence.js';
 import type { Gazetteer } from './gazetteer.js';
 import { pickKreis } from './kreis-pick.js';
 import { normalizeWord } from './text.js';
+import { GENERIC_MAIL_DOMAINS } from '../core/mail-domains.js';
 
-/** Mail providers whose domain says nothing about the sender's place. */
-export const GENERIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmx.de', 'gmx.net', 'gmx.at', 'gmx.ch', 'gmx.com', 'web.de', 't-online.de', 'outlook.com', 'outlook.de', 'hotmail.com',
-  'hotmail.de', 'live.com', 'live.de', 'msn.com', 'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.de', 'icloud.com',
-  'me.com', 'mac.com', 'aol.com', 'aol.de', 'freenet.de', 'posteo.de', 'posteo.net', 'mailbox.org', 'arcor.de', 'online.de',
-  'email.de', 'mail.de', 'protonmail.com', 'proton.me', 'tutanota.com', 'tutanota.de', 'tuta.io', 'vodafone.de',
-  'kabelbw.de', '1und1.de', 'ionos.de', 'magenta.de', 'onlinehome.de', 'yandex.com', 'yandex.ru', 'mail.ru', 'gmx.org',
-]);
+/** Mail providers whose domain says nothing about the sender's place (the list lives in the core). */
+export { GENERIC_MAIL_DOMAINS };
 
 const GEMEINDE_PREFIXES = ['stadtverwaltung', 'gemeindeverwaltung', 'buergermeisteramt', 'rathaus', 'gemeinde', 'stadt', 'bma'];
 const KREIS_PREFIXES = ['landratsamt', 'landkreis', 'stadtkreis', 'kreis', 'lra'];

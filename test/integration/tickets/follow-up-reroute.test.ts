@@ -182,6 +182,17 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
     expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number } });
   });
 
+  it('does not let an outsider in who had the directory learn the municipality on a ticket of his own', () => {
+    const created = handleEnquiry(makeEnquiry({ from: SENDER, text: `${UNROUTED} Gemeinde Aidlingen` }), deps);
+    if (created.kind !== 'ticket_created') throw new Error(created.kind);
+    const own = centralTicket('fremder@example.net');
+    handleEnquiry(makeEnquiry({ from: 'fremder@example.net', text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: own }), deps);
+    expect(senders.lookup('fremder@example.net')?.gemeindeAgs).toBe('08115001');
+    const before = service.show(created.ticket.number);
+    expect(handleEnquiry(makeEnquiry({ from: 'fremder@example.net', text: 'Neue Bankverbindung', ticketNumber: created.ticket.number }), deps).kind).toBe('ticket_created');
+    expect(service.show(created.ticket.number)).toEqual(before);
+  });
+
   it('lets the recipient of our sent reply continue through its Message-ID, but not a stranger holding a forwarded copy', () => {
     const first = makeEnquiry({
       from: 'amt@example.org',

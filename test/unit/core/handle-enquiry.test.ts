@@ -334,7 +334,10 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
     confirmed = [];
     directory = new Map();
     deps.senders = {
-      confirm: (address, gemeindeAgs) => void confirmed.push(`${address} → ${gemeindeAgs}`),
+      confirm: (address, gemeindeAgs) => {
+        confirmed.push(`${address} → ${gemeindeAgs}`);
+        directory.set(address.toLowerCase(), gemeindeAgs);
+      },
       municipalityOf: (address) => directory.get(address) ?? null,
     };
   });
@@ -398,15 +401,25 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
     expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
   });
 
-  it('lets a known sender of the ticket\'s municipality continue it, but not one of another municipality', () => {
+  it('lets a colleague continue the ticket (known for its municipality, same organisation domain), but not one of another municipality', () => {
     const { number } = ticketOf(APPLICATION);
-    directory.set('kollegin@sindelfingen.example', '08115045');
-    directory.set('nachbar@tuebingen.example', '08416041');
-    const colleague = handleEnquiry(makeEnquiry({ from: 'Kollegin <Kollegin@Sindelfingen.example>', text: 'Nachtrag der Kollegin', ticketNumber: number }), deps);
+    directory.set('kollegin@gemeinde.example', '08115045');
+    directory.set('nachbar@gemeinde.example', '08416041');
+    const colleague = handleEnquiry(makeEnquiry({ from: 'Kollegin <Kollegin@Gemeinde.example>', text: 'Nachtrag der Kollegin', ticketNumber: number }), deps);
     expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number } });
-    const neighbour = handleEnquiry(makeEnquiry({ from: 'nachbar@tuebingen.example', text: 'Nachtrag', ticketNumber: number }), deps);
+    const neighbour = handleEnquiry(makeEnquiry({ from: 'nachbar@gemeinde.example', text: 'Nachtrag', ticketNumber: number }), deps);
     expect(neighbour.kind).toBe('ticket_created');
     expect(stores.state.tickets.get(number)!.messages.map((m) => m.text)).toEqual([APPLICATION, 'Nachtrag der Kollegin']);
+  });
+
+  it('does not let an outsider in who declared the victim\'s municipality on a ticket of his own first', () => {
+    const { number } = ticketOf(APPLICATION);
+    const own = ticketOf(UNROUTED, { from: STRANGER, replyHandle: { channel: 'email', to: STRANGER, messageId: '<o1@example.net>', references: [], subject: 'Frage' } });
+    handleEnquiry(makeEnquiry({ from: STRANGER, text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: own.number }), deps);
+    expect(confirmed).toEqual([`${STRANGER} → 08115045`]);
+    const attack = handleEnquiry(makeEnquiry({ from: STRANGER, text: 'Neue Bankverbindung', ticketNumber: number }), deps);
+    expect(attack.kind).toBe('ticket_created');
+    expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
   });
 
   it('lets the address our reply went to (Reply-To) continue the ticket through our Message-ID, re-route it and be remembered', () => {

@@ -4,7 +4,7 @@ import type { Enquiry } from '../../../src/core/enquiry.js';
 import type { FollowUpTarget } from '../../../src/core/ticket-ports.js';
 import { addressKey, ticketMembership, type MembershipBasis } from '../../../src/core/ticket-membership.js';
 import { makeEnquiry } from '../../fakes/factories.js';
-import { createFakeStaffDirectory } from '../../fakes/staff-directory.js';
+import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-directory.js';
 
 const TARGET: FollowUpTarget = {
   number: 'IM-2026-000123',
@@ -22,7 +22,13 @@ const TARGET: FollowUpTarget = {
   routeStatus: 'resolved',
   requesterAddress: 'Erika@Gemeinde.example',
 };
-const DIRECTORY: Record<string, string> = { 'kollegin@sindelfingen.example': '08115045', 'nachbar@tuebingen.example': '08416041' };
+const DIRECTORY: Record<string, string> = {
+  'kollegin@gemeinde.example': '08115045',
+  'nachbar@gemeinde.example': '08416041',
+  'selbsterklaert@example.net': '08115045',
+  'erika@web.de': '08115045',
+  'fremder@web.de': '08115045',
+};
 const deps = { staff: createFakeStaffDirectory(), municipalityOf: (a: string) => DIRECTORY[a] ?? null };
 const ourConfirmation = [{ kind: 'ticket_confirmation' as const, to: 'integration@gemeinde.example' }];
 
@@ -36,9 +42,11 @@ const CASES: [string, Enquiry, Partial<FollowUpTarget>, { recordOnly: boolean },
   ['a Teams user by id', teams('AAD-7'), { requesterAddress: 'aad-7' }, { recordOnly: false }, 'requester'],
   ['a stranger who knows the number', mail('fremder@example.net'), {}, { recordOnly: false }, null],
   ['another person in Teams', teams('aad-2'), {}, { recordOnly: false }, null],
-  ['a known sender of the same municipality', mail('kollegin@sindelfingen.example'), {}, { recordOnly: false }, 'municipality'],
-  ['a known sender of another municipality', mail('nachbar@tuebingen.example'), {}, { recordOnly: false }, null],
-  ['a known sender while the ticket has no municipality', mail('kollegin@sindelfingen.example'), { gemeinde: null, kreis: null }, { recordOnly: false }, null],
+  ['a colleague: known for the same municipality, same organisation domain', mail('Kollegin <kollegin@Gemeinde.example>'), {}, { recordOnly: false }, 'colleague'],
+  ['a known sender of another municipality on the same domain', mail('nachbar@gemeinde.example'), {}, { recordOnly: false }, null],
+  ['an outsider who declared the municipality on a ticket of his own', mail('selbsterklaert@example.net'), {}, { recordOnly: false }, null],
+  ['a known sender of the same municipality on the same generic provider', mail('fremder@web.de'), { requesterAddress: 'erika@web.de' }, { recordOnly: false }, null],
+  ['a colleague while the ticket has no municipality', mail('kollegin@gemeinde.example'), { gemeinde: null, kreis: null }, { recordOnly: false }, null],
   ['the address our reply went to', mail('integration@gemeinde.example'), { ourReplies: ourConfirmation }, { recordOnly: false }, 'our_reply'],
   ['a stranger naming our reply to someone else (forwarded copy)', mail('fremder@example.net'), { ourReplies: ourConfirmation }, { recordOnly: false }, null],
   ['staff writing as if a requester', mail('team-nord@rp.example'), {}, { recordOnly: false }, null],
@@ -56,8 +64,14 @@ describe(ticketMembership.name, () => {
     expect(ticketMembership(enquiry, { ...TARGET, ...target }, deps, options)).toBe(expected);
   });
 
+  it('never takes a generic provider for the authority\'s domain, even with a staff mailbox there', () => {
+    const staff = createFakeStaffDirectory({ staff: [...FAKE_STAFF, { id: 'sb-x', displayName: 'Sachbearbeitung X', teamId: 'team-nord', email: 'sb.x@gmail.com' }] });
+    expect(ticketMembership(mail('sb.x@gmail.com'), TARGET, { staff }, { recordOnly: true })).toBe('staff');
+    expect(ticketMembership(mail('irgendwer@gmail.com'), TARGET, { staff }, { recordOnly: true })).toBeNull();
+  });
+
   it('counts nobody by municipality without a directory', () => {
-    expect(ticketMembership(mail('kollegin@sindelfingen.example'), TARGET, { staff: deps.staff }, { recordOnly: false })).toBeNull();
+    expect(ticketMembership(mail('kollegin@gemeinde.example'), TARGET, { staff: deps.staff }, { recordOnly: false })).toBeNull();
   });
 });
 

@@ -1,0 +1,12 @@
+/**
+ * Mail providers anyone can register an address at: their domain says nothing about the sender's place
+ * (routing, src/routing/domain.ts) nor about the sender's organisation (ticket membership,
+ * ticket-membership.ts). Lower case, without subdomains.
+ */
+export const GENERIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+  'gmx.de', 'gmx.net', 'gmx.at', 'gmx.ch', 'gmx.com', 'web.de', 't-online.de', 'outlook.com', 'outlook.de', 'hotmail.com',
+  'hotmail.de', 'live.com', 'live.de', 'msn.com', 'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.de', 'icloud.com',
+  'me.com', 'mac.com', 'aol.com', 'aol.de', 'freenet.de', 'posteo.de', 'posteo.net', 'mailbox.org', 'arcor.de', 'online.de',
+  'email.de', 'mail.de', 'protonmail.com', 'proton.me', 'tutanota.com', 'tutanota.de', 'tuta.io', 'vodafone.de',
+  'kabelbw.de', '1und1.de', 'ionos.de', 'magenta.de', 'onlinehome.de', 'yandex.com', 'yandex.ru', 'mail.ru', 'gmx.org',
+]);
