@@ -23,6 +23,8 @@ export interface GuardInput {
   fromName?: string | null;
   /** Address the automatic reply would go to (Reply-To, else From; lower-case). Checked like `from`. */
   replyTo?: string;
+  /** Every Reply-To address as written (lower-case; the reply goes to the first). Checked like `from`. */
+  replyToHeader?: readonly string[];
   /** Envelope sender from Return-Path ("<>" for bounces), when present. */
   returnPath?: string;
   /** Subject (some out-of-office replies carry no header but a telling subject). */
@@ -97,9 +99,10 @@ const headerNames = (input: GuardInput): string[] => Object.keys(input.headerLis
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
 
-/** The addresses an automatic reply concerns: the sender and, when different, the reply target. */
-const addresses = (input: GuardInput): string[] =>
-  input.replyTo === undefined || input.replyTo === '' || input.replyTo === input.from ? [input.from] : [input.from, input.replyTo];
+/** The addresses an automatic reply concerns: the sender, the reply target and whatever Reply-To names. */
+const addresses = (input: GuardInput): string[] => [
+  ...new Set([input.from, ...[input.replyTo ?? '', ...(input.replyToHeader ?? [])].filter((a) => a !== '')]),
+];
 
 const reportType = (input: GuardInput): string => /report-type\s*=\s*"?([\w-]+)/i.exec(h(input, 'content-type'))?.[1]?.toLowerCase() ?? '';
 
@@ -206,6 +209,7 @@ export function guardInputFor(mail: InboundMail, context: GuardContext): GuardIn
     from: mail.from,
     fromName: mail.fromName,
     replyTo: mail.replyTo,
+    replyToHeader: mail.replyToHeader,
     returnPath: mail.headers['return-path'],
     subject: mail.subject,
     contentType: mail.contentType,

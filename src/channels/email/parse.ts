@@ -25,6 +25,8 @@ export interface InboundMail {
   fromName: string | null;
   /** Address to answer (Reply-To, else From). */
   replyTo: string;
+  /** Every address in Reply-To as written (the loop guard checks them all). */
+  replyToHeader: string[];
   to: string[];
   subject: string;
   date: Date | null;
@@ -145,7 +147,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     throw new AppError('MAIL_PARSE_FAILED', 'email parse: no header section');
   }
   const from = addresses(parsed.from)[0];
-  const replyTo = addresses(parsed.replyTo)[0];
+  const replyToHeader = addresses(parsed.replyTo).map((a) => a.address);
   const messageId = parseMessageIds(parsed.messageId)[0] ?? null;
   if (from === undefined && messageId === null && parsed.date === undefined) {
     // Neither sender, id nor date: not a mail we can record or answer (poison, goes to quarantine).
@@ -167,7 +169,8 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     key: messageId !== null ? `email:${messageId.slice(1, -1)}` : `email:sha256:${contentHash}`,
     from: from?.address ?? '',
     fromName: from?.name || null,
-    replyTo: replyTo?.address ?? from?.address ?? '',
+    replyTo: replyToHeader[0] ?? from?.address ?? '',
+    replyToHeader,
     to: [...addresses(parsed.to), ...addresses(parsed.cc)].map((a) => a.address),
     subject: (parsed.subject ?? '').trim(),
     date: parsed.date ?? null,
@@ -222,5 +225,6 @@ export function toEnquiry(mail: InboundMail, receivedAt: Date, ticketNumber: str
   if (mail.fromName !== null) enquiry.fromName = mail.fromName;
   if (mail.body.signature !== '') enquiry.signature = mail.body.signature;
   if (number !== null) enquiry.ticketNumber = number;
+  if (mail.reportedIds.length > 0) enquiry.reportedIds = [...mail.reportedIds];
   return enquiry;
 }

@@ -54,6 +54,7 @@ const cases: [string, Partial<GuardInput>, SuppressReason | null][] = [
   ['Reply-To: a no-reply box', { replyTo: 'noreply@portal.example.org' }, 'no_reply_sender'],
   ['Reply-To: a colleague of our domain', { replyTo: 'team-nord@rps.bwl.de' }, 'staff_sender'],
   ['Reply-To: a colleague in the same town hall', { replyTo: 'kaemmerei@altdorf.de' }, null],
+  ['Reply-To naming our address while the reply goes to From', { replyTo: 'buergermeisteramt@altdorf.de', replyToHeader: ['integrationsmanagement@rps.bwl.de'] }, 'own_address'],
   ['Reply-To equal to From', { replyTo: 'buergermeisteramt@altdorf.de' }, null],
   // Daemons however written
   ['post_master', { from: 'post_master@vtext.example' }, 'mailer_daemon'],

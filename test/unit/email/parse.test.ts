@@ -44,6 +44,12 @@ describe(parseMail.name, () => {
     expect(parsed.body.text).toBe('Wann wird die zweite Rate für 2026 ausgezahlt?');
   });
 
+  it('answers the first Reply-To address and keeps all of them for the loop guard', async () => {
+    const parsed = await parseMail(mail(['From: system@leonberg.example', 'Reply-To: Kämmerei <kaemmerei@leonberg.example>, b@leonberg.example', 'Subject: x'], ['Text']));
+    expect(parsed.replyTo).toBe('kaemmerei@leonberg.example');
+    expect(parsed.replyToHeader).toEqual(['kaemmerei@leonberg.example', 'b@leonberg.example']);
+  });
+
   it('leaves an empty body empty', async () => {
     const parsed = await parseMail(mail(['From: a@b.de', 'Subject: Frage zur Antragsfrist'], ['']));
     expect(parsed.body.text).toBe('');
