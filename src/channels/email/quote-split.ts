@@ -10,6 +10,9 @@
  * municipality from it.
  */
 
+import { DISCLAIMER_START } from '../../core/question-lines.js';
+import { foldText } from '../../core/triage-text.js';
+
 /** Result of {@link splitMailBody}. */
 export interface SplitBody {
   /** The new text of this mail, without quotes and signature. */
@@ -129,13 +132,24 @@ function forwardedBody(history: string[]): string[] {
 /** Splits off the signature: from "-- " or a closing greeting (not on the first content line). */
 function splitSignature(lines: string[]): { body: string[]; signature: string[] } {
   const firstContent = lines.findIndex((l) => l.trim() !== '');
+  const at = (i: number): { body: string[]; signature: string[] } => ({ body: lines.slice(0, i), signature: lines.slice(i) });
   for (let i = lines.length - 1; i > firstContent; i -= 1) {
     if (SIG_DASHES.test(lines[i] ?? '')) return { body: lines.slice(0, i), signature: lines.slice(i + 1) };
   }
   for (let i = firstContent + 1; i < lines.length; i += 1) {
-    if (GREETING.test(lines[i] ?? '')) return { body: lines.slice(0, i), signature: lines.slice(i) };
+    if (GREETING.test(lines[i] ?? '') || isDisclaimerStart(lines, i)) return at(i);
   }
   return { body: lines, signature: [] };
+}
+
+/**
+ * A legal footer without sign-off ("Diese E-Mail enthält vertrauliche …"): the core's disclaimer pattern, at
+ * the start of a paragraph and without a question mark (a question about confidential data stays a question).
+ */
+function isDisclaimerStart(lines: string[], i: number): boolean {
+  const line = lines[i] ?? '';
+  const paragraphStart = /^[\s_*=~-]*$/.test(lines[i - 1] ?? '');
+  return paragraphStart && !line.includes('?') && DISCLAIMER_START.test(foldText(line).folded);
 }
 
 function tidy(lines: string[]): string {

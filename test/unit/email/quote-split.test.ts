@@ -86,6 +86,14 @@ describe(splitMailBody.name, () => {
     expect(split.signature).toBe('Anna Beispiel\nStadt Tübingen');
   });
 
+  it('moves a legal footer without sign-off out of the question, but keeps a question about confidential data', () => {
+    const body = 'Wie hoch ist der Fördersatz?\n\nDiese E-Mail enthält vertrauliche Informationen und ist nur für den Adressaten bestimmt.';
+    expect(splitMailBody(body).text).toBe('Wie hoch ist der Fördersatz?');
+    expect(splitMailBody(body).signature).toMatch(/^Diese E-Mail enthält vertrauliche/);
+    const question = 'Guten Tag,\n\nDürfen wir vertrauliche Informationen über Klienten an das Jobcenter weitergeben?';
+    expect(splitMailBody(question).text).toBe(question);
+  });
+
   it('does not treat a greeting on the first line as a signature', () => {
     expect(splitMailBody('Viele Grüße').text).toBe('Viele Grüße');
   });
