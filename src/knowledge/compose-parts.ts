@@ -25,9 +25,12 @@ const PART_BOUNDARY = /\s+(?:und|sowie|außerdem|zudem|ausserdem)\s+|;\s*|\?\s+/
  * @example questionParts(plan) // for "Frist für den Verwendungsnachweis und für die Kennzahlen?": two parts
  */
 export function questionParts(question: string, plan: QueryPlan, analyzer: GermanAnalyzer): QuestionPart[] {
-  const segments = question.split(PART_BOUNDARY).filter((s) => s.trim() !== '');
+  // Only what is asked: a line of context before the question ("Unser IMler fällt aus und …") has no parts.
+  const asked = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim().endsWith('?'));
+  const segments = (asked.length > 0 ? asked.join(' ') : question).split(PART_BOUNDARY).filter((s) => s.trim() !== '');
   if (segments.length < 2) return [];
-  const topical = plan.groups.filter((g) => g.noun && !g.generic);
+  // Topic words the knowledge base knows: a word it never uses is the ranking's concern, not a part to answer.
+  const topical = plan.groups.filter((g) => g.noun && !g.generic && (analyzer.knows(g.own[0]!) || g.related.length > 0));
   const byWord = new Map(topical.map((g) => [g.word, g]));
   const perSegment = segments.map((s) => {
     const found = tokenize(s).filter((w) => byWord.has(w));

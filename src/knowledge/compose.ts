@@ -35,7 +35,10 @@ const TYPE_CUES: Record<string, RegExp> = {
 
 /** A hedge about certainty or bindingness: shown last, never trimmed away. */
 const CAVEAT =
-  /\bnicht (landesweit |amtlich |ausdrücklich |eindeutig )?(bestätigt|amtlich|belegt)|\beigene Berechnung|\b[Mm]aßgeblich (ist|sind|bleibt|bleiben)\b|\b[Vv]erbindlich (ist|sind)\b|\bbitte (klären|wenden|fragen|erkundigen)|\bAuskunft (gibt|geben|erteilt)|\bEinzelberichte?\b|\bkeine Vorgaben?\b|\bQuellen? (nennt|nennen|belegt|belegen)|\bim Einzelfall\b|\bentschieden wird\b/iu;
+  /\bNäheres regel|\bnicht (landesweit |amtlich |ausdrücklich |eindeutig )?(bestätigt|amtlich|belegt)|\beigene Berechnung|\b[Mm]aßgeblich (ist|sind|bleibt|bleiben)\b|\b[Vv]erbindlich (ist|sind)\b|\bbitte (klären|wenden|fragen|erkundigen)|\b(klären|wenden|fragen) Sie (sich )?bitte\b|\bAuskunft (gibt|geben|erteilt)|\bEinzelberichte?\b|\bkeine Vorgaben?\b|\bQuellen? (nennt|nennen|belegt|belegen)|\bim Einzelfall\b|\bentschieden wird\b/iu;
+/** A referral to the binding text or a person ("klären Sie bitte …", "Maßgeblich ist …"): never the lead. */
+const REFERRAL =
+  /\bbitte (klären|wenden|fragen|erkundigen)|\b(klären|wenden|fragen) Sie (sich )?bitte\b|\bAuskunft (gibt|geben|erteilt)|\b[Mm]aßgeblich (ist|sind|bleibt|bleiben)\b|\b[Vv]erbindlich (ist|sind)\b|\bNäheres regel/u;
 /** Words by which a sentence restricts or qualifies a rule. */
 const QUALIFIER = /\b(nicht|nur|keine?[nmrs]?|ausnahmsweise|vorbehaltlich|jedoch|aber|allerdings|höchstens|mindestens|spätestens|sofern|soweit|außer|ausgenommen|grundsätzlich|begründeten?)\b/iu;
 /** A sentence that refers back to the one before it ("Er soll …", "Dafür …", "Das ist nicht bestätigt"). */
@@ -87,11 +90,16 @@ function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, wanted
   });
 }
 
-/** Index of the answering unit: the best score, the earliest on ties. */
+const isCaveat = (u: TextUnit): boolean => CAVEAT.test(u.text);
+const isQualifier = (u: TextUnit): boolean => QUALIFIER.test(u.text);
+const length = (chain: readonly TextUnit[]): number => chain.reduce((n, u) => n + u.text.length + 1, 0);
+
+/** Index of the answering unit: the best score, the earliest on ties; a referral answers nothing on its own. */
 function leadIndex(units: readonly Scored[]): number {
-  let best = 0;
-  for (const u of units) if (u.score > units[best]!.score) best = u.index;
-  return best;
+  const candidates = units.filter((u) => !REFERRAL.test(u.text));
+  let best = candidates[0] ?? units[0]!;
+  for (const u of candidates) if (u.score > best.score) best = u;
+  return best.index;
 }
 
 /**
@@ -108,9 +116,6 @@ function chainsOf(units: readonly Scored[]): Scored[][] {
   return chains;
 }
 
-const isCaveat = (u: TextUnit): boolean => CAVEAT.test(u.text);
-const isQualifier = (u: TextUnit): boolean => QUALIFIER.test(u.text);
-const length = (chain: readonly TextUnit[]): number => chain.reduce((n, u) => n + u.text.length + 1, 0);
 
 /**
  * The chains shown from one passage, lead chain first, general caveats last. Short passages keep every chain;

@@ -100,6 +100,21 @@ describe(composeAnswer.name, () => {
     expect(text).toContain('Zu „Kennzahlen“ enthält diese Quelle keine Angabe');
   });
 
+  it('never leads with a referral to the case worker', () => {
+    const p = passage(
+      'x#unterbrechung',
+      'Unterbrechung',
+      'Bei einer Unterbrechung der Entgeltzahlung kann die Förderung um zwölf Monate verlängert werden. Ob Ihr Fall bei langer Krankheit darunter fällt und wie die Verlängerung beantragt wird, klären Sie bitte mit dem RP.',
+    );
+    const { text } = compose(p, 'Fällt die Förderung bei langer Krankheit weg oder wird die Verlängerung beantragt?');
+    expect(text).toMatch(/^Bei einer Unterbrechung der Entgeltzahlung/);
+  });
+
+  it('takes a line of context before the question as no second part', () => {
+    const { text } = compose(FRIST, 'Die Kennzahlen haben wir gemeldet und alles läuft. Bis wann ist der Verwendungsnachweis einzureichen?', [KENNZAHLEN]);
+    expect(text).not.toContain('Zu „');
+  });
+
   it('names the VwV number the answer rests on in the citation', () => {
     expect(compose(FRIST, 'Bis wann ist der Verwendungsnachweis einzureichen?').citation).toBe('FAQ des RP Stuttgart, zu Nr. 7.4.2 der VwV');
     // Nr. 3.2 is named in passing, not in the answering sentence.
