@@ -99,8 +99,6 @@ function drafts(enquiry: Enquiry, deps: HandleEnquiryDeps) {
   };
 }
 
-
-
 function plan(enquiry: Enquiry, outcome: Outcome['kind'], now: Date, ticket: EnquiryPlan['ticket'], outbox: OutboxDraft[], suppressed: string | null = null): EnquiryPlan {
   return { enquiry, outcome, at: now.toISOString(), suppressedReason: suppressed, ticket, outbox };
 }
