@@ -97,7 +97,7 @@ export const COMPLAINT_SUBJECT =
   /^\s*(complaint about message from|abuse report\b|spam (complaint|report)\b|e-?mail feedback report|feedback[- ]loop|\[?spamcop\b|abuse notification|report of abuse|spam-?beschwerde|missbrauchs(meldung|beschwerde))/i;
 
 /** ARF fields written into a plain text body ("Feedback-Type: abuse"). */
-export const FEEDBACK_FIELDS = /^Feedback-Type:\s*[\w-]+[ \t]*$/im;
+export const FEEDBACK_FIELDS = /^[ \t]*Feedback-Type:\s*[\w-]+[ \t]*$/im;
 
 /** Verification requests of challenge/response spam filters. */
 export const CHALLENGE_SUBJECT =

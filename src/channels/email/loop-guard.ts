@@ -83,7 +83,7 @@ const AUTO_REPLY_HEADER = /^x-(auto[-_]?repl(y|ied)(-from)?|auto[-_]?respon(d|se
 const CHALLENGE_HEADER = /^x-(tmda\b.*|spamarrest.*|boxbe.*|challenge.*|mailblocks.*|choicemail.*|sendio.*)$/;
 /** Headers that list managers (Mailman, Majordomo, ezmlm, fml, Sympa, LISTSERV, Google Groups) set. */
 const LIST_HEADER =
-  /^((x-)?list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|x-mlserver|x-mailing-list|x-ml-name|x-ml-count|x-mailman-version|x-beenthere|x-list|x-listserver|x-listprocessor-version|x-ecartis-version|x-loop-list|x-sequence|x-ezmlm.*|x-egroups-.*|x-google-group-id)$/;
+  /^((x-)?list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|x-mlserver|x-mailing-list|x-ml-name|x-ml-count|x-mailman-version|x-beenthere|x-list|x-listserver|x-listprocessor-version|x-ecartis-version|x-loop-list|x-ezmlm.*|x-egroups-.*|x-google-group-id)$/;
 const VENDOR_LOOP = /^x-[\w-]+-loop(-prevention)?$/;
 const REPORT_PART = /^(message\/(global-)?(delivery-status|disposition-notification)|text\/rfc822-headers)$/;
 
