@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
-import { createEmailChannel, emailMigrations, type EmailChannel } from '../channels/email/index.js';
+import type { EmailChannel } from '../channels/email/index.js';
+import { emailMigrations } from '../channels/email/state.sqlite.js';
 import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations } from '../channels/teams/index.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
@@ -67,8 +68,10 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   // With IMAP_HOST the mailbox is watched and answered; with only SMTP_HOST the channel just sends
   // (staff notifications, escalations, answers to mail tickets).
+  // Loaded only when configured: imapflow, nodemailer and mailparser cost about 0.6 s of start-up.
   let email: EmailChannel | null = null;
   if (config.IMAP_HOST !== undefined || config.SMTP_HOST !== undefined) {
+    const { createEmailChannel } = await import('../channels/email/index.js');
     email = createEmailChannel({
       config,
       db: services.db,
@@ -138,10 +141,16 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       logger.warn({ component: 'app', host }, 'MicrosoftAppId is not set: the unauthenticated Teams endpoint listens on 127.0.0.1 only');
       host = '127.0.0.1';
     }
+    // restify re-emits listen errors (port in use, bad host) on its own Server, not on server.server.
     const port = await new Promise<number>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.listen(config.PORT, host, () => resolve(server.address().port));
+      const onError = (error: Error): void => reject(listenError(error, config.PORT, host));
+      server.once('error', onError);
+      server.listen(config.PORT, host, () => {
+        server.removeListener('error', onError);
+        resolve(server.address().port);
+      });
     });
+    server.on('error', (error: Error) => logger.error({ component: 'http', err: error.message }, 'http server error'));
     worker.start();
     teams.start();
     stopJobs = ticketModule.startJobs();
@@ -150,6 +159,24 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   };
 
   return { config, logger, metrics, server, services, listen, stop };
+}
+
+/**
+ * A listen failure the operator can fix (port taken, address not on this machine, privileged port) as a
+ * one-line CONFIG_INVALID naming the variable; anything else unchanged.
+ */
+export function listenError(error: Error, port: number, host: string): Error {
+  const code = (error as { code?: string }).code ?? '';
+  const problem =
+    code === 'EADDRINUSE'
+      ? `PORT: port ${port} on ${host} is already in use; stop the other process or choose another PORT`
+      : code === 'EACCES'
+        ? `PORT: no permission to listen on port ${port} (ports below 1024 need privileges)`
+        : ['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EINVAL'].includes(code)
+          ? `HOST: cannot listen on "${host}": not an address of this machine (${code})`
+          : null;
+  if (problem === null) return error;
+  return new AppError('CONFIG_INVALID', problem, { cause: error, details: { problems: [problem] } });
 }
 
 function readCaFile(file: string): Buffer {
