@@ -18,8 +18,10 @@ export interface LinePattern {
  */
 export const SIGNATURE_LINES: readonly LinePattern[] = [
   { id: 'on-behalf', pattern: /^(?:i\.\s?a\.|i\.\s?v\.|im\s+auftrag|in\s+vertretung|gez\.)(?:\s|$)/ },
-  { id: 'contact', pattern: /^(?:tel|telefon|fon|fax|telefax|mobil|handy|e-?mail|mail|internet|web|homepage)\b\.?\s*:?\s*\S/ },
-  { id: 'web', pattern: /^\S*(?:www\.|https?:\/\/)\S*$|(?:^|\s)(?:www\.\S+|https?:\/\/\S+)\s*$/ },
+  { id: 'phone', pattern: /^(?:tel|telefon|fon|fax|telefax|mobil|handy)\b\.?\s*:?\s*[+\d(]/ },
+  { id: 'contact', pattern: /^(?:e-?mail|mail|internet|web|homepage|web-?seite)\s*:\s*\S/ },
+  // A line that is a web address, or a short label and one ("Internet www.x.de"), not prose ending in a link.
+  { id: 'web', pattern: /^(?:\S+\s+){0,2}(?:www\.\S+|https?:\/\/\S+)$/ },
   { id: 'address-only', pattern: /^[\w.+-]+@[\w-]+\.[\w.-]+$/ },
   { id: 'phone-only', pattern: /^\+?[\d][\d\s/().-]{5,}$/ },
   { id: 'postcode', pattern: /^(?:d-)?\d{5}\s+\p{L}[\p{L}\s.()/-]*$/u },

@@ -7,7 +7,7 @@
  */
 
 /** What kind of message that needs no answer. */
-export type OtherKind = 'auto_reply' | 'bounce' | 'newsletter' | 'receipt';
+export type OtherKind = 'auto_reply' | 'bounce' | 'newsletter' | 'receipt' | 'invitation';
 
 /** Where a rule looks: a header (lower-case name), the sender, the subject or the whole body. */
 export type OtherField = { header: string } | 'from' | 'subject' | 'body';
@@ -100,6 +100,17 @@ export const OTHER_RULES: readonly OtherRule[] = [
   { id: 'b-browser', kind: 'newsletter', field: 'body', weight: 2, reason: 'Link zur Webansicht', pattern: /\b(?:im\s+browser\s+(?:ansehen|anzeigen|oeffnen|lesen)|view\s+(?:this\s+e-?mail\s+)?in\s+(?:your\s+)?browser|webversion)\b/ },
   { id: 'b-read', kind: 'receipt', field: 'body', weight: 3, reason: 'Lesebestätigung', pattern: /\b(?:wurde\s+am\s.{4,40}\s(?:gelesen|zugestellt)|was\s+read\s+on)\b/ },
   { id: 'b-newsletter', kind: 'newsletter', field: 'body', weight: 1, reason: 'Newsletter erwähnt', pattern: /\bnewsletter\b/ },
+  // Invitations to events (TRIAGE.md: "unrelated invitations" need no answer): an invitation and a registration.
+  { id: 's-invitation', kind: 'invitation', field: 'subject', weight: 2, reason: 'Betreff einer Einladung', pattern: /^\s*(?:einladung|save\s+the\s+date|invitation)\b/ },
+  {
+    id: 'b-invitation',
+    kind: 'invitation',
+    field: 'body',
+    weight: 2,
+    reason: 'Einladung zu einer Veranstaltung',
+    pattern: /\b(?:laden|lade)\s+(?:wir\s+|ich\s+)?(?:sie|euch|dich)\s+(?:\w+\s+){0,8}?(?:zu|zur|zum)\s+(?:\w+\s+){0,6}?\w*(?:fachtag|tagung|konferenz|veranstaltung|workshop|seminar|webinar|empfang|fest|feier|eroeffnung|netzwerktreffen|austausch|forum|kongress|messe)\w*/,
+  },
+  { id: 'b-registration', kind: 'invitation', field: 'body', weight: 1, reason: 'Hinweis zur Anmeldung', pattern: /\banmeldung\s+(?:unter|bis|ueber|per)\b|\bmelden\s+sie\s+sich\s+(?:\w+\s+){0,4}?an\b|\bum\s+anmeldung\s+wird\s+gebeten\b/ },
 ];
 
 /**

@@ -108,8 +108,32 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Eigenes Versäumnis oder Problem geschildert',
     pattern: re(
-      String.raw`\b(?:konnten|koennen|haben|hatten|schaffen|schafften)\s+(?:wir|ich)\b.{0,60}\bnicht\b.{0,40}\b(?:melden|einreichen|vorlegen|abgeben|einhalten|besetzen|nachbesetzen|abrufen|fertigstellen|gemeldet|eingereicht|vorgelegt|abgegeben|eingehalten|besetzt|abgerufen)\b`,
+      String.raw`\b(?:konnten|koennen|haben|hatten|schaffen|schafften)\s+(?:wir|ich)\b.{0,60}\bnicht\b.{0,40}\b(?:melden|einreichen|vorlegen|abgeben|einhalten|besetzen|nachbesetzen|abrufen|fertigstellen|gemeldet|eingereicht|vorgelegt|abgegeben|eingehalten|besetzt|abgerufen)\b|\b(?:schaffen|schafften|schaff)\s+(?:wir|ich)\s+(?:\w+\s+){0,4}?\w*(?:nachweis|bericht|kennzahlen|frist|termin|abgabe|meldung|vn)\w*\s+(?:\w+\s+)?nicht\b`,
     ),
+  },
+  {
+    id: 'own-plan',
+    weight: 2,
+    reason: 'Vorhaben zur eigenen Förderung angekündigt',
+    // "Wir möchten für 2026 eine zusätzliche halbe Stelle beantragen", "… den Stellenanteil erhöhen". "Wir
+    // überlegen …" is no plan yet and stays a rule question.
+    pattern: re(
+      String.raw`\b(?:wir|ich)\s+(?:moechten|moechte|wollen|will|werden|planen|beabsichtigen|beabsichtige)\b.{0,80}?\b(?:beantragen|aufstocken|erhoehen|reduzieren|verringern|umwidmen|verlaengern|nachbesetzen|umbesetzen|abrufen|zurueckgeben|kuendigen)\b`,
+    ),
+  },
+  {
+    id: 'needs-from-us',
+    weight: 2,
+    reason: 'Frage, was das Regierungspräsidium vom Absender braucht',
+    pattern: re(String.raw`\b(?:brauchen|benoetigen|erwarten)\s+sie\b(?:\s+\w+){0,3}?\s+(?:von\s+uns|von\s+mir|bis\s+wann|noch)\b|\b(?:was|welche\s+\w+)\s+(?:brauchen|benoetigen)\s+sie\b`),
+  },
+  {
+    // TRIAGE.md: "Dürfen wir in unserem Fall …" asks for a decision on the own case; like the requests in
+    // triage-case-rules.ts it outweighs the "Dürfen wir …?" form it comes in.
+    id: 'own-case-phrase',
+    weight: 4,
+    reason: 'Frage zum eigenen Fall',
+    pattern: re(String.raw`\b(?:in|fuer)\s+unserem\s+(?:konkreten\s+|speziellen\s+|besonderen\s+|eigenen\s+)?fall\b|\bbei\s+uns\s+konkret\b`),
   },
   {
     id: 'objection',

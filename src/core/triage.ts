@@ -3,8 +3,8 @@
  *
  * Order of the decision (first that applies wins):
  * 1. empty message → `other`;
- * 2. auto-reply, bounce, newsletter, read receipt or calendar answer (headers, sender, subject, body
- *    phrases) → `other`; body phrases
+ * 2. auto-reply, bounce, newsletter, read receipt, calendar answer or invitation (headers, sender, subject,
+ *    body phrases) → `other`; body phrases
  *    alone do not outweigh a clear application matter;
  * 3. nothing but greeting or thanks, or a short thank-you without question, request or case → `other`;
  * 4. application-matter score ≥ threshold (triage-rules.ts) → `application_matter`, always a ticket;
@@ -64,6 +64,7 @@ const OTHER_KIND_LABELS: Record<OtherKind, string> = {
   bounce: 'Unzustellbarkeitsmeldung',
   newsletter: 'Newsletter oder Verteilermail',
   receipt: 'Lese-/Zustellbestätigung oder Terminantwort',
+  invitation: 'Einladung zu einer Veranstaltung',
 };
 
 /** The message cut to what the triage reads. */

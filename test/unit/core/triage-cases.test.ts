@@ -168,6 +168,13 @@ const CASES: Case[] = [
   { name: "\"Abwesenheit:\"-Betreff mit Fall-Wörtern", channel: 'email', subject: "Abwesenheit: Stand unseres Antrags", text: "Ab dem 3.3. bin ich wieder für Sie da.", intent: 'other', ticket: false },
   { name: "Zustellung verzögert (postmaster)", channel: 'email', from: "postmaster@outlook.com", subject: "Zustellung verzögert: Ihre Anfrage", text: "Die Zustellung an diese Empfänger oder Gruppen ist noch nicht abgeschlossen.", intent: 'other', ticket: false },
   { name: "neue Integrationsmanagerin hat Stelle angenommen (kein Terminbetreff)", channel: 'email', subject: "Angenommene Stelle", text: "Unsere neue Integrationsmanagerin hat die Stelle angenommen und beginnt am 01.04. Was müssen wir Ihnen dazu mitteilen?", intent: 'application_matter', ticket: true },
+  // Issue 9: own plans and own-case questions phrased as questions; invitations; plans that are only considered.
+  { name: "zusätzliche Stelle beantragen – welche Unterlagen brauchen Sie?", channel: 'email', subject: "Zusätzliche Stelle 2026", text: "Wir möchten für 2026 eine zusätzliche halbe Stelle beantragen – welche Unterlagen brauchen Sie bis wann?", intent: 'application_matter', ticket: true },
+  { name: "schaffen den VN nicht – Abgabe später in Ordnung?", channel: 'email', subject: "Verwendungsnachweis", text: "Wegen eines Personalausfalls schaffen wir den Verwendungsnachweis nicht bis Ende Juni. Wäre eine Abgabe Mitte Juli noch in Ordnung?", intent: 'application_matter', ticket: true },
+  { name: "Dürfen wir in unserem Fall …?", channel: 'email', subject: "Vertretung", text: "Dürfen wir in unserem Fall eine befristete Vertretung über die Förderung finanzieren?", intent: 'application_matter', ticket: true },
+  { name: "Einladung zum Fachtag", channel: 'email', from: "info@verband.example", subject: "Einladung Fachtag Integration", text: "Liebe Kolleginnen und Kollegen, wir laden Sie herzlich zu unserem Fachtag Integration am 12. März ein. Anmeldung unter www.verband.example/fachtag.", intent: 'other', ticket: false },
+  { name: "Stelle beantragen + Antragsfrist? (Regelfrage)", channel: 'teams', text: "Wir möchten eine Stelle beantragen. Bis wann läuft die Antragsfrist?", intent: 'general_question', ticket: false },
+  { name: "wir überlegen aufzustocken + Obergrenze? (Regelfrage)", channel: 'email', subject: "Frage", text: "Wir überlegen, unsere Stelle aufzustocken. Gibt es eine Obergrenze für den Stellenumfang?", intent: 'general_question', ticket: false },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
