@@ -32,6 +32,10 @@ const AM_HAT_GESCHRIEBEN = /^\s*Am\s.{4,200}\shat\s.{1,120}\sgeschrieben:?\s*$/i
 const WROTE_TAIL = /\S.{0,200}\s(schrieb|schrieben|wrote|a écrit|escribió|scrisse|schreef|написала?)(\s+(am|on|le|el)\s.{4,80})?\s*:\s*$/i;
 const SEPARATOR =
   /^\s*-{2,}\s*(Ursprüngliche Nachricht|Ursprüngliche E-Mail|Ursprüngliche Mitteilung|Original Message|Original-Nachricht|Originalnachricht|Weitergeleitete Nachricht|Weitergeleitete E-Mail|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten Nachricht)\s*-*:?\s*$/i;
+/** Apple Mail and others mark a forward without dashes. */
+const FORWARD_LINE = /^\s*(Anfang der weitergeleiteten (Nachricht|E-Mail)|Begin forwarded message)\s*:\s*$/i;
+/** Horde/IMP "Zitat von Max <max@x.de>:", "Quoting …:"; Outlook for Mac "Max <…> hat am 16.08.2016 12:52 geschrieben:". */
+const OTHER_ATTRIBUTION = /^\s*(Zitat von|Quoting)\s.{1,200}:\s*$|\shat\s+am\s.{4,80}\s(folgendes\s+)?geschrieben:\s*$/i;
 const FORWARD_MARKER = /(Weitergeleitete (Nachricht|E-Mail)|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten)/i;
 /** An Outlook/Lotus header line; Lotus writes no space after the colon (`Von:"Max Muster" <…>`). */
 const HEADER_START = /^\s*\*?(Von|From|De)\s*:\*?\s*\S/i;
@@ -49,7 +53,7 @@ const ATTRIBUTION_PART = /@|\d{1,2}[:.]\d{2}|\b\d{4}\b/;
 
 /** An attribution line; one that only ends in "schrieb:" must also name an address or a date ("wie Sie schrieben:" is prose). */
 const isAttribution = (text: string): boolean =>
-  ON_WROTE.test(text) || AM_HAT_GESCHRIEBEN.test(text) || (WROTE_TAIL.test(text) && ATTRIBUTION_PART.test(text));
+  ON_WROTE.test(text) || AM_HAT_GESCHRIEBEN.test(text) || OTHER_ATTRIBUTION.test(text) || (WROTE_TAIL.test(text) && ATTRIBUTION_PART.test(text));
 
 /** How many lines (1 or 2) of an attribution ("Am … schrieb …:") start at line i, else 0. */
 function attributionAt(lines: string[], i: number): number {
@@ -77,7 +81,7 @@ function historyStart(lines: string[]): { index: number; forward: boolean } {
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
     if (QUOTED.test(line)) continue;
-    if (SEPARATOR.test(line)) return { index: i, forward: FORWARD_MARKER.test(line) };
+    if (SEPARATOR.test(line) || FORWARD_LINE.test(line)) return { index: i, forward: FORWARD_MARKER.test(line) };
     const attribution = attributionAt(lines, i);
     if (attribution > 0) {
       if (QUOTED.test(nextContent(lines, i + attribution))) {
@@ -124,7 +128,8 @@ function quotedLines(lines: string[]): boolean[] {
 /** The body of a forwarded mail: the history without its marker and header block. */
 function forwardedBody(history: string[]): string[] {
   let i = 0;
-  if (SEPARATOR.test(history[0] ?? '') || UNDERSCORES.test(history[0] ?? '')) i += 1;
+  if (SEPARATOR.test(history[0] ?? '') || FORWARD_LINE.test(history[0] ?? '') || UNDERSCORES.test(history[0] ?? '')) i += 1;
+  while (i < history.length && (history[i] ?? '').trim() === '' && HEADER_START.test(nextContent(history, i))) i += 1;
   while (i < history.length && (HEADER_START.test(history[i] ?? '') || HEADER_FOLLOW.test(history[i] ?? ''))) i += 1;
   return history.slice(i);
 }

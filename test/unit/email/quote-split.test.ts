@@ -152,6 +152,17 @@ describe(splitMailBody.name, () => {
     expect(splitMailBody('Frage?\n\n-------- Original-Nachricht --------\nBetreff: x\nVon: y\n\nalt').text).toBe('Frage?');
   });
 
+  it('cuts Horde "Zitat von …:" and "… hat am … geschrieben:" headers', () => {
+    expect(splitMailBody('Frage?\n\nZitat von IM <im@rps.bwl.de>:\n\nalt').text).toBe('Frage?');
+    expect(splitMailBody('Frage?\n\nIM <im@rps.bwl.de> hat am 02.03.2026 10:00 geschrieben:\n\nalt').text).toBe('Frage?');
+  });
+
+  it('takes an Apple Mail forward without dashes as the question', () => {
+    const split = splitMailBody('Anfang der weitergeleiteten Nachricht:\n\nVon: Bürger <b@example.org>\nBetreff: Frage\nDatum: 2. März 2026\nAn: g@altdorf.de\n\nWer ist zuständig?');
+    expect(split.text).toBe('Wer ist zuständig?');
+    expect(split.forwarded).toBe(true);
+  });
+
   it('does not take a sentence that mentions what someone wrote for a quote header', () => {
     const body = 'Wie Sie schrieben, brauchen wir folgende Unterlagen:\n- Stellenplan\n- Sachbericht\nReicht eine Kopie?';
     expect(splitMailBody(body).text).toBe(body);
