@@ -27,6 +27,18 @@ export const THRESHOLDS = {
   minCentral: 0.4,
   /** Without a central word in the best passage's title or typical questions, the lead it needs over the next. */
   bodyOnlyMargin: 0.3,
+  /**
+   * A clear lead: a passage on the question's topic (central word in its title or typical questions, no misfit)
+   * that leads the next by this margin, covering at least `clearLeadCoverage` of the question and
+   * `clearLeadCentral` of its central words, answers even when the question also names unknown things.
+   */
+  clearLeadMargin: 0.4,
+  clearLeadCoverage: 0.2,
+  clearLeadCentral: 0.25,
+  /** Central words a clear lead must cover: one shared word is no evidence against the unknown rest. */
+  clearLeadWords: 2,
+  /** Share of central words the next passages cover and the best one misses, tolerated in a clear lead. */
+  clearLeadMissed: 0.2,
 } as const;
 
 /** Hits searched internally (for coverage and suggestions), independent of `top`. */
@@ -67,6 +79,8 @@ interface Unit {
    * without broader terms (Nachweis for Verwendungsnachweis, Bericht for Sachbericht).
    */
   strict: string[];
+  /** For a part of an unknown compound: the index of its word (parts of one word share it). */
+  compound?: number;
 }
 
 /** Drops broader terms: those another, longer term of the same word ends with (nachweis ← verwendungsnachweis). */
@@ -93,7 +107,8 @@ function units(plan: QueryPlan, index: SearchIndex): Unit[] {
   };
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
-    if (df > 0 || g.parts.length < 2) {
+    // A compound the synonym file names (Abgabefrist among the Frist words) is known as a whole, like one in the passages.
+    if (df > 0 || g.parts.length < 2 || index.synonyms.related.has(g.own[0]!)) {
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
       out.push({
         weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
@@ -121,6 +136,7 @@ function units(plan: QueryPlan, index: SearchIndex): Unit[] {
         specific: !p.generic,
         strict,
         centralWeight: conceptWeight(strict),
+        compound: gi,
       });
     }
   });
@@ -152,42 +168,68 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
   const specificity = matchedWeight / Math.log(2 + index.passages.length);
   if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  const { central, topical, missed, count } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase());
+  // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf): it speaks of
+  // another kind of the thing asked about.
+  const topGroups = new Set(top.matched);
+  const topTerms = top.terms;
+  const halfCovered = us.some(
+    (u) => u.compound !== undefined && u.unknownNoun && !u.covered(topGroups, topTerms) && us.some((v) => v.compound === u.compound && v.covered(topGroups, topTerms)),
+  );
+  const misfit = top.fit.yearMismatch || top.fit.programmeMismatch || top.fit.amountMissing || top.fit.narrower;
+  // A long question says more than its topic (the colleague's sick pay, the Gemeinderat, the laptop): its other
+  // words are unknown to the knowledge base or uncovered. When one passage on its topic leads clearly by the
+  // words alone, and no other passage speaks of a central word it misses, that context does not make the answer
+  // less certain.
+  const clearLead =
+    !misfit &&
+    !halfCovered &&
+    topical &&
+    count >= THRESHOLDS.clearLeadWords &&
+    missed <= THRESHOLDS.clearLeadMissed &&
+    margin >= THRESHOLDS.clearLeadMargin &&
+    coverage >= THRESHOLDS.clearLeadCoverage &&
+    central >= THRESHOLDS.clearLeadCentral;
   // A question about something the knowledge base never mentions (Supervisionskosten, Dolmetscher) gets
   // suggestions at most: the nearest passages may help, but they do not answer it.
   // When the passages also cover little of the rest (Mittelabruf), a person should take it.
-  if (unknown >= THRESHOLDS.maxUnknown) {
+  if (unknown >= THRESHOLDS.maxUnknown && !clearLead) {
     confidence = Math.min(confidence, (coverage >= THRESHOLDS.suggestCoverage ? THRESHOLDS.answer : THRESHOLDS.suggest) - 0.05);
   }
   // The best passage must itself speak of what the question is about: its central words (nouns, or the
   // specific words of a question without nouns) in its own title, typical questions or text, by the word or a
   // synonym, not a broader term. A passage that matches only the rest (prüfen, unterschrieben, März), or names
   // the central word only in passing in its body while other passages do the same, gets suggestions at most.
-  const { central, topical } = centrality(us, top, plan.cleaned === plan.cleaned.toLowerCase());
-  if (central < THRESHOLDS.minCentral || (!topical && margin < THRESHOLDS.bodyOnlyMargin)) {
+  if ((central < THRESHOLDS.minCentral && !clearLead) || (!topical && margin < THRESHOLDS.bodyOnlyMargin)) {
     confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   }
   // A passage about other years, another programme, or without the amount asked for does not answer the question,
   // however many words it shares with it (consistency.ts).
-  if (top.fit.yearMismatch || top.fit.programmeMismatch || top.fit.amountMissing || top.fit.narrower) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  if (misfit) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 
 /**
  * Central coverage of the best passage: the idf-weighted share of the question's central units it covers in
- * its own words, and whether one of them is in its title or typical questions. Central units are the nouns
+ * its own words (and how many), whether one of them is in its title or typical questions, and the share the next
+ * two passages cover while it does not. Central units are the nouns
  * that are no generic words; a question without such nouns falls back on its other specific words, and one
  * made only of generic words (Was ist im März zu beachten?) has none, so nothing is covered.
  */
-function centrality(us: Unit[], top: RankedHit, lowercase: boolean): { central: number; topical: boolean } {
+function centrality(us: Unit[], hits: RankedHit[], lowercase: boolean): { central: number; topical: boolean; missed: number; count: number } {
+  const top = hits[0]!;
   // Written all in lower case ("teilstelle mit 0,2 vze möglich?"), nouns cannot be told apart.
   const nouns = lowercase ? [] : us.filter((u) => u.central);
   const central = nouns.length > 0 ? nouns : us.filter((u) => u.specific);
   const total = central.reduce((a, u) => a + u.centralWeight, 0);
-  if (total === 0) return { central: 0, topical: false };
+  if (total === 0) return { central: 0, topical: false, missed: 0, count: 0 };
   const has = (u: Unit, terms: ReadonlySet<string>): boolean => u.strict.some((t) => terms.has(t));
   const covered = central.filter((u) => has(u, top.ownTerms));
   const share = covered.reduce((a, u) => a + u.centralWeight, 0) / total;
-  return { central: share, topical: covered.some((u) => has(u, top.topicTerms)) };
+  // Central words the next passages speak of and the best one does not (a typo matched only there).
+  const missed = central.filter((u) => !covered.includes(u) && hits.slice(1, 3).some((h) => has(u, h.ownTerms)));
+  const missedShare = missed.reduce((a, u) => a + u.centralWeight, 0) / total;
+  return { central: share, topical: covered.some((u) => has(u, top.topicTerms)), missed: missedShare, count: covered.length };
 }
 
 /**

@@ -181,8 +181,8 @@ export function passageFacets(p: Passage, documentTitle: string, programmes: rea
   };
 }
 
-/** Words asking for a sum of money; "wie viel Geld", "Höhe der Förderung", "Betrag", "Euro". */
-const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
+/** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "Höhe der Förderung", "Betrag", "Euro". */
+const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
 /** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */
 const NUMBER_QUESTION = /\bwie\s*viel\b|\bwieviel\b|\bwie\s+hoch\b/iu;
 
