@@ -125,7 +125,10 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'needs-from-us',
     weight: 2,
     reason: 'Frage, was das Regierungspräsidium vom Absender braucht',
-    pattern: re(String.raw`\b(?:brauchen|benoetigen|erwarten)\s+sie\b(?:\s+\w+){0,3}?\s+(?:von\s+uns|von\s+mir|bis\s+wann|noch)\b|\b(?:was|welche\s+\w+)\s+(?:brauchen|benoetigen)\s+sie\b`),
+    // "Welche Unterlagen brauchen Sie bis wann?", "Was müssen wir Ihnen dazu mitteilen?"
+    pattern: re(
+      String.raw`\b(?:brauchen|benoetigen|erwarten)\s+sie\b(?:\s+\w+){0,3}?\s+(?:von\s+uns|von\s+mir|bis\s+wann|noch)\b|\b(?:was|welche\s+\w+)\s+(?:brauchen|benoetigen)\s+sie\b|\b(?:was|welche\s+\w+)\s+(?:muessen|sollen|muss|soll)\s+(?:wir|ich)\s+ihnen\b`,
+    ),
   },
   {
     // TRIAGE.md: "Dürfen wir in unserem Fall …" asks for a decision on the own case; like the requests in
