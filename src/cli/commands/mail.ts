@@ -178,6 +178,10 @@ export function mailCheckOptions(ctx: CliContext): MailCheckOptions {
 
 export const mailCommand: CliCommand = async (args, ctx) => {
   const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || (sub === 'check' && (rest.includes('--help') || rest.includes('-h')))) {
+    ctx.err(USAGE);
+    return EXIT_OK;
+  }
   let values;
   let positionals: string[];
   try {

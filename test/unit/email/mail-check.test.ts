@@ -112,6 +112,12 @@ describe('mail check command', () => {
     expect(text).toMatch(/3 {2}Mailingliste \(mailing_list\)/);
   });
 
+  it('prints its usage on --help and exits 0', async () => {
+    const { ctx, err } = capture();
+    expect(await mailCommand(['check', '--help'], ctx)).toBe(0);
+    expect(err.join('')).toContain('mail check PFAD');
+  });
+
   it('exits 2 for a missing subcommand or path, and for a path that does not exist (after checking the others)', async () => {
     expect(await mailCommand([], capture().ctx)).toBe(2);
     expect(await mailCommand(['check'], capture().ctx)).toBe(2);
