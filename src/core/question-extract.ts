@@ -175,7 +175,10 @@ function askedSentences(sentences: Sentence[], places: readonly string[]): strin
 export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = {}): ExtractedQuestion {
   const places = options.places ?? [];
   const { subject } = cleanSubject(enquiry.subject);
-  const sentences = sentencesOf(enquiry.text);
+  const body = sentencesOf(enquiry.text);
+  // A subject that asks ("Fortbildungskosten förderfähig?") is the question when the body asks nothing.
+  const subjectAsks = subject.includes('?') && !body.some((s) => s.role === 'question');
+  const sentences = subjectAsks ? [...body, { text: subject, role: 'question' as const }] : body;
   const questions = sentences.filter((s) => s.role === 'question').map((s) => s.text);
   const leadTopics = sentences.filter((s) => s.role === 'lead_in').map((s) => leadTopic(s.text)).filter((t) => t !== '');
   const context = sentences.filter((s) => s.role === 'context').map((s) => s.text);
@@ -184,7 +187,7 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   let asked = upTo(MAX_ASKED_CHARS, questions.length > 0 ? askedSentences(sentences, places) : context.map((s) => withoutPlaces(s, places)));
   if (asked.length === 0 && subject !== '') asked = [subject];
   const core = asked.join(' ');
-  const topic = topicWords([...leadTopics, asked[0] === subject ? '' : subject].join(' '), core, places);
+  const topic = topicWords([...leadTopics, subjectAsks || asked[0] === subject ? '' : subject].join(' '), core, places);
   const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
   return { text: text === '' ? fallback(enquiry.text) : text, questions, content };
 }

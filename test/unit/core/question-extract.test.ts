@@ -115,6 +115,18 @@ describe(extractQuestion.name, () => {
       question: 'Sachbericht 2025. anbei erhalten Sie unseren Sachbericht.',
     },
     { name: 'the subject when the body is empty', subject: 'Mittelabruf', text: '', question: 'Mittelabruf' },
+    {
+      name: 'a subject that asks when the body only points to it',
+      subject: 'Fortbildungskosten förderfähig?',
+      text: 'Hallo, siehe Betreff. Danke!',
+      question: 'Fortbildungskosten förderfähig?',
+    },
+    {
+      name: 'a subject that asks about the context of the body',
+      subject: 'Ist das zulässig?',
+      text: 'Wir möchten die Stelle auf zwei Personen aufteilen.',
+      question: 'Wir möchten die Stelle auf zwei Personen aufteilen. Ist das zulässig?',
+    },
     { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
     { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
   ])('$name', ({ subject, text, question }) => {
