@@ -11,12 +11,30 @@ import { rawWords, tokenize } from './tokenize.js';
 export interface QuestionPart {
   /** The part's topic words as the user wrote them ("Kennzahlen"). */
   label: string;
-  /** Term sets, one per topic word: the part is covered when every set has a term in the answer. */
+  /** Term sets, one per topic word: the part is covered when a set has a term in the answer. */
   terms: string[][];
 }
 
 /** Where a question splits into parts: "und", "sowie", "außerdem", a semicolon or a second question. */
 const PART_BOUNDARY = /\s+(?:und|sowie|außerdem|zudem|ausserdem)\s+|;\s*|\?\s+/i;
+
+/** A clause opened by a subordinating conjunction: an "und" inside it joins verbs, not questions. */
+const SUBORDINATE = /^\s*(wenn|ob|dass|weil|damit|sodass|falls|nachdem|bevor|sobald|solange|während|indem)\b/i;
+
+/** Splits asked text at part boundaries, except an "und" inside a subordinate clause ("…, wenn sie berät und …"). */
+function splitParts(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(new RegExp(PART_BOUNDARY.source, 'gi'))) {
+    const before = text.slice(start, m.index);
+    const clause = before.slice(before.lastIndexOf(',') + 1);
+    if (/\s(und|sowie)\s/i.test(m[0]) && SUBORDINATE.test(clause)) continue;
+    out.push(before);
+    start = m.index + m[0].length;
+  }
+  out.push(text.slice(start));
+  return out.filter((s) => s.trim() !== '');
+}
 
 /**
  * The parts of a question that name topics of their own: a part counts only when it has a noun of the
@@ -27,10 +45,11 @@ const PART_BOUNDARY = /\s+(?:und|sowie|außerdem|zudem|ausserdem)\s+|;\s*|\?\s+/
 export function questionParts(question: string, plan: QueryPlan, analyzer: GermanAnalyzer): QuestionPart[] {
   // Only what is asked: a line of context before the question ("Unser IMler fällt aus und …") has no parts.
   const asked = question.split(/(?<=[.!?])\s+/).filter((s) => s.trim().endsWith('?'));
-  const segments = (asked.length > 0 ? asked.join(' ') : question).split(PART_BOUNDARY).filter((s) => s.trim() !== '');
+  const segments = splitParts(asked.length > 0 ? asked.join(' ') : question);
   if (segments.length < 2) return [];
   // Topic words the knowledge base knows: a word it never uses is the ranking's concern, not a part to answer.
-  const topical = plan.groups.filter((g) => g.noun && !g.generic && (analyzer.knows(g.own[0]!) || g.related.length > 0));
+  // Programme-wide words (IM, Integrationsmanagement) name no part of their own.
+  const topical = plan.groups.filter((g) => g.noun && !g.generic && !g.core && (analyzer.knows(g.own[0]!) || g.related.length > 0));
   const byWord = new Map(topical.map((g) => [g.word, g]));
   const perSegment = segments.map((s) => {
     const found = tokenize(s).filter((w) => byWord.has(w));
@@ -54,7 +73,10 @@ export function questionParts(question: string, plan: QueryPlan, analyzer: Germa
   return parts.length >= 2 ? parts : [];
 }
 
-/** True when the analysed text covers every topic word of the part. */
+/**
+ * True when the analysed text names a topic word of the part. Lenient on purpose: saying that a part is not
+ * answered when it is (in other words) would be worse than leaving a detail of a part unanswered.
+ */
 export function covers(terms: ReadonlySet<string>, part: QuestionPart): boolean {
-  return part.terms.every((set) => set.some((t) => terms.has(t)));
+  return part.terms.some((set) => set.some((t) => terms.has(t)));
 }

@@ -20,8 +20,14 @@ const LIMIT = 700;
 const OVERFLOW = 300;
 /** Weight of a sentence that has what the question's type asks for (an amount, a date): less than a word. */
 const TYPE_CUE = 0.5;
-/** The passage's first sentence is written to answer its title question; it wins ties. */
-const FIRST_BONUS = 0.25;
+/**
+ * The passage's first sentence is written to answer its title question: another sentence leads only when it
+ * names clearly more of the question (a further topic word and its type's cue, not a verb alone).
+ */
+const FIRST_BONUS = 0.75;
+/** Weights of question words that carry less of the topic than a noun: verbs and adjectives, generic words. */
+const VERB_WEIGHT = 0.5;
+const GENERIC_WEIGHT = 0.25;
 /** Share of the question's topic words a yes/no statement must name to keep its "Ja"/"Nein". */
 const YES_NO_TOPIC = 0.5;
 
@@ -30,7 +36,7 @@ const TYPE_CUES: Record<string, RegExp> = {
   typ_menge: /\d|\bein(e|er|es|en)?\s+(\p{L}+\s+)?(je|pro)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend)\b|\bEuro\b|\bProzent\b|%/iu,
   typ_zeitpunkt: /\b\d{1,2}\.\s?(\d{1,2}\.|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)|\bspätestens\b|\bbis (zum|spätestens|Ende)\b|\bFrist\b|\b(ab|seit) (dem )?\d|\b(19|20)\d\d\b/u,
   typ_dauer: /\b(\d+|ein|eine[mn]?|zwei|drei|vier|fünf|sechs|zwölf|\d+,\d+)\s+(weitere\s+)?(Jahre?n?|Monate?n?|Wochen|Tage?n?|Seiten)\b/iu,
-  typ_wer: /\b(RP|Regierungspräsidium|Landkreis\w*|Kommunen?|Gemeinden?|Städte|Träger\w*|Ministerium|Sachbearbeitung|Ansprechperson\w*|Referat)\b/u,
+  typ_wer: /\b(RP|Regierungspräsidium|Landkreis\w*|Kommunen?|Gemeinden?|Städte|Träger\w*|\p{L}*ministerium|Institut|Universität|Hochschule|Sachbearbeitung|Ansprechperson\w*|Referat)\b/u,
 };
 
 /** A hedge about certainty or bindingness: shown last, never trimmed away. */
@@ -52,9 +58,15 @@ export interface ComposedAnswer {
   citation: string;
 }
 
+/** One word of the question for scoring sentences. */
+interface WeightedWord {
+  terms: ReadonlySet<string>;
+  weight: number;
+}
+
 interface Scored extends TextUnit {
   score: number;
-  /** Number of the question's terms the unit names. */
+  /** Weighted number of the question's words the unit names. */
   matched: number;
   terms: Set<string>;
 }
@@ -63,6 +75,8 @@ interface Scored extends TextUnit {
 interface Asked {
   question: string;
   wanted: Set<string>;
+  /** The question's words, each with its terms and weight: a topic word (noun) counts fully, a verb half. */
+  words: WeightedWord[];
   topicGroups: string[][];
   cues: RegExp[];
 }
@@ -72,6 +86,7 @@ function asked(plan: QueryPlan): Asked {
   return {
     question: plan.cleaned,
     wanted: new Set(plan.groups.flatMap((g) => [...g.own, ...g.related])),
+    words: plan.groups.map((g) => ({ terms: new Set([...g.own, ...g.related]), weight: g.generic ? GENERIC_WEIGHT : g.noun || g.core ? 1 : VERB_WEIGHT })),
     topicGroups: topical.map((g) => [...g.own, ...g.related]),
     cues: plan.answerTypes.map((t) => TYPE_CUES[t]).filter((r): r is RegExp => r !== undefined),
   };
@@ -81,10 +96,10 @@ function asked(plan: QueryPlan): Asked {
  * Scores the units of a passage: the question's words each unit names; among units naming as many, the one
  * with what the question's type asks for (an amount, a date), then the first, which the authors wrote to answer.
  */
-function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, wanted: ReadonlySet<string> = a.wanted): Scored[] {
+function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, words: readonly WeightedWord[] = a.words): Scored[] {
   return splitUnits(passage.text).map((u) => {
     const terms = new Set(analyzer.analyze(u.text));
-    const matched = [...terms].filter((t) => wanted.has(t)).length;
+    const matched = words.reduce((n, w) => n + ([...w.terms].some((t) => terms.has(t)) ? w.weight : 0), 0);
     const cue = a.cues.some((r) => r.test(u.text)) ? TYPE_CUE : 0;
     return { ...u, terms, matched, score: matched + cue + (u.index === 0 ? FIRST_BONUS : 0) };
   });
@@ -164,8 +179,7 @@ function fitLeads(chains: Scored[][], a: Asked): TextUnit[] {
 
 /** The best chain of a passage for one part of the question, or null when the passage does not cover it. */
 function chainFor(part: QuestionPart, passage: Passage, a: Asked, analyzer: GermanAnalyzer): Scored[] | null {
-  const wanted = new Set(part.terms.flat());
-  const units = scoreUnits(passage, a, analyzer, wanted);
+  const units = scoreUnits(passage, a, analyzer, part.terms.map((t) => ({ terms: new Set(t), weight: 1 })));
   const hits = units.filter((u) => covers(u.terms, part));
   if (hits.length === 0) return null;
   const best = hits.reduce((x, y) => (y.score > x.score ? y : x));

@@ -115,6 +115,11 @@ describe(composeAnswer.name, () => {
     expect(text).not.toContain('Zu „');
   });
 
+  it('does not split at an "und" that joins verbs inside a subordinate clause', () => {
+    const { text } = compose(FRIST, 'Reicht es, wenn wir den Verwendungsnachweis einreichen und die Kennzahlen nachliefern?', [KENNZAHLEN]);
+    expect(text).not.toContain('Zu „');
+  });
+
   it('names the VwV number the answer rests on in the citation', () => {
     expect(compose(FRIST, 'Bis wann ist der Verwendungsnachweis einzureichen?').citation).toBe('FAQ des RP Stuttgart, zu Nr. 7.4.2 der VwV');
     // Nr. 3.2 is named in passing, not in the answering sentence.
