@@ -98,6 +98,16 @@ function declaredBoundaries(raw: string): string[] {
   return [...raw.matchAll(/boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi)].map((m) => m[1] ?? m[2] ?? '').filter((b) => b !== '');
 }
 
+/** Boundary-looking lines ("--" and a token) that occur more than once: a boundary whose parameter was lost. */
+function repeatedBoundaryLines(body: string): string[] {
+  const seen = new Map<string, number>();
+  for (const match of body.matchAll(/^--(\S{6,}?)(?:--)?\r?$/gm)) {
+    const token = match[1] ?? '';
+    if (!/^-+$/.test(token)) seen.set(token, (seen.get(token) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([token]) => token);
+}
+
 /**
  * The text of a mail whose MIME structure mailparser could not follow (a boundary parameter folded without
  * indentation leaves no text part): each segment between boundary lines is parsed as a part of its own and
@@ -110,7 +120,7 @@ async function rawFallbackText(source: Buffer): Promise<string> {
   if (split === null) return '';
   const body = raw.slice(split.index + split[0].length);
   if (body.trim() === '') return '';
-  const boundaries = new Set(declaredBoundaries(raw).flatMap((b) => [`--${b}`, `--${b}--`]));
+  const boundaries = new Set([...declaredBoundaries(raw), ...repeatedBoundaryLines(body)].flatMap((b) => [`--${b}`, `--${b}--`]));
   const parts: string[][] = [];
   for (const line of body.split(/\r?\n/)) {
     if (boundaries.has(line.trim())) parts.push([]);

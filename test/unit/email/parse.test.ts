@@ -50,6 +50,16 @@ describe(parseMail.name, () => {
     expect(parsed.replyToHeader).toEqual(['kaemmerei@leonberg.example', 'b@leonberg.example']);
   });
 
+  it('finds the parts by their boundary lines when the boundary parameter is missing altogether', async () => {
+    const parsed = await parseMail(
+      mail(
+        ['From: a@b.de', 'Subject: Frage', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative'],
+        ['--=_part_4711', 'Content-Type: text/plain; charset=utf-8', '', 'Gilt die Frist auch 2027?', '--=_part_4711', 'Content-Type: text/html', '', '<p>Gilt die Frist auch 2027?</p>', '--=_part_4711--'],
+      ),
+    );
+    expect(parsed.body.text).toBe('Gilt die Frist auch 2027?');
+  });
+
   it('leaves an empty body empty', async () => {
     const parsed = await parseMail(mail(['From: a@b.de', 'Subject: Frage zur Antragsfrist'], ['']));
     expect(parsed.body.text).toBe('');
