@@ -12,16 +12,20 @@ const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 /**
- * A TCP port. An empty value is an error, not "unset": `PORT=` would otherwise coerce to 0 (a random port).
- * 0 itself stays allowed (tests ask the OS for a free port).
+ * A whole number of at least `min`. An empty value is an error, not "unset": `PORT=` would otherwise coerce
+ * to 0 (a random port), `MAIL_AUTO_REPLIES_PER_DAY=` to 0 (no replies at all).
  */
-const port = z
-  .string()
-  .trim()
-  .min(1, { error: 'is empty: give a port number (1–65535) or remove the line to use the default', abort: true })
-  .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
-  .transform(Number)
-  .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'));
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'is empty: give a number or remove the line to use the default', abort: true })
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+
+/** A TCP port; 0 stays allowed (tests ask the OS for a free port). */
+const port = wholeNumber(0, 65535);
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
@@ -94,7 +98,7 @@ export const ConfigSchema = z
       .default('127.0.0.1'),
     DATABASE_URL: databaseUrl.default('sqlite:./data/pakt.db'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-    KNOWLEDGE_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+    KNOWLEDGE_MAX_FILE_BYTES: wholeNumber(1).default(5 * 1024 * 1024),
     TEMPLATES_DIR: z.string().min(1).default('./templates'),
     CONTACTS_FILE: optionalString,
     INDEX_CACHE_DIR: z.string().min(1).default('./data/cache'),
@@ -121,7 +125,7 @@ export const ConfigSchema = z
     IMAP_PROCESSED_FOLDER: z.string().min(1).default('Bearbeitet'),
     IMAP_QUARANTINE_FOLDER: z.string().min(1).default('Quarantaene'),
     IMAP_START_DATE: startDate,
-    IMAP_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
+    IMAP_POLL_SECONDS: wholeNumber(5).default(60),
     SMTP_HOST: optionalString,
     SMTP_PORT: port.default(587),
     SMTP_SECURE: bool.default(false),
@@ -129,17 +133,17 @@ export const ConfigSchema = z
     SMTP_PASSWORD: optionalString,
     MAIL_FROM: z.string().default('integrationsmanagement@rps.bwl.de'),
     MAIL_OWN_ADDRESSES: csv,
-    MAIL_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-    MAIL_AUTO_REPLIES_PER_DAY: z.coerce.number().int().min(0).default(5),
+    MAIL_MAX_BYTES: wholeNumber(1).default(25 * 1024 * 1024),
+    MAIL_AUTO_REPLIES_PER_DAY: wholeNumber(0).default(5),
     // Issue 10 (mail channel): attachment bytes stored per mail; copies of sent replies in the Sent folder.
-    MAIL_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().min(0).default(20 * 1024 * 1024),
+    MAIL_ATTACHMENTS_MAX_BYTES: wholeNumber(0).default(20 * 1024 * 1024),
     IMAP_SENT_FOLDER: optionalString,
     MAIL_SAVE_SENT: bool.default(true),
     // Tickets
     LEAD_MAILBOX: optionalString,
     TICKET_DEADLINES: deadlines,
-    RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
-    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    RETENTION_DAYS: wholeNumber(1).default(365),
+    OUTBOX_POLL_MS: wholeNumber(10).default(1000),
   });
 
 /**

@@ -69,6 +69,11 @@ describe(parseConfig.name, () => {
 
   it('refuses an empty PORT instead of listening on a random port', () => {
     expect(problems({ PORT: '' })).toEqual([expect.stringMatching(/^PORT: is empty/)]);
+    expect(problems({ MAIL_AUTO_REPLIES_PER_DAY: ' ', RETENTION_DAYS: '' })).toEqual([
+      expect.stringMatching(/^MAIL_AUTO_REPLIES_PER_DAY: is empty/),
+      expect.stringMatching(/^RETENTION_DAYS: is empty/),
+    ]);
+    expect(problems({ IMAP_POLL_SECONDS: '2' })).toEqual([expect.stringMatching(/^IMAP_POLL_SECONDS: must be a whole number from 5/)]);
     expect(problems({ PORT: '70000' })).toEqual([expect.stringMatching(/^PORT: /)]);
     expect(parseConfig({ PORT: '0' }).PORT).toBe(0);
     expect(parseConfig({ PORT: ' 8080 ' }).PORT).toBe(8080);
