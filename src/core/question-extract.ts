@@ -16,7 +16,7 @@
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
 import { leadInTopic, refersBack, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
 import { topicWords, withoutPlaces } from './question-topic.js';
-import { cleanSubject, foldText } from './triage-text.js';
+import { cleanSubject, foldPlain } from './triage-text.js';
 
 /** What {@link extractQuestion} reads. `text` is the new part of the message (no quoted history). */
 export interface EnquiryText {
@@ -63,14 +63,14 @@ function messageLines(text: string): string[] {
   let inSignature = false;
   // Folding keeps line breaks where they are, so the folded lines pair with the original ones.
   const original = text.normalize('NFC').split(/\r?\n/);
-  const foldedLines = foldText(text).folded.split(/\r?\n/);
+  const foldedLines = foldPlain(text).split(/\r?\n/);
   for (const [i, raw] of original.entries()) {
     let line = raw.trim();
     if (line === '') {
       kept.push('');
       continue;
     }
-    const folded = foldedLines[i]?.trim() ?? foldText(line).folded;
+    const folded = foldedLines[i]?.trim() ?? foldPlain(line);
     if (seenContent && DISCLAIMER_START.test(folded)) break;
     if (CLOSING_LINE.test(folded)) {
       inSignature ||= seenContent;
@@ -114,7 +114,7 @@ function sentencesOf(text: string): Sentence[] {
   const sentences = units(messageLines(text))
     .flatMap(splitSentences)
     .map((s) => ({ text: s, role: sentenceRole(s) }));
-  const named = sentences.map((s) => s.role === 'context' && isNameLine(s.text, foldText(s.text).folded));
+  const named = sentences.map((s) => s.role === 'context' && isNameLine(s.text, foldPlain(s.text)));
   const lastSaying = sentences.findLastIndex((s, i) => s.role === 'question' || (s.role === 'context' && !named[i]));
   if (lastSaying < 0) return sentences;
   return sentences.map((s, i) => (i > lastSaying && named[i] ? { ...s, role: 'sign_off' } : s));
@@ -141,7 +141,7 @@ const SELF_CONTAINED_NOUNS = 3;
 function needsContext(question: string): boolean {
   const words = question.split(/[^\p{L}-]+/u).filter((w) => w.length >= 3);
   const cased = words.some((w) => /^\p{Lu}/u.test(w));
-  const nouns = words.filter((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || w.length > FIRST_WORD_VERB_MAX) && !EMPTY_NOUNS.has(foldText(w).folded)).length;
+  const nouns = words.filter((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || w.length > FIRST_WORD_VERB_MAX) && !EMPTY_NOUNS.has(foldPlain(w))).length;
   if (cased && nouns === 0) return true;
   return refersBack(question) && (!cased || nouns < SELF_CONTAINED_NOUNS);
 }
@@ -200,7 +200,7 @@ function leadTopic(sentence: string): string {
   const named = leadInTopic(sentence);
   if (named !== '') return named;
   const heading = sentence.replace(/:\s*$/, '');
-  return sentence.trim().endsWith(':') && isNameLine(heading, foldText(heading).folded) ? heading : '';
+  return sentence.trim().endsWith(':') && isNameLine(heading, foldPlain(heading)) ? heading : '';
 }
 
 /** The first sentences, as many as fit in `max` characters (at least one). */

@@ -10,7 +10,7 @@
  * starts in lower case.
  */
 import { isCourtesyOnlyFolded } from './triage-signals.js';
-import { foldText } from './triage-text.js';
+import { foldPlain, foldText } from './triage-text.js';
 
 /** What a sentence does in an enquiry. */
 export type SentenceRole = 'question' | 'lead_in' | 'courtesy' | 'sign_off' | 'context';
@@ -52,7 +52,7 @@ function endsSentence(text: string, at: number, marks: string, next: number): bo
   if (/[?!…]/.test(marks)) return true;
   const before = /[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, at - 20), at))?.[0] ?? '';
   if (marks.startsWith(':')) return /\p{L}$/u.test(before);
-  const word = foldText(before).folded.replace(/^\.+/, '');
+  const word = foldPlain(before).replace(/^\.+/, '');
   // Ordinals and dates ("am 1.5.", "2. Rate") continue the sentence; a year ("im September 2026.") ends it.
   if (word === '' || (/^\d[\d.]*$/.test(word) && !/(?:^|\.)\d{4}$/.test(word)) || /^\p{L}$/u.test(word) || ABBREVIATIONS.has(word)) return false;
   // "z.B." and "i.A." written without spaces.
@@ -104,7 +104,7 @@ const SIGN_OFF = /^(?:(?:viele|liebe|beste|schoene|herzliche|freundliche|sonnige
 /** The role of one sentence by its own words (a name line is told by its position: question-extract.ts). */
 export function sentenceRole(sentence: string): SentenceRole {
   if (sentence.length > MAX_CLASSIFIED_CHARS) return sentence.includes('?') ? 'question' : 'context';
-  const folded = foldText(sentence).folded.trim();
+  const folded = foldPlain(sentence).trim();
   if (SIGN_OFF.test(folded)) return 'sign_off';
   if (folded.includes('?')) return 'question';
   if ((isCourtesyOnlyFolded(folded) && COURTESY_CORE.test(folded)) || COURTESY_SENTENCES.some((p) => p.test(folded))) return 'courtesy';
@@ -134,5 +134,5 @@ const ANAPHORA =
 
 /** True when a question refers back to the sentence before it. */
 export function refersBack(question: string): boolean {
-  return ANAPHORA.test(foldText(question.slice(0, MAX_CLASSIFIED_CHARS)).folded);
+  return ANAPHORA.test(foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS)));
 }

@@ -3,7 +3,7 @@
  * "Frage zum Sachbericht:") add a topic the question does not name, and which names of places and offices are
  * left out of what the knowledge base is asked. Pure string functions over folded text (see triage-text.ts).
  */
-import { foldText } from './triage-text.js';
+import { foldPlain } from './triage-text.js';
 
 /**
  * Subject words that name no topic (folded): asking words ("Anfrage", "Rückfrage"), the programme's own names
@@ -72,8 +72,8 @@ function isTopicToken(token: string, folded: string): boolean {
  * @example topicWords('Förderprogramm IM', 'Welche Ausgaben werden gefördert?', []) // → []
  */
 export function topicWords(line: string, question: string, places: readonly string[]): string[] {
-  const text = plain(foldText(question).folded);
-  const placeWords = new Set(places.flatMap((p) => foldText(p).folded.split(/[\s-]+/)));
+  const text = plain(foldPlain(question));
+  const placeWords = new Set(places.flatMap((p) => foldPlain(p).split(/[\s-]+/)));
   const tokens = withoutPlaces(line, places)
     .split(/\s+/)
     .map((raw) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
@@ -84,7 +84,7 @@ export function topicWords(line: string, question: string, places: readonly stri
   const kept: string[] = [];
   let addsTopic = false;
   for (const token of tokens) {
-    const folded = foldText(token).folded;
+    const folded = foldPlain(token);
     if (seen.has(folded) || !isTopicToken(token, folded) || placeWords.has(folded)) continue;
     seen.add(folded);
     kept.push(token);

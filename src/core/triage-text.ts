@@ -84,6 +84,25 @@ export function foldText(text: string): FoldedText {
 }
 
 /**
+ * `foldText(text).folded` without the index map: for callers that only match and never quote. Same folding,
+ * less work (no map, one string built from ASCII runs and folded characters).
+ *
+ * @example foldPlain('Stand unseres Anträgs') === 'stand unseres antraegs'
+ */
+export function foldPlain(text: string): string {
+  const original = text.normalize('NFC');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < original.length; i++) {
+    const code = original.charCodeAt(i);
+    if (code < 0x80) continue;
+    out += original.slice(from, i).toLowerCase() + foldedUnit(code);
+    from = i + 1;
+  }
+  return out + original.slice(from).toLowerCase();
+}
+
+/**
  * `foldText(\`${a}\n${b}\`)` from two folded texts, without folding again. Exact because folding works per
  * character and NFC never joins characters across a line break.
  */

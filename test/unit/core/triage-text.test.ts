@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSubject, foldText, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage-text.js';
+import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage-text.js';
 
 describe(foldText.name, () => {
   it.each([
@@ -73,5 +73,20 @@ describe(`${foldText.name}: no upper case left`, () => {
       if (/[A-Z]/.test(foldText(String.fromCharCode(code)).folded)) upper.push(code.toString(16));
     }
     expect(upper).toEqual([]);
+  });
+});
+
+describe(foldPlain.name, () => {
+  it.each(['Stand unseres Anträgs', 'GRÜSSE AUS SÜẞEN – „Zitat“ café', 'ＡＢＣ ǅ İstanbul 🙂 e\u0301', '', 'plain ascii only'])('folds %j exactly as foldText does', (text) => {
+    expect(foldPlain(text)).toBe(foldText(text).folded);
+  });
+
+  it('folds every UTF-16 code unit exactly as foldText does', () => {
+    const differing: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      if (foldPlain(`a${unit}B`) !== foldText(`a${unit}B`).folded) differing.push(code.toString(16));
+    }
+    expect(differing).toEqual([]);
   });
 });
