@@ -27,14 +27,15 @@ export const SIGNATURE_LINES: readonly LinePattern[] = [
   { id: 'postcode', pattern: /^(?:d-)?\d{5}\s+\p{L}[\p{L}\s.()/-]*$/u },
   { id: 'street', pattern: /^[\p{L}.\s-]+(?:str\.|strasse|platz|weg|allee|gasse|ring|markt)\s+\d+\s?\w?$/u },
   { id: 'po-box', pattern: /^postfach\s+\d/ },
+  { id: 'device', pattern: /^(?:gesendet\s+(?:von|mit)\s+(?:meinem|outlook|mobil)|von\s+meinem\s+\w+\s+gesendet|sent\s+from\s+my|get\s+outlook\s+for)\b/ },
 ];
 
 /**
  * Lines that end the message proper: a sign-off on a line of its own ("Freundliche Grüße", "Viele Grüße
- * aus Ulm", "VG"). What follows is the signature block (lines without a question mark are dropped).
+ * aus Ulm", "VG") or the signature delimiter ("-- ", RFC 3676; a rule of underscores). What follows is the signature block (lines without a question mark are dropped).
  */
 export const CLOSING_LINE =
-  /^(?:(?:mit\s+)?(?:freundlichen|freundliche|viele|vielen|beste|besten|liebe|lieben|herzliche|herzlichen|schoene|schoenen|sonnige|kollegiale|kollegialen)\s+gr(?:uesse|uessen|uss)|gruss|gruesse|mfg|lg|vg|bg|best\s+regards|kind\s+regards|regards|cheers)\b[^?]{0,60}$/;
+  /^(?:--\s*$|_{5,}\s*$|(?:mit\s+)?(?:freundlichen|freundliche|viele|vielen|beste|besten|liebe|lieben|herzliche|herzlichen|schoene|schoenen|sonnige|kollegiale|kollegialen)\s+gr(?:uesse|uessen|uss)|gruss|gruesse|mfg|lg|vg|bg|best\s+regards|kind\s+regards|regards|cheers)\b[^?]{0,60}$/;
 
 /**
  * The start of a disclaimer or legal footer ("Diese E-Mail enthält vertrauliche …", "Hinweis: Diese Nachricht

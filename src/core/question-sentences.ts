@@ -89,6 +89,7 @@ const COURTESY_SENTENCES: readonly RegExp[] = [
   /\bueber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:rueckmeldung|antwort|nachricht|info)\s+(?:wuerde|wuerden|freue|freuen)\b/,
   /\b(?:ich|wir)\s+(?:hoffe|hoffen)\b.{0,40}\b(?:antwort|helfen|weiterhelfen|rueckmeldung)\b/,
   /^(?:bleiben\s+sie\s+gesund|einen\s+schoenen\s+\w+|schoenes\s+wochenende)\b/,
+  /^(?:ich\s+hoffe|wir\s+hoffen),?\s+(?:es\s+geht\s+ihnen\s+gut|sie\s+hatten\s+\w+\s+(?:schoene|gute)\w*)\b|^(?:entschuldigen\s+sie|entschuldigung\s+fuer)\s+(?:bitte\s+)?(?:die\s+)?stoerung\b/,
 ];
 
 /**

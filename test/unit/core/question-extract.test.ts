@@ -114,6 +114,12 @@ describe(extractQuestion.name, () => {
       text: 'Sehr geehrte Damen und Herren,\nanbei erhalten Sie unseren Sachbericht.\nMit freundlichen Grüßen\nStadt Kehl',
       question: 'Sachbericht 2025. anbei erhalten Sie unseren Sachbericht.',
     },
+    {
+      name: 'a signature after the delimiter and a device trailer',
+      subject: '',
+      text: 'Ich hoffe, es geht Ihnen gut. Welche Kosten sind förderfähig?\n-- \nMax Beispiel\nGemeinde Weissach\n\nGesendet von meinem iPhone',
+      question: 'Welche Kosten sind förderfähig?',
+    },
     { name: 'the subject when the body is empty', subject: 'Mittelabruf', text: '', question: 'Mittelabruf' },
     {
       name: 'a subject that asks when the body only points to it',
