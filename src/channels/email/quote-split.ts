@@ -26,10 +26,12 @@ export interface SplitBody {
 }
 
 /** "Am 03.03.2026 um 10:12 schrieb Max <max@x.de>:"; a sentence that merely starts "Am Montag schrieb mir …" is no header. */
-const ON_WROTE = /^\s*(Am|On|Le|El)\s.{4,200}?\s(schrieb|wrote|a écrit|escribió)\b(.{0,120}:)?\s*$/i;
+const ON_WROTE =
+  /^\s*(Am|On|Le|El|Op|Den|Il|W dniu)\s.{4,200}?\s(schrieb|wrote|a écrit|escribió|schreef|skrev|ha scritto|napisał|napisała)(?=[\s:,]|$)(.{0,120}:)?\s*$/i;
 const AM_HAT_GESCHRIEBEN = /^\s*Am\s.{4,200}\shat\s.{1,120}\sgeschrieben:?\s*$/i;
 /** "Max <max@x.de> schrieb am Di., 16. Aug. 2016 um 12:52 Uhr:", "max@x.de wrote:", Lotus "… schrieb am 16.08.2016 12:52:41:". */
-const WROTE_TAIL = /\S.{0,200}\s(schrieb|schrieben|wrote|a écrit|escribió|scrisse|schreef|написала?)(\s+(am|on|le|el)\s.{4,80})?\s*:\s*$/i;
+const WROTE_TAIL =
+  /\S.{0,200}\s(schrieb|schrieben|wrote|a écrit|escribió|scrisse|ha scritto|schreef|skrev|napisała?|kirjoitti|írta|написала?)(\s+(am|on|le|el)\s.{4,80})?\s*:\s*$/i;
 const SEPARATOR =
   /^\s*-{2,}\s*(Ursprüngliche Nachricht|Ursprüngliche E-Mail|Ursprüngliche Mitteilung|Original Message|Original-Nachricht|Originalnachricht|Weitergeleitete Nachricht|Weitergeleitete E-Mail|Forwarded message|Begin forwarded message|Anfang der weitergeleiteten Nachricht)\s*-*:?\s*$/i;
 /** Apple Mail and others mark a forward without dashes. */

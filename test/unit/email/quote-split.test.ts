@@ -152,6 +152,11 @@ describe(splitMailBody.name, () => {
     expect(splitMailBody('Frage?\n\n-------- Original-Nachricht --------\nBetreff: x\nVon: y\n\nalt').text).toBe('Frage?');
   });
 
+  it('cuts attributions in other languages, also where the verb ends in a non-ASCII letter', () => {
+    expect(splitMailBody('¿Cuándo?\n\nEl 2 mar 2026, a las 10:00, IM <im@rps.bwl.de> escribió:\n\nalt').text).toBe('¿Cuándo?');
+    expect(splitMailBody('Wanneer?\n\nOp 2 mrt. 2026 om 10:00 schreef IM <im@rps.bwl.de>:\n\nalt').text).toBe('Wanneer?');
+  });
+
   it('cuts Horde "Zitat von …:" and "… hat am … geschrieben:" headers', () => {
     expect(splitMailBody('Frage?\n\nZitat von IM <im@rps.bwl.de>:\n\nalt').text).toBe('Frage?');
     expect(splitMailBody('Frage?\n\nIM <im@rps.bwl.de> hat am 02.03.2026 10:00 geschrieben:\n\nalt').text).toBe('Frage?');
