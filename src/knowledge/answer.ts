@@ -32,9 +32,11 @@ export const THRESHOLDS = {
    * that leads the next by this margin, covering at least `clearLeadCoverage` of the question and
    * `clearLeadCentral` of its central words, answers even when the question also names unknown things.
    */
-  clearLeadMargin: 0.4,
+  clearLeadMargin: 0.35,
   clearLeadCoverage: 0.2,
   clearLeadCentral: 0.25,
+  /** Share of the question in unknown parts of compounds the best passage covers only in part, tolerated in a clear lead. */
+  clearLeadHalf: 0.25,
   /** Central words a clear lead must cover: one shared word is no evidence against the unknown rest. */
   clearLeadWords: 2,
   /** Share of central words the next passages cover and the best one misses, tolerated in a clear lead. */
@@ -169,13 +171,13 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   const specificity = matchedWeight / Math.log(2 + index.passages.length);
   if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   const { central, topical, missed, count } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase());
-  // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf): it speaks of
-  // another kind of the thing asked about.
+  // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf) speaks of
+  // another kind of the thing asked about: its missing part weighs against a clear lead (as share of the question).
   const topGroups = new Set(top.matched);
-  const topTerms = top.terms;
-  const halfCovered = us.some(
-    (u) => u.compound !== undefined && u.unknownNoun && !u.covered(topGroups, topTerms) && us.some((v) => v.compound === u.compound && v.covered(topGroups, topTerms)),
+  const half = us.filter(
+    (u) => u.compound !== undefined && u.unknownNoun && !u.covered(topGroups, top.terms) && us.some((v) => v.compound === u.compound && v.covered(topGroups, top.terms)),
   );
+  const halfShare = half.reduce((a, u) => a + u.weight, 0) / total;
   const misfit = top.fit.yearMismatch || top.fit.programmeMismatch || top.fit.amountMissing || top.fit.narrower;
   // A long question says more than its topic (the colleague's sick pay, the Gemeinderat, the laptop): its other
   // words are unknown to the knowledge base or uncovered. When one passage on its topic leads clearly by the
@@ -183,7 +185,7 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   // less certain.
   const clearLead =
     !misfit &&
-    !halfCovered &&
+    halfShare < THRESHOLDS.clearLeadHalf &&
     topical &&
     count >= THRESHOLDS.clearLeadWords &&
     missed <= THRESHOLDS.clearLeadMissed &&

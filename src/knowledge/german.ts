@@ -16,7 +16,8 @@ const KEEP = new Set([
   'mittel', 'dritte', 'dritten', 'dritter', 'drittes', 'ende', 'jahr', 'jahre', 'jahren', 'neue', 'neuen', 'gross', 'große',
   'lang', 'lange', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'zwölf', 'vertreten', 'stellen', 'möglich', 'recht', 'beispiel',
   'tel', 'selbst', 'machen', 'macht', 'gemacht', 'machte', 'teil', 'eigen', 'eigene', 'eigenen', 'eigener', 'eigenes',
-  'kleine', 'kleinen', 'kleiner', 'kleines', 'wenig', 'wenige', 'weniger', 'mensch', 'menschen', 'zeit', 'erste', 'ersten']);
+  'kleine', 'kleinen', 'kleiner', 'kleines', 'wenig', 'wenige', 'weniger', 'mensch', 'menschen', 'zeit', 'erste', 'ersten',
+  'zusammen']);
 /** Question words and fillers missing from the list that carry no content. */
 const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte', 'wieviel', 'wieviele', 'gabs', 'danke', 'dank', 'vielen', 'hallo', 'freundlichen', 'grusse', 'grussen', 'gruss', 'geehrte', 'geehrter', 'damen', 'herren', 'gibts', 'gehts', 'geht', 'eigentlich', 'jetzt', 'bisschen', 'sowas', 'okay', 'ok',
   // Further question words, and verb-only forms of "stellen" (Antrag stellen): the noun Stelle is kept (tokenize.ts).
