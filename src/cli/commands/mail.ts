@@ -72,8 +72,11 @@ export async function checkMessage(file: string, source: Buffer, options: MailCh
   };
 }
 
-/** Names that are documentation beside a corpus, never mail (a folder's README, LICENSE, labels, …). */
-const NOT_MAIL = /^(readme|license|licence|copying|notice|authors|changelog)(\..*)?$|\.(md|txt|json|jsonl|ya?ml|csv|html?|pdf|png|jpe?g|gif|zip|gz|js|ts)$/i;
+/**
+ * Names that are documentation or metadata beside a corpus, never mail (README, LICENSE, labels.jsonl, …).
+ * Anything else is read as a message: maildir files have no extension, and corpora name theirs freely.
+ */
+const NOT_MAIL = /^(readme|license|licence|copying|notice|authors|changelog)(\..*)?$|\.(md|json|jsonl|ya?ml|csv|pdf|png|jpe?g|gif|zip|gz)$/i;
 
 /**
  * The message files under PATH: the file itself, or a folder's files and symbolic links recursively (sorted;
