@@ -36,13 +36,16 @@ function lastQuestion(question: string): string {
 
 /**
  * True for a yes/no question: it opens with a finite verb ("Darf man …?", "Gibt es …?"). Questions without a
- * verb up front ("Teilstelle mit 0,2 VZÄ möglich?") are not treated as yes/no questions: their answer keeps no
- * "Ja"/"Nein", which is always safe.
+ * verb up front ("Teilstelle mit 0,2 VZÄ möglich?") and alternative questions ("…, oder …?") are not treated as
+ * yes/no questions: their answer keeps no "Ja"/"Nein", which is always safe.
  *
  * @example isPolarQuestion('Ist es förderschädlich, wenn wir nur telefonisch beraten?') // true
  */
 export function isPolarQuestion(question: string): boolean {
-  const first = words(lastQuestion(question))[0];
+  const asked = lastQuestion(question);
+  // "Können wir auslagern, oder müssen sie angestellt sein?" asks which, not whether: no "Ja" fits it.
+  if (/,\s*oder\s/i.test(asked)) return false;
+  const first = words(asked)[0];
   return first !== undefined && POLAR_OPENERS.has(first.replace(/'s$/, ''));
 }
 

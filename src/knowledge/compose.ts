@@ -49,7 +49,7 @@ const REFERRAL =
 const QUALIFIER = /\b(nicht|nur|keine?[nmrs]?|ausnahmsweise|vorbehaltlich|jedoch|aber|allerdings|höchstens|mindestens|spätestens|sofern|soweit|außer|ausgenommen|grundsätzlich|begründeten?)\b/iu;
 /** A sentence that refers back to the one before it ("Er soll …", "Dafür …", "Das ist nicht bestätigt"). */
 const ANAPHORIC =
-  /^(Er|Es|Ihre?|Sie\s+(ist|wird|muss|kann|soll|darf|hat|war|wurde|gilt|umfasst|beträgt|beginnt|endet|läuft|sind|werden|müssen|können|dürfen)\b.*\b(sie|er|es)\b|Dies\p{L}*|Das\s+(?!\p{Lu})|Da(für|bei|mit|zu|von|rin|rüber|her|nach)|Deshalb|Hier(für|zu|bei)|Außerdem|Zudem|Auch|Beides|Beide|Deren|Dessen|Dort|Diese\p{L}*|Die(se)? Angaben?|Ebenso|Ebenfalls|Allerdings|Jedoch|Und|Oder|Aber|Sondern|Denn|So)\b/u;
+  /^(Er|Es|Ihre?|Sie\s+(ist|wird|muss|kann|soll|darf|hat|war|wurde|gilt|umfasst|beträgt|beginnt|endet|läuft|sind|werden|müssen|können|dürfen)\b.*\b(sie|er|es)\b|Dies\p{L}*|Das\s+(?!\p{Lu})|Da(für|bei|mit|zu|von|rin|rüber|her|nach)|Deshalb|Hier(für|zu|bei)|Außerdem|Zudem|Beides|Beide|Deren|Dessen|Dort|Diese\p{L}*|Die(se)? Angaben?|Ebenso|Ebenfalls|Allerdings|Jedoch|Und|Oder|Aber|Sondern|Denn|So)\b/u;
 
 /** The composed answer. */
 export interface ComposedAnswer {
@@ -162,7 +162,8 @@ function selectChains(units: Scored[], textLength: number, wanted: ReadonlySet<s
     }
   }
   const rest = chains.filter((c) => chosen.has(c) && c !== leadChain);
-  const general = (c: Scored[]): boolean => c.every(isCaveat);
+  // A referral, or a hedge that names nothing of the question, goes last; a hedged fact stays in its place.
+  const general = (c: Scored[]): boolean => c.every((u) => REFERRAL.test(u.text) || (isCaveat(u) && u.matched === 0));
   return [leadChain, ...rest.filter((c) => !general(c)), ...rest.filter(general)];
 }
 
@@ -173,7 +174,9 @@ function fitLeads(chains: Scored[][], a: Asked): TextUnit[] {
     if (i > 0) return { ...u, text: splitYesNo(u.text).statement };
     const named = a.topicGroups.filter((g) => g.some((t) => u.terms.has(t))).length;
     const onTopic = a.topicGroups.length > 0 && named / a.topicGroups.length >= YES_NO_TOPIC;
-    return { ...u, text: fitYesNo(u.text, a.question, onTopic) };
+    // "Auch die VwV … ist …" leads without its "also" (it refers to a sentence now shown later).
+    const text = fitYesNo(u.text, a.question, onTopic).replace(/^Auch (?=(die|der|das|den|dem|ein|eine|einen|einem|einer)\s)(\p{L})/u, (_m, _w, c: string) => c.toUpperCase());
+    return { ...u, text };
   });
 }
 

@@ -120,6 +120,17 @@ describe(composeAnswer.name, () => {
     expect(text).not.toContain('Zu „');
   });
 
+  it('leads with an "Auch" sentence without its "Auch", and keeps a hedged fact in its place', () => {
+    const p = passage(
+      'kontakt#abgrenzung',
+      'Abgrenzung',
+      'Für den Förderaufruf Integration vor Ort gilt ein anderes Postfach. Auch die VwV Integrationsbeauftragte ist ein eigenes Programm, der Antrag ist bis zum 15.11. des Vorjahres zu stellen. Laut einer Kommune gilt das seit 2020; das ist nicht bestätigt. Maßgeblich ist die VwV.',
+    );
+    const { text } = compose(p, 'Bis wann ist der Antrag für die Integrationsbeauftragte zu stellen?');
+    expect(text).toMatch(/^Die VwV Integrationsbeauftragte ist ein eigenes Programm/);
+    expect(text).toMatch(/Laut einer Kommune gilt das seit 2020; das ist nicht bestätigt\. Maßgeblich ist die VwV\.$/);
+  });
+
   it('names the VwV number the answer rests on in the citation', () => {
     expect(compose(FRIST, 'Bis wann ist der Verwendungsnachweis einzureichen?').citation).toBe('FAQ des RP Stuttgart, zu Nr. 7.4.2 der VwV');
     // Nr. 3.2 is named in passing, not in the answering sentence.
@@ -134,6 +145,7 @@ describe(fitYesNo.name, () => {
     ['Ja, eine Stelle darf geteilt werden.', 'Darf eine Stelle nicht geteilt werden?', 'Eine Stelle darf geteilt werden.'],
     ['Nein, eine Sachkostenpauschale gibt es nicht.', 'Gibt es eine Sachkostenpauschale?', 'Nein, eine Sachkostenpauschale gibt es nicht.'],
     ['Nein, eine Sachkostenpauschale gibt es nicht.', 'Teilstelle mit Sachkosten?', 'Eine Sachkostenpauschale gibt es nicht.'],
+    ['Ja. Die VwV lässt die Wahl.', 'Können wir auslagern, oder müssen wir selbst anstellen?', 'Die VwV lässt die Wahl.'],
   ])('fits %j to %j', (sentence, question, expected) => {
     expect(fitYesNo(sentence, question, true)).toBe(expected);
   });
