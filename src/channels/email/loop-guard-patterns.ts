@@ -31,9 +31,6 @@ export const BOUNCE_SUBJECT = new RegExp(
       'Undelivered Mail',
       'Undeliverable',
       'Undelivered',
-      'Unzustellbar',
-      'Nicht zustellbar',
-      'Unzustellbare',
       'Delivery Status Notification',
       'Delivery Notification',
       'Delivery (Failure|failed|has failed|error|problem|report)',
@@ -52,9 +49,6 @@ export const BOUNCE_SUBJECT = new RegExp(
       'Automatically rejected mail',
       'Übermittlungsstatusbenachrichtigung',
       'Benachrichtigung zum Übermittlungsstatus',
-      'Zustellung (fehlgeschlagen|nicht möglich)',
-      'Fehler bei der (Zustellung|Nachrichtenzustellung)',
-      'Nachricht (konnte nicht zugestellt werden|nicht zugestellt)',
       // The same notice as Exchange and other servers localise it.
       'Non remis',
       'Échec de la remise',
@@ -63,7 +57,11 @@ export const BOUNCE_SUBJECT = new RegExp(
       'Onbestelbaar',
       String.raw`Não (é possível )?entreg\w*`,
     ].join('|') +
-    String.raw`)\b|^\s*\S{0,20}(配信できません|配信不能|配信エラー|送信エラー|エラー通知|未送達)`,
+    String.raw`)\b` +
+    // German notices that a person might also start a subject with ("Zustellung nicht möglich – Bescheid?") count only
+    // in the servers' form: the phrase, then a colon and the original subject.
+    String.raw`|^\s*(Unzustellbar|Nicht zustellbar|Unzustellbare (Nachricht|E-Mail)|Zustellung (fehlgeschlagen|nicht möglich)|Fehler bei der (Zustellung|Nachrichtenzustellung)|Nachricht (konnte nicht zugestellt werden|nicht zugestellt))\s*(:|$)` +
+    String.raw`|^\s*\S{0,20}(配信できません|配信不能|配信エラー|送信エラー|エラー通知|未送達)`,
   'i',
 );
 

@@ -90,6 +90,8 @@ const cases: [string, Partial<GuardInput>, SuppressReason | null][] = [
   ['"Delivery Status Notification (Failure)"', { subject: 'Delivery Status Notification (Failure)' }, 'bounce_subject'],
   ['Exchange "Unzustellbar:"', { subject: 'Unzustellbar: Frage zum Sachbericht' }, 'bounce_subject'],
   ['a person forwarding a bounce', { subject: 'WG: Unzustellbar: Frage zum Sachbericht' }, null],
+  ['a person asking about the service of a notice', { subject: 'Zustellung nicht möglich – was tun mit dem Bescheid?' }, null],
+  ['"Nicht zustellbar:" as servers write it', { subject: 'Nicht zustellbar: Ihre Anfrage' }, 'bounce_subject'],
   // Lists
   ['List-Subscribe', { headers: { 'list-subscribe': '<mailto:liste-join@example.org>' } }, 'mailing_list'],
   ['Mailing-List (ezmlm)', { headers: { 'mailing-list': 'contact liste-help@example.org; run by ezmlm' } }, 'mailing_list'],
