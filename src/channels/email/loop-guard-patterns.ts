@@ -9,7 +9,9 @@
 /** Vacation and out-of-office notices (Exchange/Outlook, Gmail, Lotus Notes "AUTO: … is out of the office", …). */
 export const AUTO_REPLY_SUBJECT = new RegExp(
   [
-    String.raw`^\s*(Automatische Antwort|Automatische Abwesenheits\S*|Abwesenheitsnotiz|Abwesenheitsmeldung|Abwesenheitsnachricht|Urlaubsabwesenheit|Urlaubsnotiz)\b`,
+    // German notices as the servers write them: the phrase, then a colon (or nothing, or a bracket); a person's
+    // "Automatische Antwort fehlt – ist meine Mail angekommen?" is answered.
+    String.raw`^\s*(Automatische Antwort|Automatische Abwesenheits\S*|Abwesenheitsnotiz|Abwesenheitsmeldung|Abwesenheitsnachricht|Urlaubsabwesenheit|Urlaubsnotiz)\s*(:|$|\()`,
     String.raw`^\s*(Abwesend|Abwesenheit|Außer Haus|Nicht im (Büro|Haus|Hause)|Im Urlaub)\s*:`,
     String.raw`^\s*(Automatic reply|Auto(matic|mated)?[- ]?(Reply|Response|Responder|Antwort)|Autoreply|Autoresponse|Out of (the )?Office|OOO\b|On vacation|Vacation (reply|notice|message)|Away from (the|my) (office|desk|e-?mail))`,
     String.raw`^\s*(Réponse automatique|Risposta automatica|Respuesta automática|Automatisch antwoord|Autosvar|Automatisk svar|Fuori sede|Absence du bureau)`,

@@ -82,6 +82,8 @@ const cases: [string, Partial<GuardInput>, SuppressReason | null][] = [
   ['Lotus Notes German', { subject: 'AUTO: Max Muster ist außer Haus (Rückkehr am 01.09.2026)' }, 'auto_reply_subject'],
   ['Abwesenheitsnotiz', { subject: 'Abwesenheitsnotiz: Ihre Anfrage' }, 'auto_reply_subject'],
   ['a person asking about a colleague\'s absence', { subject: 'Abwesenheit der Integrationsmanagerin – wer vertritt?' }, null],
+  ['a person missing our automatic answer', { subject: 'Automatische Antwort fehlt – ist meine Mail angekommen?' }, null],
+  ['Abwesenheitsnotiz without the original subject', { subject: 'Abwesenheitsnotiz' }, 'auto_reply_subject'],
   ['a person writing about a car ("Auto:")', { subject: 'Auto: Sind Fahrtkosten förderfähig?' }, null],
   ['a person replying to an out-of-office notice', { subject: 'AW: Automatische Antwort: Frage' }, null],
   // Bounces by subject
