@@ -15,7 +15,7 @@
  */
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
 import { leadInTopic, refersBack, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
-import { topicWords, withoutPlaces } from './question-topic.js';
+import { topicWords, withoutPlaces, withoutTrailingOffice } from './question-topic.js';
 import { cleanSubject, foldPlain } from './triage-text.js';
 
 /** What {@link extractQuestion} reads. `text` is the new part of the message (no quoted history). */
@@ -186,7 +186,7 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
 
   let asked = upTo(MAX_ASKED_CHARS, questions.length > 0 ? askedSentences(sentences, places) : context.map((s) => withoutPlaces(s, places)));
   if (asked.length === 0 && subject !== '') asked = [subject];
-  const core = asked.join(' ');
+  const core = asked.map(withoutTrailingOffice).join(' ');
   const topic = topicWords([...leadTopics, subjectAsks || asked[0] === subject ? '' : subject].join(' '), core, places);
   const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
   return { text: text === '' ? fallback(enquiry.text) : text, questions, content };

@@ -26,6 +26,19 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
 const OFFICE_PREFIX =
   /(?<![\p{L}])(Stadt|Gemeinde|Landkreis|Landratsamt|Kreis|Stadtkreis|Stadtverwaltung|Gemeindeverwaltung|Bürgermeisteramt|Kreisstadt)\s+((?:(?:Bad|Sankt|St\.|Schwäbisch|Groß|Klein|Neu|Alt|Ober|Unter|Hohen|Markt)\s+)?\p{Lu}[\p{L}.-]*(?:\s+(?:am|an|im|in|ob|bei|unter|vor|auf)\s+(?:der\s+|dem\s+|den\s+)?\p{Lu}[\p{L}.-]*|\s+\(\p{L}[\p{L}.\s-]*\))?)/gu;
 
+/** An office and place name closing a sentence without question mark ("… übertragen – Stadt Wertheim"). */
+const TRAILING_OFFICE = new RegExp(String.raw`\s*[–—-]?\s*\(?${OFFICE_PREFIX.source}\)?[.!]?$`, 'u');
+
+/**
+ * Removes an office and place name from the end of a sentence that has no question mark of its own: the
+ * signature of a one-line message ("Urlaubsvertretung IM (Landkreis Ludwigsburg)"). A question keeps the place
+ * it asks about ("… im Landkreis Heidenheim?").
+ */
+export function withoutTrailingOffice(sentence: string): string {
+  const stripped = sentence.replace(TRAILING_OFFICE, '').trim();
+  return stripped === '' ? sentence : stripped;
+}
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -36,7 +49,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * @example withoutPlaces('in Heidelberg sind zwei Stellen besetzt', ['Heidelberg']) // → 'in sind zwei Stellen besetzt'
  */
 export function withoutPlaces(sentence: string, places: readonly string[]): string {
-  let out = sentence.replace(OFFICE_PREFIX, '$1');
+  let out = withoutTrailingOffice(sentence).replace(OFFICE_PREFIX, '$1');
   for (const place of places) {
     if (place.trim().length < 3) continue;
     out = out.replace(new RegExp(`(?<![\\p{L}])${escape(place.trim())}(?![\\p{L}])`, 'gu'), '');

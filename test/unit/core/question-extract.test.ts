@@ -120,6 +120,18 @@ describe(extractQuestion.name, () => {
       text: 'Ich hoffe, es geht Ihnen gut. Welche Kosten sind förderfähig?\n-- \nMax Beispiel\nGemeinde Weissach\n\nGesendet von meinem iPhone',
       question: 'Welche Kosten sind förderfähig?',
     },
+    {
+      name: 'a lead-in announcing "einer Frage" and a question referring back',
+      subject: 'Kurze Rückfrage IM',
+      text: 'Servus,\nich melde mich mit einer Frage zum Förderprogramm. Urlaubsvertretung IM – wie macht man das?\nGruß',
+      question: 'Urlaubsvertretung IM – wie macht man das?',
+    },
+    {
+      name: 'an office closing a one-line message without question mark',
+      subject: '',
+      text: 'Qualifikation der Integrationsmanager (Landkreis Ludwigsburg)',
+      question: 'Qualifikation der Integrationsmanager',
+    },
     { name: 'the subject when the body is empty', subject: 'Mittelabruf', text: '', question: 'Mittelabruf' },
     {
       name: 'a subject that asks when the body only points to it',
