@@ -44,7 +44,7 @@ function lastQuestion(question: string): string {
 export function isPolarQuestion(question: string): boolean {
   const asked = lastQuestion(question);
   // "Können wir auslagern, oder müssen sie angestellt sein?" asks which, not whether: no "Ja" fits it.
-  if (/,\s*oder\s/i.test(asked)) return false;
+  if (/,\s*oder\s|\soder\s+(ist|sind|muss|müssen|kann|können|darf|dürfen|wird|werden|gibt|geht|reicht|soll|sollen|hat|haben)\b/i.test(asked)) return false;
   const first = words(asked)[0];
   return first !== undefined && POLAR_OPENERS.has(first.replace(/'s$/, ''));
 }

@@ -49,7 +49,18 @@ const REFERRAL =
 const QUALIFIER = /\b(nicht|nur|keine?[nmrs]?|ausnahmsweise|vorbehaltlich|jedoch|aber|allerdings|höchstens|mindestens|spätestens|sofern|soweit|außer|ausgenommen|grundsätzlich|begründeten?)\b/iu;
 /** A sentence that refers back to the one before it ("Er soll …", "Dafür …", "Das ist nicht bestätigt"). */
 const ANAPHORIC =
-  /^(Er|Es|Ihre?|Sie\s+(ist|wird|muss|kann|soll|darf|hat|war|wurde|gilt|umfasst|beträgt|beginnt|endet|läuft|sind|werden|müssen|können|dürfen)\b.*\b(sie|er|es)\b|Dies\p{L}*|Das\s+(?!\p{Lu})|Da(für|bei|mit|zu|von|rin|rüber|her|nach)|Deshalb|Hier(für|zu|bei)|Außerdem|Zudem|Beides|Beide|Deren|Dessen|Dort|Diese\p{L}*|Die(se)? Angaben?|Ebenso|Ebenfalls|Allerdings|Jedoch|Und|Oder|Aber|Sondern|Denn|So)\b/u;
+  /^(Er|Es|Ihre?|Sie|Dies\p{L}*|Das\s+(?!\p{Lu})|Da(für|bei|mit|zu|von|rin|rüber|her|nach)|Deshalb|Hier(für|zu|bei)|Außerdem|Zudem|Beides|Beide|Deren|Dessen|Dort|Diese\p{L}*|Die(se)? Angaben?|Ebenso|Ebenfalls|Allerdings|Jedoch|Und|Oder|Aber|Sondern|Denn|So)\b/u;
+
+/**
+ * True when a sentence refers back to the one before it. An opening "Sie" is the reader ("Sie erreichen …")
+ * only in a sentence that also says "Ihr …" or "bitte"; otherwise it is "they" or "she" ("Sie sind in den
+ * Festbeträgen enthalten").
+ */
+function refersBack(text: string): boolean {
+  const statement = splitYesNo(text).statement;
+  if (!ANAPHORIC.test(statement)) return false;
+  return !/^Sie\b/u.test(statement) || !/\bIhr\p{L}*|\bbitte\b/u.test(statement);
+}
 
 /** The composed answer. */
 export interface ComposedAnswer {
@@ -125,7 +136,7 @@ function chainsOf(units: readonly Scored[]): Scored[][] {
   const chains: Scored[][] = [];
   for (const u of units) {
     const last = chains.at(-1);
-    if (last !== undefined && ANAPHORIC.test(splitYesNo(u.text).statement) && !u.isListItem) last.push(u);
+    if (last !== undefined && refersBack(u.text) && !u.isListItem) last.push(u);
     else chains.push([u]);
   }
   return chains;

@@ -70,6 +70,13 @@ describe(composeAnswer.name, () => {
     expect(compose(p, 'Wie viele Seiten darf der Sachbericht haben?').text).toBe('Einer je Antragsteller genügt. Er soll höchstens drei Seiten umfassen.');
   });
 
+  it('reads an opening "Sie" without "Ihr" or "bitte" as referring back', () => {
+    const p = passage('x#fortbildung', 'Fortbildung', 'Fortbildungskosten sind zuwendungsfähig. Sie sind in den Festbeträgen bereits enthalten.');
+    expect(compose(p, 'Sind Schulungskosten in den Festbeträgen enthalten?').text).toBe('Fortbildungskosten sind zuwendungsfähig. Sie sind in den Festbeträgen bereits enthalten.');
+    const q = passage('x#kontakt', 'Kontakt', 'Das RP ist zuständig. Sie erreichen Ihre Ansprechperson per E-Mail.');
+    expect(compose(q, 'Wie erreiche ich meine Ansprechperson per E-Mail?').text).toMatch(/^Sie erreichen Ihre Ansprechperson/);
+  });
+
   it('trims a long passage to the asked detail but keeps its caveats, the caveat last', () => {
     const { text } = compose(LONG, 'Wie hoch ist der Fördersatz für eine Person mit Hochschulabschluss?');
     expect(text).toMatch(/^Für Personen mit Hochschulabschluss lag er/);
@@ -146,6 +153,7 @@ describe(fitYesNo.name, () => {
     ['Nein, eine Sachkostenpauschale gibt es nicht.', 'Gibt es eine Sachkostenpauschale?', 'Nein, eine Sachkostenpauschale gibt es nicht.'],
     ['Nein, eine Sachkostenpauschale gibt es nicht.', 'Teilstelle mit Sachkosten?', 'Eine Sachkostenpauschale gibt es nicht.'],
     ['Ja. Die VwV lässt die Wahl.', 'Können wir auslagern, oder müssen wir selbst anstellen?', 'Die VwV lässt die Wahl.'],
+    ['Ja, sie sind zuwendungsfähig.', 'Werden Schulungskosten erstattet oder sind sie enthalten?', 'Sie sind zuwendungsfähig.'],
   ])('fits %j to %j', (sentence, question, expected) => {
     expect(fitYesNo(sentence, question, true)).toBe(expected);
   });
