@@ -1,9 +1,8 @@
 /**
  * The `Deliverer` for channel 'email': renders an outbox message from the templates and sends it with
- * nodemailer. Idempotent by outbox key: the Message-ID is derived from the key, and a key recorded as sent is
- * never sent again (a crash between SMTP acceptance and recording repeats the same Message-ID, which the
- * recipient's client shows once). nodemailer's error codes are mapped to retry-or-dead (nodemailer
- * lib/errors.js).
+ * nodemailer. Idempotent by outbox key: the Message-ID is derived from the key, a key recorded as sent is
+ * never sent again, and a crash between SMTP transmission and the record does not send twice (send-once.ts).
+ * nodemailer's error codes are mapped to retry-or-dead (nodemailer lib/errors.js).
  */
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -14,6 +13,7 @@ import type { EmailConfig } from './config.js';
 import { loopHeaders } from './loop-guard.js';
 import type { EmailState } from './state.sqlite.js';
 import type { MailTemplates } from './templates.fs.js';
+import { createTransmitTracker, earlierAttempt, fileCopy, type TransmitTracker } from './send-once.js';
 import type { SentFolder } from './sent-folder.imap.js';
 import { outboundMessageId, replyReferences, replySubject, stripReplyPrefixes } from './threading.js';
 import { buildView } from './views.js';
@@ -50,16 +50,17 @@ export interface SmtpSenderDeps {
   sentFolder?: SentFolder | undefined;
   /** Append sent messages to `sentFolder` (MAIL_SAVE_SENT; false when the server files submitted mail itself). */
   saveSent?: boolean;
+  /** Test seam: the transmitted-note tracker (fed with nodemailer's log entries). */
+  tracker?: TransmitTracker;
 }
 
-/** Attempts after which a message whose earlier attempt is unknown is sent although the Sent folder cannot be read. */
-const UNKNOWN_ATTEMPT_PATIENCE = 3;
 
 const ADDRESS = /[^\s<>"']+@[^\s<>"']+/g;
 
 /** nodemailer's bunyan-style logger, forwarded to ours with addresses removed (no personal data). */
-function nodemailerLogger(logger: Logger): Record<string, (entry: Record<string, unknown>, message: string, ...args: unknown[]) => void> {
+function nodemailerLogger(logger: Logger, observe: (entry: Record<string, unknown>) => void): Record<string, (entry: Record<string, unknown>, message: string, ...args: unknown[]) => void> {
   const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (entry: Record<string, unknown>, message: string, ...args: unknown[]) => {
+    observe(entry);
     const text = args.reduce<string>((m, a) => m.replace(/%[sdj]/, String(a)), message).replace(ADDRESS, '[address]');
     logger[level]({ component: 'smtp', tnx: entry['tnx'], cid: entry['cid'] }, text);
   };
@@ -116,6 +117,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
   const { config, templates, state, clock } = deps;
   const logger = deps.logger.child({ component: 'smtp' });
   const oauth = usesOAuth2(config);
+  const tracker = deps.tracker ?? createTransmitTracker({ state, clock });
   const create = (): Transporter<SMTPTransport.SentMessageInfo> => {
     const transport = nodemailer.createTransport({
       host: config.SMTP_HOST,
@@ -123,11 +125,12 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       secure: config.SMTP_SECURE,
       auth: smtpAuth(config, oauth),
       pool: true,
-      maxConnections: 2,
+      // One message at a time (the transmitted note belongs to the message in flight; the outbox is serial anyway).
+      maxConnections: 1,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
-      logger: nodemailerLogger(logger) as unknown as SMTPTransport.Options['logger'],
+      logger: nodemailerLogger(logger, tracker.observe) as unknown as SMTPTransport.Options['logger'],
     });
     // XOAUTH2: nodemailer asks for a token on every login (and again when the server rejects a stale one).
     if (oauth) transport.set('oauth2_provision_cb', (_user, _renew, callback) => {
@@ -139,36 +142,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
   let current: Transporter<SMTPTransport.SentMessageInfo> | null = deps.transport ?? null;
   const transport = (): Transporter<SMTPTransport.SentMessageInfo> => (current ??= create());
 
-  /**
-   * Before a repeated attempt: was it sent already? An earlier attempt may have reached the SMTP server and
-   * crashed before its record. Found in the Sent folder → recorded as sent, not sent again. If the folder
-   * cannot be read, wait a few attempts; after that send (a reply is worth more than a rare double).
-   */
-  const foundInSent = async (message: OutboundMessage, messageId: string): Promise<'sent' | 'send' | 'wait'> => {
-    if (deps.sentFolder === undefined || message.attempts <= 1) return 'send';
-    try {
-      if (!(await deps.sentFolder.contains(messageId))) return 'send';
-      state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
-      logger.warn({ outboxId: message.id, kind: message.kind, attempts: message.attempts }, 'found in the Sent folder: not sent again');
-      return 'sent';
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? 'IMAP_ERROR';
-      logger.warn({ outboxId: message.id, code, attempts: message.attempts }, 'Sent folder not readable before a repeated attempt');
-      return message.attempts > UNKNOWN_ATTEMPT_PATIENCE ? 'send' : 'wait';
-    }
-  };
-
-  /** Sends the composed bytes and files the same bytes in the Sent folder (a failure there is only logged). */
-  const sendRaw = async (mail: SendMailOptions, to: string, message: OutboundMessage): Promise<void> => {
-    const raw = await new MailComposer(mail).compile().build();
-    await transport().sendMail({ envelope: { from: config.MAIL_FROM, to: [to] }, raw });
-    if (deps.sentFolder === undefined || deps.saveSent === false) return;
-    try {
-      await deps.sentFolder.save(raw);
-    } catch (error) {
-      logger.warn({ outboxId: message.id, code: (error as { code?: string }).code ?? 'IMAP_ERROR' }, 'sent, but no copy in the Sent folder');
-    }
-  };
+  const once = { state, logger, clock, sentFolder: deps.sentFolder, saveSent: deps.saveSent };
 
   const deliver: Deliverer = async (message) => {
     const handle = message.replyHandle;
@@ -178,7 +152,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     if (config.SMTP_HOST === undefined) return { kind: 'retry', afterMs: 15 * 60_000, reason: 'SMTP_HOST not set' };
     const messageId = outboundMessageId(message.key, config.MAIL_FROM);
     if (state.sentMessageId(message.key) !== null) return { kind: 'sent', providerId: messageId };
-    const earlier = await foundInSent(message, messageId);
+    const earlier = await earlierAttempt(message, messageId, once);
     if (earlier === 'sent') return { kind: 'sent', providerId: messageId };
     if (earlier === 'wait') return { kind: 'retry', afterMs: 60_000, reason: 'Sent folder not readable; earlier attempt unknown' };
     const subject = subjectFor(message, handle.subject);
@@ -191,6 +165,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       return { kind: 'dead', reason: `render failed: ${(error as Error).message}` };
     }
     const threaded = !STAFF_KINDS.has(message.kind) && handle.messageId !== null;
+    let raw: Buffer;
     try {
       const mail: SendMailOptions = {
         from: { name: 'Integrationsmanagement – RP Stuttgart', address: config.MAIL_FROM },
@@ -205,14 +180,19 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
         mail.inReplyTo = handle.messageId ?? undefined;
         mail.references = replyReferences(handle.references, handle.messageId);
       }
-      await sendRaw(mail, handle.to, message);
+      raw = await new MailComposer(mail).compile().build();
+      const envelope = { from: config.MAIL_FROM, to: [handle.to] };
+      const bytes = raw;
+      await tracker.send(message, messageId, () => transport().sendMail({ envelope, raw: bytes }));
     } catch (error) {
       const result = classifySendError(error);
       const reason = result.kind === 'sent' ? '' : result.reason;
       logger.warn({ outboxId: message.id, kind: message.kind, decision: result.kind, reason }, 'mail not sent');
       return result;
     }
+    // Recorded at once (the smallest gap after the server's reply), then filed in the Sent folder.
     state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
+    await fileCopy(raw, message, once);
     logger.info({ outboxId: message.id, kind: message.kind, ticket: message.ticketNumber }, 'mail sent');
     return { kind: 'sent', providerId: messageId };
   };

@@ -2,7 +2,8 @@
  * The mail channel's own tables (migrations `email-NNN`, applied by the tickets' `openDatabase`):
  * per-mailbox UIDVALIDITY and highest processed UID, the inbound record per enquiry key (so a replay after a
  * crash is recognised and only the IMAP move is repeated), attempts per UID (a message that crashes the
- * process is quarantined after a few tries), and the Message-IDs we sent (idempotent resend, threading).
+ * process is quarantined after a few tries), the Message-IDs we sent (idempotent resend, threading) and the
+ * messages handed to SMTP whose reply is outstanding (no second send after a crash).
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -63,10 +64,24 @@ UPDATE email_inbound SET reply_hash = sender_hash;
 CREATE INDEX email_inbound_reply_day ON email_inbound (reply_hash, day);
 `;
 
+/**
+ * email-003 (issue 10): outbox messages whose whole content went to the SMTP server (written the moment the
+ * message stream ends, before the server's reply). After a crash without a reply this tells "the server may
+ * have it" from "it never got the end of the message", so a repeated attempt does not send it twice.
+ */
+const email003 = `
+CREATE TABLE email_transmitted (
+  outbound_key TEXT PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+`;
+
 /** The mail channel's migrations, ids `email-NNN`. */
 export const emailMigrations: Migration[] = [
   { id: 'email-001', sql: email001 },
   { id: 'email-002', sql: email002 },
+  { id: 'email-003', sql: email003 },
 ];
 
 /** Persisted position in one mailbox. */
@@ -141,7 +156,11 @@ function prepare(db: Database.Database) {
   ON CONFLICT (outbound_key) DO NOTHING`);
   const ticketBySent = db.prepare('SELECT ticket_number AS ticketNumber FROM email_sent WHERE message_id = ? AND ticket_number IS NOT NULL LIMIT 1');
 
-  return { getMailbox, putMailbox, getInbound, getInboundByMessageId, putInbound, countBySender, countByTarget, limitedTicket, bumpAttempt, clearAttempt, getSent, putSent, ticketBySent };
+  const putTransmitted = db.prepare('INSERT INTO email_transmitted (outbound_key, message_id, at) VALUES (?, ?, ?) ON CONFLICT (outbound_key) DO NOTHING');
+  const getTransmitted = db.prepare('SELECT at FROM email_transmitted WHERE outbound_key = ?');
+  const deleteTransmitted = db.prepare('DELETE FROM email_transmitted WHERE outbound_key = ?');
+
+  return { putTransmitted, getTransmitted, deleteTransmitted, getMailbox, putMailbox, getInbound, getInboundByMessageId, putInbound, countBySender, countByTarget, limitedTicket, bumpAttempt, clearAttempt, getSent, putSent, ticketBySent };
 }
 
 /**
@@ -207,6 +226,18 @@ export function createEmailState(db: Database.Database) {
     },
     recordSent(outboundKey: string, messageId: string, ticketNumber: string | null, kind: string, now: Date): void {
       q().putSent.run(outboundKey, messageId, ticketNumber, kind, now.toISOString());
+    },
+    /** Notes that the whole message went to the SMTP server (its reply still outstanding). */
+    markTransmitted(outboundKey: string, messageId: string, now: Date): void {
+      q().putTransmitted.run(outboundKey, messageId, now.toISOString());
+    },
+    /** True when an earlier attempt transmitted the whole message and then learned nothing (crash). */
+    wasTransmitted(outboundKey: string): boolean {
+      return q().getTransmitted.get(outboundKey) !== undefined;
+    },
+    /** Forgets the note after the server's reply said "not taken" (the next attempt sends again). */
+    clearTransmitted(outboundKey: string): void {
+      q().deleteTransmitted.run(outboundKey);
     },
     /** The ticket one of our sent Message-IDs belongs to (for follow-ups whose subject lost the number). */
     ticketForMessageIds(ids: readonly string[]): string | null {

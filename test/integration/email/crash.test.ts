@@ -1,8 +1,8 @@
 /**
  * Exactly once across SIGKILL: a child process runs the channel and the outbox worker; it is killed in the
  * middle of a batch and started again on the same database and mailbox. Every inbound mail is recorded once
- * and answered exactly once (one distinct Message-ID per answer; a resend after a kill between SMTP
- * acceptance and bookkeeping repeats the same Message-ID, which mail clients show once), none is lost.
+ * and answered exactly once: one distinct Message-ID per answer and one copy of it in the sink (a message
+ * whose end reached the SMTP server before the kill is not sent again), none is lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -109,6 +109,10 @@ describe('exactly once across SIGKILL', () => {
         expect(expectedKinds).toBeGreaterThanOrEqual(1);
         expect(new Set(replies.map((m) => m.parsed.messageId)).size).toBe(expectedKinds);
       }
+      // Not one duplicate: a message whose end reached the SMTP server before the kill is not sent again.
+      const copies = new Map<string, number>();
+      for (const m of sink.messages) copies.set(m.parsed.messageId ?? '', (copies.get(m.parsed.messageId ?? '') ?? 0) + 1);
+      expect([...copies.values()].filter((n) => n > 1)).toEqual([]);
       const inbox = await imap.status('INBOX', { messages: true });
       expect(inbox === false ? -1 : inbox.messages).toBe(0);
     } finally {

@@ -1,9 +1,10 @@
 /**
- * Duplicate send after a crash between SMTP acceptance and its record (issue 10), over a real Dovecot and the
- * smtp-server sink. The "crashed" process sends each due outbox message and dies before recording it (its
+ * Duplicate send after a crash between SMTP transmission and its record (issue 10), over a real Dovecot and
+ * the smtp-server sink. The "crashed" process sends each due outbox message and dies before recording it (its
  * state throws on recordSent and nothing marks the row: the lease simply runs out, as after SIGKILL). A new
- * process then claims the messages again. With the Sent folder it finds each Message-ID there and sends
- * nothing more; without one (send-only mode) the mail goes out a second time: the documented "at least once".
+ * process then claims the messages again and sends nothing more: the transmitted note in SQLite says so; when
+ * that note is gone (a restored database), the Message-ID in the Sent folder does; with neither the mail goes
+ * out a second time.
  */
 import { describe, expect, it } from 'vitest';
 import { createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
@@ -58,24 +59,41 @@ async function restart(h: EmailHarness, sentFolder: SentFolder | undefined): Pro
   }
 }
 
-describe('no duplicate send after a crash between SMTP acceptance and its record', () => {
-  it('finds the message in the Sent folder and does not send it again', async () => {
+describe('no duplicate send after a crash between SMTP transmission and its record', () => {
+  it('sends nothing more after a restart: the transmitted note says the server has it (send-only mode too)', async () => {
+    const sink = await startSmtpSink();
+    const h = await startEmailHarness({ sink, noStart: true });
+    try {
+      const rows = await queueAnswer(h, 'note@altdorf.example');
+      expect(rows).toBeGreaterThanOrEqual(1);
+      await sendAndCrash(h, undefined);
+      expect(sink.messages).toHaveLength(rows);
+      await restart(h, undefined);
+      expect(sink.messages).toHaveLength(rows);
+      expect([...copies(sink).values()].every((n) => n === 1)).toBe(true);
+      expect((h.db.prepare('SELECT COUNT(*) AS n FROM email_sent').get() as { n: number }).n).toBe(rows);
+    } finally {
+      await h.close();
+      await sink.close();
+    }
+  }, 60_000);
+
+  it('after a database restored from a backup finds the messages in the Sent folder and does not send them again', async () => {
     const sink = await startSmtpSink();
     const h = await startEmailHarness({ sink, noStart: true });
     const sent = createSentFolder({ config: h.config, logger: silentLogger });
     try {
       const rows = await queueAnswer(h, 'once@altdorf.example');
-      expect(rows).toBeGreaterThanOrEqual(1);
-      await sendAndCrash(h, sent);
+      await restart(h, sent);
       expect(sink.messages).toHaveLength(rows);
+      // Back to a backup taken before the send: the outbox rows pending again, no record, no note.
+      h.db.exec("DELETE FROM email_sent; DELETE FROM email_transmitted; UPDATE outbox SET status = 'pending', sent_at = NULL, lease_owner = NULL, lease_until = NULL");
       await restart(h, createSentFolder({ config: h.config, logger: silentLogger }));
       expect(sink.messages).toHaveLength(rows);
       expect([...copies(sink).values()].every((n) => n === 1)).toBe(true);
       const answer = sink.messages.find((m) => m.parsed.inReplyTo === '<once@altdorf.example>');
       expect(answer).toBeDefined();
       expect(await sent.contains(answer!.parsed.messageId ?? '')).toBe(true);
-      // The bookkeeping caught up: the key is recorded as sent with the same Message-ID.
-      expect((h.db.prepare('SELECT COUNT(*) AS n FROM email_sent').get() as { n: number }).n).toBe(rows);
     } finally {
       await sent.close();
       await h.close();
@@ -83,12 +101,13 @@ describe('no duplicate send after a crash between SMTP acceptance and its record
     }
   }, 60_000);
 
-  it('without a Sent folder (send-only) sends such a message a second time, as docs/EMAIL.md states', async () => {
+  it('with neither note nor Sent folder sends such a message a second time (the residual docs/EMAIL.md states)', async () => {
     const sink = await startSmtpSink();
     const h = await startEmailHarness({ sink, noStart: true });
     try {
       const rows = await queueAnswer(h, 'twice@altdorf.example');
       await sendAndCrash(h, undefined);
+      h.db.exec('DELETE FROM email_transmitted');
       await restart(h, undefined);
       expect(sink.messages).toHaveLength(2 * rows);
       expect([...copies(sink).values()].every((n) => n === 2)).toBe(true);

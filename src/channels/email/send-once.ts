@@ -1,0 +1,113 @@
+/**
+ * Sending a reply once, also across a crash (issue 10). SMTP has no idempotency: a server that received the
+ * end of a message delivers it even when the client dies before reading the reply (RFC 1047), and the outbox
+ * then tries again after its lease. Two records close that gap:
+ *
+ * 1. the moment the whole message, terminating dot included, has been written to the SMTP socket, the
+ *    channel notes it in SQLite (`email_transmitted`); a repeated attempt that finds the note and no result
+ *    does not send again;
+ * 2. every sent reply is filed in the mailbox's Sent folder; a repeated attempt without the note looks for its
+ *    Message-ID there (a database restored from backup; servers that file submitted mail themselves).
+ *
+ * What remains: a crash in the instant between the note and the last bytes leaving the process, or a server
+ * that refuses the message after its end while the client is dead: that one reply is not sent (logged).
+ */
+import type { OutboundMessage } from '../../core/outcome.js';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { SentFolder } from './sent-folder.imap.js';
+import type { EmailState } from './state.sqlite.js';
+
+/** Attempts after which a message whose earlier attempt is unknown is sent although the Sent folder cannot be read. */
+const UNKNOWN_ATTEMPT_PATIENCE = 3;
+
+/** Collaborators of the functions here (the sender's). */
+export interface SendOnceDeps {
+  state: EmailState;
+  logger: Logger;
+  clock: Clock;
+  sentFolder?: SentFolder | undefined;
+  /** File a copy of each sent message in `sentFolder` (MAIL_SAVE_SENT). */
+  saveSent?: boolean | undefined;
+}
+
+/** What to do before sending: it went out already, send it, or wait (the earlier attempt cannot be judged yet). */
+export type EarlierAttempt = 'sent' | 'send' | 'wait';
+
+/**
+ * Judges an earlier attempt of this outbox message. Records the message as sent when it went out before.
+ *
+ * @example
+ * if ((await earlierAttempt(message, messageId, deps)) === 'sent') return { kind: 'sent', providerId: messageId };
+ */
+export async function earlierAttempt(message: OutboundMessage, messageId: string, deps: SendOnceDeps): Promise<EarlierAttempt> {
+  const ids = { outboxId: message.id, kind: message.kind, attempts: message.attempts };
+  if (deps.state.wasTransmitted(message.key)) {
+    deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
+    deps.logger.warn(ids, 'an earlier attempt handed the whole message to SMTP and ended without a reply: not sent again');
+    return 'sent';
+  }
+  if (deps.sentFolder === undefined || message.attempts <= 1) return 'send';
+  try {
+    if (!(await deps.sentFolder.contains(messageId))) return 'send';
+    deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
+    deps.logger.warn(ids, 'found in the Sent folder: not sent again');
+    return 'sent';
+  } catch (error) {
+    deps.logger.warn({ ...ids, code: (error as { code?: string }).code ?? 'IMAP_ERROR' }, 'Sent folder not readable before a repeated attempt');
+    return message.attempts > UNKNOWN_ATTEMPT_PATIENCE ? 'send' : 'wait';
+  }
+}
+
+/**
+ * Notes which message is on the SMTP connection and marks it transmitted when nodemailer reports that the
+ * message stream, terminating dot included, has been written to the socket (its `tnx: 'message'` log entry
+ * with byte counts). The sender sends one message at a time, so the report belongs to the message in flight.
+ */
+export interface TransmitTracker {
+  /** Feed nodemailer's log entries here (before they are logged). */
+  observe(entry: Record<string, unknown>): void;
+  /**
+   * Runs `send` for one message with the note kept current: written at the end of the data, cleared when
+   * the server refuses (the next attempt sends again).
+   */
+  send<T>(message: OutboundMessage, messageId: string, send: () => Promise<T>): Promise<T>;
+}
+
+/** Creates the tracker over the channel's state (sends are serialised through it). */
+export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'>): TransmitTracker {
+  let inFlight: { key: string; messageId: string } | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    observe(entry) {
+      if (inFlight !== null && entry['tnx'] === 'message' && typeof entry['outByteCount'] === 'number') {
+        deps.state.markTransmitted(inFlight.key, inFlight.messageId, deps.clock.now());
+      }
+    },
+    send(message, messageId, send) {
+      const run = async () => {
+        inFlight = { key: message.key, messageId };
+        try {
+          return await send();
+        } catch (error) {
+          deps.state.clearTransmitted(message.key);
+          throw error;
+        } finally {
+          inFlight = null;
+        }
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** Files a copy of a sent message in the Sent folder (a failure is only logged: the mail went out). */
+export async function fileCopy(raw: Buffer, message: OutboundMessage, deps: SendOnceDeps): Promise<void> {
+  if (deps.sentFolder === undefined || deps.saveSent === false) return;
+  try {
+    await deps.sentFolder.save(raw);
+  } catch (error) {
+    deps.logger.warn({ outboxId: message.id, code: (error as { code?: string }).code ?? 'IMAP_ERROR' }, 'sent, but no copy in the Sent folder');
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The transmitted note (send-once.ts) against a real smtp-server on loopback: it is written when the end of
+ * the message reached the server and before the server's reply, cleared when the server refuses, and a
+ * repeated attempt that finds it sends nothing.
+ */
+import Database from 'better-sqlite3';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EmailConfig } from '../../../src/channels/email/config.js';
+import { createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
+import { createEmailState, emailMigrations } from '../../../src/channels/email/state.sqlite.js';
+import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
+import type { OutboundMessage } from '../../../src/core/outcome.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { FakeClock } from '../../fakes/clock.js';
+
+const TEMPLATES = loadMailTemplates(new URL('../../../templates', import.meta.url).pathname);
+const KEY = 'email:q1@altdorf.example:auto_answer';
+
+const message = (attempts = 1): OutboundMessage => ({
+  id: 1,
+  key: KEY,
+  channel: 'email',
+  kind: 'auto_answer',
+  ticketNumber: null,
+  replyHandle: { channel: 'email', to: 'a@altdorf.example', messageId: '<q1@altdorf.example>', references: [], subject: 'Frist' },
+  payload: { answer: { text: 'Bis zum 30.06.', citation: 'VwV Nr. 7', passageId: 'vwv-im#7' } },
+  attempts,
+  createdAt: '2026-03-03T09:00:00.000Z',
+});
+
+type Hooks = { onRcpt?: () => void; onEnd?: () => Error | null };
+const servers: SMTPServer[] = [];
+
+async function server(hooks: Hooks): Promise<{ port: number; received: () => number }> {
+  let received = 0;
+  const s = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      hooks.onRcpt?.();
+      callback();
+    },
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        const error = hooks.onEnd?.() ?? null;
+        if (error === null) received += 1;
+        callback(error);
+      });
+    },
+  });
+  servers.push(s);
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));
+  const address = s.server.address();
+  return { port: typeof address === 'object' && address !== null ? address.port : 0, received: () => received };
+}
+
+function sender(port: number) {
+  const db = new Database(':memory:');
+  for (const m of emailMigrations) db.exec(m.sql);
+  const state = createEmailState(db);
+  const config = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: '127.0.0.1', SMTP_PORT: port, SMTP_SECURE: false } as EmailConfig;
+  return { state, smtp: createSmtpSender({ config, templates: TEMPLATES, state, logger: silentLogger, clock: new FakeClock() }) };
+}
+
+afterEach(async () => {
+  for (const s of servers.splice(0)) await new Promise<void>((resolve) => s.close(() => resolve()));
+});
+
+describe('sending once across a crash', () => {
+  it('notes the message as transmitted when its end reached the server, before the reply', async () => {
+    const seen: boolean[] = [];
+    let state: ReturnType<typeof sender>['state'] | null = null;
+    const s = await server({ onRcpt: () => seen.push(state!.wasTransmitted(KEY)), onEnd: () => (seen.push(state!.wasTransmitted(KEY)), null) });
+    const built = sender(s.port);
+    state = built.state;
+    expect(await built.smtp.deliver(message())).toMatchObject({ kind: 'sent' });
+    built.smtp.close();
+    expect(seen).toEqual([false, true]);
+    expect(state.sentMessageId(KEY)).not.toBeNull();
+  });
+
+  it('forgets the note when the server refuses the message at its end, so the next attempt sends', async () => {
+    const s = await server({ onEnd: () => Object.assign(new Error('try later'), { responseCode: 451 }) });
+    const { state, smtp } = sender(s.port);
+    expect(await smtp.deliver(message())).toMatchObject({ kind: 'retry' });
+    smtp.close();
+    expect(state.wasTransmitted(KEY)).toBe(false);
+  });
+
+  it('does not send again what an earlier attempt transmitted before it crashed', async () => {
+    const s = await server({});
+    const { state, smtp } = sender(s.port);
+    state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
+    expect(await smtp.deliver(message(2))).toMatchObject({ kind: 'sent' });
+    smtp.close();
+    expect(s.received()).toBe(0);
+    expect(state.sentMessageId(KEY)).not.toBeNull();
+  });
+});
