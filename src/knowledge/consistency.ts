@@ -133,7 +133,7 @@ export function compileProgrammes(file: Record<string, ProgrammeEntry>, analyzer
   });
 }
 
-/** Programmes whose markers all occur among the terms. */
+/** Programmes one of whose markers occurs with all its terms. */
 function programmesIn(terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[]): Set<string> {
   return new Set(programmes.filter((p) => p.markers.some((m) => m.every((t) => terms.has(t)))).map((p) => p.name));
 }
@@ -162,19 +162,28 @@ export function hasMoney(text: string): boolean {
 
 /**
  * Facets of a passage. `documentTitle` is the title of its document ("VwV Integrationsmanagement 2023 und
- * Förderung ab 2025"): its years and programme hold for every passage of it.
+ * Förderung ab 2025"): its years and programme hold for every passage of it. `hasTerm` tells whether the passage
+ * (any field) contains an index term; the index answers it without analysing the text again, and without it the
+ * text and typical questions are analysed here.
  */
-export function passageFacets(p: Passage, documentTitle: string, programmes: readonly ProgrammeMarkers[], analyzer: GermanAnalyzer): PassageFacets {
+export function passageFacets(
+  p: Passage,
+  documentTitle: string,
+  programmes: readonly ProgrammeMarkers[],
+  analyzer: GermanAnalyzer,
+  hasTerm?: (term: string) => boolean,
+): PassageFacets {
   const head = `${p.title}\n${p.section.replace(/-/g, ' ')}\n${documentTitle}`;
   const body = `${p.text}\n${(p.questions ?? []).join('\n')}`;
   const ownYears = yearsOf(`${p.title}\n${p.section}\n${documentTitle}`);
   const headTerms = termsOf(head, analyzer);
-  const allTerms = new Set([...headTerms, ...termsOf(body, analyzer)]);
+  const bodyTerms = hasTerm === undefined ? termsOf(body, analyzer) : undefined;
+  const inPassage = (t: string): boolean => headTerms.has(t) || (bodyTerms?.has(t) ?? hasTerm!(t));
   return {
     ownYears,
     years: [...ownYears, ...yearsOf(body)],
     about: programmesIn(headTerms, programmes),
-    mentions: programmesIn(allTerms, programmes),
+    mentions: new Set(programmes.filter((g) => g.markers.some((m) => m.every(inPassage))).map((g) => g.name)),
     titleWords: tokenize(p.title).map((w) => analyzer.terms(w)).filter((t) => t.length > 0),
     hasNumber: hasNumber(p.text),
     hasMoney: hasMoney(p.text),

@@ -199,7 +199,12 @@ interface Parts {
 function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettings): SearchIndex {
   const { analyzer, mini, questions, passages, df } = parts;
   const synonyms = compileSynonyms(synonymFile, analyzer);
-  const facets = passages.map((p) => passageFacets(p, p.documentTitle ?? parts.documentTitles.get(p.documentId) ?? '', synonyms.programmes, analyzer));
+  // Which passages contain each programme marker: a few exact lookups instead of analysing every text again.
+  const holders = new Map<string, Set<number>>();
+  for (const t of new Set(synonyms.programmes.flatMap((g) => g.markers.flat()))) holders.set(t, new Set(mini.search(t).map((r) => r.id as number)));
+  const facets = passages.map((p, i) =>
+    passageFacets(p, p.documentTitle ?? parts.documentTitles.get(p.documentId) ?? '', synonyms.programmes, analyzer, (t) => holders.get(t)?.has(i) ?? false),
+  );
   const domain = new Set([...parts.domain, ...synonyms.vocabulary]);
   return {
     analyzer,
