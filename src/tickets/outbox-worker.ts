@@ -2,9 +2,9 @@
  * Delivers outbox messages through the channels' deliverers: at-least-once with an idempotency key.
  * A message is leased before delivery and marked sent (conditional on the lease) afterwards; a crash in
  * between lets the lease expire and the message is tried again with the SAME key, which the channels use
- * to deduplicate (mail: Message-ID derived from the key, and a repeated attempt first looks for that
- * Message-ID in the mailbox's Sent folder; Teams: activity id/replyToId bookkeeping). Without such a record
- * (mail in send-only mode) the guarantee is at least once in that crash window (docs/EMAIL.md).
+ * to deduplicate (mail: Message-ID derived from the key, a note written when the message's end reached the
+ * SMTP server, and the mailbox's Sent folder, see channels/email/send-once.ts; Teams: activity id/replyToId
+ * bookkeeping). docs/EMAIL.md states what remains.
  */
 import type { Channel } from '../core/enquiry.js';
 import type { Deliverer, DeliveryResult, OutboundMessage } from '../core/outcome.js';
