@@ -64,6 +64,17 @@ describe('calibration of answers', () => {
     expect(r.outcome === 'answer' ? r.answer!.passageId : null).not.toBe(wrong);
   });
 
+  it('answers a question about a programme from that programme, not from the general rules', () => {
+    const r = kb.ask('Wie viel Geld gibt es für das DIM?');
+    expect(r.hits[0]?.id).toBe('dim#programm');
+  });
+
+  it('answers a long question from the passage that leads clearly on its topic, despite its context words', () => {
+    const r = kb.ask('Bei uns im Gemeinderat kam die Frage auf, ob der Landesrechnungshof die IM-Förderung für zu großzügig hält. Was hat der konkret beanstandet?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe('rechnungshof#befunde');
+  });
+
   it('prefers the passage on the year the question names', () => {
     expect(kb.ask('Antragsfrist Soforthilfe 2023?').hits[0]?.id).toBe('ukraine#2023-2024');
   });
