@@ -48,8 +48,7 @@ export function questionParts(question: string, plan: QueryPlan, analyzer: Germa
   const segments = splitParts(asked.length > 0 ? asked.join(' ') : question);
   if (segments.length < 2) return [];
   // Topic words the knowledge base knows: a word it never uses is the ranking's concern, not a part to answer.
-  // Programme-wide words (IM, Integrationsmanagement) name no part of their own.
-  const topical = plan.groups.filter((g) => g.noun && !g.generic && !g.core && (analyzer.knows(g.own[0]!) || g.related.length > 0));
+  const topical = plan.groups.filter((g) => g.noun && !g.generic && (analyzer.knows(g.own[0]!) || g.related.length > 0));
   const byWord = new Map(topical.map((g) => [g.word, g]));
   const perSegment = segments.map((s) => {
     const found = tokenize(s).filter((w) => byWord.has(w));
