@@ -6,8 +6,8 @@
  *   ticket, as ../shared/eval/TRIAGE.md defines them;
  * - the development enquiries (test/eval/enquiries.jsonl) are answered about as often as the same questions
  *   asked bare, from the same passage;
- * - the wrappings written for this suite (test/fixtures/enquiries/wrappings.json) around the bare development
- *   questions change neither the best passage nor whether an answer goes out, for nearly all of them.
+ * - the development questions wrapped as enquiries (test/fixtures/enquiries/wrappings.json, written for this
+ *   suite) are answered from the right passage as often as bare, and not more often from a wrong one.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeTriageDeps, type TriageDepsHandle } from '../../../src/cli/commands/triage.js';
 import { silentLogger } from '../../../src/core/ports.js';
+import type { AskResult } from '../../../src/core/knowledge.js';
 import { triage } from '../../../src/core/triage.js';
 import type { Intent, TriageInput } from '../../../src/core/triage-types.js';
 import { parseConfig } from '../../../src/server/config.js';
@@ -68,7 +69,6 @@ describe('triage development sets (TRIAGE.md)', () => {
     const wrong = results
       .filter(({ line, result }) => result.intent !== line.expect.intent || result.ticket !== line.expect.ticket)
       .map(({ line, result }) => `${line.id}: ${result.intent}/${String(result.ticket)}`);
-    expect({ intent, ticket, wrong }).toMatchObject({ intent: expect.any(Number) as number });
     expect(intent, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
     expect(ticket, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
   });
@@ -106,14 +106,18 @@ describe('questions inside enquiries', () => {
     teams: string[];
   }
 
-  it('keeps the best passage and the decision to answer when the development questions are wrapped as enquiries', () => {
+  it('answers the development questions wrapped as enquiries as well as bare: as often right, not more often wrong', () => {
     const w = JSON.parse(readFileSync(`${root}test/fixtures/enquiries/wrappings.json`, 'utf8')) as Wrappings;
     const questions = [...jsonl<QuestionLine>('test/eval/questions.jsonl'), ...jsonl<QuestionLine>('test/eval/questions-2.jsonl')];
     const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
-    const differing: string[] = [];
-    let total = 0;
+    const tally = { bare: { right: 0, wrong: 0 }, wrapped: { right: 0, wrong: 0 } };
+    const count = (t: { right: number; wrong: number }, q: QuestionLine, answer: AskResult): void => {
+      if (!answer.answered) return;
+      const top = answer.hits[0]?.id ?? '';
+      if (q.expected.some((x) => matches(top, x))) t.right += 1;
+      else t.wrong += 1;
+    };
     questions.forEach((q, i) => {
-      const bare = deps.answerer.ask(q.question);
       const lead = pick(w.leadIns, i * 2);
       const mail = [pick(w.greetings, i), lead === '' ? q.question : `${lead}\n${q.question}`, pick(w.courtesies, i * 3), `${pick(w.closings, i)}\n${pick(w.signatures, i * 3)}`, pick(w.disclaimers, i)]
         .filter((p) => p !== '')
@@ -123,12 +127,14 @@ describe('questions inside enquiries', () => {
         { channel: 'teams', text: pick(w.teams, i).replace('{q}', q.question) },
       ];
       for (const input of wrapped) {
-        total += 1;
-        const { answer } = run(input);
-        if (answer.answered !== bare.answered || answer.hits[0]?.id !== bare.hits[0]?.id) differing.push(`${q.id} (${input.channel})`);
+        count(tally.bare, q, deps.answerer.ask(q.question));
+        count(tally.wrapped, q, run(input).answer);
       }
     });
-    // Measured 4 of 160 differ (multi-sentence questions whose context sentence is left out or kept).
-    expect(differing.length / total, differing.join(', ')).toBeLessThanOrEqual(0.05);
+    // Measured (160 wrapped, each against its bare question): right 118 (bare 116), wrong 0 (bare 0). The
+    // differences are questions of two sentences whose first sentence the extraction leaves out.
+    const n = questions.length * 2;
+    expect(tally.wrapped.right / n, JSON.stringify(tally)).toBeGreaterThanOrEqual(tally.bare.right / n - 0.03);
+    expect(tally.wrapped.wrong / n, JSON.stringify(tally)).toBeLessThanOrEqual(tally.bare.wrong / n + 0.02);
   });
 });
