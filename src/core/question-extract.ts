@@ -35,6 +35,8 @@ export interface ExtractedQuestion {
   text: string;
   /** The sentences that ask something (directly or indirectly), as written. */
   questions: string[];
+  /** The sentences of context (neither asking, nor courtesy, lead-in or signature), as written. */
+  statements: string[];
   /**
    * The message without salutation, courtesy, lead-ins, signature and disclaimer: context and questions (and
    * what a lead-in names, "Frage zu unserem Antrag vom 3. März"). What the case rules read.
@@ -189,7 +191,7 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const core = asked.map(withoutTrailingOffice).join(' ');
   const topic = topicWords([...leadTopics, subjectAsks || asked[0] === subject ? '' : subject].join(' '), core, places);
   const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
-  return { text: text === '' ? fallback(enquiry.text) : text, questions, content };
+  return { text: text === '' ? fallback(enquiry.text) : text, questions, statements: context, content };
 }
 
 /**

@@ -22,7 +22,8 @@ import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './triage-rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './triage-other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './triage-signals.js';
 import { extractQuestion } from './question-extract.js';
-import { cleanSubject, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
+import { RULE_WORDS } from './triage-patterns.js';
+import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './triage-text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './triage-types.js';
 
 /** What triage needs: the knowledge base, the router and (for routing with absences) the current time. */
@@ -74,7 +75,7 @@ interface Prepared {
   body: FoldedText;
   /** Subject and the message content (no salutation, courtesy, lead-in, signature): what the case rules read. */
   both: FoldedText;
-  /** Subject and the asking sentences: where the rule-question markers (negative rules) count. */
+  /** Subject, asking sentences and statements naming a rule word: where rule-question markers (negative rules) count. */
   asked: FoldedText;
   /** The question put to the knowledge base (question-extract.ts). */
   question: string;
@@ -91,9 +92,16 @@ function prepare(input: TriageInput, route: RouteResult): Prepared {
     isReply,
     body: foldText(bodyText),
     both: joinFoldedLines(subjectFolded, foldText(extracted.content)),
-    asked: joinFoldedLines(subjectFolded, foldText(extracted.questions.join('\n'))),
+    asked: joinFoldedLines(subjectFolded, foldText([...extracted.questions, ...extracted.statements.filter(asksAboutRules)].join('\n'))),
     question: extracted.text,
   };
+}
+
+const RULE_WORD = new RegExp(String.raw`\b${RULE_WORDS}\b`);
+
+/** A statement that names a rule word ("ist das förderfähig" typed without question mark) asks about the rules too. */
+function asksAboutRules(statement: string): boolean {
+  return RULE_WORD.test(foldPlain(statement));
 }
 
 function describe(hit: RuleHit): string {

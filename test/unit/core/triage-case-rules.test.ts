@@ -156,6 +156,11 @@ describe(`${triage.name}: rule-question markers count in asking sentences only`,
     expect(run(text)).toMatchObject({ intent: 'application_matter', ticket: true, ticketCategory: 'verwendungsnachweis' });
   });
 
+  it('still counts a rule word in a question typed without question mark', () => {
+    const text = 'Wir möchten ab März für unsere Integrationsmanagerin eine Fortbildung finanzieren, ist das förderfähig';
+    expect(run(text)).toMatchObject({ intent: 'general_question', ticket: false });
+  });
+
   it('does not read an own case into a lead-in that only announces the question', () => {
     const text = 'wir bereiten gerade unseren Antrag vor und fragen uns Folgendes:\nSind Fortbildungskosten förderfähig?';
     expect(run(text)).toMatchObject({ intent: 'general_question', ticket: false });
