@@ -86,6 +86,7 @@ describe('no duplicate send after a crash between SMTP transmission and its reco
       const rows = await queueAnswer(h, 'once@altdorf.example');
       await restart(h, sent);
       expect(sink.messages).toHaveLength(rows);
+      await sent.close(); // the copies are filed in the background; close() waits for them (as the channel's stop() does)
       // Back to a backup taken before the send: the outbox rows pending again, no record, no note.
       h.db.exec("DELETE FROM email_sent; DELETE FROM email_transmitted; UPDATE outbox SET status = 'pending', sent_at = NULL, lease_owner = NULL, lease_until = NULL");
       await restart(h, createSentFolder({ config: h.config, logger: silentLogger }));
