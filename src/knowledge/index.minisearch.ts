@@ -59,6 +59,8 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   weights: { fuzzy: 0.45, prefix: 0.35 },
 };
 
+/** Candidates (by their word score) whose fit with the question is checked. */
+const RERANK_DEPTH = 20;
 /** The passage's own fields (not the document title around it), and those naming its topic. */
 const OWN_FIELDS = ['title', 'questions', 'text'];
 const TOPIC_FIELDS = ['title', 'questions'];
@@ -257,10 +259,13 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
         : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms], own: [...seen.own, ...q.queryTerms], topic: [...seen.topic, ...q.queryTerms] },
     );
   }
-  const fits = new Map([...combined.keys()].map((i) => [i, fit(plan.facets, facets[i]!)]));
-  const wordScores = new Map([...combined].map(([i, r]) => [i, r.score]));
-  for (const [i, r] of combined) r.score *= fitFactor(fits.get(i)!, settings);
-  return [...combined]
+  // The fit re-ranks the leading candidates only: a factor of at most `ownYear` cannot lift a passage from
+  // further down into the first `limit`.
+  const byWords = [...combined].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, Math.max(2 * limit, RERANK_DEPTH));
+  const fits = new Map(byWords.map(([i]) => [i, fit(plan.facets, facets[i]!)]));
+  const wordScores = new Map(byWords.map(([i, r]) => [i, r.score]));
+  for (const [i, r] of byWords) r.score *= fitFactor(fits.get(i)!, settings);
+  return byWords
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
     .slice(0, limit)
     .map(([i, r]) => ({
