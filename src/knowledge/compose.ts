@@ -62,6 +62,37 @@ function refersBack(text: string): boolean {
   return !/^Sie\b/u.test(statement) || !/\bIhr\p{L}*|\bbitte\b/u.test(statement);
 }
 
+/**
+ * Analysis is the costly step and passages do not change between questions: the units of a passage text and
+ * the terms of a sentence are kept per analyzer (a re-index brings a new analyzer, so nothing stale survives).
+ */
+const memo = new WeakMap<GermanAnalyzer, Map<string, ReadonlySet<string>>>();
+const unitMemo = new WeakMap<GermanAnalyzer, Map<string, (TextUnit & { terms: ReadonlySet<string> })[]>>();
+/** Entries kept per analyzer before the memo starts afresh (bounded memory for arbitrary input). */
+const MEMO_LIMIT = 20_000;
+
+function cached<V>(store: WeakMap<GermanAnalyzer, Map<string, V>>, analyzer: GermanAnalyzer, key: string, make: () => V): V {
+  let map = store.get(analyzer);
+  if (map === undefined) store.set(analyzer, (map = new Map()));
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** The analysed terms of a text. */
+function termsOf(text: string, analyzer: GermanAnalyzer): ReadonlySet<string> {
+  return cached(memo, analyzer, text, () => new Set(analyzer.analyze(text)));
+}
+
+/** The units of a passage text with their terms. */
+function analyzedUnits(text: string, analyzer: GermanAnalyzer): (TextUnit & { terms: ReadonlySet<string> })[] {
+  return cached(unitMemo, analyzer, text, () => splitUnits(text).map((u) => ({ ...u, terms: termsOf(u.text, analyzer) })));
+}
+
 /** The composed answer. */
 export interface ComposedAnswer {
   text: string;
@@ -79,7 +110,7 @@ interface Scored extends TextUnit {
   score: number;
   /** Weighted number of the question's words the unit names. */
   matched: number;
-  terms: Set<string>;
+  terms: ReadonlySet<string>;
 }
 
 /** Everything the composition needs about the question, computed once. */
@@ -108,8 +139,7 @@ function asked(plan: QueryPlan): Asked {
  * with what the question's type asks for (an amount, a date), then the first, which the authors wrote to answer.
  */
 function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, words: readonly WeightedWord[] = a.words): Scored[] {
-  return splitUnits(passage.text).map((u) => {
-    const terms = new Set(analyzer.analyze(u.text));
+  return analyzedUnits(passage.text, analyzer).map(({ terms, ...u }) => {
     const matched = words.reduce((n, w) => n + ([...w.terms].some((t) => terms.has(t)) ? w.weight : 0), 0);
     const cue = a.cues.some((r) => r.test(u.text)) ? TYPE_CUE : 0;
     return { ...u, terms, matched, score: matched + cue + (u.index === 0 ? FIRST_BONUS : 0) };
@@ -211,14 +241,14 @@ function completeParts(shown: TextUnit[], passage: Passage, others: readonly Pas
   const units = [...shown];
   const extra: string[] = [];
   for (const part of parts) {
-    const terms = new Set(units.flatMap((u) => analyzer.analyze(u.text)));
+    const terms = new Set(units.flatMap((u) => [...termsOf(u.text, analyzer)]));
     if (covers(terms, part)) continue;
     const own = chainFor(part, passage, a, analyzer);
     if (own !== null) {
       units.push(...own.filter((u) => !units.some((s) => s.index === u.index)).map((u) => ({ ...u, text: splitYesNo(u.text).statement })));
       continue;
     }
-    const other = others.find((p) => covers(new Set(analyzer.analyze(`${p.title}\n${p.text}`)), part));
+    const other = others.find((p) => covers(new Set([...termsOf(p.title, analyzer), ...analyzedUnits(p.text, analyzer).flatMap((u) => [...u.terms])]), part));
     const chain = other === undefined ? null : chainFor(part, other, a, analyzer);
     if (other !== undefined && chain !== null) {
       extra.push(`Zu „${part.label}“: ${joinUnits(chain.map((u) => ({ ...u, text: splitYesNo(u.text).statement })))} (${other.citation})`);
