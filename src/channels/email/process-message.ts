@@ -17,6 +17,7 @@ import type { EmailConfig } from './config.js';
 import { guardInputFor, guardMail, type GuardVerdict } from './loop-guard.js';
 import { parseMail, toEnquiry, type InboundMail } from './parse.js';
 import { senderHash, type EmailState, type KnownInbound } from './state.sqlite.js';
+import { ticketNumberInSubject } from './threading.js';
 
 export type { AttachmentSink } from './attachment-policy.js';
 
@@ -173,8 +174,10 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   const addresses = mailAddresses(mail);
   const verdict = verdictFor(mail, addresses, day, deps);
   const limited = verdict.suppress && verdict.reason === 'rate_limit';
-  // Further rate-limited mail of the same sender and day joins the ticket the first one opened.
-  const collecting = limited && addresses.fromHash !== null ? deps.state.rateLimitedTicket(addresses.fromHash, day) : null;
+  // Further rate-limited mail of the same sender and day joins the ticket the first one opened, unless it
+  // belongs to a conversation of its own (a ticket number in the subject, a reply in a thread).
+  const threaded = mail.inReplyTo.length > 0 || mail.references.length > 0 || ticketNumberInSubject(mail.subject) !== null;
+  const collecting = limited && !threaded && addresses.fromHash !== null ? deps.state.rateLimitedTicket(addresses.fromHash, day) : null;
   const ticketNumber = collecting ?? deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
   const selection = selectAttachments(mail.attachments, deps.config.MAIL_ATTACHMENTS_MAX_BYTES ?? DEFAULT_ATTACHMENTS_MAX_BYTES, deps.config.IMAP_PROCESSED_FOLDER);
   const enquiry: Enquiry = { ...toEnquiry(mail, origin.receivedAt, ticketNumber), key: recorded.key, attachments: selection.metas };

@@ -103,6 +103,15 @@ describe(processMessage.name, () => {
     expect(calls.slice(3).every((c) => c.options?.forceTicket?.notifyRequester === false)).toBe(true);
   });
 
+  it('leaves a rate-limited reply in a thread of its own to that thread, not to the day\'s collecting ticket', async () => {
+    const { deps, calls } = setup();
+    for (let i = 0; i < 3; i += 1) await processMessage(raw(`c${i}@x`, [], `Frage ${i}`), { ...ORIGIN, uid: i + 1 }, deps);
+    await processMessage(raw('c3@x', [], 'AW: [IM-2026-000777] Frist'), { ...ORIGIN, uid: 4 }, deps);
+    expect(calls[3]!.enquiry.ticketNumber).toBe('IM-2026-000777');
+    await processMessage(raw('c4@x', ['In-Reply-To: <other@x>'], 'AW: Frist'), { ...ORIGIN, uid: 5 }, deps);
+    expect(calls[4]!.enquiry.ticketNumber).toBeUndefined();
+  });
+
   it('counts the daily limit per reply target: senders naming one Reply-To share its limit', async () => {
     const { deps, calls } = setup();
     for (let i = 0; i < 4; i += 1) {
