@@ -52,6 +52,16 @@ export interface LanguageVerdict {
  * @example detectLanguage('Gibt es Geld für Coaching im Team?').isGerman // true
  */
 export function detectLanguage(question: string, germanWords: ReadonlySet<string> = new Set()): LanguageVerdict {
+  // A German question next to an English disclaimer or quote is German: any German question sentence decides.
+  const asked = question.split(/(?<=\?)\s+/).filter((s) => s.trim().endsWith('?'));
+  if (asked.length > 1 || (asked.length === 1 && asked[0]!.trim() !== question.trim())) {
+    if (asked.some((s) => judge(s, germanWords).isGerman)) return { isGerman: true, language: 'de' };
+  }
+  return judge(question, germanWords);
+}
+
+/** The verdict on one text. */
+function judge(question: string, germanWords: ReadonlySet<string>): LanguageVerdict {
   const letters = question.match(LETTER) ?? [];
   const nonLatin = letters.filter((c) => NON_LATIN.test(c)).length;
   if (letters.length > 0 && nonLatin / letters.length >= 0.5) return { isGerman: false, language: 'other' };

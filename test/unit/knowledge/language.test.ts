@@ -47,6 +47,12 @@ describe(detectLanguage.name, () => {
     expect(detectLanguage(question)).toEqual({ isGerman: false, language });
   });
 
+  it('takes a German question next to an English disclaimer as German', () => {
+    const text = 'Wie lang darf der Sachbericht sein? This e-mail and any attachments are confidential and may contain privileged information. If you are not the intended recipient, please notify the sender.';
+    expect(detectLanguage(text).isGerman).toBe(true);
+    expect(detectLanguage('Can we apply? Is there a deadline? Who is my contact?').isGerman).toBe(false);
+  });
+
   it('never counts a word of the German knowledge base as foreign', () => {
     expect(detectLanguage('Is Sachbericht due?').isGerman).toBe(false);
     expect(detectLanguage('Homepage Information Sachbericht?', new Set(['homepage', 'information'])).isGerman).toBe(true);
