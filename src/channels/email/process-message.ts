@@ -123,7 +123,7 @@ export function verdictFor(mail: InboundMail, addresses: MailAddresses, day: str
  * The key this mail is recorded under, or the record it replays. A Message-ID seen before with other content
  * is a new mail: it gets the key `<key>#<content hash>`.
  */
-function recordedAs(mail: InboundMail, contentHash: string, state: EmailState): { known: KnownInbound } | { key: string } {
+export function recordedAs(mail: InboundMail, contentHash: string, state: EmailState): { known: KnownInbound } | { key: string } {
   const known = state.findInbound(mail.key, mail.messageId);
   if (known === null) return { key: mail.key };
   // Records from before content hashes were kept count as replays (as they always did).

@@ -7,7 +7,7 @@
  */
 import type { Enquiry } from '../../core/enquiry.js';
 import type { InboundMail } from './parse.js';
-import { berlinDay, mailAddresses, mailContentHash, verdictFor, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
+import { berlinDay, mailAddresses, mailContentHash, recordedAs, verdictFor, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
 
 /** What we know about a poison message (from its parsed headers, when they could be read). */
 export interface PoisonInfo {
@@ -34,8 +34,13 @@ const REASON_TEXT: Record<PoisonReason, string> = {
  */
 export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise<void> {
   const { origin, mail } = info;
+  const contentHash = mail === null ? null : mailContentHash(mail);
+  // The mail's own key as processMessage would record it (another mail may have used its Message-ID before).
+  const recorded = mail === null || contentHash === null ? null : recordedAs(mail, contentHash, deps.state);
+  const mailKey = mail === null || recorded === null ? null : 'known' in recorded ? recorded.known.enquiryKey : recorded.key;
+  const suffix = mail !== null && mailKey !== null && mailKey.startsWith(`${mail.key}#`) ? mailKey.slice(mail.key.length) : '';
   const id = mail?.messageId ?? `${origin.uidValidity}-${origin.uid}`;
-  const key = `email:quarantine:${id}`;
+  const key = `email:quarantine:${id}${suffix}`;
   const now = deps.clock.now();
   const day = berlinDay(now);
   const addresses = mail === null ? { fromHash: null, replyHash: null } : mailAddresses(mail);
@@ -80,8 +85,8 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
   // The confirmation counts towards the daily limit like any automatic reply.
   const autoReplied = notify && outcome.kind === 'ticket_created';
   deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, autoReplied });
-  if (mail !== null) {
-    deps.state.recordInbound({ ...common, enquiryKey: mail.key, messageId: mail.messageId, contentHash: mailContentHash(mail), outcome: 'quarantined', autoReplied: false });
+  if (mail !== null && mailKey !== null) {
+    deps.state.recordInbound({ ...common, enquiryKey: mailKey, messageId: mail.messageId, contentHash, outcome: 'quarantined', autoReplied: false });
   }
   deps.logger.warn({ uid: origin.uid, reason: info.reason, size: info.size, outcome: outcome.kind, confirmed: autoReplied }, 'mail quarantined');
 }

@@ -51,6 +51,16 @@ describe(reportPoison.name, () => {
     expect(calls[0]!.enquiry.text).toContain('Keine automatische Eingangsbestätigung');
   });
 
+  it('gives a poison mail that reuses an earlier mail\'s Message-ID a key of its own (no silent duplicate)', async () => {
+    const { deps, calls, state } = setup();
+    state.recordInbound({ enquiryKey: 'email:reused@x', messageId: '<reused@x>', mailbox: 'INBOX', uidValidity: '7', uid: 1, senderHash: null, contentHash: 'f'.repeat(64), day: '2026-03-03', outcome: 'answered', autoReplied: true, disposition: 'processed', recordedAt: '' });
+    const mail = await headers(['From: Anna <anna@altdorf.example>', 'Message-ID: <reused@x>']);
+    await reportPoison({ reason: 'too_large', origin: ORIGIN, mail, size: 30_000_000 }, deps);
+    expect(calls[0]!.enquiry.key).toMatch(/^email:quarantine:<reused@x>#[0-9a-f]{16}$/);
+    await reportPoison({ reason: 'too_large', origin: ORIGIN, mail, size: 30_000_000 }, deps);
+    expect(calls[1]!.enquiry.key).toBe(calls[0]!.enquiry.key);
+  });
+
   it('sends nothing for a mail whose headers could not be read', async () => {
     const { deps, calls } = setup();
     await reportPoison({ reason: 'unparseable', origin: ORIGIN, mail: null, size: 10 }, deps);
