@@ -17,6 +17,8 @@ export const THRESHOLDS = {
   suggest: 0.3,
   /** Below this idf-weighted share of the question's words known to the corpus, the question is out of scope. */
   outOfScopeCoverage: 0.3,
+  /** Below this coverage, a question none of whose nouns belongs to the programme's vocabulary is out of scope. */
+  nounOutOfScopeCoverage: 0.5,
   /** Matched words must carry at least this much idf (relative to the rarest possible word) for an answer. */
   minSpecificity: 0.35,
   /** From this idf-weighted share of nouns unknown to the corpus (and unmatched), a question is not answered outright. */
@@ -244,8 +246,13 @@ function isOutOfScope(plan: QueryPlan, a: Assessment, index: SearchIndex): boole
   if (plan.groups.some((g) => g.core)) return false;
   if (plan.groups.some((g) => g.offTopic)) return true;
   const inDomain = (t: string): boolean => index.domain.has(t);
-  const domain = plan.groups.some((g) => g.own.some(inDomain) || g.parts.some((p) => inDomain(p.term)));
-  return !domain && a.knownCoverage < THRESHOLDS.outOfScopeCoverage;
+  const speaksOf = (g: QueryPlan['groups'][number]): boolean => g.own.some(inDomain) || g.parts.some((p) => inDomain(p.term));
+  // Nouns carry the topic: when a question names things and none of them belongs to the programme's vocabulary
+  // (Was kostet eine Kugel Eis?), a verb it shares with the programme (kosten) does not make it a programme question.
+  const nouns = plan.groups.filter((g) => g.noun && !g.generic);
+  // A misspelt noun (Sachbricht) is matched fuzzily, so the passages still cover much of such a question.
+  if (nouns.length > 0 && !nouns.some(speaksOf) && !nouns.some((g) => g.related.length > 0) && a.knownCoverage < THRESHOLDS.nounOutOfScopeCoverage) return true;
+  return !plan.groups.some(speaksOf) && a.knownCoverage < THRESHOLDS.outOfScopeCoverage;
 }
 
 function round(x: number, digits = 3): number {

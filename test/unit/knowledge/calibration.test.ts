@@ -79,10 +79,17 @@ describe('calibration of answers', () => {
     expect(kb.ask('Antragsfrist Soforthilfe 2023?').hits[0]?.id).toBe('ukraine#2023-2024');
   });
 
-  it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?']])(
+  it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?']])(
     'declines the everyday question %j',
     (question) => {
       expect(kb.ask(question).outcome).toBe('out_of_scope');
+    },
+  );
+
+  it.each([['wie funktioniert der Mittelabruf?'], ['Sind Supervisionskosten förderfähig?'], ['Sachbricht wie lang']])(
+    'keeps the programme question %j (unknown or misspelt nouns) in scope',
+    (question) => {
+      expect(kb.ask(question).outcome).not.toBe('out_of_scope');
     },
   );
 });
