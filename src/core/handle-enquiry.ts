@@ -67,8 +67,7 @@ function decide(enquiry: Enquiry, result: TriageResult): Decision {
   switch (result.answer.outcome) {
     case 'answer':
       return 'answered';
-    case 'suggest':
-      return 'suggested';
+    case 'suggest': // triage opens a ticket for these (TRIAGE.md); 'suggested' stays for enquiries recorded before
     case 'handover':
       return 'ticket_created';
     case 'invalid':
@@ -177,7 +176,6 @@ function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign
   const out = drafts(enquiry, forced === undefined || forced.notifyRequester ? deps : { ...deps, inlineReply: true });
   const { answer, route } = result;
   if (decision === 'answered') out.requester('auto_answer', { answer: answer.answer, question: answer.question, confidence: answer.confidence });
-  if (decision === 'suggested') out.requester('suggestions', { suggestions: answer.suggestions, question: answer.question });
   if (decision === 'declined') out.requester('declined', { message: answer.message ?? null, contact: route.contact });
   if (decision !== 'ticket_created') return { plan: plan(enquiry, decision, now, { kind: 'none' }, out.list), result, decision };
 

@@ -14,7 +14,6 @@
  *
  * Non-goals: no language detection, no machine learning; the rules are meant to be read and tuned.
  */
-import type { Channel } from './enquiry.js';
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from './knowledge.js';
 import type { RouteResult, Router } from './routing.js';
 import { PROGRAMME_TERMS } from './triage-categories.js';
@@ -35,19 +34,19 @@ export interface TriageDeps {
 
 /**
  * What a knowledge-base outcome means for a message that is neither a case nor a courtesy.
- * `suggest` ("Meinten Sie …") needs buttons: Teams (and the CLI) can offer them, so no ticket; a mail cannot,
- * and a list of near misses is no answer, so a mail with only suggestions goes to a person.
+ * `suggest` ("Meinten Sie …") is no answer: near misses leave the sender without one, so a person answers
+ * (TRIAGE.md), in every channel; the suggestions accompany the ticket confirmation while the sender waits.
  */
-export const OUTCOME_POLICY: Record<AskOutcome, { intent: Intent; ticket: (channel: Channel) => boolean; reason: string }> = {
-  answer: { intent: 'general_question', ticket: () => false, reason: 'Die Wissensbasis beantwortet die Frage sicher' },
+export const OUTCOME_POLICY: Record<AskOutcome, { intent: Intent; ticket: boolean; reason: string }> = {
+  answer: { intent: 'general_question', ticket: false, reason: 'Die Wissensbasis beantwortet die Frage sicher' },
   suggest: {
     intent: 'general_question',
-    ticket: (channel) => channel === 'email',
-    reason: 'Die Wissensbasis hat nur Vorschläge („Meinten Sie …“)',
+    ticket: true,
+    reason: 'Die Wissensbasis hat nur Vorschläge („Meinten Sie …“), eine Person antwortet',
   },
-  handover: { intent: 'general_question', ticket: () => true, reason: 'Die Wissensbasis kann die Frage nicht sicher beantworten' },
-  out_of_scope: { intent: 'other', ticket: () => false, reason: 'Die Frage betrifft nicht das Förderprogramm' },
-  invalid: { intent: 'other', ticket: () => false, reason: 'Die Nachricht enthält keine verwertbare Frage' },
+  handover: { intent: 'general_question', ticket: true, reason: 'Die Wissensbasis kann die Frage nicht sicher beantworten' },
+  out_of_scope: { intent: 'other', ticket: false, reason: 'Die Frage betrifft nicht das Förderprogramm' },
+  invalid: { intent: 'other', ticket: false, reason: 'Die Nachricht enthält keine verwertbare Frage' },
 };
 
 /**
@@ -56,7 +55,7 @@ export const OUTCOME_POLICY: Record<AskOutcome, { intent: Intent; ticket: (chann
  */
 const OUT_OF_SCOPE_BUT_PROGRAMME: (typeof OUTCOME_POLICY)[AskOutcome] = {
   intent: 'general_question',
-  ticket: () => true,
+  ticket: true,
   reason: 'Die Wissensbasis hält die Frage für fachfremd, sie nennt aber Begriffe des Förderprogramms',
 };
 
@@ -166,7 +165,7 @@ const applicationStage: Stage = ({ application }) =>
       }
     : null;
 
-const knowledgeStage: Stage = ({ input, prepared, answer, application }) => {
+const knowledgeStage: Stage = ({ prepared, answer, application }) => {
   const programme = answer.outcome === 'out_of_scope' ? PROGRAMME_TERMS.exec(prepared.both.folded) : null;
   const policy = programme === null ? OUTCOME_POLICY[answer.outcome] : OUT_OF_SCOPE_BUT_PROGRAMME;
   const confidence = answer.confidence.toFixed(2).replace('.', ',');
@@ -175,7 +174,7 @@ const knowledgeStage: Stage = ({ input, prepared, answer, application }) => {
       ? [`Allgemeine Frage zu den Förderregeln (Punkte ${application.score}, unter ${APPLICATION_THRESHOLD})`, `${policy.reason} (Konfidenz ${confidence})`]
       : [answer.message === undefined ? policy.reason : `${policy.reason}: ${answer.message}`];
   const term = programme === null ? [] : [`Begriff des Förderprogramms: „${originalSlice(prepared.both, programme.index, programme.index + programme[0].length)}“`];
-  return { intent: policy.intent, ticket: policy.ticket(input.channel), reasons: [...head, ...term, ...application.hits.map(describe)] };
+  return { intent: policy.intent, ticket: policy.ticket, reasons: [...head, ...term, ...application.hits.map(describe)] };
 };
 
 /** The decision stages in order; the first that decides wins. The last always decides. */

@@ -32,6 +32,8 @@ export function renderOutcome(outcome: Outcome, input: RenderInput): Partial<Act
     case 'ticket_created': {
       const replies = [card(cards.ticketConfirmation(outcome.ticket, truncationNote))];
       if (outcome.needsMunicipality) replies.push(card(cards.askMunicipality(outcome.ticket.number, outcome.candidates)));
+      const { answer } = outcome.triage;
+      if (answer.outcome === 'suggest' && answer.suggestions.length > 0) replies.push(card(cards.suggestionsWhileWaiting(answer, outcome.enquiryKey)));
       return replies;
     }
     case 'follow_up':

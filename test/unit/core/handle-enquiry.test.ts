@@ -98,11 +98,13 @@ describe(handleEnquiry.name, () => {
     expect(kinds()).toEqual(['staff_notification']);
   });
 
-  it('offers suggestions in Teams and declines out-of-scope questions with the contact', () => {
+  it('hands a question with only suggestions to a person in Teams too (TRIAGE.md), and declines out-of-scope questions with the contact', () => {
     const teams = { channel: 'teams' as const, replyHandle: { channel: 'teams' as const, conversationReference: {} } };
-    expect(handleEnquiry(makeEnquiry({ ...teams, key: 'teams:s', text: 'Wird eine Fortbildung bezahlt?' }), deps).kind).toBe('suggested');
+    const suggested = handleEnquiry(makeEnquiry({ ...teams, key: 'teams:s', text: 'Wird eine Fortbildung bezahlt?' }), deps);
+    expect(suggested.kind).toBe('ticket_created');
+    expect(suggested.kind === 'ticket_created' && suggested.triage.answer.suggestions.length).toBeGreaterThan(0);
     expect(handleEnquiry(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' }), deps).kind).toBe('declined');
-    expect(kinds()).toEqual(['suggestions', 'declined']);
+    expect(kinds()).toEqual(['ticket_confirmation', 'staff_notification', 'declined']);
   });
 
   it('acknowledges thanks without any outbox message', () => {

@@ -73,6 +73,17 @@ export class CardRenderer {
     });
   }
 
+  /**
+   * The near misses that accompany a ticket opened because the knowledge base had only suggestions: passages
+   * to read while the case worker answers; no "Keine davon" (a person already has the question).
+   */
+  suggestionsWhileWaiting(ask: AskResult, enquiryKey: string): Attachment {
+    return this.card('suggestions-while-waiting', {
+      suggestions: ask.suggestions.slice(0, 3).map((s) => ({ passageId: s.passageId, title: s.title || s.citation })),
+      enquiryKey,
+    });
+  }
+
   /** Ticket number, responsible team and expected response time for the requester. */
   ticketConfirmation(ticket: TicketView, truncationNote?: string): Attachment {
     return this.card('ticket-confirmation', {
