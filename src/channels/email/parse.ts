@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { AttachmentMeta, Enquiry } from '../../core/enquiry.js';
 import { AppError } from '../../core/errors.js';
+import { GENERIC_MAIL_DOMAINS } from '../../core/mail-domains.js';
 import { splitMailBody, type SplitBody } from './quote-split.js';
 import { parseMessageIds, ticketNumberInSubject } from './threading.js';
 
@@ -179,7 +180,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     key: messageId !== null ? `email:${messageId.slice(1, -1)}` : `email:sha256:${contentHash}`,
     from: from?.address ?? '',
     fromName: from?.name || null,
-    replyTo: replyToHeader[0] ?? from?.address ?? '',
+    replyTo: replyTarget(from?.address ?? '', replyToHeader),
     replyToHeader,
     to: [...addresses(parsed.to), ...addresses(parsed.cc)].map((a) => a.address),
     subject: (parsed.subject ?? '').trim(),
@@ -194,6 +195,24 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     body: splitMailBody(text),
     attachments,
   };
+}
+
+/**
+ * Where an automatic reply goes: the sender (From), or the Reply-To address when it is the sender's own or
+ * of the sender's own organisation (same domain, not a mail provider anyone can register at). A Reply-To
+ * elsewhere is never written to: the RP's mailbox must not be a relay that mails third parties (issue 10);
+ * a person on the ticket can still answer there by hand. No From: no automatic reply at all.
+ *
+ * @example replyTarget('a@stadt-ulm.de', ['team@stadt-ulm.de']) // 'team@stadt-ulm.de'
+ * @example replyTarget('x@gmail.com', ['victim@gmail.com'])     // 'x@gmail.com'
+ */
+export function replyTarget(from: string, replyToHeader: readonly string[]): string {
+  const wanted = replyToHeader[0];
+  if (from === '' || wanted === undefined || wanted === '') return from;
+  const domain = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  if (wanted.toLowerCase() === from.toLowerCase()) return wanted;
+  const sameOrganisation = domain(wanted) === domain(from) && !GENERIC_MAIL_DOMAINS.has(domain(from));
+  return sameOrganisation ? wanted : from;
 }
 
 /**

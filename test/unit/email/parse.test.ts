@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMail } from '../../../src/channels/email/parse.js';
+import { parseMail, replyTarget } from '../../../src/channels/email/parse.js';
 
 const mail = (headers: string[], body: string[]): Buffer => Buffer.from([...headers, '', ...body].join('\r\n'));
 
@@ -42,6 +42,18 @@ describe(parseMail.name, () => {
       ),
     );
     expect(parsed.body.text).toBe('Wann wird die zweite Rate für 2026 ausgezahlt?');
+  });
+
+  it.each([
+    ['a@stadt-ulm.de', ['team@stadt-ulm.de'], 'team@stadt-ulm.de'],
+    ['a@stadt-ulm.de', ['A@Stadt-Ulm.de'], 'A@Stadt-Ulm.de'],
+    ['a@stadt-ulm.de', ['opfer@example.org'], 'a@stadt-ulm.de'],
+    ['x@gmail.com', ['victim@gmail.com'], 'x@gmail.com'],
+    ['a@stadt-ulm.de', ['b@integration.stadt-ulm.de'], 'a@stadt-ulm.de'],
+    ['a@stadt-ulm.de', [], 'a@stadt-ulm.de'],
+    ['', ['opfer@example.org'], ''],
+  ])('replies from %s with Reply-To %j to %s (never a third party)', (from, replyTo, expected) => {
+    expect(replyTarget(from, replyTo)).toBe(expected);
   });
 
   it('answers the first Reply-To address and keeps all of them for the loop guard', async () => {

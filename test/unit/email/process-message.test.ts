@@ -112,14 +112,20 @@ describe(processMessage.name, () => {
     expect(calls[4]!.enquiry.ticketNumber).toBeUndefined();
   });
 
-  it('counts the daily limit per reply target: senders naming one Reply-To share its limit', async () => {
+  it('counts the daily limit per reply target: senders of one organisation naming one Reply-To share its limit', async () => {
     const { deps, calls } = setup();
     for (let i = 0; i < 4; i += 1) {
-      const mail = raw(`relay${i}@x`, ['Reply-To: opfer@example.org'], `Angebot ${i}`, 'Wie hoch ist der Fördersatz?', `S${i} <sender${i}@spam.example>`);
+      const mail = raw(`relay${i}@x`, ['Reply-To: team@spam.example'], `Angebot ${i}`, 'Wie hoch ist der Fördersatz?', `S${i} <sender${i}@spam.example>`);
       await processMessage(mail, { ...ORIGIN, uid: i + 1 }, deps);
     }
     expect(calls.map((c) => c.options?.forceTicket !== undefined)).toEqual([false, false, true, true]);
-    expect(calls[0]!.enquiry.replyHandle).toMatchObject({ to: 'opfer@example.org' });
+    expect(calls[0]!.enquiry.replyHandle).toMatchObject({ to: 'team@spam.example' });
+  });
+
+  it('never answers a Reply-To outside the sender\'s organisation: the reply goes to From', async () => {
+    const { deps, calls } = setup();
+    await processMessage(raw('foreign@x', ['Reply-To: opfer@example.org'], 'Angebot', 'Wie hoch ist der Fördersatz?', 'S <sender@spam.example>'), ORIGIN, deps);
+    expect(calls[0]!.enquiry.replyHandle).toMatchObject({ to: 'sender@spam.example' });
   });
 
   it('counts the daily limit per From as well, whatever Reply-To says', async () => {
