@@ -207,6 +207,8 @@ export interface TicketStore {
   listClosedBefore(cutoff: string): TicketRecord[];
   /** Replaces personal data of a ticket (requester, messages, attachments names, outbox payloads) atomically. */
   anonymise(change: TicketChange): 'saved' | 'conflict';
+  /** True when a ticket not yet anonymised still lists an attachment with this sha256 (its file must stay). */
+  attachmentInUse(sha256: string): boolean;
   /**
    * Removes personal data of enquiries without a ticket (answered, declined, …) received before `cutoff`:
    * sender address and the reply handle and payload of their outgoing messages. Returns how many.

@@ -39,8 +39,9 @@ export function anonymised(ticket: TicketRecord): TicketRecord {
 /**
  * Anonymises every ticket closed before `now - retentionDays` (messages, notes, attachment names, outbox
  * payloads, enquiry sender; audit events keep type, actor, time and status), and enquiries without a ticket
- * received before the cutoff (sender, outgoing answers). Returns the ticket numbers, the sha256 of their
- * attachments (so the caller can delete files no other ticket uses) and the number of enquiries.
+ * received before the cutoff (sender, outgoing answers). Returns the ticket numbers, the sha256 of the files
+ * no ticket needs any more (files are stored once by content, so one another ticket still lists stays) and the
+ * number of enquiries.
  *
  * @example
  * runRetention(clock.now(), { store, logger, retentionDays: config.RETENTION_DAYS });
@@ -62,5 +63,6 @@ export function runRetention(now: Date, deps: RetentionDeps): { anonymised: stri
   }
   const enquiries = deps.store.anonymiseEnquiriesBefore(cutoff);
   log.info({ count: done.length, enquiries, retentionDays: days }, 'retention run finished');
-  return { anonymised: done, attachmentHashes: hashes, enquiries };
+  const unused = [...new Set(hashes)].filter((hash) => !deps.store.attachmentInUse(hash));
+  return { anonymised: done, attachmentHashes: unused, enquiries };
 }

@@ -155,6 +155,14 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       });
     },
 
+    attachmentInUse(sha256) {
+      return read('look up an attachment', () =>
+        db
+          .prepare('SELECT 1 FROM ticket_attachments a JOIN tickets t ON t.number = a.ticket_number WHERE a.sha256 = ? AND t.anonymised_at IS NULL LIMIT 1')
+          .get(sha256) !== undefined,
+      );
+    },
+
     anonymiseEnquiriesBefore(cutoff) {
       return inTransaction(db, 'anonymise enquiries', () => {
         const keys = db.prepare('SELECT key FROM enquiries WHERE ticket_number IS NULL AND from_address IS NOT NULL AND received_at < ?').all(cutoff) as { key: string }[];

@@ -170,6 +170,8 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       if (result === 'saved') for (const m of state.tickets.get(change.ticket.number)!.messages) m.text = '[anonymisiert]';
       return result;
     },
+    attachmentInUse: (sha256) =>
+      [...state.tickets.values()].some((d) => d.ticket.anonymisedAt === null && d.attachments.some((a) => a.sha256 === sha256)),
     anonymiseEnquiriesBefore: () => 0,
     exportRequester: (address) => ({
       address,

@@ -96,6 +96,27 @@ describe(runRetention.name, () => {
     s.close();
   });
 
+  it('returns a stored file for deletion only when no ticket left lists it (files are stored once by content)', () => {
+    const clock = new FakeClock('2025-03-03T08:00:00.000Z');
+    const s = openStack(path, { clock });
+    const shared = { filename: 'Sachbericht.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) };
+    const own = { filename: 'Liste.pdf', contentType: 'application/pdf', size: 10, sha256: 'b'.repeat(64) };
+    const first = s.enquire(makeEnquiry({ key: 'email:first@x', text: APPLICATION_TEXT, attachments: [shared, own], receivedAt: clock.now() }));
+    const second = s.enquire(makeEnquiry({ key: 'email:second@x', text: APPLICATION_TEXT, attachments: [shared], receivedAt: clock.now() }));
+    if (first.kind !== 'ticket_created' || second.kind !== 'ticket_created') throw new Error('setup');
+    s.service.close(first.ticket.number, { by: ACTORS.nord1.id });
+    clock.set('2026-01-10T08:00:00.000Z');
+    s.service.close(second.ticket.number, { by: ACTORS.nord1.id });
+
+    const early = runRetention(new Date('2026-03-10T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger, retentionDays: 365 });
+    expect(early.anonymised).toEqual([first.ticket.number]);
+    expect(early.attachmentHashes).toEqual([own.sha256]);
+    const late = runRetention(new Date('2027-03-10T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger, retentionDays: 365 });
+    expect(late.anonymised).toEqual([second.ticket.number]);
+    expect(late.attachmentHashes).toEqual([shared.sha256]);
+    s.close();
+  });
+
   it('removes the sender and answers of old enquiries without a ticket, and exports them before', () => {
     const clock = new FakeClock('2025-03-03T08:00:00.000Z');
     const s = openStack(path, { clock });
