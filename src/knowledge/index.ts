@@ -10,8 +10,14 @@
  *   compound splitting against the corpus vocabulary in both directions, with compound heads learned from the
  *   corpus) → two MiniSearch indexes (passages with field boosts; each typical question on its own, with its
  *   function words as a low-weight frame) → query plan with synonyms, abbreviations, answer types, derivational
- *   relatives (Teilung ↔ teilen) and the parts of unknown compounds (query.ts) → confidence from idf-weighted
- *   coverage (an unknown compound counts part by part) and score margin (answer.ts).
+ *   relatives (Teilung ↔ teilen) and the parts of unknown compounds (query.ts) → consistency of question and
+ *   passage (years, programme IM/DIM/Ukraine/Corona, amount asked, narrower title: consistency.ts) re-ranks and
+ *   caps → confidence from idf-weighted coverage (an unknown compound counts part by part) and the words-only
+ *   margin (answer.ts) → the answer text leads with the answering sentence, keeps qualifiers and caveats,
+ *   completes two-part questions and a yes/no lead only with the question's polarity (compose*.ts).
+ * - The question arrives already extracted (src/core/question-extract.ts strips greeting, lead-ins, courtesy,
+ *   signature, disclaimer and places, for every channel); a question not in German gets a bilingual note
+ *   (language.ts).
  * - Outcomes: out of scope only for off-topic subjects (synonyme.yaml `themenfremd`, also inside compounds) or
  *   questions without any programme vocabulary (titles, typical questions, synonyms) and little coverage; a
  *   programme question no passage answers is handed over; a question naming things the corpus never mentions

@@ -67,8 +67,10 @@ describe('XOAUTH2 login', () => {
     await cut;
     await h.waitForFolder('Bearbeitet', 2);
     expect(readFileSync(counter, 'utf8').split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    // Each IMAP login used a token of its own (SMTP and the Sent-folder copy draw from the same command, so
+    // which numbers the IMAP logins got depends on timing).
     expect(introspected).toContain('valid-1');
-    expect(introspected).toContain('valid-2');
+    expect(new Set(introspected.filter((t) => t.startsWith('valid-'))).size).toBeGreaterThanOrEqual(2);
   });
 
   it('stays disconnected with a rejected token and says so', async () => {
