@@ -79,15 +79,6 @@ export function cleanQuestion(question: string): { text: string; truncated: bool
   return { text, truncated };
 }
 
-const SALUTATION = /^(guten\s+(tag|morgen|abend)|hallo|moin|servus|sehr\s+geehrte[^,.!?]{0,60}|liebe[rs]?\s[^,.!?]{0,40})\s*[,.!]\s*/i;
-const CLOSING = /(?:^|[\s,.!?])(?:mit\s+)?(?:freundlichen|vielen|viele|besten|beste|liebe|herzliche|schöne)n?\s+grü(?:ß|ss)en?(?!\p{L})[\s\S]*$|(?:^|[\s,.!?])(?:gruß|gruss|grüße|grüsse|mfg|lg|vg)(?!\p{L})[\s\S]*$/iu;
-
-/** Removes a leading salutation and a trailing closing with its signature (mail habits, not content). */
-function stripCourtesy(text: string): string {
-  const stripped = text.replace(SALUTATION, '').replace(CLOSING, '').trim();
-  return stripped === '' ? text : stripped;
-}
-
 /**
  * True when a word names a topic outside the programme: a listed word (or its inflection), a compound with a
  * listed part (Wohngeld-antrag), or an unknown word that begins or ends with a listed word of five letters or more
@@ -117,8 +108,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     groups.push(group);
   };
   const abbreviated = new Set<string>();
-  const searchText = stripCourtesy(text);
-  const words = rawWords(searchText);
+  const words = rawWords(text);
   // A capitalised first word is a noun when it is long (Sachberichtsumfang?); short ones are verbs (Zahlt, Reicht).
   const nouns = new Set(words.filter((w, i) => (i > 0 || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
   nouns.add('stelle');
@@ -132,7 +122,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
     add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false, abbreviation: true });
   }
-  for (const word of tokenize(searchText)) {
+  for (const word of tokenize(text)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
     const { terms: own, parts: surfaceParts } = analyzer.analyzeQueryWord(word);
     if (own.length === 0) continue;
@@ -148,10 +138,10 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const generic = synonyms.generic.has(own[0]!);
     add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined), generic });
   }
-  const frame = groups.length > 0 ? [...new Set(tokenize(searchText).filter(isStopword).map(frameTerm))] : [];
+  const frame = groups.length > 0 ? [...new Set(tokenize(text).filter(isStopword).map(frameTerm))] : [];
   // A noun names its topic by its base term (an abbreviation by all of its own terms), not by its compound parts.
   const topics = groups.filter((g) => g.noun && !g.generic).map((g) => (g.abbreviation === true ? g.own : g.own.slice(0, 1)));
   const terms = new Set(groups.flatMap((g) => [...g.own, ...g.related, ...g.parts.map((p) => p.term)]));
-  const facets = questionFacets(searchText, topics, terms, synonyms.programmes);
-  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(searchText) : [], frame, facets, truncated };
+  const facets = questionFacets(text, topics, terms, synonyms.programmes);
+  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(text) : [], frame, facets, truncated };
 }

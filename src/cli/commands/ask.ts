@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
+import { askQuestion } from '../../core/ask-question.js';
 import type { AskResult } from '../../core/knowledge.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
@@ -74,7 +75,7 @@ async function runBatch(kb: KnowledgeBase, file: string, top: number, json: bool
   const { total, failed } = await runJsonLinesBatch(
     file,
     BatchLineSchema,
-    ({ question }, id) => ({ id, ...kb.ask(question, { top }) }),
+    ({ question }, id) => ({ id, ...askQuestion(kb, question, { top }) }),
     (result) => {
       if (json) ctx.out(jsonLine(result));
       else if ('error' in result) ctx.out(`[${String(result.id)}] Fehler: ${String(result.error)}\n`);
@@ -106,7 +107,7 @@ export const askCommand: CliCommand = async (args, ctx) => {
   const kb = await openKnowledgeForCli(ctx);
   try {
     if (values.batch !== undefined) return await runBatch(kb, values.batch, top, values.json === true, ctx);
-    const result = kb.ask(positionals.join(' '), { top });
+    const result = askQuestion(kb, positionals.join(' '), { top });
     ctx.out(values.json === true ? jsonLine(result) : renderAsk(result));
     if (result.outcome === 'invalid') {
       ctx.err(`ask: ${result.message ?? 'ungültige Frage'}`);

@@ -3,6 +3,7 @@
  * line becomes an error result and is not scored) and the two engines each kind is scored with.
  */
 import { z } from 'zod';
+import { askQuestion } from '../../core/ask-question.js';
 import type { Router } from '../../core/routing.js';
 import { triage } from '../../core/triage.js';
 import type { TriageInput, TriageResult } from '../../core/triage-types.js';
@@ -110,7 +111,7 @@ const TOP = 5;
 /** The engines of a question set: `ask`, and MiniSearch defaults on the question. */
 export function questionEngines(deps: EvalDeps): EvalEngines<EvalQuestion> {
   return {
-    ours: (q) => fromAsk(deps.kb.ask(q.question, { top: TOP })),
+    ours: (q) => fromAsk(askQuestion(deps.kb, q.question, { top: TOP })),
     baseline: (q) => fromRanking(q.question, deps.baseline(q.question, TOP)),
     clock: deps.clock,
   };

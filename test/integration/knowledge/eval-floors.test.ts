@@ -7,8 +7,7 @@
  * Issue targets: hit@1 ≥ 0.90 on clean questions and never below MiniSearch defaults on any set; answered ≥ 0.90
  * on clean and wrapped questions; precision of answers ≥ 0.97; confidently wrong ≤ 3 %.
  *
- * How the floors below were set (2026-12-04, the lower of the committed tree and the tree with other helpers'
- * work in progress): a share is today's value minus one question (rounded down to 0.01), but not below the
+ * How the floors below were set (2026-12-04, after the judgement work of issue 9): a share is today's value minus one question (rounded down to 0.01), but not below the
  * target where today meets it; where today misses the target the floor is today's value (marked "misses").
  * `maxWrong` is today's count, plus one where that still stays within 3 % of the set. Raise them as the
  * judgement improves; never lower one to make a change pass.
@@ -37,19 +36,18 @@ interface Floor {
 const FLOORS: Record<string, Floor> = {
   // measured hit@1 1.000 (MiniSearch 1.000), answered 1.000, precision 1.000, wrong 0 of 32
   'test/eval/questions.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
-  // measured hit@1 0.727–0.750 (MiniSearch 0.705), answered 0.341–0.386, precision 0.938–1.000, wrong 0–1 of 48: all
-  // three miss (calibration in progress trades answered for precision, hence the lowest value seen)
-  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.727, answered: 0.34, precision: 0.937, maxWrong: 1 },
-  // measured hit@1 1.000 (MiniSearch 0.867), answered 0.667–1.000 (misses at 0.667), precision 1.000, wrong 0 of 32
-  'test/eval/enquiries.jsonl': { kind: 'enquiries', hit1: 0.96, answered: 0.666, precision: 0.97, maxWrong: 0 },
-  // measured hit@1 0.966–0.989 (MiniSearch 0.865), answered 0.978, precision 0.966–0.989 (misses at 0.966), wrong 1–3 of 107
-  'test/fixtures/knowledge/heldout-like.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.96, precision: 0.965, maxWrong: 3 },
-  // no expected passages (every question must be handed over or suggested): measured 0–1 answered, all wrong
-  'test/fixtures/knowledge/no-confident-wrong.jsonl': { kind: 'questions', hit1: 0, answered: 0, precision: 0, maxWrong: 1 },
-  // measured hit@1 0.914 (MiniSearch 0.914), answered 0.971, precision 0.912 (misses), wrong 3 of 41
-  'test/fixtures/knowledge/paraphrases-2.jsonl': { kind: 'questions', hit1: 0.88, answered: 0.94, precision: 0.911, maxWrong: 3 },
-  // measured hit@1 0.940 (MiniSearch 0.880), answered 0.980, precision 0.939 (misses), wrong 3 of 58
-  'test/fixtures/knowledge/paraphrases.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.96, precision: 0.938, maxWrong: 3 },
+  // measured hit@1 0.864 (MiniSearch 0.750), answered 0.659, precision 1.000, wrong 0 of 48: hit@1 and answered miss
+  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.84, answered: 0.63, precision: 0.97, maxWrong: 1 },
+  // measured hit@1 1.000 (MiniSearch 0.867), answered 1.000, precision 1.000, wrong 0 of 32
+  'test/eval/enquiries.jsonl': { kind: 'enquiries', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
+  // measured hit@1 0.989 (MiniSearch 0.876), answered 0.989, precision 0.989, wrong 1 of 107
+  'test/fixtures/knowledge/heldout-like.jsonl': { kind: 'questions', hit1: 0.97, answered: 0.97, precision: 0.97, maxWrong: 2 },
+  // no expected passages (every question must be handed over or suggested): measured 0 answered
+  'test/fixtures/knowledge/no-confident-wrong.jsonl': { kind: 'questions', hit1: 0, answered: 0, precision: 0, maxWrong: 0 },
+  // measured hit@1 0.914 (MiniSearch 0.886), answered 1.000, precision 0.914 (misses), wrong 3 of 41
+  'test/fixtures/knowledge/paraphrases-2.jsonl': { kind: 'questions', hit1: 0.88, answered: 0.97, precision: 0.914, maxWrong: 3 },
+  // measured hit@1 0.940 (MiniSearch 0.840), answered 0.960, precision 0.958 (misses), wrong 2 of 58
+  'test/fixtures/knowledge/paraphrases.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.94, precision: 0.957, maxWrong: 2 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };

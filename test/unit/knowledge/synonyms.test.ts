@@ -51,12 +51,6 @@ describe(compileSynonyms.name, () => {
 describe(planQuery.name, () => {
   const none = compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] }, analyzer);
 
-  it('ignores a mail salutation and a closing with its signature, but echoes the question', () => {
-    const plan = planQuery('Guten Tag, gibt es eine Zuwendung? Viele Grüße, Gemeinde Aidlingen', analyzer, none);
-    expect(plan.groups.map((g) => g.word)).toEqual(['zuwendung']);
-    expect(plan.cleaned).toContain('Aidlingen');
-  });
-
   it('marks capitalised words inside the sentence as nouns', () => {
     const plan = planQuery('Wann kommt die Zuwendung endlich', analyzer, none);
     expect(plan.groups.find((g) => g.word === 'zuwendung')?.noun).toBe(true);
