@@ -1,8 +1,10 @@
 /**
- * Exactly once across SIGKILL: a child process runs the channel and the outbox worker; it is killed in the
- * middle of a batch and started again on the same database and mailbox. Every inbound mail is recorded once
- * and answered exactly once: one distinct Message-ID per answer and one copy of it in the sink (a message
- * whose end reached the SMTP server before the kill is not sent again), none is lost.
+ * Exactly once across SIGKILL (issue 10: "0 duplicate sends after SIGKILL in a 50-mail backlog killed twice"):
+ * a child process runs the channel and the outbox worker over a backlog of 50 mails; it is killed once in the
+ * middle of the intake and once while the outbox delivers (just as the SMTP server has taken a message in), and
+ * started again on the same database and mailbox. Every inbound mail is recorded once and answered exactly once:
+ * one answer per In-Reply-To and one copy of each Message-ID in the sink (a message whose end reached the SMTP
+ * server before a kill is not sent again), none is lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 import { mail } from './harness.js';
 import { waitUntil } from './wait.js';
 
-const COUNT = 30;
+const COUNT = 50;
 const QUESTIONS = [
   'wie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?',
   'bis wann muss der Verwendungsnachweis vorgelegt werden?',
@@ -67,7 +69,7 @@ describe('exactly once across SIGKILL', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers every mail exactly once when killed in the middle of a batch', async () => {
+  it('answers every mail of a 50-mail backlog exactly once when killed twice: during intake and during delivery', async () => {
     const startDate = new Date(Date.now() - 60_000).toISOString();
     const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
     await imap.connect();
@@ -75,52 +77,65 @@ describe('exactly once across SIGKILL', () => {
       const body = `Guten Tag,\r\n\r\n${QUESTIONS[i % QUESTIONS.length]}\r\n\r\nMit freundlichen Grüßen\r\nGemeinde Altdorf`;
       await imap.append('INBOX', mail(`crash-${i}@altdorf.example`, `Absender ${i} <absender${i}@altdorf.example>`, `Frage ${i}`, body));
     }
-    const args = { dbPath: join(dir, 'pakt.db'), imap: dovecot, smtp: { host: sink.host, port: sink.port }, startDate };
+    const dbPath = join(dir, 'pakt.db');
+    const args = { dbPath, imap: dovecot, smtp: { host: sink.host, port: sink.port }, startDate };
+    const processed = async (): Promise<number> => {
+      const status = await imap.status('Bearbeitet', { messages: true }).catch(() => false as const);
+      return status === false ? 0 : (status.messages ?? 0);
+    };
+    const unsent = (db: BetterSqlite3.Database): number =>
+      (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }).n;
 
+    // First kill: in the middle of the intake (8 of 50 handled, the batch of 10 not finished).
     const first = startChild(args);
     await first.waitForLines(8);
     first.child.kill('SIGKILL');
     await exited(first.child);
-    const handledBeforeKill = first.lines.length;
-    expect(handledBeforeKill).toBeLessThan(COUNT);
+    expect(first.lines.length).toBeLessThan(COUNT);
 
+    // Second kill: while the outbox delivers, right when the SMTP server has taken a message in (it records the
+    // message before it answers 250), so the child dies between the send and its record.
     const second = startChild(args);
-    const db = new BetterSqlite3(join(dir, 'pakt.db'), { readonly: true });
+    await sink.waitFor(sink.messages.length + 3, 60_000);
+    second.child.kill('SIGKILL');
+    await exited(second.child);
+    const afterSecondKill = new BetterSqlite3(dbPath, { readonly: true });
     try {
-      await waitUntil(
-        async () => {
-          const status = await imap.status('Bearbeitet', { messages: true });
-          return status === false ? 0 : (status.messages ?? 0);
-        },
-        (n) => n === COUNT,
-        60_000,
-      );
-      await waitUntil(() => (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }).n, (n) => n === 0, 30_000);
-      second.child.kill('SIGTERM');
-      await exited(second.child);
+      // The kill fell in the middle of the work: mail still unprocessed or replies still unsent.
+      expect((await processed()) < COUNT || unsent(afterSecondKill) > 0).toBe(true);
+    } finally {
+      afterSecondKill.close();
+    }
+
+    const third = startChild(args);
+    const db = new BetterSqlite3(dbPath, { readonly: true });
+    try {
+      await waitUntil(processed, (n) => n === COUNT, 60_000);
+      await waitUntil(() => unsent(db), (n) => n === 0, 30_000);
+      third.child.kill('SIGTERM');
+      await exited(third.child);
 
       const enquiries = db.prepare("SELECT COUNT(*) AS n FROM enquiries WHERE key LIKE 'email:crash-%'").get() as { n: number };
       expect(enquiries.n).toBe(COUNT);
       const outbox = db.prepare("SELECT key FROM outbox WHERE channel = 'email' AND kind != 'staff_notification'").all() as { key: string }[];
+      // One mail in, one mail out: exactly one answer per inbound mail, each recorded in the outbox.
       for (let i = 0; i < COUNT; i += 1) {
-        const id = `<crash-${i}@altdorf.example>`;
-        const replies = sink.messages.filter((m) => m.parsed.inReplyTo === id);
-        const expectedKinds = outbox.filter((o) => o.key.startsWith(`email:crash-${i}@altdorf.example:`)).length;
-        expect(expectedKinds).toBeGreaterThanOrEqual(1);
-        expect(new Set(replies.map((m) => m.parsed.messageId)).size).toBe(expectedKinds);
+        const replies = sink.messages.filter((m) => m.parsed.inReplyTo === `<crash-${i}@altdorf.example>`);
+        expect(replies, `answers to mail ${i}`).toHaveLength(1);
+        expect(outbox.filter((o) => o.key.startsWith(`email:crash-${i}@altdorf.example:`))).toHaveLength(1);
       }
-      // Not one duplicate: a message whose end reached the SMTP server before the kill is not sent again.
+      // Not one duplicate anywhere: a message whose end reached the SMTP server before a kill is not sent again.
       const copies = new Map<string, number>();
       for (const m of sink.messages) copies.set(m.parsed.messageId ?? '', (copies.get(m.parsed.messageId ?? '') ?? 0) + 1);
-      expect([...copies.values()].filter((n) => n > 1)).toEqual([]);
+      expect([...copies.entries()].filter(([, n]) => n > 1)).toEqual([]);
       const inbox = await imap.status('INBOX', { messages: true });
       expect(inbox === false ? -1 : inbox.messages).toBe(0);
     } finally {
       db.close();
-      if (second.child.exitCode === null && second.child.signalCode === null) second.child.kill('SIGKILL');
+      if (third.child.exitCode === null && third.child.signalCode === null) third.child.kill('SIGKILL');
       await imap.logout();
     }
-  }, 120_000);
+  }, 150_000);
 
   it('quarantines a mail that kills the process every time, after three attempts, and goes on', async () => {
     const startDate = new Date(Date.now() - 60_000).toISOString();
