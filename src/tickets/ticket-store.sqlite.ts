@@ -178,11 +178,17 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       });
     },
 
-    exportRequester(address): RequesterExport {
+    exportRequester(requested): RequesterExport {
+      // Mail addresses are stored lower-case and compared without regard to case (an export typed "Erika@…"
+      // finds erika@…; lower() also covers rows written before that); a Teams id is compared exactly.
+      const address = requested.includes('@') ? requested.trim().toLowerCase() : requested.trim();
+      const column = (name: string): string => (address.includes('@') ? `lower(${name})` : name);
       return read('export requester', () => {
-        const numbers = db.prepare('SELECT number FROM tickets WHERE requester_address = ? ORDER BY created_at').all(address) as { number: string }[];
+        const numbers = db.prepare(`SELECT number FROM tickets WHERE ${column('requester_address')} = ? ORDER BY created_at`).all(address) as { number: string }[];
         const enquiries = (
-          db.prepare('SELECT key, channel, received_at, outcome, ticket_number FROM enquiries WHERE from_address = ? ORDER BY received_at').all(address) as Record<string, unknown>[]
+          db
+            .prepare(`SELECT key, channel, received_at, outcome, ticket_number FROM enquiries WHERE ${column('from_address')} = ? ORDER BY received_at`)
+            .all(address) as Record<string, unknown>[]
         ).map((r) => ({
           key: String(r.key),
           channel: r.channel as RequesterExport['enquiries'][number]['channel'],

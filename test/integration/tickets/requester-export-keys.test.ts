@@ -1,17 +1,22 @@
 /**
  * Data-subject export and anonymisation pick a person's replies by the exact enquiry they answer (issue 10,
  * migration tickets-004): a second requester whose Message-ID begins with the first one's key and a colon
- * is neither exported with the first nor anonymised with the first's enquiries. Real SQLite file.
+ * is neither exported with the first nor anonymised with the first's enquiries. A mail address is looked up
+ * without regard to case (stored lower-case; typed as the person writes it), a Teams id exactly. Real SQLite file.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ticketsCommand } from '../../../src/cli/commands/tickets.js';
+import type { CliContext } from '../../../src/cli/context.js';
 import { silentLogger } from '../../../src/core/ports.js';
+import { parseConfig } from '../../../src/server/config.js';
 import { openDatabase } from '../../../src/tickets/database.sqlite.js';
 import { ticketMigrations } from '../../../src/tickets/migrations.js';
 import { runRetention } from '../../../src/tickets/retention.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { makeEnquiry } from '../../fakes/factories.js';
-import { openStack, tempDir } from './stack.js';
+import { APPLICATION_TEXT, openStack, tempDir } from './stack.js';
 
 const QUESTION = 'Wie hoch ist die Förderung?';
 
@@ -85,5 +90,42 @@ describe('requester export and anonymisation by exact enquiry key', () => {
       ['email:unknown@x:auto_answer', null],
     ]);
     db.close();
+  });
+
+  it('finds a mail address typed with capitals, also rows stored with capitals, and a Teams id only exactly', () => {
+    const s = openStack(join(tmp.dir, 'pakt.db'));
+    const { first } = twoRequesters(s.clock.now());
+    expect(s.enquire(first).kind).toBe('answered');
+    const ticket = s.enquire(makeEnquiry({ key: 'email:t@x', from: 'erika@gemeinde.example', text: APPLICATION_TEXT }));
+    expect(ticket.kind).toBe('ticket_created');
+    // A row written by an older version that kept the capitals.
+    s.db.prepare(`INSERT INTO enquiries (key, channel, from_address, received_at, recorded_at, outcome) VALUES ('email:old@x', 'email', 'Erika@Gemeinde.example', '2026-01-01', '2026-01-01', 'answered')`).run();
+    s.enquire(makeEnquiry({ key: 'teams:1', channel: 'teams', from: '29:1AbC', text: QUESTION }));
+
+    const typed = s.stores.tickets.exportRequester('  ERIKA@gemeinde.Example ');
+    expect(typed.address).toBe('erika@gemeinde.example');
+    expect(typed.tickets).toHaveLength(1);
+    expect(typed.enquiries.map((e) => e.key).sort()).toEqual(['email:old@x', 'email:q@x', 'email:t@x']);
+    expect(typed.replies?.map((r) => r.key)).toEqual(['email:q@x:auto_answer']);
+    expect(s.stores.tickets.exportRequester('erika@gemeinde.example')).toEqual(typed);
+    expect(s.stores.tickets.exportRequester('29:1AbC').enquiries.map((e) => e.key)).toEqual(['teams:1']);
+    expect(s.stores.tickets.exportRequester('29:1abc').enquiries).toEqual([]);
+    s.close();
+  });
+
+  it('exports through the CLI for an address typed with capitals', async () => {
+    const path = join(tmp.dir, 'pakt.db');
+    const s = openStack(path);
+    expect(s.enquire(makeEnquiry({ from: 'erika@gemeinde.example', text: APPLICATION_TEXT })).kind).toBe('ticket_created');
+    s.close();
+    const file = join(tmp.dir, 'export.json');
+    let err = '';
+    const ctx: CliContext = { config: parseConfig({ DATABASE_URL: `sqlite:${path}` }), logger: silentLogger, out: () => undefined, err: (t) => (err += t) };
+    expect(await ticketsCommand(['export', '--requester', 'Erika@Gemeinde.EXAMPLE', '--out', file], ctx)).toBe(0);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { address: string; tickets: unknown[]; enquiries: unknown[] };
+    expect(data.address).toBe('erika@gemeinde.example');
+    expect(data.tickets).toHaveLength(1);
+    expect(data.enquiries).toHaveLength(1);
+    expect(err).toContain('1 Ticket(s)');
   });
 });
