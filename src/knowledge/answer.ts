@@ -65,7 +65,7 @@ export interface Assessment {
 /** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
 interface Unit {
   weight: number;
-  /** A noun (or compound part) the knowledge base never mentions: Supervision, Dolmetscher, a place name. */
+  /** A noun (or compound part) the knowledge base never mentions, no generic word (Datum, Nov.): Supervision, Dolmetscher, a place name. */
   unknownNoun: boolean;
   /** True when a hit with these matched groups and terms covers the unit. */
   covered: (groups: ReadonlySet<number>, terms: ReadonlySet<string>) => boolean;
@@ -116,7 +116,7 @@ function units(plan: QueryPlan, index: SearchIndex): Unit[] {
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
       out.push({
         weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
-        unknownNoun: df === 0 && g.noun && g.related.length === 0,
+        unknownNoun: df === 0 && g.noun && !g.generic && g.related.length === 0,
         covered: (groups) => groups.has(gi),
         central: (g.noun || g.core) && !g.generic,
         specific: !g.generic && (df > 0 || g.related.length > 0),

@@ -109,8 +109,10 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   };
   const abbreviated = new Set<string>();
   const words = rawWords(text);
-  // A capitalised first word is a noun when it is long (Sachberichtsumfang?); short ones are verbs (Zahlt, Reicht).
-  const nouns = new Set(words.filter((w, i) => (i > 0 || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
+  // A capitalised word opening a sentence (the first, or one after ".", "?" or "!": "… oder? Irgendwas in Wertheim")
+  // is a noun when it is long (Sachberichtsumfang?); short ones are verbs (Zahlt, Reicht) or pronouns (Irgendwas).
+  const openers = new Set(text.normalize('NFC').match(/(?:^|[.?!]\s+)\p{L}[\p{L}\p{M}]*/gu)?.map((m) => m.replace(/^[.?!]\s+/u, '')) ?? []);
+  const nouns = new Set(words.filter((w, i) => ((i > 0 && !openers.has(w)) || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
   nouns.add('stelle');
   for (const raw of words) {
     // Plurals of abbreviations: IMs, VNs.

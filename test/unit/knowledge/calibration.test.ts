@@ -79,6 +79,24 @@ describe('calibration of answers', () => {
     expect(kb.ask('Antragsfrist Soforthilfe 2023?').hits[0]?.id).toBe('ukraine#2023-2024');
   });
 
+  it.each([
+    ['a date and a month abbreviation', 'Die Änderung der VwV kam im Nov. 2020 – ab welchem Datum gilt sie?', 'aenderung-2020#inkrafttreten'],
+    ['a colloquial pronoun opening a second sentence', 'An welche Postadresse schicken wir den Antrag? Irgendwas in Wertheim, oder?', 'kontakt#bewilligungsstelle'],
+  ])('answers a question whose only words unknown to the knowledge base are generic (%s)', (_kind, question, id) => {
+    const r = kb.ask(question);
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe(id);
+  });
+
+  it.each([
+    ['Ziffer for the VwV number', 'Auf welche Ziffer der VwV stützt sich die Kennzahlenabfrage?', 'aenderung-2020#kennzahlen'],
+    ['Topf for the funds', 'Wie viel war 2019 im Topf?', 'chronik#2019'],
+  ])('answers in the everyday word for a programme term (%s)', (_kind, question, id) => {
+    const r = kb.ask(question);
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe(id);
+  });
+
   it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?']])(
     'declines the everyday question %j',
     (question) => {

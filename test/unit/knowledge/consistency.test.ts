@@ -86,3 +86,15 @@ describe(fit.name, () => {
     expect(fitOf('Muss man zwischendurch einen Verwendungsnachweis abgeben, so einen Zwischen-Nachweis?', interim).narrower).toBe(false);
   });
 });
+
+describe('nouns of a question (query planning)', () => {
+  const nounOf = (question: string): Record<string, boolean> => Object.fromEntries(planQuery(question, analyzer, synonyms).groups.map((g) => [g.word, g.noun]));
+
+  it('takes a short capitalised word opening any sentence for a verb or pronoun, not a noun', () => {
+    expect(nounOf('Wie lang darf der Sachbericht sein? Zahlt das Land die Software?')).toMatchObject({ sachbericht: true, zahlt: false, software: true });
+  });
+
+  it('still takes a capitalised word inside a sentence for a noun', () => {
+    expect(nounOf('Wann zahlt das Land die Software?')).toMatchObject({ software: true });
+  });
+});
