@@ -214,7 +214,10 @@ export interface TicketStore {
    * sender address and the reply handle and payload of their outgoing messages. Returns how many.
    */
   anonymiseEnquiriesBefore(cutoff: string): number;
-  /** Every ticket, enquiry and message held on one requester address (DSGVO Art. 15). */
+  /**
+   * Every ticket, enquiry and message held on one requester address (DSGVO Art. 15): a mail address whatever
+   * its case, a Teams id exactly; replies are matched by their exact enquiry, never by a key prefix.
+   */
   exportRequester(address: string): RequesterExport;
 }
 
