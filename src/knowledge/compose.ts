@@ -67,7 +67,15 @@ function refersBack(text: string): boolean {
  * the terms of a sentence are kept per analyzer (a re-index brings a new analyzer, so nothing stale survives).
  */
 const memo = new WeakMap<GermanAnalyzer, Map<string, ReadonlySet<string>>>();
-const unitMemo = new WeakMap<GermanAnalyzer, Map<string, (TextUnit & { terms: ReadonlySet<string> })[]>>();
+const unitMemo = new WeakMap<GermanAnalyzer, Map<string, AnalysedUnit[]>>();
+
+/** A unit of a passage with what does not depend on the question: its terms and its kind (tested once). */
+interface AnalysedUnit extends TextUnit {
+  terms: ReadonlySet<string>;
+  caveat: boolean;
+  qualifier: boolean;
+  referral: boolean;
+}
 /** Entries kept per analyzer before the memo starts afresh (bounded memory for arbitrary input). */
 const MEMO_LIMIT = 20_000;
 
@@ -89,8 +97,16 @@ function termsOf(text: string, analyzer: GermanAnalyzer): ReadonlySet<string> {
 }
 
 /** The units of a passage text with their terms. */
-function analyzedUnits(text: string, analyzer: GermanAnalyzer): (TextUnit & { terms: ReadonlySet<string> })[] {
-  return cached(unitMemo, analyzer, text, () => splitUnits(text).map((u) => ({ ...u, terms: termsOf(u.text, analyzer) })));
+function analyzedUnits(text: string, analyzer: GermanAnalyzer): AnalysedUnit[] {
+  return cached(unitMemo, analyzer, text, () =>
+    splitUnits(text).map((u) => ({
+      ...u,
+      terms: termsOf(u.text, analyzer),
+      caveat: CAVEAT.test(u.text),
+      qualifier: QUALIFIER.test(u.text),
+      referral: REFERRAL.test(u.text),
+    })),
+  );
 }
 
 /** The composed answer. */
@@ -106,11 +122,10 @@ interface WeightedWord {
   weight: number;
 }
 
-interface Scored extends TextUnit {
+interface Scored extends AnalysedUnit {
   score: number;
   /** Weighted number of the question's words the unit names. */
   matched: number;
-  terms: ReadonlySet<string>;
 }
 
 /** Everything the composition needs about the question, computed once. */
@@ -146,13 +161,13 @@ function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, words:
   });
 }
 
-const isCaveat = (u: TextUnit): boolean => CAVEAT.test(u.text);
-const isQualifier = (u: TextUnit): boolean => QUALIFIER.test(u.text);
+const isCaveat = (u: Scored): boolean => u.caveat;
+const isQualifier = (u: Scored): boolean => u.qualifier;
 const length = (chain: readonly TextUnit[]): number => chain.reduce((n, u) => n + u.text.length + 1, 0);
 
 /** Index of the answering unit: the best score, the earliest on ties; a referral answers nothing on its own. */
 function leadIndex(units: readonly Scored[]): number {
-  const candidates = units.filter((u) => !REFERRAL.test(u.text));
+  const candidates = units.filter((u) => !u.referral);
   let best = candidates[0] ?? units[0]!;
   for (const u of candidates) if (u.score > best.score) best = u;
   return best.index;
@@ -204,7 +219,7 @@ function selectChains(units: Scored[], textLength: number, wanted: ReadonlySet<s
   }
   const rest = chains.filter((c) => chosen.has(c) && c !== leadChain);
   // A referral, or a hedge that names nothing of the question, goes last; a hedged fact stays in its place.
-  const general = (c: Scored[]): boolean => c.every((u) => REFERRAL.test(u.text) || (isCaveat(u) && u.matched === 0));
+  const general = (c: Scored[]): boolean => c.every((u) => u.referral || (isCaveat(u) && u.matched === 0));
   return [leadChain, ...rest.filter((c) => !general(c)), ...rest.filter(general)];
 }
 

@@ -242,9 +242,10 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
     boostTerm: (term: string) => weight.get(term) ?? 1,
   };
   const terms = [...weight.keys()];
-  const combined = new Map<number, { score: number; terms: string[]; own: string[]; topic: string[] }>();
+  // Own and topic matches are read only for the hits returned (most OR results never reach the top).
+  const combined = new Map<number, { score: number; terms: string[]; result: SearchResult | null; extra: string[] }>();
   for (const r of mini.search({ combineWith: 'OR', queries: terms }, { ...options, boost: settings.boost }) as SearchResult[]) {
-    combined.set(r.id as number, { score: r.score, terms: r.queryTerms, own: ownMatches(r), topic: ownMatches(r, TOPIC_FIELDS) });
+    combined.set(r.id as number, { score: r.score, terms: r.queryTerms, result: r, extra: [] });
   }
   // Function words rank typical questions phrased the same way, with a small weight of their own.
   const frame = plan.frame.filter((t) => !weight.has(t));
@@ -255,8 +256,8 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
     combined.set(
       i,
       seen === undefined
-        ? { score, terms: q.queryTerms, own: q.queryTerms, topic: q.queryTerms }
-        : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms], own: [...seen.own, ...q.queryTerms], topic: [...seen.topic, ...q.queryTerms] },
+        ? { score, terms: q.queryTerms, result: null, extra: q.queryTerms }
+        : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms], result: seen.result, extra: [...seen.extra, ...q.queryTerms] },
     );
   }
   // The fit re-ranks the leading candidates only: a factor of at most `ownYear` cannot lift a passage from
@@ -275,8 +276,8 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
       wordScore: wordScores.get(i)!,
       matched: [...new Set(r.terms.flatMap((t) => groupOf.get(t) ?? []))],
       terms: new Set(r.terms),
-      ownTerms: new Set(r.own),
-      topicTerms: new Set(r.topic),
+      ownTerms: new Set([...(r.result === null ? [] : ownMatches(r.result)), ...r.extra]),
+      topicTerms: new Set([...(r.result === null ? [] : ownMatches(r.result, TOPIC_FIELDS)), ...r.extra]),
     }));
 }
 
