@@ -3,14 +3,16 @@
  * end of a message delivers it even when the client dies before reading the reply (RFC 1047), and the outbox
  * then tries again after its lease. Two records close that gap:
  *
- * 1. the moment the whole message, terminating dot included, has been written to the SMTP socket, the
+ * 1. the moment the server accepts DATA (354), before the first byte of the message leaves the process, the
  *    channel notes it in SQLite (`email_transmitted`); a repeated attempt that finds the note and no result
- *    does not send again;
+ *    does not send again. Noting it only after the terminating dot was written left a window: the server
+ *    could store the message before the note was written (a kill timed on the server's receipt hit it);
  * 2. every sent reply is filed in the mailbox's Sent folder; a repeated attempt without the note looks for its
  *    Message-ID there (a database restored from backup; servers that file submitted mail themselves).
  *
- * What remains: a crash in the instant between the note and the last bytes leaving the process, or a server
- * that refuses the message after its end while the client is dead: that one reply is not sent (logged).
+ * What remains: a crash while the message body is being transferred (after 354, before the terminating dot
+ * reaches the server), or a server that refuses the message after its end while the client is dead: that one
+ * reply is not sent again (a warning in the log names the outbox id).
  */
 import type { OutboundMessage } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
@@ -59,13 +61,13 @@ export async function earlierAttempt(message: OutboundMessage, messageId: string
 }
 
 /**
- * Notes which message is on the SMTP connection and marks it transmitted when nodemailer reports that the
- * message stream, terminating dot included, has been written to the socket (its `tnx: 'message'` log entry
- * with byte counts). The sender sends one message at a time, so the report belongs to the message in flight.
+ * Notes which message is on the SMTP connection and marks it transmitted when the server answers DATA with
+ * 354 (nodemailer's transaction log, `tnx: 'server'`), i.e. before the message is written to the socket.
+ * The sender sends one message at a time, so the response belongs to the message in flight.
  */
 export interface TransmitTracker {
-  /** Feed nodemailer's log entries here (before they are logged). */
-  observe(entry: Record<string, unknown>): void;
+  /** Feed nodemailer's log entries and their text here (before they are logged). */
+  observe(entry: Record<string, unknown>, text?: string): void;
   /**
    * Runs `send` for one message with the note kept current: written at the end of the data, cleared when
    * the server refuses (the next attempt sends again).
@@ -73,13 +75,16 @@ export interface TransmitTracker {
   send<T>(message: OutboundMessage, messageId: string, send: () => Promise<T>): Promise<T>;
 }
 
+/** The server's go-ahead for the message body. */
+const DATA_ACCEPTED = /^354\b/;
+
 /** Creates the tracker over the channel's state (sends are serialised through it). */
 export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'>): TransmitTracker {
   let inFlight: { key: string; messageId: string } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    observe(entry) {
-      if (inFlight !== null && entry['tnx'] === 'message' && typeof entry['outByteCount'] === 'number') {
+    observe(entry, text) {
+      if (inFlight !== null && entry['tnx'] === 'server' && typeof text === 'string' && DATA_ACCEPTED.test(text)) {
         deps.state.markTransmitted(inFlight.key, inFlight.messageId, deps.clock.now());
       }
     },

@@ -58,10 +58,10 @@ export interface SmtpSenderDeps {
 const ADDRESS = /[^\s<>"']+@[^\s<>"']+/g;
 
 /** nodemailer's bunyan-style logger, forwarded to ours with addresses removed (no personal data). */
-function nodemailerLogger(logger: Logger, observe: (entry: Record<string, unknown>) => void): Record<string, (entry: Record<string, unknown>, message: string, ...args: unknown[]) => void> {
+function nodemailerLogger(logger: Logger, observe: (entry: Record<string, unknown>, text?: string) => void): Record<string, (entry: Record<string, unknown>, message: string, ...args: unknown[]) => void> {
   const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (entry: Record<string, unknown>, message: string, ...args: unknown[]) => {
-    observe(entry);
-    const text = args.reduce<string>((m, a) => m.replace(/%[sdj]/, String(a)), message).replace(ADDRESS, '[address]');
+    observe(entry, typeof message === 'string' ? message : undefined);
+    const text = args.reduce<string>((m, a) => m.replace(/%[sdj]/, String(a)), String(message)).replace(ADDRESS, '[address]');
     logger[level]({ component: 'smtp', tnx: entry['tnx'], cid: entry['cid'] }, text);
   };
   return { trace: forward('debug'), debug: forward('debug'), info: forward('debug'), warn: forward('warn'), error: forward('error'), fatal: forward('error') };
@@ -130,6 +130,8 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
+      // The server's responses reach the logger only with the transaction log on: the 354 marks the send.
+      transactionLog: true,
       logger: nodemailerLogger(logger, tracker.observe) as unknown as SMTPTransport.Options['logger'],
     });
     // XOAUTH2: nodemailer asks for a token on every login (and again when the server rejects a stale one).

@@ -29,7 +29,7 @@ const message = (attempts = 1): OutboundMessage => ({
   createdAt: '2026-03-03T09:00:00.000Z',
 });
 
-type Hooks = { onRcpt?: () => void; onEnd?: () => Error | null };
+type Hooks = { onRcpt?: () => void; onBody?: () => void; onEnd?: () => Error | null };
 const servers: SMTPServer[] = [];
 
 async function server(hooks: Hooks): Promise<{ port: number; received: () => number }> {
@@ -43,6 +43,7 @@ async function server(hooks: Hooks): Promise<{ port: number; received: () => num
       callback();
     },
     onData(stream, _session, callback) {
+      stream.once('data', () => hooks.onBody?.());
       stream.on('data', () => undefined);
       stream.on('end', () => {
         const error = hooks.onEnd?.() ?? null;
@@ -70,15 +71,16 @@ afterEach(async () => {
 });
 
 describe('sending once across a crash', () => {
-  it('notes the message as transmitted when its end reached the server, before the reply', async () => {
+  it('notes the message as transmitted when the server accepts DATA: before its body arrives, long before the reply', async () => {
     const seen: boolean[] = [];
     let state: ReturnType<typeof sender>['state'] | null = null;
-    const s = await server({ onRcpt: () => seen.push(state!.wasTransmitted(KEY)), onEnd: () => (seen.push(state!.wasTransmitted(KEY)), null) });
+    const check = (): void => void seen.push(state!.wasTransmitted(KEY));
+    const s = await server({ onRcpt: check, onBody: check, onEnd: () => (check(), null) });
     const built = sender(s.port);
     state = built.state;
     expect(await built.smtp.deliver(message())).toMatchObject({ kind: 'sent' });
     built.smtp.close();
-    expect(seen).toEqual([false, true]);
+    expect(seen).toEqual([false, true, true]);
     expect(state.sentMessageId(KEY)).not.toBeNull();
   });
 
