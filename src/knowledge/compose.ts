@@ -9,7 +9,8 @@
 import type { GermanAnalyzer } from './analyzer.js';
 import type { QueryPlan } from './query.js';
 import type { Passage } from './types.js';
-import { joinUnits, splitUnits, type TextUnit } from './compose-units.js';
+import { analyzedUnits, termsOf, type AnalysedUnit } from './compose-analysis.js';
+import { joinUnits, type TextUnit } from './compose-units.js';
 import { fitYesNo, splitYesNo } from './compose-polarity.js';
 import { covers, questionParts, type QuestionPart } from './compose-parts.js';
 
@@ -39,14 +40,6 @@ const TYPE_CUES: Record<string, RegExp> = {
   typ_wer: /\b(RP|Regierungspräsidium|Landkreis\w*|Kommunen?|Gemeinden?|Städte|Träger\w*|\p{L}*ministerium|Institut|Universität|Hochschule|Sachbearbeitung|Ansprechperson\w*|Referat)\b/u,
 };
 
-/** A hedge about certainty or bindingness: shown last, never trimmed away. */
-const CAVEAT =
-  /\bNäheres regel|\bnicht (landesweit |amtlich |ausdrücklich |eindeutig )?(bestätigt|amtlich|belegt)|\beigene Berechnung|\b[Mm]aßgeblich (ist|sind|bleibt|bleiben)\b|\b[Vv]erbindlich (ist|sind)\b|\bbitte (klären|wenden|fragen|erkundigen)|\b(klären|wenden|fragen) Sie (sich )?bitte\b|\bAuskunft (gibt|geben|erteilt)|\bEinzelberichte?\b|\bkeine Vorgaben?\b|\bQuellen? (nennt|nennen|belegt|belegen)|\bim Einzelfall\b|\bentschieden wird\b/iu;
-/** A referral to the binding text or a person ("klären Sie bitte …", "Maßgeblich ist …"): never the lead. */
-const REFERRAL =
-  /\bbitte (klären|wenden|fragen|erkundigen)|\b(klären|wenden|fragen) Sie (sich )?bitte\b|\bAuskunft (gibt|geben|erteilt)|\b[Mm]aßgeblich (ist|sind|bleibt|bleiben)\b|\b[Vv]erbindlich (ist|sind)\b|\bNäheres regel/u;
-/** Words by which a sentence restricts or qualifies a rule. */
-const QUALIFIER = /\b(nicht|nur|keine?[nmrs]?|ausnahmsweise|vorbehaltlich|jedoch|aber|allerdings|höchstens|mindestens|spätestens|sofern|soweit|außer|ausgenommen|grundsätzlich|begründeten?)\b/iu;
 /** A sentence that refers back to the one before it ("Er soll …", "Dafür …", "Das ist nicht bestätigt"). */
 const ANAPHORIC =
   /^(Er|Es|Ihre?|Sie|Dies\p{L}*|Das\s+(?!\p{Lu})|Da(für|bei|mit|zu|von|rin|rüber|her|nach)|Deshalb|Hier(für|zu|bei)|Außerdem|Zudem|Beides|Beide|Deren|Dessen|Dort|Diese\p{L}*|Die(se)? Angaben?|Ebenso|Ebenfalls|Allerdings|Jedoch|Und|Oder|Aber|Sondern|Denn|So)\b/u;
@@ -60,53 +53,6 @@ function refersBack(text: string): boolean {
   const statement = splitYesNo(text).statement;
   if (!ANAPHORIC.test(statement)) return false;
   return !/^Sie\b/u.test(statement) || !/\bIhr\p{L}*|\bbitte\b/u.test(statement);
-}
-
-/**
- * Analysis is the costly step and passages do not change between questions: the units of a passage text and
- * the terms of a sentence are kept per analyzer (a re-index brings a new analyzer, so nothing stale survives).
- */
-const memo = new WeakMap<GermanAnalyzer, Map<string, ReadonlySet<string>>>();
-const unitMemo = new WeakMap<GermanAnalyzer, Map<string, AnalysedUnit[]>>();
-
-/** A unit of a passage with what does not depend on the question: its terms and its kind (tested once). */
-interface AnalysedUnit extends TextUnit {
-  terms: ReadonlySet<string>;
-  caveat: boolean;
-  qualifier: boolean;
-  referral: boolean;
-}
-/** Entries kept per analyzer before the memo starts afresh (bounded memory for arbitrary input). */
-const MEMO_LIMIT = 20_000;
-
-function cached<V>(store: WeakMap<GermanAnalyzer, Map<string, V>>, analyzer: GermanAnalyzer, key: string, make: () => V): V {
-  let map = store.get(analyzer);
-  if (map === undefined) store.set(analyzer, (map = new Map()));
-  let value = map.get(key);
-  if (value === undefined) {
-    if (map.size >= MEMO_LIMIT) map.clear();
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
-/** The analysed terms of a text. */
-function termsOf(text: string, analyzer: GermanAnalyzer): ReadonlySet<string> {
-  return cached(memo, analyzer, text, () => new Set(analyzer.analyze(text)));
-}
-
-/** The units of a passage text with their terms. */
-function analyzedUnits(text: string, analyzer: GermanAnalyzer): AnalysedUnit[] {
-  return cached(unitMemo, analyzer, text, () =>
-    splitUnits(text).map((u) => ({
-      ...u,
-      terms: termsOf(u.text, analyzer),
-      caveat: CAVEAT.test(u.text),
-      qualifier: QUALIFIER.test(u.text),
-      referral: REFERRAL.test(u.text),
-    })),
-  );
 }
 
 /** The composed answer. */
