@@ -9,6 +9,7 @@
  * - the development questions wrapped as enquiries (test/fixtures/enquiries/wrappings.json, written for this
  *   suite) are answered from the right passage as often as bare, and not more often from a wrong one.
  */
+import { loadWrappings } from '../../fixtures/enquiries/wrappings.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,19 +96,8 @@ describe('questions inside enquiries', () => {
     expect(right.length / lines.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  interface Wrappings {
-    greetings: string[];
-    leadIns: string[];
-    courtesies: string[];
-    closings: string[];
-    signatures: string[];
-    disclaimers: string[];
-    subjects: string[];
-    teams: string[];
-  }
-
   it('answers the development questions wrapped as enquiries as well as bare: as often right, not more often wrong', () => {
-    const w = JSON.parse(readFileSync(`${root}test/fixtures/enquiries/wrappings.json`, 'utf8')) as Wrappings;
+    const w = loadWrappings();
     const questions = [...jsonl<QuestionLine>('test/eval/questions.jsonl'), ...jsonl<QuestionLine>('test/eval/questions-2.jsonl')];
     const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
     const tally = { bare: { right: 0, wrong: 0 }, wrapped: { right: 0, wrong: 0 } };

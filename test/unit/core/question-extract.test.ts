@@ -3,6 +3,7 @@
  * wrappings written for this suite (greetings, lead-ins, courtesy, signatures, disclaimers, towns, subjects),
  * none of them taken from the development set of enquiries.
  */
+import { loadWrappings } from '../../fixtures/enquiries/wrappings.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractQuestion } from '../../../src/core/question-extract.js';
@@ -178,19 +179,8 @@ describe(extractQuestion.name, () => {
   });
 });
 
-interface Wrappings {
-  greetings: string[];
-  leadIns: string[];
-  courtesies: string[];
-  closings: string[];
-  signatures: string[];
-  disclaimers: string[];
-  subjects: string[];
-  teams: string[];
-}
-
 describe(`${extractQuestion.name}: every wrapping of test/fixtures/enquiries/wrappings.json leaves the bare question`, () => {
-  const w = JSON.parse(readFileSync(`${root}test/fixtures/enquiries/wrappings.json`, 'utf8')) as Wrappings;
+  const w = loadWrappings();
   // Single-sentence questions of the development set: the wrapping must give them back exactly.
   const questions = readFileSync(`${root}test/eval/questions.jsonl`, 'utf8')
     .split('\n')
