@@ -26,7 +26,7 @@
  */
 import type { Enquiry } from './enquiry.js';
 import type { FollowUpTarget } from './enquiry-ledger-ports.js';
-import { GENERIC_MAIL_DOMAINS } from './mail-domains.js';
+import { organisationDomain } from './mail-domains.js';
 import type { StaffDirectory } from './routing.js';
 
 /** Why a sender belongs to a ticket (recorded in logs; no personal data). */
@@ -86,8 +86,8 @@ export function ticketMembership(enquiry: Enquiry, target: FollowUpTarget, deps:
 function isColleague(key: string, requester: string, target: FollowUpTarget, deps: MembershipDeps): boolean {
   const gemeinde = target.gemeinde?.ags;
   if (gemeinde === undefined || deps.municipalityOf === undefined) return false;
-  const domain = domainOf(key);
-  if (domain === '' || domain !== domainOf(requester) || GENERIC_MAIL_DOMAINS.has(domain)) return false;
+  const domain = organisationDomain(key);
+  if (domain === null || domain !== organisationDomain(requester)) return false;
   return deps.municipalityOf(key) === gemeinde;
 }
 
@@ -98,13 +98,8 @@ function isColleague(key: string, requester: string, target: FollowUpTarget, dep
  */
 function isStaff(key: string, staff: MembershipDeps['staff']): boolean {
   if (staff.findStaff(key) !== null) return true;
-  const domain = domainOf(key);
-  if (domain === '' || GENERIC_MAIL_DOMAINS.has(domain)) return false;
+  const domain = organisationDomain(key);
+  if (domain === null) return false;
   const mailboxes = [...staff.teams().map((t) => t.email), ...staff.staff().flatMap((s) => (s.email === undefined ? [] : [s.email]))];
-  return mailboxes.some((m) => domainOf(addressKey(m)) === domain);
-}
-
-function domainOf(key: string): string {
-  const at = key.lastIndexOf('@');
-  return at < 0 ? '' : key.slice(at + 1);
+  return mailboxes.some((m) => organisationDomain(addressKey(m)) === domain);
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { AttachmentMeta, Enquiry } from '../../core/enquiry.js';
 import { AppError } from '../../core/errors.js';
-import { GENERIC_MAIL_DOMAINS } from '../../core/mail-domains.js';
+import { organisationDomain } from '../../core/mail-domains.js';
 import { splitMailBody, type SplitBody } from './quote-split.js';
 import { parseMessageIds, ticketNumberInSubject } from './threading.js';
 
@@ -209,10 +209,9 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
 export function replyTarget(from: string, replyToHeader: readonly string[]): string {
   const wanted = replyToHeader[0];
   if (from === '' || wanted === undefined || wanted === '') return from;
-  const domain = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
   if (wanted.toLowerCase() === from.toLowerCase()) return wanted;
-  const sameOrganisation = domain(wanted) === domain(from) && !GENERIC_MAIL_DOMAINS.has(domain(from));
-  return sameOrganisation ? wanted : from;
+  const organisation = organisationDomain(from);
+  return organisation !== null && organisationDomain(wanted) === organisation ? wanted : from;
 }
 
 /**
