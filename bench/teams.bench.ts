@@ -1,62 +1,51 @@
 /**
- * Teams benchmark (issue 5): `npx tsx bench/teams.bench.ts` prints /api/messages throughput and p50/p99
- * latency with 50 concurrent conversations on loopback, the connector stub local (target ≥ 300
- * activities/s, p99 < 100 ms). The server (restify + Teams channel + knowledge base + routing + tickets on
- * a temp SQLite file) runs here; the load generator and the connector stub run in a child process
- * (bench/teams-load.ts), so client work does not steal the server's event loop. Each conversation posts its
- * next activity when the previous one was answered (the turn replies inline: a 200 means the reply
- * reached the connector). Workloads: questions only (development set), and with 10 % application
- * matters (tickets); then an open loop offering --rate activities/s (default 300) spread over the 50
- * conversations, latency measured from the scheduled send time. With 50 conversations in a closed loop,
- * mean latency = 50 / throughput (Little's law), so p99 < 100 ms there needs > 500/s; the open loop at
- * 300/s is the reading of the target that fits. Server CPU per activity is printed too: it does not
- * depend on what else runs on the machine.
- * Options: --conversations N (default 50), --per-conversation M (default 40), --rate R (default 300).
+ * Teams bench (issue 12 items 3, 5, 6): our server as `npm start` runs it (`node dist/server/main.js`, no
+ * MicrosoftAppId, a temp database) beside its floor, a bare restify + botbuilder echo bot
+ * (bench/floors/echo-bot.mjs), both driven by the same load generator and connector stub
+ * (bench/teams-load.ts, a child process of its own). Rounds are interleaved (ours, echo, ours, echo, …);
+ * each round starts the server afresh and measures
+ *  - closed loop: 50 conversations, each posting its next activity when the previous POST was answered
+ *    (the reply reached the connector stub): throughput, p99, server CPU ms per activity;
+ *  - open loop: 300 activities/s offered whatever the server's speed, latency from the scheduled send time;
+ *  - resident memory after start and after the load.
+ * Server CPU and memory come from /proc/<pid>, so the load generator's work is not counted.
+ * Usage: npx tsx bench/teams.bench.ts [--rounds 3] [--quick] [--conversations 50] [--per-conversation 40] [--rate 300]
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { silentLogger } from '../src/core/ports.js';
-import { startTeamsHarness } from '../test/integration/teams/harness.js';
+import { cpuMsOf, ENTRY, ensureBuilt, freePort, memoryOf, startServer, type RunningServer } from './lib/process.js';
+import { atLeast, atMost, benchOptions, finish, interleaved, medianOf, noTarget, num, numberArg, quantile, row, type BenchRow, type Target } from './lib/report.js';
 
-const arg = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const CONVERSATIONS = arg('conversations', 50);
-const PER_CONVERSATION = arg('per-conversation', 40);
-const RATE = arg('rate', 300);
+const options = benchOptions();
+const CONVERSATIONS = numberArg('conversations', 50);
+const PER_CONVERSATION = numberArg('per-conversation', options.quick ? 12 : 40);
+const RATE = numberArg('rate', 300);
+const OPEN_TOTAL = numberArg('open-activities', options.quick ? 600 : 2000);
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-
-interface Figures {
-  activities: number;
-  seconds: number;
+/** One load run as the server saw it. */
+interface Load {
   perSecond: number;
   p50: number;
   p99: number;
-  max: number;
   errors: number;
   replies: number;
-  /** Server CPU time (user + system) per activity, ms: independent of other load on the machine. */
+  activities: number;
   cpuMsPerActivity: number;
 }
 
-/** Closed loop: the rate the server reached. Open loop: it kept up with the offered rate (3 % slack for the ramp). */
-function print(label: string, f: Figures, offered = 0): void {
-  const isFastEnough = offered > 0 ? f.perSecond >= offered * 0.97 && offered >= 300 : f.perSecond >= 300;
-  const verdict = isFastEnough && f.p99 < 100 ? 'meets target' : 'MISSES target (>= 300/s, p99 < 100 ms)';
-  process.stdout.write(
-    `${label.padEnd(26)} ${String(f.activities).padStart(5)} activities in ${f.seconds.toFixed(2)} s = ` +
-      `${f.perSecond.toFixed(0)}/s; p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms; ` +
-      `replies ${f.replies}, errors ${f.errors} - ${verdict}\n` +
-      `${''.padEnd(26)} server CPU ${f.cpuMsPerActivity.toFixed(2)} ms/activity = capacity ~${(1000 / f.cpuMsPerActivity).toFixed(0)}/s on one idle core\n`,
-  );
+/** One round of one server. */
+interface Round {
+  rssAfterStartMb: number;
+  rssAfterLoadMb: number;
+  closed: Load;
+  open: Load;
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./teams-load.ts', import.meta.url))], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
+const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./teams-load.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
 const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
 const nextLine = async (): Promise<Record<string, unknown>> => {
   const { value, done } = await lines.next();
@@ -64,63 +53,72 @@ const nextLine = async (): Promise<Record<string, unknown>> => {
   return JSON.parse(String(value)) as Record<string, unknown>;
 };
 
-await nextLine(); // the child's stub URL: activities carry it as serviceUrl
-const h = await startTeamsHarness({ logger: silentLogger });
-const job = async (label: string, ticketShare: number, rate = 0): Promise<Figures> => {
-  const cpuBefore = process.cpuUsage();
-  const spec = { serverUrl: h.url, label, conversations: CONVERSATIONS, perConversation: PER_CONVERSATION, ticketShare, rate };
-  child.stdin.write(`${JSON.stringify(spec)}\n`);
+async function load(server: RunningServer, label: string, conversations: number, perConversation: number, rate = 0): Promise<Load> {
+  const cpuBefore = cpuMsOf(server.pid);
+  child.stdin.write(`${JSON.stringify({ serverUrl: server.url, label, conversations, perConversation, ticketShare: 0, rate })}\n`);
   const r = (await nextLine()) as { latencies: number[]; seconds: number; errors: number; received: number };
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpu = cpuMsOf(server.pid) - cpuBefore;
   const sorted = [...r.latencies].sort((a, b) => a - b);
   return {
     activities: sorted.length,
-    seconds: r.seconds,
     perSecond: sorted.length / r.seconds,
     p50: quantile(sorted, 0.5),
     p99: quantile(sorted, 0.99),
-    max: sorted.at(-1) ?? 0,
     errors: r.errors,
     replies: r.received,
-    cpuMsPerActivity: (cpu.user + cpu.system) / 1000 / Math.max(1, sorted.length),
+    cpuMsPerActivity: cpu / Math.max(1, sorted.length),
   };
-};
-/** CPU of the core's triage alone for the same questions (the part of each activity outside the channel). */
-async function triageCpuMs(): Promise<number> {
-  const { triage } = await import('../src/core/triage.js');
-  const { openKnowledgeBase } = await import('../src/knowledge/knowledge-base.fs.js');
-  const { loadRouting } = await import('../src/routing/router.loader.js');
-  const { readFileSync } = await import('node:fs');
-  const [kb, routing] = await Promise.all([openKnowledgeBase({ dir: 'knowledge', logger: silentLogger }), loadRouting({ logger: silentLogger })]);
-  const questions = readFileSync(new URL('../test/eval/questions.jsonl', import.meta.url), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => (JSON.parse(line) as { question: string }).question);
-  const run = (n: number): void => {
-    for (let i = 0; i < n; i++) triage({ channel: 'teams', subject: '', text: questions[i % questions.length]! }, { answerer: kb, router: routing.router });
-  };
-  run(200);
-  const before = process.cpuUsage();
-  run(1000);
-  const used = process.cpuUsage(before);
-  await kb.close();
-  return (used.user + used.system) / 1000 / 1000;
+}
+
+async function round(kind: 'ours' | 'echo', n: number): Promise<Round> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-teams-'));
+  const server =
+    kind === 'ours'
+      ? await startServer(process.execPath, [ENTRY], { LOG_LEVEL: 'silent', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'pakt.db')}`, INDEX_CACHE_DIR: join(dir, 'cache') }, port)
+      : await startServer(process.execPath, ['--no-deprecation', fileURLToPath(new URL('./floors/echo-bot.mjs', import.meta.url))], {}, port);
+  try {
+    await new Promise((r) => setTimeout(r, 500)); // let start-up garbage settle before reading memory
+    const rssAfterStartMb = memoryOf(server.pid).rssMb;
+    await load(server, `${kind}-warmup-${n}`, 10, 20);
+    const closed = await load(server, `${kind}-closed-${n}`, CONVERSATIONS, PER_CONVERSATION);
+    const open = await load(server, `${kind}-open-${n}`, CONVERSATIONS, Math.ceil(OPEN_TOTAL / CONVERSATIONS), RATE);
+    const rssAfterLoadMb = memoryOf(server.pid).rssMb;
+    for (const l of [closed, open]) {
+      if (l.errors > 0 || l.replies < l.activities) process.stderr.write(`  ${kind}: ${l.errors} errors, ${l.replies}/${l.activities} replies\n`);
+    }
+    return { rssAfterStartMb, rssAfterLoadMb, closed, open };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 try {
-  const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
-  process.stdout.write(
-    `Teams /api/messages, ${CONVERSATIONS} concurrent conversations x ${PER_CONVERSATION} activities, loopback, node ${process.version}, ` +
-      `load average ${load} on ${(await import('node:os')).availableParallelism()} cores\n`,
-  );
-  await job('warmup', 0);
-  print('questions (answer cards)', await job('questions', 0));
-  print('questions + 10 % tickets', await job('mixed', 0.1));
-  print(`open loop, ${RATE}/s offered`, await job('open', 0, RATE), RATE);
-  const core = await triageCpuMs();
-  process.stdout.write(`core triage alone (knowledge search + routing + rules): ${core.toFixed(2)} ms CPU per question, included in the figures above\n`);
+  ensureBuilt();
+  await nextLine(); // the child's stub URL (activities carry it as serviceUrl)
+  process.stderr.write(`Teams: closed loop ${CONVERSATIONS} × ${PER_CONVERSATION}, open loop ${OPEN_TOTAL} at ${RATE}/s, ${options.rounds} round(s)\n`);
+  const r = await interleaved(options.rounds, { ours: (n) => round('ours', n), echo: (n) => round('echo', n) });
+  const m = (kind: 'ours' | 'echo', f: (x: Round) => number): number => medianOf(r[kind], f);
+  const rows: BenchRow[] = [];
+  const add = (what: string, f: (x: Round) => number, unit: string, target: Target): void => {
+    const ours = m('ours', f);
+    const floor = m('echo', f);
+    rows.push(row('teams', what, num(ours, unit), num(floor, unit), ours / floor, target));
+  };
+  const closed = `Teams, ${CONVERSATIONS} conversations, closed loop`;
+  add(`${closed}: throughput (floor: restify + botbuilder echo bot)`, (x) => x.closed.perSecond, 'activities/s', atLeast(0.5));
+  add(`${closed}: p99`, (x) => x.closed.p99, 'ms', atMost(2));
+  add(`${closed}: server CPU per activity`, (x) => x.closed.cpuMsPerActivity, 'ms', atMost(2));
+  add(`Teams, ${RATE}/s offered (open loop): throughput`, (x) => x.open.perSecond, 'activities/s', noTarget);
+  add(`Teams, ${RATE}/s offered (open loop): p99`, (x) => x.open.p99, 'ms', atMost(2));
+  add('memory after start (RSS; floor: echo bot)', (x) => x.rssAfterStartMb, 'MB', atMost(2));
+  add('memory after the Teams load (RSS)', (x) => x.rssAfterLoadMb, 'MB', atMost(2));
+  for (const kind of ['ours', 'echo'] as const) {
+    process.stderr.write(`${kind}: ${JSON.stringify(r[kind].map((x) => ({ closed: Math.round(x.closed.perSecond), p99: Math.round(x.closed.p99), cpu: x.closed.cpuMsPerActivity.toFixed(2), openP99: Math.round(x.open.p99) })))}\n`);
+  }
+  finish(rows, options);
 } finally {
   child.stdin.end('{"stop":true}\n');
   await new Promise((resolve) => child.once('exit', resolve));
-  await h.close();
 }
