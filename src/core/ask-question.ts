@@ -4,7 +4,7 @@
  * a greeting and a town is answered as it would be in Teams or by mail.
  */
 import type { AskResult, KnowledgeAnswerer } from './knowledge.js';
-import { extractQuestion } from './question-extract.js';
+import { extractQuestion } from './triage/index.js';
 
 /**
  * Asks the knowledge base the question extracted from `text` (the text itself when nothing is left).

@@ -7,7 +7,7 @@ import type { Channel, Enquiry, ReplyHandle } from './enquiry.js';
 import type { OutboundKind, Outcome, TicketView } from './outcome.js';
 import type { Contact, GemeindeRef, KreisRef, RouteStatus, Team } from './routing.js';
 import type { DueTimes, OutboxDraft, Requester } from './ticket-ports.js';
-import type { TicketCategory } from './triage-types.js';
+import type { TicketCategory } from './triage/index.js';
 
 /** A ticket to create; the store allocates the number inside the transaction. */
 export interface NewTicketDraft {

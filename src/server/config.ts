@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
-import { TICKET_CATEGORIES, type TicketCategory } from '../core/triage-types.js';
+import { TICKET_CATEGORIES, type TicketCategory } from '../core/triage/index.js';
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])

@@ -4,7 +4,7 @@
 import type { AppError } from '../core/errors.js';
 import type { TicketStatus, TicketView } from '../core/outcome.js';
 import type { TicketDetails, TicketEvent, TicketEventType } from '../core/ticket-ports.js';
-import { TICKET_CATEGORY_LABELS } from '../core/triage-types.js';
+import { TICKET_CATEGORY_LABELS } from '../core/triage/index.js';
 
 /** German status labels. */
 export const STATUS_LABELS: Record<TicketStatus, string> = {

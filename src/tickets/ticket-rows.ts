@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { OUTBOUND_KINDS, TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
 import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-ports.js';
-import { TICKET_CATEGORIES } from '../core/triage-types.js';
+import { TICKET_CATEGORIES } from '../core/triage/index.js';
 
 const channel = z.enum(['email', 'teams', 'cli']);
 const status = z.enum(TICKET_STATUSES);

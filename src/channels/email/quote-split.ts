@@ -10,8 +10,7 @@
  * municipality from it.
  */
 
-import { DISCLAIMER_START } from '../../core/question-lines.js';
-import { foldText } from '../../core/triage-text.js';
+import { DISCLAIMER_START, foldText } from '../../core/triage/index.js';
 
 /** Result of {@link splitMailBody}. */
 export interface SplitBody {

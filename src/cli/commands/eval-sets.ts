@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { askQuestion } from '../../core/ask-question.js';
 import type { Router } from '../../core/routing.js';
-import { triage } from '../../core/triage.js';
-import type { TriageInput, TriageResult } from '../../core/triage-types.js';
+import { triage, type TriageInput, type TriageResult } from '../../core/triage/index.js';
 import { fromAsk, fromRanking, type EngineRun, type EvalEngines, type EvalQuestion } from '../../knowledge/evaluate.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import { optionalText, runJsonLinesBatch, type BatchError } from '../io.js';
@@ -36,7 +35,6 @@ const EnquiryLineSchema = z.object({
   subject: optionalText,
   text: z.string(),
   signature: optionalText,
-  headers: z.record(z.string(), z.string()).optional(),
   expected: Expected,
   scope: Scope,
 });

@@ -9,8 +9,7 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../core/errors.js';
 import type { KnowledgeAnswerer } from '../../core/knowledge.js';
 import type { RouteResult, Router } from '../../core/routing.js';
-import { triage } from '../../core/triage.js';
-import { TICKET_CATEGORY_LABELS, type Intent, type TriageInput, type TriageResult } from '../../core/triage-types.js';
+import { TICKET_CATEGORY_LABELS, triage, type Intent, type TriageInput, type TriageResult } from '../../core/triage/index.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine, optionalText, runJsonLinesBatch } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
@@ -40,7 +39,6 @@ const BatchLineSchema = z.object({
   subject: optionalText,
   text: z.string(),
   signature: optionalText,
-  headers: z.record(z.string(), z.string()).optional(),
 });
 
 interface Options {

@@ -18,8 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeTriageDeps, type TriageDepsHandle } from '../../../src/cli/commands/triage.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import type { AskResult } from '../../../src/core/knowledge.js';
-import { triage } from '../../../src/core/triage.js';
-import type { Intent, TriageInput } from '../../../src/core/triage-types.js';
+import { triage, type Intent, type TriageInput } from '../../../src/core/triage/index.js';
 import { parseConfig } from '../../../src/server/config.js';
 
 const root = new URL('../../../', import.meta.url).pathname;

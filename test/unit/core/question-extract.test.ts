@@ -6,8 +6,8 @@
 import { loadWrappings } from '../../fixtures/enquiries/wrappings.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractQuestion } from '../../../src/core/question-extract.js';
-import { splitSentences } from '../../../src/core/question-sentences.js';
+import { extractQuestion } from '../../../src/core/triage/index.js';
+import { splitSentences } from '../../../src/core/triage/question-sentences.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 

@@ -8,8 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from '../../../src/core/knowledge.js';
 import type { RouteResult, Router } from '../../../src/core/routing.js';
-import { triage } from '../../../src/core/triage.js';
-import type { TicketCategory, TriageResult } from '../../../src/core/triage-types.js';
+import { triage, type TicketCategory, type TriageResult } from '../../../src/core/triage/index.js';
 
 const answering = (outcome: AskOutcome): KnowledgeAnswerer => ({
   ask: (question): AskResult => ({ question, answered: outcome === 'answer', confidence: 0.9, answer: null, hits: [], outcome, suggestions: [] }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage-text.js';
+import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage/index.js';
 
 describe(foldText.name, () => {
   it.each([

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from '../../../src/core/knowledge.js';
 import type { RouteInput, RouteResult, Router } from '../../../src/core/routing.js';
-import { triage } from '../../../src/core/triage.js';
-import type { TriageInput } from '../../../src/core/triage-types.js';
+import { triage, type TriageInput } from '../../../src/core/triage/index.js';
 
 function askResult(question: string, outcome: AskOutcome): AskResult {
   const answered = outcome === 'answer';
@@ -164,27 +163,6 @@ describe(`${triage.name}: robustness of the text rules`, () => {
 
   it('ignores case', () => {
     expect(run({ channel: 'email', text: 'UNSER ANTRAG VOM 12.03. IST NOCH NICHT BESCHIEDEN. BITTE PRÜFEN SIE DAS.' }).intent).toBe('application_matter');
-  });
-
-  it('reads auto-reply headers with any key casing', () => {
-    const result = run({ channel: 'email', subject: 'Ihre Anfrage', text: 'Danke für Ihre Nachricht.', headers: { 'Auto-Submitted': 'auto-replied' } });
-    expect(result.intent).toBe('other');
-    expect(result.reasons[0]).toMatch(/Automatische Antwort/);
-  });
-
-  it('does not treat Auto-Submitted: no as an auto-reply', () => {
-    const result = run({ channel: 'email', text: 'Unser Mittelabruf vom 02.05. ist nicht eingegangen?', headers: { 'auto-submitted': 'no' } });
-    expect(result.intent).toBe('application_matter');
-  });
-
-  it.each([
-    ['list-id', '<news.verband.example>'],
-    ['list-unsubscribe', '<mailto:off@verband.example>'],
-    ['precedence', 'bulk'],
-    ['x-autoreply', 'yes'],
-    ['x-failed-recipients', 'im@gemeinde.example'],
-  ])('treats header %s as other', (name, value) => {
-    expect(run({ channel: 'email', text: 'Wie hoch ist der Fördersatz?', headers: { [name]: value } }).intent).toBe('other');
   });
 
   it('ignores the quoted history of a reply', () => {

@@ -1,8 +1,8 @@
 /**
  * Rule tables beside the application-matter signals: programme vocabulary (to overrule a wrong "out of
- * scope") and ticket categories. Patterns are written against folded text (see triage-text.ts).
+ * scope") and ticket categories. Patterns are written against folded text (see text.ts).
  */
-import type { TicketCategory } from './triage-types.js';
+import type { TicketCategory } from './types.js';
 
 const re = (source: string): RegExp => new RegExp(source, 'i');
 

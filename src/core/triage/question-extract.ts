@@ -16,7 +16,7 @@
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
 import { leadInTopic, refersBack, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
 import { topicWords, withoutPlaces, withoutTrailingOffice } from './question-topic.js';
-import { cleanSubject, foldPlain } from './triage-text.js';
+import { cleanSubject, foldPlain } from './text.js';
 
 /** What {@link extractQuestion} reads. `text` is the new part of the message (no quoted history). */
 export interface EnquiryText {

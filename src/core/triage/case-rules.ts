@@ -1,7 +1,7 @@
 /**
  * Application-matter signals for requests that ask the RP to decide or act on the writer's own case, and for
  * status questions about one concrete notice, payment or submission (issue 4 item 1: "Frist verlängern").
- * Part of the application table (triage-rules.ts), kept here so each file stays readable.
+ * Part of the application table (rules.ts), kept here so each file stays readable.
  *
  * Policy, by example:
  * - A request for a decision names an actor (wir/ich asking, or Sie asked) and an item of the own case:
@@ -22,7 +22,7 @@
  * - A rule word in the same sentence ("grundsätzlich", "in der Regel") switches both signals off: "Wann
  *   erfolgt die Auszahlung in der Regel?" asks for the schedule.
  */
-import { ATTRIBUTES, CASE_NOUN, re, RULE_WORDS, SPECIFIC, type TextRule } from './triage-patterns.js';
+import { ATTRIBUTES, CASE_NOUN, re, RULE_WORDS, SPECIFIC, type TextRule } from './patterns.js';
 
 /** True at a position whose sentence (up to 100 characters on) carries no rule word. */
 const NOT_A_RULE = String.raw`(?![^.?!\n]{0,100}?\b${RULE_WORDS}\b)`;

@@ -3,7 +3,7 @@
  * the signature block or a disclaimer rather than to the message, and the salutation at its start. The mail
  * channel already cuts quoted history and splits signatures it can recognise structurally; these tables catch
  * what remains in plain text (Teams, the CLI, signatures without a sign-off). Patterns are written against
- * folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts).
+ * folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see text.ts).
  */
 
 /** A line-level pattern with an id (for tests and debugging). */

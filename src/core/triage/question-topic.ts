@@ -1,9 +1,9 @@
 /**
  * Topic words for question extraction (question-extract.ts): which words of a subject line (or of a lead-in,
  * "Frage zum Sachbericht:") add a topic the question does not name, and which names of places and offices are
- * left out of what the knowledge base is asked. Pure string functions over folded text (see triage-text.ts).
+ * left out of what the knowledge base is asked. Pure string functions over folded text (see text.ts).
  */
-import { foldPlain } from './triage-text.js';
+import { foldPlain } from './text.js';
 
 /**
  * Subject words that name no topic (folded): asking words ("Anfrage", "Rückfrage"), the programme's own names

@@ -2,15 +2,15 @@
  * Sentence-level reading for question extraction (question-extract.ts): splitting a paragraph into sentences
  * and telling what each sentence does — asks (directly or indirectly), leads in to a question ("kurze Frage an
  * Sie:"), is courtesy ("Ich freue mich auf Ihre Antwort."), signs off ("VG aus Oberkirch"), or gives context.
- * Patterns are written against folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts).
+ * Patterns are written against folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see text.ts).
  *
  * Why not a package: sentencex (the maintained multilingual splitter) is a native addon per platform and still
  * breaks "ab dem 2. Halbjahr"; ICU's segmenter (Intl.Segmenter) breaks after "z. B.". The rule here is short:
  * a full stop ends a sentence unless it follows an abbreviation, a single letter or a number, or the next word
  * starts in lower case.
  */
-import { isCourtesyOnlyFolded } from './triage-signals.js';
-import { foldPlain, foldText } from './triage-text.js';
+import { isCourtesyOnlyFolded } from './signals.js';
+import { foldPlain, foldText } from './text.js';
 
 /** What a sentence does in an enquiry. */
 export type SentenceRole = 'question' | 'lead_in' | 'courtesy' | 'sign_off' | 'context';

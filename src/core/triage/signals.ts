@@ -1,12 +1,12 @@
 /**
  * Applies the rule tables to prepared text: scores, matched wording for the reasons, categories.
- * Pure functions; the tables live in triage-rules.ts and triage-other.ts.
+ * Pure functions; the tables live in rules.ts and other.ts.
  */
-import { CATEGORY_RULES } from './triage-categories.js';
-import type { TextRule } from './triage-rules.js';
-import { COURTESY_MAX_OTHER_WORDS, COURTESY_WORDS, OTHER_RULES, type OtherKind, type OtherRule } from './triage-other.js';
-import { foldText, originalSlice, type FoldedText } from './triage-text.js';
-import type { TicketCategory } from './triage-types.js';
+import { CATEGORY_RULES } from './categories.js';
+import type { TextRule } from './rules.js';
+import { COURTESY_MAX_OTHER_WORDS, COURTESY_WORDS, OTHER_RULES, type OtherKind } from './other.js';
+import { foldText, originalSlice, type FoldedText } from './text.js';
+import type { TicketCategory } from './types.js';
 
 /** A rule that matched, with the original words it matched. */
 export interface RuleHit {
@@ -49,19 +49,12 @@ export function scoreText(rules: readonly TextRule[], text: FoldedText, asked: F
 
 /** The parts of a message the "other" rules look at (raw body: auto-replies quote, newsletters sign off). */
 export interface OtherSubject {
-  headers: Record<string, string>;
   from: string;
   subject: string;
   body: string;
 }
 
-function fieldText(rule: OtherRule, message: OtherSubject): string | undefined {
-  const field = rule.field;
-  if (typeof field === 'object') return message.headers[field.header];
-  return message[field];
-}
-
-/** A detected no-answer message; `bodyOnly` when no header, sender or subject rule contributed. */
+/** A detected no-answer message; `bodyOnly` when no sender or subject rule contributed. */
 export interface OtherDetection {
   kind: OtherKind;
   hits: RuleHit[];
@@ -74,7 +67,7 @@ export function detectOther(message: OtherSubject, threshold: number): OtherDete
   // Each field is folded once, however many rules read it (the body is the longest text triage sees).
   const folded = new Map<string, FoldedText>();
   for (const rule of OTHER_RULES) {
-    const value = fieldText(rule, message);
+    const value = message[rule.field];
     if (value === undefined || value === '') continue;
     const text = folded.get(value) ?? foldText(value);
     folded.set(value, text);

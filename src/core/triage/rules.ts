@@ -1,24 +1,24 @@
 /**
  * Scored rule tables for the triage decision (STYLE G4: tables, not if/else chains).
  *
- * Every pattern is written against folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts)
+ * Every pattern is written against folded text (lower case, ä→ae, ö→oe, ü→ue, ß→ss; see text.ts)
  * of subject and new message part together. A rule counts at most once, however often it matches.
  *
  * Policy: an enquiry is an application matter when the sum of the matched weights reaches
  * {@link APPLICATION_THRESHOLD}. Positive rules are signals that the requester writes about their own
  * case (possessive + case noun, file number, a dated notice, a request addressed to the RP, attachments,
  * events that already happened, a request for a decision on the own case, the status of one concrete
- * notice or payment: triage-case-rules.ts). Negative rules mark a question about the rules ("Dürfen wir …?",
+ * notice or payment: case-rules.ts). Negative rules mark a question about the rules ("Dürfen wir …?",
  * "Sind … förderfähig?"), which stays general even when it says "wir" or "unsere". One strong signal (3)
  * suffices; one medium signal (2) needs a second one; a rule question costs 1 or 2. A request for a
  * decision or a status question about one item (4) outweighs the "Können wir …?" or "Bis wann …?" form it
  * comes in, but not a rule word ("grundsätzlich"). Positive weights add up; of the negative
  * ones only the strongest counts (several rule-question markers are one signal).
  */
-import { CASE_REQUEST_RULES } from './triage-case-rules.js';
-import { ATTRIBUTES, CASE_NOUN, POSSESSIVE, re, RULE_WORDS, type TextRule } from './triage-patterns.js';
+import { CASE_REQUEST_RULES } from './case-rules.js';
+import { ATTRIBUTES, CASE_NOUN, POSSESSIVE, re, RULE_WORDS, type TextRule } from './patterns.js';
 
-export type { TextRule } from './triage-patterns.js';
+export type { TextRule } from './patterns.js';
 
 /** Score from which an enquiry counts as an application matter. */
 export const APPLICATION_THRESHOLD = 3;
@@ -132,7 +132,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
   },
   {
     // TRIAGE.md: "Dürfen wir in unserem Fall …" asks for a decision on the own case; like the requests in
-    // triage-case-rules.ts it outweighs the "Dürfen wir …?" form it comes in.
+    // case-rules.ts it outweighs the "Dürfen wir …?" form it comes in.
     id: 'own-case-phrase',
     weight: 4,
     reason: 'Frage zum eigenen Fall',

@@ -1,7 +1,7 @@
 /**
- * Pattern fragments and the rule type shared by the application-matter tables (triage-rules.ts,
- * triage-case-rules.ts). All fragments are regex source written against folded text (lower case,
- * ä→ae, ö→oe, ü→ue, ß→ss; see triage-text.ts).
+ * Pattern fragments and the rule type shared by the application-matter tables (rules.ts,
+ * case-rules.ts). All fragments are regex source written against folded text (lower case,
+ * ä→ae, ö→oe, ü→ue, ß→ss; see text.ts).
  */
 
 /** A weighted text signal; `reason` is German and names the signal, the matched words are appended. */
