@@ -1,6 +1,6 @@
 /**
  * Mail providers anyone can register an address at: their domain says nothing about the sender's place
- * (routing, src/routing/domain.ts) nor about the sender's organisation (ticket membership,
+ * (routing, src/routing/mail-domain-evidence.ts) nor about the sender's organisation (ticket membership,
  * ticket-membership.ts). Lower case, without subdomains.
  */
 export const GENERIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([

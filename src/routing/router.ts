@@ -5,7 +5,7 @@
 import type { Clock } from '../core/ports.js';
 import { systemClock } from '../core/ports.js';
 import type { Contact, RouteCandidate, RouteInput, RouteResult, Router, StaffDirectory, Team } from '../core/routing.js';
-import { scanDomain } from './domain.js';
+import { scanDomain } from './mail-domain-evidence.js';
 import type { Candidate, Evidence, Findings } from './evidence.js';
 import { TIER } from './evidence.js';
 import type { Gazetteer } from './gazetteer.js';

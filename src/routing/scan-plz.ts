@@ -8,8 +8,7 @@ import { classifyCue } from './cues.js';
 import type { Candidate, Tier } from './evidence.js';
 import { TIER } from './evidence.js';
 import { isJoinGap, matchName, spanText } from './match.js';
-import type { ScanContext } from './scan-text.js';
-import { record, tierFor } from './scan-text.js';
+import { record, tierFor, type ScanContext } from './scan-context.js';
 import type { Token } from './text.js';
 
 const CONTEXT_BEFORE = new Set(['aus', 'in', 'plz', 'd', 'de', 'postleitzahl']);

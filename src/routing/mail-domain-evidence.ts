@@ -10,9 +10,6 @@ import { pickKreis } from './kreis-pick.js';
 import { normalizeWord } from './text.js';
 import { GENERIC_MAIL_DOMAINS } from '../core/mail-domains.js';
 
-/** Mail providers whose domain says nothing about the sender's place (the list lives in the core). */
-export { GENERIC_MAIL_DOMAINS };
-
 const GEMEINDE_PREFIXES = ['stadtverwaltung', 'gemeindeverwaltung', 'buergermeisteramt', 'rathaus', 'gemeinde', 'stadt', 'bma'];
 const KREIS_PREFIXES = ['landratsamt', 'landkreis', 'stadtkreis', 'kreis', 'lra'];
 
@@ -26,7 +23,7 @@ const KENNZEICHEN: Record<string, string> = {
 };
 
 /** The domain of a mail address or UPN ("Name <a@b.de>" → "b.de"), lower case; null if none. */
-export function domainOf(address: string): string | null {
+function domainOf(address: string): string | null {
   const bare = /<([^>]*)>/.exec(address)?.[1] ?? address;
   const at = bare.lastIndexOf('@');
   if (at < 0) return null;
