@@ -14,6 +14,18 @@ export interface Weighted {
   groupOf: Map<string, number[]>;
 }
 
+/** A year as a query term ("2019"; also the parts of "2017/18"). */
+const YEAR_TERM = /^(?:19|20)\d\d$/;
+/**
+ * Weight factor of a year among the query's words. The year is a fact the question's topic is checked against
+ * (consistency.ts: other years sink, the passage about that year rises); as a word it would also match every
+ * chronicle passage titled with the year, whatever its topic ("Regionalkonferenz im Juli 2019" is not about the
+ * year 2019).
+ */
+export const YEAR_WEIGHT = 0.3;
+/** Weight factor of a generic word (Frage, Jahr, Juli, beachten): it carries no topic of its own. */
+export const GENERIC_WEIGHT = 0.2;
+
 /**
  * Weighs a plan's terms: each own term by its idf over whole passages (an abbreviation like its long form),
  * synonyms lower, answer types fixed; typos (terms the index does not know) get a fuzzy distance.
@@ -36,7 +48,7 @@ export function weighTerms(df: Map<string, number>, passageCount: number, plan: 
     // Verwendungsnachweis every other passage writes out.
     const floor = g.abbreviation === true ? Math.min(...g.own.map(global)) : Infinity;
     g.own.forEach((t, i) => {
-      weight.set(t, Math.min(floor, global(t)));
+      weight.set(t, Math.min(floor, global(t)) * (YEAR_TERM.test(t) ? YEAR_WEIGHT : g.generic ? GENERIC_WEIGHT : 1));
       // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words). The
       // word's own stem gets the distance of the written word (Vertertung → vertert, two edits for a swap).
       const length = i === 0 ? Math.max(t.length, g.word.length) : t.length;

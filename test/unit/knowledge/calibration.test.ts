@@ -97,6 +97,22 @@ describe('calibration of answers', () => {
     expect(r.answer?.passageId).toBe(id);
   });
 
+  it('answers from the passage on the year asked when the rivals by words speak of other years only', () => {
+    // The second part names things the knowledge base never mentions; the rival on 2022 is no rival for 2023.
+    const r = kb.ask('Gab es 2023 noch eine zweite Runde der Soforthilfe Ukraine, und ging das Geld auch an Syrer?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe('ukraine#2023-2024');
+  });
+
+  it('ranks the passage on the asked topic above the chronicle of the year the question merely mentions', () => {
+    expect(kb.ask('Wo fand im Juli 2019 die Regionalkonferenz statt?').hits[0]?.id).toBe('termine#regionalkonferenzen');
+  });
+
+  it('gives no answer from a passage that names the topic only in its body and covers little of the question', () => {
+    const r = kb.ask('Welches Datum trägt sie, und was heißt sie für unsere Stellen im Jahr 2024?');
+    expect(r.outcome).not.toBe('answer');
+  });
+
   it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?']])(
     'declines the everyday question %j',
     (question) => {

@@ -1,0 +1,91 @@
+/**
+ * The units of a question a passage may cover (its words, or the parts of a compound the knowledge base does not
+ * know as a whole), each with its idf weight and whether it carries the topic. Pure.
+ */
+import type { SearchIndex } from './index.minisearch.js';
+import type { QueryPlan } from './query.js';
+
+/** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
+export interface Unit {
+  weight: number;
+  /** A noun (or compound part) the knowledge base never mentions, no generic word (Datum, Nov.): Supervision, Dolmetscher, a place name. */
+  unknownNoun: boolean;
+  /** True when a hit with these matched groups and terms covers the unit. */
+  covered: (groups: ReadonlySet<number>, terms: ReadonlySet<string>) => boolean;
+  /** A word carrying the question's topic: a noun (or compound part) that is no generic word. */
+  central: boolean;
+  /**
+   * Weight among the central words: its idf, or for a word the corpus does not use, the mean idf of the strict
+   * terms it does use, so that a word named by common synonyms (Kollegin → Personal) weighs like them.
+   */
+  centralWeight: number;
+  /** A content word other than a generic one (the central words of a question without nouns). */
+  specific: boolean;
+  /**
+   * Terms by which a passage covers the unit in its own words: the word's base term, its variants and synonyms,
+   * without broader terms (Nachweis for Verwendungsnachweis, Bericht for Sachbericht).
+   */
+  strict: string[];
+  /** For a part of an unknown compound: the index of its word (parts of one word share it). */
+  compound?: number;
+}
+
+/** Drops broader terms: those another, longer term of the same word ends with (nachweis ← verwendungsnachweis). */
+function narrow(head: string, others: string[]): string[] {
+  const all = [head, ...others];
+  return [head, ...others.filter((t) => t !== head && !all.some((o) => o.length > t.length && o.endsWith(t)))];
+}
+
+/**
+ * The question's units with their weights (inverse document frequency). A word the knowledge base does not
+ * know counts fully when it is a noun (Reisepass: the topic is elsewhere) and half otherwise (kriegt, mache:
+ * colloquial verbs say little about the topic). A compound the knowledge base does not know as a whole counts
+ * part by part: in "Supervisionskosten" the passage on Fortbildungskosten covers "kosten", not "Supervision".
+ */
+export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
+  const n = index.passages.length;
+  const idf = (df: number): number => Math.log(1 + (n + 1) / (df + 1));
+  const out: Unit[] = [];
+  const conceptWeight = (strict: string[]): number => {
+    const own = index.df.get(strict[0]!) ?? 0;
+    if (own > 0) return idf(own);
+    const known = strict.map((t) => index.df.get(t) ?? 0).filter((df) => df > 0);
+    return known.length === 0 ? idf(0) : known.reduce((a, df) => a + idf(df), 0) / known.length;
+  };
+  plan.groups.forEach((g, gi) => {
+    const df = index.df.get(g.own[0]!) ?? 0;
+    // A compound the synonym file names (Abgabefrist among the Frist words) is known as a whole, like one in the passages.
+    if (df > 0 || g.parts.length < 2 || index.synonyms.related.has(g.own[0]!)) {
+      const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
+      out.push({
+        weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
+        unknownNoun: df === 0 && g.noun && !g.generic && g.related.length === 0,
+        covered: (groups) => groups.has(gi),
+        central: (g.noun || g.core) && !g.generic,
+        specific: !g.generic && (df > 0 || g.related.length > 0),
+        strict,
+        centralWeight: conceptWeight(strict),
+      });
+      return;
+    }
+    // A fuzzy match of the whole word (a typo of a known compound) covers every part.
+    const whole = g.own[0]!;
+    // A synonym of the whole compound (eingebürgert for Staatsangehörigkeit) covers every part.
+    const wholeRelated = narrow(whole, index.synonyms.related.get(whole) ?? []).slice(1);
+    for (const p of g.parts) {
+      const partDf = index.df.get(p.term) ?? 0;
+      const strict = [whole, ...narrow(p.term, p.related), ...wholeRelated];
+      out.push({
+        weight: idf(partDf),
+        unknownNoun: partDf === 0 && p.related.length === 0,
+        covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)),
+        central: !p.generic,
+        specific: !p.generic,
+        strict,
+        centralWeight: conceptWeight(strict),
+        compound: gi,
+      });
+    }
+  });
+  return out;
+}

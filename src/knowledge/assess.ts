@@ -1,0 +1,165 @@
+/**
+ * Calibration: how sure an answer from the best passage would be. Confidence from the idf-weighted coverage of
+ * the question, the words-only margin over the next passage and the score, capped below an answer when the
+ * question names things the knowledge base never mentions, when the best passage misses the question's central
+ * words or speaks of them only in passing, or when it does not fit the question's years, programme or amount.
+ * Pure.
+ */
+import type { RankedHit, SearchIndex } from './index.minisearch.js';
+import type { QueryPlan } from './query.js';
+import { units, type Unit } from './assess-units.js';
+
+/** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
+export const THRESHOLDS = {
+  answer: 0.5,
+  suggest: 0.3,
+  /** Below this idf-weighted share of the question's words known to the corpus, the question is out of scope. */
+  outOfScopeCoverage: 0.3,
+  /** Below this coverage, a question none of whose nouns belongs to the programme's vocabulary is out of scope. */
+  nounOutOfScopeCoverage: 0.5,
+  /** Matched words must carry at least this much idf (relative to the rarest possible word) for an answer. */
+  minSpecificity: 0.35,
+  /** From this idf-weighted share of nouns unknown to the corpus (and unmatched), a question is not answered outright. */
+  maxUnknown: 0.2,
+  /** With unknown things in the question, suggestions need at least this coverage by the best passage. */
+  suggestCoverage: 0.4,
+  /** Idf-weighted share of the question's central words the best passage must cover in its own words. */
+  minCentral: 0.4,
+  /** Without a central word in the best passage's title or typical questions, the lead it needs over the next. */
+  bodyOnlyMargin: 0.3,
+  /** Without a central word in the best passage's title or typical questions, the share of the question it must cover. */
+  bodyOnlyCoverage: 0.5,
+  /**
+   * A clear lead: a passage on the question's topic (central word in its title or typical questions, no misfit)
+   * that leads the next by this margin, covering at least `clearLeadCoverage` of the question and
+   * `clearLeadCentral` of its central words, answers even when the question also names unknown things.
+   */
+  clearLeadMargin: 0.35,
+  clearLeadCoverage: 0.2,
+  clearLeadCentral: 0.25,
+  /** Share of the question in unknown parts of compounds the best passage covers only in part, tolerated in a clear lead. */
+  clearLeadHalf: 0.25,
+  /** Central words a clear lead must cover: one shared word is no evidence against the unknown rest. */
+  clearLeadWords: 2,
+  /** Share of central words the next passages cover and the best one misses, tolerated in a clear lead. */
+  clearLeadMissed: 0.2,
+} as const;
+
+/** Per-question numbers behind the decision (exposed for tests and tuning). */
+export interface Assessment {
+  confidence: number;
+  coverage: number;
+  knownCoverage: number;
+  margin: number;
+  /** Idf-weighted share of the question naming things the knowledge base never mentions. */
+  unknown: number;
+  /** Idf-weighted share of the question's central words covered by the best passage in its own words. */
+  central: number;
+  /** True when the best passage names a central word of the question in its title or typical questions. */
+  topical: boolean;
+}
+
+/** Computes coverage, margin and confidence for ranked hits. */
+export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): Assessment {
+  const us = units(plan, index);
+  const total = us.reduce((a, u) => a + u.weight, 0);
+  const top = hits[0];
+  if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0, unknown: 0, central: 0, topical: false };
+  const coveredBy = (hs: RankedHit[], which: (u: Unit) => boolean = () => true): number => {
+    const groups = new Set(hs.flatMap((h) => h.matched));
+    const terms = new Set(hs.flatMap((h) => [...h.terms]));
+    return us.reduce((a, u) => a + (which(u) && u.covered(groups, terms) ? u.weight : 0), 0);
+  };
+  const matchedWeight = coveredBy([top]);
+  const coverage = matchedWeight / total;
+  const knownCoverage = coveredBy(hits) / total;
+  // Share of the question that names things the knowledge base never mentions and no hit matched even fuzzily.
+  const unknownWeight = us.reduce((a, u) => a + (u.unknownNoun ? u.weight : 0), 0) - coveredBy(hits, (u) => u.unknownNoun);
+  const unknown = unknownWeight / total;
+  const second = hits[1];
+  // The lead over the next passage by the words alone: a fit that re-ranks (consistency.ts) never adds confidence
+  // to the best passage. A rival about other years or another programme than the question names is no rival on
+  // the question's topic, though: it competes with its lowered score, unless its words alone beat the best one
+  // (then the question's words point to it, and only the re-ranking put the best passage first).
+  const rival = (h: RankedHit): number => (misfits(h) && !misfits(top) && h.wordScore <= top.wordScore ? h.score : h.wordScore);
+  const margin = second === undefined ? 1 : Math.max(0, (top.wordScore - Math.max(...hits.slice(1).map(rival))) / top.wordScore);
+  const strength = 1 - Math.exp(-top.score / 8);
+  let confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
+  // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
+  const specificity = matchedWeight / Math.log(2 + index.passages.length);
+  if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  const { central, topical, missed, count } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase());
+  // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf) speaks of
+  // another kind of the thing asked about: its missing part weighs against a clear lead (as share of the question).
+  const topGroups = new Set(top.matched);
+  const half = us.filter(
+    (u) => u.compound !== undefined && u.unknownNoun && !u.covered(topGroups, top.terms) && us.some((v) => v.compound === u.compound && v.covered(topGroups, top.terms)),
+  );
+  const halfShare = half.reduce((a, u) => a + u.weight, 0) / total;
+  const misfit = misfits(top);
+  // A long question says more than its topic (the colleague's sick pay, the Gemeinderat, the laptop): its other
+  // words are unknown to the knowledge base or uncovered. When one passage on its topic leads clearly by the
+  // words alone, and no other passage speaks of a central word it misses, that context does not make the answer
+  // less certain.
+  const clearLead =
+    !misfit &&
+    halfShare < THRESHOLDS.clearLeadHalf &&
+    topical &&
+    count >= THRESHOLDS.clearLeadWords &&
+    missed <= THRESHOLDS.clearLeadMissed &&
+    margin >= THRESHOLDS.clearLeadMargin &&
+    coverage >= THRESHOLDS.clearLeadCoverage &&
+    central >= THRESHOLDS.clearLeadCentral;
+  // A question about something the knowledge base never mentions (Supervisionskosten, Dolmetscher) gets
+  // suggestions at most: the nearest passages may help, but they do not answer it.
+  // When the passages also cover little of the rest (Mittelabruf), a person should take it.
+  if (unknown >= THRESHOLDS.maxUnknown && !clearLead) {
+    confidence = Math.min(confidence, (coverage >= THRESHOLDS.suggestCoverage ? THRESHOLDS.answer : THRESHOLDS.suggest) - 0.05);
+  }
+  // The best passage must itself speak of what the question is about: its central words (nouns, or the
+  // specific words of a question without nouns) in its own title, typical questions or text, by the word or a
+  // synonym, not a broader term. A passage that matches only the rest (prüfen, unterschrieben, März), or names
+  // the central word only in passing in its body while other passages do the same, gets suggestions at most.
+  // A passage that names the topic only in its body must also lead clearly and cover most of the question.
+  const bodyOnlyWeak = !topical && (margin < THRESHOLDS.bodyOnlyMargin || coverage < THRESHOLDS.bodyOnlyCoverage);
+  if ((central < THRESHOLDS.minCentral && !clearLead) || bodyOnlyWeak) {
+    confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  }
+  // A passage about other years, another programme, or without the amount asked for does not answer the question,
+  // however many words it shares with it (consistency.ts).
+  if (misfit) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
+}
+
+/** True when a passage does not fit the question's years, programme, amount or topic (consistency.ts). */
+function misfits(h: RankedHit): boolean {
+  return h.fit.yearMismatch || h.fit.programmeMismatch || h.fit.amountMissing || h.fit.narrower;
+}
+
+/**
+ * Central coverage of the best passage: the idf-weighted share of the question's central units it covers in
+ * its own words (and how many), whether one of them is in its title or typical questions, and the share the next
+ * two passages cover while it does not. Central units are the nouns
+ * that are no generic words; a question without such nouns falls back on its other specific words, and one
+ * made only of generic words (Was ist im März zu beachten?) has none, so nothing is covered.
+ */
+function centrality(us: Unit[], hits: RankedHit[], lowercase: boolean): { central: number; topical: boolean; missed: number; count: number } {
+  const top = hits[0]!;
+  // Written all in lower case ("teilstelle mit 0,2 vze möglich?"), nouns cannot be told apart.
+  const nouns = lowercase ? [] : us.filter((u) => u.central);
+  const central = nouns.length > 0 ? nouns : us.filter((u) => u.specific);
+  const total = central.reduce((a, u) => a + u.centralWeight, 0);
+  if (total === 0) return { central: 0, topical: false, missed: 0, count: 0 };
+  const has = (u: Unit, terms: ReadonlySet<string>): boolean => u.strict.some((t) => terms.has(t));
+  const covered = central.filter((u) => has(u, top.ownTerms));
+  const share = covered.reduce((a, u) => a + u.centralWeight, 0) / total;
+  // Central words the next passages speak of and the best one does not (a typo matched only there).
+  const missed = central.filter((u) => !covered.includes(u) && hits.slice(1, 3).some((h) => has(u, h.ownTerms)));
+  const missedShare = missed.reduce((a, u) => a + u.centralWeight, 0) / total;
+  return { central: share, topical: covered.some((u) => has(u, top.topicTerms)), missed: missedShare, count: covered.length };
+}
+
+export function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

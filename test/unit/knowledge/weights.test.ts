@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { SEARCH_SETTINGS } from '../../../src/knowledge/index.minisearch.js';
+import type { QueryGroup, QueryPlan } from '../../../src/knowledge/query.js';
+import { GENERIC_WEIGHT, weighTerms, YEAR_WEIGHT } from '../../../src/knowledge/weights.js';
+
+const group = (word: string, extra: Partial<QueryGroup> = {}): QueryGroup => ({
+  word,
+  own: [word],
+  related: [],
+  offTopic: false,
+  core: false,
+  noun: true,
+  parts: [],
+  generic: false,
+  ...extra,
+});
+
+const plan = (groups: QueryGroup[]): QueryPlan => ({ groups, answerTypes: [] }) as unknown as QueryPlan;
+
+describe('weighTerms', () => {
+  // Every term occurs in 3 of 20 passages: the same idf, so only the kind of word sets the weight.
+  const df = new Map([['regionalkonferenz', 3], ['2019', 3], ['juli', 3]]);
+  const w = weighTerms(df, 20, plan([group('regionalkonferenz'), group('2019', { noun: false }), group('juli', { generic: true })]), SEARCH_SETTINGS).weight;
+
+  it('weighs a year below a topic word of the same rarity (the year is checked by consistency, not matched as a topic)', () => {
+    expect(w.get('2019')).toBeCloseTo(w.get('regionalkonferenz')! * YEAR_WEIGHT);
+    expect(YEAR_WEIGHT).toBeLessThan(1);
+  });
+
+  it('weighs a generic word (a month) below a topic word of the same rarity', () => {
+    expect(w.get('juli')).toBeCloseTo(w.get('regionalkonferenz')! * GENERIC_WEIGHT);
+    expect(GENERIC_WEIGHT).toBeLessThan(1);
+  });
+
+  it('keeps a number that is no year at full weight', () => {
+    const n = weighTerms(new Map([['1200', 3], ['stelle', 3]]), 20, plan([group('1200', { noun: false }), group('stelle')]), SEARCH_SETTINGS).weight;
+    expect(n.get('1200')).toBeCloseTo(n.get('stelle')!);
+  });
+});
