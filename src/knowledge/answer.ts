@@ -8,9 +8,11 @@ import type { AskResult, SearchHit } from '../core/knowledge.js';
 import type { SearchIndex } from './index.minisearch.js';
 import { planQuery, type QueryPlan } from './query.js';
 import { composeAnswer } from './compose.js';
+import { uncoveredClause } from './compose-parts.js';
 import { detectLanguage } from './language.js';
 import { MESSAGES, REMINDER } from './messages.js';
 import { assess, round, THRESHOLDS, type Assessment } from './assess.js';
+import { clauseAnswer } from './assess-parts.js';
 
 export { assess, THRESHOLDS, type Assessment } from './assess.js';
 
@@ -52,7 +54,11 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5): A
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);
   if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
   const ranked = index.search(plan, Math.max(top, SEARCH_DEPTH));
-  const a = assess(plan, ranked, index);
+  const whole = assess(plan, ranked, index);
+  // A question whose one clause the best passage answers with confidence is answered, whatever its other clause
+  // asks; the answer says that it does not cover the rest.
+  const clause = whole.confidence < THRESHOLDS.answer && ranked[0] !== undefined ? clauseAnswer(index, plan.cleaned, ranked[0], SEARCH_DEPTH) : null;
+  const a = { ...whole, confidence: Math.max(whole.confidence, clause?.confidence ?? 0) };
   if (isOutOfScope(plan, a, index)) return base(echo, 'out_of_scope', MESSAGES.outOfScope);
   const hits: SearchHit[] = ranked.slice(0, top).map((h) => ({ id: h.passage.id, title: h.passage.title, score: round(h.score) }));
   const suggestions = ranked.slice(0, 3).map((h) => ({ passageId: h.passage.id, title: h.passage.title, citation: h.passage.citation }));
@@ -61,7 +67,11 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5): A
   if (best === undefined) return { ...result, message: MESSAGES.handover };
   if (a.confidence >= THRESHOLDS.answer) {
     const p = best.passage;
-    const answer = { ...composeAnswer(p, plan, index.analyzer, ranked.slice(1, 5).map((h) => h.passage)), passageId: p.id, title: p.title, source: p.source, stand: p.stand, reminder: REMINDER };
+    const composed = composeAnswer(p, plan, index.analyzer, ranked.slice(1, 5).map((h) => h.passage));
+    // compose-parts.ts names the parts in words the knowledge base knows; a clause answered by nothing here is named as written.
+    const rest = composed.text.includes('\n\nZu „') ? [] : (clause?.rest ?? []).map(uncoveredClause);
+    const text = [composed.text, ...rest].join('\n\n');
+    const answer = { ...composed, text, passageId: p.id, title: p.title, source: p.source, stand: p.stand, reminder: REMINDER };
     return { ...result, answered: true, outcome: 'answer', answer };
   }
   if (a.confidence >= THRESHOLDS.suggest) return { ...result, outcome: 'suggest', suggestions, message: MESSAGES.suggest };

@@ -43,6 +43,9 @@ export const THRESHOLDS = {
   clearLeadWords: 2,
   /** Share of central words the next passages cover and the best one misses, tolerated in a clear lead. */
   clearLeadMissed: 0.2,
+  /** A clause of a longer question answers it alone only with this coverage and margin (assess-parts.ts). */
+  clauseCoverage: 0.5,
+  clauseMargin: 0.3,
 } as const;
 
 /** Per-question numbers behind the decision (exposed for tests and tuning). */

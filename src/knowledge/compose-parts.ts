@@ -79,3 +79,12 @@ export function questionParts(question: string, plan: QueryPlan, analyzer: Germa
 export function covers(terms: ReadonlySet<string>, part: QuestionPart): boolean {
   return part.terms.some((set) => set.some((t) => terms.has(t)));
 }
+
+/**
+ * The note for a clause of the question that the answer does not cover, quoting it as written.
+ *
+ * @example uncoveredClause('sind Laptops mit drin?') // 'Zu Ihrer Frage „sind Laptops mit drin?“ enthält diese Quelle keine Angabe; …'
+ */
+export function uncoveredClause(clause: string): string {
+  return `Zu Ihrer Frage „${clause}“ enthält diese Quelle keine Angabe; bitte wenden Sie sich dazu an die zuständige Sachbearbeitung.`;
+}

@@ -113,6 +113,18 @@ describe('calibration of answers', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
+  it('answers a question whose one clause the best passage answers clearly, and names the clause it does not cover', () => {
+    const r = kb.ask('Ab wann fließt der Zuschuss, und sind Büromöbel auch mit drin?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe('im#festbetrag');
+    expect(r.answer?.text).toContain('„sind Büromöbel auch mit drin?“ enthält diese Quelle keine Angabe');
+  });
+
+  it('does not answer from a clause of few words that its passage covers only in part', () => {
+    const r = kb.ask('Die Stelle ist seit drei Monaten unbesetzt – müssen wir Geld zurückzahlen?');
+    expect(r.outcome).not.toBe('answer');
+  });
+
   it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?']])(
     'declines the everyday question %j',
     (question) => {

@@ -1,0 +1,58 @@
+/**
+ * Calibration of questions in several clauses ("Ab wann fließt der Zuschuss, und sind Laptop und Diensthandy
+ * auch mit drin?"): a clause about things the knowledge base never mentions makes the whole question look
+ * uncertain, although the passage that ranks first answers the other clause with confidence. Each clause is
+ * assessed as a question of its own; the answer then says which part it does not cover (compose-parts.ts).
+ * Pure.
+ */
+import type { RankedHit, SearchIndex } from './index.minisearch.js';
+import { planQuery } from './query.js';
+import { assess, THRESHOLDS } from './assess.js';
+
+/** Where a question splits into clauses that ask separately: ", und", ", oder", a dash, a semicolon, a second question. */
+const CLAUSE_BOUNDARY = /,\s*(?:und|oder|sowie)\s+|\s+[–—-]\s+(?:und\s+|oder\s+)?|;\s*|\?\s+/giu;
+
+/** Fewest letters of a clause worth asking on its own. */
+const MIN_CLAUSE = 12;
+
+/**
+ * The clauses of a question, each asked on its own; fewer than two when the question has one clause.
+ *
+ * @example clauses('Ab wann fließt der Zuschuss, und sind Laptops mit drin?') // ['Ab wann fließt der Zuschuss', 'sind Laptops mit drin?']
+ */
+export function clauses(question: string): string[] {
+  const out = question
+    .split(CLAUSE_BOUNDARY)
+    .map((c) => c.trim())
+    .filter((c) => c.replace(/[^\p{L}]/gu, '').length >= MIN_CLAUSE);
+  return out.length >= 2 ? out : [];
+}
+
+/** A clause that answers the question alone, and the other clauses, which its passage does not answer. */
+export interface ClauseAnswer {
+  confidence: number;
+  /** The other clauses as written ("sind Laptop und Diensthandy auch mit drin?"). */
+  rest: string[];
+}
+
+/**
+ * The clause of the question answered with the highest confidence by the same passage that ranks first for the
+ * whole question (null when none is, or the question has one clause). A clause answered by another passage does
+ * not count: the question as a whole points elsewhere. The clause's passage must cover at least `clauseCoverage`
+ * of it and lead the next by `clauseMargin`.
+ */
+export function clauseAnswer(index: SearchIndex, question: string, best: RankedHit, depth: number): ClauseAnswer | null {
+  const all = clauses(question);
+  let found: { confidence: number; clause: string } | null = null;
+  for (const clause of all) {
+    const plan = planQuery(clause, index.analyzer, index.synonyms);
+    if (plan.groups.length === 0) continue;
+    const ranked = index.search(plan, depth);
+    if (ranked[0]?.passage.id !== best.passage.id) continue;
+    const a = assess(plan, ranked, index);
+    // Few words say little: a clause speaks for the question only when its passage covers most of it and leads clearly.
+    const clear = a.coverage >= THRESHOLDS.clauseCoverage && a.margin >= THRESHOLDS.clauseMargin;
+    if (clear && a.confidence >= THRESHOLDS.answer && a.confidence > (found?.confidence ?? 0)) found = { confidence: a.confidence, clause };
+  }
+  return found === null ? null : { confidence: found.confidence, rest: all.filter((c) => c !== found.clause) };
+}
