@@ -26,6 +26,8 @@ export interface Unit {
    * without broader terms (Nachweis for Verwendungsnachweis, Bericht for Sachbericht).
    */
   strict: string[];
+  /** The word's own terms among `strict` (no synonyms): a passage using one of them names the word itself. */
+  literal: string[];
   /** For a part of an unknown compound: the index of its word (parts of one word share it). */
   compound?: number;
 }
@@ -64,6 +66,7 @@ export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
         central: (g.noun || g.core) && !g.generic,
         specific: !g.generic && (df > 0 || g.related.length > 0),
         strict,
+        literal: narrow(g.own[0]!, g.own.slice(1)),
         centralWeight: conceptWeight(strict),
       });
       return;
@@ -82,6 +85,7 @@ export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
         central: !p.generic,
         specific: !p.generic,
         strict,
+        literal: [whole, p.term],
         centralWeight: conceptWeight(strict),
         compound: gi,
       });

@@ -8,6 +8,7 @@
 import type { RankedHit, SearchIndex } from './index.minisearch.js';
 import type { QueryPlan } from './query.js';
 import { units, type Unit } from './assess-units.js';
+import { tokenize } from './tokenize.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
 export const THRESHOLDS = {
@@ -91,7 +92,8 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
   const specificity = matchedWeight / Math.log(2 + index.passages.length);
   if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
-  const { central, topical, missed, count } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase());
+  const titleTerms = (h: RankedHit): Set<string> => new Set(tokenize(h.passage.title).flatMap((w) => index.analyzer.terms(w)));
+  const { central, topical, missed, count, outnamed } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase(), titleTerms);
   // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf) speaks of
   // another kind of the thing asked about: its missing part weighs against a clear lead (as share of the question).
   const topGroups = new Set(top.matched);
@@ -131,12 +133,25 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   // A passage about other years, another programme, or without the amount asked for does not answer the question,
   // however many words it shares with it (consistency.ts).
   if (misfit) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // A passage that names what was asked only by a synonym, while another names it by its own word as its topic,
+  // does not answer with confidence: suggestions show both.
+  if (outnamed) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 
 /** True when a passage does not fit the question's years, programme, amount or topic (consistency.ts). */
 function misfits(h: RankedHit): boolean {
   return h.fit.yearMismatch || h.fit.programmeMismatch || h.fit.amountMissing || h.fit.narrower;
+}
+
+/** What {@link centrality} finds. */
+interface Centrality {
+  central: number;
+  topical: boolean;
+  missed: number;
+  count: number;
+  /** A next passage names a central word itself in its title; the best one only by a synonym. */
+  outnamed: boolean;
 }
 
 /**
@@ -146,20 +161,24 @@ function misfits(h: RankedHit): boolean {
  * that are no generic words; a question without such nouns falls back on its other specific words, and one
  * made only of generic words (Was ist im März zu beachten?) has none, so nothing is covered.
  */
-function centrality(us: Unit[], hits: RankedHit[], lowercase: boolean): { central: number; topical: boolean; missed: number; count: number } {
+function centrality(us: Unit[], hits: RankedHit[], lowercase: boolean, titleTerms: (h: RankedHit) => ReadonlySet<string>): Centrality {
   const top = hits[0]!;
   // Written all in lower case ("teilstelle mit 0,2 vze möglich?"), nouns cannot be told apart.
   const nouns = lowercase ? [] : us.filter((u) => u.central);
   const central = nouns.length > 0 ? nouns : us.filter((u) => u.specific);
   const total = central.reduce((a, u) => a + u.centralWeight, 0);
-  if (total === 0) return { central: 0, topical: false, missed: 0, count: 0 };
+  if (total === 0) return { central: 0, topical: false, missed: 0, count: 0, outnamed: false };
   const has = (u: Unit, terms: ReadonlySet<string>): boolean => u.strict.some((t) => terms.has(t));
   const covered = central.filter((u) => has(u, top.ownTerms));
   const share = covered.reduce((a, u) => a + u.centralWeight, 0) / total;
   // Central words the next passages speak of and the best one does not (a typo matched only there).
   const missed = central.filter((u) => !covered.includes(u) && hits.slice(1, 3).some((h) => has(u, h.ownTerms)));
   const missedShare = missed.reduce((a, u) => a + u.centralWeight, 0) / total;
-  return { central: share, topical: covered.some((u) => has(u, top.topicTerms)), missed: missedShare, count: covered.length };
+  // A central word the best passage names only by a synonym (Verteilung for Planungsrahmen) while a next passage
+  // names the word itself in its title: that passage is about what was asked.
+  const literal = (u: Unit, terms: ReadonlySet<string>): boolean => u.literal.some((t) => terms.has(t));
+  const outnamed = covered.some((u) => !literal(u, top.ownTerms) && hits.slice(1, 3).some((h) => literal(u, titleTerms(h))));
+  return { central: share, topical: covered.some((u) => has(u, top.topicTerms)), missed: missedShare, count: covered.length, outnamed };
 }
 
 export function round(x: number, digits = 3): number {
