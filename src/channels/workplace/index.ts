@@ -1,0 +1,105 @@
+/**
+ * The staff workplace door (issue #13): server-rendered German pages under `/arbeitsplatz` on the same restify
+ * server, working without JavaScript. A door onto tickets like Teams and mail: it reads through the queue
+ * query and acts only through the TicketService (the core never knows it exists).
+ */
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import restify from 'restify';
+import type { Clock, Logger } from '../../core/ports.js';
+import type { StaffDirectory } from '../../core/routing.js';
+import type { TicketService } from '../../tickets/ticket-service.js';
+import { plainPreview, type AnswerPreview } from './actions.js';
+import { createOidcSignIn } from './auth.oidc.js';
+import { workplaceMode, type WorkplaceEnv } from './config.js';
+import { requestState, sendError, type WorkplaceContext } from './context.js';
+import { createQueueQuery } from './queue.sqlite.js';
+import { createSessions } from './session.js';
+import { registerSignIn } from './signin-routes.js';
+import { registerTicketPages } from './ticket-routes.js';
+import { loadWorkplaceViews } from './views.fs.js';
+
+export { workplaceCrossChecks, workplaceEnvShape, type WorkplaceEnv } from './config.js';
+
+/** Largest form body accepted (an answer of about 20,000 characters plus fields); larger → 413. */
+export const MAX_FORM_BYTES = 128 * 1024;
+
+/** What the workplace needs from the composition root. */
+export interface WorkplaceDeps {
+  config: WorkplaceEnv & { TEMPLATES_DIR: string; HOST: string };
+  db: Database.Database;
+  tickets: TicketService;
+  staff: StaffDirectory;
+  readAttachment: (sha256: string) => Buffer;
+  /** The exact outgoing answer for the preview; defaults to the plain text with the mail signature. */
+  previewAnswer?: AnswerPreview;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The mounted workplace. */
+export interface Workplace {
+  /** 'oidc', 'local' or 'off' (off: no routes but a German page saying so). */
+  mode: 'oidc' | 'local' | 'off';
+  register(server: restify.Server): void;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Builds the workplace. Local mode is refused (off, with a warning) when the server listens beyond loopback.
+ *
+ * @example
+ * const workplace = createWorkplace({ config, db, tickets, staff, readAttachment, clock, logger });
+ * workplace.register(server);
+ */
+export function createWorkplace(deps: WorkplaceDeps): Workplace {
+  const logger = deps.logger.child({ component: 'workplace' });
+  let mode = workplaceMode(deps.config);
+  if (mode.kind === 'local' && !LOOPBACK_HOSTS.has(deps.config.HOST)) {
+    logger.warn({ host: deps.config.HOST }, 'workplace local mode needs HOST on loopback: workplace off (set WORKPLACE_OIDC_* for sign-in)');
+    mode = { kind: 'off' };
+  }
+  const views = loadWorkplaceViews(deps.config.TEMPLATES_DIR);
+  if (mode.kind === 'off') {
+    return {
+      mode: 'off',
+      register(server) {
+        server.get('/arbeitsplatz/*', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+          res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(views.render('fehler', { title: 'Arbeitsplatz nicht eingerichtet', heading: 'Arbeitsplatz nicht eingerichtet', message: 'Die Anmeldung ist nicht konfiguriert. Bitte setzen Sie WORKPLACE_OIDC_ISSUER, WORKPLACE_OIDC_CLIENT_ID, WORKPLACE_BASE_URL und WORKPLACE_SESSION_SECRET (siehe README).' }));
+          next();
+        });
+      },
+    };
+  }
+  const secret = deps.config.WORKPLACE_SESSION_SECRET ?? randomBytes(32).toString('hex');
+  const ctx: WorkplaceContext = {
+    mode,
+    oidc: mode.kind === 'oidc' ? createOidcSignIn(mode) : null,
+    views,
+    sessions: createSessions({ secret, secure: mode.kind === 'oidc' && mode.redirectUri.protocol === 'https:', idleMinutes: deps.config.WORKPLACE_IDLE_MINUTES, now: () => deps.clock.now() }),
+    staff: deps.staff,
+    tickets: deps.tickets,
+    queue: createQueueQuery(deps.db),
+    previewAnswer: deps.previewAnswer ?? plainPreview,
+    readAttachment: deps.readAttachment,
+    clock: deps.clock,
+    logger,
+  };
+  return {
+    mode: mode.kind,
+    register(server) {
+      const tooLarge = (req: restify.Request, res: restify.Response, next: restify.Next): void => {
+        if (Number(req.headers['content-length'] ?? 0) <= MAX_FORM_BYTES) return next();
+        requestState(ctx, req, res)
+          .then((state) => sendError(ctx, res, state, 413, 'Eingabe zu groß', 'Das Formular ist zu groß. Bitte kürzen Sie den Text; Anhänge können hier nicht hochgeladen werden.'))
+          .then(() => next(false), (error: unknown) => next(error as Error));
+      };
+      const bodyParser = [tooLarge, ...(restify.plugins.bodyParser({ maxBodySize: MAX_FORM_BYTES, mapParams: false }) as restify.RequestHandler[])];
+      registerSignIn(server, ctx, bodyParser);
+      registerTicketPages(server, ctx, bodyParser);
+      logger.info({ mode: mode.kind }, 'workplace mounted at /arbeitsplatz');
+    },
+  };
+}
