@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { workplaceCrossChecks, workplaceEnvShape } from '../channels/workplace/config.js';
 import { AppError } from '../core/errors.js';
 import { TICKET_CATEGORIES, type TicketCategory } from '../core/triage/index.js';
 
@@ -144,6 +145,8 @@ export const ConfigSchema = z
     TICKET_DEADLINES: deadlines,
     RETENTION_DAYS: wholeNumber(1).default(365),
     OUTBOX_POLL_MS: wholeNumber(10).default(1000),
+    // Staff workplace (/arbeitsplatz, issue #13): OIDC sign-in or local mode
+    ...workplaceEnvShape,
   });
 
 /**
@@ -163,7 +166,7 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   if (has('MicrosoftAppId') && env.MicrosoftAppType === 'SingleTenant' && !has('MicrosoftAppTenantId')) {
     problems.push('MicrosoftAppTenantId: required for SingleTenant');
   }
-  return problems;
+  return [...problems, ...workplaceCrossChecks(env)];
 }
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;
