@@ -7,7 +7,7 @@
  * Issue targets: hit@1 ≥ 0.90 on clean questions and never below MiniSearch defaults on any set; answered ≥ 0.90
  * on clean and wrapped questions; precision of answers ≥ 0.97; confidently wrong ≤ 3 %.
  *
- * How the floors below were set (2026-12-04, after the judgement work of issue 9): a share is today's value minus one question (rounded down to 0.01), but not below the
+ * How the floors below were set (2026-12-04, after the judgement work of issue 9, raised after the calibration round): a share is today's value minus one question (rounded down to 0.01), but not below the
  * target where today meets it; where today misses the target the floor is today's value (marked "misses").
  * `maxWrong` is today's count, plus one where that still stays within 3 % of the set. Raise them as the
  * judgement improves; never lower one to make a change pass.
@@ -36,18 +36,18 @@ interface Floor {
 const FLOORS: Record<string, Floor> = {
   // measured hit@1 1.000 (MiniSearch 1.000), answered 1.000, precision 1.000, wrong 0 of 32
   'test/eval/questions.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
-  // measured hit@1 0.864 (MiniSearch 0.750), answered 0.773, precision 1.000, wrong 0 of 48: hit@1 and answered miss
-  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.84, answered: 0.75, precision: 0.97, maxWrong: 1 },
+  // measured hit@1 0.886 (MiniSearch 0.750), answered 0.864, precision 1.000, wrong 0 of 48: hit@1 and answered miss
+  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.886, answered: 0.863, precision: 0.97, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.867), answered 1.000, precision 1.000, wrong 0 of 32
   'test/eval/enquiries.jsonl': { kind: 'enquiries', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
   // measured hit@1 0.989 (MiniSearch 0.876), answered 0.989, precision 0.989, wrong 1 of 107
   'test/fixtures/knowledge/heldout-like.jsonl': { kind: 'questions', hit1: 0.97, answered: 0.97, precision: 0.97, maxWrong: 2 },
   // no expected passages (every question must be handed over or suggested): measured 0 answered
   'test/fixtures/knowledge/no-confident-wrong.jsonl': { kind: 'questions', hit1: 0, answered: 0, precision: 0, maxWrong: 0 },
-  // measured hit@1 0.914 (MiniSearch 0.886), answered 1.000, precision 0.914 (misses), wrong 3 of 41
-  'test/fixtures/knowledge/paraphrases-2.jsonl': { kind: 'questions', hit1: 0.88, answered: 0.97, precision: 0.914, maxWrong: 3 },
-  // measured hit@1 0.940 (MiniSearch 0.840), answered 0.960, precision 0.958 (misses), wrong 2 of 58
-  'test/fixtures/knowledge/paraphrases.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.94, precision: 0.957, maxWrong: 2 },
+  // measured hit@1 0.943 (MiniSearch 0.914), answered 1.000, precision 0.943 (misses), wrong 2 of 41
+  'test/fixtures/knowledge/paraphrases-2.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.97, precision: 0.942, maxWrong: 2 },
+  // measured hit@1 0.940 (MiniSearch 0.840), answered 0.940, precision 0.979, wrong 1 of 58
+  'test/fixtures/knowledge/paraphrases.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.94, precision: 0.97, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
