@@ -3,6 +3,7 @@
  * plus a loopback OpenID provider, an SMTP sink, and a tiny cookie-keeping HTTP client for tests without a
  * browser.
  */
+import { expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -156,4 +157,27 @@ export function loginAction(html: string, base: string): string {
   const m = /action="([^"]+)"/.exec(html);
   if (m === null) throw new Error('no login form');
   return new URL(m[1]!, base).href;
+}
+
+/** Walks the sign-in as a browser without JavaScript would; resolves with the page reached. */
+export async function signIn(client: FormClient, h: WorkplaceHarness, login: string, start = '/arbeitsplatz/eingang'): Promise<{ status: number; url: string; text: string }> {
+  const signInPage = await client.request(`${h.url}${start}`);
+  expect(signInPage.url).toContain('/arbeitsplatz/anmelden');
+  const link = /href="(\/arbeitsplatz\/anmelden\/start[^"]*)"/.exec(signInPage.text)?.[1];
+  expect(link).toBeDefined();
+  const idpPage = await client.request(`${h.url}${link!.replace(/&amp;/g, '&')}`);
+  expect(idpPage.url.startsWith(h.provider!.issuer)).toBe(true);
+  return client.request(loginAction(idpPage.text, idpPage.url), { form: { login } });
+}
+
+
+/** Waits until the sink holds a mail whose text contains `needle` (polling the recorded messages). */
+export async function waitForMail(sink: SmtpSink, needle: string, timeoutMs = 20_000): Promise<SmtpSink['messages'][number]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = sink.messages.find((m) => m.parsed.text?.includes(needle) === true);
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error(`no mail containing "${needle}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -3,18 +3,7 @@
  * staff-directory match, and the guards every page has (sign-in redirect, CSRF, 404).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FormClient, hiddenValue, loginAction, startWorkplace, type WorkplaceHarness } from './harness.js';
-
-/** Walks the sign-in as a browser without JavaScript would; resolves with the page reached. */
-export async function signIn(client: FormClient, h: WorkplaceHarness, login: string, start = '/arbeitsplatz/eingang'): Promise<{ status: number; url: string; text: string }> {
-  const signInPage = await client.request(`${h.url}${start}`);
-  expect(signInPage.url).toContain('/arbeitsplatz/anmelden');
-  const link = /href="(\/arbeitsplatz\/anmelden\/start[^"]*)"/.exec(signInPage.text)?.[1];
-  expect(link).toBeDefined();
-  const idpPage = await client.request(`${h.url}${link!.replace(/&amp;/g, '&')}`);
-  expect(idpPage.url.startsWith(h.provider!.issuer)).toBe(true);
-  return client.request(loginAction(idpPage.text, idpPage.url), { form: { login } });
-}
+import { FormClient, hiddenValue, signIn, startWorkplace, type WorkplaceHarness } from './harness.js';
 
 describe('workplace sign-in with OpenID Connect', () => {
   let h: WorkplaceHarness;
