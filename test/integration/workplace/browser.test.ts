@@ -1,0 +1,118 @@
+/**
+ * The workplace in a real browser: playwright-core drives Debian's Chromium (installed by .ci/run) against the
+ * real server, a real SQLite file, the SMTP sink and a real OpenID provider on loopback. Each test saves a
+ * screenshot under test-results/workplace/ and runs axe-core on the pages it visits (contexts bypass the
+ * pages' strict CSP only so that the axe script can be injected).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWorkplace, type WorkplaceHarness } from './harness.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = 'test-results/workplace';
+// Without the browser the suite is skipped locally; in CI (.ci/run installs it) a missing browser fails.
+const hasBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const HEILBRONN = {
+  from: 'integration@heilbronn.de',
+  subject: 'Bescheid für unseren Antrag',
+  text: 'Sehr geehrte Damen und Herren,\nwir haben den Antrag auf Förderung des Integrationsmanagements gestellt (Az. HN-0815). Wann erhalten wir den Bescheid?\nMit freundlichen Grüßen\nStadt Heilbronn',
+};
+
+/** axe-core findings of impact serious or critical (WCAG 2 A/AA rules). */
+async function seriousFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count})`);
+}
+
+async function signInAs(page: Page, h: WorkplaceHarness, login: string): Promise<void> {
+  await page.goto(`${h.url}/arbeitsplatz/eingang`);
+  await page.getByRole('link', { name: 'Mit Dienstkonto anmelden' }).click();
+  await page.getByLabel('Benutzer').fill(login);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.waitForURL(`${h.url}/arbeitsplatz/eingang`);
+}
+
+describe.skipIf(!hasBrowser)('workplace in Chromium', () => {
+  let h: WorkplaceHarness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    h = await startWorkplace();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  it('signs in through the OpenID provider and shows the queue without serious accessibility findings', async () => {
+    const number = h.seedTicket(HEILBRONN);
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await signInAs(page, h, 'sb-nord-1');
+    await expect(page.getByRole('heading', { level: 1, name: 'Eingang' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: number }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/eingang.png`, fullPage: true });
+    expect(await seriousFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('takes a ticket over and hands it over with a note; it lands in the colleague\'s queue', async () => {
+    const number = h.seedTicket(HEILBRONN);
+    const one = await browser.newContext({ bypassCSP: true });
+    const page = await one.newPage();
+    await signInAs(page, h, 'sb-nord-1');
+    await page.getByRole('link', { name: number }).click();
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Sie haben den Vorgang übernommen.' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#bearbeitung').textContent()).resolves.toContain('Sachbearbeitung Team Nord (1)');
+    expect(await seriousFindings(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/vorgang.png`, fullPage: true });
+
+    await page.getByLabel('An', { exact: true }).selectOption('sb-nord-2');
+    await page.getByLabel('Notiz für die Kollegin oder den Kollegen (Pflicht)').fill('Bitte den Bescheid prüfen.');
+    await page.getByRole('button', { name: 'Weitergeben' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'übergeben' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/uebergeben.png`, fullPage: true });
+
+    const two = await browser.newContext({ bypassCSP: true });
+    const colleague = await two.newPage();
+    await signInAs(colleague, h, 'sb-nord-2');
+    await colleague.getByRole('link', { name: /Meine Vorgänge/ }).click();
+    await expect(colleague.getByRole('link', { name: number }).isVisible()).resolves.toBe(true);
+    await colleague.getByRole('link', { name: number }).click();
+    await expect(colleague.getByText('Bitte den Bescheid prüfen.').first().isVisible()).resolves.toBe(true);
+    await colleague.screenshot({ path: `${SHOTS}/kollegin.png`, fullPage: true });
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  it('lets only one of two browsers take a ticket over; the other sees who was faster', async () => {
+    const number = h.seedTicket(HEILBRONN);
+    const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
+    const [pa, pb] = await Promise.all([a.newPage(), b.newPage()]);
+    await signInAs(pa, h, 'sb-nord-1');
+    await signInAs(pb, h, 'sb-nord-2');
+    await Promise.all([pa.goto(`${h.url}/arbeitsplatz/vorgang/${number}`), pb.goto(`${h.url}/arbeitsplatz/vorgang/${number}`)]);
+    await Promise.all([pa.getByRole('button', { name: 'Übernehmen' }).click(), pb.getByRole('button', { name: 'Übernehmen' }).click()]);
+    const texts = await Promise.all([pa.locator('main').textContent(), pb.locator('main').textContent()]);
+    const won = texts.filter((t) => t?.includes('Sie haben den Vorgang übernommen.')).length;
+    const lost = texts.filter((t) => t?.includes('hat den Vorgang bereits übernommen')).length;
+    expect([won, lost]).toEqual([1, 1]);
+    const loser = texts[0]?.includes('bereits übernommen') === true ? pa : pb;
+    await loser.screenshot({ path: `${SHOTS}/uebernahme-verloren.png`, fullPage: true });
+    await Promise.all([a.close(), b.close()]);
+  });
+});
