@@ -10,7 +10,7 @@ import { ROLE_LABELS, staffUser, type StaffUser } from './access.js';
 import type { AnswerPreview } from './actions.js';
 import type { OidcSignIn } from './auth.oidc.js';
 import type { WorkplaceMode } from './config.js';
-import { redirect, sendHtml } from './http.js';
+import { formBody, redirect, sendHtml } from './http.js';
 import type { QueueQuery } from './queue.sqlite.js';
 import type { Sessions, WorkplaceSession } from './session.js';
 import type { PageName, WorkplaceViews } from './views.fs.js';
@@ -53,11 +53,34 @@ export async function requestState(ctx: WorkplaceContext, req: restify.Request, 
 export async function requireUser(ctx: WorkplaceContext, req: restify.Request, res: restify.Response): Promise<(RequestState & { user: StaffUser }) | null> {
   const state = await requestState(ctx, req, res);
   if (state.user !== null) return state as RequestState & { user: StaffUser };
-  const target = req.method === 'GET' ? (req.url ?? '/arbeitsplatz/eingang') : (req.headers.referer ?? '');
-  const path = target.startsWith('http') ? new URL(target).pathname + new URL(target).search : target;
+  let target = req.url ?? '/arbeitsplatz/eingang';
+  if (req.method !== 'GET') {
+    // A form sent after the session expired: keep what was typed and come back to the ticket after sign-in
+    // (only with the expired session's valid CSRF token, so another site cannot plant a draft).
+    const ticket = /^\/arbeitsplatz\/vorgang\/([^/]+)\//.exec(target)?.[1];
+    target = ticket === undefined ? '/arbeitsplatz/eingang' : `/arbeitsplatz/vorgang/${ticket}`;
+    if (ticket !== undefined && ctx.sessions.verifyCsrf(state.session, formBody(req)._csrf)) state.session.draft = { ticket, ...draftOf(req) };
+  }
+  const path = target;
   await state.session.save();
   redirect(res, `/arbeitsplatz/anmelden?ziel=${encodeURIComponent(path)}${state.expired ? '&abgelaufen=1' : ''}`);
   return null;
+}
+
+const DRAFT_MAX = 2_500;
+
+/** The typed texts of a refused form, capped to fit the cookie. */
+function draftOf(req: restify.Request): { answer?: string; note?: string; handoverNote?: string } {
+  const body = formBody(req);
+  const cap = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.slice(0, DRAFT_MAX) : undefined);
+  const action = /\/([a-z-]+)$/.exec(req.url ?? '')?.[1];
+  const text = cap(body.text);
+  const out: { answer?: string; note?: string; handoverNote?: string } = {};
+  if (action === 'antworten' && text !== undefined) out.answer = text;
+  if (action === 'notiz' && text !== undefined) out.note = text;
+  const note = cap(body.note);
+  if (action === 'weitergeben' && note !== undefined) out.handoverNote = note;
+  return out;
 }
 
 /** Renders `page` inside the layout and sends it (saving the session first: the cookie travels in the headers). */

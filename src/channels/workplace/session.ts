@@ -15,6 +15,11 @@ export interface SessionData {
   /** Epoch ms of the last request (idle timeout). */
   seenAt?: number;
   csrfSecret?: string;
+  /**
+   * Text typed into a form whose session had expired: restored on that ticket after signing in again. Capped
+   * (the sealed cookie holds about 4 KB).
+   */
+  draft?: { ticket: string; answer?: string; note?: string; handoverNote?: string };
   /** Confirmation of the last action, shown once on the next page. */
   flash?: string;
   /** Between the redirect to the IdP and its callback. */

@@ -83,6 +83,13 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
     // The confirmation of the action just done, shown once.
     const flash = state.session.flash ?? null;
     delete state.session.flash;
+    const draft = state.session.draft?.ticket === details.ticket.number ? state.session.draft : undefined;
+    delete state.session.draft;
+    if (draft !== undefined) {
+      const { ticket: _ticket, ...form } = draft;
+      const error = 'Ihre Sitzung war abgelaufen; die Aktion wurde nicht ausgeführt. Ihre Eingabe ist unten wiederhergestellt: bitte prüfen und erneut absenden.';
+      return showTicket(ctx, res, state, details, { flash, form, error });
+    }
     await showTicket(ctx, res, state, details, { flash });
   });
 

@@ -26,8 +26,9 @@ const HEILBRONN = {
 async function seriousFindings(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    // Runs in the page (no DOM types in this Node project): axe and document come from the page's globals.
+    const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } };
+    const result = await page.axe.run(page.document, { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count})`);

@@ -43,7 +43,15 @@ async function freePort(): Promise<number> {
 let seq = 0;
 
 /** Starts provider (unless `local`), sink and app. */
-export async function startWorkplace(options: { local?: boolean; env?: Record<string, string> } = {}): Promise<WorkplaceHarness> {
+/** A clock the test can move forward (idle timeouts). */
+export class MovableClock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+export async function startWorkplace(options: { local?: boolean; env?: Record<string, string>; clock?: MovableClock } = {}): Promise<WorkplaceHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pakt-workplace-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -70,7 +78,7 @@ export async function startWorkplace(options: { local?: boolean; env?: Record<st
         }),
     ...options.env,
   });
-  const app = await buildApp(config, { logger: silentLogger, defaultMetrics: false });
+  const app = await buildApp(config, { logger: silentLogger, defaultMetrics: false, ...(options.clock === undefined ? {} : { clock: options.clock }) });
   await app.listen();
   return {
     app,

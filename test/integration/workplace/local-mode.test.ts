@@ -1,0 +1,111 @@
+/**
+ * Without OIDC settings the workplace runs in local mode (loopback only, a visible banner, sign-in as a staff
+ * entry of the contacts file); an idle session ends and sends the person back to sign-in. Settings errors
+ * are reported like every other variable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../../../src/core/errors.js';
+import { parseConfig } from '../../../src/server/config.js';
+import { FormClient, hiddenValue, MovableClock, startWorkplace, type WorkplaceHarness } from './harness.js';
+
+describe('workplace local mode', () => {
+  let h: WorkplaceHarness;
+  const clock = new MovableClock();
+
+  beforeAll(async () => {
+    h = await startWorkplace({ local: true, env: { WORKPLACE_IDLE_MINUTES: '1' }, clock });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('offers the staff entries, shows the "Lokaler Modus" banner and signs in as the chosen entry', async () => {
+    const client = new FormClient();
+    const page = await client.request(`${h.url}/arbeitsplatz/eingang`);
+    expect(page.text).toContain('Lokaler Modus');
+    expect(page.text).toContain('<option value="sb-nord-1">');
+    const eingang = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, {
+      form: { _csrf: hiddenValue(page.text, '_csrf'), staffId: 'leitung', ziel: '/arbeitsplatz/eingang' },
+    });
+    expect(eingang.status).toBe(200);
+    expect(eingang.text).toContain('Angemeldet als Referatsleitung 15.2 (Teamleitung)');
+    expect(eingang.text).toContain('Lokaler Modus');
+  });
+
+  it('refuses a local sign-in without a valid CSRF token or for an entry not in the contacts file', async () => {
+    const client = new FormClient();
+    const page = await client.request(`${h.url}/arbeitsplatz/anmelden`);
+    const forged = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: 'forged', staffId: 'leitung' } });
+    expect(forged.status).toBe(403);
+    const unknown = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(page.text, '_csrf'), staffId: 'niemand' } });
+    expect(unknown.status).toBe(403);
+  });
+});
+
+describe('workplace idle timeout', () => {
+  let h: WorkplaceHarness;
+  const clock = new MovableClock();
+
+  beforeAll(async () => {
+    h = await startWorkplace({ local: true, env: { WORKPLACE_IDLE_MINUTES: '5' }, clock });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('sends an idle session back to sign-in without losing the typed answer', async () => {
+    const number = h.seedTicket({
+      from: 'integration@heilbronn.de',
+      subject: 'Bescheid',
+      text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nStadt Heilbronn',
+    });
+    const client = new FormClient();
+    const signInPage = await client.request(`${h.url}/arbeitsplatz/anmelden`);
+    await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(signInPage.text, '_csrf'), staffId: 'sb-nord-1' } });
+    const ticket = await client.request(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    clock.offsetMs = 6 * 60_000;
+    const expired = await client.request(`${h.url}/arbeitsplatz/vorgang/${number}/antworten`, {
+      form: { _csrf: hiddenValue(ticket.text, '_csrf'), version: hiddenValue(ticket.text, 'version'), text: 'Mein langer Antwortentwurf', schritt: 'vorschau' },
+    });
+    expect(expired.url).toContain('/arbeitsplatz/anmelden?ziel=');
+    expect(expired.text).toContain('wegen Inaktivität abgelaufen');
+    const back = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, {
+      form: { _csrf: hiddenValue(expired.text, '_csrf'), staffId: 'sb-nord-1', ziel: new URL(expired.url).searchParams.get('ziel') ?? '' },
+    });
+    expect(back.url).toBe(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    expect(back.text).toContain('Mein langer Antwortentwurf');
+    expect(back.text).toContain('Ihre Sitzung war abgelaufen');
+  });
+});
+
+describe('workplace settings', () => {
+  const problems = (env: Record<string, string>): string[] => {
+    try {
+      parseConfig(env);
+      return [];
+    } catch (error) {
+      if (!isAppError(error, 'CONFIG_INVALID')) throw error;
+      return (error.details.problems as string[]) ?? [];
+    }
+  };
+
+  it('requires client id, base URL and session secret once an issuer is set', () => {
+    expect(problems({ WORKPLACE_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0' })).toEqual([
+      'WORKPLACE_OIDC_CLIENT_ID: required when WORKPLACE_OIDC_ISSUER is set',
+      'WORKPLACE_BASE_URL: required when WORKPLACE_OIDC_ISSUER is set',
+      'WORKPLACE_SESSION_SECRET: required when WORKPLACE_OIDC_ISSUER is set',
+    ]);
+  });
+
+  it('names a short session secret and a malformed issuer', () => {
+    const found = problems({ WORKPLACE_OIDC_ISSUER: 'not a url', WORKPLACE_SESSION_SECRET: 'short' });
+    expect(found.some((p) => p.startsWith('WORKPLACE_OIDC_ISSUER:'))).toBe(true);
+    expect(found.some((p) => p.startsWith('WORKPLACE_SESSION_SECRET:'))).toBe(true);
+  });
+
+  it('starts without any workplace settings (local mode by default)', () => {
+    const config = parseConfig({});
+    expect(config.WORKPLACE_OIDC_ISSUER).toBeUndefined();
+    expect(config.WORKPLACE_LOCAL_MODE).toBe(true);
+  });
+});
