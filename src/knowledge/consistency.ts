@@ -10,6 +10,7 @@
  * Pure.
  */
 import type { GermanAnalyzer } from './analyzer.js';
+import { answerTypes } from './answer-type.js';
 import { isStopword } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
@@ -50,6 +51,8 @@ export interface PassageFacets {
   hasNumber: boolean;
   /** The text states a sum of money or a share (Euro, Mio., Prozent). */
   hasMoney: boolean;
+  /** Its title or a typical question asks for an amount ("Wie viel …", "Wie hoch …"): amounts are its topic. */
+  amountTopic: boolean;
 }
 
 /** What a question names: years, programmes, and whether it asks for an amount. */
@@ -60,6 +63,8 @@ export interface QuestionFacets {
   required: ReadonlySet<string>;
   /** The question asks for a sum of money ("Höhe", "Betrag", "wie viel Geld"), or for a quantity ("wie viel", "wie hoch"). */
   asks: 'money' | 'number' | null;
+  /** The question asks how much ("wie viel", "wie hoch", "Höhe", "Betrag"), not only whether there is more money. */
+  howMuch: boolean;
   /** The terms naming each topic word of the question as a whole (no generic words), for the narrower-topic check. */
   topics: string[][];
   /** Every term of the question, synonyms included. */
@@ -78,6 +83,11 @@ export interface Fit {
   programmeMismatch: boolean;
   /** The question asks for a sum of money or a quantity and the passage states none. */
   amountMissing: boolean;
+  /**
+   * The question asks for a sum of money or a quantity; the passage states one, but only in passing: neither
+   * its title nor a typical question asks for an amount (a rule on Nachbesetzung naming the Fördersatz).
+   */
+  amountIncidental: boolean;
   /**
    * The passage's title names a narrower kind of what the question asks about (Zwischenverwendungsnachweis for
    * Verwendungsnachweis) and the question never names the difference (zwischen), nor the thing itself.
@@ -187,11 +197,14 @@ export function passageFacets(
     titleWords: tokenize(p.title).map((w) => analyzer.terms(w)).filter((t) => t.length > 0),
     hasNumber: hasNumber(p.text),
     hasMoney: hasMoney(p.text),
+    amountTopic: answerTypes(`${p.title}\n${(p.questions ?? []).join('\n')}`).includes('typ_menge'),
   };
 }
 
 /** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "Höhe der Förderung", "Betrag", "Euro". */
 const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
+/** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
+const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
 /** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */
 const NUMBER_QUESTION = /\bwie\s*viel\b|\bwieviel\b|\bwie\s+hoch\b/iu;
 
@@ -203,7 +216,8 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(terms, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const asks = MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
-  return { years: yearsOf(text), programmes: named, required, asks, topics, terms, folded: tokenize(text).join(' ') };
+  const howMuch = NUMBER_QUESTION.test(text) || HOW_MUCH.test(text);
+  return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' ') };
 }
 
 /**
@@ -216,7 +230,8 @@ export function fit(q: QuestionFacets, p: PassageFacets): Fit {
   const yearOwn = q.years.length > 0 && overlaps(q.years, p.ownYears);
   const programmeMismatch = [...q.required].some((n) => !p.mentions.has(n)) || [...p.about].some((a) => !q.programmes.has(a));
   const amountMissing = q.asks === 'money' ? !p.hasMoney : q.asks === 'number' && !p.hasNumber;
-  return { yearMismatch, yearOwn, programmeMismatch, amountMissing, narrower: isNarrower(q, p.titleWords) };
+  const amountIncidental = q.asks !== null && q.howMuch && !amountMissing && !p.amountTopic;
+  return { yearMismatch, yearOwn, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords) };
 }
 
 /** Shortest topic term checked for a narrower title (shorter ones end too many words by chance). */

@@ -64,8 +64,15 @@ export function weighTerms(df: Map<string, number>, passageCount: number, plan: 
   return { weight, fuzzy, groupOf };
 }
 
+/**
+ * Score factor of a passage that states the amount asked for only in passing (consistency.ts `amountIncidental`):
+ * a little below one, so that of two passages the question's words fit alike, the one about amounts leads.
+ */
+export const AMOUNT_INCIDENTAL = 0.9;
+
 /** Score factor of a passage's fit: a passage about other years, another programme or without the asked amount sinks. */
 export function fitFactor(f: Fit, settings: SearchSettings): number {
   const c = settings.consistency;
-  return (f.yearMismatch ? c.year : f.yearOwn ? c.ownYear : 1) * (f.programmeMismatch ? c.programme : 1) * (f.amountMissing ? c.amount : 1) * (f.narrower ? c.narrower : 1);
+  const amount = f.amountMissing ? c.amount : f.amountIncidental ? AMOUNT_INCIDENTAL : 1;
+  return (f.yearMismatch ? c.year : f.yearOwn ? c.ownYear : 1) * (f.programmeMismatch ? c.programme : 1) * amount * (f.narrower ? c.narrower : 1);
 }

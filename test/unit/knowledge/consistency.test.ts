@@ -80,6 +80,15 @@ describe(fit.name, () => {
     expect(fitOf('Wie wurde das Geld verteilt?', planning).amountMissing).toBe(false);
   });
 
+  it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
+    const replacement = passage('faq#nachbesetzung', 'Nachbesetzung mit Hochschulabschluss', 'Dann gilt der höhere Fördersatz von 64.000 Euro.');
+    const ratesAsked = { ...rates, questions: ['Wie hoch ist der Fördersatz je Stelle?'] };
+    expect(fitOf('Wie viel Euro gibt es für eine Stelle mit Bachelor?', replacement).amountIncidental).toBe(true);
+    expect(fitOf('Wie viel Euro gibt es für eine Stelle mit Bachelor?', ratesAsked).amountIncidental).toBe(false);
+    // "mehr Geld?" asks whether, not how much: the rule on the replacement answers it.
+    expect(fitOf('Gibt es bei einer Nachbesetzung mit Bachelor mehr Geld?', replacement).amountIncidental).toBe(false);
+  });
+
   it('marks a title naming a narrower kind of the asked thing unless the question names the difference', () => {
     expect(fitOf('Wann ist der Verwendungsnachweis fällig?', interim).narrower).toBe(true);
     expect(fitOf('Wann ist der Zwischenverwendungsnachweis fällig?', interim).narrower).toBe(false);
