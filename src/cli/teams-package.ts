@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isAppError } from '../core/errors.js';
-import { buildAppPackage, PLACEHOLDER_BOT_ID } from '../channels/teams/app-package.js';
+import { buildAppPackage, PLACEHOLDER_BOT_ID } from './teams-package/app-package.js';
 import { loadConfig } from '../server/env.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './context.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildAppPackage, DEFAULT_APP_TEMPLATE_DIR, renderManifest } from '../../../src/channels/teams/app-package.js';
+import { buildAppPackage, DEFAULT_APP_TEMPLATE_DIR, renderManifest } from '../../../src/cli/teams-package/app-package.js';
 import { isAppError } from '../../../src/core/errors.js';
 
 const BOT = '3f2b7c1e-1111-4222-8333-444455556666';
