@@ -91,6 +91,7 @@ export async function sendPage(ctx: WorkplaceContext, res: restify.Response, sta
     csrf,
     user: state.user,
     roleLabel: state.user === null ? null : ROLE_LABELS[state.user.role],
+    isLead: state.user?.role === 'teamleitung',
     localMode: ctx.mode.kind === 'local',
   };
   sendHtml(res, status, ctx.views.render(page, { ...layout, ...model }));

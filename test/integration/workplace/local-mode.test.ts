@@ -109,3 +109,37 @@ describe('workplace settings', () => {
     expect(config.WORKPLACE_LOCAL_MODE).toBe(true);
   });
 });
+
+describe('workplace overview', () => {
+  let h: WorkplaceHarness;
+
+  beforeAll(async () => {
+    h = await startWorkplace({ local: true });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const signInLocal = async (staffId: string): Promise<FormClient> => {
+    const client = new FormClient();
+    const page = await client.request(`${h.url}/arbeitsplatz/anmelden`);
+    await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(page.text, '_csrf'), staffId } });
+    return client;
+  };
+
+  it('shows the team lead open tickets per team and Kreis and enquiries per week as tables; case workers get 403', async () => {
+    h.seedTicket({
+      from: 'integration@heilbronn.de',
+      subject: 'Bescheid',
+      text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nStadt Heilbronn',
+    });
+    const lead = await signInLocal('leitung');
+    const page = await lead.request(`${h.url}/arbeitsplatz/uebersicht`);
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<th scope="row">Sachbearbeitung Team Nord<\/th><td>1<\/td>/);
+    expect(page.text).toContain('Heilbronn');
+    expect(page.text).toMatch(/<td>E-Mail<\/td><td>0<\/td><td>0<\/td><td>1<\/td>/);
+    const worker = await signInLocal('sb-nord-1');
+    expect((await worker.request(`${h.url}/arbeitsplatz/uebersicht`)).status).toBe(403);
+  });
+});

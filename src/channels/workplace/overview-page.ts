@@ -1,0 +1,63 @@
+/**
+ * The Übersicht for the team lead: the overview query turned into accessible tables (each figure as a number
+ * in a table with caption and headers, nothing by colour alone). Other roles get 403.
+ */
+import type restify from 'restify';
+import { TICKET_STATUSES } from '../../core/outcome.js';
+import { requireUser, sendError, sendPage, type WorkplaceContext } from './context.js';
+import { CHANNEL_LABELS, STATUS_LABELS, germanTime } from './labels.js';
+import type { OverviewFigures } from './overview.sqlite.js';
+
+const OPEN_STATUSES = TICKET_STATUSES.filter((s) => s !== 'erledigt');
+const OUTCOMES: [string, string[]][] = [
+  ['Beantwortet', ['answered']],
+  ['Vorschläge', ['suggested']],
+  ['Vorgang', ['ticket_created', 'follow_up']],
+  ['Abgelehnt', ['declined']],
+  ['Sonstige', ['acknowledged', 'suppressed', 'duplicate', 'invalid']],
+];
+export const OVERVIEW_WEEKS = 12;
+
+/** Builds the model of uebersicht.hbs. */
+export function overviewModel(figures: OverviewFigures, now: Date): object {
+  const byWeek = new Map<string, Map<string, number[]>>();
+  for (const r of figures.weeks) {
+    const channels = byWeek.get(r.week) ?? new Map<string, number[]>();
+    const counts = channels.get(r.channel) ?? OUTCOMES.map(() => 0);
+    const column = OUTCOMES.findIndex(([, kinds]) => kinds.includes(r.outcome));
+    counts[column === -1 ? OUTCOMES.length - 1 : column]! += r.count;
+    channels.set(r.channel, counts);
+    byWeek.set(r.week, channels);
+  }
+  const h = figures.medianFirstResponseHours;
+  return {
+    title: 'Übersicht',
+    navUebersicht: true,
+    stand: germanTime(now.toISOString()),
+    statusHeads: OPEN_STATUSES.map((s) => STATUS_LABELS[s]),
+    teams: figures.teams.map((t) => ({ team: t.team, counts: OPEN_STATUSES.map((s) => t.perStatus[s] ?? 0), open: t.open, overdue: t.overdue })),
+    firstResponse:
+      h === null
+        ? 'Noch keine Vorgänge mit erster Antwort.'
+        : `Median ${h.toLocaleString('de-DE')} Stunden vom Eingang bis zur ersten Antwort der Sachbearbeitung (${figures.firstResponses} Vorgänge).`,
+    weekCount: OVERVIEW_WEEKS,
+    outcomeHeads: OUTCOMES.map(([label]) => label),
+    weeks: [...byWeek.entries()].flatMap(([week, channels]) =>
+      [...channels.entries()].map(([channel, counts]) => ({ week, channel: CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS] ?? channel, counts })),
+    ),
+    kreise: figures.kreise.map((k) => ({ ...k, name: k.name ?? k.ags })),
+  };
+}
+
+/** Registers GET /arbeitsplatz/uebersicht. */
+export function registerOverview(server: restify.Server, ctx: WorkplaceContext, figures: (now: Date) => OverviewFigures): void {
+  server.get('/arbeitsplatz/uebersicht', async (req: restify.Request, res: restify.Response) => {
+    const state = await requireUser(ctx, req, res);
+    if (state === null) return;
+    if (state.user.role !== 'teamleitung') {
+      return sendError(ctx, res, state, 403, 'Keine Berechtigung', 'Die Übersicht ist der Teamleitung vorbehalten.');
+    }
+    const now = ctx.clock.now();
+    await sendPage(ctx, res, state, 200, 'uebersicht', overviewModel(figures(now), now));
+  });
+}
