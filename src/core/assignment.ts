@@ -2,7 +2,6 @@
  * Assignment of a ticket to a team (issue 4 item 4): Kreis → team from the contacts, an absent team → its
  * deputy, unknown or ambiguous Kreis → the central queue. Pure; used by handleEnquiry and the ticket service.
  */
-import type { ReplyHandle } from './enquiry.js';
 import type { RouteResult, StaffDirectory, Team } from './routing.js';
 
 /** The team a route leads to, with the reason in German (recorded on the ticket's 'assigned' event). */
@@ -33,7 +32,3 @@ export function assignTeam(route: Pick<RouteResult, 'status' | 'kreis'>, staff: 
   return { team: found.team, deputyFor: found.deputyFor, reason: `${kreis} → ${found.team.name} (Vertretung für ${absent})` };
 }
 
-/** A mail handle to a staff or team mailbox (staff notifications and escalations go by mail). */
-export function staffMailHandle(to: string, subject: string): ReplyHandle {
-  return { channel: 'email', to, messageId: null, references: [], subject };
-}

@@ -5,12 +5,13 @@
  */
 import type { Enquiry } from './enquiry.js';
 import type { KnowledgeAnswerer } from './knowledge.js';
-import type { OutboundKind, Outcome } from './outcome.js';
+import type { OutboundKind, Outcome, StaffAddress } from './outcome.js';
 import type { Clock, Logger } from './ports.js';
 import type { RouteResult, Router, StaffDirectory } from './routing.js';
 import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, OutboxDraft } from './ticket-ports.js';
-import { assignTeam, staffMailHandle } from './assignment.js';
+import { assignTeam } from './assignment.js';
 import { forcedTicket, newTicket, type ForceTicket } from './new-ticket.js';
+import { staffDraft } from './staff-messages.js';
 import { ticketMembership } from './ticket-membership.js';
 import { triage } from './triage.js';
 import type { TriageResult } from './triage-types.js';
@@ -84,15 +85,9 @@ function drafts(enquiry: Enquiry, deps: HandleEnquiryDeps) {
       if (inline) return;
       list.push({ key: `${enquiry.key}:${kind}`, channel: enquiry.channel, kind, replyHandle: enquiry.replyHandle, payload, withTicket });
     },
-    staff(to: string, payload: Record<string, unknown>, suffix = ''): void {
-      list.push({
-        key: `${enquiry.key}:staff_notification${suffix}`,
-        channel: 'email',
-        kind: 'staff_notification',
-        replyHandle: staffMailHandle(to, enquiry.subject),
-        payload,
-        withTicket: true,
-      });
+    /** A staff notification to a team or person; the outbox fans it out to their channels. */
+    staff(to: StaffAddress, payload: Record<string, unknown>): void {
+      list.push(staffDraft(`${enquiry.key}:staff_notification`, 'staff_notification', to, enquiry.subject, payload));
     },
     list,
   };
@@ -124,10 +119,12 @@ function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEn
   if (moved !== null && moved.reroute.team.teamId !== target.team.teamId) {
     // A new team: the ticket leaves its holder (see transition 'reroute'); the new team hears of it.
     const assigned = 'zu einem Vorgang ist eine Antwort mit der Gemeinde eingegangen; er wurde Ihrem Team zugeordnet.';
-    out.staff(moved.reroute.team.email, { headline: assigned, note: moved.reroute.reason, teamId: moved.reroute.team.teamId });
+    const teamId = moved.reroute.team.teamId ?? deps.staff.centralTeam().id;
+    out.staff({ team: teamId }, { headline: assigned, note: moved.reroute.reason, teamId });
   } else {
+    const teamId = target.team.teamId ?? deps.staff.centralTeam().id;
     const assignee = target.assignee === null ? null : deps.staff.findStaff(target.assignee);
-    out.staff(assignee?.email ?? target.team.email, { headline, teamId: target.team.teamId ?? null });
+    out.staff(assignee === null ? { team: teamId } : { person: assignee.id }, { headline, teamId });
   }
   const ticket = { kind: 'follow_up' as const, number: target.number, react: true, ...(moved === null ? {} : { reroute: moved.reroute }) };
   return { plan: plan(enquiry, 'follow_up', now, ticket, out.list), route: moved?.route ?? null };
@@ -183,11 +180,10 @@ function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign
   const needsMunicipality = route.status !== 'resolved' || route.kreis === null;
   // One mail in, one mail out (issue 10): the ask-back for the municipality is part of the confirmation.
   out.requester('ticket_confirmation', { needsMunicipality, candidates: needsMunicipality ? route.candidates : [] }, true);
-  out.staff(assignment.team.email, {
+  out.staff({ team: assignment.team.id }, {
     headline: 'ein neuer Vorgang wartet auf Bearbeitung.',
     note: forced === undefined ? assignment.reason : `${forced.reasons.join('. ')}. ${assignment.reason}`,
     teamId: assignment.team.id,
-    teamsChannelId: assignment.team.teamsChannelId ?? null,
   });
   const draft = newTicket(enquiry, result, assignment, deps.deadlines.due(result.ticketCategory ?? 'sonstiges', now), forced);
   return { plan: plan(enquiry, decision, now, { kind: 'create', draft }, out.list), result, decision };

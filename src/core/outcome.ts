@@ -60,18 +60,44 @@ export const OUTBOUND_KINDS = [
   'staff_answer',
   'staff_notification',
   'escalation',
+  'staff_card',
 ] as const;
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
+
+/**
+ * Kinds addressed to staff (a team, a person or the lead), never to a channel: the outbox worker fans each
+ * out to the channels of its addressee (staff-fan-out.ts). `staff_card` keeps the ticket's Teams card current
+ * and goes to Teams only.
+ */
+export const STAFF_KINDS: readonly OutboundKind[] = ['staff_notification', 'escalation', 'staff_card'];
+
+/** Kinds that can go by mail (each has a mail template); `staff_card` exists only in Teams. */
+export type MailKind = Exclude<OutboundKind, 'staff_card'>;
+export const MAIL_KINDS: readonly MailKind[] = OUTBOUND_KINDS.filter((k): k is MailKind => k !== 'staff_card');
+
+/** Whom a staff message is for: a team, a staff member (by role id) or the lead. */
+export type StaffAddress = { team: string } | { person: string } | { lead: true };
+
+/** The outbox address of a staff message (channel 'staff'): fanned out to channels by the worker. */
+export interface StaffHandle {
+  channel: 'staff';
+  to: StaffAddress;
+  /** Subject of the ticket (mail subjects of staff messages build on it). */
+  subject: string;
+}
+
+/** Where an outbox row goes: a channel, or 'staff' (an addressee the worker fans out). */
+export type OutboxChannel = Channel | 'staff';
 
 /** An outbox entry: written in the same transaction as the state change that causes it. */
 export interface OutboundMessage {
   id: number;
   /** Idempotency key: delivering the same key twice never sends twice. */
   key: string;
-  channel: Channel;
+  channel: OutboxChannel;
   kind: OutboundKind;
   ticketNumber: string | null;
-  replyHandle: ReplyHandle;
+  replyHandle: ReplyHandle | StaffHandle;
   /** Data the channel renders (answer, ticket view, staff text, candidates …). */
   payload: Record<string, unknown>;
   attempts: number;

@@ -4,7 +4,7 @@
  * the pure `transition()` of src/tickets/ticket.ts; these ports persist its results atomically.
  */
 import type { Channel, ReplyHandle } from './enquiry.js';
-import type { OutboundKind, OutboundMessage, TicketStatus } from './outcome.js';
+import type { OutboundKind, OutboundMessage, OutboxChannel, StaffHandle, TicketStatus, TicketView } from './outcome.js';
 import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus } from './routing.js';
 import type { TicketCategory } from './triage-types.js';
 
@@ -110,7 +110,7 @@ export interface TicketAttachment {
 /** Delivery state of an outbox entry, as shown by `tickets show`. */
 export interface OutboxEntryView {
   key: string;
-  channel: Channel;
+  channel: OutboxChannel;
   kind: OutboundKind;
   status: 'pending' | 'sent' | 'dead';
   attempts: number;
@@ -132,9 +132,9 @@ export interface TicketDetails {
 export interface OutboxDraft {
   /** Idempotency key, unique across the outbox (enqueuing an existing key is a no-op). */
   key: string;
-  channel: Channel;
+  channel: OutboxChannel;
   kind: OutboundKind;
-  replyHandle: ReplyHandle;
+  replyHandle: ReplyHandle | StaffHandle;
   payload: Record<string, unknown>;
   /**
    * True when the message belongs to the ticket the plan creates or changes: the store sets
@@ -233,7 +233,7 @@ export interface RequesterExport {
 /** Port: the outbox as the delivery worker sees it. Leases make two workers or a crash never send twice. */
 export interface OutboxStore {
   /** Leases up to `limit` due messages of the given channels (attempts counted at claim). */
-  claimDue(options: { now: Date; channels: Channel[]; limit: number; leaseMs: number; owner: string }): OutboundMessage[];
+  claimDue(options: { now: Date; channels: OutboxChannel[]; limit: number; leaseMs: number; owner: string }): OutboundMessage[];
   /** Marks a leased message sent; false if the lease was lost (another worker took over). */
   markSent(id: number, owner: string, now: Date, providerId?: string): boolean;
   /** Releases the lease and schedules the next attempt. */
@@ -245,4 +245,20 @@ export interface OutboxStore {
   reroute(id: number, owner: string, now: Date, reason: string, target: { channel: Channel; replyHandle: ReplyHandle }): boolean;
   /** Gives up on a message (recorded, visible in `tickets show`). */
   markDead(id: number, owner: string, now: Date, reason: string): boolean;
+  /**
+   * Fans a leased staff message out (staff-fan-out.ts): in ONE transaction the message is marked sent and each
+   * leg is queued as its own row (key `<key>:<leg>`, idempotent), so a crash neither doubles nor loses a leg.
+   * False if the lease was lost.
+   */
+  fanOut(id: number, owner: string, now: Date, legs: FanOutLeg[]): boolean;
+  /** Queues drafts outside a ticket change (cards for a newly registered staff channel); existing keys stay. */
+  enqueue(drafts: OutboxDraft[], ticket: TicketView | null, now: Date): void;
+}
+
+/** One channel a staff message goes out on: its own outbox row, delivered by that channel's deliverer. */
+export interface FanOutLeg {
+  /** Appended to the staff message's key (`<key>:<suffix>`). */
+  suffix: string;
+  channel: Channel;
+  replyHandle: ReplyHandle;
 }

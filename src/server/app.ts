@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
 import { emailMigrations } from '../channels/email/state.sqlite.js';
-import { createWorkplace } from '../channels/workplace/index.js';
 import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations } from '../channels/teams/index.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
 import type { Deliverer } from '../core/outcome.js';
 import type { Channel } from '../core/enquiry.js';
+import { fanOutLegs } from '../core/staff-messages.js';
+import { announceOpenTickets } from '../tickets/announce.js';
 import { createOutboxWorker } from '../tickets/outbox-worker.js';
 import type { Config } from './config.js';
 import { createHttpServer, type ReadinessCheck } from './http.js';
@@ -51,6 +52,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     metrics,
     channelMigrations: [...teamsMigrations, ...emailMigrations],
     watchKnowledge: true,
+    // The Teams channel's own personal data goes with the daily retention job (bound once it exists).
+    retainChannels: (now, cutoff) => teams.retainPersonalData(now, cutoff),
   });
   const { kb, routing, ticketModule, tickets } = services;
 
@@ -63,6 +66,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     staff: routing.staff,
     router: routing.router,
     passages: passageLookup(() => kb.passages()),
+    announceStaffChannel: (teamId, conversationId) => {
+      announceOpenTickets(teamId, conversationId, { store: ticketModule.tickets, outbox: ticketModule.outbox, clock });
+    },
     logger,
     clock,
   });
@@ -88,7 +94,10 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const deliverers: Partial<Record<Channel, Deliverer>> = { teams: teams.deliverer };
   if (email !== null) deliverers.email = email.deliverer;
   else deliverers.email = undeliverableMail(logger);
-  const worker = createOutboxWorker({ store: ticketModule.outbox, deliverers, clock, logger, pollMs: config.OUTBOX_POLL_MS });
+  // Staff messages are addressed to a team, a person or the lead; the worker fans each out to their channels.
+  const staffChannels = { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX, teamsChannel: (teamId: string) => teams.staffChannelFor(teamId) };
+  const fanOut = (message: Parameters<typeof fanOutLegs>[0]) => fanOutLegs(message, staffChannels);
+  const worker = createOutboxWorker({ store: ticketModule.outbox, deliverers, fanOut, clock, logger, pollMs: config.OUTBOX_POLL_MS });
 
   let accepting = true;
   const readiness: ReadinessCheck[] = [
@@ -106,7 +115,6 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
-  createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), clock, logger }).register(server);
 
   let stopJobs: (() => void) | null = null;
   let stopping: Promise<void> | null = null;
@@ -154,7 +162,6 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     });
     server.on('error', (error: Error) => logger.error({ component: 'http', err: error.message }, 'http server error'));
     worker.start();
-    teams.start();
     stopJobs = ticketModule.startJobs();
     if (email !== null) await email.start();
     return port;

@@ -45,6 +45,8 @@ export interface ServicesOptions {
   channelMigrations: Migration[];
   /** Re-index the knowledge base on change (the server does; one-shot tools do not). */
   watchKnowledge: boolean;
+  /** The channels' own retention, run with the daily ticket retention job. */
+  retainChannels?: (now: Date, cutoff: Date) => void;
 }
 
 /** Opens knowledge base, database and routing, and composes the ticket use cases. */
@@ -79,6 +81,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       retentionDays: config.RETENTION_DAYS,
       deadlineRules: config.TICKET_DEADLINES,
       onAttachmentsExpired: (hashes) => hashes.forEach((hash) => attachments.remove(hash)),
+      ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }),
     });
     const handleDeps: HandleEnquiryDeps = {
       answerer: kb,

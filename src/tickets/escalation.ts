@@ -1,11 +1,12 @@
 /**
- * Escalation job: marks overdue tickets and enqueues a notice to the team and the lead mailbox, exactly
+ * Escalation job: marks overdue tickets and enqueues a notice to the team and the lead, exactly
  * once per level (level 1: first response overdue; level 2: resolution overdue). The level is stored on the
  * ticket and the outbox keys are unique, so running the job again (or after a restart) sends nothing twice.
  */
 import type { Logger } from '../core/ports.js';
 import type { StaffDirectory } from '../core/routing.js';
-import { staffMailHandle } from '../core/assignment.js';
+import type { StaffAddress } from '../core/outcome.js';
+import { leadMailbox, staffDraft } from '../core/staff-messages.js';
 import type { OutboxDraft, TicketRecord, TicketStore } from '../core/ticket-ports.js';
 import { transition } from './ticket.js';
 
@@ -23,12 +24,6 @@ export interface EscalationReport {
   escalated: { number: string; level: 1 | 2 }[];
 }
 
-/** The lead mailbox: configured, else the first lead staff member with a mailbox, else none. */
-function leadAddress(deps: EscalationDeps): string | null {
-  if (deps.leadMailbox !== undefined && deps.leadMailbox !== '') return deps.leadMailbox;
-  return deps.staff.staff().find((s) => s.isLead === true && s.email !== undefined)?.email ?? null;
-}
-
 /** Levels due for a ticket at `now`, lowest first (both when a restart slept through the first). */
 export function dueLevels(ticket: TicketRecord, now: string): (1 | 2)[] {
   const levels: (1 | 2)[] = [];
@@ -38,17 +33,13 @@ export function dueLevels(ticket: TicketRecord, now: string): (1 | 2)[] {
   return levels;
 }
 
+/** The notices of one level: to the team (mailbox and Teams channel) and, when it has another mailbox, the lead. */
 function notices(ticket: TicketRecord, level: 1 | 2, lead: string | null): OutboxDraft[] {
-  const targets: [string, string][] = [['team', ticket.team.email]];
-  if (lead !== null && lead !== ticket.team.email) targets.push(['lead', lead]);
-  return targets.map(([who, to]) => ({
-    key: `${ticket.number}:escalation:${level}:${who}`,
-    channel: 'email',
-    kind: 'escalation',
-    replyHandle: staffMailHandle(to, ticket.subject),
-    payload: { level, recipient: who, teamId: ticket.team.teamId },
-    withTicket: true,
-  }));
+  const targets: [string, StaffAddress][] = [['team', { team: ticket.team.teamId }]];
+  if (lead !== null && lead !== ticket.team.email) targets.push(['lead', { lead: true }]);
+  return targets.map(([who, to]) =>
+    staffDraft(`${ticket.number}:escalation:${level}:${who}`, 'escalation', to, ticket.subject, { level, recipient: who, teamId: ticket.team.teamId }),
+  );
 }
 
 /**
@@ -61,7 +52,7 @@ function notices(ticket: TicketRecord, level: 1 | 2, lead: string | null): Outbo
 export function runEscalations(now: Date, deps: EscalationDeps): EscalationReport {
   const log = deps.logger.child({ component: 'escalation' });
   const iso = now.toISOString();
-  const lead = leadAddress(deps);
+  const lead = leadMailbox(deps.staff, deps.leadMailbox);
   const report: EscalationReport = { escalated: [] };
   for (const candidate of deps.store.listEscalationDue(iso)) {
     for (const level of dueLevels(candidate, iso)) {

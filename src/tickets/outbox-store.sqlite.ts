@@ -1,6 +1,7 @@
 /**
  * SQLite {@link OutboxStore}. A claim leases messages in one UPDATE … RETURNING statement; marking sent,
  * retry or dead is conditional on still holding the lease, so two workers never both complete a message.
+ * A staff message is fanned out by marking it sent and inserting one row per leg in the same transaction.
  */
 import type Database from 'better-sqlite3';
 import type { OutboundMessage } from '../core/outcome.js';
@@ -30,6 +31,12 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     return row === undefined ? message : { ...message, payload: { ...message.payload, ticket: toView(ticketFromRow(row)) } };
   };
   const ref = db.prepare('INSERT INTO ticket_refs (ref, ticket_number) VALUES (?, ?) ON CONFLICT (ref) DO NOTHING');
+  const insert = db.prepare(
+    `INSERT INTO outbox (key, channel, kind, ticket_number, enquiry_key, reply_handle, payload, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+  );
+  const selectRow = db.prepare('SELECT key, kind, ticket_number, enquiry_key, payload FROM outbox WHERE id = ?');
+  type StoredRow = { key: string; kind: string; ticket_number: string | null; enquiry_key: string | null; payload: string };
 
   return {
     claimDue({ now, channels, limit, leaseMs, owner }): OutboundMessage[] {
@@ -66,20 +73,37 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
     reroute(id, owner, now, reason, target) {
       return inTransaction(db, 'reroute outbox message', () => {
         const iso = now.toISOString();
-        const row = db.prepare('SELECT key, kind, ticket_number, enquiry_key, payload FROM outbox WHERE id = ?').get(id) as
-          | { key: string; kind: string; ticket_number: string | null; enquiry_key: string | null; payload: string }
-          | undefined;
+        const row = selectRow.get(id) as StoredRow | undefined;
         if (row === undefined || dead.run({ id, owner, now: iso, reason }).changes !== 1) return false;
-        db.prepare(
-          `INSERT INTO outbox (key, channel, kind, ticket_number, enquiry_key, reply_handle, payload, next_attempt_at, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-        ).run(`${row.key}:fallback:${target.channel}`, target.channel, row.kind, row.ticket_number, row.enquiry_key, JSON.stringify(target.replyHandle), row.payload, iso, iso);
+        insert.run(`${row.key}:fallback:${target.channel}`, target.channel, row.kind, row.ticket_number, row.enquiry_key, JSON.stringify(target.replyHandle), row.payload, iso, iso);
         return true;
       });
     },
 
     markDead(id, owner, now, reason) {
       return inTransaction(db, 'mark outbox dead', () => dead.run({ id, owner, now: now.toISOString(), reason }).changes === 1);
+    },
+
+    fanOut(id, owner, now, legs) {
+      return inTransaction(db, 'fan out staff message', () => {
+        const iso = now.toISOString();
+        const row = selectRow.get(id) as StoredRow | undefined;
+        if (row === undefined || sent.get({ id, owner, now: iso, providerId: null }) === undefined) return false;
+        for (const leg of legs) {
+          insert.run(`${row.key}:${leg.suffix}`, leg.channel, row.kind, row.ticket_number, row.enquiry_key, JSON.stringify(leg.replyHandle), row.payload, iso, iso);
+        }
+        return true;
+      });
+    },
+
+    enqueue(drafts, ticket, now) {
+      const iso = now.toISOString();
+      inTransaction(db, 'enqueue outbox', () => {
+        for (const d of drafts) {
+          const number = d.withTicket && ticket !== null ? ticket.number : null;
+          insert.run(d.key, d.channel, d.kind, number, null, JSON.stringify(d.replyHandle), JSON.stringify(d.payload), iso, iso);
+        }
+      });
     },
   };
 }

@@ -5,16 +5,26 @@
  * to deduplicate (mail: Message-ID derived from the key, a note written when the message's end reached the
  * SMTP server, and the mailbox's Sent folder, see channels/email/send-once.ts; Teams: activity id/replyToId
  * bookkeeping). docs/EMAIL.md states what remains.
+ *
+ * Staff messages (channel 'staff', addressed to a team, a person or the lead) are fanned out, not delivered:
+ * `fanOut` names the addressee's channels, and the store marks the message done and queues one row per leg
+ * in one transaction (key `<key>:<leg>`), so each leg is delivered, retried and deduplicated on its own. A
+ * drain that fanned something out claims once more, so the legs go out in the same cycle.
  */
 import type { Channel } from '../core/enquiry.js';
-import type { Deliverer, DeliveryResult, OutboundMessage } from '../core/outcome.js';
+import type { Deliverer, DeliveryResult, OutboundMessage, OutboxChannel } from '../core/outcome.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type { OutboxStore } from '../core/ticket-ports.js';
+import type { FanOutLeg, OutboxStore } from '../core/ticket-ports.js';
 
 /** Options of {@link createOutboxWorker}; defaults in {@link OUTBOX_DEFAULTS}. */
 export interface OutboxWorkerOptions {
   store: OutboxStore;
   deliverers: Partial<Record<Channel, Deliverer>>;
+  /**
+   * The channels of a staff message's addressee (core/staff-messages.ts `fanOutLegs` with the running
+   * channels). Without it staff messages wait in the outbox.
+   */
+  fanOut?: (message: OutboundMessage) => FanOutLeg[];
   clock: Clock;
   logger: Logger;
   /** Poll interval in ms between drains when started. */
@@ -47,6 +57,8 @@ export interface DrainReport {
   sent: number;
   retried: number;
   dead: number;
+  /** Staff messages fanned out into their legs. */
+  fannedOut: number;
 }
 
 /** A running or stoppable worker. */
@@ -80,12 +92,29 @@ function errorCode(error: unknown): string {
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const o = { ...OUTBOX_DEFAULTS, owner: `worker-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, ...options };
   const log = o.logger.child({ component: 'outbox-worker' });
-  const channels = (Object.keys(o.deliverers) as Channel[]).filter((c) => o.deliverers[c] !== undefined);
+  const delivering = (Object.keys(o.deliverers) as Channel[]).filter((c) => o.deliverers[c] !== undefined);
+  const channels: OutboxChannel[] = o.fanOut === undefined ? delivering : [...delivering, 'staff'];
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<DrainReport> | null = null;
   let stopped = true;
 
+  const fanOutOne = (message: OutboundMessage, report: DrainReport): void => {
+    const legs = o.fanOut!(message);
+    const now = o.clock.now();
+    const ids = { outboxId: message.id, kind: message.kind, ticketNumber: message.ticketNumber, legs: legs.map((l) => l.channel) };
+    // A card update where no Teams channel serves the team has nothing to do; a notice reaching nobody is dead.
+    if (legs.length === 0 && message.kind !== 'staff_card') {
+      o.store.markDead(message.id, o.owner, now, 'no channel for the staff addressee');
+      report.dead += 1;
+      log.warn(ids, 'staff message has no channel');
+      return;
+    }
+    if (o.store.fanOut(message.id, o.owner, now, legs)) report.fannedOut += 1;
+    else log.warn(ids, 'lease lost before fanning out');
+  };
+
   const deliverOne = async (message: OutboundMessage, report: DrainReport): Promise<void> => {
+    if (message.channel === 'staff') return fanOutOne(message, report);
     const deliver = o.deliverers[message.channel]!;
     let result: DeliveryResult;
     try {
@@ -118,11 +147,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     log.warn({ ...ids, retryInMs: wait }, 'outbox delivery will be retried');
   };
 
-  const drain = async (): Promise<DrainReport> => {
-    const report: DrainReport = { claimed: 0, sent: 0, retried: 0, dead: 0 };
+  const claimAndDeliver = async (report: DrainReport): Promise<number> => {
     const batch = o.store.claimDue({ now: o.clock.now(), channels, limit: o.batchSize, leaseMs: o.leaseMs, owner: o.owner });
-    report.claimed = batch.length;
+    report.claimed += batch.length;
     for (const message of batch) await deliverOne(message, report);
+    return batch.length;
+  };
+
+  const drain = async (): Promise<DrainReport> => {
+    const report: DrainReport = { claimed: 0, sent: 0, retried: 0, dead: 0, fannedOut: 0 };
+    const first = await claimAndDeliver(report);
+    // The legs of staff messages fanned out just now are due at once: deliver them in this cycle.
+    if (report.fannedOut > 0 && first < o.batchSize) await claimAndDeliver(report);
     return report;
   };
 

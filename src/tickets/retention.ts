@@ -16,6 +16,11 @@ export interface RetentionDeps {
   logger: Logger;
   /** Days after closing; default {@link DEFAULT_RETENTION_DAYS}. */
   retentionDays?: number;
+  /**
+   * The channels' own personal data (Teams: feedback voters, idle conversation references, ask-backs),
+   * removed in the same daily run with the same cutoff.
+   */
+  retainChannels?: (now: Date, cutoff: Date) => void;
 }
 
 const ANONYMISED = '[anonymisiert]';
@@ -39,7 +44,7 @@ export function anonymised(ticket: TicketRecord): TicketRecord {
 /**
  * Anonymises every ticket closed before `now - retentionDays` (messages, notes, attachment names, outbox
  * payloads, enquiry sender; audit events keep type, actor, time and status), and enquiries without a ticket
- * received before the cutoff (sender, outgoing answers). Returns the ticket numbers, the sha256 of the files
+ * received before the cutoff (sender, outgoing answers), and the channels' own data (`retainChannels`). Returns the ticket numbers, the sha256 of the files
  * no ticket needs any more (files are stored once by content, so one another ticket still lists stays) and the
  * number of enquiries.
  *
@@ -62,6 +67,7 @@ export function runRetention(now: Date, deps: RetentionDeps): { anonymised: stri
     }
   }
   const enquiries = deps.store.anonymiseEnquiriesBefore(cutoff);
+  deps.retainChannels?.(now, new Date(cutoff));
   log.info({ count: done.length, enquiries, retentionDays: days }, 'retention run finished');
   const unused = [...new Set(hashes)].filter((hash) => !deps.store.attachmentInUse(hash));
   return { anonymised: done, attachmentHashes: unused, enquiries };

@@ -202,10 +202,17 @@ export function messageFromRow(raw: unknown): TicketMessage {
   return message;
 }
 
+/** The addressee of a staff message (outbox channel 'staff'), fanned out by the outbox worker. */
+const staffHandleSchema = z.object({
+  channel: z.literal('staff'),
+  to: z.union([z.object({ team: z.string() }), z.object({ person: z.string() }), z.object({ lead: z.literal(true) })]),
+  subject: z.string(),
+});
+
 const outboxRow = z.object({
   id: z.number().int(),
   key: z.string(),
-  channel,
+  channel: z.enum(['email', 'teams', 'cli', 'staff']),
   kind: z.enum(OUTBOUND_KINDS),
   ticket_number: z.string().nullable(),
   reply_handle: z.string(),
@@ -223,7 +230,7 @@ export function outboundFromRow(raw: unknown): OutboundMessage {
     channel: row.channel,
     kind: row.kind,
     ticketNumber: row.ticket_number,
-    replyHandle: json(replyHandleSchema, row.reply_handle, 'outbox.reply_handle'),
+    replyHandle: json(z.union([replyHandleSchema, staffHandleSchema]), row.reply_handle, 'outbox.reply_handle'),
     payload: json(z.record(z.string(), z.unknown()), row.payload, 'outbox.payload'),
     attempts: row.attempts,
     createdAt: row.created_at,

@@ -4,11 +4,12 @@
  * Each operation reads the ticket, applies the pure `transition()` and saves with a version check
  * (a conditional UPDATE), retrying on a lost race so the loser gets a refusal naming the holder.
  */
-import { assignTeam, staffMailHandle } from '../core/assignment.js';
+import { assignTeam } from '../core/assignment.js';
 import { AppError } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { GemeindeRef, KreisRef, StaffDirectory, StaffMember } from '../core/routing.js';
 import type { TicketView } from '../core/outcome.js';
+import { staffDraft } from '../core/staff-messages.js';
 import type {
   OutboxDraft,
   Refusal,
@@ -121,6 +122,17 @@ function settledBy(by: string, place: { gemeinde: GemeindeRef | null; kreis: Kre
 }
 
 /**
+ * Keeps the ticket's Teams card current after a change that notifies nobody (claim, answer, note, close,
+ * reopen): a `staff_card` to the ticket's team, which the outbox sends to Teams only. A notification already
+ * updates the card in its Teams leg.
+ */
+function cardUpdate(next: TicketRecord, event: TicketEvent, drafts: OutboxDraft[]): OutboxDraft[] {
+  if (drafts.some((d) => d.kind === 'staff_notification')) return [];
+  const payload = { event: event.type, actor: event.actor };
+  return [staffDraft(`${next.number}:staff_card:v${next.version}`, 'staff_card', { team: next.team.teamId }, next.subject, payload)];
+}
+
+/**
  * Creates the ticket service.
  *
  * @example
@@ -157,12 +169,13 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         return result;
       }
       const next = finish === undefined ? result.ticket : finish(result.ticket);
+      const drafts = outbox?.(next) ?? [];
       const saved = deps.store.save({
         expectedVersion: ticket.version,
         ticket: next,
         event: result.event,
         ...(message === undefined ? {} : { message: message(result.event.at) }),
-        outbox: outbox?.(next) ?? [],
+        outbox: [...drafts, ...cardUpdate(next, result.event, drafts)],
       });
       if (saved === 'saved') {
         log.info({ ticketNumber: number, event: result.event.type, status: next.status }, 'ticket changed');
@@ -172,10 +185,11 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     throw new AppError('DB_LOCKED', `tickets: ${number} keeps changing concurrently; try again`);
   };
 
+  /** A staff notification to the ticket's holder (else its team); the outbox fans it out to their channels. */
   const notify = (next: TicketRecord, key: string, headline: string, note: string | null): OutboxDraft[] => {
     const person = next.assignee === null ? null : deps.staff.findStaff(next.assignee);
-    const to = person?.email ?? next.team.email;
-    return [{ key, channel: 'email', kind: 'staff_notification', replyHandle: staffMailHandle(to, next.subject), payload: { headline, note, teamId: next.team.teamId }, withTicket: true }];
+    const to = person === null ? { team: next.team.teamId } : { person: person.id };
+    return [staffDraft(key, 'staff_notification', to, next.subject, { headline, note, teamId: next.team.teamId })];
   };
 
   return {

@@ -24,6 +24,8 @@ export interface TicketsOptions {
   leadMailbox?: string;
   /** Retention in days (config RETENTION_DAYS); default 365. */
   retentionDays?: number;
+  /** The channels' own retention (Teams), run with the daily retention job. */
+  retainChannels?: (now: Date, cutoff: Date) => void;
   /** Called with the sha256 of attachments of anonymised tickets (delete the files). */
   onAttachmentsExpired?: (sha256: string[]) => void;
 }
@@ -54,7 +56,7 @@ export function createTickets(db: Database.Database, options: TicketsOptions): T
     runEscalations(clock.now(), { store: stores.tickets, staff, logger, ...(options.leadMailbox === undefined ? {} : { leadMailbox: options.leadMailbox }) });
   };
   const retain = (): void => {
-    const r = runRetention(clock.now(), { store: stores.tickets, logger, retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS });
+    const r = runRetention(clock.now(), { store: stores.tickets, logger, retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS, ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }) });
     if (r.attachmentHashes.length > 0) options.onAttachmentsExpired?.(r.attachmentHashes);
   };
   const guarded = (name: string, job: () => void) => () => {

@@ -226,6 +226,21 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       state.outbox.push({ ...o, id: state.outbox.length + 1, key, channel: target.channel, replyHandle: target.replyHandle, attempts: 0, createdAt: at, status: 'pending', nextAttemptAt: at, lastError: null, sentAt: null });
       return true;
     },
+    fanOut(id, owner, now, legs) {
+      const o = owned(id, owner);
+      if (o === undefined) return false;
+      const at = now.toISOString();
+      Object.assign(o, { status: 'sent', sentAt: at, leaseOwner: null, leaseUntil: null });
+      for (const leg of legs) {
+        const key = `${o.key}:${leg.suffix}`;
+        if (state.outbox.some((x) => x.key === key)) continue;
+        state.outbox.push({ ...o, id: state.outbox.length + 1, key, channel: leg.channel, replyHandle: leg.replyHandle, attempts: 0, createdAt: at, status: 'pending', nextAttemptAt: at, lastError: null, sentAt: null });
+      }
+      return true;
+    },
+    enqueue(drafts, ticket, now) {
+      enqueue(drafts, ticket, now.toISOString());
+    },
   };
 
   return { ledger, tickets, outbox, state };

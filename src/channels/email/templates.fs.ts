@@ -7,19 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { AppError } from '../../core/errors.js';
-import type { OutboundKind } from '../../core/outcome.js';
+import { MAIL_KINDS, type MailKind, type OutboundKind } from '../../core/outcome.js';
 import { sampleViews } from './views.js';
-
-export const OUTBOUND_KINDS: readonly OutboundKind[] = [
-  'auto_answer',
-  'suggestions',
-  'declined',
-  'ticket_confirmation',
-  'ask_municipality',
-  'staff_answer',
-  'staff_notification',
-  'escalation',
-];
 
 /** Rendered bodies of one mail. */
 export interface RenderedBodies {
@@ -53,7 +42,7 @@ function environment(dir: string, format: Format): typeof Handlebars {
   return env;
 }
 
-function compileChecked(env: typeof Handlebars, file: string, format: Format, kind: OutboundKind): HandlebarsTemplateDelegate {
+function compileChecked(env: typeof Handlebars, file: string, format: Format, kind: MailKind): HandlebarsTemplateDelegate {
   if (!existsSync(file)) {
     throw new AppError('TEMPLATE_INVALID', `email templates: ${file} is missing`, { details: { kind, format } });
   }
@@ -82,7 +71,7 @@ export function loadMailTemplates(templatesDir: string): MailTemplates {
   const dir = join(templatesDir, 'mail');
   const envs: Record<Format, typeof Handlebars> = { text: environment(dir, 'text'), html: environment(dir, 'html') };
   const compiled = new Map<OutboundKind, Compiled>();
-  for (const kind of OUTBOUND_KINDS) {
+  for (const kind of MAIL_KINDS) {
     compiled.set(kind, {
       text: compileChecked(envs.text, join(dir, `${kind}.text.hbs`), 'text', kind),
       html: compileChecked(envs.html, join(dir, `${kind}.html.hbs`), 'html', kind),

@@ -4,7 +4,7 @@
  * templates can be compiled in Handlebars' strict mode: a template naming an unknown variable fails at load.
  */
 import { z } from 'zod';
-import { payloadAt, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
+import { MAIL_KINDS, payloadAt, type MailKind, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
 import { AppError } from '../../core/errors.js';
 import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage-types.js';
 
@@ -54,7 +54,7 @@ export interface CommonView {
   automatic: boolean;
 }
 
-export type View<K extends OutboundKind> = ViewModels[K] & CommonView;
+export type View<K extends MailKind> = ViewModels[K] & CommonView;
 
 const nullish = z.string().nullish().transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
 const AnswerSchema = z.object({ text: z.string().min(1), citation: z.string().min(1), source: nullish, stand: nullish });
@@ -107,7 +107,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, kind: string, field: str
   return result.data;
 }
 
-type Builders = { [K in OutboundKind]: (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K] };
+type Builders = { [K in MailKind]: (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K] };
 
 const BUILDERS: Builders = {
   auto_answer: (p) => {
@@ -187,9 +187,14 @@ const BUILDERS: Builders = {
 };
 
 /** Builds the view model for an outbox message; throws AppError INPUT_INVALID when the payload lacks data. */
-export function buildView<K extends OutboundKind>(message: OutboundMessage & { kind: K }, common: CommonView): View<K> {
-  const builder = BUILDERS[message.kind] as (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K];
-  return { ...builder(message.payload, message), ...common };
+export function buildView<K extends OutboundKind>(message: OutboundMessage & { kind: K }, common: CommonView): View<K & MailKind> {
+  if (!isMailKind(message.kind)) throw new AppError('INPUT_INVALID', `email render: ${message.kind} is not sent by mail`, { details: { kind: message.kind } });
+  const builder = BUILDERS[message.kind] as (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K & MailKind];
+  return { ...builder(message.payload, message), ...common } as View<K & MailKind>;
+}
+
+function isMailKind(kind: OutboundKind): kind is MailKind {
+  return (MAIL_KINDS as readonly string[]).includes(kind);
 }
 
 const SAMPLE_TICKET_TEXT = { ticketNumber: 'IM-2026-000123', ticketSubject: 'Frage zur Förderung', teamName: 'Team Nord' };
@@ -198,9 +203,9 @@ const SAMPLE_TICKET_TEXT = { ticketNumber: 'IM-2026-000123', ticketSubject: 'Fra
  * Sample view models used at load to prove each template renders in strict mode: `full` has every optional
  * value set (so conditional blocks are checked), `empty` has them all null/empty (so else-paths are checked).
  */
-export function sampleViews(kind: OutboundKind): { full: Record<string, unknown>; empty: Record<string, unknown> } {
+export function sampleViews(kind: MailKind): { full: Record<string, unknown>; empty: Record<string, unknown> } {
   const common = { subject: 'AW: [IM-2026-000123] Frage', automatic: true };
-  const full: { [K in OutboundKind]: ViewModels[K] } = {
+  const full: { [K in MailKind]: ViewModels[K] } = {
     auto_answer: { answerText: 'Text', citation: 'VwV Nr. 5.2', stand: '01.01.2026', source: 'https://example.org', reminder: BINDING_REMINDER },
     suggestions: { items: [{ title: 'Frist', citation: 'VwV Nr. 7' }], reminder: BINDING_REMINDER },
     declined: { message: 'Nein.', contactTeam: 'Team', contactEmail: 'a@b.de', contactPhone: '0711' },
@@ -225,7 +230,7 @@ export function sampleViews(kind: OutboundKind): { full: Record<string, unknown>
 }
 
 /** Keys that may be null (or empty lists) per kind; the `empty` sample sets exactly these. */
-const NULLABLE: Record<OutboundKind, string[]> = {
+const NULLABLE: Record<MailKind, string[]> = {
   auto_answer: ['stand', 'source'],
   suggestions: [],
   declined: ['contactTeam', 'contactEmail', 'contactPhone'],

@@ -61,7 +61,6 @@ export async function applyMunicipality(turn: TurnContext, ctx: TeamsContext, nu
   }
   ctx.store.clearMunicipality(number);
   await turn.sendActivity(teamsText.municipalityResolved(result.ticket.number, result.ticket.team.team));
-  ctx.onTicketChanged(result.ticket);
 }
 
 /** True while a ticket still waits for its municipality: open, no Kreis, in the central queue. */

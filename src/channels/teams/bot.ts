@@ -86,7 +86,6 @@ export class PaktTeamsBot extends TeamsActivityHandler {
     const replies = renderOutcome(outcome, { cards: this.ctx.cards, question: enquiry.text, ...(truncationNote ? { truncationNote } : {}) });
     rememberAskBack(this.ctx, turn.activity, outcome);
     if (replies.length > 0) await turn.sendActivities(replies);
-    if (outcome.kind === 'ticket_created') this.ctx.onTicketChanged(outcome.ticket);
     if (outcome.kind === 'follow_up' && !awaitsMunicipality(this.ctx, outcome.ticket)) this.ctx.store.clearMunicipality(outcome.ticket.number);
   }
 

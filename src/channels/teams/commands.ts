@@ -17,7 +17,7 @@ const help: TextCommand = async (turn, ctx) => {
   await turn.sendActivity(MessageFactory.attachment(ctx.cards.welcome()));
 };
 
-/** `registrieren [team-id]`: makes this channel or group chat the staff channel (for one team or all). */
+/** `registrieren [team-id]`: makes this channel or group chat the staff channel (for one team or all) and queues the open tickets' cards. */
 const register: TextCommand = async (turn, ctx, args) => {
   const actor = staffActor(turn.activity, ctx.config, ctx.staff);
   if (!actor) {
@@ -37,6 +37,8 @@ const register: TextCommand = async (turn, ctx, args) => {
   const channelId = staffChannelId(turn, ctx);
   ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, channelId, actor.id);
   ctx.logger.info({ component: 'teams', scope: team?.id ?? ALL_TEAMS }, 'staff channel registered');
+  // The cards of the tickets already open come through the outbox, once per ticket and channel.
+  ctx.announceStaffChannel(team?.id ?? null, channelId);
   await turn.sendActivity(teamsText.registered(team?.name ?? ALL_TEAMS));
 };
 

@@ -3,7 +3,7 @@
  * channel's own store and card renderer. Built once per channel instance (no module-level state, A1).
  */
 import type { Enquiry } from '../../core/enquiry.js';
-import type { Outcome, TicketView } from '../../core/outcome.js';
+import type { Outcome } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
@@ -19,8 +19,6 @@ export interface TeamsChannelConfig extends TeamsAuthConfig {
   TEAMS_STAFF_IDS: readonly string[];
   /** Teams team id whose channels count as staff-only (members act as staff there). */
   TEAMS_STAFF_TEAM_ID?: string | undefined;
-  /** Days after which the channel's own personal data (feedback voters, idle conversation references) goes. Default 365. */
-  RETENTION_DAYS?: number | undefined;
 }
 
 /** The staff operations the cards drive (implemented by src/tickets/ticket-service.ts). */
@@ -55,8 +53,8 @@ export interface TeamsContext {
   metrics: TeamsMetrics | null;
   /** The sender's mail address for the e-mail fallback, looked up once per person. */
   emails: MemberEmails;
-  /** Called after a turn created or re-routed a ticket: posts its staff card soon (staff-cards.ts). */
-  onTicketChanged(ticket: TicketView): void;
+  /** A staff channel was registered (teamId null: for all teams): queue the cards of its open tickets once. */
+  announceStaffChannel(teamId: string | null, conversationId: string): void;
 }
 
 /** Longest question text handed to the core; longer messages are truncated with a note. */

@@ -1,7 +1,10 @@
 /**
  * The Teams deliverer for the outbox (channel 'teams'): proactive messages via continueConversationAsync
  * on the stored ConversationReference. Requester kinds go to the ticket's conversation (reply handle);
- * staff kinds go to the staff channel registered for the ticket's team (or for all teams).
+ * staff kinds (the Teams leg of a staff message, see core/staff-messages.ts) go to the staff channel the
+ * fan-out named, else the one registered for the ticket's team (or for all teams): a notification or card
+ * update replaces the ticket's card there in place, or posts it when the channel has none; an escalation
+ * posts a new card with a banner.
  * Results: `sent`; `retry` (429/5xx/network, honouring Retry-After); `dead` (403/404: the conversation is
  * marked dead and the reason starts with `teams_conversation_gone`, so the tickets side can fall back to
  * e-mail; or a payload that cannot be rendered; or no staff channel registered).
@@ -13,7 +16,7 @@ import { CONVERSATION_GONE, mapConnectorError } from './connector-errors.js';
 import type { TeamsContext } from './context.js';
 import { isStaffKind, payloadTicket, renderOutbound } from './render-outbound.js';
 import { sendProactive, updateProactive } from './proactive.teams.js';
-import { resolveStaffChannel } from './staff-cards.js';
+import { resolveStaffChannel } from './staff-channel.js';
 import { parseReference, type StoredReference } from './store.sqlite.js';
 
 /** Reason of a `dead` result when no staff channel is registered for the ticket's team. */
@@ -54,8 +57,8 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
   if (target.stored.isDead) return withMailFallback(message, { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` });
   const activity = renderOutbound(message, ctx);
   const ticket = payloadTicket(message);
-  // A staff card already in that channel is updated in place (the staff-card job may have posted it).
-  const existing = message.kind === 'staff_notification' && ticket
+  // A staff card already in that channel is updated in place; an escalation is posted anew to be seen.
+  const existing = isStaffKind(message.kind) && message.kind !== 'escalation' && ticket
     ? ctx.store.ticketCards(ticket.number).find((c) => c.conversationId === target.conversationId)
     : undefined;
   let sentId: string | undefined;
@@ -93,7 +96,7 @@ function withMailFallback(message: OutboundMessage, result: DeliveryResult & { k
 function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Target {
   if (isStaffKind(message.kind)) {
     const teamId = payloadTicket(message)?.team.teamId ?? null;
-    const conversationId = resolveStaffChannel(ctx, teamId) ?? handleConversationId(message);
+    const conversationId = handleConversationId(message) ?? resolveStaffChannel(ctx, teamId);
     const stored = conversationId ? ctx.store.reference(conversationId) : null;
     if (!conversationId || !stored) return { failure: { kind: 'dead', reason: `${NO_STAFF_CHANNEL}: team ${teamId ?? 'unknown'}` } };
     return { conversationId, stored };

@@ -6,8 +6,9 @@
  *
  * The composition root calls, in this order: `openDatabase(path, [...ticketMigrations, ...teamsMigrations])`,
  * `createTeamsChannel(deps)`, `channel.register(server)`, passes `channel.deliverer` to the outbox worker as
- * `deliverers.teams`, `channel.start()` once the server listens, and on shutdown `await channel.stop()` before
- * closing the database.
+ * `deliverers.teams` and `channel.staffChannelFor` to its staff fan-out, runs `channel.retainPersonalData`
+ * with the daily retention job, and on shutdown `await channel.stop()` before closing the database. Staff
+ * cards come only from the outbox (staff messages fanned out to the team's staff channel).
  */
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
@@ -18,7 +19,6 @@ import type { Clock, Logger, Migration } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
 import { createAdapters } from './adapter.teams.js';
-import { awaitsMunicipality } from './ask-back.js';
 import { PaktTeamsBot } from './bot.js';
 import { CardRenderer } from './cards/render.js';
 import { loadCardTemplates } from './cards/template.js';
@@ -26,7 +26,7 @@ import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } f
 import { createTeamsDeliverer } from './deliverer.teams.js';
 import { MemberEmails } from './member-email.teams.js';
 import { teamsMigrations } from './migrations.js';
-import { StaffCardSync, type StaffCardReport } from './staff-cards.js';
+import { resolveStaffChannel } from './staff-channel.js';
 import { TeamsStore } from './store.sqlite.js';
 
 export { teamsMigrations } from './migrations.js';
@@ -34,10 +34,12 @@ export { handoverAnswerer, passageLookup } from './compose.js';
 export type { TeamsChannelConfig, TeamsMetrics, TeamsTicketOps } from './context.js';
 export { CONVERSATION_GONE } from './connector-errors.js';
 export { NO_STAFF_CHANNEL } from './deliverer.teams.js';
-export type { StaffCardReport } from './staff-cards.js';
 
 /** Default location of the card templates (templates/cards at the repository root). */
 export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/cards/', import.meta.url));
+
+/** How long activity and card-action keys are kept (Teams retries within minutes; keep days). */
+const KEY_RETENTION_MS = 3 * 24 * 3600 * 1000;
 
 /** Largest accepted request body; Teams messages are far smaller (≈ 28 kB), 100 kB pastes still pass. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -60,8 +62,11 @@ export interface TeamsChannelDeps {
   logger: Logger;
   clock: Clock;
   metrics?: TeamsMetrics;
-  /** Staff-card scan interval in ms (default 15000; 0: only after Teams turns and {@link TeamsChannel.syncStaffCards}). */
-  staffCardIntervalMs?: number;
+  /**
+   * A staff channel was registered for a team (null: all teams): queue the cards of its open tickets once
+   * (tickets/ticket-service.ts `announceOpenTickets`). Without it only later changes reach the channel.
+   */
+  announceStaffChannel?(teamId: string | null, conversationId: string): void;
   /** Card templates directory (default {@link DEFAULT_CARD_TEMPLATES_DIR}). */
   templatesDir?: string;
 }
@@ -75,13 +80,13 @@ export interface TeamsChannel {
   migrations: Migration[];
   /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId set); else bind to localhost. */
   isAuthenticated: boolean;
+  /** The conversation id of the Teams staff channel serving a team, or null (the fan-out's Teams leg). */
+  staffChannelFor(teamId: string): string | null;
   /**
-   * Starts the periodic staff-card scan (cards for tickets created by mail, escalations). Call when the
-   * server listens; the first inbound activity starts it too. No timer runs before.
+   * The channel's part of the daily retention job: feedback voters, idle conversation references and
+   * unanswered ask-backs older than `before` go; turn-level idempotency keys older than three days go.
    */
-  start(): void;
-  /** Posts missing staff cards now (also runs on a timer and after Teams turns that create tickets). */
-  syncStaffCards(): Promise<StaffCardReport>;
+  retainPersonalData(now: Date, before: Date): void;
   /** Waits for turns in flight (call after the server stopped accepting requests). */
   stop(): Promise<void>;
 }
@@ -111,29 +116,17 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     clock: deps.clock,
     metrics: deps.metrics ?? null,
     emails: new MemberEmails(logger),
-    onTicketChanged: (ticket) => {
-      // Closed, answered or routed elsewhere: a pending municipality ask-back no longer applies.
-      if (!awaitsMunicipality(ctx, ticket)) ctx.store.clearMunicipality(ticket.number);
-      staffCards.kick(ticket);
-    },
+    announceStaffChannel: deps.announceStaffChannel ?? (() => undefined),
   };
-  const staffCards = new StaffCardSync(ctx, adapters, { intervalMs: deps.staffCardIntervalMs ?? 15_000 });
   const bot = new PaktTeamsBot(ctx);
   const inFlight = new Set<Promise<unknown>>();
   let isStopping = false;
-  let isStarted = false;
-  const start = (): void => {
-    if (isStarted || isStopping) return;
-    isStarted = true;
-    staffCards.start();
-  };
 
   const onMessages: restify.RequestHandler = async (req, res) => {
     if (isStopping) {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    if (!isStarted) start(); // the first activity shows the endpoint is live: start the staff-card scan
     const turn = adapters.turn.process(req, res, (context) => bot.run(context));
     inFlight.add(turn);
     try {
@@ -153,12 +146,15 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     deliverer: createTeamsDeliverer(ctx, adapters),
     migrations: teamsMigrations,
     isAuthenticated: adapters.isAuthenticated,
-    start,
-    syncStaffCards: () => staffCards.runOnce(),
+    staffChannelFor: (teamId) => resolveStaffChannel(ctx, teamId),
+    retainPersonalData(now, before) {
+      ctx.store.pruneKeys(new Date(now.getTime() - KEY_RETENTION_MS));
+      const removed = ctx.store.retainPersonalData(before);
+      logger.info({ ...removed }, 'teams retention run finished');
+    },
     async stop() {
       isStopping = true;
       await Promise.allSettled([...inFlight]);
-      await staffCards.stop();
     },
   };
 }

@@ -6,7 +6,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { AskResult } from '../../core/knowledge.js';
-import { payloadAt, type OutboundMessage, type TicketView } from '../../core/outcome.js';
+import { payloadAt, STAFF_KINDS, type OutboundMessage, type TicketView } from '../../core/outcome.js';
 import type { RouteCandidate } from '../../core/routing.js';
 import { staffCardFor } from './actions/staff-card.js';
 import type { TeamsContext } from './context.js';
@@ -31,7 +31,7 @@ export function payloadTicket(message: OutboundMessage): TicketView | null {
 
 /** True for the kinds addressed to staff (posted into a staff channel). */
 export function isStaffKind(kind: OutboundMessage['kind']): boolean {
-  return kind === 'staff_notification' || kind === 'escalation';
+  return STAFF_KINDS.includes(kind);
 }
 
 /**
@@ -47,6 +47,12 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
       const t = need(ticket, message, 'ticket');
       const banner = message.kind === 'escalation' ? teamsText.escalationBanner : undefined;
       const card = staffCardFor(ctx, t, banner ? { banner } : {});
+      return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
+    }
+    case 'staff_card': {
+      const t = need(ticket, message, 'ticket');
+      const lastAction = lastActionOf(str(p['event']), str(p['actor']), t, ctx);
+      const card = staffCardFor(ctx, t, lastAction === null ? {} : { lastAction });
       return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
     }
     case 'staff_answer': {
@@ -77,6 +83,27 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
       return MessageFactory.text(str(p['message']) ?? str(at(p, 'triage.answer.message')) ?? 'Dazu kann ich Ihnen leider keine Auskunft geben.');
     default:
       return assertNever(message.kind);
+  }
+}
+
+/** The card's "last action" line for the ticket event a card update reports (as the card action writes it). */
+function lastActionOf(event: string | null, actor: string | null, ticket: TicketView, ctx: TeamsContext): string | null {
+  if (event === null || actor === null) return null;
+  const who = ctx.staff.findStaff(actor)?.displayName ?? actor;
+  const done = teamsText.staffDone;
+  switch (event) {
+    case 'claimed':
+      return done.takeOver(who);
+    case 'answered':
+      return done.reply(who);
+    case 'noted':
+      return done.note(who);
+    case 'closed':
+      return done.resolve(who);
+    case 'reopened':
+      return done.reopen(who);
+    default:
+      return null;
   }
 }
 

@@ -22,7 +22,7 @@ interface ChildArgs {
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 const db = openDatabase(args.dbPath, [...ticketMigrations, ...emailMigrations], silentLogger);
-const { handle, stores } = await composeHandle(db, systemClock, silentLogger);
+const { handle, stores, fanOut } = await composeHandle(db, systemClock, silentLogger);
 const channel = createEmailChannel({
   config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
   db,
@@ -39,6 +39,7 @@ const channel = createEmailChannel({
 const worker = createOutboxWorker({
   store: stores.outbox,
   deliverers: { email: channel.deliverer },
+  fanOut,
   clock: systemClock,
   logger: silentLogger,
   pollMs: 20,

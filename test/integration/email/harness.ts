@@ -13,6 +13,9 @@ import { ImapFlow } from 'imapflow';
 import { createEmailChannel, emailMigrations, type EmailChannel, type EmailConfig, type EmailTuning } from '../../../src/channels/email/index.js';
 import type { HandleFn } from '../../../src/channels/email/process-message.js';
 import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import type { OutboundMessage } from '../../../src/core/outcome.js';
+import { fanOutLegs } from '../../../src/core/staff-messages.js';
+import type { FanOutLeg } from '../../../src/core/ticket-ports.js';
 import { silentLogger, systemClock, type Clock, type Logger } from '../../../src/core/ports.js';
 import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
 import type { KnowledgeBase } from '../../../src/knowledge/types.js';
@@ -69,7 +72,11 @@ export function emailConfig(imap: { host: string; port: number; user: string; pa
 }
 
 /** Builds the core handler over a database, as the composition root does. */
-export async function composeHandle(db: Database.Database, clock: Clock, logger: Logger): Promise<{ handle: HandleFn; stores: SqliteTicketStores }> {
+export async function composeHandle(
+  db: Database.Database,
+  clock: Clock,
+  logger: Logger,
+): Promise<{ handle: HandleFn; stores: SqliteTicketStores; fanOut: (message: OutboundMessage) => FanOutLeg[] }> {
   const { kb, routing } = await sharedData();
   const stores = createSqliteTicketStores(db);
   const deps: HandleEnquiryDeps = {
@@ -83,7 +90,9 @@ export async function composeHandle(db: Database.Database, clock: Clock, logger:
   };
   const handle: HandleFn = (enquiry, options) =>
     handleEnquiry(enquiry, { ...deps, ...options });
-  return { handle, stores };
+  // As the server: staff messages go to the team's mailbox (no Teams channel here).
+  const fanOut = (message: OutboundMessage): FanOutLeg[] => fanOutLegs(message, { staff: routing.staff });
+  return { handle, stores, fanOut };
 }
 
 /** What the tests use. */
@@ -140,7 +149,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
   const dir = options.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'pakt-email-')) : null;
   const dbPath = options.dbPath ?? join(dir as string, 'pakt.db');
   const db = openDatabase(dbPath, [...ticketMigrations, ...emailMigrations], logger);
-  const { handle, stores } = await composeHandle(db, systemClock, logger);
+  const { handle, stores, fanOut } = await composeHandle(db, systemClock, logger);
   const config = emailConfig(dovecot, sink, options.config);
   const channel = createEmailChannel({
     config,
@@ -152,7 +161,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
     ...(options.attachmentsDir === undefined ? {} : { attachments: createAttachmentFiles({ dir: options.attachmentsDir }) }),
     ...(options.imapTls === undefined ? {} : { imapTls: options.imapTls }),
   });
-  const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: channel.deliverer }, clock: systemClock, logger, pollMs: 50, baseBackoffMs: 100, maxBackoffMs: 400 });
+  const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: channel.deliverer }, fanOut, clock: systemClock, logger, pollMs: 50, baseBackoffMs: 100, maxBackoffMs: 400 });
   const imap = await outsideClient(dovecot);
   if (options.noStart !== true) {
     await channel.start();

@@ -2,7 +2,8 @@
  * The Teams channel over real HTTP with real collaborators: restify from createHttpServer + the channel's
  * register(), the shipped knowledge base, real routing (contacts with Teams ids for two case workers),
  * tickets on a temp SQLite file, the outbox worker with the channel's deliverer, and the connector stub
- * as `serviceUrl`. Time is a FakeClock; the outbox is drained explicitly (drainOnce), never by sleeping.
+ * as `serviceUrl`. Time is a FakeClock; the outbox (staff messages fanned out as in the server) is drained
+ * explicitly (drainOnce), never by sleeping.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,8 @@ import { createMetrics } from '../../../src/server/metrics.js';
 import { openDatabase } from '../../../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
 import { ticketMigrations } from '../../../src/tickets/migrations.js';
+import { fanOutLegs } from '../../../src/core/staff-messages.js';
+import { announceOpenTickets } from '../../../src/tickets/announce.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { createTicketService, type TicketService } from '../../../src/tickets/ticket-service.js';
 import { createSqliteTicketStores, type SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
@@ -128,16 +131,18 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     staff: routing.staff,
     router: routing.router,
     passages: passageLookup(() => kb.passages()),
+    announceStaffChannel: (teamId, conversationId) => void announceOpenTickets(teamId, conversationId, { store: stores.tickets, outbox: stores.outbox, clock }),
     logger,
     clock,
-    staffCardIntervalMs: 0,
   });
   const server = createHttpServer({ logger, metrics: createMetrics({ defaultMetrics: false }), readiness: [], isAcceptingWork: () => true });
   channel.register(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const stub = await startConnectorStub();
-  const worker = createOutboxWorker({ store: stores.outbox, deliverers: { teams: channel.deliverer }, clock, logger, pollMs: 1000, baseBackoffMs: 1000 });
+  // As the server: staff messages fan out to the team's channels (mail legs wait here: no mail deliverer).
+  const fanOut = (message: Parameters<typeof fanOutLegs>[0]) => fanOutLegs(message, { staff: routing.staff, teamsChannel: (id) => channel.staffChannelFor(id) });
+  const worker = createOutboxWorker({ store: stores.outbox, deliverers: { teams: channel.deliverer }, fanOut, clock, logger, pollMs: 1000, baseBackoffMs: 1000 });
 
   return {
     url,

@@ -25,7 +25,7 @@ const staffSender = (messageId: string): Sender => ({
 async function staffAnswerPending(sender: Sender, text: string): Promise<string> {
   await h.post(h.activities.message(sender, APPLICATION));
   const number = /IM-2026-\d{6}/.exec(cardText(cardOf(h.stub.forConversation(sender.conversationId)[0]!)))![0];
-  await h.channel.syncStaffCards();
+  await h.worker.drainOnce();
   const card = h.stub.forConversation(STAFF_CHANNEL).find((a) => cardText(cardOf(a)).includes(number))!;
   const reply = { ...actionData(cardOf(card), 'reply')!, text };
   await h.post(h.activities.submit(staffSender(card.assignedId), reply, card.assignedId));
@@ -69,7 +69,9 @@ describe('Teams idempotency and resilience', () => {
     const sender = requester();
     await staffAnswerPending(sender, 'Antwort nach Drosselung');
     h.stub.failNext({ status: 429, retryAfterSeconds: 3, conversationId: sender.conversationId });
-    expect(await h.worker.drainOnce()).toMatchObject({ retried: 1, sent: 0 });
+    // The answer waits; the ticket's card update (staff channel) goes out in the same drain.
+    expect(await h.worker.drainOnce()).toMatchObject({ retried: 1 });
+    expect(h.stub.forConversation(sender.conversationId).filter((a) => /Antwort nach Drosselung/.test(cardText(cardOf(a))))).toHaveLength(0);
     h.clock.advance(2000);
     expect((await h.worker.drainOnce()).claimed).toBe(0);
     h.clock.advance(1500);
@@ -85,7 +87,9 @@ describe('Teams idempotency and resilience', () => {
     h.stub.failNext({ status: 503, conversationId: sender.conversationId });
     expect(await h.worker.drainOnce()).toMatchObject({ retried: 1 });
     h.clock.advance(60_000);
-    expect(await h.worker.drainOnce()).toMatchObject({ sent: 1 });
+    await h.worker.drainOnce();
+    const answers = h.stub.forConversation(sender.conversationId).filter((a) => /Antwort nach Störung/.test(cardText(cardOf(a))));
+    expect(answers).toHaveLength(1);
   });
 
   it('marks the conversation dead on 403 and reports a reason the tickets side can act on', async () => {

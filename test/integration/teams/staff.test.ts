@@ -30,7 +30,7 @@ async function newTicketCard(): Promise<{ number: string; card: RecordedActivity
   await h.post(h.activities.message(requester, APPLICATION));
   const confirmation = h.stub.forConversation(requester.conversationId).at(-1)!;
   const number = /IM-2026-\d{6}/.exec(cardText(cardOf(confirmation)))![0];
-  await h.channel.syncStaffCards();
+  await h.worker.drainOnce();
   const posted = h.stub.forConversation(STAFF_CHANNEL).slice(before);
   const card = posted.find((a) => cardText(cardOf(a)).includes(number));
   if (!card) throw new Error(`no staff card for ${number}`);
@@ -70,8 +70,8 @@ describe('Teams staff side', () => {
     expect(text).toMatch(/Landkreis Böblingen/);
     expect(text).toMatch(/Antrag/);
     expect(text).toMatch(/Rückmeldung fällig/);
-    const report = await h.channel.syncStaffCards();
-    expect(report.posted).toBe(0);
+    await h.worker.drainOnce();
+    expect(h.stub.forConversation(STAFF_CHANNEL).filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes(number))).toHaveLength(1);
   });
 
   it('refuses card actions from non-staff and leaves the ticket unchanged', async () => {
@@ -126,12 +126,13 @@ describe('Teams staff side', () => {
     const { number } = await newTicketCard();
     h.clock.set(new Date(new Date(h.tickets.show(number).ticket.firstResponseDue).getTime() + 60_000));
     runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
-    const report = await h.channel.syncStaffCards();
-    expect(report.escalated).toBeGreaterThanOrEqual(1);
-    const escalated = h.stub.forConversation(STAFF_CHANNEL).filter((a) => cardText(cardOf(a)).includes(number));
+    await h.worker.drainOnce();
+    const escalated = h.stub.forConversation(STAFF_CHANNEL).filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes(number));
     expect(escalated).toHaveLength(2);
     expect(cardText(cardOf(escalated[1]!))).toMatch(/^Eskaliert: Frist überschritten/);
-    expect((await h.channel.syncStaffCards()).escalated).toBe(0);
+    runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
+    await h.worker.drainOnce();
+    expect(h.stub.forConversation(STAFF_CHANNEL).filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes(number))).toHaveLength(2);
   });
 
   it('delivers a Teams staff notification from the outbox: updates the existing card, or posts one', async () => {
@@ -154,6 +155,29 @@ describe('Teams staff side', () => {
     const unknownTeam = { ...message, key: 'x', payload: { ticket: { ...ticket, number: 'IM-2026-999998', team: { ...ticket.team, teamId: 'team-nord' } } } };
     expect((await h.channel.deliverer(unknownTeam)).kind).toBe('sent');
     expect(h.stub.forConversation(STAFF_CHANNEL).at(-1)).toMatchObject({ method: 'POST', activityId: null });
+  });
+
+  it('updates the card within one outbox cycle of a change made outside Teams (CLI, workplace)', async () => {
+    const { number, card } = await newTicketCard();
+    expect(h.tickets.claim(number, STAFF.nord1.id).ok).toBe(true);
+    await h.worker.drainOnce();
+    const updated = h.stub.forConversation(STAFF_CHANNEL).at(-1)!;
+    expect(updated).toMatchObject({ method: 'PUT', activityId: card.assignedId });
+    expect(cardText(cardOf(updated))).toMatch(/Übernommen von Sachbearbeitung Team Nord \(1\)/);
+  });
+
+  it('posts the cards of the tickets already open when a staff channel is registered, once', async () => {
+    const { number } = await newTicketCard();
+    const other = '19:staff-late@thread.tacv2';
+    const late = { ...inStaffChannel(STAFF.mitte1.aad, '200'), conversationId: `${other};messageid=200`, channelData: { channel: { id: other } } };
+    const team = h.tickets.show(number).ticket.team.teamId;
+    await h.post(h.activities.message(late, `registrieren ${team}`));
+    await h.worker.drainOnce();
+    const cards = () => h.stub.forConversation(other).filter((a) => cardText(cardOf(a)).includes(number));
+    expect(cards()).toHaveLength(1);
+    await h.post(h.activities.message({ ...late, conversationId: `${other};messageid=201` }, `registrieren ${team}`));
+    await h.worker.drainOnce();
+    expect(cards()).toHaveLength(1);
   });
 
   it('answers an unknown verb clearly', async () => {

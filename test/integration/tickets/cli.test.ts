@@ -85,7 +85,7 @@ describe('tickets command', () => {
     const details = shown.json() as { ticket: { status: string }; events: { type: string }[]; outbox: { kind: string; status: string }[] };
     expect(details.ticket.status).toBe('wartet');
     expect(details.events.map((e) => e.type)).toEqual(['created', 'assigned', 'claimed', 'noted', 'answered']);
-    expect(details.outbox.at(-1)).toMatchObject({ kind: 'staff_answer', status: 'pending' });
+    expect(details.outbox.find((o) => o.kind === 'staff_answer')).toMatchObject({ kind: 'staff_answer', status: 'pending' });
     const text = await run('show', numbers[0]!);
     expect(text.out).toContain('wartet auf Rückmeldung');
     expect(text.out).toContain('Verlauf:');

@@ -86,7 +86,7 @@ describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, ()
     expect(shown.events[3]?.note).toMatch(/^Landkreis Böblingen → .+ \(.*Aidlingen.*\)$/);
     expect(shown.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', status: 'pending' });
     const notice = db.prepare("SELECT reply_handle FROM outbox WHERE ticket_number = ? AND kind = 'staff_notification' ORDER BY id DESC LIMIT 1").get(number) as { reply_handle: string };
-    expect(JSON.parse(notice.reply_handle)).toMatchObject({ to: routing.staff.findTeam('team-mitte')!.email });
+    expect(JSON.parse(notice.reply_handle)).toMatchObject({ channel: 'staff', to: { team: 'team-mitte' } });
 
     const gemeindeAgs = reply.kind === 'follow_up' ? reply.ticket.gemeinde?.ags : undefined;
     expect(senders.lookup(SENDER)).toEqual({ gemeindeAgs, provenance: `Bestätigt in Vorgang ${number}`, confirmedAt: '2026-06-03T08:00:00.000Z' });

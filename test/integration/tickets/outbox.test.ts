@@ -42,10 +42,12 @@ describe('outbox on a real database file', () => {
 
     const after = openStack(path);
     const mail = recorder();
-    const worker = createOutboxWorker({ store: after.stores.outbox, deliverers: { email: mail.deliver }, clock: after.clock, logger: silentLogger, pollMs: 1000 });
-    expect(await worker.drainOnce()).toMatchObject({ claimed: 3, sent: 3 });
+    const worker = createOutboxWorker({ store: after.stores.outbox, deliverers: { email: mail.deliver }, fanOut: after.fanOut, clock: after.clock, logger: silentLogger, pollMs: 1000 });
+    // Confirmation, answer and the staff notice's mail leg; the notice and the card update fan out.
+    expect(await worker.drainOnce()).toMatchObject({ sent: 3, fannedOut: 2 });
     expect(await worker.drainOnce()).toMatchObject({ claimed: 0 });
-    expect(mail.keys.sort()).toEqual(status(after).map((o) => o.key).sort());
+    const mailRows = after.db.prepare("SELECT key FROM outbox WHERE channel = 'email'").all() as { key: string }[];
+    expect(mail.keys.sort()).toEqual(mailRows.map((o) => o.key).sort());
     expect(new Set(mail.keys).size).toBe(3);
     expect(status(after).every((o) => o.status === 'sent' && o.attempts === 1)).toBe(true);
     after.close();
@@ -94,6 +96,7 @@ describe('outbox on a real database file', () => {
     const worker = createOutboxWorker({
       store: s.stores.outbox,
       deliverers: { email: async () => ({ kind: 'dead', reason: '550 mailbox unknown' }) },
+      fanOut: s.fanOut,
       clock: s.clock,
       logger: silentLogger,
       pollMs: 1000,
@@ -102,6 +105,7 @@ describe('outbox on a real database file', () => {
     const shown = s.service.show(outcome.ticket.number).outbox;
     expect(shown.map((o) => [o.kind, o.status, o.lastError])).toEqual([
       ['ticket_confirmation', 'dead', '550 mailbox unknown'],
+      ['staff_notification', 'sent', null],
       ['staff_notification', 'dead', '550 mailbox unknown'],
     ]);
     s.close();

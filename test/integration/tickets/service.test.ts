@@ -47,7 +47,20 @@ describe(createTicketService.name, () => {
     ]);
     expect(shown.events[4]?.note).toBe('Bitte übernehmen, ich bin im Urlaub');
     expect(shown.messages.map((m) => m.direction)).toEqual(['in', 'note', 'out']);
-    expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification', 'staff_notification', 'staff_answer']);
+    // Every change keeps the staff card current: a notice where someone is told, else a card update.
+    expect(outboxKinds()).toEqual([
+      'ticket_confirmation',
+      'staff_notification',
+      'staff_card',
+      'staff_card',
+      'staff_notification',
+      'staff_answer',
+      'staff_card',
+      'staff_card',
+      'staff_card',
+    ]);
+    const handover = s.db.prepare("SELECT reply_handle FROM outbox WHERE kind = 'staff_notification' ORDER BY id DESC LIMIT 1").get() as { reply_handle: string };
+    expect(JSON.parse(handover.reply_handle)).toMatchObject({ channel: 'staff', to: { person: 'sb-nord-2' } });
     const claimed = s.stores.outbox.claimDue({ now: s.clock.now(), channels: ['email'], limit: 10, leaseMs: 1000, owner: 't' });
     const answer = claimed.find((m) => m.kind === 'staff_answer')!;
     expect(answer.channel).toBe('email');
@@ -63,7 +76,8 @@ describe(createTicketService.name, () => {
     s.service.reopen(number, { by: 'sb-nord-1' });
     expect(s.service.handover(number, { to: 'team-sued', note: ' ', by: 'sb-nord-1' })).toMatchObject({ ok: false, refusal: { code: 'NOTE_REQUIRED' } });
     expect(s.stores.tickets.find(number)!.version).toBe(version + 1);
-    expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification']);
+    // Only the close and the reopen changed the ticket (one card update each); the refusals queued nothing.
+    expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification', 'staff_card', 'staff_card']);
   });
 
   it('throws coded errors for unknown tickets, staff and teams and malformed numbers', () => {

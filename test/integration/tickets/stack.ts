@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
+import type { OutboundMessage } from '../../../src/core/outcome.js';
+import { fanOutLegs } from '../../../src/core/staff-messages.js';
+import type { FanOutLeg } from '../../../src/core/ticket-ports.js';
 import { silentLogger, type Logger } from '../../../src/core/ports.js';
 import { openDatabase, type OpenDatabaseOptions } from '../../../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
@@ -33,6 +36,8 @@ export interface Stack {
   deps: HandleEnquiryDeps;
   clock: FakeClock;
   staff: ReturnType<typeof createFakeStaffDirectory>;
+  /** The server's staff fan-out over the fake directory (mailboxes only: no Teams here). */
+  fanOut(message: OutboundMessage): FanOutLeg[];
   enquire(enquiry: Enquiry, extra?: Partial<HandleEnquiryDeps>): ReturnType<typeof handleEnquiry>;
   close(): void;
 }
@@ -61,6 +66,7 @@ export function openStack(path: string, options: { clock?: FakeClock; logger?: L
     deps,
     clock,
     staff,
+    fanOut: (message) => fanOutLegs(message, { staff }),
     enquire: (enquiry, extra = {}) => handleEnquiry(enquiry, { ...deps, ...extra }),
     close: () => db.close(),
   };

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import { fanOutLegs } from '../../../src/core/staff-messages.js';
 import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
 import { transition } from '../../../src/tickets/ticket.js';
 import { FakeClock } from '../../fakes/clock.js';
@@ -63,7 +64,8 @@ describe(handleEnquiry.name, () => {
     expect(outcome.ticket.firstResponseDue).toBe('2026-06-08T21:59:59.999Z');
     expect(kinds()).toEqual(['ticket_confirmation', 'staff_notification']);
     const notice = stores.state.outbox[1]!;
-    expect(notice.replyHandle).toMatchObject({ channel: 'email', to: 'team-nord@rp.example' });
+    expect(notice).toMatchObject({ channel: 'staff', replyHandle: { channel: 'staff', to: { team: 'team-nord' } } });
+    expect(fanOutLegs(notice, { staff: deps.staff }).map((l) => l.replyHandle)).toEqual([expect.objectContaining({ channel: 'email', to: 'team-nord@rp.example' })]);
     expect(notice.payload).toMatchObject({ ticket: { number: 'IM-2026-000001' } });
     expect(stores.state.outbox[0]?.ticketNumber).toBe('IM-2026-000001');
     const events = stores.state.tickets.get('IM-2026-000001')!.events;
@@ -125,7 +127,7 @@ describe(handleEnquiry.name, () => {
     const reply = handleEnquiry(makeEnquiry({ text: 'Es fehlt noch etwas.', ticketNumber: number }), deps);
     expect(reply).toMatchObject({ kind: 'follow_up', reopened: true, ticket: { number, status: 'in_bearbeitung' } });
     expect(stores.state.tickets.get(number)!.messages.map((m) => m.direction)).toEqual(['in', 'in']);
-    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: 'sb-nord-1@rp.example' } });
+    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: { person: 'sb-nord-1' } } });
   });
 
   it('finds the ticket of a mail reply through its References', () => {
@@ -227,7 +229,7 @@ describe(`${handleEnquiry.name}: a follow-up that names the municipality (issues
     ]);
     expect(details.events[3]).toMatchObject({ note: 'Landkreis Böblingen → Team Nord (Ortsname in der Nachricht)', data: { fromTeamId: 'zentral', toTeamId: 'team-nord', kreisAgs: '08115' } });
     expect(details.ticket.requester).toMatchObject({ routeStatus: 'resolved', evidence: ['Ortsname in der Nachricht'], candidates: [] });
-    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', ticketNumber: number, replyHandle: { to: 'team-nord@rp.example' }, payload: { teamId: 'team-nord' } });
+    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', ticketNumber: number, replyHandle: { to: { team: 'team-nord' } }, payload: { teamId: 'team-nord' } });
     expect(confirmed).toEqual([{ address: 'erika@gemeinde.example', gemeindeAgs: '08115045', provenance: `Bestätigt in Vorgang ${number}`, at: deps.clock.now() }]);
   });
 
@@ -243,7 +245,7 @@ describe(`${handleEnquiry.name}: a follow-up that names the municipality (issues
     const outcome = handleEnquiry(makeEnquiry({ text: 'Wir sind aus Altdorf.', ticketNumber: number }), deps);
     expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'zentral' }, kreis: null } });
     expect(stores.state.tickets.get(number)!.events.map((e) => e.type)).not.toContain('rerouted');
-    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: 'zentral@rp.example' } });
+    expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: { team: 'zentral' } } });
     expect(confirmed).toEqual([]);
   });
 
@@ -347,6 +349,10 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
   /** Delivers every pending mail as the outbox worker would; returns our Message-ID per outbox key. */
   function deliver(): Map<string, string> {
     const ids = new Map<string, string>();
+    const now = deps.clock.now();
+    for (const m of stores.outbox.claimDue({ now, channels: ['staff'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
+      stores.outbox.fanOut(m.id, 'w', now, fanOutLegs(m, { staff: deps.staff }));
+    }
     for (const m of stores.outbox.claimDue({ now: deps.clock.now(), channels: ['email'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
       const id = `<pakt.${m.id}@rp.example>`;
       stores.outbox.markSent(m.id, 'w', deps.clock.now(), id);
@@ -456,7 +462,7 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
 
   it('does not count a reply to our staff notice as a reply to the requester', () => {
     const { number, enquiry } = ticketOf(APPLICATION);
-    const notice = deliver().get(`${enquiry.key}:staff_notification`)!;
+    const notice = deliver().get(`${enquiry.key}:staff_notification:email`)!;
     const reply = makeEnquiry({
       from: 'team-nord@rp.example',
       text: 'Ist erledigt.',

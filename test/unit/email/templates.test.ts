@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/core/errors.js';
-import { loadMailTemplates, OUTBOUND_KINDS } from '../../../src/channels/email/templates.fs.js';
+import { MAIL_KINDS } from '../../../src/core/outcome.js';
+import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import { germanDateTime, sampleViews } from '../../../src/channels/email/views.js';
 
 const TEMPLATES = new URL('../../../templates', import.meta.url).pathname;
@@ -23,7 +24,7 @@ afterEach(() => {
 describe(loadMailTemplates.name, () => {
   it('loads every kind and renders German text and HTML', () => {
     const templates = loadMailTemplates(TEMPLATES);
-    for (const kind of OUTBOUND_KINDS) {
+    for (const kind of MAIL_KINDS) {
       const out = templates.render(kind, sampleViews(kind).full);
       expect(out.text.length).toBeGreaterThan(20);
       expect(out.html).toContain('<html lang="de">');

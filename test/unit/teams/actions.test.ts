@@ -65,7 +65,7 @@ beforeEach(() => {
     clock: new FakeClock(),
     metrics: null,
     emails: { of: async () => null } as unknown as MemberEmails,
-    onTicketChanged: vi.fn(),
+    announceStaffChannel: vi.fn(),
   };
 });
 afterEach(() => db.close());
@@ -250,7 +250,6 @@ describe('municipality ask-back', () => {
       evidence: ['Ortsname in der Nachricht'],
     });
     expect(replies()[0]?.text).toMatch(/Danke! Ticket IM-2026-000001 liegt jetzt bei Team Nord/);
-    expect(ctx.onTicketChanged).toHaveBeenCalled();
     expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
   });
 

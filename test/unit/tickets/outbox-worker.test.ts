@@ -44,8 +44,8 @@ describe(createOutboxWorker.name, () => {
     enqueue('a');
     const d = deliverer([]);
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000 });
-    expect(await worker.drainOnce()).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0 });
-    expect(await worker.drainOnce()).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0 });
+    expect(await worker.drainOnce()).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, fannedOut: 0 });
+    expect(await worker.drainOnce()).toEqual({ claimed: 0, sent: 0, retried: 0, dead: 0, fannedOut: 0 });
     expect(d.calls.map((m) => m.key)).toEqual(['a:auto_answer']);
     expect(stores.state.outbox[0]?.status).toBe('sent');
   });

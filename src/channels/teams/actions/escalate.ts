@@ -26,6 +26,5 @@ export const escalateAction = defineAction({
     rememberAskBack(ctx, turn.activity, outcome);
     const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text });
     if (replies.length > 0) await turn.sendActivities(replies);
-    if (outcome.kind === 'ticket_created') ctx.onTicketChanged(outcome.ticket);
   },
 });

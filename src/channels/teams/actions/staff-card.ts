@@ -69,5 +69,4 @@ export async function applyStaffOp(call: ActionCall, number: string, op: () => T
   }
   ctx.logger.info({ component: 'teams', ticketNumber: number, event: result.event.type }, 'staff action applied');
   await refreshStaffCard(turn, ctx, result.ticket, lastAction);
-  ctx.onTicketChanged(result.ticket);
 }
