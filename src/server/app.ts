@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
 import { emailMigrations } from '../channels/email/state.sqlite.js';
+import { createWorkplace } from '../channels/workplace/index.js';
 import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations } from '../channels/teams/index.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
+  createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), clock, logger }).register(server);
 
   let stopJobs: (() => void) | null = null;
   let stopping: Promise<void> | null = null;
