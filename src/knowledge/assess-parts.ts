@@ -12,6 +12,9 @@ import { assess, THRESHOLDS } from './assess.js';
 /** Where a question splits into clauses that ask separately: ", und", ", oder", a dash, a semicolon, a second question. */
 const CLAUSE_BOUNDARY = /,\s*(?:und|oder|sowie)\s+|\s+[–—-]\s+(?:und\s+|oder\s+)?|;\s*|\?\s+/giu;
 
+/** Most clauses asked on their own (each costs one more search; a longer question is rarely one clause plus noise). */
+const MAX_CLAUSES = 3;
+
 /** Fewest letters of a clause worth asking on its own. */
 const MIN_CLAUSE = 12;
 
@@ -44,7 +47,7 @@ export interface ClauseAnswer {
 export function clauseAnswer(index: SearchIndex, question: string, best: RankedHit, depth: number): ClauseAnswer | null {
   const all = clauses(question);
   let found: { confidence: number; clause: string } | null = null;
-  for (const clause of all) {
+  for (const clause of all.slice(0, MAX_CLAUSES)) {
     const plan = planQuery(clause, index.analyzer, index.synonyms);
     if (plan.groups.length === 0) continue;
     const ranked = index.search(plan, depth);
