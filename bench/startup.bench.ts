@@ -1,59 +1,72 @@
 /**
- * Start-up to ready (target < 1.5 s) and resident memory after start: spawns what `npm start` runs
- * (`node dist/server/main.js`, one process; built first when dist/ is missing) on a free port with a
- * temporary database and polls /readyz.
+ * Start-up bench (issue 12 items 1 and 6): spawn to the first 200 from GET /readyz for our server as
+ * `npm start` runs it (`node dist/server/main.js`, Teams only, a temp database, the knowledge index cache
+ * warmed by one unmeasured start as in production) beside its floor, a bare restify server
+ * (bench/floors/bare-restify.mjs); also `npm start` itself with the number of processes it leaves running.
+ * Interleaved rounds (ours, floor, npm start, …). dist/ is built first when older than src/.
+ * Usage: npx tsx bench/startup.bench.ts [--rounds 3] [--quick]
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENTRY, ensureBuilt, freePort, memoryOf, processTree, startServer } from './lib/process.js';
+import { atMost, benchOptions, finish, interleaved, median, num, row } from './lib/report.js';
 
-const RUNS = 5;
-const ENTRY = 'dist/server/main.js';
-if (!existsSync(ENTRY)) {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('build failed (npx tsc -p tsconfig.build.json)');
-}
+const options = benchOptions();
 const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-start-'));
+let run = 0;
+const ourEnv = (): Record<string, string> => {
+  run += 1;
+  return { LOG_LEVEL: 'silent', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, `run-${run}.db`)}`, INDEX_CACHE_DIR: join(dir, 'cache') };
+};
 
-async function once(run: number): Promise<{ readyMs: number; rssMb: number }> {
-  const port = 39000 + run;
-  const started = performance.now();
-  const child = spawn(process.execPath, [ENTRY], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: `sqlite:${join(dir, `run-${run}.db`)}`,
-      INDEX_CACHE_DIR: join(dir, 'cache'),
-    },
-    stdio: 'ignore',
-  });
+/** One start: ready time, processes in the tree when ready, resident memory of the whole tree. */
+interface Start {
+  readyMs: number;
+  processes: number;
+  rssMb: number;
+}
+
+async function start(command: string, args: string[], env: Record<string, string>): Promise<Start> {
+  const server = await startServer(command, args, env, await freePort());
+  let tree: number[] = [server.pid];
   try {
-    for (;;) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (res.status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      if (performance.now() - started > 30_000) throw new Error('not ready after 30 s');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const readyMs = performance.now() - started;
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const rss = Number(/pakt_process_resident_memory_bytes (\d+)/.exec(metrics)?.[1] ?? NaN);
-    return { readyMs, rssMb: rss / 1024 / 1024 };
+    tree = processTree(server.pid);
+    const rssMb = tree.reduce((sum, pid) => sum + memoryOf(pid).rssMb, 0);
+    return { readyMs: server.readyMs, processes: tree.length, rssMb };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
+    // `kill -TERM` of npm may leave its child running: stop what is left of the tree.
+    for (const pid of tree.slice(1)) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
   }
 }
 
-const results = [];
-for (let i = 0; i < RUNS; i += 1) results.push(await once(i));
-rmSync(dir, { recursive: true, force: true });
-const ready = results.map((r) => r.readyMs).sort((a, b) => a - b);
-console.log(`start-up to ready (\`node ${ENTRY}\`, one process), ${RUNS} runs:`);
-console.log(`  median ${ready[Math.floor(RUNS / 2)]!.toFixed(0)} ms, min ${ready[0]!.toFixed(0)} ms, max ${ready[RUNS - 1]!.toFixed(0)} ms (target < 1500 ms)`);
-console.log(`  resident memory after start: ${results.map((r) => r.rssMb.toFixed(0)).join(', ')} MB`);
+try {
+  ensureBuilt();
+  await start(process.execPath, [ENTRY], ourEnv()); // writes the index cache, as the first start in production
+  const r = await interleaved(options.rounds, {
+    ours: () => start(process.execPath, [ENTRY], ourEnv()),
+    floor: () => start(process.execPath, [fileURLToPath(new URL('./floors/bare-restify.mjs', import.meta.url))], {}),
+    npmStart: () => start('npm', ['start', '--silent'], ourEnv()),
+  });
+  const ready = { ours: median(r.ours.map((x) => x.readyMs)), floor: median(r.floor.map((x) => x.readyMs)), npm: median(r.npmStart.map((x) => x.readyMs)) };
+  const processes = median(r.npmStart.map((x) => x.processes));
+  const rss = { ours: median(r.ours.map((x) => x.rssMb)), floor: median(r.floor.map((x) => x.rssMb)) };
+  finish(
+    [
+      row('start', `start to ready (\`node ${ENTRY}\`; floor: bare restify)`, num(ready.ours, 'ms'), num(ready.floor, 'ms'), ready.ours / ready.floor, atMost(3)),
+      row('start', `start to ready (\`npm start\`, ${processes} process${processes === 1 ? '' : 'es'} running; target: one)`, num(ready.npm, 'ms'), num(ready.floor, 'ms'), ready.npm / ready.floor, atMost(3)),
+      row('start', 'memory when ready (RSS; floor: bare restify)', num(rss.ours, 'MB'), num(rss.floor, 'MB'), rss.ours / rss.floor, { text: '— (see the echo bot rows)', check: () => null }),
+    ],
+    options,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,31 +1,39 @@
 /**
- * Ticket store benchmark on a real SQLite file (`npx tsx bench/tickets.bench.ts [N] [KEEP_PATH]`):
- * - ticket creation with its audit events, first message and outbox entries (one transaction each), per second;
- * - transition throughput through the ticket service (read → transition → conditional save + event);
- * - `tickets list` with filters on 100,000 tickets (median and p95 of repeated queries);
- * - database size per 10,000 tickets.
- * Targets (issue 4): ≥ 1,000 tickets/s created; list < 100 ms.
+ * Ticket growth bench (issue 12 item 6): at 1,000 / 10,000 / 100,000 tickets (--quick: 1,000 / 10,000), the
+ * operations that matter, ours (ledger and ticket service on SQLite, as the service runs them) beside a floor
+ * of raw better-sqlite3 statements on a minimal schema holding the same rows (same pragmas: WAL, synchronous
+ * NORMAL), interleaved rounds:
+ *  - create: one enquiry opening a ticket (ticket, 2 events, message, 2 outbox entries), one transaction each;
+ *    floor: the same 6 rows inserted in one transaction;
+ *  - queue query: a team's new tickets, oldest due first, 50 rows (`tickets list --team … --status neu`);
+ *    floor: one indexed SELECT;
+ *  - take-over: a case worker claims a ticket (read, transition, conditional UPDATE, event); floor: a
+ *    conditional UPDATE and an event INSERT in one transaction.
+ * Usage: npx tsx bench/tickets.bench.ts [--rounds 3] [--quick] [--max 100000]
  */
-import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Team } from '../src/core/routing.js';
 import { silentLogger } from '../src/core/ports.js';
-import type { EnquiryPlan, TicketFilter } from '../src/core/ticket-ports.js';
-import { TICKET_CATEGORIES } from '../src/core/triage-types.js';
+import type { EnquiryPlan } from '../src/core/ticket-ports.js';
+import { TICKET_CATEGORIES } from '../src/core/triage/types.js';
 import { openDatabase } from '../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../src/tickets/deadlines.js';
 import { ticketMigrations } from '../src/tickets/migrations.js';
-import { renderTicketList } from '../src/tickets/render-text.js';
 import { createTicketService } from '../src/tickets/ticket-service.js';
 import { createSqliteTicketStores } from '../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../test/fakes/clock.js';
 import { createFakeStaffDirectory, FAKE_TEAMS } from '../test/fakes/staff-directory.js';
+import { benchOptions, finish, interleaved, median, noTarget, num, numberArg, row, type BenchRow } from './lib/report.js';
 
-const TOTAL = Number(process.argv[2] ?? 100_000);
-/** Optional: keep the filled database here (e.g. to time the real CLI: DATABASE_URL=sqlite:<path>). */
-const KEEP = process.argv[3];
-const TIMED = 5_000;
+const options = benchOptions();
+const MAX = numberArg('max', options.quick ? 10_000 : 100_000);
+const SIZES = [1_000, 10_000, 100_000].filter((n) => n <= MAX);
+const CREATES = options.quick ? 200 : 500;
+const QUERIES = 50;
+const TAKEOVERS = options.quick ? 100 : 200;
 const KREISE = Array.from({ length: 44 }, (_, i) => `08${String(111 + i * 3).padStart(3, '0')}`);
 const deadlines = createDeadlinePolicy();
 
@@ -62,98 +70,147 @@ function plan(i: number, at: Date): EnquiryPlan {
   };
 }
 
-const ms = (t0: number): number => performance.now() - t0;
-/** CPU time of this process (user + system) since `start`, in ms: comparable across machine load. */
-const cpuMs = (start: NodeJS.CpuUsage): number => {
-  const d = process.cpuUsage(start);
-  return (d.user + d.system) / 1000;
-};
-const fmt = (n: number, digits = 0): string => n.toLocaleString('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const BASE = new Date('2026-01-05T08:00:00.000Z').getTime();
+const at = (i: number): Date => new Date(BASE + i * 60_000);
+/** The spread of statuses once filled: every fifth ticket new, every fifth assigned, the rest further on. */
+const STATUS = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet', 'erledigt'] as const;
 
-function quantiles(samples: number[]): { median: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
-}
-
-console.log(`Lastmittel der Maschine beim Start: ${loadavg().map((l) => fmt(l, 2)).join(' / ')} (1/5/15 min)`);
-const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-tickets-'));
-const path = join(dir, 'bench.db');
-try {
+/** Ours: the ledger and the ticket service. */
+function ours(path: string) {
   const db = openDatabase(path, ticketMigrations, silentLogger);
   const { ledger, tickets } = createSqliteTicketStores(db);
-  const clock = new FakeClock('2026-01-05T08:00:00.000Z');
-
-  // 1. Creation: one transaction per ticket (as in production), on the file with WAL.
-  let t0 = performance.now();
-  let cpu0 = process.cpuUsage();
-  for (let i = 0; i < TIMED; i += 1) ledger.commit(plan(i, new Date(clock.now().getTime() + i * 60_000)));
-  const createMs = ms(t0);
-  const createCpu = cpuMs(cpu0);
-  console.log(`Ticket-Anlage (je Ticket 1 Transaktion: Ticket, 2 Audit-Ereignisse, Nachricht, 2 Outbox-Einträge): ${fmt(TIMED / (createMs / 1000))} Tickets/s Wanduhr, ${fmt(TIMED / (createCpu / 1000))} Tickets je CPU-Sekunde (${fmt(TIMED)} in ${fmt(createMs)} ms)`);
-
-  // 2. Transitions through the service: claim, note, answer, close on the created tickets.
-  const service = createTicketService({ store: tickets, staff: createFakeStaffDirectory(), clock, logger: silentLogger });
-  const ops = Math.min(TIMED, 2_000);
-  t0 = performance.now();
-  cpu0 = process.cpuUsage();
-  for (let i = 1; i <= ops; i += 1) {
-    const n = `IM-2026-${String(i).padStart(6, '0')}`;
-    service.claim(n, 'lead-1');
-    service.note(n, { text: 'Notiz', by: 'lead-1' });
-    service.answer(n, { text: 'Antwort', by: 'lead-1' });
-    service.close(n, { by: 'lead-1' });
-  }
-  const opMs = ms(t0);
-  const opCpu = cpuMs(cpu0);
-  console.log(`Statuswechsel über den Ticket-Service (lesen → transition → bedingtes UPDATE + Ereignis): ${fmt((ops * 4) / (opMs / 1000))} Operationen/s Wanduhr, ${fmt((ops * 4) / (opCpu / 1000))} je CPU-Sekunde (${fmt(ops * 4)} in ${fmt(opMs)} ms)`);
-
-  // 3. Fill up to TOTAL (batched into larger transactions only to save bench time), spread statuses.
-  t0 = performance.now();
-  const fill = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i += 1) ledger.commit(plan(i, new Date(clock.now().getTime() + i * 60_000)));
+  const service = createTicketService({ store: tickets, staff: createFakeStaffDirectory(), clock: new FakeClock('2026-06-01T08:00:00.000Z'), logger: silentLogger });
+  let count = 0;
+  const fill = db.transaction((to: number) => {
+    for (; count < to; count += 1) ledger.commit(plan(count, at(count)));
   });
-  for (let from = TIMED; from < TOTAL; from += 5_000) fill(from, Math.min(TOTAL, from + 5_000));
-  db.prepare(`UPDATE tickets SET status = CASE (CAST(substr(number, 9) AS INTEGER) % 5) WHEN 0 THEN 'neu' WHEN 1 THEN 'zugewiesen' WHEN 2 THEN 'in_bearbeitung' WHEN 3 THEN 'wartet' ELSE 'erledigt' END`).run();
-  db.pragma('optimize');
-  console.log(`Auffüllen auf ${fmt(TOTAL)} Tickets: ${fmt(ms(t0) / 1000, 1)} s`);
+  return {
+    get count() {
+      return count;
+    },
+    fillTo(to: number) {
+      fill(to);
+      db.prepare(`UPDATE tickets SET status = CASE (CAST(substr(number, 9) AS INTEGER) % 5) WHEN 0 THEN 'neu' WHEN 1 THEN 'zugewiesen' WHEN 2 THEN 'in_bearbeitung' WHEN 3 THEN 'wartet' ELSE 'erledigt' END, assignee = NULL`).run();
+      db.pragma('optimize');
+    },
+    create() {
+      ledger.commit(plan(count, at(count)));
+      count += 1;
+    },
+    queue(team: string): number {
+      return service.list({ teamId: team, status: 'neu' }).length;
+    },
+    takeOver(i: number): boolean {
+      return service.claim(`IM-2026-${String(i).padStart(6, '0')}`, 'lead-1').ok;
+    },
+    close: () => db.close(),
+  };
+}
 
-  // 4. `tickets list` with filters (query + mapping + text rendering, limit 50).
-  const filters: [string, TicketFilter][] = [
-    ['ohne Filter', {}],
-    ['--status wartet', { status: 'wartet' }],
-    ['--kreis', { kreisAgs: KREISE[7]! }],
-    ['--status neu --kreis', { status: 'neu', kreisAgs: KREISE[3]! }],
-    ['--team team-nord', { teamId: 'team-nord' }],
-    ['--team team-sued --status in_bearbeitung', { teamId: 'team-sued', status: 'in_bearbeitung' }],
-    ['--assignee lead-1', { assignee: 'lead-1' }],
-  ];
-  for (const [label, filter] of filters) {
-    const samples: number[] = [];
-    let rows = 0;
-    service.list(filter); // warm-up (page cache, prepared statement)
-    for (let r = 0; r < 30; r += 1) {
-      t0 = performance.now();
-      const list = service.list(filter);
-      renderTicketList(list);
-      samples.push(ms(t0));
-      rows = list.length;
-    }
-    const q = quantiles(samples);
-    console.log(`tickets list ${label.padEnd(44)} ${fmt(q.median, 2)} ms Median, ${fmt(q.p95, 2)} ms p95 (${rows} Zeilen, ${fmt(TOTAL)} Tickets)`);
-  }
+/** Floor: raw better-sqlite3 on a minimal schema with the same rows. */
+function floor(path: string) {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE tickets (id INTEGER PRIMARY KEY, number TEXT UNIQUE, team TEXT, status TEXT, assignee TEXT, due TEXT, data TEXT);
+    CREATE INDEX tickets_queue ON tickets (team, status, due);
+    CREATE TABLE events (id INTEGER PRIMARY KEY, ticket INTEGER, at TEXT, data TEXT);
+    CREATE TABLE messages (id INTEGER PRIMARY KEY, ticket INTEGER, at TEXT, text TEXT);
+    CREATE TABLE outbox (id INTEGER PRIMARY KEY, key TEXT UNIQUE, status TEXT, data TEXT)`);
+  const insTicket = db.prepare('INSERT INTO tickets (number, team, status, due, data) VALUES (?, ?, ?, ?, ?)');
+  const insEvent = db.prepare('INSERT INTO events (ticket, at, data) VALUES (?, ?, ?)');
+  const insMessage = db.prepare('INSERT INTO messages (ticket, at, text) VALUES (?, ?, ?)');
+  const insOutbox = db.prepare("INSERT INTO outbox (key, status, data) VALUES (?, 'pending', ?)");
+  const queue = db.prepare("SELECT * FROM tickets WHERE team = ? AND status = 'neu' ORDER BY due LIMIT 50");
+  const claim = db.prepare("UPDATE tickets SET status = 'in_bearbeitung', assignee = ? WHERE number = ? AND status IN ('neu', 'zugewiesen')");
+  let count = 0;
+  const one = (i: number, status: string): void => {
+    const p = plan(i, at(i));
+    const draft = p.ticket.kind === 'create' ? p.ticket.draft : null;
+    const id = insTicket.run(`IM-2026-${String(i + 1).padStart(6, '0')}`, draft?.team.id ?? '', status, draft?.due.firstResponseDue ?? p.at, JSON.stringify(draft)).lastInsertRowid;
+    insEvent.run(id, p.at, '{"type":"created"}');
+    insEvent.run(id, p.at, '{"type":"assigned"}');
+    insMessage.run(id, p.at, p.enquiry.text);
+    for (const o of p.outbox) insOutbox.run(o.key, JSON.stringify(o));
+  };
+  const createOne = db.transaction(one);
+  const fill = db.transaction((to: number) => {
+    for (; count < to; count += 1) one(count, STATUS[(count + 1) % 5]!);
+  });
+  const takeOver = db.transaction((number: string) => {
+    const changed = claim.run('lead-1', number).changes === 1;
+    if (changed) insEvent.run(0, new Date().toISOString(), '{"type":"claimed"}');
+    return changed;
+  });
+  return {
+    get count() {
+      return count;
+    },
+    fillTo(to: number) {
+      fill(to);
+      db.prepare(`UPDATE tickets SET status = CASE (CAST(substr(number, 9) AS INTEGER) % 5) WHEN 0 THEN 'neu' WHEN 1 THEN 'zugewiesen' WHEN 2 THEN 'in_bearbeitung' WHEN 3 THEN 'wartet' ELSE 'erledigt' END, assignee = NULL`).run();
+      db.pragma('optimize');
+    },
+    create() {
+      createOne(count, 'neu');
+      count += 1;
+    },
+    queue: (team: string): number => queue.all(team).length,
+    takeOver: (i: number): boolean => takeOver(`IM-2026-${String(i).padStart(6, '0')}`),
+    close: () => db.close(),
+  };
+}
 
-  // 5. Size per 10,000 tickets (after a checkpoint so the WAL is folded in).
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const bytes = statSync(path).size;
-  const count = (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
-  console.log(`Datenbankgröße: ${fmt(bytes / 1024 / 1024, 1)} MiB für ${fmt(count)} Tickets = ${fmt((bytes / count) * 10_000 / 1024 / 1024, 2)} MiB je 10.000 Tickets (inkl. Ereignisse, Nachrichten, Outbox, Indizes)`);
-  const parts = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 8').all() as { name: string; bytes: number }[];
-  console.log(`  größte Teile: ${parts.map((p) => `${p.name} ${fmt(p.bytes / 1024 / 1024, 1)} MiB`).join(', ')}`);
-  db.close();
-  if (KEEP !== undefined) {
-    renameSync(path, KEEP);
-    console.log(`Datenbank behalten: ${KEEP}`);
+type Store = ReturnType<typeof ours>;
+
+/** One round at one size: creates per second, queue query ms (median), take-over ms per ticket. */
+function measure(store: Store, round: number, size: number): { createsPerSecond: number; queueMs: number; takeOverMs: number } {
+  let t0 = performance.now();
+  for (let i = 0; i < CREATES; i += 1) store.create();
+  const createsPerSecond = CREATES / ((performance.now() - t0) / 1000);
+  const samples: number[] = [];
+  store.queue(FAKE_TEAMS[0]!.id);
+  for (let q = 0; q < QUERIES; q += 1) {
+    const team = FAKE_TEAMS[q % FAKE_TEAMS.length]!.id;
+    t0 = performance.now();
+    store.queue(team);
+    samples.push(performance.now() - t0);
   }
+  // Distinct new or assigned tickets per round (numbers ending in 0/1 modulo 5 among the filled ones).
+  const claimable = (k: number): number => Math.floor(k / 2) * 5 + (k % 2 === 0 ? 5 : 1);
+  const from = round * TAKEOVERS;
+  let ok = 0;
+  t0 = performance.now();
+  for (let k = from; k < from + TAKEOVERS; k += 1) if (store.takeOver(Math.min(size, claimable(k)))) ok += 1;
+  const takeOverMs = (performance.now() - t0) / TAKEOVERS;
+  if (ok < TAKEOVERS / 2) process.stderr.write(`  only ${ok}/${TAKEOVERS} take-overs succeeded\n`);
+  return { createsPerSecond, queueMs: median(samples), takeOverMs };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-tickets-'));
+try {
+  const stores = { ours: ours(join(dir, 'ours.db')), floor: floor(join(dir, 'floor.db')) as unknown as Store };
+  const rows: BenchRow[] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`filling to ${size.toLocaleString('en-US')} tickets …\n`);
+    stores.ours.fillTo(size);
+    stores.floor.fillTo(size);
+    const r = await interleaved(options.rounds, {
+      ours: async (round) => measure(stores.ours, round, size),
+      floor: async (round) => measure(stores.floor, round, size),
+    });
+    const m = (k: 'ours' | 'floor', f: (x: ReturnType<typeof measure>) => number): number => median(r[k].map(f));
+    const n = size.toLocaleString('en-US');
+    const c = { ours: m('ours', (x) => x.createsPerSecond), floor: m('floor', (x) => x.createsPerSecond) };
+    const q = { ours: m('ours', (x) => x.queueMs), floor: m('floor', (x) => x.queueMs) };
+    const t = { ours: m('ours', (x) => x.takeOverMs), floor: m('floor', (x) => x.takeOverMs) };
+    rows.push(row('tickets', `tickets at ${n}: create (one transaction each; floor: raw better-sqlite3, same rows)`, num(c.ours, '/s'), num(c.floor, '/s'), c.ours / c.floor, noTarget));
+    rows.push(row('tickets', `tickets at ${n}: queue query (a team's new tickets, 50 rows)`, num(q.ours, 'ms'), num(q.floor, 'ms'), q.ours / q.floor, noTarget));
+    rows.push(row('tickets', `tickets at ${n}: take-over (claim)`, num(t.ours, 'ms'), num(t.floor, 'ms'), t.ours / t.floor, noTarget));
+  }
+  stores.ours.close();
+  stores.floor.close();
+  finish(rows, options);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -111,12 +111,15 @@ export function machineLine(): string {
   );
 }
 
+/** Date and machine when this process started (so the load average is the one at the start). */
+const AT_START = machineLine();
+
 /** The markdown table of the rows. */
 export function markdownTable(rows: BenchRow[], rounds: number): string {
   const ratio = (r: BenchRow): string => (Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}` : '—');
   const met = (r: BenchRow): string => (r.met === null ? '—' : r.met ? 'yes' : '**no**');
   const lines = [
-    `Measured ${machineLine()}; medians of ${rounds} interleaved round${rounds === 1 ? '' : 's'} (ours, floor, ours, floor, …).`,
+    `Measured ${AT_START}; medians of ${rounds} interleaved round${rounds === 1 ? '' : 's'} (ours, floor, ours, floor, …).`,
     '',
     '| what | ours | floor | ratio (ours ÷ floor) | target | met |',
     '| --- | --- | --- | --- | --- | --- |',
