@@ -4,12 +4,8 @@
  * to the central team.
  */
 import type { StaffDirectory, StaffMember, Team } from '../core/routing.js';
+import { berlinDay } from '../core/berlin-time.js';
 import type { Contacts } from './contacts.js';
-
-/** Calendar date (YYYY-MM-DD) of `at` in Germany, the time zone absences are written in; internal. */
-export function berlinDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /** Builds the directory. Pure over the parsed contacts. */
 export function createStaffDirectory(contacts: Contacts): StaffDirectory {
@@ -48,7 +44,7 @@ export function createStaffDirectory(contacts: Contacts): StaffDirectory {
     teamForKreis: (kreisAgs, at) => {
       const responsible = assignment.get(kreisAgs);
       if (responsible === undefined) return null;
-      const day = berlinDate(at);
+      const day = berlinDay(at); // absences are written in the office's calendar
       let current = teamById.get(responsible) ?? null;
       const visited = new Set<string>();
       while (current !== null && isAbsent(current.id, day)) {

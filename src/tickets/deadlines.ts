@@ -6,7 +6,7 @@
 import { getHolidays } from 'feiertagejs';
 import type { DeadlinePolicy } from '../core/ticket-ports.js';
 import type { TicketCategory } from '../core/triage/index.js';
-import { addDays, berlinDate, berlinMidnight, isoDate, weekday, type CalendarDate } from './berlin-time.js';
+import { addDays, berlinDate, berlinMidnight, isoDate, weekday, type CalendarDate } from '../core/berlin-time.js';
 
 /** Targets in working days. */
 export interface DeadlineRule {

@@ -12,7 +12,8 @@
 import type { TicketStatus } from '../core/outcome.js';
 import type { Contact, GemeindeRef, KreisRef } from '../core/routing.js';
 import type { EscalationLevel, NewTicketDraft, Refusal, TicketEvent, TicketEventType, TicketRecord } from '../core/ticket-ports.js';
-import { berlinDate } from './berlin-time.js';
+import { berlinDate } from '../core/berlin-time.js';
+import { formatTicketNumber } from '../core/ticket-number.js';
 
 /** The acting staff member as the lifecycle needs it. */
 export interface Actor {
@@ -203,7 +204,7 @@ export function newTicketRecord(draft: NewTicketDraft, seq: number, at: Date): T
   const iso = at.toISOString();
   const team = { teamId: draft.team.id, team: draft.team.name, email: draft.team.email, phone: draft.team.phone };
   return {
-    number: `IM-${ticketYear(at)}-${String(seq).padStart(6, '0')}`,
+    number: formatTicketNumber(ticketYear(at), seq),
     status: 'neu',
     category: draft.category,
     channel: draft.channel,

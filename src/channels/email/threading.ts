@@ -3,8 +3,9 @@
  * and our own Message-IDs derived from outbox keys (so a resend after a crash carries the same id).
  */
 import { createHash } from 'node:crypto';
+import { TICKET_NUMBER_SOURCE } from '../../core/ticket-number.js';
 
-const TICKET = /\[?\b(IM-\d{4}-\d{6})\b\]?/i;
+const TICKET = new RegExp(String.raw`\[?\b(${TICKET_NUMBER_SOURCE})\b\]?`, 'i');
 /** Reply and forward prefixes of German, English and other common clients, possibly repeated or numbered. */
 const PREFIX = /^\s*((AW|RE|Re|Aw|WG|FW|Fwd|WTR|SV|VS|Antw|Antwort|R|RIF|TR)(\[\d+\]|\(\d+\))?\s*:\s*)+/i;
 /** References kept on a reply: the first (thread root) and the most recent ones. */
