@@ -4,6 +4,7 @@
  */
 import type { Config } from '../server/config.js';
 import type { Logger } from '../core/ports.js';
+import { errorCode } from '../core/error-code.js';
 
 export interface CliContext {
   config: Config;
@@ -38,6 +39,6 @@ export const BAD_INPUT_CODES: ReadonlySet<string> = new Set([
 
 /** The exit code for an error: 2 for {@link BAD_INPUT_CODES}, else 1. */
 export function exitCodeFor(error: unknown): number {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   return error instanceof Error && typeof code === 'string' && BAD_INPUT_CODES.has(code) ? EXIT_USAGE : EXIT_FAILURE;
 }

@@ -12,6 +12,7 @@ import { loadCachedState, saveCachedState } from './cache.fs.js';
 import { buildInWorker } from './rebuild.loader.js';
 import { isSourceFile, parseSources, readRawSources, type RawSources } from './sources.fs.js';
 import type { KnowledgeBase, KnowledgeStatus } from './types.js';
+import { errorCode } from '../core/error-code.js';
 
 /** Options of {@link openKnowledgeBase}. */
 export interface KnowledgeBaseOptions {
@@ -52,7 +53,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     try {
       return await buildInWorker(raw, clock.now());
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      if (errorCode(error) === 'ERR_WORKER_OUT_OF_MEMORY') throw error;
       logger.warn({ err: (error as Error).message }, 'index worker unavailable; re-indexing in the main thread');
       return inline(raw);
     }

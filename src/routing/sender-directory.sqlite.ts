@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import type { SenderDirectory, SenderEntry } from './sender-directory.js';
 import { senderKey } from './sender-directory.js';
+import { errorCode } from '../core/error-code.js';
 
 const Row = z.object({ gemeinde_ags: z.string(), provenance: z.string(), confirmed_at: z.string() });
 
@@ -40,7 +41,7 @@ export class SqliteSenderDirectory implements SenderDirectory {
     try {
       this.upsert.run(senderKey(address), gemeindeAgs, provenance, at.toISOString());
     } catch (cause) {
-      const code = (cause as { code?: string }).code;
+      const code = errorCode(cause);
       const mapped = code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? 'DB_LOCKED' : code === 'SQLITE_READONLY' ? 'DB_READONLY' : code === 'SQLITE_FULL' ? 'DB_FULL' : 'DB_ERROR';
       throw new AppError(mapped, 'routing: cannot store sender confirmation', { cause });
     }

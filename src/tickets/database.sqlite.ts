@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { AppError, isAppError, type ErrorCode } from '../core/errors.js';
 import type { Logger, Migration } from '../core/ports.js';
+import { errorCode } from '../core/error-code.js';
 
 /** Options for {@link openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -25,7 +26,7 @@ export interface OpenDatabaseOptions {
 /** Maps a better-sqlite3 error (or anything thrown) to an AppError with a DB_* code; AppErrors pass through. */
 export function mapDbError(error: unknown, what: string): AppError {
   if (isAppError(error)) return error;
-  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  const code = errorCode(error) ?? '';
   let mapped: ErrorCode = 'DB_ERROR';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) mapped = 'DB_LOCKED';
   else if (code.startsWith('SQLITE_READONLY')) mapped = 'DB_READONLY';

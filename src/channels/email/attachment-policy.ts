@@ -8,6 +8,7 @@ import type { AttachmentMeta } from '../../core/enquiry.js';
 import type { Logger } from '../../core/ports.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { InboundAttachment } from './parse.js';
+import { errorCode } from '../../core/error-code.js';
 
 /** Default of `MAIL_ATTACHMENTS_MAX_BYTES`: attachment bytes stored per mail (20 MiB). */
 export const DEFAULT_ATTACHMENTS_MAX_BYTES = 20 * 1024 * 1024;
@@ -81,7 +82,7 @@ export function storeAttachments(kept: readonly InboundAttachment[], sink: Attac
     try {
       sink.save(a.content, a.filename, a.contentType);
     } catch (error) {
-      log.warn({ code: (error as { code?: string }).code ?? 'INTERNAL', size: a.size }, 'attachment not stored');
+      log.warn({ code: errorCode(error) ?? 'INTERNAL', size: a.size }, 'attachment not stored');
     }
   }
 }

@@ -21,6 +21,7 @@ import { createTicketService, type TicketOpResult, type TicketService } from '..
 import { createSqliteTicketStores, type SqliteTicketStores } from '../../tickets/ticket-store.sqlite.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine } from '../io.js';
+import { errorCode } from '../../core/error-code.js';
 
 /** What a sub-command gets: parsed options, the service and stores over an open database. */
 interface Env {
@@ -188,7 +189,7 @@ export const ticketsCommand: CliCommand = async (args, ctx) => {
     if (positionals.length > 1) throw new AppError('USAGE', `Zu viele Angaben: ${positionals.slice(1).join(' ')}`);
     return await withEnv(ctx, { json, values, number: positionals[0] }, (env) => sub.run(env));
   } catch (error) {
-    const parseError = String((error as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS');
+    const parseError = (errorCode(error) ?? '').startsWith('ERR_PARSE_ARGS');
     const appError = isAppError(error) ? error : parseError
         ? new AppError('USAGE', `Ungültiger Aufruf: ${(error as Error).message}`, { cause: error })
         : new AppError('INTERNAL', `tickets: unexpected failure (${(error as Error).name})`, { cause: error });
