@@ -13,6 +13,7 @@ import { plainPreview, type AnswerPreview } from './actions.js';
 import { createOidcSignIn } from './auth.oidc.js';
 import { workplaceMode, type WorkplaceEnv } from './config.js';
 import { requestState, sendError, type WorkplaceContext } from './context.js';
+import { registerLive } from './live.js';
 import { OVERVIEW_WEEKS, registerOverview } from './overview-page.js';
 import { createOverviewQuery } from './overview.sqlite.js';
 import { createQueueQuery } from './queue.sqlite.js';
@@ -101,6 +102,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
       const bodyParser = [tooLarge, ...(restify.plugins.bodyParser({ maxBodySize: MAX_FORM_BYTES, mapParams: false }) as restify.RequestHandler[])];
       registerSignIn(server, ctx, bodyParser);
       registerTicketPages(server, ctx, bodyParser);
+      registerLive(server, ctx);
       const overview = createOverviewQuery(deps.db);
       registerOverview(server, ctx, (now) => overview.figures(now, OVERVIEW_WEEKS));
       logger.info({ mode: mode.kind }, 'workplace mounted at /arbeitsplatz');

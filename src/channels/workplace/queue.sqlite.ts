@@ -35,6 +35,10 @@ export interface QueueQuery {
   kreise(): { ags: string; label: string }[];
   /** Other tickets of the same sender address or municipality, newest first. */
   related(ticket: TicketRecord, limit?: number): TicketRecord[];
+  /** Version and last change of one ticket (cheap; for live updates), null when unknown. */
+  stamp(number: string): { version: number; updatedAt: string } | null;
+  /** The latest change of any ticket (ISO), '' when there is none (for live updates of the queue). */
+  lastChange(): string;
 }
 
 /** The due time that matters next: the first response until it happened, then the resolution. */
@@ -109,6 +113,15 @@ export function createQueueQuery(db: Database.Database): QueueQuery {
         )
         .all() as { ags: string; name: string | null; typ: string | null }[];
       return rows.map((r) => ({ ags: r.ags, label: r.name === null ? r.ags : `${r.typ ?? ''} ${r.name}`.trim() }));
+    },
+
+    stamp(number) {
+      const row = db.prepare('SELECT version, updated_at AS updatedAt FROM tickets WHERE number = ?').get(number) as { version: number; updatedAt: string } | undefined;
+      return row ?? null;
+    },
+
+    lastChange() {
+      return (db.prepare('SELECT max(updated_at) AS at FROM tickets').get() as { at: string | null }).at ?? '';
     },
 
     related(ticket, limit = 10) {

@@ -43,7 +43,8 @@ async function showTicket(
     ...(extra.form === undefined ? {} : { form: extra.form }),
     preview: extra.preview ?? null,
   });
-  await sendPage(ctx, res, state, extra.status ?? 200, 'vorgang', { ...model, error: extra.error ?? null, flash: extra.flash ?? null });
+  const live = `/arbeitsplatz/live?vorgang=${details.ticket.number}&version=${details.ticket.version}`;
+  await sendPage(ctx, res, state, extra.status ?? 200, 'vorgang', { ...model, live, error: extra.error ?? null, flash: extra.flash ?? null });
 }
 
 /** "… geändert: übernommen von X um 10:02" – what happened since the form was loaded. */
@@ -66,13 +67,20 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
     next();
   });
 
+  server.get('/arbeitsplatz/static/live.js', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=300' });
+    res.end(ctx.views.script);
+    next();
+  });
+
   server.get('/arbeitsplatz/eingang', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
     const filter = parseQueueFilter(req.query, state.user.role === 'teamleitung' ? 'alle' : 'team');
     const now = ctx.clock.now();
     const page = ctx.queue.page(filter, { staffId: state.user.id, teamId: state.user.teamId }, now);
-    await sendPage(ctx, res, state, 200, 'eingang', queueModel(filter, page, ctx.queue.kreise(), state.user, now));
+    const live = `/arbeitsplatz/live?eingang=${encodeURIComponent(ctx.queue.lastChange())}`;
+    await sendPage(ctx, res, state, 200, 'eingang', { ...queueModel(filter, page, ctx.queue.kreise(), state.user, now), live });
   });
 
   server.get('/arbeitsplatz/vorgang/:number', async (req: restify.Request, res: restify.Response) => {

@@ -15,6 +15,8 @@ export type PageName = (typeof PAGE_NAMES)[number];
 export interface WorkplaceViews {
   render(page: PageName, model: object): string;
   stylesheet: string;
+  /** The live-update script (served from the workplace's own origin, so the CSP allows it). */
+  script: string;
 }
 
 /**
@@ -54,5 +56,6 @@ export function loadWorkplaceViews(templatesDir: string): WorkplaceViews {
   return {
     render: (page, model) => (pages.get(page) as HandlebarsTemplateDelegate)(model),
     stylesheet: read('arbeitsplatz.css'),
+    script: read('live.js'),
   };
 }

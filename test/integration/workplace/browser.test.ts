@@ -42,7 +42,8 @@ async function signInAs(page: Page, h: WorkplaceHarness, login: string): Promise
   await page.waitForURL(`${h.url}/arbeitsplatz/eingang`);
 }
 
-describe.skipIf(!hasBrowser)('workplace in Chromium', () => {
+// A browser test spans two sign-ins and several page loads: room for a loaded 2-core CI machine.
+describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () => {
   let h: WorkplaceHarness;
   let browser: Browser;
 
@@ -114,6 +115,24 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', () => {
     expect([won, lost]).toEqual([1, 1]);
     const loser = texts[0]?.includes('bereits übernommen') === true ? pa : pb;
     await loser.screenshot({ path: `${SHOTS}/uebernahme-verloren.png`, fullPage: true });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('shows a change by someone else without reload (server-sent events)', async () => {
+    const number = h.seedTicket(HEILBRONN);
+    const [a, b] = await Promise.all([browser.newContext({ bypassCSP: true }), browser.newContext({ bypassCSP: true })]);
+    const [watcher, actor] = await Promise.all([a.newPage(), b.newPage()]);
+    await signInAs(watcher, h, 'sb-nord-1');
+    await signInAs(actor, h, 'sb-nord-2');
+    await watcher.goto(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    await watcher.getByLabel('Antworttext').fill('Noch nicht fertig');
+    await actor.goto(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    await actor.getByRole('button', { name: 'Übernehmen' }).click();
+    const notice = watcher.locator('#live-hinweis');
+    await notice.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(notice.textContent()).resolves.toContain('Dieser Vorgang wurde soeben geändert durch Sachbearbeitung Team Nord (2).');
+    await expect(watcher.getByLabel('Antworttext').inputValue()).resolves.toBe('Noch nicht fertig');
+    await watcher.screenshot({ path: `${SHOTS}/live.png`, fullPage: true });
     await Promise.all([a.close(), b.close()]);
   });
 });
