@@ -91,7 +91,11 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): 
   let confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.
   const specificity = matchedWeight / Math.log(2 + index.passages.length);
-  if (specificity < THRESHOLDS.minSpecificity) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // Unless what it asks for (Wofür …? a purpose) is the topic of the best passage's typical questions and of no
+  // other's among the next two: "Wofür sind die Integrationsmanager da?" asks for the passage on their purpose.
+  const typed = (h: RankedHit | undefined): boolean => h !== undefined && plan.answerTypes.some((t) => h.topicTerms.has(t));
+  const askedType = typed(top) && !hits.slice(1, 3).some(typed);
+  if (specificity < THRESHOLDS.minSpecificity && !askedType) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   const titleTerms = (h: RankedHit): Set<string> => new Set(tokenize(h.passage.title).flatMap((w) => index.analyzer.terms(w)));
   const { central, topical, missed, count, outnamed } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase(), titleTerms);
   // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf) speaks of

@@ -130,6 +130,13 @@ describe('calibration of answers', () => {
     expect(r.outcome === 'answer' ? r.answer!.passageId : 'im#planungsrahmen').toBe('im#planungsrahmen');
   });
 
+  it('answers a question made of the programme name and a question word when only the best passage is about what it asks for', () => {
+    const r = kb.ask('Wozu gibt es die Integrationsmanagerinnen überhaupt?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe('im#zweck');
+    expect(kb.ask('Förderung?').outcome).not.toBe('answer');
+  });
+
   it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?']])(
     'declines the everyday question %j',
     (question) => {
