@@ -3,12 +3,12 @@
  * row that does not parse is a DB_ERROR naming the table and field, never a half-read ticket.
  */
 import { z } from 'zod';
+import { ChannelSchema } from '../core/channel.js';
 import { AppError } from '../core/errors.js';
 import { OUTBOUND_KINDS, TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
 import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-ports.js';
 import { TICKET_CATEGORIES } from '../core/triage/index.js';
 
-const channel = z.enum(['email', 'teams', 'cli']);
 const status = z.enum(TICKET_STATUSES);
 
 /** ReplyHandle as stored in JSON. */
@@ -49,7 +49,7 @@ const ticketRow = z.object({
   number: z.string(),
   status,
   category: z.enum(TICKET_CATEGORIES),
-  channel,
+  channel: ChannelSchema,
   subject: z.string(),
   requester_name: z.string().nullable(),
   requester_address: z.string(),
