@@ -221,6 +221,14 @@ export function createEmailState(db: Database.Database) {
     clearAttempt(mailbox: string, uidValidity: string, uid: number): void {
       q().clearAttempt.run(mailbox, uidValidity, uid);
     },
+    /** Forgets the attempts of several UIDs (moved out of the mailbox) in one transaction. */
+    clearAttempts(mailbox: string, uidValidity: string, uids: readonly number[]): void {
+      if (uids.length === 0) return;
+      const statement = q().clearAttempt;
+      db.transaction(() => {
+        for (const uid of uids) statement.run(mailbox, uidValidity, uid);
+      })();
+    },
     sentMessageId(outboundKey: string): string | null {
       return (q().getSent.get(outboundKey) as { messageId: string } | undefined)?.messageId ?? null;
     },
