@@ -22,7 +22,7 @@ import { ensureBuilt } from './lib/process.js';
 const here = dirname(fileURLToPath(import.meta.url));
 /** Name → file, in the order of the table. */
 const BENCHES: Record<string, string> = {
-  knowledge: 'knowledge.bench.ts',
+  knowledge: 'knowledge-floor.bench.ts',
   teams: 'teams.bench.ts',
   mail: 'email.bench.ts',
   start: 'startup.bench.ts',
