@@ -4,6 +4,7 @@
  */
 import type { SearchIndex } from './index.minisearch.js';
 import type { QueryPlan } from './query.js';
+import { foldWord } from './german.js';
 
 /** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
 export interface Unit {
@@ -38,6 +39,23 @@ function narrow(head: string, others: string[]): string[] {
   return [head, ...others.filter((t) => t !== head && !all.some((o) => o.length > t.length && o.endsWith(t)))];
 }
 
+/** A name after a word for a district, town or municipality: "Landkreis Calw", "Kreis Böblingen", "Stadt Ulm". */
+const PLACE = /\b(?:Land|Stadt)?[Kk]reis(?:es)?\s+(\p{Lu}[\p{L}-]*)|\b(?:Stadt|Gemeinde|Kommune)\s+(\p{Lu}[\p{L}-]*)/gu;
+
+/**
+ * Places named only in the context of a question: in a sentence or dash-separated clause that does not ask
+ * ("Die Nachbarkommune gehört zum Landkreis Calw – dürfen wir …?"). A place in the asked clause ("Wie viel bekommt
+ * die Gemeinde Oberstenfeld?") is part of what is asked and stays.
+ *
+ * @example contextPlaces('Wir sind im Kreis Calw – dürfen wir das?') // Set { 'calw' }
+ */
+export function contextPlaces(question: string): Set<string> {
+  const names = (text: string): string[] => [...text.matchAll(PLACE)].map((m) => foldWord((m[1] ?? m[2])!));
+  const segments = question.split(/(?<=[.!?;:])\s+|\s+[–—]\s+/u);
+  const asked = new Set(segments.filter((x) => x.trim().endsWith('?')).flatMap(names));
+  return new Set(segments.filter((x) => !x.trim().endsWith('?')).flatMap(names).filter((n) => !asked.has(n)));
+}
+
 /**
  * The question's units with their weights (inverse document frequency). A word the knowledge base does not
  * know counts fully when it is a noun (Reisepass: the topic is elsewhere) and half otherwise (kriegt, mache:
@@ -54,8 +72,11 @@ export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
     const known = strict.map((t) => index.df.get(t) ?? 0).filter((df) => df > 0);
     return known.length === 0 ? idf(0) : known.reduce((a, df) => a + idf(df), 0) / known.length;
   };
+  const context = contextPlaces(plan.cleaned);
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
+    // A place the knowledge base does not know, named in the context of the question (Landkreis Calw), is wrapping.
+    if (df === 0 && context.has(g.word)) return;
     // A compound the synonym file names (Abgabefrist among the Frist words) is known as a whole, like one in the passages.
     if (df > 0 || g.parts.length < 2 || index.synonyms.related.has(g.own[0]!)) {
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
@@ -80,7 +101,7 @@ export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
       const strict = [whole, ...narrow(p.term, p.related), ...wholeRelated];
       out.push({
         weight: idf(partDf),
-        unknownNoun: partDf === 0 && p.related.length === 0,
+        unknownNoun: partDf === 0 && p.related.length === 0 && !p.generic,
         covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)),
         central: !p.generic,
         specific: !p.generic,

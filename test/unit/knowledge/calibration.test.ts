@@ -137,6 +137,13 @@ describe('calibration of answers', () => {
     expect(kb.ask('Förderung?').outcome).not.toBe('answer');
   });
 
+  it('does not count a district named in the context of the question as an unknown topic, but one in the asked clause', () => {
+    const r = kb.ask('Unsere Nachbargemeinde liegt im Landkreis Heidenheim, wir im Kreis Göppingen – können wir trotzdem gemeinsam einen Antrag stellen?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toMatch(/zusammenschluss/);
+    expect(kb.ask('Wie viel Geld bekommt die Gemeinde Oberstenfeld 2025 für das IM?').outcome).not.toBe('answer');
+  });
+
   it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?']])(
     'declines the everyday question %j',
     (question) => {
