@@ -13,6 +13,7 @@ import { plainPreview, type AnswerPreview } from './actions.js';
 import { createOidcSignIn } from './auth.oidc.js';
 import { workplaceMode, type WorkplaceEnv } from './config.js';
 import { requestState, sendError, type WorkplaceContext } from './context.js';
+import { loadKreisShapes, type KreisShape } from './kreis-map.fs.js';
 import { registerLive } from './live.js';
 import { OVERVIEW_WEEKS, registerOverview } from './overview-page.js';
 import { createOverviewQuery } from './overview.sqlite.js';
@@ -34,6 +35,8 @@ export interface WorkplaceDeps {
   tickets: TicketService;
   staff: StaffDirectory;
   readAttachment: (sha256: string) => Buffer;
+  /** GeoJSON of the 44 Kreise for the overview map; default resources/geo/bw-kreise.geojson. */
+  kreisMapFile?: string;
   /** The exact outgoing answer for the preview; defaults to the plain text with the mail signature. */
   previewAnswer?: AnswerPreview;
   clock: Clock;
@@ -104,7 +107,19 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
       registerTicketPages(server, ctx, bodyParser);
       registerLive(server, ctx);
       const overview = createOverviewQuery(deps.db);
-      registerOverview(server, ctx, (now) => overview.figures(now, OVERVIEW_WEEKS));
+      // The map is drawn on the first visit of the Übersicht; without the boundaries file the page shows tables only.
+      let shapes: KreisShape[] | null = null;
+      const kreisShapes = (): KreisShape[] => {
+        if (shapes !== null) return shapes;
+        try {
+          shapes = loadKreisShapes(deps.kreisMapFile ?? 'resources/geo/bw-kreise.geojson');
+        } catch (error) {
+          logger.warn({ err: (error as Error).message }, 'Kreis map not available');
+          shapes = [];
+        }
+        return shapes;
+      };
+      registerOverview(server, ctx, (now) => overview.figures(now, OVERVIEW_WEEKS), kreisShapes);
       logger.info({ mode: mode.kind }, 'workplace mounted at /arbeitsplatz');
     },
   };

@@ -6,6 +6,7 @@ import type restify from 'restify';
 import { TICKET_STATUSES } from '../../core/outcome.js';
 import { requireUser, sendError, sendPage, type WorkplaceContext } from './context.js';
 import { CHANNEL_LABELS, STATUS_LABELS, germanTime } from './labels.js';
+import { MAP_HEIGHT, MAP_WIDTH, shadeStep, type KreisShape } from './kreis-map.fs.js';
 import type { OverviewFigures } from './overview.sqlite.js';
 
 const OPEN_STATUSES = TICKET_STATUSES.filter((s) => s !== 'erledigt');
@@ -19,7 +20,7 @@ const OUTCOMES: [string, string[]][] = [
 export const OVERVIEW_WEEKS = 12;
 
 /** Builds the model of uebersicht.hbs. */
-export function overviewModel(figures: OverviewFigures, now: Date): object {
+export function overviewModel(figures: OverviewFigures, now: Date, shapes: KreisShape[]): object {
   const byWeek = new Map<string, Map<string, number[]>>();
   for (const r of figures.weeks) {
     const channels = byWeek.get(r.week) ?? new Map<string, number[]>();
@@ -46,11 +47,28 @@ export function overviewModel(figures: OverviewFigures, now: Date): object {
       [...channels.entries()].map(([channel, counts]) => ({ week, channel: CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS] ?? channel, counts })),
     ),
     kreise: figures.kreise.map((k) => ({ ...k, name: k.name ?? k.ags })),
+    map: shapes.length === 0 ? null : mapModel(figures, shapes),
+  };
+}
+
+const STEP_LABELS = ['keine', '1–2', '3–5', '6–10', 'mehr als 10'];
+
+/** The choropleth: every Kreis with its shade step and its number in the tooltip. */
+function mapModel(figures: OverviewFigures, shapes: KreisShape[]): object {
+  const open = new Map(figures.kreise.map((k) => [k.ags, k.open]));
+  return {
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+    shapes: shapes.map((s) => {
+      const n = open.get(s.ags) ?? 0;
+      return { d: s.d, step: shadeStep(n), label: `${s.name}: ${n} offen` };
+    }),
+    legend: STEP_LABELS.map((label, step) => ({ step, label })),
   };
 }
 
 /** Registers GET /arbeitsplatz/uebersicht. */
-export function registerOverview(server: restify.Server, ctx: WorkplaceContext, figures: (now: Date) => OverviewFigures): void {
+export function registerOverview(server: restify.Server, ctx: WorkplaceContext, figures: (now: Date) => OverviewFigures, shapes: () => KreisShape[]): void {
   server.get('/arbeitsplatz/uebersicht', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
@@ -58,6 +76,6 @@ export function registerOverview(server: restify.Server, ctx: WorkplaceContext, 
       return sendError(ctx, res, state, 403, 'Keine Berechtigung', 'Die Übersicht ist der Teamleitung vorbehalten.');
     }
     const now = ctx.clock.now();
-    await sendPage(ctx, res, state, 200, 'uebersicht', overviewModel(figures(now), now));
+    await sendPage(ctx, res, state, 200, 'uebersicht', overviewModel(figures(now), now, shapes()));
   });
 }

@@ -135,4 +135,16 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
     await watcher.screenshot({ path: `${SHOTS}/live.png`, fullPage: true });
     await Promise.all([a.close(), b.close()]);
   });
+
+  it('shows the team lead the overview with the Kreis map and no serious accessibility findings', async () => {
+    h.seedTicket(HEILBRONN);
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await signInAs(page, h, 'leitung');
+    await page.getByRole('link', { name: 'Übersicht' }).click();
+    await expect(page.getByRole('img', { name: /Karte der 44 Kreise/ }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/uebersicht.png`, fullPage: true });
+    expect(await seriousFindings(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -138,6 +138,9 @@ describe('workplace overview', () => {
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<th scope="row">Sachbearbeitung Team Nord<\/th><td>1<\/td>/);
     expect(page.text).toContain('Heilbronn');
+    expect(page.text.match(/<path class="stufe-/g)?.length).toBe(44);
+    expect(page.text).toContain('<title>Stadtkreis Heilbronn: 1 offen</title>');
+    expect(page.text).toContain('© GeoBasis-DE / BKG 2021');
     expect(page.text).toMatch(/<td>E-Mail<\/td><td>0<\/td><td>0<\/td><td>1<\/td>/);
     const worker = await signInLocal('sb-nord-1');
     expect((await worker.request(`${h.url}/arbeitsplatz/uebersicht`)).status).toBe(403);
