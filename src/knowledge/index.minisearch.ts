@@ -7,7 +7,8 @@ import { GermanAnalyzer, vocabularyFromSet, vocabularyFromWords } from './analyz
 import type { QueryPlan } from './query.js';
 import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import { answerTypes } from './answer-type.js';
-import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type SerializedQuestionIndex } from './question-index.minisearch.js';
+import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type QuestionMatch, type SerializedQuestionIndex } from './question-index.minisearch.js';
+import { scoreQuery, type TermQuery } from './score.minisearch.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
 import { fit, passageFacets, type Fit, type PassageFacets } from './consistency.js';
@@ -233,32 +234,20 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
   const last = plan.groups.at(-1);
   const prefix = new Set(last !== undefined && /[\p{L}\d]$/u.test(plan.cleaned) ? last.own.filter((t) => t.length >= 3) : []);
   if (weight.size === 0) return [];
-  const options = {
-    bm25: settings.bm25,
-    weights: settings.weights,
-    maxFuzzy: settings.maxFuzzy,
-    fuzzy: (term: string) => fuzzy.get(term) ?? false,
-    prefix: (term: string) => prefix.has(term),
-    boostTerm: (term: string) => weight.get(term) ?? 1,
-  };
+  const query = (term: string, boost: number): TermQuery => ({ term, boost, prefix: prefix.has(term), fuzzy: fuzzy.get(term) ?? 0 });
   const terms = [...weight.keys()];
-  // Own and topic matches are read only for the hits returned (most OR results never reach the top).
-  const combined = new Map<number, { score: number; terms: string[]; result: SearchResult | null; extra: string[] }>();
-  for (const r of mini.search({ combineWith: 'OR', queries: terms }, { ...options, boost: settings.boost }) as SearchResult[]) {
-    combined.set(r.id as number, { score: r.score, terms: r.queryTerms, result: r, extra: [] });
-  }
+  const queries = terms.map((t) => query(t, weight.get(t)!));
+  const scoring = { bm25: settings.bm25, weights: settings.weights };
+  // Scores only: the matched terms and fields are read for the hits returned (most OR results never reach the top).
+  const main = scoreQuery(mini, queries, { ...scoring, fields: FIELDS, boost: settings.boost });
+  const combined = new Map<number, Candidate>();
+  main.ids.forEach((id, at) => combined.set(id as number, { score: main.scores[at]!, at, question: null }));
   // Function words rank typical questions phrased the same way, with a small weight of their own.
-  const frame = plan.frame.filter((t) => !weight.has(t));
-  const questionOptions = { ...options, boostTerm: (term: string) => weight.get(term) ?? settings.frameWeight };
-  for (const [i, q] of questions.search([...terms, ...frame], questionOptions)) {
+  const frame = plan.frame.filter((t) => !weight.has(t)).map((t) => query(t, settings.frameWeight));
+  for (const [i, q] of questions.search([...queries, ...frame], scoring)) {
     const seen = combined.get(i);
     const score = settings.questionWeight * q.score;
-    combined.set(
-      i,
-      seen === undefined
-        ? { score, terms: q.queryTerms, result: null, extra: q.queryTerms }
-        : { score: seen.score + score, terms: [...seen.terms, ...q.queryTerms], result: seen.result, extra: [...seen.extra, ...q.queryTerms] },
-    );
+    combined.set(i, seen === undefined ? { score, at: -1, question: q } : { score: seen.score + score, at: seen.at, question: q });
   }
   // The fit re-ranks the leading candidates only: a factor of at most `ownYear` cannot lift a passage from
   // further down into the first `limit`.
@@ -269,16 +258,28 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
   return byWords
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
     .slice(0, limit)
-    .map(([i, r]) => ({
-      passage: passages[i]!,
-      score: r.score,
-      fit: fits.get(i)!,
-      wordScore: wordScores.get(i)!,
-      matched: [...new Set(r.terms.flatMap((t) => groupOf.get(t) ?? []))],
-      terms: new Set(r.terms),
-      ownTerms: new Set([...(r.result === null ? [] : ownMatches(r.result)), ...r.extra]),
-      topicTerms: new Set([...(r.result === null ? [] : ownMatches(r.result, TOPIC_FIELDS)), ...r.extra]),
-    }));
+    .map(([i, r]) => {
+      const result = r.at < 0 ? null : { queryTerms: main.queryTerms(r.at), match: main.match(r.at) };
+      const extra = r.question?.terms() ?? [];
+      const matchedTerms = [...(result?.queryTerms ?? []), ...extra];
+      return {
+        passage: passages[i]!,
+        score: r.score,
+        fit: fits.get(i)!,
+        wordScore: wordScores.get(i)!,
+        matched: [...new Set(matchedTerms.flatMap((t) => groupOf.get(t) ?? []))],
+        terms: new Set(matchedTerms),
+        ownTerms: new Set([...(result === null ? [] : ownMatches(result)), ...extra]),
+        topicTerms: new Set([...(result === null ? [] : ownMatches(result, TOPIC_FIELDS)), ...extra]),
+      };
+    });
+}
+
+/** A passage's word score: its position among the passage index's results (or -1) and its best typical question. */
+interface Candidate {
+  score: number;
+  at: number;
+  question: QuestionMatch | null;
 }
 
 
@@ -286,7 +287,7 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
  * The query terms a MiniSearch result matched in the passage's own fields (not only in `context`). Result keys
  * are index terms; a query term matched by prefix or fuzzily counts when any non-exact key was found there.
  */
-function ownMatches(r: SearchResult, fields: readonly string[] = OWN_FIELDS): string[] {
+function ownMatches(r: Pick<SearchResult, 'queryTerms' | 'match'>, fields: readonly string[] = OWN_FIELDS): string[] {
   const inOwn = (key: string): boolean => (r.match[key] ?? []).some((f) => fields.includes(f));
   if (r.queryTerms.every((t) => t in r.match)) return r.queryTerms.filter(inOwn);
   const inexact = Object.keys(r.match).filter((k) => !r.queryTerms.includes(k)).some(inOwn);

@@ -4,7 +4,8 @@
  * length normalisation favours close paraphrases) and the best one counts for the passage. Concatenating all
  * typical questions into one field would dilute exactly that signal.
  */
-import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { scoreQuery, type ScoreOptions, type TermQuery } from './score.minisearch.js';
 import type { GermanAnalyzer } from './analyzer.js';
 import { isStopword } from './german.js';
 import { frameTerm } from './query.js';
@@ -20,7 +21,8 @@ interface QuestionDoc {
 /** Best question match per passage. */
 export interface QuestionMatch {
   score: number;
-  queryTerms: string[];
+  /** The query terms the typical question matched (read on demand: only the top hits need them). */
+  terms(): string[];
 }
 
 /** Serialised form for the index cache. */
@@ -31,7 +33,7 @@ export interface SerializedQuestionIndex {
 
 /** A built question index. */
 export interface QuestionIndex {
-  search(terms: string[], options: SearchOptions): Map<number, QuestionMatch>;
+  search(queries: TermQuery[], options: Omit<ScoreOptions, 'fields'>): Map<number, QuestionMatch>;
   serialize(): SerializedQuestionIndex;
 }
 
@@ -71,14 +73,19 @@ export function restoreQuestionIndex(data: SerializedQuestionIndex): QuestionInd
 
 function wrap(mini: MiniSearch<QuestionDoc>, passageOf: number[]): QuestionIndex {
   return {
-    search: (terms, options) => {
-      const best = new Map<number, QuestionMatch>();
-      for (const r of mini.search({ combineWith: 'OR', queries: terms }, options)) {
-        const passage = passageOf[r.id as number]!;
+    search: (queries, options) => {
+      const scored = scoreQuery(mini, queries, { ...options, fields: OPTIONS.fields });
+      // The best typical question per passage; of equal ones the first met, as a stable sort by score keeps it.
+      const best = new Map<number, { score: number; at: number }>();
+      scored.ids.forEach((id, at) => {
+        const passage = passageOf[id as number]!;
+        const score = scored.scores[at]!;
         const seen = best.get(passage);
-        if (seen === undefined || r.score > seen.score) best.set(passage, { score: r.score, queryTerms: r.queryTerms });
-      }
-      return best;
+        if (seen === undefined || score > seen.score) best.set(passage, { score, at });
+      });
+      const out = new Map<number, QuestionMatch>();
+      for (const [passage, { score, at }] of best) out.set(passage, { score, terms: () => scored.queryTerms(at) });
+      return out;
     },
     serialize: () => ({ passageOf, mini: mini.toJSON() }),
   };
