@@ -4,13 +4,13 @@
  * fields are ignored; a malformed line yields an error result for its id (or line number) and the batch goes on.
  */
 import { contactsFile } from '../../server/config.js';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { RouteInput, RouteResult, Router } from '../../core/routing.js';
 import { loadRouting } from '../../routing/router.loader.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, optionalText, runJsonLinesBatch } from '../io.js';
+import { parseCommandArgs, parseOrExplain, runBatchCommand, writeResult, type SingleOrBatch } from '../batch-command.js';
+import { optionalText } from '../io.js';
 
 /** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
 export type ComposeRouter = (ctx: CliContext) => Promise<Router>;
@@ -26,24 +26,14 @@ const BatchLineSchema = z.object({
   signature: optionalText,
 });
 
-interface Options {
-  json: boolean;
-  batch?: string;
-  input?: RouteInput;
-}
+type Options = SingleOrBatch<RouteInput>;
 
 function parseOptions(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, from: { type: 'string' }, batch: { type: 'string' } },
-    });
-  } catch (cause) {
-    throw new AppError('USAGE', `route: ${(cause as Error).message}`, { cause });
-  }
+  const parsed = parseCommandArgs('route', {
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, from: { type: 'string' }, batch: { type: 'string' } },
+  });
   const { values, positionals } = parsed;
   if (values.batch !== undefined) {
     if (positionals.length > 0 || values.from !== undefined) throw new AppError('USAGE', 'route: --batch cannot be combined with a text or --from');
@@ -79,42 +69,23 @@ export function renderRoute(result: RouteResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-function write(result: Record<string, unknown>, json: boolean, ctx: CliContext): void {
-  if (json) {
-    ctx.out(jsonLine(result));
-  } else if ('error' in result) {
-    ctx.out(`[${String(result.id)}] Fehler: ${String(result.error)}\n\n`);
-  } else {
-    const prefix = result.id === undefined ? '' : `[${String(result.id)}]\n`;
-    ctx.out(`${prefix}${renderRoute(result as unknown as RouteResult)}\n`);
-  }
-}
-
-async function runBatch(file: string, json: boolean, router: Router, ctx: CliContext): Promise<number> {
-  const { total, failed } = await runJsonLinesBatch(
-    file,
-    BatchLineSchema,
-    ({ id: _ignored, ...input }, id) => ({ id, ...router.route(input) }),
-    (result) => write(result, json, ctx),
-  );
-  if (failed > 0) ctx.err(`route: ${failed} von ${total} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
-  return EXIT_OK;
+/** One result as text, headed by its id in a batch. */
+function renderRouteLine(result: RouteResult & { id?: string }): string {
+  return `${result.id === undefined ? '' : `[${result.id}]\n`}${renderRoute(result)}`;
 }
 
 /** Builds the command around a router factory (STYLE G5: tests pass a fake). */
 export function createRouteCommand(compose: ComposeRouter): CliCommand {
   return async (args, ctx) => {
-    let options: Options;
-    try {
-      options = parseOptions(args);
-    } catch (error) {
-      ctx.err(`${(error as Error).message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
+    const options = parseOrExplain(parseOptions, args, USAGE, ctx);
+    if (options === null) return EXIT_USAGE;
     try {
       const router = await compose(ctx);
-      if (options.batch !== undefined) return await runBatch(options.batch, options.json, router, ctx);
-      write({ ...router.route(options.input as RouteInput) }, options.json, ctx);
+      if (options.batch !== undefined) {
+        const batch = { file: options.batch, schema: BatchLineSchema, json: options.json };
+        return await runBatchCommand('route', batch, ({ id: _ignored, ...input }, id) => ({ id, ...router.route(input) }), renderRouteLine, ctx);
+      }
+      writeResult(router.route(options.input as RouteInput), options.json, ctx, renderRouteLine);
       return EXIT_OK;
     } catch (error) {
       ctx.err(`route: ${(error as Error).message}`);

@@ -4,14 +4,14 @@
  * the decision itself is the pure core function `triage`.
  */
 import { contactsFile } from '../../server/config.js';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../core/errors.js';
 import type { KnowledgeAnswerer } from '../../core/knowledge.js';
 import type { RouteResult, Router } from '../../core/routing.js';
 import { TICKET_CATEGORY_LABELS, triage, type Intent, type TriageInput, type TriageResult } from '../../core/triage/index.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
-import { jsonLine, optionalText, runJsonLinesBatch } from '../io.js';
+import { parseCommandArgs, parseOrExplain, runBatchCommand, type SingleOrBatch } from '../batch-command.js';
+import { jsonLine, optionalText } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import { loadRouting } from '../../routing/router.loader.js';
 
@@ -41,31 +41,21 @@ const BatchLineSchema = z.object({
   signature: optionalText,
 });
 
-interface Options {
-  json: boolean;
-  batch?: string;
-  input?: TriageInput;
-}
+type Options = SingleOrBatch<TriageInput>;
 
 function parseOptions(args: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        json: { type: 'boolean', default: false },
-        text: { type: 'string' },
-        subject: { type: 'string' },
-        from: { type: 'string' },
-        channel: { type: 'string' },
-        batch: { type: 'string' },
-      },
-    }));
-  } catch (cause) {
-    throw new AppError('USAGE', `triage: ungültige Optionen (${(cause as Error).message})`, { cause });
-  }
+  const { values } = parseCommandArgs('triage', {
+    args,
+    allowPositionals: false,
+    options: {
+      json: { type: 'boolean', default: false },
+      text: { type: 'string' },
+      subject: { type: 'string' },
+      from: { type: 'string' },
+      channel: { type: 'string' },
+      batch: { type: 'string' },
+    },
+  });
   const single = values.text !== undefined || values.subject !== undefined || values.from !== undefined || values.channel !== undefined;
   if (values.batch !== undefined && single) throw new AppError('USAGE', 'triage: --batch lässt sich nicht mit --text, --subject, --from oder --channel kombinieren');
   if (values.batch !== undefined) return { json: values.json, batch: values.batch };
@@ -73,23 +63,6 @@ function parseOptions(args: string[]): Options {
   const channel = values.channel ?? DEFAULT_CHANNEL;
   if (channel !== 'email' && channel !== 'teams') throw new AppError('USAGE', `triage: --channel muss email oder teams sein, nicht „${channel}“`);
   return { json: values.json, input: { channel, text: values.text, subject: values.subject, from: values.from } };
-}
-
-async function runBatch(file: string, json: boolean, deps: TriageDepsHandle, ctx: CliContext): Promise<number> {
-  const { total, failed } = await runJsonLinesBatch(
-    file,
-    BatchLineSchema,
-    (input, id) => ({ ...triage({ ...input, id }, { answerer: deps.answerer, router: deps.router }) }),
-    (result) => writeLine(result, json, ctx),
-  );
-  if (failed > 0) ctx.err(`triage: ${failed} von ${total} Zeilen fehlerhaft (als Fehlerergebnis ausgegeben)`);
-  return EXIT_OK;
-}
-
-function writeLine(result: TriageResult | Record<string, unknown>, json: boolean, ctx: CliContext): void {
-  if (json) ctx.out(jsonLine(result));
-  else if ('error' in result) ctx.out(`[${String(result.id)}] Fehler: ${String(result.error)}\n\n`);
-  else ctx.out(`${renderTriage(result as TriageResult)}\n`);
 }
 
 const INTENT_LABELS: Record<Intent, string> = {
@@ -147,13 +120,8 @@ export function renderTriage(result: TriageResult): string {
 /** Builds the command around a composition function (tests pass fakes). */
 export function createTriageCommand(compose: ComposeTriage): CliCommand {
   return async (args, ctx) => {
-    let options: Options;
-    try {
-      options = parseOptions(args);
-    } catch (error) {
-      ctx.err(`${(error as Error).message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
+    const options = parseOrExplain(parseOptions, args, USAGE, ctx);
+    if (options === null) return EXIT_USAGE;
     const single = options.input;
     if (single !== undefined && single.text.trim() === '' && (single.subject ?? '').trim() === '') {
       ctx.err(`triage: Der Text ist leer – bitte geben Sie mit --text die Anfrage an.\n${USAGE}`);
@@ -167,7 +135,11 @@ export function createTriageCommand(compose: ComposeTriage): CliCommand {
       return exitCodeFor(error);
     }
     try {
-      if (options.batch !== undefined) return await runBatch(options.batch, options.json, deps, ctx);
+      if (options.batch !== undefined) {
+        const batch = { file: options.batch, schema: BatchLineSchema, json: options.json };
+        const decide = (input: TriageInput, id: string) => ({ ...triage({ ...input, id }, { answerer: deps.answerer, router: deps.router }) });
+        return await runBatchCommand('triage', batch, decide, renderTriage, ctx);
+      }
       const result = triage(options.input as TriageInput, { answerer: deps.answerer, router: deps.router });
       ctx.out(options.json ? jsonLine(result) : `${renderTriage(result)}\n`);
       return EXIT_OK;
