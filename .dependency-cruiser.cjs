@@ -3,6 +3,8 @@
  * Runs in `npm test` via `npm run deps:check`.
  */
 const drivers = '^(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|better-sqlite3|minisearch|smtp-server|node:net|net|node:fs|fs|node:fs/promises|fs/promises)';
+/** Libraries that belong to one door: Bot Framework and Teams, the HTTP server, mail in and out, the app package. */
+const channelLibraries = '^(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|smtp-server|jszip|pngjs)';
 module.exports = {
   forbidden: [
     {
@@ -11,6 +13,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/core/' },
       to: { path: ['^src/(knowledge|routing|tickets|channels|server|cli)/', drivers] },
+    },
+    {
+      name: 'core-not-channel-specific',
+      comment:
+        'The core knows no door (issue #11): nothing from src/channels, src/server or src/cli, and no Teams, HTTP or mail library. ' +
+        'Overlaps core-is-pure on purpose: that rule may loosen for drivers, this one must not.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: ['^src/(channels|server|cli)/', channelLibraries] },
+    },
+    {
+      name: 'no-circular-routing-triage',
+      comment: 'Routing scanners and the triage folder import in one direction (scan-context.ts, core/triage/index.ts); widen to src/ once knowledge and the ticket ports are acyclic.',
+      severity: 'error',
+      from: { path: '^src/(routing|core/triage)/' },
+      to: { circular: true },
     },
     {
       name: 'domain-modules-only-core',
