@@ -2,9 +2,9 @@
  * Dependency direction (STYLE.md G11): channels depend on the core, never the reverse.
  * Runs in `npm test` via `npm run deps:check`.
  */
-const drivers = '^(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|better-sqlite3|minisearch|smtp-server|node:net|net|node:fs|fs|node:fs/promises|fs/promises)';
+const drivers = '^(node_modules/)?(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|better-sqlite3|minisearch|smtp-server|node:net|net|node:fs|fs|node:fs/promises|fs/promises)';
 /** Libraries that belong to one door: Bot Framework and Teams, the HTTP server, mail in and out, the app package. */
-const channelLibraries = '^(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|smtp-server|jszip|pngjs)';
+const channelLibraries = '^(node_modules/)?(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|smtp-server|jszip|pngjs)';
 module.exports = {
   forbidden: [
     {
