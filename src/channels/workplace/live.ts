@@ -37,7 +37,7 @@ export function registerLive(server: restify.Server, ctx: WorkplaceContext, opti
         const by = last === undefined ? '' : ` durch ${ctx.staff.findStaff(last.actor)?.displayName ?? (last.actor === 'system' ? 'das System' : last.actor === 'requester' ? 'die anfragende Stelle' : last.actor)}`;
         return `Dieser Vorgang wurde soeben geändert${by}.`;
       }
-      if (since !== null && ctx.queue.lastChange() > since) return 'Im Eingang hat sich etwas geändert.';
+      if (since !== null && ctx.queue.lastChange() !== since) return 'Im Eingang hat sich etwas geändert.';
       return null;
     };
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });

@@ -31,7 +31,7 @@ export function createOverviewQuery(db: Database.Database): { figures(now: Date,
         .prepare(
           `SELECT team_id AS teamId, json_extract(team_json, '$.team') AS team, status, count(*) AS n,
                   sum(CASE WHEN ${NEXT_DUE} < @at THEN 1 ELSE 0 END) AS overdue
-           FROM tickets WHERE status <> 'erledigt' GROUP BY team_id, status ORDER BY team`,
+           FROM tickets WHERE status IN ('neu', 'zugewiesen', 'in_bearbeitung', 'wartet') GROUP BY team_id, status ORDER BY team`,
         )
         .all({ at }) as { teamId: string; team: string; status: TicketStatus; n: number; overdue: number }[];
       const teams = new Map<string, OverviewFigures['teams'][number]>();
@@ -62,7 +62,7 @@ export function createOverviewQuery(db: Database.Database): { figures(now: Date,
       const kreise = db
         .prepare(
           `SELECT kreis_ags AS ags, json_extract(route_json, '$.kreis.name') AS name, count(*) AS open FROM tickets
-           WHERE status <> 'erledigt' AND kreis_ags IS NOT NULL GROUP BY kreis_ags ORDER BY open DESC, name`,
+           WHERE status IN ('neu', 'zugewiesen', 'in_bearbeitung', 'wartet') AND kreis_ags IS NOT NULL GROUP BY kreis_ags ORDER BY open DESC, name`,
         )
         .all() as OverviewFigures['kreise'];
       return {
