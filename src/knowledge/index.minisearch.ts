@@ -7,8 +7,8 @@ import { GermanAnalyzer, vocabularyFromSet, vocabularyFromWords } from './analyz
 import type { QueryPlan } from './query.js';
 import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import { answerTypes } from './answer-type.js';
-import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type QuestionMatch, type SerializedQuestionIndex } from './question-index.minisearch.js';
-import { scoreQuery, type TermQuery } from './score.minisearch.js';
+import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type SerializedQuestionIndex } from './question-index.minisearch.js';
+import { leading, scoreQuery, type TermQuery } from './score.minisearch.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
 import { fit, passageFacets, type Fit, type PassageFacets } from './consistency.js';
@@ -240,33 +240,42 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
   const scoring = { bm25: settings.bm25, weights: settings.weights };
   // Scores only: the matched terms and fields are read for the hits returned (most OR results never reach the top).
   const main = scoreQuery(mini, queries, { ...scoring, fields: FIELDS, boost: settings.boost });
-  const combined = new Map<number, Candidate>();
-  main.ids.forEach((id, at) => combined.set(id as number, { score: main.scores[at]!, at, question: null }));
+  // Word score per passage: the passage index's score plus the weighted best typical question.
+  const score = new Float64Array(passages.length);
+  const mainAt = new Int32Array(passages.length).fill(-1);
+  const candidates: number[] = [];
+  for (let at = 0; at < main.ids.length; at++) {
+    const i = main.ids[at] as number;
+    score[i] = main.scores[at]!;
+    mainAt[i] = at;
+    candidates.push(i);
+  }
   // Function words rank typical questions phrased the same way, with a small weight of their own.
   const frame = plan.frame.filter((t) => !weight.has(t)).map((t) => query(t, settings.frameWeight));
-  for (const [i, q] of questions.search([...queries, ...frame], scoring)) {
-    const seen = combined.get(i);
-    const score = settings.questionWeight * q.score;
-    combined.set(i, seen === undefined ? { score, at: -1, question: q } : { score: seen.score + score, at: seen.at, question: q });
+  const typical = questions.search([...queries, ...frame], scoring);
+  for (const [i, q] of typical.best) {
+    if (mainAt[i] === -1) candidates.push(i);
+    score[i] = score[i]! + settings.questionWeight * q.score;
   }
   // The fit re-ranks the leading candidates only: a factor of at most `ownYear` cannot lift a passage from
   // further down into the first `limit`.
-  const byWords = [...combined].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, Math.max(2 * limit, RERANK_DEPTH));
-  const fits = new Map(byWords.map(([i]) => [i, fit(plan.facets, facets[i]!)]));
-  const wordScores = new Map(byWords.map(([i, r]) => [i, r.score]));
-  for (const [i, r] of byWords) r.score *= fitFactor(fits.get(i)!, settings);
+  const byWords = leading(candidates, (i) => score[i]!, Math.max(2 * limit, RERANK_DEPTH));
   return byWords
-    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+    .map((i) => {
+      const f = fit(plan.facets, facets[i]!);
+      return { i, fit: f, wordScore: score[i]!, score: score[i]! * fitFactor(f, settings) };
+    })
+    .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
-    .map(([i, r]) => {
-      const result = r.at < 0 ? null : { queryTerms: main.queryTerms(r.at), match: main.match(r.at) };
-      const extra = r.question?.terms() ?? [];
+    .map(({ i, ...r }) => {
+      const at = mainAt[i]!;
+      const result = at < 0 ? null : { queryTerms: main.queryTerms(at), match: main.match(at) };
+      const q = typical.best.get(i);
+      const extra = q === undefined ? [] : typical.terms(q.at);
       const matchedTerms = [...(result?.queryTerms ?? []), ...extra];
       return {
         passage: passages[i]!,
-        score: r.score,
-        fit: fits.get(i)!,
-        wordScore: wordScores.get(i)!,
+        ...r,
         matched: [...new Set(matchedTerms.flatMap((t) => groupOf.get(t) ?? []))],
         terms: new Set(matchedTerms),
         ownTerms: new Set([...(result === null ? [] : ownMatches(result)), ...extra]),
@@ -274,14 +283,6 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
       };
     });
 }
-
-/** A passage's word score: its position among the passage index's results (or -1) and its best typical question. */
-interface Candidate {
-  score: number;
-  at: number;
-  question: QuestionMatch | null;
-}
-
 
 /**
  * The query terms a MiniSearch result matched in the passage's own fields (not only in `context`). Result keys

@@ -18,11 +18,11 @@ interface QuestionDoc {
   text: string;
 }
 
-/** Best question match per passage. */
-export interface QuestionMatch {
-  score: number;
-  /** The query terms the typical question matched (read on demand: only the top hits need them). */
-  terms(): string[];
+/** The best typical question per passage: passage index → its score and position among the results. */
+export interface QuestionMatches {
+  best: Map<number, { score: number; at: number }>;
+  /** The query terms the typical question at a position matched (read on demand: only the top hits need them). */
+  terms(at: number): string[];
 }
 
 /** Serialised form for the index cache. */
@@ -33,7 +33,7 @@ export interface SerializedQuestionIndex {
 
 /** A built question index. */
 export interface QuestionIndex {
-  search(queries: TermQuery[], options: Omit<ScoreOptions, 'fields'>): Map<number, QuestionMatch>;
+  search(queries: TermQuery[], options: Omit<ScoreOptions, 'fields'>): QuestionMatches;
   serialize(): SerializedQuestionIndex;
 }
 
@@ -77,15 +77,17 @@ function wrap(mini: MiniSearch<QuestionDoc>, passageOf: number[]): QuestionIndex
       const scored = scoreQuery(mini, queries, { ...options, fields: OPTIONS.fields });
       // The best typical question per passage; of equal ones the first met, as a stable sort by score keeps it.
       const best = new Map<number, { score: number; at: number }>();
-      scored.ids.forEach((id, at) => {
-        const passage = passageOf[id as number]!;
+      for (let at = 0; at < scored.ids.length; at++) {
+        const passage = passageOf[scored.ids[at] as number]!;
         const score = scored.scores[at]!;
         const seen = best.get(passage);
-        if (seen === undefined || score > seen.score) best.set(passage, { score, at });
-      });
-      const out = new Map<number, QuestionMatch>();
-      for (const [passage, { score, at }] of best) out.set(passage, { score, terms: () => scored.queryTerms(at) });
-      return out;
+        if (seen === undefined) best.set(passage, { score, at });
+        else if (score > seen.score) {
+          seen.score = score;
+          seen.at = at;
+        }
+      }
+      return { best, terms: (at) => scored.queryTerms(at) };
     },
     serialize: () => ({ passageOf, mini: mini.toJSON() }),
   };

@@ -179,3 +179,24 @@ export function scoreQuery<T>(mini: MiniSearch<T>, queries: readonly TermQuery[]
     },
   };
 }
+
+/**
+ * The `k` items of highest score, best first, ties by the smaller item (as a full sort by score descending, then
+ * item ascending, cut to `k`), without sorting them all.
+ *
+ * @example leading([3, 1, 2], (i) => [0, 5, 5, 1][i]!, 2) // [1, 2]
+ */
+export function leading(items: readonly number[], score: (item: number) => number, k: number): number[] {
+  const top: number[] = [];
+  const before = (a: number, b: number): boolean => score(a) > score(b) || (score(a) === score(b) && a < b);
+  for (const item of items) {
+    if (top.length === k && !before(item, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && before(item, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = item;
+  }
+  return top;
+}
