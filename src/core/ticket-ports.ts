@@ -6,7 +6,7 @@
 import type { Channel, ReplyHandle } from './enquiry.js';
 import type { OutboundKind, OutboundMessage, OutboxChannel, StaffHandle, TicketStatus, TicketView } from './outcome.js';
 import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus } from './routing.js';
-import type { TicketCategory } from './triage-types.js';
+import type { TicketCategory } from './triage/index.js';
 
 // The enquiry ledger's types live in their own module; re-exported here so importers keep one entry point.
 export type { EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, LedgerCommitResult, NewTicketDraft, ReferencedReply } from './enquiry-ledger-ports.js';
@@ -246,7 +246,7 @@ export interface OutboxStore {
   /** Gives up on a message (recorded, visible in `tickets show`). */
   markDead(id: number, owner: string, now: Date, reason: string): boolean;
   /**
-   * Fans a leased staff message out (staff-fan-out.ts): in ONE transaction the message is marked sent and each
+   * Fans a leased staff message out (core/staff-messages.ts): in ONE transaction the message is marked sent and each
    * leg is queued as its own row (key `<key>:<leg>`, idempotent), so a crash neither doubles nor loses a leg.
    * False if the lease was lost.
    */
