@@ -11,6 +11,7 @@ import type { RouteResult, Router, StaffDirectory } from './routing.js';
 import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, OutboxDraft } from './ticket-ports.js';
 import { assignTeam } from './assignment.js';
 import { forcedTicket, newTicket, type ForceTicket } from './new-ticket.js';
+import { payloadOf, type PayloadInput } from './messages.js';
 import { staffDraft } from './staff-messages.js';
 import { ticketMembership } from './ticket-membership.js';
 import { triage } from './triage.js';
@@ -81,12 +82,12 @@ function drafts(enquiry: Enquiry, deps: HandleEnquiryDeps) {
   const inline = deps.inlineReply === true || enquiry.channel === 'cli';
   const list: OutboxDraft[] = [];
   return {
-    requester(kind: OutboundKind, payload: Record<string, unknown>, withTicket = false): void {
+    requester<K extends OutboundKind>(kind: K, payload: PayloadInput<K>, withTicket = false): void {
       if (inline) return;
-      list.push({ key: `${enquiry.key}:${kind}`, channel: enquiry.channel, kind, replyHandle: enquiry.replyHandle, payload, withTicket });
+      list.push({ key: `${enquiry.key}:${kind}`, channel: enquiry.channel, kind, replyHandle: enquiry.replyHandle, payload: payloadOf(kind, payload), withTicket });
     },
     /** A staff notification to a team or person; the outbox fans it out to their channels. */
-    staff(to: StaffAddress, payload: Record<string, unknown>): void {
+    staff(to: StaffAddress, payload: PayloadInput<'staff_notification'>): void {
       list.push(staffDraft(`${enquiry.key}:staff_notification`, 'staff_notification', to, enquiry.subject, payload));
     },
     list,
@@ -172,7 +173,7 @@ function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign
   const decision = forced === undefined ? decide(enquiry, result) : 'ticket_created';
   const out = drafts(enquiry, forced === undefined || forced.notifyRequester ? deps : { ...deps, inlineReply: true });
   const { answer, route } = result;
-  if (decision === 'answered') out.requester('auto_answer', { answer: answer.answer, question: answer.question, confidence: answer.confidence });
+  if (decision === 'answered' && answer.answer !== null) out.requester('auto_answer', { answer: answer.answer, question: answer.question, confidence: answer.confidence });
   if (decision === 'declined') out.requester('declined', { message: answer.message ?? null, contact: route.contact });
   if (decision !== 'ticket_created') return { plan: plan(enquiry, decision, now, { kind: 'none' }, out.list), result, decision };
 

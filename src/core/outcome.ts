@@ -66,7 +66,7 @@ export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 /**
  * Kinds addressed to staff (a team, a person or the lead), never to a channel: the outbox worker fans each
- * out to the channels of its addressee (staff-fan-out.ts). `staff_card` keeps the ticket's Teams card current
+ * out to the channels of its addressee (staff-messages.ts). `staff_card` keeps the ticket's Teams card current
  * and goes to Teams only.
  */
 export const STAFF_KINDS: readonly OutboundKind[] = ['staff_notification', 'escalation', 'staff_card'];
@@ -120,16 +120,3 @@ export type DeliveryResult =
 
 /** A channel's deliverer for outbox messages. */
 export type Deliverer = (message: OutboundMessage) => Promise<DeliveryResult>;
-
-/**
- * Reads a dotted path from an outbox payload (`payloadAt(p, 'ticket.number')`); undefined when absent.
- * Payloads are JSON written by the core and read by each channel's renderer.
- */
-export function payloadAt(payload: Record<string, unknown>, path: string): unknown {
-  let value: unknown = payload;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}

@@ -6,6 +6,7 @@
  * Pure: the Teams side is a lookup passed in.
  */
 import type { ReplyHandle } from './enquiry.js';
+import type { PayloadInput } from './messages.js';
 import type { OutboundKind, OutboundMessage, StaffAddress } from './outcome.js';
 import type { StaffDirectory } from './routing.js';
 import type { FanOutLeg, OutboxDraft } from './ticket-ports.js';
@@ -30,8 +31,8 @@ export function staffMailHandle(to: string, subject: string): ReplyHandle {
  * @example
  * staffDraft(`${number}:handover:v3`, 'staff_notification', { team: 'team-nord' }, subject, { headline });
  */
-export function staffDraft(key: string, kind: OutboundKind, to: StaffAddress, subject: string, payload: Record<string, unknown>): OutboxDraft {
-  return { key, channel: 'staff', kind, replyHandle: { channel: 'staff', to, subject }, payload, withTicket: true };
+export function staffDraft<K extends OutboundKind>(key: string, kind: K, to: StaffAddress, subject: string, payload: PayloadInput<K>): OutboxDraft {
+  return { key, channel: 'staff', kind, replyHandle: { channel: 'staff', to, subject }, payload: payload as Record<string, unknown>, withTicket: true };
 }
 
 /** The lead mailbox: configured, else the first lead staff member with a mailbox, else null. */

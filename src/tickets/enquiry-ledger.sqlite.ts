@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
-import type { OutboundKind } from '../core/outcome.js';
+import { STAFF_KINDS, type OutboundKind } from '../core/outcome.js';
 import type { EnquiryLedger, EnquiryPlan, FollowUpTarget, LedgerCommitResult, ReferencedReply, TicketEvent, TicketRecord } from '../core/ticket-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
 import { transition } from './ticket.js';
@@ -14,8 +14,7 @@ import type { TicketWrites } from './ticket-writes.sqlite.js';
 
 /** At most this many References are looked up (the newest ones matter). */
 const MAX_REFERENCES = 30;
-/** Our messages that go to staff, not to the requester side: naming them makes nobody a member (issue 10). */
-const STAFF_KINDS: readonly OutboundKind[] = ['staff_notification', 'escalation'];
+// Our messages to staff (STAFF_KINDS) are not to the requester side: naming them makes nobody a member (issue 10).
 
 /** What a follow-up did to its ticket: the changed ticket and the events to append, in order. */
 export interface FollowUpChange {

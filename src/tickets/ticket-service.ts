@@ -9,6 +9,7 @@ import { AppError } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { GemeindeRef, KreisRef, StaffDirectory, StaffMember } from '../core/routing.js';
 import type { TicketView } from '../core/outcome.js';
+import { payloadOf } from '../core/messages.js';
 import { staffDraft } from '../core/staff-messages.js';
 import type {
   OutboxDraft,
@@ -222,7 +223,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
             channel: next.channel,
             kind: 'staff_answer',
             replyHandle: next.replyHandle,
-            payload: { text, staffName: who.displayName, staffId: who.id },
+            payload: payloadOf('staff_answer', { text, staffName: who.displayName, staffId: who.id }),
             withTicket: true,
           },
         ],

@@ -1,10 +1,10 @@
 /**
- * View models of the mail templates, and the conversion of outbox payloads into them (validated with zod at
- * this boundary, STYLE G9). Every key of a view model is always present (null or [] when empty), so the
+ * View models of the mail templates, and the conversion of outbox payloads into them (each payload read with
+ * its kind's schema from core/messages.ts, STYLE G9). Every key of a view model is always present (null or [] when empty), so the
  * templates can be compiled in Handlebars' strict mode: a template naming an unknown variable fails at load.
  */
-import { z } from 'zod';
-import { MAIL_KINDS, payloadAt, type MailKind, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
+import { readPayload, type TicketPayload } from '../../core/messages.js';
+import { MAIL_KINDS, type MailKind, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
 import { AppError } from '../../core/errors.js';
 import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage-types.js';
 
@@ -56,22 +56,6 @@ export interface CommonView {
 
 export type View<K extends MailKind> = ViewModels[K] & CommonView;
 
-const nullish = z.string().nullish().transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
-const AnswerSchema = z.object({ text: z.string().min(1), citation: z.string().min(1), source: nullish, stand: nullish });
-const ContactSchema = z.object({ team: z.string(), email: nullish, phone: nullish }).nullish();
-const TicketSchema = z.object({
-  number: z.string().min(1),
-  subject: z.string().default(''),
-  category: z.string().default('sonstiges'),
-  team: z.object({ team: z.string(), phone: nullish }).passthrough(),
-  kreis: z.object({ name: z.string() }).nullish(),
-  assignee: nullish,
-  firstResponseDue: z.string(),
-  resolutionDue: z.string().optional(),
-});
-const SuggestionSchema = z.object({ title: z.string(), citation: z.string() });
-const CandidateSchema = z.object({ label: z.string() });
-
 /** Formats an ISO time as German local date and time ("Dienstag, 3. März 2026, 10:00 Uhr"; date only at midnight). */
 export function germanDateTime(iso: string): string {
   const date = new Date(iso);
@@ -86,57 +70,35 @@ function categoryLabel(category: string): string {
   return TICKET_CATEGORY_LABELS[category as TicketCategory] ?? 'Sonstiges';
 }
 
-const at = payloadAt;
-
-/** The first of several payload paths that is present (payload shapes evolve compatibly). */
-function first(payload: Record<string, unknown>, ...paths: string[]): unknown {
-  for (const path of paths) {
-    const value = at(payload, path);
-    if (value !== undefined && value !== null) return value;
-  }
-  return undefined;
+/** The ticket a staff or confirmation mail is about; the store adds it to every ticket-bound message. */
+function ticketOf(ticket: TicketPayload | undefined, kind: OutboundKind): TicketPayload {
+  if (ticket === undefined) throw new AppError('INPUT_INVALID', `email render: payload of ${kind} lacks a valid ticket`, { details: { kind, field: 'ticket' } });
+  return ticket;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, kind: string, field: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError('INPUT_INVALID', `email render: payload of ${kind} lacks a valid ${field}`, {
-      details: { kind, field, issues: result.error.issues.map((i) => i.path.join('.')) },
-    });
-  }
-  return result.data;
-}
-
-type Builders = { [K in MailKind]: (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K] };
+type Builders = { [K in MailKind]: (m: OutboundMessage) => ViewModels[K] };
 
 const BUILDERS: Builders = {
-  auto_answer: (p) => {
-    const answer = parse(AnswerSchema, first(p, 'answer', 'triage.answer.answer'), 'auto_answer', 'answer');
-    const reminder = first(p, 'answer.reminder', 'triage.answer.answer.reminder');
-    return {
-      answerText: answer.text,
-      citation: answer.citation,
-      stand: answer.stand,
-      source: answer.source,
-      reminder: typeof reminder === 'string' && reminder !== '' ? reminder : BINDING_REMINDER,
-    };
+  auto_answer: (m) => {
+    const { answer } = readPayload('auto_answer', m.payload);
+    return { answerText: answer.text, citation: answer.citation, stand: answer.stand, source: answer.source, reminder: answer.reminder ?? BINDING_REMINDER };
   },
-  suggestions: (p) => ({
-    items: parse(z.array(SuggestionSchema).min(1), first(p, 'suggestions', 'triage.answer.suggestions'), 'suggestions', 'suggestions'),
+  suggestions: (m) => ({
+    items: readPayload('suggestions', m.payload).suggestions.map((s) => ({ title: s.title, citation: s.citation })),
     reminder: BINDING_REMINDER,
   }),
-  declined: (p) => {
-    const message = first(p, 'message', 'triage.answer.message');
-    const contact = parse(ContactSchema, first(p, 'contact', 'triage.route.contact'), 'declined', 'contact');
+  declined: (m) => {
+    const { message, contact } = readPayload('declined', m.payload);
     return {
-      message: typeof message === 'string' && message !== '' ? message : 'Dazu können wir Ihnen leider keine Auskunft geben.',
+      message: message ?? 'Dazu können wir Ihnen leider keine Auskunft geben.',
       contactTeam: contact?.team ?? null,
       contactEmail: contact?.email ?? null,
       contactPhone: contact?.phone ?? null,
     };
   },
-  ticket_confirmation: (p) => {
-    const t = parse(TicketSchema, p['ticket'], 'ticket_confirmation', 'ticket');
+  ticket_confirmation: (m) => {
+    const p = readPayload('ticket_confirmation', m.payload);
+    const t = ticketOf(p.ticket, m.kind);
     return {
       ticketNumber: t.number,
       teamName: t.team.team,
@@ -144,44 +106,42 @@ const BUILDERS: Builders = {
       categoryLabel: categoryLabel(t.category),
       firstResponseDue: germanDateTime(t.firstResponseDue),
       // Rows queued before the merge carry no `candidates`: their ask-back is a row of its own, so not here too.
-      askMunicipality: p['needsMunicipality'] === true && Array.isArray(p['candidates']),
-      candidates: parse(z.array(CandidateSchema).default([]), p['candidates'], 'ticket_confirmation', 'candidates'),
+      askMunicipality: p.needsMunicipality && p.candidates !== undefined,
+      candidates: (p.candidates ?? []).map((c) => ({ label: c.label })),
     };
   },
-  ask_municipality: (p, m) => ({
-    ticketNumber: m.ticketNumber ?? (at(p, 'ticket.number') as string | undefined) ?? null,
-    candidates: parse(z.array(CandidateSchema).default([]), first(p, 'candidates', 'route.candidates'), 'ask_municipality', 'candidates'),
-  }),
-  staff_answer: (p, m) => ({
-    text: parse(z.string().min(1), p['text'], 'staff_answer', 'text'),
-    staffName: parse(z.string().default('Team Integrationsmanagement'), first(p, 'staffName', 'author', 'staff.displayName'), 'staff_answer', 'staffName'),
-    ticketNumber: m.ticketNumber ?? (at(p, 'ticket.number') as string | undefined) ?? null,
-  }),
-  staff_notification: (p) => {
-    const t = parse(TicketSchema, p['ticket'], 'staff_notification', 'ticket');
-    const headline = first(p, 'headline', 'reason');
-    const note = first(p, 'note');
+  ask_municipality: (m) => {
+    const p = readPayload('ask_municipality', m.payload);
+    return { ticketNumber: m.ticketNumber ?? p.ticket?.number ?? null, candidates: p.candidates.map((c) => ({ label: c.label })) };
+  },
+  staff_answer: (m) => {
+    const p = readPayload('staff_answer', m.payload);
+    return { text: p.text, staffName: p.staffName, ticketNumber: m.ticketNumber ?? p.ticket?.number ?? null };
+  },
+  staff_notification: (m) => {
+    const p = readPayload('staff_notification', m.payload);
+    const t = ticketOf(p.ticket, m.kind);
     return {
-      headline: typeof headline === 'string' ? headline : 'ein neuer Vorgang wartet auf Bearbeitung.',
+      headline: p.headline,
       ticketNumber: t.number,
       ticketSubject: t.subject,
       categoryLabel: categoryLabel(t.category),
       teamName: t.team.team,
       kreisName: t.kreis?.name ?? null,
       firstResponseDue: germanDateTime(t.firstResponseDue),
-      note: typeof note === 'string' && note !== '' ? note : null,
+      note: p.note,
     };
   },
-  escalation: (p) => {
-    const t = parse(TicketSchema, p['ticket'], 'escalation', 'ticket');
-    const level = Number(first(p, 'level', 'escalationLevel') ?? 1);
+  escalation: (m) => {
+    const p = readPayload('escalation', m.payload);
+    const t = ticketOf(p.ticket, m.kind);
     return {
       ticketNumber: t.number,
-      levelText: level >= 2 ? 'die Bearbeitungsfrist ist überschritten' : 'die Frist für die erste Rückmeldung ist überschritten',
+      levelText: p.level >= 2 ? 'die Bearbeitungsfrist ist überschritten' : 'die Frist für die erste Rückmeldung ist überschritten',
       ticketSubject: t.subject,
       teamName: t.team.team,
       assignee: t.assignee,
-      dueText: germanDateTime(level >= 2 && t.resolutionDue ? t.resolutionDue : t.firstResponseDue),
+      dueText: germanDateTime(p.level >= 2 && t.resolutionDue ? t.resolutionDue : t.firstResponseDue),
     };
   },
 };
@@ -189,8 +149,8 @@ const BUILDERS: Builders = {
 /** Builds the view model for an outbox message; throws AppError INPUT_INVALID when the payload lacks data. */
 export function buildView<K extends OutboundKind>(message: OutboundMessage & { kind: K }, common: CommonView): View<K & MailKind> {
   if (!isMailKind(message.kind)) throw new AppError('INPUT_INVALID', `email render: ${message.kind} is not sent by mail`, { details: { kind: message.kind } });
-  const builder = BUILDERS[message.kind] as (p: Record<string, unknown>, m: OutboundMessage) => ViewModels[K & MailKind];
-  return { ...builder(message.payload, message), ...common } as View<K & MailKind>;
+  const builder = BUILDERS[message.kind] as (m: OutboundMessage) => ViewModels[K & MailKind];
+  return { ...builder(message), ...common } as View<K & MailKind>;
 }
 
 function isMailKind(kind: OutboundKind): kind is MailKind {

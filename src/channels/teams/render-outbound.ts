@@ -1,12 +1,13 @@
 /**
- * Outbox message → Teams activity, by kind (exhaustive). Payloads are read tolerantly (several known paths,
- * validated with zod) because they are written by the tickets side and evolve compatibly.
+ * Outbox message → Teams activity, by kind (exhaustive). Each payload is read with its kind's schema
+ * (core/messages.ts), which also lifts the shapes of rows written by earlier versions.
  */
 import { MessageFactory, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import type { AskResult } from '../../core/knowledge.js';
-import { payloadAt, STAFF_KINDS, type OutboundMessage, type TicketView } from '../../core/outcome.js';
+import type { Answer, AskResult } from '../../core/knowledge.js';
+import { readPayload } from '../../core/messages.js';
+import { STAFF_KINDS, type OutboundMessage, type TicketView } from '../../core/outcome.js';
 import type { RouteCandidate } from '../../core/routing.js';
 import { staffCardFor } from './actions/staff-card.js';
 import type { TeamsContext } from './context.js';
@@ -39,8 +40,8 @@ export function isStaffKind(kind: OutboundMessage['kind']): boolean {
  * (the deliverer turns that into `dead`: retrying cannot fix a payload).
  */
 export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Partial<Activity> {
-  const p = message.payload;
   const ticket = payloadTicket(message);
+  const number = message.ticketNumber ?? ticket?.number ?? null;
   switch (message.kind) {
     case 'staff_notification':
     case 'escalation': {
@@ -51,43 +52,50 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
     }
     case 'staff_card': {
       const t = need(ticket, message, 'ticket');
-      const lastAction = lastActionOf(str(p['event']), str(p['actor']), t, ctx);
+      const p = readPayload('staff_card', message.payload);
+      const lastAction = lastActionOf(p.event ?? null, p.actor ?? null, ctx);
       const card = staffCardFor(ctx, t, lastAction === null ? {} : { lastAction });
       return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
     }
     case 'staff_answer': {
-      const text = need(str(p['text']), message, 'text');
-      const number = message.ticketNumber ?? ticket?.number ?? '';
-      const card = ctx.cards.staffAnswer(number, text, ticket?.team.team ?? str(p['staffName']));
-      return { ...MessageFactory.attachment(card), summary: teamsText.staffAnswerSummary(number) };
+      const p = readPayload('staff_answer', message.payload);
+      const card = ctx.cards.staffAnswer(number ?? '', p.text, ticket?.team.team ?? p.staffName);
+      return { ...MessageFactory.attachment(card), summary: teamsText.staffAnswerSummary(number ?? '') };
     }
     case 'ticket_confirmation': {
+      const p = readPayload('ticket_confirmation', message.payload);
       const confirmation = ctx.cards.ticketConfirmation(need(ticket, message, 'ticket'));
       // Since issue 10 the confirmation carries the ask-back (one message): both cards in one activity.
-      if (p['needsMunicipality'] !== true || !Array.isArray(p['candidates'])) return MessageFactory.attachment(confirmation);
-      return MessageFactory.list([confirmation, ctx.cards.askMunicipality(message.ticketNumber ?? ticket?.number ?? '', candidatesOf(p))]);
+      if (!p.needsMunicipality || p.candidates === undefined) return MessageFactory.attachment(confirmation);
+      return MessageFactory.list([confirmation, ctx.cards.askMunicipality(number ?? '', candidates(p.candidates))]);
     }
     case 'ask_municipality': {
-      const number = need(message.ticketNumber ?? ticket?.number ?? null, message, 'ticketNumber');
-      return MessageFactory.attachment(ctx.cards.askMunicipality(number, candidatesOf(p)));
+      const p = readPayload('ask_municipality', message.payload);
+      return MessageFactory.attachment(ctx.cards.askMunicipality(need(number, message, 'ticketNumber'), candidates(p.candidates)));
     }
-    case 'auto_answer':
+    case 'auto_answer': {
+      const p = readPayload('auto_answer', message.payload);
+      const question = p.question ?? p.answer.title ?? '';
+      const answer = { ...p.answer, passageId: p.answer.passageId ?? '', source: p.answer.source ?? undefined, stand: p.answer.stand ?? undefined, reminder: p.answer.reminder ?? undefined };
+      const ask: AskResult = { question, answered: true, confidence: p.confidence ?? 1, outcome: 'answer', answer: answer as Answer, hits: [], suggestions: [] };
+      return MessageFactory.attachment(ctx.cards.answer(ask, message.key, question));
+    }
     case 'suggestions': {
-      const ask = need(askResult(p), message, 'answer');
-      const question = str(p['question']) ?? ask.question;
-      const key = str(p['enquiryKey']) ?? message.key;
-      const card = message.kind === 'auto_answer' ? ctx.cards.answer(ask, key, question) : ctx.cards.suggestions(ask, key, question);
-      return MessageFactory.attachment(card);
+      const p = readPayload('suggestions', message.payload);
+      const question = p.question ?? '';
+      const suggestions = p.suggestions.map((s) => ({ passageId: s.passageId ?? '', title: s.title, citation: s.citation }));
+      const ask: AskResult = { question, answered: false, confidence: 0.5, outcome: 'suggest', answer: null, hits: [], suggestions };
+      return MessageFactory.attachment(ctx.cards.suggestions(ask, message.key, question));
     }
     case 'declined':
-      return MessageFactory.text(str(p['message']) ?? str(at(p, 'triage.answer.message')) ?? 'Dazu kann ich Ihnen leider keine Auskunft geben.');
+      return MessageFactory.text(readPayload('declined', message.payload).message ?? 'Dazu kann ich Ihnen leider keine Auskunft geben.');
     default:
       return assertNever(message.kind);
   }
 }
 
 /** The card's "last action" line for the ticket event a card update reports (as the card action writes it). */
-function lastActionOf(event: string | null, actor: string | null, ticket: TicketView, ctx: TeamsContext): string | null {
+function lastActionOf(event: string | null, actor: string | null, ctx: TeamsContext): string | null {
   if (event === null || actor === null) return null;
   const who = ctx.staff.findStaff(actor)?.displayName ?? actor;
   const done = teamsText.staffDone;
@@ -107,14 +115,8 @@ function lastActionOf(event: string | null, actor: string | null, ticket: Ticket
   }
 }
 
-function candidatesOf(p: Record<string, unknown>): RouteCandidate[] {
-  return z.array(z.looseObject({ kreisAgs: z.string(), label: z.string() })).catch([]).parse(p['candidates']) as unknown as RouteCandidate[];
-}
-
-function askResult(p: Record<string, unknown>): AskResult | null {
-  const candidate = at(p, 'triage.answer') ?? p['ask'] ?? null;
-  const parsed = z.looseObject({ question: z.string(), suggestions: z.array(z.unknown()) }).safeParse(candidate);
-  return parsed.success ? (parsed.data as unknown as AskResult) : null;
+function candidates(list: { gemeindeAgs?: string | null | undefined; kreisAgs: string; label: string }[]): RouteCandidate[] {
+  return list.map((c) => ({ gemeindeAgs: c.gemeindeAgs ?? null, kreisAgs: c.kreisAgs, label: c.label }));
 }
 
 function need<T>(value: T | null | undefined, message: OutboundMessage, field: string): T {
@@ -125,12 +127,6 @@ function need<T>(value: T | null | undefined, message: OutboundMessage, field: s
   }
   return value;
 }
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-const at = payloadAt;
 
 function assertNever(kind: never): never {
   throw new Error(`teams deliverer: unhandled kind ${String(kind)}`);
