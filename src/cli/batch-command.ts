@@ -4,10 +4,13 @@
  * (CONTRACTS §3). Each command keeps its own options, usage text and rendering.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { EXIT_OK, type CliContext } from './context.js';
 import { jsonLine, runJsonLinesBatch } from './io.js';
+
+/** The `id` of a batch line: a string or a number, kept as a string; missing ids become line numbers. */
+export const batchLineId = z.union([z.string(), z.number()]).transform(String).optional();
 
 /** The options every such command ends up with: one input, or a batch file. */
 export interface SingleOrBatch<I> {

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.js';
 import type { RouteInput, RouteResult, Router } from '../../core/routing.js';
 import { loadRouting } from '../../routing/router.loader.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
-import { parseCommandArgs, parseOrExplain, runBatchCommand, writeResult, type SingleOrBatch } from '../batch-command.js';
+import { batchLineId, parseCommandArgs, parseOrExplain, runBatchCommand, writeResult, type SingleOrBatch } from '../batch-command.js';
 import { optionalText } from '../io.js';
 
 /** Opens the router for one CLI run (the real loader in {@link routeCommand}; a fake in tests). */
@@ -19,7 +19,7 @@ const USAGE = 'Aufruf: route "<Text>" [--from ADRESSE] [--json]  |  route --batc
 
 /** One batch line; extra fields (the dev set's `expect`) are ignored. */
 const BatchLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  id: batchLineId,
   text: z.string(),
   from: optionalText,
   subject: optionalText,

@@ -10,7 +10,7 @@ import type { KnowledgeAnswerer } from '../../core/knowledge.js';
 import type { RouteResult, Router } from '../../core/routing.js';
 import { TICKET_CATEGORY_LABELS, triage, type Intent, type TriageInput, type TriageResult } from '../../core/triage/index.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
-import { parseCommandArgs, parseOrExplain, runBatchCommand, type SingleOrBatch } from '../batch-command.js';
+import { batchLineId, parseCommandArgs, parseOrExplain, runBatchCommand, type SingleOrBatch } from '../batch-command.js';
 import { jsonLine, optionalText } from '../io.js';
 import { openKnowledgeBase } from '../../knowledge/knowledge-base.fs.js';
 import { loadRouting } from '../../routing/router.loader.js';
@@ -33,7 +33,7 @@ const DEFAULT_CHANNEL = 'email';
 
 /** One batch line (extra fields, e.g. the dev set's `expect`, are ignored). */
 const BatchLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  id: batchLineId,
   channel: z.enum(['email', 'teams']).default(DEFAULT_CHANNEL),
   from: optionalText,
   subject: optionalText,
