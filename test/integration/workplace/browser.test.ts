@@ -65,8 +65,8 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await signInAs(page, h, 'sb-nord-1');
-    await expect(page.getByRole('heading', { level: 1, name: 'Eingang' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: number }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Eingang' }).waitFor();
+    await page.getByRole('link', { name: number }).waitFor();
     await page.screenshot({ path: `${SHOTS}/eingang.png`, fullPage: true });
     expect(await seriousFindings(page)).toEqual([]);
     await context.close();
@@ -79,7 +79,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
     await signInAs(page, h, 'sb-nord-1');
     await page.getByRole('link', { name: number }).click();
     await page.getByRole('button', { name: 'Übernehmen' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Sie haben den Vorgang übernommen.' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('status').filter({ hasText: 'Sie haben den Vorgang übernommen.' }).waitFor();
     await expect(page.locator('#bearbeitung').textContent()).resolves.toContain('Sachbearbeitung Team Nord (1)');
     expect(await seriousFindings(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/vorgang.png`, fullPage: true });
@@ -87,16 +87,16 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
     await page.getByLabel('An', { exact: true }).selectOption('sb-nord-2');
     await page.getByLabel('Notiz für die Kollegin oder den Kollegen (Pflicht)').fill('Bitte den Bescheid prüfen.');
     await page.getByRole('button', { name: 'Weitergeben' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'übergeben' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('status').filter({ hasText: 'übergeben' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/uebergeben.png`, fullPage: true });
 
     const two = await browser.newContext({ bypassCSP: true });
     const colleague = await two.newPage();
     await signInAs(colleague, h, 'sb-nord-2');
     await colleague.getByRole('link', { name: /Meine Vorgänge/ }).click();
-    await expect(colleague.getByRole('link', { name: number }).isVisible()).resolves.toBe(true);
+    await colleague.getByRole('link', { name: number }).waitFor();
     await colleague.getByRole('link', { name: number }).click();
-    await expect(colleague.getByText('Bitte den Bescheid prüfen.').first().isVisible()).resolves.toBe(true);
+    await colleague.getByText('Bitte den Bescheid prüfen.').first().waitFor();
     await colleague.screenshot({ path: `${SHOTS}/kollegin.png`, fullPage: true });
     await Promise.all([one.close(), two.close()]);
   });
@@ -109,6 +109,8 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
     await signInAs(pb, h, 'sb-nord-2');
     await Promise.all([pa.goto(`${h.url}/arbeitsplatz/vorgang/${number}`), pb.goto(`${h.url}/arbeitsplatz/vorgang/${number}`)]);
     await Promise.all([pa.getByRole('button', { name: 'Übernehmen' }).click(), pb.getByRole('button', { name: 'Übernehmen' }).click()]);
+    // Each page shows either the confirmation or the refusal once its request has been answered.
+    await Promise.all([pa, pb].map((p) => p.locator('.meldung.ok, .meldung.fehler').first().waitFor()));
     const texts = await Promise.all([pa.locator('main').textContent(), pb.locator('main').textContent()]);
     const won = texts.filter((t) => t?.includes('Sie haben den Vorgang übernommen.')).length;
     const lost = texts.filter((t) => t?.includes('hat den Vorgang bereits übernommen')).length;
@@ -142,9 +144,51 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
     const page = await context.newPage();
     await signInAs(page, h, 'leitung');
     await page.getByRole('link', { name: 'Übersicht' }).click();
-    await expect(page.getByRole('img', { name: /Karte der 44 Kreise/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: /Karte der 44 Kreise/ }).waitFor();
     await page.screenshot({ path: `${SHOTS}/uebersicht.png`, fullPage: true });
     expect(await seriousFindings(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('answers and hands over with the keyboard alone, with a visible focus on every control reached', async () => {
+    const number = h.seedTicket(HEILBRONN);
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await signInAs(page, h, 'sb-nord-1');
+    await page.goto(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    // Tab until `selector` has the focus; every control passed on the way must show a focus outline.
+    const tabTo = async (selector: string): Promise<void> => {
+      for (let i = 0; i < 80; i += 1) {
+        await page.keyboard.press('Tab');
+        const state = await page.evaluate((sel) => {
+          const g = globalThis as unknown as { document: { activeElement: { matches(s: string): boolean } | null }; getComputedStyle(e: unknown): { outlineStyle: string } };
+          const el = g.document.activeElement;
+          return { hit: el?.matches(sel) ?? false, outline: el === null ? 'none' : g.getComputedStyle(el).outlineStyle };
+        }, selector);
+        expect(state.outline).not.toBe('none');
+        if (state.hit) return;
+      }
+      throw new Error(`focus never reached ${selector}`);
+    };
+    await tabTo('#antwort');
+    await page.keyboard.type('Ihr Bescheid kommt nächste Woche.');
+    await tabTo('button[value="vorschau"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.vorschau');
+    await tabTo('button[value="senden"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'in den Versand gegeben' }).waitFor();
+
+    await tabTo('#an');
+    await page.keyboard.press('ArrowDown');
+    const target = await page.locator('#an option:checked').textContent();
+    await tabTo('#uebergabe-notiz');
+    await page.keyboard.type('Bitte übernehmen.');
+    await tabTo('form[action$="/weitergeben"] button');
+    await page.keyboard.press('Enter');
+    const name = (target ?? '').replace(/^(Team-Warteschlange|Person): /, '');
+    await page.getByRole('status').filter({ hasText: `Der Vorgang wurde an ${name} übergeben.` }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/tastatur.png`, fullPage: true });
     await context.close();
   });
 });
