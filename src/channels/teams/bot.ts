@@ -6,11 +6,11 @@
  */
 import { MessageFactory, TeamsActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
 import { dispatchAction, isCardSubmit } from './actions/index.js';
-import { answerAskBack, awaitsMunicipality, rememberAskBack } from './ask-back.js';
+import { answerAskBack } from './ask-back.js';
 import { findCommand } from './commands.js';
 import type { TeamsContext } from './context.js';
-import { activityKey, conversationType, messageText, toEnquiry } from './inbound.js';
-import { renderOutcome } from './render-outcome.js';
+import { handleTeamsRequest } from './enquiry-turn.js';
+import { activityKey, conversationType, messageText } from './inbound.js';
 import { teamsText } from './texts.js';
 
 /** The bot of one channel instance. */
@@ -76,17 +76,7 @@ export class PaktTeamsBot extends TeamsActivityHandler {
   private async answer(turn: TurnContext, text: string): Promise<void> {
     // Before any await: a retry of a message that answered the ask-back is recognised by its activity key.
     if (await answerAskBack(turn, this.ctx, text)) return;
-    const started = performance.now();
-    const fallbackEmail = await this.ctx.emails.of(turn);
-    const { enquiry, truncatedTo } = toEnquiry(turn.activity, text, this.ctx.clock.now(), undefined, fallbackEmail);
-    const outcome = await this.ctx.handle(enquiry);
-    this.ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
-    this.ctx.metrics?.answerLatency.observe({ channel: 'teams' }, (performance.now() - started) / 1000);
-    const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);
-    const replies = renderOutcome(outcome, { cards: this.ctx.cards, question: enquiry.text, ...(truncationNote ? { truncationNote } : {}) });
-    rememberAskBack(this.ctx, turn.activity, outcome);
-    if (replies.length > 0) await turn.sendActivities(replies);
-    if (outcome.kind === 'follow_up' && !awaitsMunicipality(this.ctx, outcome.ticket)) this.ctx.store.clearMunicipality(outcome.ticket.number);
+    await handleTeamsRequest(turn, this.ctx, { kind: 'question', text });
   }
 
   /** Welcome when the bot is installed or a person starts a personal chat; not for every new team member. */

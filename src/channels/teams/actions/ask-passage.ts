@@ -7,9 +7,7 @@ import { z } from 'zod';
 import type { AskResult } from '../../../core/knowledge.js';
 import type { Passage } from '../../../knowledge/types.js';
 import { REMINDER } from '../../../knowledge/messages.js';
-import { rememberAskBack } from '../ask-back.js';
-import { toEnquiry } from '../inbound.js';
-import { renderOutcome } from '../render-outcome.js';
+import { handleTeamsRequest } from '../enquiry-turn.js';
 import { teamsText } from '../texts.js';
 import { defineAction } from './types.js';
 
@@ -37,11 +35,7 @@ export const askPassageAction = defineAction({
       await turn.sendActivity(teamsText.passageUnknown);
       return;
     }
-    const { enquiry } = toEnquiry(turn.activity, data.title, ctx.clock.now(), `${key}:ask`);
-    const outcome = await ctx.handle(enquiry);
-    rememberAskBack(ctx, turn.activity, outcome);
-    const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text });
-    if (replies.length > 0) await turn.sendActivities(replies);
+    await handleTeamsRequest(turn, ctx, { kind: 'question', text: data.title, key: `${key}:ask` });
   },
 });
 

@@ -4,9 +4,7 @@
  * double click or a retry never creates a second ticket (the ledger deduplicates it too).
  */
 import { z } from 'zod';
-import { rememberAskBack } from '../ask-back.js';
-import { toEnquiry } from '../inbound.js';
-import { renderOutcome } from '../render-outcome.js';
+import { handleTeamsRequest } from '../enquiry-turn.js';
 import { defineAction } from './types.js';
 
 const EscalateData = z.object({
@@ -19,12 +17,6 @@ export const escalateAction = defineAction({
   staffOnly: false,
   schema: EscalateData,
   async run({ turn, ctx }, data) {
-    const fallbackEmail = await ctx.emails.of(turn);
-    const { enquiry } = toEnquiry(turn.activity, data.question, ctx.clock.now(), `${data.enquiryKey}:handover`, fallbackEmail);
-    const outcome = await ctx.escalate(enquiry);
-    ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
-    rememberAskBack(ctx, turn.activity, outcome);
-    const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text });
-    if (replies.length > 0) await turn.sendActivities(replies);
+    await handleTeamsRequest(turn, ctx, { kind: 'escalation', text: data.question, key: `${data.enquiryKey}:handover` });
   },
 });

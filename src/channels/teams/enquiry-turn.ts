@@ -1,0 +1,39 @@
+/**
+ * "Enquiry → core → reply" in Teams, once (issue 11 item 2): a typed question, "An Sachbearbeitung
+ * übergeben" / "Keine davon" and a "Meinten Sie …" title asked as a question all go through this one call, so
+ * they share the e-mail fallback, the metrics, the ask-back memory and the rendering. Staff cards follow from
+ * the outbox (the core's staff notification), not from here.
+ */
+import type { TurnContext } from 'botbuilder';
+import { rememberAskBack } from './ask-back.js';
+import type { TeamsContext } from './context.js';
+import { toEnquiry } from './inbound.js';
+import { renderOutcome } from './render-outcome.js';
+import { teamsText } from './texts.js';
+
+/** What the requester did: asked (a message or a chosen title) or asked for a person. */
+export interface TeamsRequest {
+  kind: 'question' | 'escalation';
+  text: string;
+  /** Enquiry key; default the activity's key. Derived keys make a double click or a retry one enquiry. */
+  key?: string;
+}
+
+/**
+ * Hands one request to the core and answers in the same turn.
+ *
+ * @example
+ * await handleTeamsRequest(turn, ctx, { kind: 'escalation', text: question, key: `${enquiryKey}:handover` });
+ */
+export async function handleTeamsRequest(turn: TurnContext, ctx: TeamsContext, request: TeamsRequest): Promise<void> {
+  const started = performance.now();
+  const fallbackEmail = await ctx.emails.of(turn);
+  const { enquiry, truncatedTo } = toEnquiry(turn.activity, request.text, ctx.clock.now(), request.key, fallbackEmail);
+  const outcome = request.kind === 'escalation' ? await ctx.escalate(enquiry) : await ctx.handle(enquiry);
+  ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
+  ctx.metrics?.answerLatency.observe({ channel: 'teams' }, (performance.now() - started) / 1000);
+  const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);
+  const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text, ...(truncationNote ? { truncationNote } : {}) });
+  rememberAskBack(ctx, turn.activity, outcome);
+  if (replies.length > 0) await turn.sendActivities(replies);
+}
