@@ -94,6 +94,15 @@ export const ACTIONS: Record<string, Handler> = {
     return outcome(deps.tickets.answer(ticket.number, { text: input.text, by: user.id }), deps, flash, form);
   },
 
+  zustaendigkeit: ({ ticket, body, user }, deps) => {
+    const ags = str(body.ags);
+    const candidate = ticket.requester.candidates.find((c) => (c.gemeindeAgs ?? c.kreisAgs) === ags);
+    if (candidate === undefined) return { kind: 'refused', status: 422, message: 'Bitte wählen Sie eine der vorgeschlagenen Gemeinden.', form: {} };
+    const result = deps.tickets.resolveMunicipality(ticket.number, { ags, by: user.id });
+    const team = result.ok ? result.ticket.team.team : '';
+    return outcome(result, deps, `Zuständigkeit festgelegt: ${candidate.label}. Der Vorgang liegt jetzt bei ${team}.`, {});
+  },
+
   schliessen: ({ ticket, body, user }, deps) => {
     const note = str(body.note).trim().slice(0, MAX_TEXT);
     return outcome(deps.tickets.close(ticket.number, { by: user.id, ...(note === '' ? {} : { note }) }), deps, 'Der Vorgang wurde geschlossen.', { closeNote: note });

@@ -116,6 +116,8 @@ export function ticketModel(input: TicketPageInput): object {
     routeStatus: ROUTE_STATUS[t.requester.routeStatus],
     evidence: t.requester.evidence,
     candidates: t.requester.candidates.map((c) => c.label),
+    // Zuständigkeit festlegen: while the municipality is open, staff pick one of the router's candidates.
+    placeChoices: t.requester.routeStatus === 'resolved' ? [] : t.requester.candidates.map((c) => ({ value: c.gemeindeAgs ?? c.kreisAgs, label: c.label })),
     reasons,
     events: details.events.map((e) => ({
       at: germanTime(e.at),

@@ -146,3 +146,34 @@ describe('workplace overview', () => {
     expect((await worker.request(`${h.url}/arbeitsplatz/uebersicht`)).status).toBe(403);
   });
 });
+
+describe('workplace Zuständigkeit festlegen', () => {
+  let h: WorkplaceHarness;
+
+  beforeAll(async () => {
+    h = await startWorkplace({ local: true });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('lets staff pick the municipality of an ambiguous ticket; it moves to the responsible team', async () => {
+    const number = h.seedTicket({
+      from: 'buergermeister@gmx.de',
+      subject: 'Bescheid',
+      text: 'Sehr geehrte Damen und Herren,\nwann kommt unser Bescheid zum Antrag auf Förderung des Integrationsmanagements?\nGemeinde Altdorf',
+    });
+    const client = new FormClient();
+    const signInPage = await client.request(`${h.url}/arbeitsplatz/anmelden`);
+    await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(signInPage.text, '_csrf'), staffId: 'leitung' } });
+    const page = await client.request(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    expect(page.text).toContain('Zuständigkeit festlegen');
+    expect(page.text).toContain('<option value="08116005">Altdorf (Landkreis Esslingen)</option>');
+    const done = await client.request(`${h.url}/arbeitsplatz/vorgang/${number}/zustaendigkeit`, {
+      form: { _csrf: hiddenValue(page.text, '_csrf'), version: hiddenValue(page.text, 'version'), ags: '08116005' },
+    });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('Zuständigkeit festgelegt: Altdorf (Landkreis Esslingen). Der Vorgang liegt jetzt bei Sachbearbeitung Team Mitte.');
+    expect(done.text).not.toContain('<h3>Zuständigkeit festlegen</h3>');
+  });
+});
