@@ -12,6 +12,7 @@ import type { DeadlinePolicy, EnquiryLedger, EnquiryPlan, FollowUpReroute, Follo
 import { assignTeam } from './assignment.js';
 import { forcedTicket, newTicket, type ForceTicket } from './new-ticket.js';
 import { payloadOf, type PayloadInput } from './messages.js';
+import { learnSender, type SenderConfirmations } from './sender-learning.js';
 import { staffDraft } from './staff-messages.js';
 import { ticketMembership } from './ticket-membership.js';
 import { triage } from './triage.js';
@@ -48,16 +49,7 @@ export interface HandleEnquiryDeps {
   senders?: SenderConfirmations;
 }
 
-/** Port: the learned sender directory (issue 3) as the core uses it. */
-export interface SenderConfirmations {
-  /** Remembers the municipality a sender confirmed (throws for an unknown municipality AGS). */
-  confirm(address: string, gemeindeAgs: string, provenance: string, at: Date): void;
-  /**
-   * The municipality (AGS) remembered for an address, or null. Lets a known colleague of the same municipality
-   * continue a ticket (ticket-membership.ts); without it only the requester and the recipient of our reply can.
-   */
-  municipalityOf?(address: string): string | null;
-}
+export type { SenderConfirmations } from './sender-learning.js';
 
 type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
 
@@ -150,16 +142,6 @@ function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger):
   return { target: null, foreign: target.number };
 }
 
-/** After a re-route: remember sender → municipality (issue 3). A failure only costs a later ask-back. */
-function rememberSender(enquiry: Enquiry, number: string, route: RouteResult, deps: HandleEnquiryDeps, now: Date, log: Logger): void {
-  if (deps.senders === undefined || route.gemeinde === null || enquiry.from.trim() === '') return;
-  try {
-    deps.senders.confirm(enquiry.from, route.gemeinde.ags, `Bestätigt in Vorgang ${number}`, now);
-  } catch (error) {
-    log.warn({ ticketNumber: number, err: (error as Error).message }, 'could not remember sender');
-  }
-}
-
 function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign: string | null): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
   const triaged = triage(
     { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text, signature: enquiry.signature },
@@ -220,7 +202,7 @@ export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcom
     if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
     const ticket = committed.ticket ?? target;
     const rerouted = committed.rerouted === true;
-    if (rerouted && route !== null) rememberSender(enquiry, ticket.number, route, deps, now, log);
+    if (rerouted && route !== null) learnSender(deps.senders, { address: enquiry.from, gemeindeAgs: route.gemeinde?.ags ?? null, ticketNumber: ticket.number, at: now }, log);
     log.info({ outcome: 'follow_up', ticketNumber: ticket.number, reopened: committed.reopened, rerouted }, 'follow-up recorded');
     return { kind: 'follow_up', enquiryKey: key, ticket, reopened: committed.reopened };
   }

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { handleEnquiry, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
+import { learnSender, type SenderConfirmations } from '../core/sender-learning.js';
 import type { Enquiry } from '../core/enquiry.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
@@ -83,6 +84,11 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       onAttachmentsExpired: (hashes) => hashes.forEach((hash) => attachments.remove(hash)),
       ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }),
     });
+    // Sender learning (core/sender-learning.ts) for both ways a requester settles a municipality.
+    const senders: SenderConfirmations = {
+      confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at),
+      municipalityOf: (address) => senderDirectory.lookup(address)?.gemeindeAgs ?? null,
+    };
     const handleDeps: HandleEnquiryDeps = {
       answerer: kb,
       router: routing.router,
@@ -91,12 +97,9 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       deadlines: ticketModule.deadlines,
       clock,
       logger,
-      senders: {
-        confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at),
-        municipalityOf: (address) => senderDirectory.lookup(address)?.gemeindeAgs ?? null,
-      },
+      senders,
     };
-    const tickets = learnSenders(ticketModule.service, routing, clock, logger);
+    const tickets = learnSenders(ticketModule.service, senders, clock, logger);
     const openDb = db;
     return {
       kb,
@@ -126,23 +129,17 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
 }
 
 /**
- * When a requester confirms their municipality (the ask-back answer), remember sender → municipality, so
- * nobody is asked twice (issue 3, learned directory).
+ * When a requester confirms their municipality (the Teams ask-back answer), remember sender → municipality
+ * with the core's one rule (core/sender-learning.ts), as a mail follow-up naming it does in handleEnquiry.
  */
-function learnSenders(service: TicketService, routing: Routing, clock: Clock, logger: Logger): TicketService {
+function learnSenders(service: TicketService, senders: SenderConfirmations, clock: Clock, logger: Logger): TicketService {
   return {
     ...service,
     resolveMunicipality(number, input) {
       const result = service.resolveMunicipality(number, input);
-      if (result.ok && input.by === 'requester' && input.ags.length === 8) {
-        try {
-          const address = service.show(number).ticket.requester.address;
-          if (address !== null && address !== '') {
-            routing.confirmSender(address, input.ags, `Bestätigt in Vorgang ${number}`, clock.now());
-          }
-        } catch (error) {
-          logger.warn({ component: 'routing', ticketNumber: number, err: (error as Error).message }, 'could not remember sender');
-        }
+      if (result.ok && input.by === 'requester') {
+        const address = service.show(number).ticket.requester.address;
+        learnSender(senders, { address, gemeindeAgs: input.ags.length === 8 ? input.ags : null, ticketNumber: number, at: clock.now() }, logger);
       }
       return result;
     },
