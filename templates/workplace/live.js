@@ -1,3 +1,4 @@
+/* global document, window, EventSource */
 // Live updates (progressive enhancement): the page works without this script. When the ticket or the queue
 // changes, a notice with a reload link appears in a live region; typed text is never thrown away.
 (function () {
@@ -8,7 +9,7 @@
   var events = new EventSource(source);
   events.addEventListener('geaendert', function (event) {
     var data = {};
-    try { data = JSON.parse(event.data); } catch (e) { data = {}; }
+    try { data = JSON.parse(event.data); } catch { data = {}; }
     region.textContent = '';
     var text = document.createElement('span');
     text.textContent = (data.text || 'Es gibt Änderungen.') + ' ';
