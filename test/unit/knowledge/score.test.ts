@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { scoreQuery, type TermQuery } from '../../../src/knowledge/score.minisearch.js';
+import { leading, scoreQuery, type TermQuery } from '../../../src/knowledge/score.minisearch.js';
 
 interface Doc {
   id: number;
@@ -73,5 +73,14 @@ describe('scoreQuery', () => {
     const first = scored(mini, q);
     scored(mini, [{ term: 'stelle', boost: 2, prefix: true, fuzzy: 0 }]);
     expect(scored(mini, q)).toEqual(first);
+  });
+});
+
+describe('leading', () => {
+  it('keeps the k best, best first, ties by the smaller item, as a full sort would', () => {
+    const scores = [0.5, 2, 2, 1, 0.5, 3, 0, 2];
+    const items = [7, 3, 0, 5, 1, 6, 2, 4];
+    const sorted = [...items].sort((a, b) => scores[b]! - scores[a]! || a - b);
+    for (const k of [1, 3, 5, 8, 10]) expect(leading(items, (i) => scores[i]!, k)).toEqual(sorted.slice(0, k));
   });
 });
