@@ -79,8 +79,32 @@ function buffersOf(m: Internals): { total: Float64Array; term: Float64Array; cou
   return b;
 }
 
-/** The expansions of one query term, as MiniSearch's executeQuerySpec builds them (exact, prefix, fuzzy). */
+/** Expansions by prefix or typo per index, kept for terms that recur (bounded: cleared when full). */
+const expansionCache = new WeakMap<object, Map<string, Expansion[]>>();
+const MAX_CACHED = 2_000;
+
+/**
+ * The expansions of one query term, as MiniSearch's executeQuerySpec builds them (exact, prefix, fuzzy). A fuzzy
+ * or prefix walk over the term tree costs far more than an exact lookup, so its result is kept per index (the index
+ * never changes; a re-index builds a new one).
+ */
 function expand(m: Internals, q: TermQuery, weights: ScoreOptions['weights']): Expansion[] {
+  if (q.fuzzy === 0 && !q.prefix) {
+    const exact = m._index.get(q.term);
+    return exact === undefined ? [] : [{ term: q.term, weight: 1, data: exact }];
+  }
+  let cache = expansionCache.get(m);
+  if (cache === undefined) expansionCache.set(m, (cache = new Map()));
+  const key = `${q.term}\u0000${q.fuzzy}\u0000${q.prefix}\u0000${weights.fuzzy}\u0000${weights.prefix}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const out = walk(m, q, weights);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+function walk(m: Internals, q: TermQuery, weights: ScoreOptions['weights']): Expansion[] {
   const out: Expansion[] = [];
   const exact = m._index.get(q.term);
   if (exact !== undefined) out.push({ term: q.term, weight: 1, data: exact });
