@@ -3,7 +3,7 @@
  */
 import type { Channel } from '../../core/enquiry.js';
 import type { TicketRecord } from '../../core/ticket-ports.js';
-import { addDays, berlinDate } from '../../tickets/berlin-time.js';
+import { addDays, berlinDate } from '../../core/berlin-time.js';
 import { isWorkingDay } from '../../tickets/deadlines.js';
 import { germanTime } from '../../tickets/render-text.js';
 
