@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { AskResult, KnowledgeAnswerer } from '../src/core/knowledge.js';
 import { silentLogger } from '../src/core/ports.js';
 import type { RouteResult, Router } from '../src/core/routing.js';
-import { triage, type TriageDeps } from '../src/core/triage.js';
+import { triage, type TriageDeps } from '../src/core/triage/index.js';
 import { openKnowledgeBase } from '../src/knowledge/knowledge-base.fs.js';
 import { loadRouting } from '../src/routing/router.loader.js';
 

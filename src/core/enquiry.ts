@@ -3,7 +3,9 @@
  * shape and calls the same use case.
  */
 
-export type Channel = 'email' | 'teams' | 'cli';
+import type { Channel } from './channel.js';
+
+export type { Channel };
 
 /** Where and how to answer. Opaque to the core; each channel reads its own variant. */
 export type ReplyHandle =

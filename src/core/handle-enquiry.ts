@@ -15,8 +15,7 @@ import { payloadOf, type PayloadInput } from './messages.js';
 import { learnSender, type SenderConfirmations } from './sender-learning.js';
 import { staffDraft } from './staff-messages.js';
 import { ticketMembership } from './ticket-membership.js';
-import { triage } from './triage.js';
-import type { TriageResult } from './triage-types.js';
+import { triage, type TriageResult } from './triage/index.js';
 
 /** Collaborators of {@link handleEnquiry}. */
 export interface HandleEnquiryDeps {

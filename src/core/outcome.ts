@@ -4,7 +4,7 @@
  */
 import type { Channel, ReplyHandle } from './enquiry.js';
 import type { Contact, GemeindeRef, KreisRef, RouteCandidate } from './routing.js';
-import type { TicketCategory, TriageResult } from './triage-types.js';
+import type { TicketCategory, TriageResult } from './triage/index.js';
 
 export const TICKET_STATUSES = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet', 'erledigt'] as const;
 /** neu → zugewiesen → in_bearbeitung → wartet (auf Rückmeldung) → erledigt; a reply reopens. */

@@ -3,6 +3,7 @@
  * owns start-up order and graceful shutdown (stop intake, finish work in flight, close the database).
  * Order: services (knowledge, database, routing, tickets) → channels → outbox worker and timers → routes.
  */
+import { errorCode } from '../core/error-code.js';
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
@@ -177,7 +178,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
  * one-line CONFIG_INVALID naming the variable; anything else unchanged.
  */
 export function listenError(error: Error, port: number, host: string): Error {
-  const code = (error as { code?: string }).code ?? '';
+  const code = errorCode(error) ?? '';
   const problem =
     code === 'EADDRINUSE'
       ? `PORT: port ${port} on ${host} is already in use; stop the other process or choose another PORT`

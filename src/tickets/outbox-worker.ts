@@ -11,6 +11,7 @@
  * in one transaction (key `<key>:<leg>`), so each leg is delivered, retried and deduplicated on its own. A
  * drain that fanned something out claims once more, so the legs go out in the same cycle.
  */
+import { errorCode } from '../core/error-code.js';
 import type { Channel } from '../core/enquiry.js';
 import type { Deliverer, DeliveryResult, OutboundMessage, OutboxChannel } from '../core/outcome.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -77,9 +78,9 @@ export function backoffMs(attempt: number, base: number, max: number, afterMs?: 
   return Math.max(exponential, afterMs ?? 0);
 }
 
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : ((error as Error)?.name ?? 'Error');
+/** The code of a deliverer's error for the retry reason and the log, its name when it has none. */
+function failureCode(error: unknown): string {
+  return errorCode(error) ?? (error instanceof Error ? error.name : 'Error');
 }
 
 /**
@@ -120,7 +121,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     try {
       result = await deliver(message);
     } catch (error) {
-      result = { kind: 'retry', reason: `deliverer threw ${errorCode(error)}` };
+      result = { kind: 'retry', reason: `deliverer threw ${failureCode(error)}` };
     }
     const now = o.clock.now();
     const ids = { outboxId: message.id, kind: message.kind, ticketNumber: message.ticketNumber, attempts: message.attempts };
@@ -177,7 +178,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     drainOnce().then(
       (report) => schedule(report.claimed >= o.batchSize ? 0 : o.pollMs),
       (error: unknown) => {
-        log.error({ code: errorCode(error) }, 'outbox drain failed');
+        log.error({ code: failureCode(error) }, 'outbox drain failed');
         schedule(o.pollMs);
       },
     );

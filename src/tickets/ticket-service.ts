@@ -6,6 +6,7 @@
  */
 import { assignTeam } from '../core/assignment.js';
 import { AppError } from '../core/errors.js';
+import { isTicketNumber } from '../core/ticket-number.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { GemeindeRef, KreisRef, StaffDirectory, StaffMember } from '../core/routing.js';
 import type { TicketView } from '../core/outcome.js';
@@ -69,7 +70,6 @@ export interface MunicipalityInput {
   evidence?: string[];
 }
 
-const NUMBER = /^IM-\d{4}-\d{6,}$/;
 const MAX_RACE_RETRIES = 3;
 
 /** What an operation wants to apply to the current ticket. */
@@ -153,7 +153,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     return { id: s.id, teamId: s.teamId, isLead: s.isLead === true };
   };
   const load = (number: string): TicketRecord => {
-    if (!NUMBER.test(number)) throw new AppError('INPUT_INVALID', `tickets: "${number}" is not a ticket number (IM-<Jahr>-<6 Ziffern>)`);
+    if (!isTicketNumber(number)) throw new AppError('INPUT_INVALID', `tickets: "${number}" is not a ticket number (IM-<Jahr>-<6 Ziffern>)`);
     const ticket = deps.store.find(number);
     if (ticket === null) throw new AppError('TICKET_NOT_FOUND', `tickets: no ticket ${number}`, { details: { number } });
     return ticket;

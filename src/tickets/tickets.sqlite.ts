@@ -2,6 +2,7 @@
  * One-call wiring of the tickets module for composition roots (server, CLI, channel tests): the SQLite ports,
  * the deadline policy, the ticket service and the periodic jobs (escalation, retention) over an open database.
  */
+import { errorCode } from '../core/error-code.js';
 import type Database from 'better-sqlite3';
 import type { Clock, Logger } from '../core/ports.js';
 import type { StaffDirectory } from '../core/routing.js';
@@ -63,7 +64,7 @@ export function createTickets(db: Database.Database, options: TicketsOptions): T
     try {
       job();
     } catch (error) {
-      log.error({ job: name, code: (error as { code?: string }).code ?? 'INTERNAL' }, 'ticket job failed');
+      log.error({ job: name, code: errorCode(error) ?? 'INTERNAL' }, 'ticket job failed');
     }
   };
   return {

@@ -7,7 +7,9 @@
  * (it goes to staff as a ticket, see {@link RATE_LIMIT_REASON}); a new mail that reuses an earlier Message-ID
  * is told from a replay by its content.
  */
+import { errorCode } from '../../core/error-code.js';
 import { createHash } from 'node:crypto';
+import { berlinDay } from '../../core/berlin-time.js';
 import type { Enquiry } from '../../core/enquiry.js';
 import { isAppError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -71,12 +73,8 @@ const REPLYING = new Set<Outcome['kind']>(['answered', 'suggested', 'declined', 
 export const RATE_LIMIT_REASON =
   'Tageslimit automatischer Antworten an diese Adresse erreicht: keine automatische Antwort, bitte von Hand beantworten';
 
-const BERLIN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar day in Baden-Württemberg (YYYY-MM-DD): the daily reply limit resets at local midnight. */
-export function berlinDay(at: Date): string {
-  return BERLIN_DAY.format(at);
-}
+export { berlinDay };
 
 /** A short hash of an enquiry key for logs (Message-IDs can carry names or domains; logs carry no personal data). */
 export function logRef(key: string): string {
@@ -158,7 +156,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   try {
     mail = await parseMail(source);
   } catch (error) {
-    log.warn({ code: (error as { code?: string }).code ?? 'MAIL_PARSE_FAILED' }, 'mail unparseable');
+    log.warn({ code: errorCode(error) ?? 'MAIL_PARSE_FAILED' }, 'mail unparseable');
     return { action: 'quarantine', reason: 'unparseable', mail: null };
   }
   const contentHash = mailContentHash(mail);
@@ -185,7 +183,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   try {
     outcome = await deps.handle(enquiry, handleOptions(verdict));
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'INTERNAL';
+    const code = errorCode(error) ?? 'INTERNAL';
     if (transient(error)) {
       log.warn({ code }, 'storage unavailable; mail left in the inbox for a retry');
       return { action: 'retry', reason: code };

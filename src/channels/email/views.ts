@@ -6,10 +6,11 @@
 import { readPayload, type TicketPayload } from '../../core/messages.js';
 import { MAIL_KINDS, type MailKind, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
 import { AppError } from '../../core/errors.js';
-import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage-types.js';
+import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage/index.js';
 
-export const BINDING_REMINDER =
-  'Bitte beachten Sie: Verbindlich sind allein die Verwaltungsvorschrift (VwV Integrationsmanagement) und Ihr Zuwendungsbescheid.';
+/** The binding reminder under every automatic mail: one wording with the knowledge base's answers. */
+import { REMINDER } from '../../knowledge/messages.js';
+export const BINDING_REMINDER = REMINDER;
 
 /** The view model of each outbound kind (besides the common `subject` and `automatic`). */
 export interface ViewModels {

@@ -7,6 +7,7 @@
  *   429/5xx returns at once and the outbox schedules the retry (honouring Retry-After) instead of a
  *   worker sleeping inside the SDK.
  */
+import { errorCode } from '../../core/error-code.js';
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../core/ports.js';
@@ -143,7 +144,7 @@ export function createAdapters(config: TeamsAuthConfig, logger: Logger): TeamsAd
 async function onTurnError(context: TurnContext, error: Error, logger: Logger): Promise<void> {
   const errorId = randomUUID().slice(0, 8);
   logger.error(
-    { component: 'teams', errorId, code: (error as { code?: string }).code ?? 'INTERNAL', err: error.message, activityType: context.activity.type },
+    { component: 'teams', errorId, code: errorCode(error) ?? 'INTERNAL', err: error.message, activityType: context.activity.type },
     'teams turn failed',
   );
   try {

@@ -4,6 +4,7 @@
  * when the signing keys cannot be fetched). The stock `process` answers these with 500, the library's
  * internal message as body and a `console.error` stack.
  */
+import { errorCode } from '../../core/error-code.js';
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthentication, type Request, type Response, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
@@ -114,7 +115,7 @@ export class GuardedCloudAdapter extends CloudAdapter {
       return end(invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       const errorId = randomUUID().slice(0, 8);
-      this.logger.error({ errorId, code: (error as { code?: string }).code ?? 'INTERNAL', err: (error as Error).message }, 'teams request failed');
+      this.logger.error({ errorId, code: errorCode(error) ?? 'INTERNAL', err: (error as Error).message }, 'teams request failed');
       return end(500, { error: 'internal_error', errorId });
     }
   }

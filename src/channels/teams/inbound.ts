@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Enquiry } from '../../core/enquiry.js';
+import { TICKET_NUMBER_IN_TEXT } from '../../core/ticket-number.js';
 import { MAX_QUESTION_CHARS } from './context.js';
 
 /** Where an activity came from. */
@@ -88,7 +89,7 @@ export function toEnquiry(
   };
   const name = activity.from?.name;
   if (name) enquiry.fromName = name;
-  const ticketNumber = /\bIM-\d{4}-\d{6}\b/.exec(kept)?.[0];
+  const ticketNumber = TICKET_NUMBER_IN_TEXT.exec(kept)?.[0];
   if (ticketNumber) enquiry.ticketNumber = ticketNumber;
   return { enquiry, truncatedTo: isLong ? MAX_QUESTION_CHARS : null };
 }

@@ -4,6 +4,7 @@
  * idempotency, feedback, staff channels and the staff card per ticket and channel. Synchronous
  * (better-sqlite3); rows are validated with zod on the way out (STYLE G9).
  */
+import { errorCode } from '../../core/error-code.js';
 import type Database from 'better-sqlite3';
 import type { ConversationReference } from 'botbuilder';
 import { createHash } from 'node:crypto';
@@ -234,7 +235,7 @@ export class TeamsStore {
     try {
       return fn();
     } catch (cause) {
-      const code = (cause as { code?: string }).code ?? '';
+      const code = errorCode(cause) ?? '';
       if (code.startsWith('SQLITE_BUSY')) throw new AppError('DB_LOCKED', 'teams store: database locked', { cause });
       throw new AppError('DB_ERROR', `teams store: ${code || 'query failed'}`, { cause });
     }

@@ -6,13 +6,14 @@ import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { isAppError } from '../../../core/errors.js';
 import { applyMunicipality, readMunicipality } from '../ask-back.js';
+import { TicketNumberSchema } from '../../../core/ticket-number.js';
 import type { TeamsContext } from '../context.js';
 import { senderId } from '../inbound.js';
 import { teamsText } from '../texts.js';
 import { defineAction } from './types.js';
 
 const MunicipalityData = z.object({
-  ticketNumber: z.string().regex(/^IM-\d{4}-\d{6}$/),
+  ticketNumber: TicketNumberSchema,
   choice: z.string().trim().max(20).optional(),
   municipality: z.string().trim().max(200).optional(),
 });

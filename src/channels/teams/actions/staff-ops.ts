@@ -3,11 +3,12 @@
  * Wieder öffnen. Each is one ticket-service call; refusals ("bereits übernommen von …") come back as values.
  */
 import { z } from 'zod';
+import { TicketNumberSchema } from '../../../core/ticket-number.js';
 import { teamsText } from '../texts.js';
 import { applyStaffOp } from './staff-card.js';
 import { defineAction, type ActionCall } from './types.js';
 
-const TicketNumber = z.string().regex(/^IM-\d{4}-\d{6}$/);
+const TicketNumber = TicketNumberSchema;
 const TicketRef = z.object({ ticketNumber: TicketNumber });
 const WithText = z.object({ ticketNumber: TicketNumber, text: z.string().trim().min(1).max(8000) });
 const HandOver = z.object({

@@ -7,7 +7,7 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import type { AskResult } from '../../../core/knowledge.js';
 import type { TicketStatus, TicketView } from '../../../core/outcome.js';
 import type { RouteCandidate, StaffDirectory } from '../../../core/routing.js';
-import { TICKET_CATEGORY_LABELS } from '../../../core/triage-types.js';
+import { TICKET_CATEGORY_LABELS } from '../../../core/triage/index.js';
 import { expandTemplate, type CardTemplates, type Json } from './template.js';
 
 /** German labels of the ticket statuses. */
