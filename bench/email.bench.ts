@@ -143,7 +143,12 @@ async function release(ids: string[], pid: number, afterMove: () => void = () =>
     return emptyAt > 0 && repliedAt > 0;
   }, 60_000 + MAILS * 300, 'replies and an empty inbox');
   process.stderr.write(`    inbox empty after ${((emptyAt - started) / 1000).toFixed(1)} s, every reply at the sink after ${((repliedAt - started) / 1000).toFixed(1)} s\n`);
-  return { seconds: (performance.now() - started) / 1000, peakRssMb: memoryOf(pid).peakMb };
+  const seconds = (performance.now() - started) / 1000;
+  try {
+    return { seconds, peakRssMb: memoryOf(pid).peakMb };
+  } catch {
+    return { seconds, peakRssMb: NaN }; // the floor exits when done: its sampler has the peak
+  }
 }
 
 async function ours(round: number): Promise<MailRun> {
@@ -178,7 +183,8 @@ async function floor(round: number): Promise<MailRun> {
   const peak = { mb: 0 };
   const sampler = setInterval(() => {
     try {
-      peak.mb = Math.max(peak.mb, memoryOf(pid).peakMb);
+      const { peakMb } = memoryOf(pid);
+      if (Number.isFinite(peakMb)) peak.mb = Math.max(peak.mb, peakMb);
     } catch {
       // exited
     }
@@ -186,7 +192,7 @@ async function floor(round: number): Promise<MailRun> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const r = await release(ids, pid, () => child.stdin.write('go\n'));
-    return { seconds: r.seconds, peakRssMb: Math.max(peak.mb, r.peakRssMb), mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore };
+    return { seconds: r.seconds, peakRssMb: Math.max(peak.mb, Number.isFinite(r.peakRssMb) ? r.peakRssMb : 0), mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore };
   } finally {
     clearInterval(sampler);
     await exited;
