@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Team } from '../src/core/routing.js';
 import { silentLogger } from '../src/core/ports.js';
-import type { EnquiryPlan } from '../src/core/ticket-ports.js';
+import type { EnquiryPlan } from '../src/core/enquiry-ledger-ports.js';
 import { TICKET_CATEGORIES } from '../src/core/triage/types.js';
 import { openDatabase } from '../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../src/tickets/deadlines.js';

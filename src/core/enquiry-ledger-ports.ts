@@ -1,12 +1,12 @@
 /**
  * The enquiry ledger port (STYLE G5): how `handleEnquiry` finds the ticket an enquiry continues and commits
  * everything one enquiry changes as one plan. Implemented by src/tickets/enquiry-ledger.sqlite.ts; tests use
- * the in-memory fake in test/fakes. Split from ticket-ports.ts, which re-exports these types.
+ * the in-memory fake in test/fakes. Split from ticket-model.ts, which re-exports these types.
  */
 import type { Channel, Enquiry, ReplyHandle } from './enquiry.js';
 import type { OutboundKind, Outcome, TicketView } from './outcome.js';
 import type { Contact, GemeindeRef, KreisRef, RouteStatus, Team } from './routing.js';
-import type { DueTimes, OutboxDraft, Requester } from './ticket-ports.js';
+import type { DueTimes, OutboxDraft, Requester } from './ticket-model.js';
 import type { TicketCategory } from './triage/index.js';
 
 /** A ticket to create; the store allocates the number inside the transaction. */

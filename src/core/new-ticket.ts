@@ -5,7 +5,7 @@
 import type { Assignment } from './assignment.js';
 import type { Enquiry } from './enquiry.js';
 import type { NewTicketDraft } from './enquiry-ledger-ports.js';
-import type { DueTimes } from './ticket-ports.js';
+import type { DueTimes } from './ticket-model.js';
 import type { TicketCategory, TriageResult } from './triage/index.js';
 
 /** What a channel asks for when a ticket must be opened whatever triage decides (`HandleEnquiryDeps.forceTicket`). */

@@ -9,7 +9,7 @@ import type { ReplyHandle } from './enquiry.js';
 import type { PayloadInput } from './messages.js';
 import type { OutboundKind, OutboundMessage, StaffAddress } from './outcome.js';
 import type { StaffDirectory } from './routing.js';
-import type { FanOutLeg, OutboxDraft } from './ticket-ports.js';
+import type { FanOutLeg, OutboxDraft } from './ticket-model.js';
 
 /** What the fan-out knows of the staff's channels. */
 export interface StaffChannels {

@@ -17,7 +17,7 @@ import { createAttachmentFiles, type AttachmentFiles } from '../tickets/attachme
 import { openDatabase } from '../tickets/database.sqlite.js';
 import { ticketMigrations } from '../tickets/migrations.js';
 import type { TicketService } from '../tickets/ticket-service.js';
-import { createTickets, type Tickets } from '../tickets/tickets.sqlite.js';
+import { createTickets, type Tickets } from '../tickets/wiring.sqlite.js';
 import { contactsFile, sqlitePath, type Config } from './config.js';
 import type { Metrics } from './metrics.js';
 

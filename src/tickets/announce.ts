@@ -7,7 +7,7 @@
 import type { Clock } from '../core/ports.js';
 import type { TicketStatus } from '../core/outcome.js';
 import { staffDraft } from '../core/staff-messages.js';
-import type { OutboxStore, TicketStore } from '../core/ticket-ports.js';
+import type { OutboxStore, TicketStore } from '../core/ticket-model.js';
 import { toView } from './ticket-rows.js';
 
 const OPEN: readonly TicketStatus[] = ['neu', 'zugewiesen', 'in_bearbeitung', 'wartet'];

@@ -4,7 +4,7 @@
  * N-th working day after T (23:59:59.999 Europe/Berlin). Defaults per category in {@link DEFAULT_DEADLINE_RULES}.
  */
 import { getHolidays } from 'feiertagejs';
-import type { DeadlinePolicy } from '../core/ticket-ports.js';
+import type { DeadlinePolicy } from '../core/ticket-model.js';
 import type { TicketCategory } from '../core/triage/index.js';
 import { addDays, berlinDate, berlinMidnight, isoDate, weekday, type CalendarDate } from '../core/berlin-time.js';
 

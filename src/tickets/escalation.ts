@@ -7,7 +7,7 @@ import type { Logger } from '../core/ports.js';
 import type { StaffDirectory } from '../core/routing.js';
 import type { StaffAddress } from '../core/outcome.js';
 import { leadMailbox, staffDraft } from '../core/staff-messages.js';
-import type { OutboxDraft, TicketRecord, TicketStore } from '../core/ticket-ports.js';
+import type { OutboxDraft, TicketRecord, TicketStore } from '../core/ticket-model.js';
 import { transition } from './ticket.js';
 
 /** Collaborators of {@link runEscalations}. */

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { OutboundMessage } from '../core/outcome.js';
-import type { OutboxStore } from '../core/ticket-ports.js';
+import type { OutboxStore } from '../core/ticket-model.js';
 import { inTransaction } from './database.sqlite.js';
 import { outboundFromRow, ticketFromRow, toView } from './ticket-rows.js';
 

@@ -15,7 +15,7 @@ import { errorCode } from '../core/error-code.js';
 import type { Channel } from '../core/enquiry.js';
 import type { Deliverer, DeliveryResult, OutboundMessage, OutboxChannel } from '../core/outcome.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type { FanOutLeg, OutboxStore } from '../core/ticket-ports.js';
+import type { FanOutLeg, OutboxStore } from '../core/ticket-model.js';
 
 /** Options of {@link createOutboxWorker}; defaults in {@link OUTBOX_DEFAULTS}. */
 export interface OutboxWorkerOptions {

@@ -3,7 +3,7 @@
  */
 import type { AppError } from '../core/errors.js';
 import type { TicketStatus, TicketView } from '../core/outcome.js';
-import type { TicketDetails, TicketEvent, TicketEventType } from '../core/ticket-ports.js';
+import type { TicketDetails, TicketEvent, TicketEventType } from '../core/ticket-model.js';
 import { TICKET_CATEGORY_LABELS } from '../core/triage/index.js';
 
 /** German status labels. */

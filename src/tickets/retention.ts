@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../core/ports.js';
 import type { ReplyHandle } from '../core/enquiry.js';
-import type { TicketRecord, TicketStore } from '../core/ticket-ports.js';
+import type { TicketRecord, TicketStore } from '../core/ticket-model.js';
 import { transition } from './ticket.js';
 
 /** Default retention period in days. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ChannelSchema } from '../core/channel.js';
 import { AppError } from '../core/errors.js';
 import { OUTBOUND_KINDS, TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
-import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-ports.js';
+import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-model.js';
 import { TICKET_CATEGORIES } from '../core/triage/index.js';
 
 const status = z.enum(TICKET_STATUSES);

@@ -21,7 +21,7 @@ import type {
   TicketMessage,
   TicketRecord,
   TicketStore,
-} from '../core/ticket-ports.js';
+} from '../core/ticket-model.js';
 import { transition, type Actor, type TicketCommand } from './ticket.js';
 import { toView } from './ticket-rows.js';
 

@@ -3,17 +3,8 @@
  * over one better-sqlite3 connection opened by `openDatabase` with `ticketMigrations`.
  */
 import type Database from 'better-sqlite3';
-import type {
-  EnquiryLedger,
-  OutboxEntryView,
-  OutboxStore,
-  RequesterExport,
-  TicketAttachment,
-  TicketChange,
-  TicketDetails,
-  TicketFilter,
-  TicketStore,
-} from '../core/ticket-ports.js';
+import type { OutboxEntryView, OutboxStore, RequesterExport, TicketAttachment, TicketChange, TicketDetails, TicketFilter, TicketStore } from '../core/ticket-model.js';
+import type { EnquiryLedger } from '../core/enquiry-ledger-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
 import { createSqliteEnquiryLedger } from './enquiry-ledger.sqlite.js';
 import { createSqliteOutboxStore } from './outbox-store.sqlite.js';

@@ -4,14 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { TicketView } from '../core/outcome.js';
-import type {
-  NewTicketDraft,
-  OutboxDraft,
-  TicketAttachment,
-  TicketEvent,
-  TicketMessage,
-  TicketRecord,
-} from '../core/ticket-ports.js';
+import type { OutboxDraft, TicketAttachment, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-model.js';
+import type { NewTicketDraft } from '../core/enquiry-ledger-ports.js';
 import { newTicketRecord, ticketYear } from './ticket.js';
 import { ticketFromRow, ticketToParams, toView } from './ticket-rows.js';
 

@@ -11,7 +11,8 @@
  */
 import type { TicketStatus } from '../core/outcome.js';
 import type { Contact, GemeindeRef, KreisRef } from '../core/routing.js';
-import type { EscalationLevel, NewTicketDraft, Refusal, TicketEvent, TicketEventType, TicketRecord } from '../core/ticket-ports.js';
+import type { EscalationLevel, Refusal, TicketEvent, TicketEventType, TicketRecord } from '../core/ticket-model.js';
+import type { NewTicketDraft } from '../core/enquiry-ledger-ports.js';
 import { berlinDate } from '../core/berlin-time.js';
 import { formatTicketNumber } from '../core/ticket-number.js';
 

@@ -1,6 +1,6 @@
 /** Factories for test data: tickets, enquiries, actors. */
 import type { Enquiry } from '../../src/core/enquiry.js';
-import type { TicketRecord } from '../../src/core/ticket-ports.js';
+import type { TicketRecord } from '../../src/core/ticket-model.js';
 import type { Actor } from '../../src/tickets/ticket.js';
 
 /** A ticket in the team queue of Team Nord, overridable. */

@@ -5,15 +5,8 @@
  */
 import { AppError } from '../../src/core/errors.js';
 import type { OutboundMessage, Outcome, TicketView } from '../../src/core/outcome.js';
-import type {
-  EnquiryLedger,
-  EnquiryPlan,
-  LedgerCommitResult,
-  OutboxDraft,
-  OutboxStore,
-  TicketDetails,
-  TicketStore,
-} from '../../src/core/ticket-ports.js';
+import type { OutboxDraft, OutboxStore, TicketDetails, TicketStore } from '../../src/core/ticket-model.js';
+import type { EnquiryLedger, EnquiryPlan, LedgerCommitResult } from '../../src/core/enquiry-ledger-ports.js';
 import { followUpChange } from '../../src/tickets/enquiry-ledger.sqlite.js';
 import { toView } from '../../src/tickets/ticket-rows.js';
 import { newTicketRecord, ticketYear } from '../../src/tickets/ticket.js';

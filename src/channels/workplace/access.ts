@@ -4,7 +4,7 @@
  * team's tickets; Sachbearbeitung acts on its own team's tickets and those it holds.
  */
 import type { StaffDirectory, StaffMember } from '../../core/routing.js';
-import type { TicketRecord } from '../../core/ticket-ports.js';
+import type { TicketRecord } from '../../core/ticket-model.js';
 import type { SignedInIdentity } from './auth.oidc.js';
 
 export type Role = 'teamleitung' | 'sachbearbeitung';

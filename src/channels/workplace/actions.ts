@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isAppError } from '../../core/errors.js';
 import type { StaffDirectory } from '../../core/routing.js';
-import type { TicketRecord } from '../../core/ticket-ports.js';
+import type { TicketRecord } from '../../core/ticket-model.js';
 import type { TicketOpResult, TicketService } from '../../tickets/ticket-service.js';
 import type { StaffUser } from './access.js';
 import type { FormValues } from './ticket-page.js';

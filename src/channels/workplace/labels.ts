@@ -2,7 +2,7 @@
  * German labels and dates for the workplace pages (shared by the Eingang and the Vorgang).
  */
 import type { Channel } from '../../core/enquiry.js';
-import type { TicketRecord } from '../../core/ticket-ports.js';
+import type { TicketRecord } from '../../core/ticket-model.js';
 import { addDays, berlinDate } from '../../core/berlin-time.js';
 import { isWorkingDay } from '../../tickets/deadlines.js';
 import { germanTime } from '../../tickets/render-text.js';

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TicketStatus } from '../../core/outcome.js';
-import type { TicketRecord } from '../../core/ticket-ports.js';
+import type { TicketRecord } from '../../core/ticket-model.js';
 import { ticketFromRow } from '../../tickets/ticket-rows.js';
 import { PAGE_SIZE, type QueueFilter, type QueueView } from './queue-filter.js';
 

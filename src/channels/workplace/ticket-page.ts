@@ -3,7 +3,7 @@
  * evidence, reasons, deadlines with working days left, history, earlier tickets, and the action forms).
  */
 import type { StaffDirectory } from '../../core/routing.js';
-import type { TicketDetails, TicketEventType, TicketRecord } from '../../core/ticket-ports.js';
+import type { TicketDetails, TicketEventType, TicketRecord } from '../../core/ticket-model.js';
 import { mayAct, type StaffUser } from './access.js';
 import { CHANNEL_LABELS, STATUS_LABELS, TICKET_CATEGORY_LABELS, dueText, germanTime } from './labels.js';
 

@@ -4,7 +4,7 @@
  */
 import type restify from 'restify';
 import { isAppError } from '../../core/errors.js';
-import type { TicketDetails } from '../../core/ticket-ports.js';
+import type { TicketDetails } from '../../core/ticket-model.js';
 import { mayAct, type StaffUser } from './access.js';
 import { ACTIONS, VERSION_FREE } from './actions.js';
 import { requireUser, sendError, sendPage, type RequestState, type WorkplaceContext } from './context.js';

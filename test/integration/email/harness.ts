@@ -15,7 +15,7 @@ import type { HandleFn } from '../../../src/channels/email/process-message.js';
 import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { fanOutLegs } from '../../../src/core/staff-messages.js';
-import type { FanOutLeg } from '../../../src/core/ticket-ports.js';
+import type { FanOutLeg } from '../../../src/core/ticket-model.js';
 import { silentLogger, systemClock, type Clock, type Logger } from '../../../src/core/ports.js';
 import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
 import type { KnowledgeBase } from '../../../src/knowledge/types.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src/core/ports.js';
 import { createAttachmentFiles } from '../../../src/tickets/attachments.fs.js';
-import { createTickets } from '../../../src/tickets/tickets.sqlite.js';
+import { createTickets } from '../../../src/tickets/wiring.sqlite.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { makeEnquiry } from '../../fakes/factories.js';
 import { createFakeStaffDirectory } from '../../fakes/staff-directory.js';

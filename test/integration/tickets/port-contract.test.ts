@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EnquiryPlan, EnquiryLedger, OutboxStore, TicketStore } from '../../../src/core/ticket-ports.js';
+import type { OutboxStore, TicketStore } from '../../../src/core/ticket-model.js';
+import type { EnquiryPlan, EnquiryLedger } from '../../../src/core/enquiry-ledger-ports.js';
 import { transition } from '../../../src/tickets/ticket.js';
 import { ACTORS, makeEnquiry } from '../../fakes/factories.js';
 import { FAKE_TEAMS } from '../../fakes/staff-directory.js';

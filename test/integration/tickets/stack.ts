@@ -7,7 +7,7 @@ import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-
 import type { Enquiry } from '../../../src/core/enquiry.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { fanOutLegs } from '../../../src/core/staff-messages.js';
-import type { FanOutLeg } from '../../../src/core/ticket-ports.js';
+import type { FanOutLeg } from '../../../src/core/ticket-model.js';
 import { silentLogger, type Logger } from '../../../src/core/ports.js';
 import { openDatabase, type OpenDatabaseOptions } from '../../../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';

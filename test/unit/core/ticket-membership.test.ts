@@ -1,7 +1,7 @@
 /** The membership rule of issue 10, table-driven over plain data (no ledger). */
 import { describe, expect, it } from 'vitest';
 import type { Enquiry } from '../../../src/core/enquiry.js';
-import type { FollowUpTarget } from '../../../src/core/ticket-ports.js';
+import type { FollowUpTarget } from '../../../src/core/enquiry-ledger-ports.js';
 import { addressKey, ticketMembership, type MembershipBasis } from '../../../src/core/ticket-membership.js';
 import { makeEnquiry } from '../../fakes/factories.js';
 import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-directory.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketRecord } from '../../../src/core/ticket-ports.js';
+import type { TicketRecord } from '../../../src/core/ticket-model.js';
 import { transition, type TicketCommand } from '../../../src/tickets/ticket.js';
 import { ACTORS, makeTicket } from '../../fakes/factories.js';
 

@@ -6,7 +6,7 @@ import { errorCode } from '../core/error-code.js';
 import type Database from 'better-sqlite3';
 import type { Clock, Logger } from '../core/ports.js';
 import type { StaffDirectory } from '../core/routing.js';
-import type { DeadlinePolicy } from '../core/ticket-ports.js';
+import type { DeadlinePolicy } from '../core/ticket-model.js';
 import type { TicketCategory } from '../core/triage/index.js';
 import { createDeadlinePolicy, type DeadlineRule } from './deadlines.js';
 import { runEscalations } from './escalation.js';

@@ -8,9 +8,6 @@ import type { OutboundKind, OutboundMessage, OutboxChannel, StaffHandle, TicketS
 import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus } from './routing.js';
 import type { TicketCategory } from './triage/index.js';
 
-// The enquiry ledger's types live in their own module; re-exported here so importers keep one entry point.
-export type { EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget, LedgerCommitResult, NewTicketDraft, ReferencedReply } from './enquiry-ledger-ports.js';
-
 /** Who asks. Personal data: never logged, anonymised by the retention job. */
 export interface Requester {
   /** Display name, if the channel gave one. */
