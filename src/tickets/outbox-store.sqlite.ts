@@ -37,22 +37,30 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
   );
   const selectRow = db.prepare('SELECT key, kind, ticket_number, enquiry_key, payload FROM outbox WHERE id = ?');
   type StoredRow = { key: string; kind: string; ticket_number: string | null; enquiry_key: string | null; payload: string };
+  // One prepared claim per number of channels (the worker polls often; preparing each time showed in profiles).
+  const claims = new Map<number, Database.Statement<unknown[]>>();
+  const claimFor = (count: number) => {
+    let statement = claims.get(count);
+    if (statement === undefined) {
+      const marks = Array.from({ length: count }, () => '?').join(', ');
+      statement = db.prepare(
+        `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND channel IN (${marks})
+                      AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
+         RETURNING *`,
+      );
+      claims.set(count, statement);
+    }
+    return statement;
+  };
 
   return {
     claimDue({ now, channels, limit, leaseMs, owner }): OutboundMessage[] {
       if (channels.length === 0) return [];
       const iso = now.toISOString();
       const until = new Date(now.getTime() + leaseMs).toISOString();
-      const marks = channels.map(() => '?').join(', ');
       return inTransaction(db, 'claim outbox', () => {
-        const rows = db
-          .prepare(
-            `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND channel IN (${marks})
-                          AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
-             RETURNING *`,
-          )
-          .all(owner, until, ...channels, iso, iso, limit);
+        const rows = claimFor(channels.length).all(owner, until, ...channels, iso, iso, limit);
         return rows.map(outboundFromRow).sort((a, b) => a.id - b.id).map(withTicketView);
       });
     },
