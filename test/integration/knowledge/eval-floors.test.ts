@@ -36,8 +36,8 @@ interface Floor {
 const FLOORS: Record<string, Floor> = {
   // measured hit@1 1.000 (MiniSearch 1.000), answered 1.000, precision 1.000, wrong 0 of 32
   'test/eval/questions.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
-  // measured hit@1 0.886 (MiniSearch 0.750), answered 0.886, precision 1.000, wrong 0 of 48: hit@1 and answered miss
-  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.886, answered: 0.886, precision: 0.97, maxWrong: 1 },
+  // measured hit@1 0.909 (MiniSearch 0.750), answered 0.909, precision 1.000, wrong 0 of 48
+  'test/eval/questions-2.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.867), answered 1.000, precision 1.000, wrong 0 of 32
   'test/eval/enquiries.jsonl': { kind: 'enquiries', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
   // measured hit@1 0.989 (MiniSearch 0.876), answered 1.000, precision 0.989, wrong 1 of 107
