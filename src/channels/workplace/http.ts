@@ -27,8 +27,15 @@ export function redirect(res: restify.Response, location: string, status: 302 | 
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
-/** Whether the request came from this machine (local mode serves only such requests). */
+// A reverse proxy on the same machine connects from loopback too: its forwarding headers mark a remote visitor.
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip', 'x-forwarded-host'] as const;
+
+/**
+ * Whether the request came from this machine and not through a proxy on it (local mode serves only such
+ * requests: behind nginx or IIS on the same host, anyone could otherwise sign in as any role).
+ */
 export function isLoopbackRequest(req: restify.Request): boolean {
+  if (PROXY_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
   return LOOPBACK.test(req.socket.remoteAddress ?? '');
 }
 

@@ -40,6 +40,16 @@ describe('workplace local mode', () => {
     const unknown = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(page.text, '_csrf'), staffId: 'niemand' } });
     expect(unknown.status).toBe(403);
   });
+
+  it('refuses local mode to a request that came through a proxy on this machine (forwarding headers)', async () => {
+    for (const header of ['x-forwarded-for', 'forwarded']) {
+      const proxied = await fetch(`${h.url}/arbeitsplatz/anmelden`, { headers: { [header]: header === 'forwarded' ? 'for=203.0.113.7' : '203.0.113.7' }, redirect: 'manual' });
+      expect(proxied.status).toBe(403);
+      expect(await proxied.text()).not.toContain('staffId');
+    }
+    const direct = await fetch(`${h.url}/arbeitsplatz/anmelden`, { redirect: 'manual' });
+    expect(direct.status).toBe(200);
+  });
 });
 
 describe('workplace idle timeout', () => {
