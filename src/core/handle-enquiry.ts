@@ -11,14 +11,15 @@ import type { RouteResult, Router, StaffDirectory } from './routing.js';
 import type { DeadlinePolicy, OutboxDraft } from './ticket-model.js';
 import type { EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget } from './enquiry-ledger-ports.js';
 import { assignTeam } from './assignment.js';
-import { forcedTicket, newTicket, type ForceTicket } from './new-ticket.js';
+import { answererFor, type EnquiryRequest } from './enquiry-request.js';
+import { forcedTicket, newTicket } from './new-ticket.js';
 import { payloadOf, type PayloadInput } from './messages.js';
 import { learnSender, type SenderConfirmations } from './sender-learning.js';
 import { staffDraft } from './staff-messages.js';
 import { ticketMembership } from './ticket-membership.js';
 import { triage, type TriageResult } from './triage/index.js';
 
-/** Collaborators of {@link handleEnquiry}. */
+/** Collaborators (ports only) of {@link handleEnquiry}; what to do is the {@link EnquiryRequest}. */
 export interface HandleEnquiryDeps {
   answerer: KnowledgeAnswerer;
   router: Router;
@@ -28,21 +29,6 @@ export interface HandleEnquiryDeps {
   clock: Clock;
   logger: Logger;
   /**
-   * Set by the mail channel for auto-replies, bounces and loops: the enquiry is recorded (and attached to
-   * its ticket when it is a follow-up) but nothing is sent and nothing is reopened.
-   */
-  suppress?: string;
-  /**
-   * Teams answers the requester inline in the same turn: no outbox message for the requester then.
-   * Staff notifications still go through the outbox.
-   */
-  inlineReply?: boolean;
-  /**
-   * Opens a ticket whatever triage decides (a quarantined mail for staff to read by hand); `reason` heads the
-   * ticket's reasons. Without `notifyRequester` no confirmation or ask-back goes to the requester.
-   */
-  forceTicket?: ForceTicket;
-  /**
    * Remembers sender → municipality once a follow-up has settled a ticket's route (issue 3), so nobody is
    * asked twice; the composition root passes `routing.confirmSender`. Optional: without it nothing is learned.
    */
@@ -50,6 +36,7 @@ export interface HandleEnquiryDeps {
 }
 
 export type { SenderConfirmations } from './sender-learning.js';
+export type { EnquiryKind, EnquiryRequest, ReplyPath } from './enquiry-request.js';
 
 type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
 
@@ -69,9 +56,8 @@ function decide(enquiry: Enquiry, result: TriageResult): Decision {
   }
 }
 
-/** Builds outbox drafts for one enquiry; requester messages are skipped when the channel replies inline. */
-function drafts(enquiry: Enquiry, deps: HandleEnquiryDeps) {
-  const inline = deps.inlineReply === true || enquiry.channel === 'cli';
+/** Builds outbox drafts for one enquiry; requester messages are skipped when the reply travels inline. */
+function drafts(enquiry: Enquiry, inline: boolean) {
   const list: OutboxDraft[] = [];
   return {
     requester<K extends OutboundKind>(kind: K, payload: PayloadInput<K>, withTicket = false): void {
@@ -105,8 +91,9 @@ function rerouteFor(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEnquir
   return { reroute: { team: contact, gemeinde: route.gemeinde, kreis: route.kreis, reason, evidence: route.evidence }, route };
 }
 
-function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; route: RouteResult | null } {
-  const out = drafts(enquiry, deps);
+function handleFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; route: RouteResult | null } {
+  const { enquiry } = request;
+  const out = drafts(enquiry, request.reply === 'inline');
   const moved = rerouteFor(enquiry, target, deps, now);
   const headline = target.status === 'erledigt' ? 'ein erledigter Vorgang wurde durch eine Antwort wieder geöffnet.' : 'zu einem Vorgang ist eine Antwort eingegangen.';
   if (moved !== null && moved.reroute.team.teamId !== target.team.teamId) {
@@ -128,12 +115,13 @@ function handleFollowUp(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEn
  * continue it (ticket-membership.ts, one rule for mail and Teams). `foreign` is a ticket named by someone who
  * does not belong to it: never changed, only mentioned on a new ticket.
  */
-function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger): { target: FollowUpTarget | null; foreign: string | null } {
+function followUpTarget(request: EnquiryRequest, deps: HandleEnquiryDeps, log: Logger): { target: FollowUpTarget | null; foreign: string | null } {
+  const { enquiry } = request;
   const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references, ...(enquiry.reportedIds ?? [])] : [];
   const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
   if (target === null) return { target: null, foreign: null };
   const lookup = deps.senders?.municipalityOf?.bind(deps.senders);
-  const basis = ticketMembership(enquiry, target, { staff: deps.staff, ...(lookup === undefined ? {} : { municipalityOf: lookup }) }, { recordOnly: deps.suppress !== undefined });
+  const basis = ticketMembership(enquiry, target, { staff: deps.staff, ...(lookup === undefined ? {} : { municipalityOf: lookup }) }, { recordOnly: request.suppress !== undefined });
   if (basis !== null) {
     log.debug({ ticketNumber: target.number, basis }, 'sender belongs to the ticket');
     return { target, foreign: null };
@@ -142,18 +130,20 @@ function followUpTarget(enquiry: Enquiry, deps: HandleEnquiryDeps, log: Logger):
   return { target: null, foreign: target.number };
 }
 
-function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign: string | null): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
+function handleNew(request: EnquiryRequest, deps: HandleEnquiryDeps, now: Date, foreign: string | null): { plan: EnquiryPlan; result: TriageResult; decision: Decision } {
+  const { enquiry } = request;
   const triaged = triage(
     { channel: enquiry.channel, from: enquiry.from, subject: enquiry.subject, text: enquiry.text, signature: enquiry.signature },
-    { answerer: deps.answerer, router: deps.router, now },
+    { answerer: answererFor(request, deps.answerer), router: deps.router, now },
   );
-  const forced = forcedTicket(deps.forceTicket, foreign);
+  const forced = forcedTicket(request.forceTicket, foreign);
   const result: TriageResult =
     forced === undefined
       ? triaged
       : { ...triaged, ticket: true, ticketCategory: forced.category ?? triaged.ticketCategory ?? 'sonstiges', reasons: [...forced.reasons, ...triaged.reasons] };
   const decision = forced === undefined ? decide(enquiry, result) : 'ticket_created';
-  const out = drafts(enquiry, forced === undefined || forced.notifyRequester ? deps : { ...deps, inlineReply: true });
+  // A forced ticket without `notifyRequester` says nothing to the requester: as if the reply were inline.
+  const out = drafts(enquiry, request.reply === 'inline' || (forced !== undefined && !forced.notifyRequester));
   const { answer, route } = result;
   if (decision === 'answered' && answer.answer !== null) out.requester('auto_answer', { answer: answer.answer, question: answer.question, confidence: answer.confidence });
   if (decision === 'declined') out.requester('declined', { message: answer.message ?? null, contact: route.contact });
@@ -173,31 +163,34 @@ function handleNew(enquiry: Enquiry, deps: HandleEnquiryDeps, now: Date, foreign
 }
 
 /**
- * Handles one enquiry and returns what was decided; implied replies are already in the outbox.
- * Throws AppError DB_* when the ledger cannot commit (nothing is then recorded: the channel retries).
+ * Handles one request and returns what was decided; implied replies are already in the outbox (the
+ * requester's only when `request.reply` is `outbox`). An escalation ends in a ticket (hand-over) unless the
+ * enquiry is empty or a follow-up. Throws AppError DB_* when the ledger cannot commit (nothing is then
+ * recorded: the channel retries).
  *
  * @example
- * const outcome = handleEnquiry(enquiry, { answerer, router, staff, ledger, deadlines, clock, logger });
+ * const outcome = handleEnquiry({ kind: 'question', enquiry, reply: 'outbox' }, { answerer, router, staff, ledger, deadlines, clock, logger });
  * if (outcome.kind === 'ticket_created') console.log(outcome.ticket.number);
  */
-export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcome {
+export function handleEnquiry(request: EnquiryRequest, deps: HandleEnquiryDeps): Outcome {
+  const { enquiry } = request;
   const log = deps.logger.child({ component: 'handle-enquiry', channel: enquiry.channel });
   const key = enquiry.key;
   const previous = deps.ledger.findEnquiry(key);
   if (previous !== null) return { kind: 'duplicate', enquiryKey: key, previous: previous.outcome };
   const now = deps.clock.now();
-  const { target, foreign } = followUpTarget(enquiry, deps, log);
+  const { target, foreign } = followUpTarget(request, deps, log);
 
-  if (deps.suppress !== undefined) {
+  if (request.suppress !== undefined) {
     const ticket = target === null ? { kind: 'none' as const } : { kind: 'follow_up' as const, number: target.number, react: false };
-    const committed = deps.ledger.commit(plan(enquiry, 'suppressed', now, ticket, [], deps.suppress));
+    const committed = deps.ledger.commit(plan(enquiry, 'suppressed', now, ticket, [], request.suppress));
     if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
     log.info({ outcome: 'suppressed', ticketNumber: committed.ticket?.number ?? null }, 'enquiry suppressed');
-    return { kind: 'suppressed', enquiryKey: key, reason: deps.suppress, ticket: committed.ticket };
+    return { kind: 'suppressed', enquiryKey: key, reason: request.suppress, ticket: committed.ticket };
   }
 
   if (target !== null) {
-    const { plan: p, route } = handleFollowUp(enquiry, target, deps, now);
+    const { plan: p, route } = handleFollowUp(request, target, deps, now);
     const committed = deps.ledger.commit(p);
     if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
     const ticket = committed.ticket ?? target;
@@ -207,7 +200,7 @@ export function handleEnquiry(enquiry: Enquiry, deps: HandleEnquiryDeps): Outcom
     return { kind: 'follow_up', enquiryKey: key, ticket, reopened: committed.reopened };
   }
 
-  const { plan: p, result, decision } = handleNew(enquiry, deps, now, foreign);
+  const { plan: p, result, decision } = handleNew(request, deps, now, foreign);
   const committed = deps.ledger.commit(p);
   if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
   log.info({ outcome: decision, ticketNumber: committed.ticket?.number ?? null }, 'enquiry handled');

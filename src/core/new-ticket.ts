@@ -8,7 +8,7 @@ import type { NewTicketDraft } from './enquiry-ledger-ports.js';
 import type { DueTimes } from './ticket-model.js';
 import type { TicketCategory, TriageResult } from './triage/index.js';
 
-/** What a channel asks for when a ticket must be opened whatever triage decides (`HandleEnquiryDeps.forceTicket`). */
+/** What a channel asks for when a ticket must be opened whatever triage decides (`EnquiryRequest.forceTicket`). */
 export interface ForceTicket {
   reason: string;
   category?: TicketCategory;

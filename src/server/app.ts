@@ -9,7 +9,7 @@ import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
 import { emailMigrations } from '../channels/email/state.sqlite.js';
 import { createWorkplace } from '../channels/workplace/index.js';
-import { createTeamsChannel, handoverAnswerer, passageLookup, teamsMigrations } from '../channels/teams/index.js';
+import { createTeamsChannel, passageLookup, teamsMigrations } from '../channels/teams/index.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
 import type { Deliverer } from '../core/outcome.js';
@@ -62,8 +62,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const teams = createTeamsChannel({
     config,
     db: services.db,
-    handle: async (enquiry) => services.handle(enquiry, { inlineReply: true }),
-    escalate: async (enquiry) => services.handle(enquiry, { inlineReply: true, answerer: handoverAnswerer(kb) }),
+    handle: async (request) => services.handle(request),
     tickets,
     staff: routing.staff,
     router: routing.router,
@@ -84,8 +83,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     email = createEmailChannel({
       config,
       db: services.db,
-      // HandleOptions (suppress, forceTicket) are a subset of handleEnquiry's deps by name.
-      handle: (enquiry, handleOptions) => services.handle(enquiry, handleOptions),
+      handle: (request) => services.handle(request),
       attachments: services.attachments,
       ...(config.IMAP_TLS_CA_FILE === undefined ? {} : { imapTls: { ca: readCaFile(config.IMAP_TLS_CA_FILE) } }),
       logger,

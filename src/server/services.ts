@@ -3,9 +3,8 @@
  * the composed `handleEnquiry`. Built by the server's composition root (and usable from tests).
  */
 import type Database from 'better-sqlite3';
-import { handleEnquiry, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
+import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
 import { learnSender, type SenderConfirmations } from '../core/sender-learning.js';
-import type { Enquiry } from '../core/enquiry.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
@@ -31,10 +30,10 @@ export interface Services {
   tickets: TicketService;
   /** Stored attachment files (content-addressed). */
   attachments: AttachmentFiles;
-  /** Deps of handleEnquiry as composed here; channels vary `inlineReply`, `suppress` and `answerer`. */
+  /** The ports of handleEnquiry as composed here; what to do is each call's request. */
   handleDeps: HandleEnquiryDeps;
-  /** handleEnquiry with metrics (enquiries by channel and outcome, decision latency). */
-  handle(enquiry: Enquiry, overrides?: Partial<HandleEnquiryDeps>): Outcome;
+  /** handleEnquiry over these ports, with metrics (enquiries by channel and outcome, decision latency). */
+  handle(request: EnquiryRequest): Outcome;
   close(): Promise<void>;
 }
 
@@ -109,11 +108,12 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       tickets,
       attachments,
       handleDeps,
-      handle(enquiry, overrides = {}) {
+      handle(request) {
         const started = performance.now();
-        const outcome = handleEnquiry(enquiry, { ...handleDeps, ...overrides });
-        metrics.enquiries.inc({ channel: enquiry.channel, outcome: outcome.kind });
-        metrics.answerLatency.observe({ channel: enquiry.channel }, (performance.now() - started) / 1000);
+        const outcome = handleEnquiry(request, handleDeps);
+        const { channel } = request.enquiry;
+        metrics.enquiries.inc({ channel, outcome: outcome.kind });
+        metrics.answerLatency.observe({ channel }, (performance.now() - started) / 1000);
         return outcome;
       },
       async close() {

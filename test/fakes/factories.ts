@@ -1,5 +1,6 @@
 /** Factories for test data: tickets, enquiries, actors. */
 import type { Enquiry } from '../../src/core/enquiry.js';
+import type { EnquiryRequest } from '../../src/core/enquiry-request.js';
 import type { TicketRecord } from '../../src/core/ticket-model.js';
 import type { Actor } from '../../src/tickets/ticket.js';
 
@@ -61,4 +62,9 @@ export function makeEnquiry(overrides: Partial<Enquiry> = {}): Enquiry {
     attachments: [],
     ...overrides,
   };
+}
+
+/** A request for the core: a question whose reply goes by the outbox unless `options` say otherwise. */
+export function makeRequest(enquiry: Enquiry, options: Partial<Omit<EnquiryRequest, 'enquiry'>> = {}): EnquiryRequest {
+  return { kind: 'question', enquiry, reply: 'outbox', ...options };
 }

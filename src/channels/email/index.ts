@@ -28,7 +28,7 @@ export interface EmailChannelDeps {
   config: EmailConfig;
   /** The service database, opened with {@link emailMigrations} among its migrations. */
   db: Database.Database;
-  /** `handleEnquiry` with its other deps bound; `options.suppress` becomes `HandleEnquiryDeps.suppress`. */
+  /** `handleEnquiry` over its ports; the channel asks with `kind: 'question'`, `reply: 'outbox'`. */
   handle: HandleFn;
   logger: Logger;
   clock: Clock;
@@ -62,7 +62,7 @@ export interface EmailChannel {
  *
  * @example
  * const db = openDatabase(path, [...ticketMigrations, ...emailMigrations], logger);
- * const email = createEmailChannel({ config, db, handle: (e, o) => handleEnquiry(e, { ...deps, suppress: o?.suppress }), logger, clock });
+ * const email = createEmailChannel({ config, db, handle: (request) => handleEnquiry(request, deps), logger, clock });
  * const worker = createOutboxWorker({ …, deliverers: { email: email.deliverer } });
  * await email.start(); … await email.stop();
  */

@@ -11,6 +11,7 @@ import { errorCode } from '../../core/error-code.js';
 import { createHash } from 'node:crypto';
 import { berlinDay } from '../../core/berlin-time.js';
 import type { Enquiry } from '../../core/enquiry.js';
+import type { EnquiryRequest } from '../../core/enquiry-request.js';
 import { isAppError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
@@ -23,15 +24,21 @@ import { ticketNumberInSubject } from './threading.js';
 
 export type { AttachmentSink } from './attachment-policy.js';
 
-/** Options the channel passes to the core's handler (`HandleEnquiryDeps.suppress`). */
-export interface HandleOptions {
-  suppress?: string;
-  /** Open a ticket whatever triage decides (quarantined mail); see HandleEnquiryDeps.forceTicket. */
-  forceTicket?: { reason: string; notifyRequester: boolean };
-}
+/** What the mail door adds to a question by loop-guard verdict or quarantine (`EnquiryRequest` fields). */
+export type HandleOptions = Pick<EnquiryRequest, 'suppress' | 'forceTicket'>;
 
-/** The core's use case as the channel sees it (handleEnquiry with its other deps bound). */
-export type HandleFn = (enquiry: Enquiry, options?: HandleOptions) => Outcome | Promise<Outcome>;
+/** The core's use case as the channel sees it (handleEnquiry over its ports). */
+export type HandleFn = (request: EnquiryRequest) => Outcome | Promise<Outcome>;
+
+/**
+ * The request for one mail: a question whose reply travels by the outbox, with the verdict's options.
+ *
+ * @example
+ * await deps.handle(mailRequest(enquiry, { suppress: 'auto_submitted' }));
+ */
+export function mailRequest(enquiry: Enquiry, options: HandleOptions | undefined): EnquiryRequest {
+  return { kind: 'question', enquiry, reply: 'outbox', ...options };
+}
 
 /** Optional metrics sink (the server's prom-client counter fits). */
 export interface EmailMetrics {
@@ -181,7 +188,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   const enquiry: Enquiry = { ...toEnquiry(mail, origin.receivedAt, ticketNumber), key: recorded.key, attachments: selection.metas };
   let outcome: Outcome;
   try {
-    outcome = await deps.handle(enquiry, handleOptions(verdict));
+    outcome = await deps.handle(mailRequest(enquiry, handleOptions(verdict)));
   } catch (error) {
     const code = errorCode(error) ?? 'INTERNAL';
     if (transient(error)) {

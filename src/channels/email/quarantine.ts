@@ -7,7 +7,7 @@
  */
 import type { Enquiry } from '../../core/enquiry.js';
 import type { InboundMail } from './parse.js';
-import { berlinDay, mailAddresses, mailContentHash, recordedAs, verdictFor, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
+import { berlinDay, mailAddresses, mailContentHash, mailRequest, recordedAs, verdictFor, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
 
 /** What we know about a poison message (from its parsed headers, when they could be read). */
 export interface PoisonInfo {
@@ -69,7 +69,7 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
     },
     attachments: [],
   };
-  const outcome = await deps.handle(enquiry, { forceTicket: { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: notify } });
+  const outcome = await deps.handle(mailRequest(enquiry, { forceTicket: { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: notify } }));
   const ticketNumber = outcome.kind === 'ticket_created' || outcome.kind === 'follow_up' ? outcome.ticket.number : null;
   const common = {
     mailbox: origin.mailbox,

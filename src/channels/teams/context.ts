@@ -2,7 +2,7 @@
  * What the Teams channel's handlers share: the collaborators passed to `createTeamsChannel` plus the
  * channel's own store and card renderer. Built once per channel instance (no module-level state, A1).
  */
-import type { Enquiry } from '../../core/enquiry.js';
+import type { EnquiryRequest } from '../../core/enquiry-request.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
@@ -38,10 +38,8 @@ export interface TeamsContext {
   config: TeamsChannelConfig;
   store: TeamsStore;
   cards: CardRenderer;
-  /** The composed `handleEnquiry` (with `inlineReply: true`). */
-  handle(enquiry: Enquiry): Promise<Outcome>;
-  /** Like `handle`, but the requester asked for a person: must end in a ticket. */
-  escalate(enquiry: Enquiry): Promise<Outcome>;
+  /** The composed `handleEnquiry`; Teams asks with `reply: 'inline'` and answers in the same turn. */
+  handle(request: EnquiryRequest): Promise<Outcome>;
   tickets: TeamsTicketOps;
   staff: StaffDirectory;
   /** Routes a free-text municipality answer; when absent, only AGS numbers are understood. */

@@ -5,15 +5,16 @@
  * the outbox (the core's staff notification), not from here.
  */
 import type { TurnContext } from 'botbuilder';
+import type { EnquiryKind } from '../../core/enquiry-request.js';
 import { rememberAskBack } from './ask-back.js';
 import type { TeamsContext } from './context.js';
 import { toEnquiry } from './inbound.js';
 import { renderOutcome } from './render-outcome.js';
 import { teamsText } from './texts.js';
 
-/** What the requester did: asked (a message or a chosen title) or asked for a person. */
+/** What the requester did: asked (a message), chose a "Meinten Sie …" title, or asked for a person. */
 export interface TeamsRequest {
-  kind: 'question' | 'escalation';
+  kind: EnquiryKind;
   text: string;
   /** Enquiry key; default the activity's key. Derived keys make a double click or a retry one enquiry. */
   key?: string;
@@ -29,7 +30,7 @@ export async function handleTeamsRequest(turn: TurnContext, ctx: TeamsContext, r
   const started = performance.now();
   const fallbackEmail = await ctx.emails.of(turn);
   const { enquiry, truncatedTo } = toEnquiry(turn.activity, request.text, ctx.clock.now(), request.key, fallbackEmail);
-  const outcome = request.kind === 'escalation' ? await ctx.escalate(enquiry) : await ctx.handle(enquiry);
+  const outcome = await ctx.handle({ kind: request.kind, enquiry, reply: 'inline' });
   ctx.metrics?.enquiries.inc({ channel: 'teams', outcome: outcome.kind });
   ctx.metrics?.answerLatency.observe({ channel: 'teams' }, (performance.now() - started) / 1000);
   const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);

@@ -13,7 +13,7 @@
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import restify from 'restify';
-import type { Enquiry } from '../../core/enquiry.js';
+import type { EnquiryRequest } from '../../core/enquiry-request.js';
 import type { Deliverer, Outcome } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
@@ -30,7 +30,7 @@ import { resolveStaffChannel } from './staff-channel.js';
 import { TeamsStore } from './store.sqlite.js';
 
 export { teamsMigrations } from './migrations.js';
-export { handoverAnswerer, passageLookup } from './compose.js';
+export { passageLookup } from './compose.js';
 export type { TeamsChannelConfig, TeamsMetrics, TeamsTicketOps } from './context.js';
 export { CONVERSATION_GONE } from './connector-errors.js';
 export { NO_STAFF_CHANNEL } from './deliverer.teams.js';
@@ -49,10 +49,11 @@ export interface TeamsChannelDeps {
   config: TeamsChannelConfig;
   /** Opened with {@link teamsMigrations} applied. */
   db: Database.Database;
-  /** The composed `handleEnquiry` with `inlineReply: true`. */
-  handle(enquiry: Enquiry): Promise<Outcome>;
-  /** The requester asked for a person ("An Sachbearbeitung übergeben", "Keine davon"): must create a ticket. Defaults to `handle`. */
-  escalate?(enquiry: Enquiry): Promise<Outcome>;
+  /**
+   * The composed `handleEnquiry`. The channel's requests say `reply: 'inline'`; "An Sachbearbeitung
+   * übergeben" and "Keine davon" are `kind: 'escalation'` (the core opens a ticket).
+   */
+  handle(request: EnquiryRequest): Promise<Outcome>;
   tickets: TeamsTicketOps;
   staff: StaffDirectory;
   /** Routes free-text municipality answers (else only AGS numbers are understood). */
@@ -107,7 +108,6 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     store: new TeamsStore(deps.db, deps.clock),
     cards: new CardRenderer(loadCardTemplates(deps.templatesDir ?? DEFAULT_CARD_TEMPLATES_DIR)),
     handle: deps.handle,
-    escalate: deps.escalate ?? deps.handle,
     tickets: deps.tickets,
     staff: deps.staff,
     router: deps.router ?? null,

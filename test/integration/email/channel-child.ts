@@ -26,9 +26,9 @@ const { handle, stores, fanOut } = await composeHandle(db, systemClock, silentLo
 const channel = createEmailChannel({
   config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
   db,
-  handle: async (enquiry, options) => {
-    if (args.killOnSubject !== undefined && enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
-    const outcome = await handle(enquiry, options);
+  handle: async (request) => {
+    if (args.killOnSubject !== undefined && request.enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
+    const outcome = await handle(request);
     process.stdout.write(`handled ${outcome.kind}\n`);
     return outcome;
   },

@@ -5,7 +5,6 @@
  * staff. The requester's own reply still continues the ticket (the control that shows the wiring works).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandleOptions } from '../../../src/channels/email/process-message.js';
 import type { SenderConfirmations } from '../../../src/core/handle-enquiry.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
 import { InMemorySenderDirectory } from '../../../src/routing/sender-directory.js';
@@ -39,7 +38,7 @@ describe('a ticket number in a stranger\'s mail (issue 10)', () => {
   let confirmationId: string;
 
   beforeAll(async () => {
-    h = await startEmailHarness({ wrapHandle: (handle) => (enquiry, options) => handle(enquiry, { ...options, senders } as HandleOptions) });
+    h = await startEmailHarness({ senders });
     const { routing } = await sharedData();
     service = createTicketService({ store: h.stores.tickets, staff: routing.staff, clock: systemClock, logger: silentLogger });
     await h.append(mail('case@verwaltung.example', `Verwaltung <${REQUESTER}>`, 'Bescheid fehlt', CASE));

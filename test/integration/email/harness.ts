@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import { createEmailChannel, emailMigrations, type EmailChannel, type EmailConfig, type EmailTuning } from '../../../src/channels/email/index.js';
 import type { HandleFn } from '../../../src/channels/email/process-message.js';
-import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import { handleEnquiry, type HandleEnquiryDeps, type SenderConfirmations } from '../../../src/core/handle-enquiry.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { fanOutLegs } from '../../../src/core/staff-messages.js';
 import type { FanOutLeg } from '../../../src/core/ticket-model.js';
@@ -76,6 +76,7 @@ export async function composeHandle(
   db: Database.Database,
   clock: Clock,
   logger: Logger,
+  senders?: SenderConfirmations,
 ): Promise<{ handle: HandleFn; stores: SqliteTicketStores; fanOut: (message: OutboundMessage) => FanOutLeg[] }> {
   const { kb, routing } = await sharedData();
   const stores = createSqliteTicketStores(db);
@@ -87,9 +88,9 @@ export async function composeHandle(
     deadlines: createDeadlinePolicy(),
     clock,
     logger,
+    ...(senders === undefined ? {} : { senders }),
   };
-  const handle: HandleFn = (enquiry, options) =>
-    handleEnquiry(enquiry, { ...deps, ...options });
+  const handle: HandleFn = (request) => handleEnquiry(request, deps);
   // As the server: staff messages go to the team's mailbox (no Teams channel here).
   const fanOut = (message: OutboundMessage): FanOutLeg[] => fanOutLegs(message, { staff: routing.staff });
   return { handle, stores, fanOut };
@@ -122,6 +123,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Wraps the composed handler (e.g. one that throws for a marker). */
   wrapHandle?: (handle: HandleFn) => HandleFn;
+  /** Sender learning port of the core (as the server's `routing.confirmSender`). */
+  senders?: SenderConfirmations;
   /** Reuse servers from an earlier harness (restart scenarios). */
   dovecot?: DovecotServer;
   sink?: SmtpSink;
@@ -149,7 +152,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
   const dir = options.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'pakt-email-')) : null;
   const dbPath = options.dbPath ?? join(dir as string, 'pakt.db');
   const db = openDatabase(dbPath, [...ticketMigrations, ...emailMigrations], logger);
-  const { handle, stores, fanOut } = await composeHandle(db, systemClock, logger);
+  const { handle, stores, fanOut } = await composeHandle(db, systemClock, logger, options.senders);
   const config = emailConfig(dovecot, sink, options.config);
   const channel = createEmailChannel({
     config,

@@ -105,9 +105,9 @@ describe('email channel resilience', () => {
 
   it('quarantines a mail that crashes the handler, opens a staff ticket, and goes on with the next mail', async () => {
     h = await startEmailHarness({
-      wrapHandle: (handle) => (enquiry, options) => {
-        if (enquiry.subject === 'CRASH') throw new TypeError('boom');
-        return handle(enquiry, options);
+      wrapHandle: (handle) => (request) => {
+        if (request.enquiry.subject === 'CRASH') throw new TypeError('boom');
+        return handle(request);
       },
     });
     await h.append(mail('crash@altdorf.example', 'Anna <a.beispiel@altdorf.example>', 'CRASH', QUESTION));

@@ -88,10 +88,10 @@ describe('mailbox position', () => {
   it('finishes the mail in hand on stop() and leaves the rest for the next start', async () => {
     const stop: { pending: Promise<void> | null } = { pending: null };
     let calls = 0;
-    const wrap = (handle: HandleFn): HandleFn => (enquiry, options) => {
+    const wrap = (handle: HandleFn): HandleFn => (request) => {
       calls += 1;
       if (calls === 1) stop.pending = h!.channel.stop();
-      return handle(enquiry, options);
+      return handle(request);
     };
     h = await startEmailHarness({ noStart: true, wrapHandle: wrap, config: { IMAP_START_DATE: new Date(Date.now() - 3600_000).toISOString() } });
     for (let i = 0; i < 3; i += 1) await h.append(mail(`stop-${i}@altdorf.example`, `S${i} <s${i}@altdorf.example>`, 'Fördersatz', QUESTION));

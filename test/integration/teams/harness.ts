@@ -15,7 +15,6 @@ import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-
 import { silentLogger, type Logger } from '../../../src/core/ports.js';
 import {
   createTeamsChannel,
-  handoverAnswerer,
   passageLookup,
   teamsMigrations,
   type TeamsChannel,
@@ -114,7 +113,6 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     deadlines: createDeadlinePolicy(),
     clock,
     logger,
-    inlineReply: true,
   };
   const tickets = createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger });
   const channel = createTeamsChannel({
@@ -125,8 +123,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
       TEAMS_STAFF_TEAM_ID: options.staffTeamId,
     },
     db,
-    handle: options.handle ?? (async (enquiry) => handleEnquiry(enquiry, deps)),
-    escalate: async (enquiry) => handleEnquiry(enquiry, { ...deps, answerer: handoverAnswerer(kb) }),
+    handle: options.handle ?? (async (request) => handleEnquiry(request, deps)),
     tickets,
     staff: routing.staff,
     router: routing.router,

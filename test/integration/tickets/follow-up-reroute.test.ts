@@ -17,7 +17,7 @@ import { ticketMigrations } from '../../../src/tickets/migrations.js';
 import { createTicketService, type TicketService } from '../../../src/tickets/ticket-service.js';
 import { createSqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../../fakes/clock.js';
-import { makeEnquiry } from '../../fakes/factories.js';
+import { makeEnquiry, makeRequest } from '../../fakes/factories.js';
 import { createFakeAnswerer } from '../../fakes/knowledge.js';
 import { tempDir } from './stack.js';
 
@@ -62,7 +62,7 @@ afterEach(() => {
 });
 
 function centralTicket(from = SENDER): string {
-  const created = handleEnquiry(makeEnquiry({ from, text: UNROUTED }), deps);
+  const created = handleEnquiry(makeRequest(makeEnquiry({ from, text: UNROUTED })), deps);
   if (created.kind !== 'ticket_created') throw new Error(created.kind);
   expect(created).toMatchObject({ needsMunicipality: true, ticket: { team: { teamId: 'zentrale' } } });
   return created.ticket.number;
@@ -71,7 +71,7 @@ function centralTicket(from = SENDER): string {
 describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, () => {
   it('assigns the ticket to the Böblingen team when the reply names Aidlingen, records the event and remembers the sender', () => {
     const number = centralTicket();
-    const reply = handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: number }), deps);
+    const reply = handleEnquiry(makeRequest(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: number })), deps);
     expect(reply).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' }, kreis: { ags: '08115' }, gemeinde: { name: 'Aidlingen' } } });
 
     const shown = service.show(number);
@@ -91,13 +91,13 @@ describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, ()
     const gemeindeAgs = reply.kind === 'follow_up' ? reply.ticket.gemeinde?.ags : undefined;
     expect(senders.lookup(SENDER)).toEqual({ gemeindeAgs, provenance: `Bestätigt in Vorgang ${number}`, confirmedAt: '2026-06-03T08:00:00.000Z' });
     // The next enquiry from that sender is routed without asking back.
-    const next = handleEnquiry(makeEnquiry({ from: SENDER, text: UNROUTED }), deps);
+    const next = handleEnquiry(makeRequest(makeEnquiry({ from: SENDER, text: UNROUTED })), deps);
     expect(next).toMatchObject({ kind: 'ticket_created', needsMunicipality: false, ticket: { team: { teamId: 'team-mitte' } } });
   });
 
   it('keeps the ticket in the central queue when the reply is ambiguous again', () => {
     const number = centralTicket();
-    handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind aus Altdorf.', ticketNumber: number }), deps);
+    handleEnquiry(makeRequest(makeEnquiry({ from: SENDER, text: 'Wir sind aus Altdorf.', ticketNumber: number })), deps);
     const shown = service.show(number);
     expect(shown.ticket.team.teamId).toBe('zentrale');
     expect(shown.events.map((e) => e.type)).not.toContain('rerouted');
@@ -106,7 +106,7 @@ describe(`${handleEnquiry.name}: follow-up re-routing on a real SQLite file`, ()
 
   it('records the same event type as the ask-back answered in Teams (resolveMunicipality)', () => {
     const byMail = centralTicket();
-    handleEnquiry(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: byMail }), deps);
+    handleEnquiry(makeRequest(makeEnquiry({ from: SENDER, text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: byMail })), deps);
     const byTeams = centralTicket('someone-else@example.org');
     const aidlingen = routing.gemeinden.all().find((g) => g.name === 'Aidlingen')!;
     // No candidates on this ticket: the names come from the route of the answer, as the Teams card passes them.
@@ -136,16 +136,15 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
   });
 
   it('ignores the number in someone else\'s Teams message (a new enquiry, the ticket untouched) but threads the requester\'s own', () => {
-    const teamsDeps = { ...deps, inlineReply: true };
-    const created = handleEnquiry(makeEnquiry({ ...teams('aad-a', 'teams:a:1'), text: UNROUTED }), teamsDeps);
+    const created = handleEnquiry(makeRequest(makeEnquiry({ ...teams('aad-a', 'teams:a:1'), text: UNROUTED }), { reply: 'inline' }), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const number = created.ticket.number;
-    const hijack = handleEnquiry(makeEnquiry({ ...teams('aad-b', 'teams:b:1'), text: `${number} wir sind die Stadt Ulm`, ticketNumber: number }), teamsDeps);
+    const hijack = handleEnquiry(makeRequest(makeEnquiry({ ...teams('aad-b', 'teams:b:1'), text: `${number} wir sind die Stadt Ulm`, ticketNumber: number }), { reply: 'inline' }), deps);
     expect(hijack.kind).not.toBe('follow_up');
     expect(service.show(number)).toMatchObject({ ticket: { team: { teamId: 'zentrale' }, requester: { kreis: null } }, messages: [{ direction: 'in' }] });
     expect(service.show(number).messages).toHaveLength(1);
 
-    const own = handleEnquiry(makeEnquiry({ ...teams('aad-a', 'teams:a:2'), text: `${number} wir sind die Stadt Ulm`, ticketNumber: number }), teamsDeps);
+    const own = handleEnquiry(makeRequest(makeEnquiry({ ...teams('aad-a', 'teams:a:2'), text: `${number} wir sind die Stadt Ulm`, ticketNumber: number }), { reply: 'inline' }), deps);
     expect(own).toMatchObject({ kind: 'follow_up', ticket: { number, kreis: { ags: '08421', typ: 'Stadtkreis' } } });
   });
 
@@ -159,7 +158,7 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
       ticketNumber: number,
       replyHandle: { channel: 'email', to: 'fremder@example.net', messageId: '<x1@example.net>', references: [], subject: `AW: [${number}] Ihr Vorgang` },
     });
-    const outcome = handleEnquiry(stranger, deps);
+    const outcome = handleEnquiry(makeRequest(stranger), deps);
     expect(outcome.kind).toBe('ticket_created');
     if (outcome.kind !== 'ticket_created') return;
     expect(service.show(number)).toEqual(before);
@@ -174,22 +173,22 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
   });
 
   it('lets a colleague the directory knows for the ticket\'s municipality continue it', () => {
-    const created = handleEnquiry(makeEnquiry({ from: SENDER, text: `${UNROUTED} Gemeinde Aidlingen` }), deps);
+    const created = handleEnquiry(makeRequest(makeEnquiry({ from: SENDER, text: `${UNROUTED} Gemeinde Aidlingen` })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     expect(created.ticket.gemeinde?.name).toBe('Aidlingen');
     routing.confirmSender('kollegin@example.org', '08115001', 'test', clock.now());
-    const colleague = handleEnquiry(makeEnquiry({ from: 'Kollegin@Example.org', text: 'Anbei der Bescheid.', ticketNumber: created.ticket.number }), deps);
+    const colleague = handleEnquiry(makeRequest(makeEnquiry({ from: 'Kollegin@Example.org', text: 'Anbei der Bescheid.', ticketNumber: created.ticket.number })), deps);
     expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number } });
   });
 
   it('does not let an outsider in who had the directory learn the municipality on a ticket of his own', () => {
-    const created = handleEnquiry(makeEnquiry({ from: SENDER, text: `${UNROUTED} Gemeinde Aidlingen` }), deps);
+    const created = handleEnquiry(makeRequest(makeEnquiry({ from: SENDER, text: `${UNROUTED} Gemeinde Aidlingen` })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const own = centralTicket('fremder@example.net');
-    handleEnquiry(makeEnquiry({ from: 'fremder@example.net', text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: own }), deps);
+    handleEnquiry(makeRequest(makeEnquiry({ from: 'fremder@example.net', text: 'Wir sind die Gemeinde Aidlingen.', ticketNumber: own })), deps);
     expect(senders.lookup('fremder@example.net')?.gemeindeAgs).toBe('08115001');
     const before = service.show(created.ticket.number);
-    expect(handleEnquiry(makeEnquiry({ from: 'fremder@example.net', text: 'Neue Bankverbindung', ticketNumber: created.ticket.number }), deps).kind).toBe('ticket_created');
+    expect(handleEnquiry(makeRequest(makeEnquiry({ from: 'fremder@example.net', text: 'Neue Bankverbindung', ticketNumber: created.ticket.number })), deps).kind).toBe('ticket_created');
     expect(service.show(created.ticket.number)).toEqual(before);
   });
 
@@ -199,7 +198,7 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
       text: UNROUTED,
       replyHandle: { channel: 'email', to: 'integration@example.org', messageId: '<q1@example.org>', references: [], subject: 'Frage' },
     });
-    const created = handleEnquiry(first, deps);
+    const created = handleEnquiry(makeRequest(first), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const number = created.ticket.number;
     for (const m of stores.outbox.claimDue({ now: clock.now(), channels: ['email'], limit: 10, leaseMs: 60_000, owner: 'w' })) {
@@ -210,10 +209,10 @@ describe(`${handleEnquiry.name}: who may continue a ticket by its number (real l
       makeEnquiry({ from, text: 'Wir sind die Gemeinde Aidlingen.', replyHandle: { channel: 'email', to: from, messageId: id, references, subject: 'AW' } });
 
     expect(stores.ledger.findTicket({ references: [ours, '<pakt.staff_notification@rps.bwl.de>'] })?.ourReplies).toEqual([{ kind: 'ticket_confirmation', to: 'integration@example.org' }]);
-    expect(handleEnquiry(reply('fremder@example.net', '<f1@example.net>', [ours]), deps).kind).toBe('ticket_created');
-    expect(handleEnquiry(reply('team-mitte@rps.bwl.de', '<s1@rps.bwl.de>', ['<pakt.staff_notification@rps.bwl.de>']), deps).kind).toBe('ticket_created');
+    expect(handleEnquiry(makeRequest(reply('fremder@example.net', '<f1@example.net>', [ours])), deps).kind).toBe('ticket_created');
+    expect(handleEnquiry(makeRequest(reply('team-mitte@rps.bwl.de', '<s1@rps.bwl.de>', ['<pakt.staff_notification@rps.bwl.de>'])), deps).kind).toBe('ticket_created');
     expect(service.show(number).ticket.team.teamId).toBe('zentrale');
-    expect(handleEnquiry(reply('integration@example.org', '<a1@example.org>', [ours]), deps)).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' } } });
+    expect(handleEnquiry(makeRequest(reply('integration@example.org', '<a1@example.org>', [ours])), deps)).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-mitte' } } });
     expect(senders.lookup('integration@example.org')?.gemeindeAgs).toBe('08115001');
     expect(senders.lookup('fremder@example.net')).toBeNull();
   });

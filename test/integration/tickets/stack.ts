@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { fanOutLegs } from '../../../src/core/staff-messages.js';
@@ -38,7 +38,7 @@ export interface Stack {
   staff: ReturnType<typeof createFakeStaffDirectory>;
   /** The server's staff fan-out over the fake directory (mailboxes only: no Teams here). */
   fanOut(message: OutboundMessage): FanOutLeg[];
-  enquire(enquiry: Enquiry, extra?: Partial<HandleEnquiryDeps>): ReturnType<typeof handleEnquiry>;
+  enquire(enquiry: Enquiry, request?: Partial<Omit<EnquiryRequest, 'enquiry'>>): ReturnType<typeof handleEnquiry>;
   close(): void;
 }
 
@@ -67,7 +67,7 @@ export function openStack(path: string, options: { clock?: FakeClock; logger?: L
     clock,
     staff,
     fanOut: (message) => fanOutLegs(message, { staff }),
-    enquire: (enquiry, extra = {}) => handleEnquiry(enquiry, { ...deps, ...extra }),
+    enquire: (enquiry, request = {}) => handleEnquiry({ kind: 'question', enquiry, reply: 'outbox', ...request }, deps),
     close: () => db.close(),
   };
 }

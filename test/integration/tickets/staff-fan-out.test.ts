@@ -24,7 +24,7 @@ import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { createTicketService } from '../../../src/tickets/ticket-service.js';
 import { createSqliteTicketStores, type SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../../fakes/clock.js';
-import { makeEnquiry } from '../../fakes/factories.js';
+import { makeEnquiry, makeRequest } from '../../fakes/factories.js';
 import { createFakeAnswerer } from '../../fakes/knowledge.js';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
@@ -99,7 +99,7 @@ afterEach(async () => {
 /** A new ticket from a mail enquiry of Landkreis Böblingen; its team gets the staff channel. */
 function newTicket(p: Process, clock: FakeClock): { number: string; teamId: string; mailbox: string } {
   const deps = { answerer: createFakeAnswerer([]), router: routing.router, staff: routing.staff, ledger: p.stores.ledger, deadlines: createDeadlinePolicy(), clock, logger: silentLogger };
-  const outcome = handleEnquiry(makeEnquiry({ subject: 'Bescheid', text: APPLICATION_TEXT }), deps);
+  const outcome = handleEnquiry(makeRequest(makeEnquiry({ subject: 'Bescheid', text: APPLICATION_TEXT })), deps);
   if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
   const teamId = outcome.ticket.team.teamId!;
   return { number: outcome.ticket.number, teamId, mailbox: routing.staff.findTeam(teamId)!.email };

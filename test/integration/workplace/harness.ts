@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Enquiry } from '../../../src/core/enquiry.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { buildApp, type App } from '../../../src/server/app.js';
 import { parseConfig } from '../../../src/server/config.js';
@@ -87,7 +88,7 @@ export async function startWorkplace(options: { local?: boolean; env?: Record<st
     sink,
     seedTicket({ from, subject, text }) {
       seq += 1;
-      const outcome = app.services.handle({
+      const enquiry: Enquiry = {
         key: `email:<workplace-${seq}-${Date.now()}@test>`,
         channel: 'email',
         from,
@@ -96,7 +97,8 @@ export async function startWorkplace(options: { local?: boolean; env?: Record<st
         receivedAt: new Date(),
         replyHandle: { channel: 'email', to: from, messageId: `<workplace-${seq}@test>`, references: [], subject },
         attachments: [],
-      });
+      };
+      const outcome = app.services.handle({ kind: 'question', enquiry, reply: 'outbox' });
       if (outcome.kind !== 'ticket_created') throw new Error(`seedTicket: expected a ticket, got ${outcome.kind}`);
       return outcome.ticket.number;
     },

@@ -4,6 +4,7 @@ import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { berlinDay, processMessage, RATE_LIMIT_REASON, type HandleFn, type HandleOptions } from '../../../src/channels/email/process-message.js';
 import { createEmailState, emailMigrations, senderHash } from '../../../src/channels/email/state.sqlite.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
+import type { EnquiryRequest } from '../../../src/core/enquiry-request.js';
 import { AppError } from '../../../src/core/errors.js';
 import type { Outcome } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
@@ -39,13 +40,21 @@ function withAttachments(id: string, sizes: number[]): Buffer {
 let ticketCounter = 0;
 
 /** A fake core: returns `kind` (tickets numbered per call); a forced ticket is always a new ticket unless a number is given. */
+/** The enquiry and the mail door's options of a request (undefined when it adds none); it is always a question by outbox. */
+function split(request: EnquiryRequest): { enquiry: Enquiry; options: HandleOptions | undefined } {
+  const { kind, enquiry, reply, ...options } = request;
+  expect({ kind, reply }).toEqual({ kind: 'question', reply: 'outbox' });
+  return { enquiry, options: Object.keys(options).length === 0 ? undefined : options };
+}
+
 function setup(kind: Outcome['kind'] | Error = 'answered') {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
   const state = createEmailState(db);
   const calls: { enquiry: Enquiry; options: HandleOptions | undefined }[] = [];
   const saved: string[] = [];
-  const handle: HandleFn = (enquiry, options) => {
+  const handle: HandleFn = (request) => {
+    const { enquiry, options } = split(request);
     calls.push({ enquiry, options });
     if (kind instanceof Error) throw kind;
     const ticket = { number: enquiry.ticketNumber ?? `IM-2026-${String((ticketCounter += 1)).padStart(6, '0')}` };

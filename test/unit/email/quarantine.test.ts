@@ -6,6 +6,7 @@ import type { HandleFn, HandleOptions } from '../../../src/channels/email/proces
 import { reportPoison } from '../../../src/channels/email/quarantine.js';
 import { createEmailState, emailMigrations, senderHash } from '../../../src/channels/email/state.sqlite.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
+import type { EnquiryRequest } from '../../../src/core/enquiry-request.js';
 import type { Outcome } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
@@ -13,12 +14,20 @@ import { FakeClock } from '../../fakes/clock.js';
 const CONFIG = { MAIL_FROM: 'im@rps.bwl.de', MAIL_AUTO_REPLIES_PER_DAY: 1, IMAP_QUARANTINE_FOLDER: 'Quarantaene' } as EmailConfig;
 const ORIGIN = { mailbox: 'INBOX', uidValidity: '7', uid: 9, receivedAt: new Date('2026-03-03T09:00:00Z') };
 
+/** The enquiry and the mail door's options of a request (undefined when it adds none); it is always a question by outbox. */
+function split(request: EnquiryRequest): { enquiry: Enquiry; options: HandleOptions | undefined } {
+  const { kind, enquiry, reply, ...options } = request;
+  expect({ kind, reply }).toEqual({ kind: 'question', reply: 'outbox' });
+  return { enquiry, options: Object.keys(options).length === 0 ? undefined : options };
+}
+
 function setup() {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
   const state = createEmailState(db);
   const calls: { enquiry: Enquiry; options: HandleOptions | undefined }[] = [];
-  const handle: HandleFn = (enquiry, options) => {
+  const handle: HandleFn = (request) => {
+    const { enquiry, options } = split(request);
     calls.push({ enquiry, options });
     return { kind: 'ticket_created', enquiryKey: enquiry.key, ticket: { number: 'IM-2026-000001' } } as unknown as Outcome;
   };

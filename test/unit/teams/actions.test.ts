@@ -56,7 +56,6 @@ beforeEach(() => {
     store: new TeamsStore(db, new FakeClock()),
     cards: new CardRenderer(templates),
     handle: vi.fn(),
-    escalate: vi.fn(),
     tickets: tickets as unknown as TeamsTicketOps,
     staff,
     router: null,

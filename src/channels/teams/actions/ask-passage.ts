@@ -35,7 +35,7 @@ export const askPassageAction = defineAction({
       await turn.sendActivity(teamsText.passageUnknown);
       return;
     }
-    await handleTeamsRequest(turn, ctx, { kind: 'question', text: data.title, key: `${key}:ask` });
+    await handleTeamsRequest(turn, ctx, { kind: 'passage_choice', text: data.title, key: `${key}:ask` });
   },
 });
 
