@@ -134,6 +134,16 @@ function cardUpdate(next: TicketRecord, event: TicketEvent, drafts: OutboxDraft[
 }
 
 /**
+ * When a hand-over moves a ticket to another team, the old team's Teams card is brought up to date too (the
+ * notification only reaches the new team), so it no longer shows the ticket as theirs to work on.
+ */
+function leftTeamCard(before: TicketRecord, next: TicketRecord, actor: string): OutboxDraft[] {
+  const from = before.team.teamId;
+  if (from === null || from === next.team.teamId) return [];
+  return [staffDraft(`${next.number}:staff_card:v${next.version}:${from}`, 'staff_card', { team: from }, next.subject, { event: 'handed_over', actor })];
+}
+
+/**
  * Creates the ticket service.
  *
  * @example
@@ -206,9 +216,9 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const target = team ?? deps.staff.findTeam(person!.teamId);
       if (target === null) throw new AppError('TEAM_UNKNOWN', `tickets: staff member "${to}" has no known team`);
       const contact = { teamId: target.id, team: target.name, email: target.email, phone: target.phone };
-      return run(number, () => ({
+      return run(number, (ticket) => ({
         command: { type: 'handover', by: who, to: { team: contact, person: person?.id ?? null }, note },
-        outbox: (next) => notify(next, `${number}:handover:v${next.version}`, 'Ihnen wurde ein Vorgang übergeben.', note),
+        outbox: (next) => [...notify(next, `${number}:handover:v${next.version}`, 'Ihnen wurde ein Vorgang übergeben.', note), ...leftTeamCard(ticket, next, who.id)],
       }));
     },
 

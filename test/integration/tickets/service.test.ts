@@ -80,6 +80,22 @@ describe(createTicketService.name, () => {
     expect(outboxKinds()).toEqual(['ticket_confirmation', 'staff_notification', 'staff_card', 'staff_card']);
   });
 
+  it('updates the card of the old team when a hand-over moves the ticket to another team, not within a team', () => {
+    const staffDrafts = () =>
+      (s.db.prepare("SELECT kind, reply_handle FROM outbox WHERE kind IN ('staff_card', 'staff_notification') ORDER BY id").all() as { kind: string; reply_handle: string }[])
+        .map((o) => ({ kind: o.kind, to: (JSON.parse(o.reply_handle) as { to?: unknown }).to }));
+    s.service.claim(number, 'sb-nord-1');
+    s.service.handover(number, { to: 'sb-nord-2', note: 'Urlaub', by: 'sb-nord-1' });
+    const within = staffDrafts().length;
+    expect(s.service.handover(number, { to: 'team-sued', note: 'Zuständigkeit Süd', by: 'sb-nord-2' }).ok).toBe(true);
+    const added = staffDrafts().slice(within);
+    expect(added).toEqual(expect.arrayContaining([
+      { kind: 'staff_notification', to: { team: 'team-sued' } },
+      { kind: 'staff_card', to: { team: 'team-nord' } },
+    ]));
+    expect(added).toHaveLength(2);
+  });
+
   it('throws coded errors for unknown tickets, staff and teams and malformed numbers', () => {
     expect(() => s.service.claim('IM-2026-999999', 'sb-nord-1')).toThrow(expect.objectContaining({ code: 'TICKET_NOT_FOUND' }));
     expect(() => s.service.claim('IM-26-1', 'sb-nord-1')).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
