@@ -15,7 +15,8 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
   erledigt: 'erledigt',
 };
 
-const EVENT_LABELS: Record<TicketEventType, string> = {
+/** German names of the ticket events, as staff read them in the CLI and the workplace. */
+export const EVENT_LABELS: Record<TicketEventType, string> = {
   created: 'angelegt',
   assigned: 'zugeordnet',
   claimed: 'übernommen',

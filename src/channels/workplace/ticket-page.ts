@@ -4,23 +4,12 @@
  */
 import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketDetails, TicketEventType, TicketRecord } from '../../core/ticket-model.js';
+import { EVENT_LABELS as TICKET_EVENT_LABELS } from '../../tickets/render-text.js';
 import { mayAct, type StaffUser } from './access.js';
 import { CHANNEL_LABELS, STATUS_LABELS, TICKET_CATEGORY_LABELS, dueText, germanTime } from './labels.js';
 
-const EVENT_LABELS: Record<TicketEventType, string> = {
-  created: 'angelegt',
-  assigned: 'zugeordnet',
-  claimed: 'übernommen',
-  handed_over: 'übergeben',
-  answered: 'beantwortet',
-  noted: 'interne Notiz',
-  requester_replied: 'Rückmeldung eingegangen',
-  reopened: 'wieder geöffnet',
-  closed: 'geschlossen',
-  rerouted: 'neu zugeordnet',
-  escalated: 'eskaliert',
-  anonymised: 'anonymisiert',
-};
+// The workplace says which notes are internal (the CLI lists them plainly as 'Notiz').
+const EVENT_LABELS: Record<TicketEventType, string> = { ...TICKET_EVENT_LABELS, noted: 'interne Notiz' };
 
 const ROUTE_STATUS: Record<TicketRecord['requester']['routeStatus'], string> = {
   resolved: 'Die Gemeinde beziehungsweise der Kreis ist eindeutig zugeordnet.',
