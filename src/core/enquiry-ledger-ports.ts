@@ -29,6 +29,11 @@ export interface NewTicketDraft {
    * why the ticket was forced open, a ticket number it refers to that staff should check (issue 10).
    */
   notes?: string[];
+  /**
+   * Why the enquiry became a ticket (German), as triage gave them (a forced reason first): stored on the
+   * ticket and shown to staff on the Vorgang page.
+   */
+  triageReasons?: string[];
 }
 
 /**

@@ -38,7 +38,7 @@ export function forcedTicket(given: ForceTicket | undefined, foreign: string | n
 
 /**
  * The draft of a new ticket for an enquiry: requester and route from triage, team from the assignment, the
- * forced reasons as internal notes.
+ * forced reasons as internal notes, triage's reasons (why a ticket at all) as `triageReasons`.
  *
  * @example
  * newTicket(enquiry, result, assignTeam(result.route, staff, now), deadlines.due('antrag', now)).team.id;
@@ -67,6 +67,7 @@ export function newTicket(enquiry: Enquiry, result: TriageResult, assignment: As
     assignmentReason: assignment.reason,
     due,
     text: enquiry.text,
+    triageReasons: result.reasons,
   };
 }
 

@@ -123,6 +123,8 @@ export interface TicketDetails {
   messages: TicketMessage[];
   attachments: TicketAttachment[];
   outbox: OutboxEntryView[];
+  /** Why the enquiry became a ticket (German, from triage); absent for tickets created before they were kept. */
+  triageReasons?: string[];
 }
 
 /** An outgoing message to enqueue in the same transaction. */

@@ -163,10 +163,19 @@ UPDATE outbox SET enquiry_key = (
 CREATE INDEX outbox_enquiry ON outbox (enquiry_key);
 `;
 
+/**
+ * Why an enquiry became a ticket (issue 13): triage's reasons in German, a JSON array in TEXT, written once when
+ * the ticket is created and shown on the Vorgang page. NULL for tickets created before (and after anonymising).
+ */
+const tickets005 = `
+ALTER TABLE tickets ADD COLUMN triage_reasons TEXT;
+`;
+
 /** The tickets module's migrations, ids `tickets-NNN`. */
 export const ticketMigrations: Migration[] = [
   { id: 'tickets-001', sql: tickets001 },
   { id: 'tickets-002', sql: tickets002 },
   { id: 'tickets-003', sql: tickets003 },
   { id: 'tickets-004', sql: tickets004 },
+  { id: 'tickets-005', sql: tickets005 },
 ];

@@ -161,6 +161,15 @@ export function toView(t: TicketRecord): TicketView {
   };
 }
 
+const triageRow = z.object({ triage_reasons: z.string().nullable().optional() });
+
+/** `tickets.triage_reasons` (a JSON array of German reasons) → the reasons, or null when none were kept. */
+export function triageReasonsFromRow(raw: unknown): string[] | null {
+  const row = parse(triageRow, raw ?? {}, 'tickets');
+  if (row.triage_reasons === null || row.triage_reasons === undefined) return null;
+  return json(z.array(z.string()), row.triage_reasons, 'tickets.triage_reasons');
+}
+
 const eventRow = z.object({
   type: z.string(),
   actor: z.string(),

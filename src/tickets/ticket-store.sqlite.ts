@@ -8,7 +8,7 @@ import type { EnquiryLedger } from '../core/enquiry-ledger-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
 import { createSqliteEnquiryLedger } from './enquiry-ledger.sqlite.js';
 import { createSqliteOutboxStore } from './outbox-store.sqlite.js';
-import { eventFromRow, messageFromRow, ticketFromRow, toView } from './ticket-rows.js';
+import { eventFromRow, messageFromRow, ticketFromRow, toView, triageReasonsFromRow } from './ticket-rows.js';
 import { prepareTicketWrites, type TicketWrites } from './ticket-writes.sqlite.js';
 
 /** The three ports over one connection. */
@@ -65,7 +65,8 @@ function details(db: Database.Database, w: TicketWrites, number: string): Ticket
   const outbox = (
     db.prepare('SELECT key, channel, kind, status, attempts, last_error, created_at, sent_at FROM outbox WHERE ticket_number = ? ORDER BY id').all(number) as Record<string, unknown>[]
   ).map(outboxView);
-  return { ticket, events, messages, attachments, outbox };
+  const reasons = triageReasonsFromRow(db.prepare('SELECT triage_reasons FROM tickets WHERE number = ?').get(number));
+  return { ticket, events, messages, attachments, outbox, ...(reasons === null ? {} : { triageReasons: reasons }) };
 }
 
 function listQuery(filter: TicketFilter): { sql: string; params: (string | number)[] } {
@@ -102,6 +103,8 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
     db.prepare('UPDATE enquiries SET from_address = NULL WHERE ticket_number = ?').run(number);
     db.prepare(`UPDATE outbox SET payload = '{}', reply_handle = '{"channel":"cli"}' WHERE ticket_number = ?`).run(number);
     db.prepare('DELETE FROM ticket_refs WHERE ticket_number = ?').run(number);
+    // Triage reasons quote the enquiry's wording: gone with the rest.
+    db.prepare('UPDATE tickets SET triage_reasons = NULL WHERE number = ?').run(number);
   };
 
   return {

@@ -41,6 +41,8 @@ export function prepareTicketWrites(db: Database.Database) {
     return statement;
   };
   const selectTicket = db.prepare('SELECT * FROM tickets WHERE number = ?');
+  // Written once at creation and read only for the Vorgang page: outside TICKET_COLUMNS, so no change rewrites it.
+  const setTriageReasons = db.prepare('UPDATE tickets SET triage_reasons = ? WHERE number = ?');
   const insertEvent = db.prepare(
     `INSERT INTO ticket_events (ticket_number, type, actor, at, from_status, to_status, note, data_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -70,6 +72,7 @@ export function prepareTicketWrites(db: Database.Database) {
       const { last } = nextSeq.get(ticketYear(at)) as { last: number };
       const ticket = newTicketRecord(draft, last, at);
       insertTicket.run(ticketToParams(ticket));
+      if (draft.triageReasons !== undefined && draft.triageReasons.length > 0) setTriageReasons.run(JSON.stringify(draft.triageReasons), ticket.number);
       return ticket;
     },
 

@@ -62,9 +62,11 @@ export function ticketModel(input: TicketPageInput): object {
   const { details, user, staff, now } = input;
   const t = details.ticket;
   const place = [t.requester.gemeinde?.name, t.requester.kreis === null ? null : `${t.requester.kreis.typ} ${t.requester.kreis.name}`].filter(Boolean).join(', ');
+  const triageReasons = details.triageReasons ?? [];
+  // Assignment reasons, and system notes that do not repeat a triage reason (a forced reason is both).
   const reasons = [
     ...details.events.filter((e) => e.type === 'assigned' && e.note !== null).map((e) => e.note as string),
-    ...details.messages.filter((m) => m.direction === 'note' && m.author === 'system').map((m) => m.text),
+    ...details.messages.filter((m) => m.direction === 'note' && m.author === 'system' && !triageReasons.includes(m.text)).map((m) => m.text),
   ];
   const form = input.form ?? {};
   const closed = t.status === 'erledigt';
@@ -107,6 +109,7 @@ export function ticketModel(input: TicketPageInput): object {
     candidates: t.requester.candidates.map((c) => c.label),
     // Zuständigkeit festlegen: while the municipality is open, staff pick one of the router's candidates.
     placeChoices: t.requester.routeStatus === 'resolved' ? [] : t.requester.candidates.map((c) => ({ value: c.gemeindeAgs ?? c.kreisAgs, label: c.label })),
+    triageReasons,
     reasons,
     events: details.events.map((e) => ({
       at: germanTime(e.at),
