@@ -1,0 +1,87 @@
+/**
+ * Builds candidate knowledge bases in memory (the directory's sources with one file replaced) and scores the
+ * development sets on them (proposal-eval.ts). Reads only; nothing is written. The state before the change is
+ * cached by the sources' hash, so a second check of the same knowledge costs one build.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { AskResult } from '../core/knowledge.js';
+import type { EvalReport } from '../knowledge/evaluate.js';
+import { answerQuestion } from '../knowledge/answer.js';
+import { buildState } from '../knowledge/build.js';
+import { parseSources, readRawSources, type RawSources } from '../knowledge/sources.fs.js';
+import { changeImpact, runSet, type ChangeImpact, type DevSet } from './proposal-eval.js';
+
+const QuestionLine = z.object({ id: z.string().optional(), question: z.string().min(1), expected: z.array(z.string()), scope: z.enum(['in', 'out']).optional().catch(undefined) });
+
+/**
+ * The question sets of the development sets shipped in the repository (enquiry sets need the triage path and
+ * are not used here): those of `root` that exist.
+ */
+export function defaultDevSetFiles(root = '.'): string[] {
+  const fixed = ['test/eval/questions.jsonl', 'test/eval/questions-2.jsonl'].map((f) => join(root, f));
+  const fixtures = join(root, 'test/fixtures/knowledge');
+  const more = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(fixtures, f)) : [];
+  return [...fixed, ...more].filter((f) => existsSync(f));
+}
+
+/** Reads question sets (JSON Lines `{id?, question, expected, scope?}`); malformed lines are skipped. */
+export async function readDevSets(files: string[]): Promise<DevSet[]> {
+  const sets: DevSet[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    const cases: DevSet['cases'] = [];
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        return;
+      }
+      const parsed = QuestionLine.safeParse(json);
+      if (!parsed.success) return;
+      const { id, question, expected, scope } = parsed.data;
+      cases.push({ id: id ?? `${basename(file)}:${i + 1}`, question, expected, ...(scope === undefined ? {} : { scope }) });
+    });
+    if (cases.length > 0) sets.push({ name: basename(file), cases });
+  }
+  return sets;
+}
+
+async function askerOf(raw: RawSources, now: Date): Promise<(q: string) => AskResult> {
+  const sources = await parseSources(raw);
+  const state = buildState(sources.documents, sources.synonyms, sources.problems, now);
+  return (q) => answerQuestion(state.index, q, 5);
+}
+
+/** Scores a change of one knowledge file against the development sets. */
+export interface ChangeEvaluator {
+  /** `file` is relative to the knowledge directory; `text` its new content. */
+  evaluate(file: string, text: string): Promise<ChangeImpact>;
+}
+
+/**
+ * @example const evaluator = createChangeEvaluator({ dir: './knowledge', setFiles: defaultDevSetFiles(), now: () => new Date() });
+ */
+export function createChangeEvaluator(options: { dir: string; setFiles: string[]; now: () => Date; maxFileBytes?: number }): ChangeEvaluator {
+  let sets: Promise<DevSet[]> | null = null;
+  let cached: { hash: string; reports: EvalReport[] } | null = null;
+  return {
+    async evaluate(file, text) {
+      sets ??= readDevSets(options.setFiles);
+      const devSets = await sets;
+      const raw = await readRawSources(options.dir, { maxFileBytes: options.maxFileBytes });
+      if (cached?.hash !== raw.hash) {
+        const ask = await askerOf(raw, options.now());
+        cached = { hash: raw.hash, reports: devSets.map((s) => runSet(s, ask)) };
+      }
+      const data = Buffer.from(text, 'utf8');
+      const files = raw.files.some((f) => f.file === file) ? raw.files.map((f) => (f.file === file ? { file, data } : f)) : [...raw.files, { file, data }].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const ask = await askerOf({ ...raw, files, hash: `${raw.hash}+candidate` }, options.now());
+      return changeImpact(devSets, cached.reports, devSets.map((s) => runSet(s, ask)));
+    },
+  };
+}
