@@ -10,6 +10,7 @@ import type { EmailChannel } from '../channels/email/index.js';
 import { emailMigrations } from '../channels/email/state.sqlite.js';
 import { createWorkplace } from '../channels/workplace/index.js';
 import { createTeamsChannel, passageLookup, teamsMigrations } from '../channels/teams/index.js';
+import { createFaqProposals, proposalMigrations } from '../knowledge-loop/proposal-wiring.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
 import type { Deliverer } from '../core/outcome.js';
@@ -52,7 +53,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     logger,
     clock,
     metrics,
-    channelMigrations: [...teamsMigrations, ...emailMigrations],
+    channelMigrations: [...teamsMigrations, ...emailMigrations, ...proposalMigrations],
     watchKnowledge: true,
     // The Teams channel's own personal data goes with the daily retention job (bound once it exists).
     retainChannels: (now, cutoff) => teams.retainPersonalData(now, cutoff),
@@ -115,7 +116,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
-  createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), clock, logger }).register(server);
+  const proposals = createFaqProposals({ db: services.db, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => void tickets.note(number, { text, by }), clock, logger });
+  createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
 
   let stopJobs: (() => void) | null = null;
   let stopping: Promise<void> | null = null;

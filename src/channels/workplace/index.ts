@@ -15,6 +15,8 @@ import { workplaceMode, type WorkplaceEnv } from './config.js';
 import { requestState, sendError, type WorkplaceContext } from './context.js';
 import { loadKreisShapes, type KreisShape } from './kreis-map.fs.js';
 import { registerLive } from './live.js';
+import type { ProposalService } from '../../knowledge-loop/proposal-service.js';
+import { registerProposalPages } from './proposal-routes.js';
 import { OVERVIEW_WEEKS, registerOverview } from './overview-page.js';
 import { createOverviewQuery } from './overview.sqlite.js';
 import { createQueueQuery } from './queue.sqlite.js';
@@ -39,6 +41,8 @@ export interface WorkplaceDeps {
   kreisMapFile?: string;
   /** The exact outgoing answer for the preview; defaults to the plain text with the mail signature. */
   previewAnswer?: AnswerPreview;
+  /** FAQ proposals (issue 14): the "Vorschläge" pages; without it the routes are not mounted. */
+  proposals?: ProposalService;
   clock: Clock;
   logger: Logger;
 }
@@ -106,6 +110,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
       registerSignIn(server, ctx, bodyParser);
       registerTicketPages(server, ctx, bodyParser);
       registerLive(server, ctx);
+      if (deps.proposals !== undefined) registerProposalPages(server, ctx, bodyParser, deps.proposals, deps.config.TEMPLATES_DIR);
       const overview = createOverviewQuery(deps.db);
       // The map is drawn on the first visit of the Übersicht; without the boundaries file the page shows tables only.
       let shapes: KreisShape[] | null = null;

@@ -1,0 +1,125 @@
+/**
+ * FAQ proposals over real HTTP (issue 14 item 2): the whole service with the workplace in local mode, a real
+ * SQLite file and a temp copy of knowledge/ (never the real one). Propose from a ticket (pre-filled and
+ * anonymised), refusals (CSRF, empty answer, headings, self-approval, duplicate id), approval by a second
+ * person, the change log, ticket events, and the hot reload answering the question afterwards.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormClient, hiddenValue, startWorkplace, type WorkplaceHarness } from './harness.js';
+
+export const DOLMETSCHER_ENQUIRY = {
+  from: 'integration@heilbronn.de',
+  subject: 'Dolmetscher',
+  text: 'Sehr geehrte Damen und Herren,\nunsere Integrationsmanagerin Frau Petra Schulze (Tel. 07131 56-2345) fragt: Dürfen Dolmetscherkosten für Beratungsgespräche aus der Förderung bezahlt werden?\nMit freundlichen Grüßen\nStadt Heilbronn',
+};
+export const TEST_ANSWER = 'Testeintrag: Ob Dolmetscherkosten für Beratungsgespräche förderfähig sind, entscheidet die Sachbearbeitung im Einzelfall nach der VwV und Ihrem Zuwendungsbescheid.';
+
+/** A temp copy of knowledge/ for one test file. */
+export function knowledgeCopy(): { dir: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'pakt-faq-knowledge-'));
+  const dir = join(root, 'knowledge');
+  cpSync('knowledge', dir, { recursive: true });
+  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+async function signInLocal(h: WorkplaceHarness, staffId: string): Promise<FormClient> {
+  const client = new FormClient();
+  const page = await client.request(`${h.url}/arbeitsplatz/anmelden`);
+  const eingang = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(page.text, '_csrf'), staffId, ziel: '/arbeitsplatz/eingang' } });
+  expect(eingang.status).toBe(200);
+  return client;
+}
+
+const field = (html: string, id: string): string => {
+  const input = new RegExp(`id="${id}" name="[^"]+" type="text" value="([^"]*)"`).exec(html)?.[1];
+  const area = new RegExp(`id="${id}" name="[^"]+"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)?.[1];
+  return (input ?? area ?? '').replace(/&#x3D;/g, '=').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+};
+
+describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
+  let h: WorkplaceHarness;
+  let knowledge: ReturnType<typeof knowledgeCopy>;
+
+  beforeAll(async () => {
+    knowledge = knowledgeCopy();
+    h = await startWorkplace({ local: true, env: { KNOWLEDGE_DIR: knowledge.dir } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    knowledge?.remove();
+  });
+
+  it('proposes from a ticket, refuses bad input and self-approval, and a second person approves into knowledge/', async () => {
+    const number = h.seedTicket(DOLMETSCHER_ENQUIRY);
+    const author = await signInLocal(h, 'sb-nord-1');
+    const vorgang = await author.request(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    expect(vorgang.text).toContain(`formaction="/arbeitsplatz/vorschlaege/neu/${number}"`);
+    const csrf = hiddenValue(vorgang.text, '_csrf');
+
+    expect((await author.request(`${h.url}/arbeitsplatz/vorschlaege/neu/${number}`, { form: { _csrf: 'forged', text: TEST_ANSWER } })).status).toBe(403);
+    const prefilled = await author.request(`${h.url}/arbeitsplatz/vorschlaege/neu/${number}`, { form: { _csrf: csrf, text: `Sehr geehrte Frau Schulze,\n${TEST_ANSWER}` } });
+    expect(prefilled.status).toBe(200);
+    const question = field(prefilled.text, 'frage');
+    expect(question).toContain('Dürfen Dolmetscherkosten für Beratungsgespräche aus der Förderung bezahlt werden?');
+    expect(prefilled.text).not.toContain('Schulze');
+    expect(prefilled.text).not.toContain('56-2345');
+    expect(field(prefilled.text, 'antwort')).toContain(TEST_ANSWER);
+    expect(field(prefilled.text, 'stand')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const form = { _csrf: hiddenValue(prefilled.text, '_csrf'), vorgang: number, frage: 'Dürfen Dolmetscherkosten für Beratungsgespräche aus der Förderung bezahlt werden?', antwort: TEST_ANSWER, alternativen: 'Sind Dolmetscher förderfähig?\nZahlt die Förderung Übersetzungen?', quelle: 'Antwort der Sachbearbeitung (Test)', stand: '2026-12-05', kennung: 'dolmetscher' };
+    const empty = await author.request(`${h.url}/arbeitsplatz/vorschlaege`, { form: { ...form, antwort: '  ' } });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain('Bitte geben Sie die Antwort an.');
+    const heading = await author.request(`${h.url}/arbeitsplatz/vorschlaege`, { form: { ...form, antwort: `${TEST_ANSWER}\n## Noch ein Abschnitt` } });
+    expect(heading.status).toBe(422);
+    expect(heading.text).toContain('keine Überschriften');
+    expect(heading.text).toContain('Noch ein Abschnitt'); // the typed text is kept
+
+    const created = await author.request(`${h.url}/arbeitsplatz/vorschlaege`, { form });
+    expect(created.status).toBe(200);
+    expect(created.url).toMatch(/\/arbeitsplatz\/vorschlaege\/\d+$/);
+    expect(created.text).toContain('liegt jetzt zur Prüfung vor');
+    const id = /vorschlaege\/(\d+)$/.exec(created.url)![1]!;
+    const version = /name="version" value="(\d+)"/.exec(created.text)?.[1] ?? '1';
+
+    const faqBefore = readFileSync(join(knowledge.dir, 'faq.md'), 'utf8');
+    const own = await author.request(`${h.url}/arbeitsplatz/vorschlaege/${id}`, { form: { ...form, _csrf: hiddenValue(created.text, '_csrf'), version, aktion: 'freigeben' } });
+    expect(own.status).toBe(403);
+    expect(own.text).toContain('Sie haben diesen Vorschlag selbst verfasst. Freigeben oder zurückgeben muss eine zweite Person (Vier-Augen-Prinzip).');
+
+    const reviewer = await signInLocal(h, 'sb-nord-2');
+    const list = await reviewer.request(`${h.url}/arbeitsplatz/vorschlaege`);
+    expect(list.text).toContain(`href="/arbeitsplatz/vorschlaege/${id}"`);
+    const review = await reviewer.request(`${h.url}/arbeitsplatz/vorschlaege/${id}`);
+    const rcsrf = hiddenValue(review.text, '_csrf');
+    const rversion = hiddenValue(review.text, 'version');
+    const duplicate = await reviewer.request(`${h.url}/arbeitsplatz/vorschlaege/${id}`, { form: { ...form, _csrf: rcsrf, version: rversion, kennung: 'stellenteilung', aktion: 'freigeben' } });
+    expect(duplicate.status).toBe(422);
+    expect(duplicate.text).toContain('Die Kennung „stellenteilung“ gibt es in faq.md schon');
+    expect(readFileSync(join(knowledge.dir, 'faq.md'), 'utf8')).toBe(faqBefore);
+
+    const approved = await reviewer.request(`${h.url}/arbeitsplatz/vorschlaege/${id}`, { form: { ...form, _csrf: rcsrf, version: rversion, aktion: 'freigeben' } });
+    expect(approved.status).toBe(200);
+    expect(approved.text).toContain('Freigegeben: Der Eintrag steht als faq#dolmetscher in der Wissensbasis (im Änderungsprotokoll vermerkt)');
+    const faq = readFileSync(join(knowledge.dir, 'faq.md'), 'utf8');
+    expect(faq).toContain(`<!-- herkunft: Vorgang ${number}, vorgeschlagen von sb-nord-1, freigegeben von sb-nord-2, am `);
+    expect(existsSync(join(knowledge.dir, 'CHANGELOG-faq.jsonl'))).toBe(true);
+
+    const notes = h.app.services.tickets.show(number).events.filter((e) => e.type === 'noted').map((e) => e.actor);
+    expect(notes).toEqual(['sb-nord-1', 'sb-nord-2']);
+
+    // Hot reload: the same question is answered from the new entry.
+    const until = Date.now() + 30_000;
+    let answeredFrom: string | undefined;
+    while (Date.now() < until) {
+      const r = h.app.services.kb.ask(question);
+      answeredFrom = r.outcome === 'answer' ? r.answer?.passageId : undefined;
+      if (answeredFrom === 'faq#dolmetscher') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(answeredFrom).toBe('faq#dolmetscher');
+  });
+});
