@@ -13,6 +13,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   route: { summary: 'Gemeinde, Kreis und Ansprechpartner finden', load: async () => (await import('./commands/route.js')).routeCommand },
   triage: { summary: 'Anfrage einordnen (ohne Nebenwirkungen)', load: async () => (await import('./commands/triage.js')).triageCommand },
   tickets: { summary: 'Tickets anzeigen und bearbeiten', load: async () => (await import('./commands/tickets.js')).ticketsCommand },
+  knowledge: { summary: 'Wissenslücken berichten, FAQ als Website exportieren', load: async () => (await import('./commands/knowledge.js')).knowledgeCommand },
+  db: { summary: 'Datenbank migrieren oder von SQLite nach PostgreSQL kopieren', load: async () => (await import('./commands/db.js')).dbCommand },
   mail: { summary: 'E-Mails prüfen wie der Kanal (ohne Nebenwirkungen)', load: async () => (await import('./commands/mail.js')).mailCommand },
 };
 

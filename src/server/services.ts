@@ -8,6 +8,8 @@ import { learnSender, type SenderConfirmations } from '../core/sender-learning.j
 import type { Outcome } from '../core/outcome.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
+import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
+import { gapsMigrations } from '../knowledge-loop/gaps-migrations.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { routingMigrations } from '../routing/migrations.js';
 import { loadRouting, type Routing } from '../routing/router.loader.js';
@@ -64,7 +66,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
   metrics.indexPassages.set(kb.status().passageCount);
   let db: Database.Database | undefined;
   try {
-    db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...options.channelMigrations], logger);
+    db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...options.channelMigrations], logger);
     const senderDirectory = new SqliteSenderDirectory(db);
     const routing = await loadRouting({
       contactsFile: contactsFile(config),
@@ -100,6 +102,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     };
     const tickets = learnSenders(ticketModule.service, senders, clock, logger);
     const openDb = db;
+    const recordGap = createGapsRecorder(openDb, clock, logger);
     return {
       kb,
       db: openDb,
@@ -114,6 +117,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
         const { channel } = request.enquiry;
         metrics.enquiries.inc({ channel, outcome: outcome.kind });
         metrics.answerLatency.observe({ channel }, (performance.now() - started) / 1000);
+        recordGap(request, outcome);
         return outcome;
       },
       async close() {
