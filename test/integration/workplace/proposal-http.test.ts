@@ -4,26 +4,11 @@
  * anonymised), refusals (CSRF, empty answer, headings, self-approval, duplicate id), approval by a second
  * person, the change log, ticket events, and the hot reload answering the question afterwards.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormClient, hiddenValue, startWorkplace, type WorkplaceHarness } from './harness.js';
-
-export const DOLMETSCHER_ENQUIRY = {
-  from: 'integration@heilbronn.de',
-  subject: 'Dolmetscher',
-  text: 'Sehr geehrte Damen und Herren,\nunsere Integrationsmanagerin Frau Petra Schulze (Tel. 07131 56-2345) fragt: Dürfen Dolmetscherkosten für Beratungsgespräche aus der Förderung bezahlt werden?\nMit freundlichen Grüßen\nStadt Heilbronn',
-};
-export const TEST_ANSWER = 'Testeintrag: Ob Dolmetscherkosten für Beratungsgespräche förderfähig sind, entscheidet die Sachbearbeitung im Einzelfall nach der VwV und Ihrem Zuwendungsbescheid.';
-
-/** A temp copy of knowledge/ for one test file. */
-export function knowledgeCopy(): { dir: string; remove(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'pakt-faq-knowledge-'));
-  const dir = join(root, 'knowledge');
-  cpSync('knowledge', dir, { recursive: true });
-  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
+import { DOLMETSCHER_ENQUIRY, knowledgeCopy, TEST_ANSWER } from './proposal-fixtures.js';
 
 async function signInLocal(h: WorkplaceHarness, staffId: string): Promise<FormClient> {
   const client = new FormClient();
@@ -121,5 +106,34 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(answeredFrom).toBe('faq#dolmetscher');
+  });
+
+  it('shows the approver the development questions a proposal makes worse and saves only after the explicit confirmation', async () => {
+    const author = await signInLocal(h, 'sb-nord-1');
+    const start = await author.request(`${h.url}/arbeitsplatz/vorschlaege`);
+    const form = {
+      frage: 'Darf eine Integrationsmanagerstelle auf mehrere Personen aufgeteilt werden?',
+      antwort: 'Testeintrag: Nein, eine Stelle darf nicht geteilt werden, jede Teilstelle 0,25 VZÄ Stellenteilung.',
+      alternativen: 'Ist Stellenteilung beim Integrationsmanagement erlaubt?',
+      quelle: 'Test',
+      stand: '2026',
+      kennung: 'teilung-test',
+    };
+    const created = await author.request(`${h.url}/arbeitsplatz/vorschlaege`, { form: { ...form, _csrf: hiddenValue(start.text, '_csrf'), vorgang: '' } });
+    expect(created.text).toContain('liegt jetzt zur Prüfung vor');
+    const reviewer = await signInLocal(h, 'leitung');
+    const review = await reviewer.request(created.url);
+    const base = { ...form, _csrf: hiddenValue(review.text, '_csrf'), version: hiddenValue(review.text, 'version'), aktion: 'freigeben' };
+    expect((await reviewer.request(created.url, { form: { ...base, _csrf: 'forged' } })).status).toBe(403);
+    const faqBefore = readFileSync(join(knowledge.dir, 'faq.md'), 'utf8');
+    const check = await reviewer.request(created.url, { form: base });
+    expect(check.status).toBe(409);
+    expect(check.text).toContain('Mit diesem Eintrag werden Fragen der Entwicklungssätze schlechter beantwortet');
+    expect(check.text).toContain('heldout-like.jsonl');
+    expect(/<ul id="betroffene-fragen">([\s\S]*?)<\/ul>/.exec(check.text)?.[1]).toContain('jetzt sicher falsch beantwortet');
+    expect(readFileSync(join(knowledge.dir, 'faq.md'), 'utf8')).toBe(faqBefore);
+    const fingerprint = /name="bestaetigt" value="([0-9a-f]+)"/.exec(check.text)![1]!;
+    const saved = await reviewer.request(created.url, { form: { ...base, bestaetigt: fingerprint } });
+    expect(saved.text).toContain('Freigegeben: Der Eintrag steht als faq#teilung-test');
   });
 });
