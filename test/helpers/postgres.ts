@@ -8,9 +8,9 @@
  * Without them {@link postgresAvailability} says why; in CI (`CI=true`) missing binaries are an error, never a skip.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './dovecot.js';
 
@@ -43,10 +43,14 @@ function debianBinDirs(): string[] {
     .map((v) => join(root, v, 'bin'));
 }
 
-/** The directory holding `initdb` and `postgres`, or null when PostgreSQL is not installed. */
+/**
+ * The directory holding `initdb`, `postgres`, `pg_dump` and `pg_restore`, or null when PostgreSQL is not
+ * installed. A symlinked `initdb` on PATH leads to its real directory (where the other binaries are).
+ */
 export function findPostgresBinDir(): string | null {
   const candidates = [...(process.env.PATH ?? '').split(delimiter).filter((d) => d !== ''), ...debianBinDirs()];
-  return candidates.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'postgres'))) ?? null;
+  const found = candidates.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'postgres')));
+  return found === undefined ? null : dirname(realpathSync(join(found, 'initdb')));
 }
 
 /**
