@@ -78,6 +78,8 @@ export interface StaffMember {
   email?: string;
   teamsAadObjectId?: string;
   isLead?: boolean;
+  /** Role "Lesen" (contacts file `lesen: true`): reads tickets in the workplace, changes nothing. */
+  readOnly?: boolean;
 }
 
 /** Port: teams, staff and the Kreis → team assignment with absences (implemented by src/routing). */

@@ -66,6 +66,7 @@ export type TicketEventType =
   | 'closed'
   | 'rerouted'
   | 'escalated'
+  | 'deadline_changed'
   | 'anonymised';
 
 /** One audit fact: who, what, when, why. `actor` is a staff id, `system` or `requester`. */
@@ -153,7 +154,10 @@ export interface Refusal {
     | 'HELD_BY_OTHER'
     | 'SAME_ASSIGNEE'
     | 'ALREADY_ESCALATED'
-    | 'ANONYMISED';
+    | 'ANONYMISED'
+    | 'REASON_REQUIRED'
+    | 'DEADLINE_INVALID'
+    | 'READ_ONLY';
   /** German, for staff. */
   message: string;
   /** Staff id holding the ticket, for ALREADY_CLAIMED / HELD_BY_OTHER. */

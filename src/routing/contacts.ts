@@ -32,6 +32,8 @@ const StaffSchema = z.object({
   email: z.email().optional(),
   teamsAadObjectId: z.string().min(1).optional(),
   leitung: z.boolean().default(false),
+  /** Role "Lesen" in the workplace: read only (not together with leitung). */
+  lesen: z.boolean().default(false),
 });
 
 /** Schema of the contacts file; `z.input` is what RP staff write. */
@@ -109,6 +111,7 @@ function checkReferences(c: Contacts, kreise: readonly Kreis[], fail: (path: Pat
     knownTeam(m.team, ['mitarbeitende', i, 'team']);
     if (staffIds.has(m.id)) fail(['mitarbeitende', i, 'id'], `staff id '${m.id}' defined twice`);
     staffIds.add(m.id);
+    if (m.leitung && m.lesen) fail(['mitarbeitende', i, 'lesen'], `staff id '${m.id}' has both leitung and lesen; a reader cannot lead`);
   });
   const leads = c.mitarbeitende.filter((m) => m.leitung).length;
   if (leads !== 1) fail(['mitarbeitende'], `${leads} staff entries have leitung: true; exactly one lead (Referatsleitung) is required`);

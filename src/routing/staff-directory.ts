@@ -25,6 +25,7 @@ export function createStaffDirectory(contacts: Contacts): StaffDirectory {
     ...(m.email === undefined ? {} : { email: m.email }),
     ...(m.teamsAadObjectId === undefined ? {} : { teamsAadObjectId: m.teamsAadObjectId }),
     ...(m.leitung ? { isLead: true } : {}),
+    ...(m.lesen ? { readOnly: true } : {}),
   }));
   const assignment = new Map(contacts.zuordnung.map((z) => [z.kreis_ags, z.team]));
   const central = teamById.get(contacts.zentrale.team) as Team;

@@ -28,6 +28,7 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   closed: 'erledigt',
   rerouted: 'neu zugeordnet',
   escalated: 'eskaliert',
+  deadline_changed: 'Frist geändert',
   anonymised: 'anonymisiert',
 };
 
@@ -55,10 +56,22 @@ export function renderTicketList(tickets: TicketView[]): string {
   return `${[head, ...rows].join('\n')}\n${tickets.length} Ticket(s)\n`;
 }
 
+/** German names of the two deadlines, as event data names them. */
+export const DEADLINE_LABELS: Record<string, string> = { first_response: 'erste Antwort', resolution: 'Erledigung' };
+
+/** "erste Antwort: 05.06.2026, 23:59 → 12.06.2026, 23:59" for a `deadline_changed` event, else null. */
+export function deadlineChangeText(e: TicketEvent): string | null {
+  if (e.type !== 'deadline_changed') return null;
+  const from = typeof e.data.from === 'string' ? e.data.from : null;
+  const to = typeof e.data.to === 'string' ? e.data.to : null;
+  return `${DEADLINE_LABELS[String(e.data.deadline)] ?? String(e.data.deadline)}: ${germanTime(from)} → ${germanTime(to)}`;
+}
+
 function eventLine(e: TicketEvent): string {
   const change = e.fromStatus !== null && e.fromStatus !== e.toStatus ? ` (${STATUS_LABELS[e.fromStatus]} → ${STATUS_LABELS[e.toStatus]})` : '';
   const level = e.type === 'escalated' ? ` Stufe ${String(e.data.level)}` : '';
-  return `  ${germanTime(e.at)}  ${EVENT_LABELS[e.type]}${level}${change} – ${e.actor}${e.note === null ? '' : `: ${e.note}`}`;
+  const deadline = deadlineChangeText(e);
+  return `  ${germanTime(e.at)}  ${EVENT_LABELS[e.type]}${level}${deadline === null ? '' : ` (${deadline})`}${change} – ${e.actor}${e.note === null ? '' : `: ${e.note}`}`;
 }
 
 /** Everything on one ticket: header, history, messages, attachments, outgoing messages. */

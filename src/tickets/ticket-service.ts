@@ -22,7 +22,7 @@ import type {
   TicketRecord,
   TicketStore,
 } from '../core/ticket-model.js';
-import { transition, type Actor, type TicketCommand } from './ticket.js';
+import { transition, type Actor, type Deadline, type TicketCommand } from './ticket.js';
 import { toView } from './ticket-rows.js';
 
 /** Collaborators of the ticket service. */
@@ -56,6 +56,11 @@ export interface TicketService {
    * 'requester'.
    */
   resolveMunicipality(number: string, input: MunicipalityInput): TicketOpResult;
+  /**
+   * Moves the first-response or the resolution deadline to `due` (ISO-8601) with a required reason; event
+   * `deadline_changed` with the old and new time. INPUT_INVALID when `due` is no date.
+   */
+  changeDeadline(number: string, input: { deadline: Deadline; due: string; reason: string; by: string }): TicketOpResult;
   show(number: string): TicketDetails;
   list(filter: TicketFilter): TicketView[];
 }
@@ -160,7 +165,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   };
   const actor = (id: string): Actor => {
     const s = member(id);
-    return { id: s.id, teamId: s.teamId, isLead: s.isLead === true };
+    return { id: s.id, teamId: s.teamId, isLead: s.isLead === true, ...(s.readOnly === true ? { readOnly: true } : {}) };
   };
   const load = (number: string): TicketRecord => {
     if (!isTicketNumber(number)) throw new AppError('INPUT_INVALID', `tickets: "${number}" is not a ticket number (IM-<Jahr>-<6 Ziffern>)`);
@@ -215,6 +220,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }
       const target = team ?? deps.staff.findTeam(person!.teamId);
       if (target === null) throw new AppError('TEAM_UNKNOWN', `tickets: staff member "${to}" has no known team`);
+      if (person?.readOnly === true) return { ok: false, refusal: { code: 'READ_ONLY', message: `${person.displayName} hat nur Leserechte und kann keinen Vorgang übernehmen.` } };
       const contact = { teamId: target.id, team: target.name, email: target.email, phone: target.phone };
       return run(number, (ticket) => ({
         command: { type: 'handover', by: who, to: { team: contact, person: person?.id ?? null }, note },
@@ -264,6 +270,11 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
             next.team.teamId === ticket.team.teamId ? [] : notify(next, `${number}:reroute:v${next.version}`, 'ein Vorgang wurde Ihrem Team zugeordnet.', assignment.reason),
         };
       });
+    },
+
+    changeDeadline(number, { deadline, due, reason, by }) {
+      if (Number.isNaN(Date.parse(due))) throw new AppError('INPUT_INVALID', `tickets: "${due}" is no date (ISO-8601)`);
+      return run(number, () => ({ command: { type: 'change_deadline', by: actor(by), deadline, due, reason } }));
     },
 
     show(number) {

@@ -21,6 +21,8 @@ export interface Actor {
   id: string;
   teamId: string;
   isLead: boolean;
+  /** Role "Lesen": may read tickets but change nothing. */
+  readOnly?: boolean;
 }
 
 /** Everything that may change a ticket. */
@@ -41,7 +43,11 @@ export type TicketCommand =
       reason: string;
     }
   | { type: 'escalate'; level: 1 | 2 }
+  | { type: 'change_deadline'; by: Actor; deadline: Deadline; due: string; reason: string }
   | { type: 'anonymise' };
+
+/** The two deadlines of a ticket: the first staff response and the resolution. */
+export type Deadline = 'first_response' | 'resolution';
 
 /** Result of {@link transition}. */
 export type TransitionResult = { ok: true; ticket: TicketRecord; event: TicketEvent } | { ok: false; refusal: Refusal };
@@ -60,6 +66,9 @@ const refuse = (code: Refusal['code'], message: string, holder?: string): Transi
  */
 export function transition(ticket: TicketRecord, command: TicketCommand, now: Date): TransitionResult {
   if (ticket.anonymisedAt !== null) return refuse('ANONYMISED', 'Das Ticket wurde anonymisiert und kann nicht mehr geändert werden.');
+  if ('by' in command && typeof command.by === 'object' && command.by.readOnly === true) {
+    return refuse('READ_ONLY', 'Mit der Rolle „Lesen“ können Vorgänge nur gelesen, nicht bearbeitet werden.');
+  }
   switch (command.type) {
     case 'claim':
       return claim(ticket, command.by, now);
@@ -82,6 +91,8 @@ export function transition(ticket: TicketRecord, command: TicketCommand, now: Da
       return reroute(ticket, command, now);
     case 'escalate':
       return escalate(ticket, command.level, now);
+    case 'change_deadline':
+      return changeDeadline(ticket, command, now);
     case 'anonymise':
       if (ticket.status !== 'erledigt') return refuse('NOT_CLOSED', 'Nur erledigte Tickets können anonymisiert werden.');
       return done(ticket, { anonymisedAt: now.toISOString() }, now, 'anonymised', 'system', null, {});
@@ -193,6 +204,31 @@ function escalate(ticket: TicketRecord, level: 1 | 2, now: Date): TransitionResu
   const escalationLevel: EscalationLevel = level;
   const why = level === 1 ? 'Frist für die erste Antwort überschritten' : 'Frist für die Erledigung überschritten';
   return done(ticket, { escalationLevel }, now, 'escalated', 'system', why, { level });
+}
+
+/**
+ * Moves one deadline (with a required reason). The first-response deadline only while no answer went out;
+ * the new due time lies in the future and keeps first response no later than resolution. An escalation of the
+ * moved deadline is taken back, so the job reports it again if the new time passes too.
+ */
+function changeDeadline(ticket: TicketRecord, command: Extract<TicketCommand, { type: 'change_deadline' }>, now: Date): TransitionResult {
+  const { by, deadline, due, reason } = command;
+  if (reason.trim() === '') return refuse('REASON_REQUIRED', 'Bitte geben Sie einen Grund für die Friständerung an.');
+  if (ticket.status === 'erledigt') return refuse('TICKET_CLOSED', 'Das Ticket ist erledigt; öffnen Sie es zuerst wieder.');
+  if (heldByOther(ticket, by)) return heldRefusal(ticket);
+  const first = deadline === 'first_response';
+  if (first && ticket.firstRespondedAt !== null) return refuse('DEADLINE_INVALID', 'Die erste Antwort ist bereits erfolgt; ändern Sie die Frist für die Erledigung.');
+  const old = first ? ticket.firstResponseDue : ticket.resolutionDue;
+  if (Number.isNaN(Date.parse(due))) return refuse('DEADLINE_INVALID', 'Bitte geben Sie ein gültiges Datum an.');
+  const at = new Date(due).toISOString();
+  if (at <= now.toISOString()) return refuse('DEADLINE_INVALID', 'Die neue Frist muss in der Zukunft liegen.');
+  if (at === old) return refuse('DEADLINE_INVALID', 'Die Frist ist bereits so gesetzt.');
+  if (first ? at > ticket.resolutionDue : ticket.firstRespondedAt === null && at < ticket.firstResponseDue) {
+    return refuse('DEADLINE_INVALID', 'Die Frist für die erste Antwort darf nicht nach der Frist für die Erledigung liegen.');
+  }
+  const escalationLevel: EscalationLevel = first ? (ticket.escalationLevel === 1 ? 0 : ticket.escalationLevel) : ticket.escalationLevel === 2 ? 1 : ticket.escalationLevel;
+  const patch: Partial<TicketRecord> = first ? { firstResponseDue: at, escalationLevel } : { resolutionDue: at, escalationLevel };
+  return done(ticket, patch, now, 'deadline_changed', by.id, reason.trim(), { deadline, from: old, to: at, staffId: by.id });
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Who may do what in the workplace (issue #13): the signed-in identity is matched to the staff directory;
  * unknown accounts are refused. Roles: Teamleitung (the contacts file's `leitung: true`) sees and acts on every
- * team's tickets; Sachbearbeitung acts on its own team's tickets and those it holds.
+ * team's tickets; Sachbearbeitung acts on its own team's tickets and those it holds; Lesen (the contacts file's
+ * `lesen: true`) reads the queue, every ticket and the overview and acts on nothing.
  */
 import type { StaffDirectory, StaffMember } from '../../core/routing.js';
 import type { TicketRecord } from '../../core/ticket-model.js';
 import type { SignedInIdentity } from './auth.oidc.js';
 
-export type Role = 'teamleitung' | 'sachbearbeitung';
+export type Role = 'teamleitung' | 'sachbearbeitung' | 'lesen';
 
 /** The signed-in staff member as pages and actions see them. */
 export interface StaffUser {
@@ -19,7 +20,7 @@ export interface StaffUser {
 }
 
 /** German role names. */
-export const ROLE_LABELS: Record<Role, string> = { teamleitung: 'Teamleitung', sachbearbeitung: 'Sachbearbeitung' };
+export const ROLE_LABELS: Record<Role, string> = { teamleitung: 'Teamleitung', sachbearbeitung: 'Sachbearbeitung', lesen: 'Lesen' };
 
 /**
  * The staff entry for a signed-in identity: the Entra object id (`oid`) against `teamsAadObjectId`, else the
@@ -53,11 +54,20 @@ export function staffUser(staff: StaffDirectory, staffId: string): StaffUser | n
     displayName: member.displayName,
     teamId: member.teamId,
     teamName: staff.findTeam(member.teamId)?.name ?? member.teamId,
-    role: member.isLead === true ? 'teamleitung' : 'sachbearbeitung',
+    role: member.isLead === true ? 'teamleitung' : member.readOnly === true ? 'lesen' : 'sachbearbeitung',
   };
 }
 
-/** Whether `user` may act on `ticket`: the lead always; others on their team's tickets and those they hold. */
+/** Whether `user` may act on `ticket`: the lead always; readers never; others on their team's tickets and those they hold. */
 export function mayAct(user: StaffUser, ticket: TicketRecord): boolean {
+  if (user.role === 'lesen') return false;
   return user.role === 'teamleitung' || ticket.team.teamId === user.teamId || ticket.assignee === user.id;
 }
+
+/** Whether `user` sees the Übersicht (the lead and readers). */
+export function maySeeOverview(user: StaffUser): boolean {
+  return user.role === 'teamleitung' || user.role === 'lesen';
+}
+
+/** The German refusal of any change by a reader (403). */
+export const READ_ONLY_MESSAGE = 'Ihre Rolle „Lesen“ erlaubt nur das Lesen von Vorgängen. Änderungen sind nicht möglich; wenden Sie sich bei Bedarf an die Teamleitung.';

@@ -9,6 +9,7 @@ import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketRecord } from '../../core/ticket-model.js';
 import type { TicketOpResult, TicketService } from '../../tickets/ticket-service.js';
 import type { StaffUser } from './access.js';
+import { endOfBerlinDay } from './deadline-form.js';
 import type { FormValues } from './ticket-page.js';
 
 /** What an action leads to: back to the page with a message, the page again with a refusal, or a preview. */
@@ -51,7 +52,7 @@ function outcome(result: TicketOpResult, deps: ActionDeps, flash: string, form: 
   if (r.code === 'HELD_BY_OTHER') {
     return { kind: 'refused', status: 409, message: `Der Vorgang wird von ${holderName(deps, r.holder)} bearbeitet; nur diese Person oder die Teamleitung kann das.`, form };
   }
-  const status = r.code === 'NOTE_REQUIRED' || r.code === 'TEXT_REQUIRED' ? 422 : 409;
+  const status = r.code === 'NOTE_REQUIRED' || r.code === 'TEXT_REQUIRED' || r.code === 'REASON_REQUIRED' || r.code === 'DEADLINE_INVALID' ? 422 : 409;
   return { kind: 'refused', status, message: r.message, form };
 }
 
@@ -103,6 +104,17 @@ export const ACTIONS: Record<string, Handler> = {
     return outcome(result, deps, `Zuständigkeit festgelegt: ${candidate.label}. Der Vorgang liegt jetzt bei ${team}.`, {});
   },
 
+  frist: ({ ticket, body, user }, deps) => {
+    const deadline = body.frist === 'first_response' ? 'first_response' : 'resolution';
+    const form: FormValues = { deadline, deadlineDate: str(body.datum), deadlineReason: str(body.grund) };
+    const reason = str(body.grund).trim().slice(0, MAX_TEXT);
+    if (reason === '') return { kind: 'refused', status: 422, message: 'Bitte geben Sie einen Grund für die Friständerung an; er ist Pflicht.', form };
+    const due = endOfBerlinDay(str(body.datum));
+    if (due === null) return { kind: 'refused', status: 422, message: 'Bitte geben Sie das neue Datum der Frist an.', form };
+    const label = deadline === 'first_response' ? 'Die Frist für die erste Antwort' : 'Die Frist für die Erledigung';
+    return outcome(deps.tickets.changeDeadline(ticket.number, { deadline, due, reason, by: user.id }), deps, `${label} wurde geändert.`, form);
+  },
+
   schliessen: ({ ticket, body, user }, deps) => {
     const note = str(body.note).trim().slice(0, MAX_TEXT);
     return outcome(deps.tickets.close(ticket.number, { by: user.id, ...(note === '' ? {} : { note }) }), deps, 'Der Vorgang wurde geschlossen.', { closeNote: note });
@@ -116,16 +128,3 @@ export const ACTIONS: Record<string, Handler> = {
 
 /** Actions that need no version check: a take-over is settled by the service itself (the loser learns who won). */
 export const VERSION_FREE = new Set(['uebernehmen']);
-
-/** The plain-text preview used when no channel renderer is wired: the text as sent, with the signature. */
-export const plainPreview: AnswerPreview = (ticket, draft) =>
-  [
-    ticket.replyHandle.channel === 'email' ? `An: ${ticket.replyHandle.to}` : 'An: Teams-Unterhaltung der Anfrage',
-    '',
-    draft.text,
-    '',
-    '--',
-    draft.staffName,
-    'Regierungspräsidium Stuttgart – Integrationsmanagement',
-    `Vorgangsnummer: ${ticket.number} (bitte bei Rückfragen angeben)`,
-  ].join('\n');

@@ -92,6 +92,7 @@ export async function sendPage(ctx: WorkplaceContext, res: restify.Response, sta
     user: state.user,
     roleLabel: state.user === null ? null : ROLE_LABELS[state.user.role],
     isLead: state.user?.role === 'teamleitung',
+    isReader: state.user?.role === 'lesen',
     localMode: ctx.mode.kind === 'local',
   };
   sendHtml(res, status, ctx.views.render(page, { ...layout, ...model }));

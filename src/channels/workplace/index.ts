@@ -9,7 +9,8 @@ import restify from 'restify';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
-import { plainPreview, type AnswerPreview } from './actions.js';
+import type { AnswerPreview } from './actions.js';
+import { createAnswerPreview } from './answer-preview.fs.js';
 import { createOidcSignIn } from './auth.oidc.js';
 import { workplaceMode, type WorkplaceEnv } from './config.js';
 import { requestState, sendError, type WorkplaceContext } from './context.js';
@@ -39,7 +40,7 @@ export interface WorkplaceDeps {
   readAttachment: (sha256: string) => Buffer;
   /** GeoJSON of the 44 Kreise for the overview map; default resources/geo/bw-kreise.geojson. */
   kreisMapFile?: string;
-  /** The exact outgoing answer for the preview; defaults to the plain text with the mail signature. */
+  /** The exact outgoing answer for the preview; default: rendered by the mail templates and Teams cards the outbox uses. */
   previewAnswer?: AnswerPreview;
   /** FAQ proposals (issue 14): the "Vorschläge" pages; without it the routes are not mounted. */
   proposals?: ProposalService;
@@ -92,7 +93,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
     staff: deps.staff,
     tickets: deps.tickets,
     queue: createQueueQuery(deps.db),
-    previewAnswer: deps.previewAnswer ?? plainPreview,
+    previewAnswer: deps.previewAnswer ?? createAnswerPreview({ templatesDir: deps.config.TEMPLATES_DIR, staff: deps.staff }),
     readAttachment: deps.readAttachment,
     clock: deps.clock,
     logger,

@@ -4,6 +4,7 @@
  */
 import type restify from 'restify';
 import { TICKET_STATUSES } from '../../core/outcome.js';
+import { maySeeOverview } from './access.js';
 import { requireUser, sendError, sendPage, type WorkplaceContext } from './context.js';
 import { CHANNEL_LABELS, STATUS_LABELS, germanTime } from './labels.js';
 import { MAP_HEIGHT, MAP_WIDTH, shadeStep, type KreisShape } from './kreis-map.fs.js';
@@ -72,8 +73,8 @@ export function registerOverview(server: restify.Server, ctx: WorkplaceContext, 
   server.get('/arbeitsplatz/uebersicht', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
-    if (state.user.role !== 'teamleitung') {
-      return sendError(ctx, res, state, 403, 'Keine Berechtigung', 'Die Übersicht ist der Teamleitung vorbehalten.');
+    if (!maySeeOverview(state.user)) {
+      return sendError(ctx, res, state, 403, 'Keine Berechtigung', 'Die Übersicht ist der Teamleitung und der Rolle „Lesen“ vorbehalten.');
     }
     const now = ctx.clock.now();
     await sendPage(ctx, res, state, 200, 'uebersicht', overviewModel(figures(now), now, shapes()));

@@ -4,8 +4,9 @@
  */
 import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketDetails, TicketEventType, TicketRecord } from '../../core/ticket-model.js';
-import { EVENT_LABELS as TICKET_EVENT_LABELS } from '../../tickets/render-text.js';
+import { EVENT_LABELS as TICKET_EVENT_LABELS, deadlineChangeText } from '../../tickets/render-text.js';
 import { mayAct, type StaffUser } from './access.js';
+import { movableDeadlines } from './deadline-form.js';
 import { CHANNEL_LABELS, STATUS_LABELS, TICKET_CATEGORY_LABELS, dueText, germanTime } from './labels.js';
 
 // The workplace says which notes are internal (the CLI lists them plainly as 'Notiz').
@@ -24,6 +25,9 @@ export interface FormValues {
   handoverTo?: string;
   note?: string;
   closeNote?: string;
+  deadline?: string;
+  deadlineDate?: string;
+  deadlineReason?: string;
 }
 
 /** Everything the page needs besides the ticket. */
@@ -114,6 +118,7 @@ export function ticketModel(input: TicketPageInput): object {
     events: details.events.map((e) => ({
       at: germanTime(e.at),
       label: `${EVENT_LABELS[e.type]}${e.type === 'escalated' ? ` (Stufe ${String(e.data.level)})` : ''}`,
+      deadline: deadlineChangeText(e),
       change: e.fromStatus !== null && e.fromStatus !== e.toStatus ? `${STATUS_LABELS[e.fromStatus]} → ${STATUS_LABELS[e.toStatus]}` : null,
       actor: who(staff, e.actor),
       note: e.note,
@@ -128,6 +133,7 @@ export function ticketModel(input: TicketPageInput): object {
     canAct: t.anonymisedAt === null && mayAct(user, t),
     canClaim: !closed && t.assignee !== user.id,
     handoverTargets: handoverTargets(staff, t, form.handoverTo),
+    deadlines: deadlineModel(t, form),
     form,
     preview: input.preview ?? null,
   };
@@ -138,7 +144,18 @@ function handoverTargets(staff: StaffDirectory, t: TicketRecord, selected: strin
   const teams = staff.teams().map((team) => ({ value: team.id, label: `Team-Warteschlange: ${team.name}`, selected: team.id === selected }));
   const people = staff
     .staff()
-    .filter((s) => s.id !== t.assignee)
+    .filter((s) => s.id !== t.assignee && s.readOnly !== true)
     .map((s) => ({ value: s.id, label: `Person: ${s.displayName}`, selected: s.id === selected }));
   return [...teams.filter((x) => !(x.value === t.team.teamId && t.assignee === null)), ...people];
+}
+
+/** The Frist ändern form: which deadlines may move, and the date shown (typed, else the current one). */
+function deadlineModel(t: TicketRecord, form: FormValues): { choices: object[]; date: string; reason: string } {
+  const choices = movableDeadlines(t, form.deadline);
+  const chosen = choices.find((c) => c.selected);
+  return {
+    choices: choices.map((c) => ({ value: c.value, label: `${c.label} (bisher ${c.current.split('-').reverse().join('.')})`, selected: c.selected })),
+    date: form.deadlineDate ?? chosen?.current ?? '',
+    reason: form.deadlineReason ?? '',
+  };
 }

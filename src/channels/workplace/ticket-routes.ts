@@ -5,7 +5,7 @@
 import type restify from 'restify';
 import { isAppError } from '../../core/errors.js';
 import type { TicketDetails } from '../../core/ticket-model.js';
-import { mayAct, type StaffUser } from './access.js';
+import { READ_ONLY_MESSAGE, mayAct, type StaffUser } from './access.js';
 import { ACTIONS, VERSION_FREE } from './actions.js';
 import { requireUser, sendError, sendPage, type RequestState, type WorkplaceContext } from './context.js';
 import { formBody, redirect } from './http.js';
@@ -76,7 +76,7 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
   server.get('/arbeitsplatz/eingang', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
-    const filter = parseQueueFilter(req.query, state.user.role === 'teamleitung' ? 'alle' : 'team');
+    const filter = parseQueueFilter(req.query, state.user.role === 'sachbearbeitung' ? 'team' : 'alle');
     const now = ctx.clock.now();
     const page = ctx.queue.page(filter, { staffId: state.user.id, teamId: state.user.teamId }, now);
     const live = `/arbeitsplatz/live?eingang=${encodeURIComponent(ctx.queue.lastChange())}`;
@@ -127,6 +127,7 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
   server.post('/arbeitsplatz/vorgang/:number/:action', ...bodyParser, async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
+    if (state.user.role === 'lesen') return sendError(ctx, res, state, 403, 'Nur Lesezugriff', READ_ONLY_MESSAGE);
     const body = formBody(req);
     if (!ctx.sessions.verifyCsrf(state.session, body._csrf)) {
       return sendError(ctx, res, state, 403, 'Formular nicht gültig', 'Das Formular war nicht mehr gültig (Sicherheitsprüfung). Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.');
@@ -142,7 +143,12 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
     }
     if (!VERSION_FREE.has(name) && String(body.version ?? '') !== String(ticket.version)) {
       const form: FormValues = { answer: String(body.text ?? ''), note: String(body.text ?? ''), handoverNote: String(body.note ?? ''), handoverTo: String(body.to ?? '') };
-      const kept: FormValues = name === 'antworten' ? { answer: form.answer } : name === 'notiz' ? { note: form.note } : name === 'weitergeben' ? { handoverNote: form.handoverNote, handoverTo: form.handoverTo } : {};
+      const kept: FormValues =
+        name === 'antworten' ? { answer: form.answer }
+        : name === 'notiz' ? { note: form.note }
+        : name === 'weitergeben' ? { handoverNote: form.handoverNote, handoverTo: form.handoverTo }
+        : name === 'frist' ? { deadline: String(body.frist ?? ''), deadlineDate: String(body.datum ?? ''), deadlineReason: String(body.grund ?? '') }
+        : {};
       return showTicket(ctx, res, state, details, { status: 409, error: staleMessage(ctx, details), form: kept });
     }
     const result = handler({ ticket, body, user: state.user }, { tickets: ctx.tickets, staff: ctx.staff, previewAnswer: ctx.previewAnswer });

@@ -4,7 +4,7 @@
  * browser.
  */
 import { expect } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,23 @@ export const ACCOUNTS: Record<string, TestAccount> = {
   'sb-nord-2': { preferred_username: 'IM-SB-NORD-2@rps.example', name: 'Nord Zwei' },
   leitung: { email: 'im-leitung@rps.example', name: 'Leitung' },
   fremd: { preferred_username: 'fremd@example.org', email: 'fremd@example.org', name: 'Fremd' },
+  // Role "Lesen": only in the contacts file written by readerContacts().
+  'lesen-1': { email: 'im-lesen@rps.example', name: 'Lesen' },
 };
+
+/** The repository's contacts file plus one entry with role "Lesen" (id lesen-1), written into `dir`. */
+export function readerContacts(dir: string): string {
+  const file = join(dir, 'kontakte-lesen.yaml');
+  const reader = '  - id: lesen-1\n    rolle: Controlling (nur Lesen)\n    team: zentrale\n    email: im-lesen@rps.example\n    lesen: true\n';
+  writeFileSync(file, `${readFileSync('knowledge/kontakte.yaml', 'utf8').trimEnd()}\n${reader}`);
+  return file;
+}
+
+/** A page's escaped text back as plain text (what Handlebars escaped). */
+export function unescapeHtml(html: string): string {
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x3D;': '=', '&#x60;': '`' };
+  return html.replace(/&(amp|lt|gt|quot|#x27|#x3D|#x60);/g, (m) => entities[m] ?? m);
+}
 
 export interface WorkplaceHarness {
   app: App;
