@@ -24,7 +24,7 @@ type Signed = RequestState & { user: StaffUser };
 async function send(ctx: WorkplaceContext, views: ProposalViews, res: restify.Response, state: Signed, status: number, page: ProposalPage, model: object): Promise<void> {
   const csrf = ctx.sessions.csrfToken(state.session);
   await state.session.save();
-  const layout = { csrf, user: state.user, roleLabel: ROLE_LABELS[state.user.role], isLead: state.user.role === 'teamleitung', localMode: ctx.mode.kind === 'local' };
+  const layout = { csrf, user: state.user, roleLabel: ROLE_LABELS[state.user.role], isLead: state.user.role === 'teamleitung', isReader: !mayWrite(state.user), localMode: ctx.mode.kind === 'local' };
   sendHtml(res, status, views(page, { ...layout, ...model }));
 }
 

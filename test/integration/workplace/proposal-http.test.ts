@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FormClient, hiddenValue, startWorkplace, type WorkplaceHarness } from './harness.js';
+import { FormClient, hiddenValue, readerContacts, startWorkplace, type WorkplaceHarness } from './harness.js';
 import { DOLMETSCHER_ENQUIRY, knowledgeCopy, TEST_ANSWER } from './proposal-fixtures.js';
 
 async function signInLocal(h: WorkplaceHarness, staffId: string): Promise<FormClient> {
@@ -30,7 +30,7 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     knowledge = knowledgeCopy();
-    h = await startWorkplace({ local: true, env: { KNOWLEDGE_DIR: knowledge.dir } });
+    h = await startWorkplace({ local: true, env: { KNOWLEDGE_DIR: knowledge.dir, CONTACTS_FILE: readerContacts(join(knowledge.dir, '..')) } });
   });
   afterAll(async () => {
     await h?.stop();
@@ -135,5 +135,20 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
     const fingerprint = /name="bestaetigt" value="([0-9a-f]+)"/.exec(check.text)![1]!;
     const saved = await reviewer.request(created.url, { form: { ...base, bestaetigt: fingerprint } });
     expect(saved.text).toContain('Freigegeben: Der Eintrag steht als faq#teilung-test');
+  });
+
+  it('lets the role Lesen read proposals but neither propose nor review (403 in German)', async () => {
+    const reader = await signInLocal(h, 'lesen-1');
+    const list = await reader.request(`${h.url}/arbeitsplatz/vorschlaege`);
+    expect(list.status).toBe(200);
+    const first = /href="(\/arbeitsplatz\/vorschlaege\/\d+)"/.exec(list.text)![1]!;
+    const page = await reader.request(`${h.url}${first}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('name="aktion"');
+    const csrf = hiddenValue(page.text, '_csrf');
+    const propose = await reader.request(`${h.url}/arbeitsplatz/vorschlaege`, { form: { _csrf: csrf, frage: 'Frage?', antwort: 'Antwort.', quelle: 'Q', stand: '2026', alternativen: '', kennung: '' } });
+    expect(propose.status).toBe(403);
+    expect(propose.text).toContain('FAQ-Vorschläge anlegen und prüfen können nur Sachbearbeitung und Teamleitung.');
+    expect((await reader.request(`${h.url}${first}`, { form: { _csrf: csrf, aktion: 'zurueckgeben', kommentar: 'x', version: '1' } })).status).toBe(403);
   });
 });
