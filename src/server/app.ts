@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
 import { emailMigrations } from '../channels/email/state.sqlite.js';
+import { createFeedback } from '../channels/feedback/index.js';
 import { createWorkplace } from '../channels/workplace/index.js';
 import { createTeamsChannel, passageLookup, teamsMigrations } from '../channels/teams/index.js';
 import { createFaqProposals, proposalMigrations } from '../knowledge-loop/proposal-wiring.js';
@@ -75,6 +76,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     clock,
   });
 
+  // Feedback link in mail answers and its page (issue 14 item 3).
+  const feedback = createFeedback({ config, db: services.db, clock, logger });
+
   // With IMAP_HOST the mailbox is watched and answered; with only SMTP_HOST the channel just sends
   // (staff notifications, escalations, answers to mail tickets).
   // Loaded only when configured: imapflow, nodemailer and mailparser cost about 0.6 s of start-up.
@@ -86,6 +90,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       db: services.db,
       handle: (request) => services.handle(request),
       attachments: services.attachments,
+      links: feedback.links,
       ...(config.IMAP_TLS_CA_FILE === undefined ? {} : { imapTls: { ca: readCaFile(config.IMAP_TLS_CA_FILE) } }),
       logger,
       clock,
@@ -116,6 +121,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
+  feedback.register(server);
   const proposals = createFaqProposals({ db: services.db, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => void tickets.note(number, { text, by }), clock, logger });
   createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
 

@@ -12,7 +12,7 @@ import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } 
 import { syncMailbox } from './mailbox.imap.js';
 import type { AttachmentSink } from './attachment-policy.js';
 import type { EmailMetrics, HandleFn } from './process-message.js';
-import { createSmtpSender } from './sender.smtp.js';
+import { createSmtpSender, type SmtpSenderDeps } from './sender.smtp.js';
 import { createSentFolder } from './sent-folder.imap.js';
 import { createEmailState, emailMigrations } from './state.sqlite.js';
 import { loadMailTemplates } from './templates.fs.js';
@@ -39,6 +39,8 @@ export interface EmailChannelDeps {
   imapTls?: ConnectionOptions;
   /** Shorter timers for tests and the benchmark. */
   tuning?: Partial<EmailTuning>;
+  /** Feedback and FAQ links for automatic answers (issue 14), passed to the sender. */
+  links?: SmtpSenderDeps['links'];
 }
 
 /** The channel as the composition root sees it. */
@@ -74,7 +76,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   // Without IMAP (send-only) there is no Sent folder: a crash between SMTP acceptance and its record may then
   // send a message twice (docs/EMAIL.md, "Zustellung").
   const sentFolder = deps.config.IMAP_HOST === undefined ? undefined : createSentFolder({ config: deps.config, logger, tls: deps.imapTls });
-  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock, sentFolder, saveSent: deps.config.MAIL_SAVE_SENT !== false });
+  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock, sentFolder, saveSent: deps.config.MAIL_SAVE_SENT !== false, links: deps.links });
   const syncDeps = {
     config: deps.config,
     ownAddresses: ownAddresses(deps.config),

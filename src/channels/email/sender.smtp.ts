@@ -52,6 +52,8 @@ export interface SmtpSenderDeps {
   saveSent?: boolean;
   /** Test seam: the transmitted-note tracker (fed with nodemailer's log entries). */
   tracker?: TransmitTracker;
+  /** The feedback and FAQ links of a message (issue 14; composition root), else none. */
+  links?: (message: OutboundMessage) => { feedbackUrl: string | null; faqUrl: string | null };
 }
 
 
@@ -161,7 +163,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     const automatic = !HUMAN_KINDS.has(message.kind);
     let bodies: { text: string; html: string };
     try {
-      bodies = templates.render(message.kind, buildView(message, { subject, automatic }) as unknown as Record<string, unknown>);
+      bodies = templates.render(message.kind, buildView(message, { subject, automatic, ...deps.links?.(message) }) as unknown as Record<string, unknown>);
     } catch (error) {
       logger.error({ outboxId: message.id, kind: message.kind, code: (error as { code?: string }).code }, 'cannot render mail');
       return { kind: 'dead', reason: `render failed: ${(error as Error).message}` };

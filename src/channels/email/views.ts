@@ -53,6 +53,9 @@ export interface ViewModels {
 export interface CommonView {
   subject: string;
   automatic: boolean;
+  /** Signed "War die Antwort hilfreich?" link and the passage on the published FAQ (auto answers; issue 14). */
+  feedbackUrl?: string | null;
+  faqUrl?: string | null;
 }
 
 export type View<K extends MailKind> = ViewModels[K] & CommonView;
@@ -155,7 +158,7 @@ const BUILDERS: Builders = {
 export function buildView<K extends OutboundKind>(message: OutboundMessage & { kind: K }, common: CommonView): View<K & MailKind> {
   if (!isMailKind(message.kind)) throw new AppError('INPUT_INVALID', `email render: ${message.kind} is not sent by mail`, { details: { kind: message.kind } });
   const builder = BUILDERS[message.kind] as (m: OutboundMessage) => ViewModels[K & MailKind];
-  return { ...builder(message), ...common } as View<K & MailKind>;
+  return { ...builder(message), feedbackUrl: null, faqUrl: null, ...common } as View<K & MailKind>;
 }
 
 function isMailKind(kind: OutboundKind): kind is MailKind {
@@ -169,7 +172,7 @@ const SAMPLE_TICKET_TEXT = { ticketNumber: 'IM-2026-000123', ticketSubject: 'Fra
  * value set (so conditional blocks are checked), `empty` has them all null/empty (so else-paths are checked).
  */
 export function sampleViews(kind: MailKind): { full: Record<string, unknown>; empty: Record<string, unknown> } {
-  const common = { subject: 'AW: [IM-2026-000123] Frage', automatic: true };
+  const common = { subject: 'AW: [IM-2026-000123] Frage', automatic: true, feedbackUrl: 'https://example.org/rueckmeldung/t', faqUrl: 'https://example.org/faq/faq.html#a' };
   const full: { [K in MailKind]: ViewModels[K] } = {
     auto_answer: { answerText: 'Text', citation: 'VwV Nr. 5.2', stand: '01.01.2026', source: 'https://example.org', reminder: BINDING_REMINDER },
     suggestions: { items: [{ title: 'Frist', citation: 'VwV Nr. 7' }], reminder: BINDING_REMINDER },
@@ -189,7 +192,7 @@ export function sampleViews(kind: MailKind): { full: Record<string, unknown>; em
     escalation: { ...SAMPLE_TICKET_TEXT, levelText: 'die Bearbeitungsfrist ist überschritten', assignee: 'sb-1', dueText: 'Montag' },
   };
   const f = { ...full[kind], ...common };
-  const empty: Record<string, unknown> = { ...f, automatic: false, ...('askMunicipality' in f ? { askMunicipality: false } : {}) };
+  const empty: Record<string, unknown> = { ...f, automatic: false, feedbackUrl: null, faqUrl: null, ...('askMunicipality' in f ? { askMunicipality: false } : {}) };
   for (const key of NULLABLE[kind]) empty[key] = key === 'candidates' || key === 'items' ? [] : null;
   return { full: f, empty };
 }
