@@ -35,7 +35,7 @@ const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([
 const databaseUrl = z
   .string()
   .trim()
-  .refine((v) => v.startsWith('sqlite:'), 'only sqlite:<path> is supported (e.g. sqlite:./data/pakt.db)')
+  .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\/./.test(v), 'only sqlite:<path> or postgres://… is supported (e.g. sqlite:./data/pakt.db)')
   .refine(
     (v) => !v.startsWith('sqlite:') || !['', ':memory:'].includes(v.slice('sqlite:'.length).trim()),
     'needs a file path after "sqlite:" (e.g. sqlite:./data/pakt.db); without one the data would be lost on restart',
@@ -196,8 +196,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return Object.freeze(result.data);
 }
 
-/** The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). */
+/**
+ * The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). A postgres:// URL
+ * is accepted by `pakt db migrate`/`db copy` only: the service and the other commands still run on SQLite
+ * (CONFIG_INVALID, so start-up ends with this line and exit 2).
+ */
 export function sqlitePath(config: Pick<Config, 'DATABASE_URL'>): string {
+  if (!config.DATABASE_URL.startsWith('sqlite:')) {
+    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: postgres://… is only prepared (pakt db migrate, pakt db copy); the service still runs on SQLite: use sqlite:<path>');
+  }
   return config.DATABASE_URL.slice('sqlite:'.length);
 }
 
