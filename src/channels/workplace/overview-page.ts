@@ -7,6 +7,7 @@ import { TICKET_STATUSES } from '../../core/outcome.js';
 import { maySeeOverview } from './access.js';
 import { requireUser, sendError, sendPage, type WorkplaceContext } from './context.js';
 import { CHANNEL_LABELS, STATUS_LABELS, germanTime } from './labels.js';
+import { weekKeys, weeklyChart } from './overview-charts.js';
 import { MAP_HEIGHT, MAP_WIDTH, shadeStep, type KreisShape } from './kreis-map.fs.js';
 import type { OverviewFigures } from './overview.sqlite.js';
 
@@ -47,9 +48,21 @@ export function overviewModel(figures: OverviewFigures, now: Date, shapes: Kreis
     weeks: [...byWeek.entries()].flatMap(([week, channels]) =>
       [...channels.entries()].map(([channel, counts]) => ({ week, channel: CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS] ?? channel, counts })),
     ),
+    charts: charts(figures, now),
     kreise: figures.kreise.map((k) => ({ ...k, name: k.name ?? k.ags })),
     map: shapes.length === 0 ? null : mapModel(figures, shapes),
   };
+}
+
+/** Enquiries per week by channel and by outcome, each a chart with its table. */
+function charts(figures: OverviewFigures, now: Date): object[] {
+  const weeks = weekKeys(now, OVERVIEW_WEEKS, figures.weeks);
+  const channels = (Object.keys(CHANNEL_LABELS) as (keyof typeof CHANNEL_LABELS)[]).map((c) => ({ label: CHANNEL_LABELS[c], keys: [c as string] }));
+  const outcomes = OUTCOMES.map(([label, keys]) => ({ label, keys }));
+  return [
+    weeklyChart('kanal', `Anfragen je Woche nach Kanal (letzte ${OVERVIEW_WEEKS} Wochen)`, figures.weeks, weeks, 'channel', channels),
+    weeklyChart('ergebnis', `Anfragen je Woche nach Ergebnis (letzte ${OVERVIEW_WEEKS} Wochen)`, figures.weeks, weeks, 'outcome', outcomes),
+  ];
 }
 
 const STEP_LABELS = ['keine', '1–2', '3–5', '6–10', 'mehr als 10'];
