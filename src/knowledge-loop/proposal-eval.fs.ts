@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { AskResult } from '../core/knowledge.js';
+import { extractQuestion } from '../core/triage/question-extract.js';
 import type { EvalReport } from '../knowledge/evaluate.js';
 import { answerQuestion } from '../knowledge/answer.js';
 import { buildState } from '../knowledge/build.js';
@@ -15,19 +16,29 @@ import { parseSources, readRawSources, type RawSources } from '../knowledge/sour
 import { changeImpact, runSet, type ChangeImpact, type DevSet } from './proposal-eval.js';
 
 const QuestionLine = z.object({ id: z.string().optional(), question: z.string().min(1), expected: z.array(z.string()), scope: z.enum(['in', 'out']).optional().catch(undefined) });
+/** An enquiry line: asked with the question triage extracts from it (subject and text, without places). */
+const EnquiryLine = z.object({ id: z.string().optional(), subject: z.string().optional(), text: z.string().min(1), expected: z.array(z.string()), scope: z.enum(['in', 'out']).optional().catch(undefined) });
+const lineCase = (json: unknown): { id?: string; question: string; expected: string[]; scope?: 'in' | 'out' } | null => {
+  const q = QuestionLine.safeParse(json);
+  if (q.success) return q.data;
+  const e = EnquiryLine.safeParse(json);
+  if (!e.success) return null;
+  const question = extractQuestion({ ...(e.data.subject === undefined ? {} : { subject: e.data.subject }), text: e.data.text }).text;
+  return question === '' ? null : { ...e.data, question };
+};
 
 /**
- * The question sets of the development sets shipped in the repository (enquiry sets need the triage path and
- * are not used here): those of `root` that exist.
+ * The development sets shipped in the repository (question sets; the enquiry set asked with the question
+ * triage extracts): those of `root` that exist.
  */
 export function defaultDevSetFiles(root = '.'): string[] {
-  const fixed = ['test/eval/questions.jsonl', 'test/eval/questions-2.jsonl'].map((f) => join(root, f));
+  const fixed = ['test/eval/questions.jsonl', 'test/eval/questions-2.jsonl', 'test/eval/enquiries.jsonl'].map((f) => join(root, f));
   const fixtures = join(root, 'test/fixtures/knowledge');
   const more = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(fixtures, f)) : [];
   return [...fixed, ...more].filter((f) => existsSync(f));
 }
 
-/** Reads question sets (JSON Lines `{id?, question, expected, scope?}`); malformed lines are skipped. */
+/** Reads sets (JSON Lines `{id?, question, expected, scope?}` or `{id?, subject?, text, expected}`); malformed lines are skipped. */
 export async function readDevSets(files: string[]): Promise<DevSet[]> {
   const sets: DevSet[] = [];
   for (const file of files) {
@@ -41,9 +52,9 @@ export async function readDevSets(files: string[]): Promise<DevSet[]> {
       } catch {
         return;
       }
-      const parsed = QuestionLine.safeParse(json);
-      if (!parsed.success) return;
-      const { id, question, expected, scope } = parsed.data;
+      const parsed = lineCase(json);
+      if (parsed === null) return;
+      const { id, question, expected, scope } = parsed;
       cases.push({ id: id ?? `${basename(file)}:${i + 1}`, question, expected, ...(scope === undefined ? {} : { scope }) });
     });
     if (cases.length > 0) sets.push({ name: basename(file), cases });
