@@ -18,6 +18,7 @@ import { loadKreisShapes, type KreisShape } from './kreis-map.fs.js';
 import { registerLive } from './live.js';
 import type { ProposalService } from '../../knowledge-loop/proposal-service.js';
 import { registerProposalPages } from './proposal-routes.js';
+import { registerGapsPage } from './gaps-page.js';
 import { OVERVIEW_WEEKS, registerOverview } from './overview-page.js';
 import { createOverviewQuery } from './overview.sqlite.js';
 import { createQueueQuery } from './queue.sqlite.js';
@@ -126,6 +127,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
         return shapes;
       };
       registerOverview(server, ctx, (now) => overview.figures(now, OVERVIEW_WEEKS), kreisShapes);
+      registerGapsPage(server, ctx, deps.db);
       logger.info({ mode: mode.kind }, 'workplace mounted at /arbeitsplatz');
     },
   };

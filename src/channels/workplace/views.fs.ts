@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { AppError } from '../../core/errors.js';
 
-export const PAGE_NAMES = ['anmelden', 'eingang', 'vorgang', 'uebersicht', 'fehler'] as const;
+export const PAGE_NAMES = ['anmelden', 'eingang', 'vorgang', 'uebersicht', 'wissensluecken', 'fehler'] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
 
 /** Rendered pages plus the stylesheet. */
