@@ -25,6 +25,8 @@ const CONVERSATIONS = numberArg('conversations', 50);
 const PER_CONVERSATION = numberArg('per-conversation', options.quick ? 12 : 40);
 const RATE = numberArg('rate', 300);
 const OPEN_TOTAL = numberArg('open-activities', options.quick ? 600 : 2000);
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles our server.
+const NODE_ARGS = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
 
 /** One load run as the server saw it. */
 interface Load {
@@ -75,7 +77,7 @@ async function round(kind: 'ours' | 'echo', n: number): Promise<Round> {
   const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-teams-'));
   const server =
     kind === 'ours'
-      ? await startServer(process.execPath, [ENTRY], { LOG_LEVEL: 'silent', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'pakt.db')}`, INDEX_CACHE_DIR: join(dir, 'cache') }, port)
+      ? await startServer(process.execPath, [...NODE_ARGS, ENTRY], { LOG_LEVEL: 'silent', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'pakt.db')}`, INDEX_CACHE_DIR: join(dir, 'cache') }, port)
       : await startServer(process.execPath, ['--no-deprecation', fileURLToPath(new URL('./floors/echo-bot.mjs', import.meta.url))], {}, port);
   try {
     await new Promise((r) => setTimeout(r, 500)); // let start-up garbage settle before reading memory

@@ -37,13 +37,25 @@ export function mapDbError(error: unknown, what: string): AppError {
   });
 }
 
+/** One transaction runner per connection: `db.transaction()` builds five wrapper functions on every call. */
+const runners = new WeakMap<Database.Database, Database.Transaction<(fn: () => unknown) => unknown>>();
+
+function runner(db: Database.Database): Database.Transaction<(fn: () => unknown) => unknown> {
+  let tx = runners.get(db);
+  if (tx === undefined) {
+    tx = db.transaction((fn: () => unknown) => fn());
+    runners.set(db, tx);
+  }
+  return tx;
+}
+
 /**
  * Runs `fn` in an IMMEDIATE transaction (write lock taken at BEGIN, so concurrent writers queue on the busy
  * timeout instead of failing on a stale snapshot). Any error rolls everything back and is mapped.
  */
 export function inTransaction<T>(db: Database.Database, what: string, fn: () => T): T {
   try {
-    return db.transaction(fn).immediate();
+    return runner(db).immediate(fn) as T;
   } catch (error) {
     throw mapDbError(error, what);
   }

@@ -30,6 +30,7 @@ export interface TeamsAuthConfig {
 type ClaimsIdentityArg = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactoryT = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClientT = Awaited<ReturnType<ConnectorFactoryT['create']>>;
+type UserTokenClientT = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /** The public Azure cloud's Bot Framework endpoints (botframework-connector's AuthenticationConstants). */
 const PUBLIC_CLOUD = {
@@ -51,15 +52,24 @@ interface PipelineLike {
   removePolicy(options: { phase: string }): unknown;
 }
 
+/** The bot a claims identity speaks for (audience/app id claims): the key of the per-bot caches. */
+function botOf(claimsIdentity: ClaimsIdentityArg): string {
+  const claims = (claimsIdentity as { claims?: { type: string; value: string }[] }).claims ?? [];
+  return claims.filter((c) => c.type === 'aud' || c.type === 'appid' || c.type === 'azp').map((c) => c.value).join('|');
+}
+
 /**
  * Authentication whose connector factories reuse one client per bot, service URL and audience (as the
  * old BotFrameworkAdapter did). The SDK otherwise builds a new client per turn: a new HTTP pipeline with its
  * own keep-alive agent, so a new TCP connection for every reply. Inbound turns get their factory from
  * `authenticateRequest`, proactive turns from
  * `createConnectorFactory`; both are wrapped. With `noRetry`, the clients' retry policy is removed.
+ * The user token client (OAuth sign-in, unused by this bot but built by the SDK for every turn, a full HTTP
+ * pipeline each time) is likewise kept once per bot.
  */
 class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClientT>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClientT>>();
 
   constructor(settings: Record<string, string>, private readonly noRetry: boolean) {
     super(settings);
@@ -75,10 +85,20 @@ class CachingAuthentication extends ConfigurationBotFrameworkAuthentication {
     return this.cached(super.createConnectorFactory(claimsIdentity), claimsIdentity);
   }
 
+  override createUserTokenClient(claimsIdentity: ClaimsIdentityArg): Promise<UserTokenClientT> {
+    const key = botOf(claimsIdentity);
+    const hit = this.userTokenClients.get(key);
+    if (hit) return hit;
+    const created = super.createUserTokenClient(claimsIdentity);
+    created.catch(() => this.userTokenClients.delete(key));
+    if (this.userTokenClients.size >= CLIENT_CACHE_SIZE) this.userTokenClients.delete(this.userTokenClients.keys().next().value as string);
+    this.userTokenClients.set(key, created);
+    return created;
+  }
+
   private cached(inner: ConnectorFactoryT, claimsIdentity: ClaimsIdentityArg): ConnectorFactoryT {
     // The factory is bound to the identity's bot (audience claim); key the cache on it as well.
-    const claims = (claimsIdentity as { claims?: { type: string; value: string }[] }).claims ?? [];
-    const bot = claims.filter((c) => c.type === 'aud' || c.type === 'appid' || c.type === 'azp').map((c) => c.value).join('|');
+    const bot = botOf(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string): Promise<ConnectorClientT> => {
         const key = `${bot}\n${serviceUrl}\n${audience ?? ''}`;
