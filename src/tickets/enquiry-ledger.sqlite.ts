@@ -50,6 +50,21 @@ export function followUpChange(ticket: TicketRecord, spec: Extract<EnquiryPlan['
   return change;
 }
 
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** A statement with `n` placeholders in an IN list, prepared on first use for each `n`. */
+function preparedPer(db: Database.Database, sql: (n: number) => string): (n: number) => Database.Statement {
+  const statements = new Map<number, Database.Statement>();
+  return (n) => {
+    let statement = statements.get(n);
+    if (statement === undefined) {
+      statement = db.prepare(sql(n));
+      statements.set(n, statement);
+    }
+    return statement;
+  };
+}
+
 /** Creates the ledger over a connection and its prepared writes. */
 export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites): EnquiryLedger {
   const selectEnquiry = db.prepare('SELECT outcome, ticket_number FROM enquiries WHERE key = ?');
@@ -66,12 +81,18 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
 
   const wantedRefs = (refs: string[]): string[] => [...new Set(refs.filter((r) => r !== ''))].slice(-MAX_REFERENCES);
 
+  // Prepared once per number of references (1..MAX_REFERENCES), not on every mail.
+  const byRefs = preparedPer(db, (n) => `SELECT ticket_number FROM ticket_refs WHERE ref IN (${placeholders(n)}) ORDER BY rowid DESC LIMIT 1`);
+  const repliesByRefs = preparedPer(
+    db,
+    (n) => `SELECT kind, reply_handle FROM outbox WHERE ticket_number = ? AND channel = 'email' AND status = 'sent'
+         AND kind NOT IN (${placeholders(STAFF_KINDS.length)}) AND provider_id IN (${placeholders(n)})`,
+  );
+
   const findByRefs = (refs: string[]): TicketRecord | null => {
     const wanted = wantedRefs(refs);
     if (wanted.length === 0) return null;
-    const row = db
-      .prepare(`SELECT ticket_number FROM ticket_refs WHERE ref IN (${wanted.map(() => '?').join(', ')}) ORDER BY rowid DESC LIMIT 1`)
-      .get(...wanted) as { ticket_number: string } | undefined;
+    const row = byRefs(wanted.length).get(...wanted) as { ticket_number: string } | undefined;
     return row === undefined ? null : w.find(row.ticket_number);
   };
 
@@ -79,12 +100,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
   const ourReplies = (number: string, refs: string[]): ReferencedReply[] => {
     const wanted = wantedRefs(refs);
     if (wanted.length === 0) return [];
-    const rows = db
-      .prepare(
-        `SELECT kind, reply_handle FROM outbox WHERE ticket_number = ? AND channel = 'email' AND status = 'sent'
-         AND kind NOT IN (${STAFF_KINDS.map(() => '?').join(', ')}) AND provider_id IN (${wanted.map(() => '?').join(', ')})`,
-      )
-      .all(number, ...STAFF_KINDS, ...wanted) as { kind: OutboundKind; reply_handle: string }[];
+    const rows = repliesByRefs(wanted.length).all(number, ...STAFF_KINDS, ...wanted) as { kind: OutboundKind; reply_handle: string }[];
     return rows.flatMap((r) => {
       const handle = JSON.parse(r.reply_handle) as { channel?: string; to?: unknown };
       return handle.channel === 'email' && typeof handle.to === 'string' && handle.to !== '' ? [{ kind: r.kind, to: handle.to }] : [];
