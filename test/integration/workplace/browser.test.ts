@@ -4,43 +4,17 @@
  * screenshot under test-results/workplace/ and runs axe-core on the pages it visits (contexts bypass the
  * pages' strict CSP only so that the axe script can be injected).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, SHOTS, hasBrowser, seriousFindings, signInAs } from './browser-helpers.js';
 import { startWorkplace, type WorkplaceHarness } from './harness.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'test-results/workplace';
-// Without the browser the suite is skipped locally; in CI (.ci/run installs it) a missing browser fails.
-const hasBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const HEILBRONN = {
   from: 'integration@heilbronn.de',
   subject: 'Bescheid für unseren Antrag',
   text: 'Sehr geehrte Damen und Herren,\nwir haben den Antrag auf Förderung des Integrationsmanagements gestellt (Az. HN-0815). Wann erhalten wir den Bescheid?\nMit freundlichen Grüßen\nStadt Heilbronn',
 };
-
-/** axe-core findings of impact serious or critical (WCAG 2 A/AA rules). */
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    // Runs in the page (no DOM types in this Node project): axe and document come from the page's globals.
-    const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } };
-    const result = await page.axe.run(page.document, { runOnly: ['wcag2a', 'wcag2aa'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.count})`);
-}
-
-async function signInAs(page: Page, h: WorkplaceHarness, login: string): Promise<void> {
-  await page.goto(`${h.url}/arbeitsplatz/eingang`);
-  await page.getByRole('link', { name: 'Mit Dienstkonto anmelden' }).click();
-  await page.getByLabel('Benutzer').fill(login);
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await page.waitForURL(`${h.url}/arbeitsplatz/eingang`);
-}
 
 // A browser test spans two sign-ins and several page loads: room for a loaded 2-core CI machine.
 describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () => {
