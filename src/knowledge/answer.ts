@@ -6,7 +6,7 @@
  */
 import type { AskResult, SearchHit } from '../core/knowledge.js';
 import type { SearchIndex } from './index.minisearch.js';
-import { planQuery, type QueryPlan } from './query.js';
+import { cachedPlan, type QueryPlan } from './query.js';
 import { composeAnswer } from './compose.js';
 import { uncoveredClause } from './compose-parts.js';
 import { detectLanguage } from './language.js';
@@ -48,7 +48,7 @@ function base(question: string, outcome: AskResult['outcome'], message?: string)
  * @example answerQuestion(index, 'Wie lang darf der Sachbericht sein?', 5).answer?.citation
  */
 export function answerQuestion(index: SearchIndex, question: string, top = 5): AskResult {
-  const plan = planQuery(question, index.analyzer, index.synonyms);
+  const plan = cachedPlan(question, index.analyzer, index.synonyms);
   const echo = plan.truncated ? `${plan.cleaned} …` : plan.cleaned;
   if (!detectLanguage(plan.cleaned, index.analyzer.vocabulary.words).isGerman) return base(echo, 'out_of_scope', MESSAGES.notGerman);
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);

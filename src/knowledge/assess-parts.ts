@@ -6,7 +6,7 @@
  * Pure.
  */
 import type { RankedHit, SearchIndex } from './index.minisearch.js';
-import { planQuery } from './query.js';
+import { cachedPlan } from './query.js';
 import { assess, THRESHOLDS } from './assess.js';
 
 /** Where a question splits into clauses that ask separately: ", und", ", oder", a dash, a semicolon, a second question. */
@@ -48,7 +48,7 @@ export function clauseAnswer(index: SearchIndex, question: string, best: RankedH
   const all = clauses(question);
   let found: { confidence: number; clause: string } | null = null;
   for (const clause of all.slice(0, MAX_CLAUSES)) {
-    const plan = planQuery(clause, index.analyzer, index.synonyms);
+    const plan = cachedPlan(clause, index.analyzer, index.synonyms);
     if (plan.groups.length === 0) continue;
     const ranked = index.search(plan, depth);
     if (ranked[0]?.passage.id !== best.passage.id) continue;

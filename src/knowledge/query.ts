@@ -147,3 +147,40 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const facets = questionFacets(text, topics, terms, synonyms.programmes);
   return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(text) : [], frame, facets, truncated };
 }
+
+/** Plans kept per synonym set (one per index: a reload brings new ones, so nothing stale survives). */
+const plans = new WeakMap<GermanAnalyzer, WeakMap<CompiledSynonyms, Map<string, QueryPlan>>>();
+/** Most plans kept per index; the least recently used one goes first. */
+const MAX_PLANS = 1_000;
+
+/** Freezes a plan and everything in it: a cached plan is shared by every ask of the same text. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * {@link planQuery}, remembered per index for the same text (a recurring question, a clause asked again), in a
+ * bounded least-recently-used cache. The plan is frozen: callers read it, never change it.
+ *
+ * @example cachedPlan('Wie lang darf der Sachbericht sein?', index.analyzer, index.synonyms).groups[0]?.word // 'sachbericht'
+ */
+export function cachedPlan(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
+  let bySynonyms = plans.get(analyzer);
+  if (bySynonyms === undefined) plans.set(analyzer, (bySynonyms = new WeakMap()));
+  let cache = bySynonyms.get(synonyms);
+  if (cache === undefined) bySynonyms.set(synonyms, (cache = new Map()));
+  const hit = cache.get(question);
+  if (hit !== undefined) {
+    cache.delete(question);
+    cache.set(question, hit);
+    return hit;
+  }
+  const plan = deepFreeze(planQuery(question, analyzer, synonyms));
+  if (cache.size >= MAX_PLANS) cache.delete(cache.keys().next().value!);
+  cache.set(question, plan);
+  return plan;
+}

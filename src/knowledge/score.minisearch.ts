@@ -79,9 +79,9 @@ function buffersOf(m: Internals): { total: Float64Array; term: Float64Array; cou
   return b;
 }
 
-/** Expansions by prefix or typo per index, kept for terms that recur (bounded: cleared when full). */
+/** Expansions (exact, by prefix or typo) per index, kept for terms that recur (bounded: cleared when full). */
 const expansionCache = new WeakMap<object, Map<string, Expansion[]>>();
-const MAX_CACHED = 2_000;
+const MAX_CACHED = 5_000;
 
 /**
  * The expansions of one query term, as MiniSearch's executeQuerySpec builds them (exact, prefix, fuzzy). A fuzzy
@@ -89,19 +89,21 @@ const MAX_CACHED = 2_000;
  * never changes; a re-index builds a new one).
  */
 function expand(m: Internals, q: TermQuery, weights: ScoreOptions['weights']): Expansion[] {
-  if (q.fuzzy === 0 && !q.prefix) {
-    const exact = m._index.get(q.term);
-    return exact === undefined ? [] : [{ term: q.term, weight: 1, data: exact }];
-  }
   let cache = expansionCache.get(m);
   if (cache === undefined) expansionCache.set(m, (cache = new Map()));
-  const key = `${q.term}\u0000${q.fuzzy}\u0000${q.prefix}\u0000${weights.fuzzy}\u0000${weights.prefix}`;
+  // An exact term is one walk down the radix tree per field lookup; kept too (the same words recur across asks).
+  const key = q.fuzzy === 0 && !q.prefix ? q.term : `${q.term}\u0000${q.fuzzy}\u0000${q.prefix}\u0000${weights.fuzzy}\u0000${weights.prefix}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const out = walk(m, q, weights);
+  const out = q.fuzzy === 0 && !q.prefix ? exactly(m, q.term) : walk(m, q, weights);
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, out);
   return out;
+}
+
+function exactly(m: Internals, term: string): Expansion[] {
+  const exact = m._index.get(term);
+  return exact === undefined ? [] : [{ term, weight: 1, data: exact }];
 }
 
 function walk(m: Internals, q: TermQuery, weights: ScoreOptions['weights']): Expansion[] {
