@@ -59,8 +59,11 @@ export function weekKeys(now: Date, weeks: number, rows: WeekRow[]): string[] {
   return [...keys].sort();
 }
 
-/** "2026-W49" → "KW 49" (the axis label; the table keeps the year). */
-const shortWeek = (week: string): string => `KW ${week.slice(week.indexOf('W') + 1)}`;
+/**
+ * "2026-W49" → "W49" (the axis label; the table keeps the year). Not "KW": SQLite's %W counts from the first
+ * Monday, not ISO calendar weeks.
+ */
+const shortWeek = (week: string): string => week.slice(week.indexOf('W'));
 
 /**
  * Lays out one stacked bar chart of `rows` per week, one stack layer per series (`by` picks the field).

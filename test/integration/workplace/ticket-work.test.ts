@@ -113,8 +113,8 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
     expect(overview.status).toBe(200);
     // Charts as SVG with their numbers as tables: the seeded mail enquiries are e-mail tickets of this week.
     expect(overview.text).toContain('<caption>Anfragen je Woche nach Kanal (letzte 12 Wochen): Zahlen</caption>');
-    expect(overview.text).toMatch(/<rect class="balken"[^>]*><title>KW \d+, E-Mail: \d+<\/title>/);
-    expect(overview.text).toMatch(/<rect class="balken"[^>]*><title>KW \d+, Vorgang: \d+<\/title>/);
+    expect(overview.text).toMatch(/<rect class="balken"[^>]*><title>W\d+, E-Mail: \d+<\/title>/);
+    expect(overview.text).toMatch(/<rect class="balken"[^>]*><title>W\d+, Vorgang: \d+<\/title>/);
     for (const action of ['uebernehmen', 'notiz', 'frist', 'antworten']) {
       const refused = await reader.request(`${h.url}/arbeitsplatz/vorgang/${number}/${action}`, { form: { _csrf: hiddenValue(page.text, '_csrf'), version: '1', text: 'x' } });
       expect(refused.status).toBe(403);

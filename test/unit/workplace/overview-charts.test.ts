@@ -33,7 +33,7 @@ describe(weeklyChart.name, () => {
   });
 
   it('stacks one segment per non-zero count, heights proportional, each named by week, series and count', () => {
-    expect(chart.bars.map((b) => b.label)).toEqual(['KW 47, E-Mail: 3', 'KW 48, E-Mail: 2', 'KW 47, Teams: 1']);
+    expect(chart.bars.map((b) => b.label)).toEqual(['W47, E-Mail: 3', 'W48, E-Mail: 2', 'W47, Teams: 1']);
     const [email47, email48, teams47] = chart.bars;
     expect(email47!.height / email48!.height).toBeCloseTo(1.5, 1);
     expect(teams47!.y + teams47!.height).toBeCloseTo(email47!.y, 1); // Teams sits on top of e-mail
