@@ -70,16 +70,18 @@ export async function requireUser(ctx: WorkplaceContext, req: restify.Request, r
 const DRAFT_MAX = 2_500;
 
 /** The typed texts of a refused form, capped to fit the cookie. */
-function draftOf(req: restify.Request): { answer?: string; note?: string; handoverNote?: string } {
+function draftOf(req: restify.Request): { answer?: string; note?: string; handoverNote?: string; deadlineReason?: string } {
   const body = formBody(req);
   const cap = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.slice(0, DRAFT_MAX) : undefined);
   const action = /\/([a-z-]+)$/.exec(req.url ?? '')?.[1];
   const text = cap(body.text);
-  const out: { answer?: string; note?: string; handoverNote?: string } = {};
+  const out: { answer?: string; note?: string; handoverNote?: string; deadlineReason?: string } = {};
   if (action === 'antworten' && text !== undefined) out.answer = text;
   if (action === 'notiz' && text !== undefined) out.note = text;
   const note = cap(body.note);
   if (action === 'weitergeben' && note !== undefined) out.handoverNote = note;
+  const reason = cap(body.grund);
+  if (action === 'frist' && reason !== undefined) out.deadlineReason = reason;
   return out;
 }
 

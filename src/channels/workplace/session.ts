@@ -19,7 +19,7 @@ export interface SessionData {
    * Text typed into a form whose session had expired: restored on that ticket after signing in again. Capped
    * (the sealed cookie holds about 4 KB).
    */
-  draft?: { ticket: string; answer?: string; note?: string; handoverNote?: string };
+  draft?: { ticket: string; answer?: string; note?: string; handoverNote?: string; deadlineReason?: string };
   /** Confirmation of the last action, shown once on the next page. */
   flash?: string;
   /** Between the redirect to the IdP and its callback. */

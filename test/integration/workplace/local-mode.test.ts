@@ -86,6 +86,28 @@ describe('workplace idle timeout', () => {
     expect(back.text).toContain('Mein langer Antwortentwurf');
     expect(back.text).toContain('Ihre Sitzung war abgelaufen');
   });
+
+  it('keeps the typed reason of a deadline change across an expired session', async () => {
+    clock.offsetMs = 0;
+    const number = h.seedTicket({
+      from: 'integration@heilbronn.de',
+      subject: 'Frist',
+      text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nStadt Heilbronn',
+    });
+    const client = new FormClient();
+    const signInPage = await client.request(`${h.url}/arbeitsplatz/anmelden`);
+    await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, { form: { _csrf: hiddenValue(signInPage.text, '_csrf'), staffId: 'sb-nord-1' } });
+    const ticket = await client.request(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    clock.offsetMs = 6 * 60_000;
+    const expired = await client.request(`${h.url}/arbeitsplatz/vorgang/${number}/frist`, {
+      form: { _csrf: hiddenValue(ticket.text, '_csrf'), version: hiddenValue(ticket.text, 'version'), frist: 'resolution', datum: '2099-03-02', grund: 'Mein Grund für die neue Frist' },
+    });
+    const back = await client.request(`${h.url}/arbeitsplatz/anmelden/lokal`, {
+      form: { _csrf: hiddenValue(expired.text, '_csrf'), staffId: 'sb-nord-1', ziel: new URL(expired.url).searchParams.get('ziel') ?? '' },
+    });
+    expect(back.url).toBe(`${h.url}/arbeitsplatz/vorgang/${number}`);
+    expect(back.text).toMatch(/<textarea id="frist-grund"[^>]*>Mein Grund für die neue Frist<\/textarea>/);
+  });
 });
 
 describe('workplace settings', () => {
