@@ -16,6 +16,8 @@ import type { Migration } from '../../core/ports.js';
 import { routingMigrations } from '../../routing/migrations.js';
 import { openDatabase } from '../../tickets/database.sqlite.js';
 import { ticketMigrations } from '../../tickets/migrations.js';
+import { gapsMigrations } from '../../knowledge-loop/gaps-migrations.js';
+import { proposalMigrations } from '../../knowledge-loop/proposal-migrations.js';
 import { copyToPostgres, type CopyReport } from '../../tickets/postgres/copy.postgres.js';
 import { isUnreachable, migratePostgres, openPostgres, redactUrl } from '../../tickets/postgres/database.postgres.js';
 import { sqliteRowSource } from '../../tickets/postgres/source.sqlite.js';
@@ -23,10 +25,11 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type C
 import { jsonLine } from '../io.js';
 
 /**
- * Every migration the service applies to its one database (server/services.ts + server/app.ts: tickets,
- * routing, Teams, mail), in that order. Keep in step with the composition root.
+ * Every migration the service applies to its one database, in its order (server/services.ts: tickets,
+ * routing, knowledge gaps; server/app.ts: Teams, mail, FAQ proposals). A test keeps this in step with the
+ * composition root (test/integration/postgres/service-migrations.test.ts).
  */
-export const SERVICE_MIGRATIONS: Migration[] = [...ticketMigrations, ...routingMigrations, ...teamsMigrations, ...emailMigrations];
+export const SERVICE_MIGRATIONS: Migration[] = [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...teamsMigrations, ...emailMigrations, ...proposalMigrations];
 
 const sqliteUrl = z.string().regex(/^sqlite:.+/, 'erwartet sqlite:PFAD (z. B. sqlite:./data/pakt.db)');
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'erwartet postgres://BENUTZER@HOST:PORT/DATENBANK');

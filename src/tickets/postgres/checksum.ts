@@ -1,8 +1,9 @@
 /**
  * Per-table checksums that mean the same on SQLite and PostgreSQL: sha256 over the rows in primary-key order
  * (text keys in byte order: SQLite's BINARY collation, PostgreSQL's `COLLATE "C"`), each row a JSON array of
- * its values in the source's column order, every value normalised to a string (integers as decimals, so an
- * SQLite INTEGER and a PostgreSQL BIGINT agree; binary as hex) or null.
+ * its values in the source's column order, every value normalised to a string (numbers in JavaScript's shortest
+ * exact decimal form, so an SQLite INTEGER and a PostgreSQL BIGINT, an SQLite REAL and a DOUBLE PRECISION
+ * agree; binary as hex) or null.
  */
 import { createHash, type Hash } from 'node:crypto';
 

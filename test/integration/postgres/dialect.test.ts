@@ -9,6 +9,10 @@ describe('toPostgres', () => {
     );
   });
 
+  it('turns REAL (8-byte in SQLite) into DOUBLE PRECISION, not the 4-byte REAL', () => {
+    expect(toPostgres('CREATE TABLE t (confidence REAL NOT NULL)')).toBe('CREATE TABLE t (confidence DOUBLE PRECISION NOT NULL)');
+  });
+
   it('leaves common SQL alone (partial indexes, ADD COLUMN, substr/length, composite keys)', () => {
     const sql = "CREATE INDEX i ON t (created_at) WHERE status <> 'erledigt';\nALTER TABLE t ADD COLUMN k TEXT;\nUPDATE t SET k = substr(a, 1, length(a) - 1);";
     expect(toPostgres(sql)).toBe(sql);

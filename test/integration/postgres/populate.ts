@@ -1,8 +1,8 @@
 /**
  * A populated SQLite store for the copy and dump tests: every service migration applied, tickets made by the
  * real core and ticket service (events, messages, refs, enquiries, outbox), plus rows in the routing, Teams and
- * mail tables with what tends to break a copy: NULLs, umlauts and emoji, text keys whose byte order differs
- * from a German collation, an IMAP UID above 2^31.
+ * mail, knowledge-gap and FAQ-proposal tables with what tends to break a copy: NULLs, umlauts and emoji, text keys whose byte order differs
+ * from a German collation, an IMAP UID above 2^31, a float that needs all 17 digits.
  */
 import { join } from 'node:path';
 import { SERVICE_MIGRATIONS } from '../../../src/cli/commands/db.js';
@@ -31,6 +31,11 @@ export function populatedSqlite(dir: string, tickets = 12): string {
     db.prepare('INSERT INTO teams_conversations (conversation_id, reference, conversation_type, dead_at, dead_reason, updated_at) VALUES (?, ?, ?, NULL, NULL, ?)').run('a:1', '{"x":"ü"}', 'personal', at);
     db.prepare('INSERT INTO teams_feedback (enquiry_key, voter, passage_id, helpful, created_at) VALUES (?, ?, NULL, ?, ?)').run('teams:1', 'v', 1, at);
     db.prepare(`INSERT INTO email_mailbox_state (mailbox, uid_validity, last_uid, start_at, updated_at) VALUES ('INBOX', '3000000000', ?, ?, ?)`).run(4_000_000_001, at, at);
+    db.prepare(`INSERT INTO gaps_questions (enquiry_key, channel, asked_at, outcome, question, passage_id, passage_title, confidence)
+      VALUES ('email:<g1@x>', 'email', ?, 'suggested', 'Wie lange läuft die Förderung?', NULL, NULL, ?)`).run(at, 0.1 + 0.2);
+    const proposal = db.prepare(`INSERT INTO faq_proposals (ticket_number, status, question, answer, alternatives_json, source, stand, section_id, author,
+      created_at, updated_at) VALUES (NULL, 'entwurf', 'Frage?', 'Antwort.', '[]', 'faq', '2026-06', 'faq#x', 'sb-nord-1', ?, ?) RETURNING id`).get(at, at) as { id: number };
+    db.prepare("INSERT INTO faq_proposal_events (proposal_id, type, actor, at, note) VALUES (?, 'created', 'sb-nord-1', ?, NULL)").run(proposal.id, at);
     db.prepare(`INSERT INTO email_attempts (mailbox, uid_validity, uid, attempts, last_at) VALUES ('INBOX', '3000000000', ?, 2, ?)`).run(4_000_000_001, at);
   } finally {
     s.close();
