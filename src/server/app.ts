@@ -11,6 +11,7 @@ import { emailMigrations } from '../channels/email/state.sqlite.js';
 import { createFeedback } from '../channels/feedback/index.js';
 import { createWorkplace } from '../channels/workplace/index.js';
 import { createTeamsChannel, passageLookup, teamsMigrations } from '../channels/teams/index.js';
+import { faqLink } from '../knowledge-loop/export-links.js';
 import { createFaqProposals, proposalMigrations } from '../knowledge-loop/proposal-wiring.js';
 import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     staff: routing.staff,
     router: routing.router,
     passages: passageLookup(() => kb.passages()),
+    faqLink: (passageId) => faqLink(config.PUBLIC_FAQ_URL, passageId),
     announceStaffChannel: (teamId, conversationId) => {
       announceOpenTickets(teamId, conversationId, { store: ticketModule.tickets, outbox: ticketModule.outbox, clock });
     },

@@ -47,6 +47,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Collaborators of {@link createTeamsChannel}. */
 export interface TeamsChannelDeps {
   config: TeamsChannelConfig;
+  /** Link of a passage on the published FAQ site (PUBLIC_FAQ_URL, issue 14) for the answer card; none when absent. */
+  faqLink?: (passageId: string) => string | null;
   /** Opened with {@link teamsMigrations} applied. */
   db: Database.Database;
   /**
@@ -106,7 +108,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const ctx: TeamsContext = {
     config: deps.config,
     store: new TeamsStore(deps.db, deps.clock),
-    cards: new CardRenderer(loadCardTemplates(deps.templatesDir ?? DEFAULT_CARD_TEMPLATES_DIR)),
+    cards: new CardRenderer(loadCardTemplates(deps.templatesDir ?? DEFAULT_CARD_TEMPLATES_DIR), deps.faqLink),
     handle: deps.handle,
     tickets: deps.tickets,
     staff: deps.staff,

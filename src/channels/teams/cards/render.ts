@@ -39,7 +39,11 @@ export function formatDue(iso: string): string {
 
 /** Renders card templates; one instance per channel. */
 export class CardRenderer {
-  constructor(private readonly templates: CardTemplates) {}
+  /** `faqLinkOf`: the passage on the published FAQ site (PUBLIC_FAQ_URL, issue 14), or null. */
+  constructor(
+    private readonly templates: CardTemplates,
+    private readonly faqLinkOf: (passageId: string) => string | null = () => null,
+  ) {}
 
   /** Welcome and `hilfe`: what the bot can do, in three lines. */
   welcome(): Attachment {
@@ -57,6 +61,7 @@ export class CardRenderer {
       stand: answer?.stand ?? '',
       reminder: answer?.reminder ?? '',
       passageId: answer?.passageId ?? '',
+      faqUrl: answer?.passageId ? (this.faqLinkOf(answer.passageId) ?? '') : '',
       enquiryKey,
       question: question.slice(0, MAX_QUESTION_IN_CARD),
       truncationNote: truncationNote ?? '',
