@@ -5,7 +5,7 @@
  */
 import type { Channel, Enquiry, ReplyHandle } from './enquiry.js';
 import type { OutboundKind, Outcome, TicketView } from './outcome.js';
-import type { Contact, GemeindeRef, KreisRef, RouteStatus, Team } from './routing.js';
+import type { Contact, GemeindeRef, KreisRef, RouteCandidate, RouteStatus, Team } from './routing.js';
 import type { DueTimes, OutboxDraft, Requester } from './ticket-model.js';
 import type { TicketCategory } from './triage/index.js';
 
@@ -62,10 +62,17 @@ export interface ReferencedReply {
 
 /**
  * A ticket found for a follow-up, with how far its route was settled and who asked (both absent from older
- * implementations), and which of our messages on it the enquiry names (issue 10: membership by our reply).
+ * implementations), which of our messages on it the enquiry names (issue 10: membership by our reply) and the
+ * ask-back's choices.
  * `requesterAddress` is personal data: compared, never logged.
  */
-export type FollowUpTarget = TicketView & { routeStatus?: RouteStatus; requesterAddress?: string; ourReplies?: ReferencedReply[] };
+export type FollowUpTarget = TicketView & {
+  routeStatus?: RouteStatus;
+  requesterAddress?: string;
+  ourReplies?: ReferencedReply[];
+  /** The places the requester was asked to choose from while the route is open (the ask-back's choices). */
+  candidates?: RouteCandidate[];
+};
 
 /** Everything one enquiry changes, committed as ONE transaction by {@link EnquiryLedger.commit}. */
 export interface EnquiryPlan {

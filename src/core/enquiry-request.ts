@@ -14,18 +14,31 @@ export type ReplyPath = 'inline' | 'outbox';
 
 /**
  * What happened: a question (typed or mailed), a passage chosen from "Meinten Sie …" (its title is asked as a
- * question), or an escalation ("An Sachbearbeitung übergeben", "Keine davon": a person must take it, so a
- * ticket is opened even for a question the knowledge base could answer). A municipality's answer to an
- * ask-back is not a kind of its own: by mail it is a follow-up the core finds by the ticket it names, in
- * Teams the ticket service records it (`resolveMunicipality`).
+ * question), an escalation ("An Sachbearbeitung übergeben", "Keine davon": a person must take it, so a
+ * ticket is opened even for a question the knowledge base could answer), or a municipality's answer to the
+ * ask-back ("Für welche Gemeinde fragen Sie?", core/ask-back.ts): the core reads it (a chosen candidate, an
+ * AGS, or free text routed) and re-routes the ticket as a mail follow-up naming the municipality does.
  */
-export type EnquiryKind = 'question' | 'passage_choice' | 'escalation';
+export type EnquiryKind = 'question' | 'passage_choice' | 'escalation' | 'municipality_answer';
+
+/**
+ * Which ask-back a `municipality_answer` answers: the ticket asked about, the candidate chosen on the card
+ * (its AGS) and how the answer came: `card` (the ask-back card: whatever it names is the answer) or `message`
+ * (a plain message while the ticket waits: when it names no place, or asks something new, it is a question).
+ */
+export interface AskBackAnswer {
+  ticketNumber: string;
+  choice?: string | undefined;
+  via: 'card' | 'message';
+}
 
 /** One request to {@link handleEnquiry}. */
 export interface EnquiryRequest {
   kind: EnquiryKind;
   enquiry: Enquiry;
   reply: ReplyPath;
+  /** With `municipality_answer`: the ask-back answered (without it the enquiry is asked as a question). */
+  askBack?: AskBackAnswer;
   /**
    * Set by the mail door for auto-replies, bounces and loops: the enquiry is recorded (and attached to its
    * ticket when it is a follow-up) but nothing is sent and nothing is reopened.

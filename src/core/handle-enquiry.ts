@@ -7,11 +7,12 @@ import type { Enquiry } from './enquiry.js';
 import type { KnowledgeAnswerer } from './knowledge.js';
 import type { OutboundKind, Outcome, StaffAddress } from './outcome.js';
 import type { Clock, Logger } from './ports.js';
-import type { RouteResult, Router, StaffDirectory } from './routing.js';
+import type { Router, StaffDirectory } from './routing.js';
 import type { DeadlinePolicy, OutboxDraft } from './ticket-model.js';
 import type { EnquiryLedger, EnquiryPlan, FollowUpReroute, FollowUpTarget } from './enquiry-ledger-ports.js';
 import { assignTeam } from './assignment.js';
-import { answererFor, type EnquiryRequest } from './enquiry-request.js';
+import { askBackStep, settledByRequester, type NamedPlace } from './ask-back.js';
+import { answererFor, type AskBackAnswer, type EnquiryRequest } from './enquiry-request.js';
 import { forcedTicket, newTicket } from './new-ticket.js';
 import { payloadOf, type PayloadInput } from './messages.js';
 import { learnSender, type SenderConfirmations } from './sender-learning.js';
@@ -36,9 +37,9 @@ export interface HandleEnquiryDeps {
 }
 
 export type { SenderConfirmations } from './sender-learning.js';
-export type { EnquiryKind, EnquiryRequest, ReplyPath } from './enquiry-request.js';
+export type { AskBackAnswer, EnquiryKind, EnquiryRequest, ReplyPath } from './enquiry-request.js';
 
-type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed'>;
+type Decision = Exclude<Outcome['kind'], 'duplicate' | 'follow_up' | 'suppressed' | 'ask_back_open'>;
 
 function decide(enquiry: Enquiry, result: TriageResult): Decision {
   if (enquiry.text.trim() === '' && enquiry.subject.trim() === '') return 'invalid';
@@ -81,20 +82,29 @@ function plan(enquiry: Enquiry, outcome: Outcome['kind'], now: Date, ticket: Enq
  * the municipality asked for (issues 5/6): its text, signature and sender are routed, and when that leads
  * to one Kreis the ticket moves to that Kreis's team. Candidates again (ambiguous) or nothing: it stays.
  */
-function rerouteFor(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): { reroute: FollowUpReroute; route: RouteResult } | null {
+function rerouteFor(enquiry: Enquiry, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): Reroute | null {
   const routeStatus = target.routeStatus ?? (target.kreis === null ? 'unknown' : 'resolved');
   if (routeStatus === 'resolved' || target.team.teamId !== deps.staff.centralTeam().id) return null;
   const route = deps.router.route({ text: enquiry.text, from: enquiry.from, ...(enquiry.signature === undefined ? {} : { signature: enquiry.signature }) }, now);
   if (route.status !== 'resolved' || route.kreis === null) return null;
-  const { team, deputyFor, reason } = assignTeam(route, deps.staff, now);
-  const contact = { teamId: team.id, team: team.name, email: team.email, phone: team.phone, ...(deputyFor === null ? {} : { deputyFor }) };
-  return { reroute: { team: contact, gemeinde: route.gemeinde, kreis: route.kreis, reason, evidence: route.evidence }, route };
+  return rerouteTo({ gemeinde: route.gemeinde, kreis: route.kreis, evidence: route.evidence }, deps, now);
 }
 
-function handleFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date): { plan: EnquiryPlan; route: RouteResult | null } {
+/** A follow-up's re-route to the team of one named place, and the place (for sender learning). */
+interface Reroute {
+  reroute: FollowUpReroute;
+  place: Pick<NamedPlace, 'gemeinde' | 'kreis'>;
+}
+
+function rerouteTo(place: NamedPlace, deps: HandleEnquiryDeps, now: Date): Reroute {
+  const { team, deputyFor, reason } = assignTeam({ status: 'resolved', kreis: place.kreis }, deps.staff, now);
+  const contact = { teamId: team.id, team: team.name, email: team.email, phone: team.phone, ...(deputyFor === null ? {} : { deputyFor }) };
+  return { reroute: { team: contact, gemeinde: place.gemeinde, kreis: place.kreis, reason, evidence: place.evidence }, place };
+}
+
+function handleFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date, moved: Reroute | null): EnquiryPlan {
   const { enquiry } = request;
   const out = drafts(enquiry, request.reply === 'inline');
-  const moved = rerouteFor(enquiry, target, deps, now);
   const headline = target.status === 'erledigt' ? 'ein erledigter Vorgang wurde durch eine Antwort wieder geöffnet.' : 'zu einem Vorgang ist eine Antwort eingegangen.';
   if (moved !== null && moved.reroute.team.teamId !== target.team.teamId) {
     // A new team: the ticket leaves its holder (see transition 'reroute'); the new team hears of it.
@@ -107,7 +117,46 @@ function handleFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: H
     out.staff(assignee === null ? { team: teamId } : { person: assignee.id }, { headline, teamId });
   }
   const ticket = { kind: 'follow_up' as const, number: target.number, react: true, ...(moved === null ? {} : { reroute: moved.reroute }) };
-  return { plan: plan(enquiry, 'follow_up', now, ticket, out.list), route: moved?.route ?? null };
+  return plan(enquiry, 'follow_up', now, ticket, out.list);
+}
+
+/**
+ * Commits a follow-up (with its re-route, if any) and remembers the sender's municipality once the re-route
+ * is done (issue 3), for a mail follow-up naming the municipality and an answer to the ask-back alike.
+ */
+function commitFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date, moved: Reroute | null, log: Logger): Outcome {
+  const { enquiry } = request;
+  const committed = deps.ledger.commit(handleFollowUp(request, target, deps, now, moved));
+  if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: enquiry.key, previous: committed.previous };
+  const ticket = committed.ticket ?? target;
+  const rerouted = committed.rerouted === true;
+  if (rerouted && moved !== null) learnSender(deps.senders, { address: enquiry.from, gemeindeAgs: moved.place.gemeinde?.ags ?? null, ticketNumber: ticket.number, at: now }, log);
+  log.info({ outcome: 'follow_up', ticketNumber: ticket.number, reopened: committed.reopened, rerouted }, 'follow-up recorded');
+  return { kind: 'follow_up', enquiryKey: enquiry.key, ticket, reopened: committed.reopened };
+}
+
+/**
+ * An answer to the ask-back (core/ask-back.ts): settles the ticket as a follow-up re-routed to the place it
+ * names (the requester's own ticket only, one membership rule), or says why not; null when the answer is a
+ * question after all. The answer is recorded on the ticket (a chosen candidate as the line naming it).
+ */
+function handleAskBackAnswer(request: EnquiryRequest, askBack: AskBackAnswer, deps: HandleEnquiryDeps, now: Date, log: Logger): Outcome | null {
+  const { enquiry } = request;
+  const found = deps.ledger.findTicket({ number: askBack.ticketNumber });
+  const lookup = deps.senders?.municipalityOf?.bind(deps.senders);
+  const isMember = found !== null && ticketMembership(enquiry, found, { staff: deps.staff, ...(lookup === undefined ? {} : { municipalityOf: lookup }) }, { recordOnly: false }) !== null;
+  const target = isMember ? found : null;
+  const step = askBackStep(enquiry, askBack, target, { router: deps.router, centralTeamId: deps.staff.centralTeam().id, now });
+  if (step.kind === 'question') return null;
+  if (step.kind === 'open' || target === null) {
+    const reason = step.kind === 'open' ? step.reason : 'not_found';
+    log.info({ ticketNumber: target?.number ?? null, askBack: reason }, 'ask-back answer settled nothing');
+    return { kind: 'ask_back_open', enquiryKey: enquiry.key, ticketNumber: askBack.ticketNumber, reason, candidates: step.kind === 'open' ? step.candidates : [], ticket: target };
+  }
+  const evidence = [settledByRequester(step.place), ...step.place.evidence];
+  const moved = rerouteTo({ ...step.place, evidence }, deps, now);
+  const recorded = enquiry.text.trim() === '' ? { ...request, enquiry: { ...enquiry, text: evidence[0] ?? '' } } : request;
+  return commitFollowUp(recorded, target, deps, now, moved, log);
 }
 
 /**
@@ -179,6 +228,10 @@ export function handleEnquiry(request: EnquiryRequest, deps: HandleEnquiryDeps):
   const previous = deps.ledger.findEnquiry(key);
   if (previous !== null) return { kind: 'duplicate', enquiryKey: key, previous: previous.outcome };
   const now = deps.clock.now();
+  if (request.kind === 'municipality_answer' && request.askBack !== undefined) {
+    const answered = handleAskBackAnswer(request, request.askBack, deps, now, log);
+    if (answered !== null) return answered;
+  }
   const { target, foreign } = followUpTarget(request, deps, log);
 
   if (request.suppress !== undefined) {
@@ -189,16 +242,7 @@ export function handleEnquiry(request: EnquiryRequest, deps: HandleEnquiryDeps):
     return { kind: 'suppressed', enquiryKey: key, reason: request.suppress, ticket: committed.ticket };
   }
 
-  if (target !== null) {
-    const { plan: p, route } = handleFollowUp(request, target, deps, now);
-    const committed = deps.ledger.commit(p);
-    if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
-    const ticket = committed.ticket ?? target;
-    const rerouted = committed.rerouted === true;
-    if (rerouted && route !== null) learnSender(deps.senders, { address: enquiry.from, gemeindeAgs: route.gemeinde?.ags ?? null, ticketNumber: ticket.number, at: now }, log);
-    log.info({ outcome: 'follow_up', ticketNumber: ticket.number, reopened: committed.reopened, rerouted }, 'follow-up recorded');
-    return { kind: 'follow_up', enquiryKey: key, ticket, reopened: committed.reopened };
-  }
+  if (target !== null) return commitFollowUp(request, target, deps, now, rerouteFor(enquiry, target, deps, now), log);
 
   const { plan: p, result, decision } = handleNew(request, deps, now, foreign);
   const committed = deps.ledger.commit(p);

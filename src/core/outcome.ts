@@ -48,7 +48,20 @@ export type Outcome =
   | { kind: 'acknowledged'; enquiryKey: string; triage: TriageResult }
   | { kind: 'suppressed'; enquiryKey: string; reason: string; ticket: TicketView | null }
   | { kind: 'duplicate'; enquiryKey: string; previous: Outcome['kind'] }
-  | { kind: 'invalid'; enquiryKey: string; message: string };
+  | { kind: 'invalid'; enquiryKey: string; message: string }
+  /**
+   * An answer to the municipality ask-back that settled nothing (nothing recorded): it named several places
+   * (`ambiguous`, choices in `candidates`), none (`unclear`), or nothing at all (`missing`); or the ticket is
+   * closed, settled before, or not the sender's (`not_found`). A settling answer is a `follow_up`.
+   */
+  | {
+      kind: 'ask_back_open';
+      enquiryKey: string;
+      ticketNumber: string;
+      reason: 'ambiguous' | 'unclear' | 'missing' | 'closed' | 'settled' | 'not_found';
+      candidates: RouteCandidate[];
+      ticket: TicketView | null;
+    };
 
 /** Kinds of outgoing messages; each channel renders them from templates/cards. */
 export const OUTBOUND_KINDS = [

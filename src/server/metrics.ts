@@ -20,6 +20,7 @@ export const OUTCOME_KINDS = [
   'suppressed',
   'duplicate',
   'invalid',
+  'ask_back_open',
 ] as const satisfies readonly Outcome['kind'][];
 const allKindsListed: Exclude<Outcome['kind'], (typeof OUTCOME_KINDS)[number]> extends never ? true : never = true;
 void allKindsListed;

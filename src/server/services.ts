@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
-import { learnSender, type SenderConfirmations } from '../core/sender-learning.js';
+import type { SenderConfirmations } from '../core/sender-learning.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
@@ -28,7 +28,7 @@ export interface Services {
   routing: Routing;
   /** Ticket ports, deadline policy and jobs (escalation, retention). */
   ticketModule: Tickets;
-  /** Staff operations (claim, hand over, answer …), remembering confirmed senders. */
+  /** Staff operations (claim, hand over, answer, settle the municipality …). */
   tickets: TicketService;
   /** Stored attachment files (content-addressed). */
   attachments: AttachmentFiles;
@@ -85,7 +85,8 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       onAttachmentsExpired: (hashes) => hashes.forEach((hash) => attachments.remove(hash)),
       ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }),
     });
-    // Sender learning (core/sender-learning.ts) for both ways a requester settles a municipality.
+    // Sender learning (core/sender-learning.ts): handleEnquiry remembers who settled a municipality (a mail
+    // follow-up naming it, a Teams answer to the ask-back) and reads it for ticket membership.
     const senders: SenderConfirmations = {
       confirm: (address, gemeindeAgs, provenance, at) => routing.confirmSender(address, gemeindeAgs, provenance, at),
       municipalityOf: (address) => senderDirectory.lookup(address)?.gemeindeAgs ?? null,
@@ -100,7 +101,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       logger,
       senders,
     };
-    const tickets = learnSenders(ticketModule.service, senders, clock, logger);
+    const tickets = ticketModule.service;
     const openDb = db;
     const recordGap = createGapsRecorder(openDb, clock, logger);
     return {
@@ -130,22 +131,4 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     db?.close();
     throw error;
   }
-}
-
-/**
- * When a requester confirms their municipality (the Teams ask-back answer), remember sender → municipality
- * with the core's one rule (core/sender-learning.ts), as a mail follow-up naming it does in handleEnquiry.
- */
-function learnSenders(service: TicketService, senders: SenderConfirmations, clock: Clock, logger: Logger): TicketService {
-  return {
-    ...service,
-    resolveMunicipality(number, input) {
-      const result = service.resolveMunicipality(number, input);
-      if (result.ok && input.by === 'requester') {
-        const address = service.show(number).ticket.requester.address;
-        learnSender(senders, { address, gemeindeAgs: input.ags.length === 8 ? input.ags : null, ticketNumber: number, at: clock.now() }, logger);
-      }
-      return result;
-    },
-  };
 }

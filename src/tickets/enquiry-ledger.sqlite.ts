@@ -149,7 +149,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
         // An anonymised ticket keeps no conversation: a late reply starts a new one.
         if (ticket === null || ticket.anonymisedAt !== null) return null;
         const replies = ourReplies(ticket.number, ref.references ?? []);
-        return { ...toView(ticket), routeStatus: ticket.requester.routeStatus, requesterAddress: ticket.requester.address, ourReplies: replies };
+        return { ...toView(ticket), routeStatus: ticket.requester.routeStatus, requesterAddress: ticket.requester.address, ourReplies: replies, candidates: ticket.requester.candidates };
       });
     },
 

@@ -3,6 +3,11 @@ import type { RouteResult, Router } from '../../src/core/routing.js';
 
 const PLACES: { pattern: RegExp; result: Omit<RouteResult, 'evidence' | 'contact'> }[] = [
   {
+    // A candidate's label names one place (as the real router reads "Altdorf (Landkreis Böblingen)").
+    pattern: /Altdorf \(Landkreis Böblingen\)/,
+    result: { status: 'resolved', gemeinde: { ags: '08115002', name: 'Altdorf' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' }, candidates: [] },
+  },
+  {
     pattern: /Altdorf/,
     result: {
       status: 'ambiguous',

@@ -100,7 +100,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
         .filter((o) => o.ticketNumber === number && o.channel === 'email' && o.status === 'sent' && o.providerId !== undefined && references.includes(o.providerId))
         .filter((o) => o.kind !== 'staff_notification' && o.kind !== 'escalation' && o.replyHandle.channel === 'email')
         .map((o) => ({ kind: o.kind, to: o.replyHandle.channel === 'email' ? o.replyHandle.to : '' }));
-      return { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus, requesterAddress: found.ticket.requester.address, ourReplies };
+      return { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus, requesterAddress: found.ticket.requester.address, ourReplies, candidates: found.ticket.requester.candidates };
     },
     commit(plan): LedgerCommitResult {
       const previous = state.enquiries.get(plan.enquiry.key);

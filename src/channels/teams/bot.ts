@@ -6,7 +6,7 @@
  */
 import { MessageFactory, TeamsActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
 import { dispatchAction, isCardSubmit } from './actions/index.js';
-import { answerAskBack } from './ask-back.js';
+import { pendingAskBack } from './ask-back.js';
 import { findCommand } from './commands.js';
 import type { TeamsContext } from './context.js';
 import { handleTeamsRequest } from './enquiry-turn.js';
@@ -73,10 +73,19 @@ export class PaktTeamsBot extends TeamsActivityHandler {
     await this.answer(turn, text);
   }
 
+  /**
+   * While the requester's ticket awaits its municipality, a message goes to the core as an answer to the
+   * ask-back (the core treats it as a question when it names no place or asks something new); otherwise it is
+   * a question. A Teams retry of a message that settled nothing is recognised by its activity key.
+   */
   private async answer(turn: TurnContext, text: string): Promise<void> {
-    // Before any await: a retry of a message that answered the ask-back is recognised by its activity key.
-    if (await answerAskBack(turn, this.ctx, text)) return;
-    await handleTeamsRequest(turn, this.ctx, { kind: 'question', text });
+    if (this.ctx.store.hasKey(`activity:${activityKey(turn.activity)}`)) return;
+    const number = pendingAskBack(this.ctx, turn.activity);
+    if (number === null) {
+      await handleTeamsRequest(turn, this.ctx, { kind: 'question', text });
+      return;
+    }
+    await handleTeamsRequest(turn, this.ctx, { kind: 'municipality_answer', text, askBack: { ticketNumber: number, via: 'message' } });
   }
 
   /** Welcome when the bot is installed or a person starts a personal chat; not for every new team member. */

@@ -24,7 +24,7 @@ export interface TeamsChannelConfig extends TeamsAuthConfig {
 /** The staff operations the cards drive (implemented by src/tickets/ticket-service.ts). */
 export type TeamsTicketOps = Pick<
   TicketService,
-  'claim' | 'handover' | 'answer' | 'note' | 'close' | 'reopen' | 'resolveMunicipality' | 'show' | 'list'
+  'claim' | 'handover' | 'answer' | 'note' | 'close' | 'reopen' | 'show' | 'list'
 >;
 
 /** Optional metrics (structural, so the channel does not depend on the server's prom-client setup). */
@@ -42,7 +42,7 @@ export interface TeamsContext {
   handle(request: EnquiryRequest): Promise<Outcome>;
   tickets: TeamsTicketOps;
   staff: StaffDirectory;
-  /** Routes a free-text municipality answer; when absent, only AGS numbers are understood. */
+  /** The router passed to the channel (the core reads municipality answers; kept for the channel's deps). */
   router: Router | null;
   /** Passages by id, for the "Meinten Sie …" buttons; when absent the passage title is asked as a question. */
   passages: ((id: string) => Passage | null) | null;

@@ -14,6 +14,8 @@ export interface RenderInput {
   question: string;
   /** German note when the message was truncated. */
   truncationNote?: string;
+  /** True when the request answered the municipality ask-back: a follow-up then says where the ticket went. */
+  askBack?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface RenderInput {
  * for (const a of renderOutcome(outcome, { cards, question })) await context.sendActivity(a);
  */
 export function renderOutcome(outcome: Outcome, input: RenderInput): Partial<Activity>[] {
-  const { cards, question, truncationNote } = input;
+  const { cards, question, truncationNote, askBack } = input;
   switch (outcome.kind) {
     case 'answered':
       return [card(cards.answer(outcome.triage.answer, outcome.enquiryKey, question, truncationNote))];
@@ -37,7 +39,10 @@ export function renderOutcome(outcome: Outcome, input: RenderInput): Partial<Act
       return replies;
     }
     case 'follow_up':
+      if (askBack === true) return [MessageFactory.text(teamsText.municipalityResolved(outcome.ticket.number, outcome.ticket.team.team))];
       return [MessageFactory.text(teamsText.followUp(outcome.ticket.number, outcome.reopened))];
+    case 'ask_back_open':
+      return [askBackOpen(outcome, cards)];
     case 'declined':
       return [MessageFactory.text(declinedText(outcome))];
     case 'acknowledged':
@@ -49,6 +54,25 @@ export function renderOutcome(outcome: Outcome, input: RenderInput): Partial<Act
       return [];
     default:
       return assertNever(outcome);
+  }
+}
+
+/** Why an answer to the ask-back settled nothing, in the requester's words; several places: the choices again. */
+function askBackOpen(outcome: Extract<Outcome, { kind: 'ask_back_open' }>, cards: CardRenderer): Partial<Activity> {
+  const number = outcome.ticketNumber;
+  switch (outcome.reason) {
+    case 'ambiguous':
+      return card(cards.askMunicipality(number, outcome.candidates));
+    case 'missing':
+      return MessageFactory.text(teamsText.municipalityMissing);
+    case 'unclear':
+      return MessageFactory.text(teamsText.municipalityStillUnclear(number));
+    case 'closed':
+      return MessageFactory.text(teamsText.refused('Das Ticket ist erledigt.'));
+    case 'settled':
+      return MessageFactory.text(teamsText.municipalityResolved(number, outcome.ticket?.team.team ?? ''));
+    case 'not_found':
+      return MessageFactory.text(teamsText.ticketMissing(number));
   }
 }
 

@@ -9,12 +9,10 @@ import type { TeamsContext, TeamsTicketOps } from '../../../src/channels/teams/c
 import { DEFAULT_CARD_TEMPLATES_DIR, teamsMigrations } from '../../../src/channels/teams/index.js';
 import type { MemberEmails } from '../../../src/channels/teams/member-email.teams.js';
 import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
-import { AppError } from '../../../src/core/errors.js';
 import type { TicketView } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { z } from 'zod';
 import { FakeClock } from '../../fakes/clock.js';
-import { createFakeRouter } from '../../fakes/router.js';
 import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-directory.js';
 
 const templates = loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
@@ -47,7 +45,6 @@ beforeEach(() => {
     note: vi.fn(ok),
     close: vi.fn(ok),
     reopen: vi.fn(ok),
-    resolveMunicipality: vi.fn(ok),
     show: vi.fn(() => ({ ticket: { requester: { name: 'Frau Test' } }, messages: [{ direction: 'in', text: 'Wo bleibt der Bescheid?' }] })),
     list: vi.fn(() => []),
   };
@@ -219,7 +216,6 @@ describe(TeamsStore.name, () => {
 
 describe('municipality ask-back', () => {
   const number = 'IM-2026-000007';
-  const awaiting = { ticket: { requester: { address: 'aad-req', kreis: null }, status: 'neu', team: { teamId: 'zentral' } }, messages: [] };
 
   it('remembers the ask-back per conversation and requester (hashed), the latest ticket winning, until cleared', () => {
     const store = ctx.store;
@@ -234,35 +230,43 @@ describe('municipality ask-back', () => {
     expect(store.pendingMunicipality('chat-2', 'aad-req')).toBe('IM-2026-000003');
   });
 
-  it('passes the route\'s names, Kreis type and evidence of a free-text answer, then forgets the ask-back', async () => {
-    ctx.router = createFakeRouter();
-    tickets.show.mockReturnValue(awaiting);
+  it('hands a card answer to the core as a municipality_answer, says where the ticket went and forgets the ask-back', async () => {
     ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
+    const settled = { kind: 'follow_up', enquiryKey: 'k', reopened: false, ticket: { ...view, number, team: { teamId: 'team-nord', team: 'Team Nord' } } };
+    const handle = vi.fn(async () => settled);
+    ctx.handle = handle as unknown as TeamsContext['handle'];
     const value = { verb: 'setMunicipality', ticketNumber: number, municipality: 'Sindelfingen' };
     const { turn, replies } = turnFor('aad-req', value);
     expect(await dispatchAction(turn, ctx, value)).toBe('handled');
-    expect(tickets.resolveMunicipality).toHaveBeenCalledWith(number, {
-      ags: '08115045',
-      by: 'requester',
-      gemeinde: { ags: '08115045', name: 'Sindelfingen' },
-      kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' },
-      evidence: ['Ortsname in der Nachricht'],
-    });
-    expect(replies()[0]?.text).toMatch(/Danke! Ticket IM-2026-000001 liegt jetzt bei Team Nord/);
+    expect(handle).toHaveBeenCalledWith(expect.objectContaining({
+      kind: 'municipality_answer',
+      reply: 'inline',
+      askBack: { ticketNumber: number, via: 'card' },
+      enquiry: expect.objectContaining({ text: 'Sindelfingen', from: 'aad-req' }),
+    }));
+    expect(replies()[0]?.text).toBe(`Danke! Ticket ${number} liegt jetzt bei Team Nord.`);
     expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
   });
 
-  it('passes a chosen candidate as its AGS alone (the service takes the names from the candidates); an unnamed AGS stays unclear', async () => {
-    tickets.show.mockReturnValue(awaiting);
-    const value = { verb: 'setMunicipality', ticketNumber: number, choice: '08115002' };
-    await dispatchAction(turnFor('aad-req', value).turn, ctx, value);
-    expect(tickets.resolveMunicipality).toHaveBeenLastCalledWith(number, { ags: '08115002', by: 'requester' });
-    tickets.resolveMunicipality.mockImplementationOnce(() => {
-      throw new AppError('INPUT_INVALID', 'not among candidates');
-    });
-    const other = { ...value, choice: '08999001' };
-    const { turn, replies } = turnFor('aad-req', other);
-    await dispatchAction(turn, ctx, other);
-    expect(replies()[0]?.text).toMatch(/nicht eindeutig zuordnen/);
+  it('passes a chosen candidate as its AGS and renders what the core could not settle', async () => {
+    ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
+    const open = (reason: string, candidates: unknown[] = []) => ({ kind: 'ask_back_open', enquiryKey: 'k', ticketNumber: number, reason, candidates, ticket: null });
+    const handle = vi.fn();
+    ctx.handle = handle as unknown as TeamsContext['handle'];
+    const say = async (outcome: unknown, data: Record<string, unknown>): Promise<Partial<Activity>[]> => {
+      handle.mockResolvedValueOnce(outcome);
+      const value = { verb: 'setMunicipality', ticketNumber: number, ...data };
+      const { turn, replies } = turnFor('aad-req', value);
+      await dispatchAction(turn, ctx, value);
+      return replies();
+    };
+    expect((await say(open('unclear'), { choice: '08999001' }))[0]?.text).toMatch(/nicht eindeutig zuordnen/);
+    expect(handle).toHaveBeenLastCalledWith(expect.objectContaining({ askBack: { ticketNumber: number, via: 'card', choice: '08999001' } }));
+    expect((await say(open('missing'), {}))[0]?.text).toMatch(/Bitte wählen Sie eine Gemeinde/);
+    const again = await say(open('ambiguous', [{ gemeindeAgs: '08115002', kreisAgs: '08115', label: 'Altdorf (Landkreis Böblingen)' }]), { municipality: 'Altdorf' });
+    expect(JSON.stringify(again[0]?.attachments)).toMatch(/Altdorf \(Landkreis Böblingen\)/);
+    expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBe(number);
+    expect((await say(open('not_found'), { choice: '08115002' }))[0]?.text).toBe(`Ticket ${number} gibt es nicht.`);
+    expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
   });
 });

@@ -1,15 +1,11 @@
 /**
- * The answer to "Für welche Gemeinde fragen Sie?" on the ask-back card: a chosen candidate (AGS) or free text,
- * routed again; then the ticket service re-routes the ticket to the responsible team (ask-back.ts).
+ * The answer to "Für welche Gemeinde fragen Sie?" on the ask-back card: a chosen candidate (AGS) or free text.
+ * The core reads it (core/ask-back.ts): only the person who asked may settle their ticket (card data can be
+ * forged), several places bring the choices again, one place re-routes the ticket to the responsible team.
  */
-import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
-import { isAppError } from '../../../core/errors.js';
-import { applyMunicipality, readMunicipality } from '../ask-back.js';
 import { TicketNumberSchema } from '../../../core/ticket-number.js';
-import type { TeamsContext } from '../context.js';
-import { senderId } from '../inbound.js';
-import { teamsText } from '../texts.js';
+import { handleTeamsRequest } from '../enquiry-turn.js';
 import { defineAction } from './types.js';
 
 const MunicipalityData = z.object({
@@ -22,31 +18,8 @@ export const setMunicipalityAction = defineAction({
   verb: 'setMunicipality',
   staffOnly: false,
   schema: MunicipalityData,
-  async run({ turn, ctx }, data) {
-    if (!isOwnTicket(ctx, data.ticketNumber, senderId(turn.activity))) {
-      // Card data can be forged: only the person who asked may re-route their ticket.
-      await turn.sendActivity(teamsText.ticketMissing(data.ticketNumber));
-      return;
-    }
-    const answer = readMunicipality(ctx, data.choice, data.municipality);
-    if (answer.kind === 'ambiguous') {
-      await turn.sendActivity(MessageFactory.attachment(ctx.cards.askMunicipality(data.ticketNumber, answer.candidates)));
-      return;
-    }
-    if (answer.kind === 'unknown') {
-      const isEmpty = !data.choice && !data.municipality;
-      await turn.sendActivity(isEmpty ? teamsText.municipalityMissing : teamsText.municipalityStillUnclear(data.ticketNumber));
-      return;
-    }
-    await applyMunicipality(turn, ctx, data.ticketNumber, answer);
+  async run({ turn, ctx, key }, data) {
+    const askBack = { ticketNumber: data.ticketNumber, via: 'card' as const, ...(data.choice ? { choice: data.choice } : {}) };
+    await handleTeamsRequest(turn, ctx, { kind: 'municipality_answer', text: data.municipality ?? '', key: `${key}:municipality`, askBack });
   },
 });
-
-function isOwnTicket(ctx: TeamsContext, number: string, sender: string): boolean {
-  try {
-    return ctx.tickets.show(number).ticket.requester.address === sender;
-  } catch (error) {
-    if (isAppError(error, 'TICKET_NOT_FOUND')) return false;
-    throw error;
-  }
-}
