@@ -15,7 +15,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   tickets: { summary: 'Tickets anzeigen und bearbeiten', load: async () => (await import('./commands/tickets.js')).ticketsCommand },
   knowledge: { summary: 'Wissenslücken berichten, FAQ als Website exportieren', load: async () => (await import('./commands/knowledge.js')).knowledgeCommand },
   db: { summary: 'Datenbank migrieren oder von SQLite nach PostgreSQL kopieren', load: async () => (await import('./commands/db.js')).dbCommand },
-  db: { summary: 'Datenbank migrieren oder von SQLite nach PostgreSQL kopieren', load: async () => (await import('./commands/db.js')).dbCommand },
   mail: { summary: 'E-Mails prüfen wie der Kanal (ohne Nebenwirkungen)', load: async () => (await import('./commands/mail.js')).mailCommand },
 };
 
