@@ -244,10 +244,13 @@ const MIN_TOPIC = 5;
  * about more than the narrower thing.
  */
 function isNarrower(q: QuestionFacets, titleWords: readonly string[][]): boolean {
+  if (titleWords.length === 0) return false;
+  // The question's topic terms once per passage, not once per title word.
+  const heads = q.topics.flat().filter((t) => t.length >= MIN_TOPIC);
   const narrowing = (word: readonly string[]): boolean => {
     const whole = word[0]!;
     if (q.terms.has(whole)) return false;
-    const head = q.topics.flat().find((t) => t.length >= MIN_TOPIC && whole.length > t.length + 3 && whole.endsWith(t));
+    const head = heads.find((t) => whole.length > t.length + 3 && whole.endsWith(t));
     if (head === undefined) return false;
     const modifiers = word.slice(1).filter((t) => t !== head && !head.endsWith(t));
     return !q.folded.includes(modifier(whole, head)) && !modifiers.some((t) => q.terms.has(t));

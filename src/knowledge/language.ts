@@ -67,14 +67,17 @@ function judge(question: string, germanWords: ReadonlySet<string>): LanguageVerd
   if (letters.length > 0 && nonLatin / letters.length >= 0.5) return { isGerman: false, language: 'other' };
   const raw = question.toLowerCase().match(/\p{L}+(?:'\p{L}+)?/gu) ?? [];
   if (raw.length === 0) return { isGerman: true, language: 'de' };
-  const words = raw.map((w) => ({ raw: w, folded: foldWord(w) }));
-  const accented = words.filter((w) => FOREIGN_LATIN.test(w.raw) && !germanWords.has(w.folded)).length;
+  // What does not depend on the language is read once: words the knowledge base does not use, umlauts, German function words.
+  const foreign = raw.filter((w) => !germanWords.has(foldWord(w)));
+  const accented = foreign.filter((w) => FOREIGN_LATIN.test(w)).length;
+  const umlauts = raw.filter((w) => /[äöüß]/u.test(w)).length;
+  const germanOnly = raw.filter((w) => german.has(w) && !/[äöüß]/u.test(w));
   for (const { language, all, markers } of languages) {
-    const own = new Set(words.filter((w) => markers.has(w.raw) && !germanWords.has(w.folded)).map((w) => w.raw)).size;
+    const own = new Set(foreign.filter((w) => markers.has(w))).size;
     const found = own + accented;
     // German evidence against this language: German function words it does not share, and umlauts.
-    const germanEvidence = words.filter((w) => (german.has(w.raw) && !all.has(w.raw)) || /[äöüß]/u.test(w.raw)).length;
-    if (found >= 2 && found / words.length >= MIN_SHARE && found > 2 * germanEvidence) return { isGerman: false, language: own > 0 ? language : 'other' };
+    const germanEvidence = umlauts + germanOnly.filter((w) => !all.has(w)).length;
+    if (found >= 2 && found / raw.length >= MIN_SHARE && found > 2 * germanEvidence) return { isGerman: false, language: own > 0 ? language : 'other' };
   }
   return { isGerman: true, language: 'de' };
 }
