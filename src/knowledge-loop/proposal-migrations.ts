@@ -43,4 +43,17 @@ CREATE TABLE faq_proposal_events (
 CREATE INDEX faq_proposal_events_proposal ON faq_proposal_events (proposal_id, id);
 `,
   },
+  {
+    // The approval in progress (one row per proposal while its entry is written): a second approver, in this
+    // process or another one on the same database, gets a conflict instead of writing the entry twice. A claim
+    // older than the approval timeout is taken over (a process that died mid-approval).
+    id: 'proposals-002',
+    sql: `
+CREATE TABLE faq_proposal_claims (
+  proposal_id INTEGER PRIMARY KEY REFERENCES faq_proposals (id),
+  claimed_by TEXT NOT NULL,
+  claimed_at TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -23,6 +23,19 @@ export interface Refused {
 
 export type Done<T> = { ok: true } & T;
 
+export type Approved = Done<{ proposal: Proposal; passageId: string; recordedIn: 'git' | 'changelog' }>;
+
+/** What the approval has checked and claimed, ready to be written. */
+interface ApprovalWrite {
+  p: Proposal;
+  clean: ProposalContent;
+  by: string;
+  at: string;
+  target: { file: string; text: string | null };
+  appended: { text: string; passageId: string };
+  impact: ChangeImpact;
+}
+
 /** Approval needs a look first: the development sets got worse. `fingerprint` confirms exactly this text. */
 export interface NeedsConfirmation {
   ok: 'confirm';
@@ -48,13 +61,17 @@ export interface ProposalService {
   propose(input: { ticketNumber: string | null; content: ProposalContent; by: string }): Done<{ proposal: Proposal }> | Refused;
   revise(input: { id: number; version: number; content: ProposalContent; by: string }): Done<{ proposal: Proposal }> | Refused;
   returnToAuthor(input: { id: number; version: number; content: ProposalContent; comment: string; by: string }): Done<{ proposal: Proposal }> | Refused;
-  approve(input: { id: number; version: number; content: ProposalContent; by: string; confirm?: string }): Promise<Done<{ proposal: Proposal; passageId: string; recordedIn: 'git' | 'changelog' }> | NeedsConfirmation | Refused>;
+  approve(input: { id: number; version: number; content: ProposalContent; by: string; confirm?: string }): Promise<Approved | NeedsConfirmation | Refused>;
   find(id: number): { proposal: Proposal; events: ProposalEvent[] } | null;
   list(): Proposal[];
 }
 
 const SELF_APPROVAL = 'Sie haben diesen Vorschlag selbst verfasst. Freigeben oder zurückgeben muss eine zweite Person (Vier-Augen-Prinzip).';
 const STALE = 'Der Vorschlag wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; es wurde nichts gespeichert.';
+const ALREADY_APPROVED = 'Dieser Vorschlag ist bereits freigegeben.';
+const BUSY = 'Diesen Vorschlag gibt gerade eine andere Person frei. Bitte laden Sie die Seite in einem Moment neu; von Ihnen wurde nichts gespeichert.';
+/** How long an approval may hold its claim before another approver may take it over (a crashed process). */
+export const APPROVAL_CLAIM_MS = 10 * 60_000;
 
 const sameContent = (a: ProposalContent, b: ProposalContent): boolean => JSON.stringify(normaliseContent(a)) === JSON.stringify(normaliseContent(b));
 const refused = (status: Refused['status'], message: string, problems?: string[]): Refused => ({ ok: false, status, message, ...(problems === undefined ? {} : { problems }) });
@@ -78,6 +95,47 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
   const change = (p: Proposal, version: number, patch: Parameters<ProposalStore['update']>[2], event: ProposalEvent): Proposal | Refused =>
     p.version !== version || deps.store.update(p.id, version, patch, event) === 'stale' ? refused(409, STALE) : deps.store.find(p.id)!;
   const contentPatch = (c: ProposalContent): ProposalContent => normaliseContent(c);
+
+  /** Writes the claimed, checked entry into knowledge/ and marks the proposal approved. */
+  const writeApproved = async (input: ApprovalWrite): Promise<Approved | Refused> => {
+    const { p, clean, by, at, target, appended, impact } = input;
+    const id = p.id;
+    const approver = deps.staff.findStaff(by);
+    const record = { at, action: 'added', passageId: appended.passageId, file: target.file, ticket: p.ticketNumber, proposal: p.id, author: p.author, approver: by, confirmedRegression: impact.regression };
+    let recordedIn: 'git' | 'changelog';
+    try {
+      ({ recordedIn } = await deps.writer.write({
+        file: target.file,
+        expected: target.text,
+        text: appended.text,
+        message: `FAQ ${appended.passageId}: ${p.ticketNumber === null ? 'Vorschlag' : `aus Vorgang ${p.ticketNumber}`} Nr. ${p.id} (vorgeschlagen von ${p.author}, freigegeben von ${by})`,
+        author: { name: approver?.displayName ?? by, email: approver?.email ?? `${by}@pakt.invalid` },
+        record,
+      }));
+    } catch (error) {
+      if (error instanceof KnowledgeWriteError && error.conflict) {
+        // Someone else changed the document first (another approval, in this or another process): a conflict.
+        log.info({ proposal: p.id }, 'faq proposal write refused: document changed meanwhile; knowledge unchanged');
+        return refused(409, error.message);
+      }
+      if (error instanceof KnowledgeWriteError) {
+        log.error({ proposal: p.id, err: (error.cause as Error | undefined)?.message ?? error.message }, 'faq proposal write failed; knowledge unchanged');
+        return refused(500, error.message);
+      }
+      throw error;
+    }
+    const edited = !sameContent(clean, p);
+    let current = deps.store.find(id)!;
+    if (edited) {
+      deps.store.update(id, current.version, clean, { type: 'edited', actor: by, at, note: null });
+      current = deps.store.find(id)!;
+    }
+    deps.store.update(id, current.version, { ...clean, sectionId: sectionIdOf(clean), status: 'freigegeben', approvedBy: by, approvedAt: at, passageId: appended.passageId }, { type: 'approved', actor: by, at, note: impact.regression ? 'trotz Verschlechterung der Entwicklungssätze bestätigt' : null });
+    const proposal = deps.store.find(id)!;
+    log.info({ proposal: id, passageId: appended.passageId, recordedIn, regression: impact.regression }, 'faq proposal approved and written');
+    note(proposal, `freigegeben und als ${appended.passageId} in die Wissensbasis (${target.file}) übernommen.`, by);
+    return { ok: true, proposal, passageId: appended.passageId, recordedIn };
+  };
 
   return {
     propose({ ticketNumber, content, by }) {
@@ -120,7 +178,7 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
       const p = load(id);
       if ('ok' in p) return p;
       if (p.author === by) return refused(403, SELF_APPROVAL);
-      if (p.status !== 'offen') return refused(409, p.status === 'freigegeben' ? 'Dieser Vorschlag ist bereits freigegeben.' : 'Dieser Vorschlag liegt zur Überarbeitung bei der Verfasserin oder dem Verfasser.');
+      if (p.status !== 'offen') return refused(409, p.status === 'freigegeben' ? ALREADY_APPROVED : 'Dieser Vorschlag liegt zur Überarbeitung bei der Verfasserin oder dem Verfasser.');
       if (p.version !== version) return refused(409, STALE);
       const problems = contentProblems(content);
       if (problems.length > 0) return invalid(problems);
@@ -134,37 +192,17 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
       const fingerprint = createHash('sha256').update(JSON.stringify(clean)).update('\0').update(target.text ?? '').digest('hex').slice(0, 20);
       const impact = await deps.evaluator.evaluate(target.file, appended.text);
       if (impact.regression && confirm !== fingerprint) return { ok: 'confirm', impact, fingerprint, content: clean };
-      if (deps.store.find(id)?.version !== version) return refused(409, STALE);
-      const approver = deps.staff.findStaff(by);
-      const record = { at, action: 'added', passageId: appended.passageId, file: target.file, ticket: p.ticketNumber, proposal: p.id, author: p.author, approver: by, confirmedRegression: impact.regression };
-      let recordedIn: 'git' | 'changelog';
+      // One approval writes at a time (also across processes on one database): the second approver gets a 409.
+      const claimed = deps.store.claim(id, version, by, now(), new Date(deps.clock.now().getTime() - APPROVAL_CLAIM_MS).toISOString());
+      if (claimed !== 'claimed') {
+        log.info({ proposal: id, claim: claimed }, 'faq proposal approval refused: concurrent change');
+        return refused(409, claimed === 'busy' ? BUSY : deps.store.find(id)?.status === 'freigegeben' ? ALREADY_APPROVED : STALE);
+      }
       try {
-        ({ recordedIn } = await deps.writer.write({
-          file: target.file,
-          expected: target.text,
-          text: appended.text,
-          message: `FAQ ${appended.passageId}: ${p.ticketNumber === null ? 'Vorschlag' : `aus Vorgang ${p.ticketNumber}`} Nr. ${p.id} (vorgeschlagen von ${p.author}, freigegeben von ${by})`,
-          author: { name: approver?.displayName ?? by, email: approver?.email ?? `${by}@pakt.invalid` },
-          record,
-        }));
-      } catch (error) {
-        if (error instanceof KnowledgeWriteError) {
-          log.error({ proposal: p.id, err: (error.cause as Error | undefined)?.message ?? error.message }, 'faq proposal write failed; knowledge unchanged');
-          return refused(500, error.message);
-        }
-        throw error;
+        return await writeApproved({ p, clean, by, at, target, appended, impact });
+      } finally {
+        deps.store.release(id, by);
       }
-      const edited = !sameContent(clean, p);
-      let current = deps.store.find(id)!;
-      if (edited) {
-        deps.store.update(id, current.version, clean, { type: 'edited', actor: by, at, note: null });
-        current = deps.store.find(id)!;
-      }
-      deps.store.update(id, current.version, { ...clean, sectionId: sectionIdOf(clean), status: 'freigegeben', approvedBy: by, approvedAt: at, passageId: appended.passageId }, { type: 'approved', actor: by, at, note: impact.regression ? 'trotz Verschlechterung der Entwicklungssätze bestätigt' : null });
-      const proposal = deps.store.find(id)!;
-      log.info({ proposal: id, passageId: appended.passageId, recordedIn, regression: impact.regression }, 'faq proposal approved and written');
-      note(proposal, `freigegeben und als ${appended.passageId} in die Wissensbasis (${target.file}) übernommen.`, by);
-      return { ok: true, proposal, passageId: appended.passageId, recordedIn };
     },
 
     find(id) {

@@ -101,5 +101,21 @@ export function createProposalStore(db: Database.Database): ProposalStore {
         return 'saved' as const;
       }).immediate();
     },
+    claim(id, expectedVersion, by, at, staleBefore) {
+      return db.transaction(() => {
+        const current = find(id);
+        if (current === null || current.version !== expectedVersion || current.status !== 'offen') return 'stale' as const;
+        const taken = db
+          .prepare(
+            `INSERT INTO faq_proposal_claims (proposal_id, claimed_by, claimed_at) VALUES (?, ?, ?)
+             ON CONFLICT (proposal_id) DO UPDATE SET claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at WHERE faq_proposal_claims.claimed_at < ?`,
+          )
+          .run(id, by, at, staleBefore).changes;
+        return taken === 1 ? ('claimed' as const) : ('busy' as const);
+      }).immediate();
+    },
+    release(id, by) {
+      db.prepare('DELETE FROM faq_proposal_claims WHERE proposal_id = ? AND claimed_by = ?').run(id, by);
+    },
   };
 }

@@ -55,4 +55,11 @@ export interface ProposalStore {
   list(limit?: number): Proposal[];
   /** Saves when the version still matches (then +1); 'stale' when someone else changed it first. */
   update(id: number, expectedVersion: number, patch: ProposalPatch, event: ProposalEvent): 'saved' | 'stale';
+  /**
+   * Claims the proposal for writing its approved entry, atomically: 'stale' when it is no longer open at
+   * `expectedVersion`, 'busy' when another approval holds a claim taken at or after `staleBefore`.
+   */
+  claim(id: number, expectedVersion: number, by: string, at: string, staleBefore: string): 'claimed' | 'busy' | 'stale';
+  /** Drops the claim of `by` (after the approval was saved or failed). */
+  release(id: number, by: string): void;
 }

@@ -39,8 +39,18 @@ const nodeOps: FileOps = {
   appendFile: (p, text) => fsp.appendFile(p, text, 'utf8'),
 };
 
-/** A refused or failed write; `message` is German and shown to the approver. The knowledge base is unchanged. */
-export class KnowledgeWriteError extends Error {}
+/**
+ * A refused or failed write; `message` is German and shown to the approver. The knowledge base is unchanged.
+ * `conflict`: the file changed since the change was computed (someone else saved first), not a failure.
+ */
+export class KnowledgeWriteError extends Error {
+  readonly conflict: boolean;
+
+  constructor(message: string, options?: ErrorOptions & { conflict?: boolean }) {
+    super(message, options);
+    this.conflict = options?.conflict === true;
+  }
+}
 
 /** The approver as commit author (role name and role mailbox). */
 export interface CommitAuthor {
@@ -138,7 +148,7 @@ export function createKnowledgeWriter(options: { dir: string; ops?: FileOps; git
       serial(async () => {
         const before = await current(change.file);
         if (before !== change.expected) {
-          throw new KnowledgeWriteError(`Die Datei ${change.file} wurde inzwischen geändert. Bitte prüfen Sie den Vorschlag erneut; es wurde nichts gespeichert.`);
+          throw new KnowledgeWriteError(`Die Datei ${change.file} wurde inzwischen geändert. Bitte prüfen Sie den Vorschlag erneut; es wurde nichts gespeichert.`, { conflict: true });
         }
         try {
           await replace(change.file, change.text);

@@ -137,6 +137,24 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
     expect(saved.text).toContain('Freigegeben: Der Eintrag steht als faq#teilung-test');
   });
 
+  it('two reviewers approving the same proposal at once: one saves, the other gets a German 409 page; written once', async () => {
+    const author = await signInLocal(h, 'sb-nord-1');
+    const start = await author.request(`${h.url}/arbeitsplatz/vorschlaege`);
+    const form = { frage: 'Dürfen Fahrtkosten zu Fortbildungen abgerechnet werden?', antwort: 'Testeintrag: Fahrtkosten zu Fortbildungen sind im Rahmen der Sachkostenpauschale abgedeckt.', alternativen: '', quelle: 'Test', stand: '2026-12-05', kennung: 'fahrtkosten-gleichzeitig' };
+    const created = await author.request(`${h.url}/arbeitsplatz/vorschlaege`, { form: { ...form, _csrf: hiddenValue(start.text, '_csrf'), vorgang: '' } });
+    expect(created.text).toContain('liegt jetzt zur Prüfung vor');
+    const reviewers = await Promise.all(['sb-nord-2', 'leitung'].map((id) => signInLocal(h, id)));
+    const pages = await Promise.all(reviewers.map((r) => r.request(created.url)));
+    const results = await Promise.all(
+      reviewers.map((r, n) => r.request(created.url, { form: { ...form, _csrf: hiddenValue(pages[n]!.text, '_csrf'), version: hiddenValue(pages[n]!.text, 'version'), aktion: 'freigeben' } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.text).toMatch(/gibt gerade eine andere Person frei|bereits freigegeben|inzwischen geändert/);
+    expect(loser.text).not.toMatch(/Interner Fehler|Internal/i);
+    expect(readFileSync(join(knowledge.dir, 'faq.md'), 'utf8').split('{#fahrtkosten-gleichzeitig}')).toHaveLength(2);
+  });
+
   it('lets the role Lesen read proposals but neither propose nor review (403 in German)', async () => {
     const reader = await signInLocal(h, 'lesen-1');
     const list = await reader.request(`${h.url}/arbeitsplatz/vorschlaege`);

@@ -177,6 +177,37 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
     expect(faq()).toBe(before);
   });
 
+  it('two approvers at once: one saves, the other gets 409 with a clear message, the entry is written once', async () => {
+    const s = service();
+    const p = s.propose({ ticketNumber: 'IM-2026-000003', content: DOLMETSCHER, by: 'sb-nord-1' });
+    if (!p.ok) throw new Error(p.message);
+    const both = await Promise.all([
+      s.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' }),
+      s.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-sued-1' }),
+    ]);
+    expect(both[0]).toMatchObject({ ok: true, passageId: 'faq#dolmetscher' });
+    expect(both[1]).toMatchObject({ ok: false, status: 409 });
+    expect((both[1] as { message: string }).message).toMatch(/gerade|bereits freigegeben/);
+    expect(faq().split('{#dolmetscher}')).toHaveLength(2);
+    expect(readFileSync(join(knowledge, CHANGELOG_FILE), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(s.find(p.proposal.id)!.events.map((e) => e.type)).toEqual(['proposed', 'approved']);
+  });
+
+  it('two service instances (two processes) approving at once: the later write is a 409 conflict, not a 500', async () => {
+    const a = service();
+    const b = service();
+    const p = a.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
+    if (!p.ok) throw new Error(p.message);
+    const both = await Promise.all([
+      a.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' }),
+      b.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-sued-1' }),
+    ]);
+    expect(both.filter((r) => r.ok === true)).toHaveLength(1);
+    expect(both.filter((r) => r.ok === false)).toEqual([expect.objectContaining({ ok: false, status: 409 })]);
+    expect(faq().split('{#dolmetscher}')).toHaveLength(2);
+    expect(a.find(p.proposal.id)!.proposal.status).toBe('freigegeben');
+  });
+
   it('in a git work tree each approval is a commit with the approver as author', async () => {
     const git = (...args: string[]): string => execFileSync('git', ['-C', knowledge, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'init', GIT_AUTHOR_EMAIL: 'i@x', GIT_COMMITTER_NAME: 'init', GIT_COMMITTER_EMAIL: 'i@x' } });
     git('init', '-q');
