@@ -54,6 +54,9 @@ export const PAYLOAD_SCHEMAS = {
     headline: z.string().default('ein neuer Vorgang wartet auf Bearbeitung.'),
     note: optionalText.default(null),
     teamId: z.string().nullish(),
+    /** The ticket event behind the notice and who caused it (a hand-over), for the Teams card's last-action line. */
+    event: z.string().optional(),
+    actor: z.string().optional(),
     ...withTicket,
   }),
   escalation: z.object({ level: z.coerce.number().int().min(1).max(2).default(1), recipient: z.string().optional(), teamId: z.string().nullish(), ...withTicket }),

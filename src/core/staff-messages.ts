@@ -6,7 +6,7 @@
  * Pure: the Teams side is a lookup passed in.
  */
 import type { ReplyHandle } from './enquiry.js';
-import type { PayloadInput } from './messages.js';
+import { TicketPayloadSchema, type PayloadInput } from './messages.js';
 import type { OutboundKind, OutboundMessage, StaffAddress } from './outcome.js';
 import type { StaffDirectory } from './routing.js';
 import type { FanOutLeg, OutboxDraft } from './ticket-model.js';
@@ -58,9 +58,23 @@ function teamOf(to: StaffAddress, staff: StaffDirectory): string | null {
 }
 
 /**
+ * True for a card update to a team the ticket has left (the old team's card after a hand-over) when the
+ * ticket's team is served by the same Teams channel: that card is the one the new team's messages update,
+ * so a second leg would only update it twice.
+ */
+function servedByTicketTeam(message: OutboundMessage, teamId: string, conversationId: string, channels: StaffChannels): boolean {
+  if (message.kind !== 'staff_card') return false;
+  const ticket = TicketPayloadSchema.safeParse(message.payload['ticket']);
+  const ticketTeam = ticket.success ? (ticket.data.team.teamId ?? null) : null;
+  if (ticketTeam === null || ticketTeam === teamId) return false;
+  return channels.teamsChannel?.(ticketTeam) === conversationId;
+}
+
+/**
  * The channels a staff message goes out on: the addressee's mailbox (not for `staff_card`, which only keeps
- * the Teams card current) and the Teams staff channel of the addressee's team. Empty when the message is no
- * staff message or the addressee has no channel at all.
+ * the Teams card current) and the Teams staff channel of the addressee's team, unless that channel is the one
+ * the ticket's own team uses and the message is the card of a team the ticket left. Empty when the message is
+ * no staff message or the addressee has no channel at all.
  *
  * @example
  * fanOutLegs(message, { staff, teamsChannel: (id) => teams.staffChannelFor(id) }).map((l) => l.channel); // ['email', 'teams']
@@ -73,7 +87,7 @@ export function fanOutLegs(message: OutboundMessage, channels: StaffChannels): F
   if (mailbox !== null && mailbox !== '') legs.push({ suffix: 'email', channel: 'email', replyHandle: staffMailHandle(mailbox, subject) });
   const teamId = teamOf(to, channels.staff);
   const conversationId = teamId === null ? null : (channels.teamsChannel?.(teamId) ?? null);
-  if (conversationId !== null) {
+  if (conversationId !== null && !servedByTicketTeam(message, teamId!, conversationId, channels)) {
     legs.push({ suffix: 'teams', channel: 'teams', replyHandle: { channel: 'teams', conversationReference: { conversation: { id: conversationId } } } });
   }
   return legs;

@@ -202,10 +202,10 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   };
 
   /** A staff notification to the ticket's holder (else its team); the outbox fans it out to their channels. */
-  const notify = (next: TicketRecord, key: string, headline: string, note: string | null): OutboxDraft[] => {
+  const notify = (next: TicketRecord, key: string, headline: string, note: string | null, cause: { event: string; actor: string } | null = null): OutboxDraft[] => {
     const person = next.assignee === null ? null : deps.staff.findStaff(next.assignee);
     const to = person === null ? { team: next.team.teamId } : { person: person.id };
-    return [staffDraft(key, 'staff_notification', to, next.subject, { headline, note, teamId: next.team.teamId })];
+    return [staffDraft(key, 'staff_notification', to, next.subject, { headline, note, teamId: next.team.teamId, ...cause })];
   };
 
   return {
@@ -224,7 +224,10 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const contact = { teamId: target.id, team: target.name, email: target.email, phone: target.phone };
       return run(number, (ticket) => ({
         command: { type: 'handover', by: who, to: { team: contact, person: person?.id ?? null }, note },
-        outbox: (next) => [...notify(next, `${number}:handover:v${next.version}`, 'Ihnen wurde ein Vorgang übergeben.', note), ...leftTeamCard(ticket, next, who.id)],
+        outbox: (next) => [
+          ...notify(next, `${number}:handover:v${next.version}`, 'Ihnen wurde ein Vorgang übergeben.', note, { event: 'handed_over', actor: who.id }),
+          ...leftTeamCard(ticket, next, who.id),
+        ],
       }));
     },
 

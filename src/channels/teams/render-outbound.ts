@@ -43,17 +43,16 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
   const ticket = payloadTicket(message);
   const number = message.ticketNumber ?? ticket?.number ?? null;
   switch (message.kind) {
-    case 'staff_notification':
     case 'escalation': {
       const t = need(ticket, message, 'ticket');
-      const banner = message.kind === 'escalation' ? teamsText.escalationBanner : undefined;
-      const card = staffCardFor(ctx, t, banner ? { banner } : {});
+      const card = staffCardFor(ctx, t, { banner: teamsText.escalationBanner });
       return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
     }
+    case 'staff_notification':
     case 'staff_card': {
       const t = need(ticket, message, 'ticket');
-      const p = readPayload('staff_card', message.payload);
-      const lastAction = lastActionOf(p.event ?? null, p.actor ?? null, ctx);
+      const p = readPayload(message.kind, message.payload);
+      const lastAction = lastActionOf(p.event ?? null, p.actor ?? null, t, ctx);
       const card = staffCardFor(ctx, t, lastAction === null ? {} : { lastAction });
       return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
     }
@@ -94,8 +93,11 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
   }
 }
 
-/** The card's "last action" line for the ticket event a card update reports (as the card action writes it). */
-function lastActionOf(event: string | null, actor: string | null, ctx: TeamsContext): string | null {
+/**
+ * The card's "last action" line for the ticket event a card update or notification reports; a hand-over names
+ * where the ticket went (the person it was handed to, else the team) as the ticket now shows it.
+ */
+export function lastActionOf(event: string | null, actor: string | null, ticket: TicketView, ctx: Pick<TeamsContext, 'staff'>): string | null {
   if (event === null || actor === null) return null;
   const who = ctx.staff.findStaff(actor)?.displayName ?? actor;
   const done = teamsText.staffDone;
@@ -104,6 +106,10 @@ function lastActionOf(event: string | null, actor: string | null, ctx: TeamsCont
       return done.takeOver(who);
     case 'answered':
       return done.reply(who);
+    case 'handed_over': {
+      const to = ticket.assignee === null ? ticket.team.team : (ctx.staff.findStaff(ticket.assignee)?.displayName ?? ticket.assignee);
+      return done.handOver(who, to);
+    }
     case 'noted':
       return done.note(who);
     case 'closed':

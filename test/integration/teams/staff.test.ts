@@ -1,7 +1,8 @@
 /**
  * Staff side over real HTTP: registering a staff channel, the ticket card posted there, Übernehmen,
  * Antworten (reaching the requester proactively through the outbox), Weitergeben an (note required),
- * Interne Notiz and Erledigt, each updating the card in place; actions from non-staff are refused.
+ * Interne Notiz and Erledigt, each updating the card in place through the outbox (one update per action,
+ * within one outbox cycle); actions from non-staff are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/ports.js';
@@ -81,38 +82,67 @@ describe('Teams staff side', () => {
     expect(h.tickets.show(number).ticket.assignee).toBeNull();
   });
 
-  it('takes over, answers, hands over, notes and closes through card submits, updating the card in place', async () => {
+  it('takes over, answers, hands over, notes and closes through card submits, the outbox updating the card in place', async () => {
     const { number, card } = await newTicketCard();
     const staffCard = cardOf(card);
     const cardId = card.assignedId;
+    /** Submits an action, then runs one outbox cycle; returns the in-turn replies and the card as updated. */
+    const step = async (aad: string, data: Record<string, unknown>): Promise<{ replies: RecordedActivity[]; updated: RecordedActivity }> => {
+      const replies = await act(aad, cardId, data);
+      await h.worker.drainOnce();
+      return { replies, updated: h.stub.forConversation(STAFF_CHANNEL).at(-1)! };
+    };
 
-    const [claimed] = await act(STAFF.mitte1.aad, cardId, actionData(staffCard, 'takeOver')!);
-    expect(claimed).toMatchObject({ method: 'PUT', activityId: cardId });
-    expect(cardText(cardOf(claimed!))).toMatch(/Bearbeitet von\nSachbearbeitung Team Mitte \(1\)/);
+    const claimed = await step(STAFF.mitte1.aad, actionData(staffCard, 'takeOver')!);
+    expect(claimed.replies).toEqual([]);
+    expect(claimed.updated).toMatchObject({ method: 'PUT', activityId: cardId });
+    expect(cardText(cardOf(claimed.updated))).toMatch(/Bearbeitet von\nSachbearbeitung Team Mitte \(1\)/);
     expect(h.tickets.show(number).ticket.assignee).toBe(STAFF.mitte1.id);
 
-    const [answered] = await act(STAFF.mitte1.aad, cardId, { ...actionData(staffCard, 'reply')!, text: 'Der Bescheid ist gestern rausgegangen.' });
-    expect(answered?.method).toBe('PUT');
-    await h.worker.drainOnce();
+    const answered = await step(STAFF.mitte1.aad, { ...actionData(staffCard, 'reply')!, text: 'Der Bescheid ist gestern rausgegangen.' });
+    expect(answered.updated).toMatchObject({ method: 'PUT', activityId: cardId });
+    expect(cardText(cardOf(answered.updated))).toMatch(/Antwort gesendet von Sachbearbeitung Team Mitte \(1\)/);
     const proactive = await h.stub.waitFor((a) => a.conversationId === requester.conversationId && /Antwort zu Ticket/.test(cardText(cardOf(a))));
     expect(proactive.activityId).toBeNull();
     expect(cardText(cardOf(proactive))).toMatch(/gestern rausgegangen/);
 
     const withoutNote = await act(STAFF.mitte1.aad, cardId, { ...actionData(staffCard, 'handOver')!, target: 'team:team-nord' });
     expect(withoutNote[0]!.body.text).toMatch(/Pflichtfelder/);
-    const [handedOver] = await act(STAFF.mitte1.aad, cardId, { ...actionData(staffCard, 'handOver')!, target: 'team:team-nord', note: 'Kreis gehört zu Nord' });
-    expect(cardText(cardOf(handedOver!))).toMatch(/Team\nSachbearbeitung Team Nord/);
-    expect(cardText(cardOf(handedOver!))).toMatch(/Weitergegeben von .* an Sachbearbeitung Team Nord/);
+    const handedOver = await step(STAFF.mitte1.aad, { ...actionData(staffCard, 'handOver')!, target: 'team:team-nord', note: 'Kreis gehört zu Nord' });
+    expect(handedOver.updated).toMatchObject({ method: 'PUT', activityId: cardId });
+    expect(cardText(cardOf(handedOver.updated))).toMatch(/Team\nSachbearbeitung Team Nord/);
+    expect(cardText(cardOf(handedOver.updated))).toMatch(/Weitergegeben von .* an Sachbearbeitung Team Nord/);
 
-    const [noted] = await act(STAFF.nord1.aad, cardId, { ...actionData(staffCard, 'note')!, text: 'Rückruf vereinbart' });
-    expect(cardText(cardOf(noted!))).toMatch(/Interne Notiz von Sachbearbeitung Team Nord \(1\)/);
+    const noted = await step(STAFF.nord1.aad, { ...actionData(staffCard, 'note')!, text: 'Rückruf vereinbart' });
+    expect(cardText(cardOf(noted.updated))).toMatch(/Interne Notiz von Sachbearbeitung Team Nord \(1\)/);
     expect(h.tickets.show(number).messages.some((m) => m.direction === 'note' && m.text === 'Rückruf vereinbart')).toBe(true);
 
-    const [closed] = await act(STAFF.nord1.aad, cardId, actionData(staffCard, 'resolve')!);
-    const closedCard = cardOf(closed!);
+    const closed = await step(STAFF.nord1.aad, actionData(staffCard, 'resolve')!);
+    const closedCard = cardOf(closed.updated);
     expect(cardText(closedCard)).toMatch(/· Erledigt/);
     expect(closedCard.actions.map((a: { title: string }) => a.title)).toEqual(['Wieder öffnen']);
     expect(h.tickets.show(number).ticket.status).toBe('erledigt');
+  });
+
+  it('updates the staff card once per Teams staff action, within one outbox cycle (also a hand-over inside the same channel)', async () => {
+    const { number, card } = await newTicketCard();
+    const cardRequests = (): RecordedActivity[] => h.stub.received.filter((a) => cardText(cardOf(a)).includes(number));
+    const once = { method: 'PUT', conversationId: STAFF_CHANNEL, activityId: card.assignedId };
+
+    let before = cardRequests().length;
+    await act(STAFF.mitte1.aad, card.assignedId, actionData(cardOf(card), 'takeOver')!);
+    await h.worker.drainOnce();
+    expect(cardRequests().slice(before)).toEqual([expect.objectContaining(once)]);
+
+    // Team Mitte and Team Nord share the staff channel: the hand-over reaches it once, not once per team.
+    before = cardRequests().length;
+    await act(STAFF.mitte1.aad, card.assignedId, { ...actionData(cardOf(card), 'handOver')!, target: 'team:team-nord', note: 'Kreis gehört zu Nord' });
+    await h.worker.drainOnce();
+    const handedOver = cardRequests().slice(before);
+    expect(handedOver).toEqual([expect.objectContaining(once)]);
+    expect(cardText(cardOf(handedOver[0]!))).toMatch(/Weitergegeben von Sachbearbeitung Team Mitte \(1\) an Sachbearbeitung Team Nord/);
+    await h.worker.drainOnce();
+    expect(cardRequests().slice(before)).toHaveLength(1);
   });
 
   it('tells the second of two staff members who already has the ticket', async () => {

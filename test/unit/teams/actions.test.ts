@@ -148,19 +148,18 @@ describe(dispatchAction.name, () => {
     expect(await dispatchAction(turnFor('aad-staff', other).turn, ctx, other)).toBe('handled');
   });
 
-  it('updates the card in place after a staff action and passes refusals on', async () => {
+  it('leaves the card to the outbox after a staff action (no update in the turn) and passes refusals on', async () => {
     const value = { verb: 'resolve', ticketNumber: 'IM-2026-000001' };
     const { turn, replies } = turnFor('aad-staff', value);
     const update = vi.spyOn(turn, 'updateActivity');
-    await dispatchAction(turn, ctx, value);
-    expect(update).toHaveBeenCalledWith(expect.objectContaining({ id: 'card-1', type: 'message' }));
-    const card = (update.mock.calls[0]![0] as { attachments: { content: { body: { text?: string }[] } }[] }).attachments[0]!.content;
-    expect(card.body.map((b) => b.text)).toContain('Wo bleibt der Bescheid?'); // summary from the first message
+    expect(await dispatchAction(turn, ctx, value)).toBe('handled');
+    expect(tickets.close).toHaveBeenCalledWith('IM-2026-000001', { by: 'sb-nord-1' });
+    expect(update).not.toHaveBeenCalled();
+    expect(replies()).toHaveLength(0);
     tickets.close.mockReturnValueOnce({ ok: false, refusal: { code: 'TICKET_CLOSED', message: 'Das Ticket ist bereits erledigt.' } });
     const again = turnFor('aad-staff', { ...value, n: 2 });
     await dispatchAction(again.turn, ctx, { ...value, n: 2 });
     expect(again.replies()[0]?.text).toBe('Nicht möglich: Das Ticket ist bereits erledigt.');
-    expect(replies()).toHaveLength(0);
   });
 
   it('forgets the key when a handler fails, so a retry can run it', async () => {
@@ -203,7 +202,7 @@ describe(TeamsStore.name, () => {
     clock.advance(400 * 24 * 3600 * 1000);
     store.saveReference(ref('new-chat'), 'personal');
     store.awaitMunicipality('new-chat', 'aad-person', 'IM-2026-000001');
-    expect(store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, references: 1, askBacks: 1 });
+    expect(store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, comments: 0, references: 1, askBacks: 1 });
     expect(store.pendingMunicipality('old-chat', 'aad-person')).toBeNull();
     expect(store.pendingMunicipality('new-chat', 'aad-person')).toBe('IM-2026-000001');
     expect(store.reference('old-chat')).toBeNull();

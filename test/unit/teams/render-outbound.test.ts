@@ -3,10 +3,16 @@ import { CardRenderer } from '../../../src/channels/teams/cards/render.js';
 import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
 import type { TeamsContext } from '../../../src/channels/teams/context.js';
 import { DEFAULT_CARD_TEMPLATES_DIR } from '../../../src/channels/teams/index.js';
-import { renderOutbound } from '../../../src/channels/teams/render-outbound.js';
-import type { OutboundMessage } from '../../../src/core/outcome.js';
+import { lastActionOf, renderOutbound } from '../../../src/channels/teams/render-outbound.js';
+import type { OutboundMessage, TicketView } from '../../../src/core/outcome.js';
+import { createFakeStaffDirectory } from '../../fakes/staff-directory.js';
 
-const ctx = { cards: new CardRenderer(loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR)) } as unknown as TeamsContext;
+const staff = createFakeStaffDirectory();
+const ctx = {
+  cards: new CardRenderer(loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR)),
+  staff,
+  tickets: { show: () => ({ ticket: { requester: { name: 'Frau Test' } }, messages: [{ direction: 'in', text: 'Wo bleibt der Bescheid?' }] }) },
+} as unknown as TeamsContext;
 const ticket = {
   number: 'IM-2026-000007',
   status: 'neu',
@@ -37,5 +43,30 @@ describe(renderOutbound.name, () => {
     const candidates = [{ gemeindeAgs: null, kreisAgs: '08115', label: 'Landkreis Böblingen' }];
     expect(renderOutbound(confirmation({ needsMunicipality: true, candidates }), ctx).attachments).toHaveLength(2);
     expect(renderOutbound(confirmation({ needsMunicipality: false, candidates: [] }), ctx).attachments).toHaveLength(1);
+  });
+
+  it('renders a staff card update with the last action, and the subject from the first message when it has none', () => {
+    const message: OutboundMessage = {
+      ...confirmation({}),
+      channel: 'teams',
+      kind: 'staff_card',
+      payload: { ticket: { ...ticket, subject: '' }, event: 'claimed', actor: 'sb-nord-1' },
+    };
+    const card = JSON.stringify(renderOutbound(message, ctx).attachments?.[0]?.content);
+    expect(card).toContain('Übernommen von Sachbearbeitung Team Nord (1).');
+    expect(card).toContain('Wo bleibt der Bescheid?');
+  });
+});
+
+describe(lastActionOf.name, () => {
+  const view = ticket as unknown as TicketView;
+  it('names where a hand-over went: the person it was handed to, else the team', () => {
+    expect(lastActionOf('handed_over', 'sb-nord-1', view, ctx)).toBe('Weitergegeben von Sachbearbeitung Team Nord (1) an Zentrale Eingangsstelle.');
+    expect(lastActionOf('handed_over', 'sb-nord-1', { ...view, assignee: 'sb-sued-1' }, ctx)).toBe('Weitergegeben von Sachbearbeitung Team Nord (1) an Sachbearbeitung Team Süd (1).');
+  });
+
+  it('has no line for events without an actor or without a wording', () => {
+    expect(lastActionOf('handed_over', null, view, ctx)).toBeNull();
+    expect(lastActionOf('rerouted', 'requester', view, ctx)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The staff card after an action: re-rendered from the ticket and updated in place (updateActivity on the
- * card the action came from), so the channel always shows the current assignee and status.
+ * The staff card of a ticket, and how a card action runs its ticket operation. The card is not updated in the
+ * turn: the ticket change queues its own card update (or notification) in the outbox, whose Teams leg updates
+ * the card in place (deliverer.teams.ts), so every change reaches the card the same way and exactly once.
  */
-import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import type { Attachment } from 'botbuilder';
 import { isAppError } from '../../../core/errors.js';
 import type { TicketView } from '../../../core/outcome.js';
 import type { TicketOpResult } from '../../../tickets/ticket-service.js';
@@ -30,25 +31,12 @@ function summary(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
-/** Replaces the card the action came from (or posts a fresh one) and remembers it for later updates. */
-export async function refreshStaffCard(turn: TurnContext, ctx: TeamsContext, ticket: TicketView, lastAction: string): Promise<void> {
-  const attachment = staffCardFor(ctx, ticket, { lastAction });
-  const conversationId = turn.activity.conversation.id;
-  const cardId = turn.activity.replyToId;
-  if (cardId) {
-    await turn.updateActivity({ id: cardId, type: 'message', attachments: [attachment] });
-    ctx.store.saveTicketCard(ticket.number, conversationId, cardId);
-    return;
-  }
-  const sent = await turn.sendActivity(MessageFactory.attachment(attachment));
-  if (sent?.id) ctx.store.saveTicketCard(ticket.number, conversationId, sent.id);
-}
-
 /**
- * Runs one ticket operation for a staff action: a refusal is told to the staff member, success updates the
- * card. Bad references (unknown ticket, team or person) are answered politely; other errors propagate.
+ * Runs one ticket operation for a staff action: a refusal is told to the staff member; on success the outbox
+ * brings the card up to date within one cycle (the change queued it). Bad references (unknown ticket, team or
+ * person) are answered politely; other errors propagate.
  */
-export async function applyStaffOp(call: ActionCall, number: string, op: () => TicketOpResult, lastAction: string): Promise<void> {
+export async function applyStaffOp(call: ActionCall, number: string, op: () => TicketOpResult): Promise<void> {
   const { turn, ctx } = call;
   let result: TicketOpResult;
   try {
@@ -68,5 +56,4 @@ export async function applyStaffOp(call: ActionCall, number: string, op: () => T
     return;
   }
   ctx.logger.info({ component: 'teams', ticketNumber: number, event: result.event.type }, 'staff action applied');
-  await refreshStaffCard(turn, ctx, result.ticket, lastAction);
 }

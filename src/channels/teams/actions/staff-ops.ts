@@ -1,10 +1,10 @@
 /**
  * The case-worker actions on a staff card: Übernehmen, Antworten, Weitergeben an, Interne Notiz, Erledigt,
- * Wieder öffnen. Each is one ticket-service call; refusals ("bereits übernommen von …") come back as values.
+ * Wieder öffnen. Each is one ticket-service call; refusals ("bereits übernommen von …") come back as values,
+ * and the card is brought up to date through the outbox (staff-card.ts).
  */
 import { z } from 'zod';
 import { TicketNumberSchema } from '../../../core/ticket-number.js';
-import { teamsText } from '../texts.js';
 import { applyStaffOp } from './staff-card.js';
 import { defineAction, type ActionCall } from './types.js';
 
@@ -28,7 +28,7 @@ export const takeOverAction = defineAction({
   schema: TicketRef,
   run: (call, d) => {
     const actor = actorOf(call);
-    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.claim(d.ticketNumber, actor.id), teamsText.staffDone.takeOver(actor.displayName));
+    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.claim(d.ticketNumber, actor.id));
   },
 });
 
@@ -39,7 +39,7 @@ export const replyAction = defineAction({
   run: (call, d) => {
     const actor = actorOf(call);
     const op = (): ReturnType<typeof call.ctx.tickets.answer> => call.ctx.tickets.answer(d.ticketNumber, { text: d.text, by: actor.id });
-    return applyStaffOp(call, d.ticketNumber, op, teamsText.staffDone.reply(actor.displayName));
+    return applyStaffOp(call, d.ticketNumber, op);
   },
 });
 
@@ -49,11 +49,10 @@ export const handOverAction = defineAction({
   schema: HandOver,
   run: (call, d) => {
     const actor = actorOf(call);
-    const [kind, id = ''] = d.target.split(':') as ['team' | 'staff', string];
-    const label = kind === 'team' ? (call.ctx.staff.findTeam(id)?.name ?? id) : (call.ctx.staff.findStaff(id)?.displayName ?? id);
+    const id = d.target.slice(d.target.indexOf(':') + 1);
     const op = (): ReturnType<typeof call.ctx.tickets.handover> =>
       call.ctx.tickets.handover(d.ticketNumber, { to: id, note: d.note, by: actor.id });
-    return applyStaffOp(call, d.ticketNumber, op, teamsText.staffDone.handOver(actor.displayName, label));
+    return applyStaffOp(call, d.ticketNumber, op);
   },
 });
 
@@ -64,7 +63,7 @@ export const noteAction = defineAction({
   run: (call, d) => {
     const actor = actorOf(call);
     const op = (): ReturnType<typeof call.ctx.tickets.note> => call.ctx.tickets.note(d.ticketNumber, { text: d.text, by: actor.id });
-    return applyStaffOp(call, d.ticketNumber, op, teamsText.staffDone.note(actor.displayName));
+    return applyStaffOp(call, d.ticketNumber, op);
   },
 });
 
@@ -74,7 +73,7 @@ export const resolveAction = defineAction({
   schema: TicketRef,
   run: (call, d) => {
     const actor = actorOf(call);
-    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.close(d.ticketNumber, { by: actor.id }), teamsText.staffDone.resolve(actor.displayName));
+    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.close(d.ticketNumber, { by: actor.id }));
   },
 });
 
@@ -84,6 +83,6 @@ export const reopenAction = defineAction({
   schema: TicketRef,
   run: (call, d) => {
     const actor = actorOf(call);
-    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.reopen(d.ticketNumber, { by: actor.id }), teamsText.staffDone.reopen(actor.displayName));
+    return applyStaffOp(call, d.ticketNumber, () => call.ctx.tickets.reopen(d.ticketNumber, { by: actor.id }));
   },
 });
