@@ -35,7 +35,10 @@ export function gapReportText(report: GapReport): string {
   });
   if (report.review.length > 0) {
     lines.push('', 'Zur Prüfung (wiederholt „Hat nicht geholfen“):');
-    for (const r of report.review) lines.push(`  ${r.passageId}${r.passageTitle === null ? '' : ` – ${r.passageTitle}`}: ${r.negative}× nicht geholfen, ${r.positive}× geholfen`);
+    for (const r of report.review) {
+      lines.push(`  ${r.passageId}${r.passageTitle === null ? '' : ` – ${r.passageTitle}`}: ${r.negative}× nicht geholfen, ${r.positive}× geholfen`);
+      for (const c of r.comments) lines.push(`     Kommentar: „${c.replace(/\s+/g, ' ')}“`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -15,7 +15,7 @@ export interface FeedbackVote {
   channel: string;
   passageId: string | null;
   helpful: boolean;
-  /** Anonymised; mail only. */
+  /** Anonymised; the optional comment of a "Hat nicht geholfen" (mail page or Teams card). */
   comment: string | null;
   createdAt: string;
 }
@@ -68,7 +68,8 @@ export function createGapsStore(db: Database.Database): GapsStore {
     const r = QuestionRow.parse(row);
     return { enquiryKey: r.enquiry_key, channel: r.channel, askedAt: r.asked_at, outcome: r.outcome, question: r.question, passageId: r.passage_id, passageTitle: r.passage_title, confidence: r.confidence };
   };
-  const hasTeamsVotes = (): boolean => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'teams_feedback'").get() !== undefined;
+  // Teams votes live in the channel's table; its comment column came with teams-003 (older files lack it).
+  const teamsColumns = (): Set<string> => new Set((db.prepare("SELECT name FROM pragma_table_info('teams_feedback')").all() as { name: string }[]).map((c) => c.name));
   return {
     recordQuestion: (record) => inTransaction(db, 'record question', () => void insertQuestion.run(record)),
     recordFeedback: (vote) =>
@@ -81,9 +82,9 @@ export function createGapsStore(db: Database.Database): GapsStore {
     questionsSince: (since) => read('list questions', () => db.prepare('SELECT * FROM gaps_questions WHERE asked_at >= ? ORDER BY asked_at').all(since).map(toRecord)),
     feedbackSince: (since) =>
       read('list feedback', () => {
-        const teams = hasTeamsVotes()
-          ? `UNION ALL SELECT enquiry_key, 'teams' AS channel, passage_id, helpful, NULL AS comment, created_at FROM teams_feedback WHERE created_at >= @since`
-          : '';
+        const columns = teamsColumns();
+        const comment = columns.has('comment') ? 'comment' : 'NULL AS comment';
+        const teams = columns.size > 0 ? `UNION ALL SELECT enquiry_key, 'teams' AS channel, passage_id, helpful, ${comment}, created_at FROM teams_feedback WHERE created_at >= @since` : '';
         const rows = db.prepare(`SELECT enquiry_key, channel, passage_id, helpful, comment, created_at FROM gaps_feedback WHERE created_at >= @since ${teams} ORDER BY created_at`).all({ since });
         return rows.map((row) => {
           const r = VoteRow.parse(row);

@@ -63,4 +63,13 @@ CREATE INDEX teams_pending_municipality_ticket ON teams_pending_municipality (ti
 CREATE INDEX teams_pending_municipality_created ON teams_pending_municipality (created_at);
 `,
   },
+  {
+    // The optional comment after "Hat nicht geholfen" (issue 14 item 3), anonymised before it is stored and
+    // cleared by the retention job; read by the gap report beside the vote.
+    id: 'teams-003',
+    sql: `
+ALTER TABLE teams_feedback ADD COLUMN comment TEXT;
+CREATE INDEX teams_feedback_created ON teams_feedback (created_at);
+`,
+  },
 ];

@@ -21,7 +21,7 @@ export const ConversationReferenceSchema = z.looseObject({
 
 const ReferenceRow = z.object({ reference: z.string(), dead_at: z.string().nullable() });
 const CardRow = z.object({ conversation_id: z.string(), activity_id: z.string() });
-const FeedbackRow = z.object({ passage_id: z.string().nullable(), helpful: z.number().int() });
+const FeedbackRow = z.object({ passage_id: z.string().nullable(), helpful: z.number().int(), comment: z.string().nullable() });
 const ChannelRow = z.object({ conversation_id: z.string() });
 const PendingRow = z.object({ ticket_number: z.string() });
 
@@ -61,6 +61,7 @@ export class TeamsStore {
       anonymiseVoters: db.prepare(
         "UPDATE teams_feedback SET voter = 'anonymisiert:' || rowid WHERE created_at < ? AND voter NOT LIKE 'anonymisiert:%'",
       ),
+      dropComments: db.prepare('UPDATE teams_feedback SET comment = NULL WHERE created_at < ? AND comment IS NOT NULL'),
       dropIdleRefs: db.prepare(
         'DELETE FROM teams_conversations WHERE updated_at < ? AND conversation_id NOT IN (SELECT conversation_id FROM teams_staff_channels)',
       ),
@@ -77,7 +78,11 @@ export class TeamsStore {
         `INSERT INTO teams_feedback (enquiry_key, voter, passage_id, helpful, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (enquiry_key, voter) DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at`,
       ),
-      feedbackFor: db.prepare('SELECT passage_id, helpful FROM teams_feedback WHERE enquiry_key = ? ORDER BY created_at'),
+      comment: db.prepare(
+        `INSERT INTO teams_feedback (enquiry_key, voter, passage_id, helpful, comment, created_at) VALUES (?, ?, ?, 0, ?, ?)
+         ON CONFLICT (enquiry_key, voter) DO UPDATE SET helpful = 0, comment = excluded.comment, created_at = excluded.created_at`,
+      ),
+      feedbackFor: db.prepare('SELECT passage_id, helpful, comment FROM teams_feedback WHERE enquiry_key = ? ORDER BY created_at'),
       register: db.prepare(
         `INSERT INTO teams_staff_channels (scope, conversation_id, registered_by, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (scope) DO UPDATE SET conversation_id = excluded.conversation_id,
@@ -118,13 +123,14 @@ export class TeamsStore {
 
   /**
    * Retention of the channel's own personal data: feedback older than `before` keeps its vote but loses the
-   * voter; conversation references idle since `before` are deleted (registered staff channels stay), and so
-   * are ask-backs left unanswered since then.
+   * voter and the comment; conversation references idle since `before` are deleted (registered staff channels
+   * stay), and so are ask-backs left unanswered since then.
    */
-  retainPersonalData(before: Date): { voters: number; references: number; askBacks: number } {
+  retainPersonalData(before: Date): { voters: number; comments: number; references: number; askBacks: number } {
     const iso = before.toISOString();
     return this.run(() => ({
       voters: this.q.anonymiseVoters.run(iso).changes,
+      comments: this.q.dropComments.run(iso).changes,
       references: this.q.dropIdleRefs.run(iso).changes,
       askBacks: this.q.dropIdleAskBacks.run(iso).changes,
     }));
@@ -172,10 +178,21 @@ export class TeamsStore {
     this.run(() => this.q.feedback.run(input.enquiryKey, voter, input.passageId, input.helpful ? 1 : 0, this.now()));
   }
 
-  /** Votes on one answer (for tests and reports). */
-  feedbackFor(enquiryKey: string): { passageId: string | null; helpful: boolean }[] {
+  /**
+   * Stores the comment a voter adds after "Hat nicht geholfen" (already anonymised by the caller); the vote
+   * stays or becomes negative.
+   */
+  commentFeedback(input: { enquiryKey: string; voterId: string; passageId: string | null; comment: string }): void {
+    const voter = hashId(input.voterId);
+    this.run(() => this.q.comment.run(input.enquiryKey, voter, input.passageId, input.comment, this.now()));
+  }
+
+  /** Votes on one answer (for tests and reports); `comment` only where one was given. */
+  feedbackFor(enquiryKey: string): { passageId: string | null; helpful: boolean; comment?: string }[] {
     const rows = this.run(() => this.q.feedbackFor.all(enquiryKey));
-    return rows.map((r) => FeedbackRow.parse(r)).map((r) => ({ passageId: r.passage_id, helpful: r.helpful === 1 }));
+    return rows
+      .map((r) => FeedbackRow.parse(r))
+      .map((r) => ({ passageId: r.passage_id, helpful: r.helpful === 1, ...(r.comment === null ? {} : { comment: r.comment }) }));
   }
 
   /** Registers a staff channel for a team id (or {@link ALL_TEAMS}). */

@@ -24,6 +24,8 @@ export const teamsText = {
     helpful
       ? 'Danke für Ihre Rückmeldung!'
       : 'Danke für Ihre Rückmeldung. Wenn Sie möchten, gebe ich Ihre Frage an die Sachbearbeitung weiter.',
+  feedbackCommentThanks: 'Vielen Dank für Ihren Hinweis. Wir prüfen ihn, wenn wir die häufigen Fragen überarbeiten.',
+  feedbackCommentEmpty: 'Bitte schreiben Sie Ihren Hinweis in das Feld und senden Sie ihn dann ab.',
   passageUnknown: 'Diese Stelle finde ich nicht mehr. Bitte stellen Sie Ihre Frage noch einmal.',
   municipalityMissing: 'Bitte wählen Sie eine Gemeinde aus oder geben Sie sie ein.',
   municipalityStillUnclear: (number: string): string =>

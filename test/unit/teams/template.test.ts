@@ -34,7 +34,7 @@ describe(expandTemplate.name, () => {
 describe(loadCardTemplates.name, () => {
   it('loads every shipped card template as an Adaptive Card 1.5', () => {
     const templates = loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
-    expect([...templates.keys()].sort()).toEqual(['answer', 'ask-municipality', 'staff-answer', 'staff-ticket', 'suggestions', 'suggestions-while-waiting', 'ticket-confirmation', 'welcome']);
+    expect([...templates.keys()].sort()).toEqual(['answer', 'ask-municipality', 'feedback-comment', 'staff-answer', 'staff-ticket', 'suggestions', 'suggestions-while-waiting', 'ticket-confirmation', 'welcome']);
     for (const template of templates.values()) expect(template).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   });
 });

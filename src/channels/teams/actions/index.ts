@@ -10,7 +10,7 @@ import { staffActor } from '../staff-auth.js';
 import { teamsText } from '../texts.js';
 import { askPassageAction } from './ask-passage.js';
 import { escalateAction } from './escalate.js';
-import { feedbackAction } from './feedback.js';
+import { feedbackAction, feedbackCommentAction } from './feedback.js';
 import { setMunicipalityAction } from './set-municipality.js';
 import { handOverAction, noteAction, reopenAction, replyAction, resolveAction, takeOverAction } from './staff-ops.js';
 import type { ActionHandler } from './types.js';
@@ -19,6 +19,7 @@ import type { ActionHandler } from './types.js';
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(
   [
     feedbackAction,
+    feedbackCommentAction,
     escalateAction,
     askPassageAction,
     setMunicipalityAction,

@@ -68,6 +68,11 @@ export class CardRenderer {
     });
   }
 
+  /** After "Hat nicht geholfen": asks for an optional comment (verb `feedbackComment`). */
+  feedbackComment(enquiryKey: string, passageId: string | null): Attachment {
+    return this.card('feedback-comment', { enquiryKey, passageId: passageId ?? '' });
+  }
+
   /** "Meinten Sie …" with the top three passages and "Keine davon". */
   suggestions(ask: AskResult, enquiryKey: string, question: string, truncationNote?: string): Attachment {
     return this.card('suggestions', {
