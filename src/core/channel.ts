@@ -9,3 +9,15 @@ export const ChannelSchema = z.enum(['email', 'teams', 'cli']);
 
 /** A door: `email`, `teams` or `cli`. */
 export type Channel = z.infer<typeof ChannelSchema>;
+
+/** The doors a message reaches the service through from outside (the CLI only tries enquiries out). */
+export const ServiceChannelSchema = ChannelSchema.exclude(['cli']);
+
+/** `teams` or `email`. */
+export type ServiceChannel = z.infer<typeof ServiceChannelSchema>;
+
+/** Where an outbox row goes: a door, or `staff` (an addressee the outbox worker fans out to their channels). */
+export const OutboxChannelSchema = z.enum([...ChannelSchema.options, 'staff']);
+
+/** A door or `staff`. */
+export type OutboxChannel = z.infer<typeof OutboxChannelSchema>;

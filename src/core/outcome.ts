@@ -2,6 +2,7 @@
  * What the core decides for one enquiry (STYLE G7): a kind-tagged union that each channel renders in its
  * own medium with an exhaustive switch. Produced by `handleEnquiry` (src/core/handle-enquiry.ts).
  */
+import type { OutboxChannel } from './channel.js';
 import type { Channel, ReplyHandle } from './enquiry.js';
 import type { Contact, GemeindeRef, KreisRef, RouteCandidate } from './routing.js';
 import type { TicketCategory, TriageResult } from './triage/index.js';
@@ -99,8 +100,8 @@ export interface StaffHandle {
   subject: string;
 }
 
-/** Where an outbox row goes: a channel, or 'staff' (an addressee the worker fans out). */
-export type OutboxChannel = Channel | 'staff';
+/** Where an outbox row goes: a channel, or 'staff' (an addressee the worker fans out); see core/channel.ts. */
+export type { OutboxChannel };
 
 /** An outbox entry: written in the same transaction as the state change that causes it. */
 export interface OutboundMessage {

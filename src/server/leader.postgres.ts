@@ -10,6 +10,7 @@
  *
  * Not wired into the e-mail channel yet: the mail door still reads the mailbox in every process.
  */
+import { errorCode } from '../core/error-code.js';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../core/ports.js';
@@ -108,7 +109,7 @@ export async function createPostgresLeader(options: PostgresLeaderOptions): Prom
         if (client === c && rows[0]?.ok === true && !stopped) setLeading(true);
       }
     } catch (error) {
-      log.warn({ code: (error as { code?: string }).code ?? 'error' }, 'leader check failed');
+      log.warn({ code: errorCode(error) ?? 'error' }, 'leader check failed');
       drop('check failed');
     }
   };

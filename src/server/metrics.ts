@@ -3,11 +3,11 @@
  * One registry per app instance, so tests can build several apps in one process.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Channel } from '../core/enquiry.js';
+import { ServiceChannelSchema } from '../core/channel.js';
 import type { Outcome } from '../core/outcome.js';
 
 /** The channels the service handles (the CLI runs its own process). */
-export const SERVICE_CHANNELS = ['teams', 'email'] as const satisfies readonly Channel[];
+export const SERVICE_CHANNELS = ServiceChannelSchema.options;
 
 /** Every outcome kind; the check below fails to compile when the core adds one and this list does not. */
 export const OUTCOME_KINDS = [

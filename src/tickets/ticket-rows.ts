@@ -3,7 +3,7 @@
  * row that does not parse is a DB_ERROR naming the table and field, never a half-read ticket.
  */
 import { z } from 'zod';
-import { ChannelSchema } from '../core/channel.js';
+import { ChannelSchema, OutboxChannelSchema } from '../core/channel.js';
 import { AppError } from '../core/errors.js';
 import { OUTBOUND_KINDS, TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
 import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-model.js';
@@ -221,7 +221,7 @@ const staffHandleSchema = z.object({
 const outboxRow = z.object({
   id: z.number().int(),
   key: z.string(),
-  channel: z.enum(['email', 'teams', 'cli', 'staff']),
+  channel: OutboxChannelSchema,
   kind: z.enum(OUTBOUND_KINDS),
   ticket_number: z.string().nullable(),
   reply_handle: z.string(),

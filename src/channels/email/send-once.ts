@@ -14,6 +14,7 @@
  * reaches the server), or a server that refuses the message after its end while the client is dead: that one
  * reply is not sent again (a warning in the log names the outbox id).
  */
+import { errorCode } from '../../core/error-code.js';
 import type { OutboundMessage } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { SentFolder } from './sent-folder.imap.js';
@@ -55,7 +56,7 @@ export async function earlierAttempt(message: OutboundMessage, messageId: string
     deps.logger.warn(ids, 'found in the Sent folder: not sent again');
     return 'sent';
   } catch (error) {
-    deps.logger.warn({ ...ids, code: (error as { code?: string }).code ?? 'IMAP_ERROR' }, 'Sent folder not readable before a repeated attempt');
+    deps.logger.warn({ ...ids, code: errorCode(error) ?? 'IMAP_ERROR' }, 'Sent folder not readable before a repeated attempt');
     return message.attempts > UNKNOWN_ATTEMPT_PATIENCE ? 'send' : 'wait';
   }
 }
@@ -113,6 +114,6 @@ export async function fileCopy(raw: Buffer, message: OutboundMessage, deps: Send
   try {
     await deps.sentFolder.save(raw);
   } catch (error) {
-    deps.logger.warn({ outboxId: message.id, code: (error as { code?: string }).code ?? 'IMAP_ERROR' }, 'sent, but no copy in the Sent folder');
+    deps.logger.warn({ outboxId: message.id, code: errorCode(error) ?? 'IMAP_ERROR' }, 'sent, but no copy in the Sent folder');
   }
 }

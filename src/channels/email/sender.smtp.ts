@@ -4,6 +4,7 @@
  * never sent again, and a crash between SMTP transmission and the record does not send twice (send-once.ts).
  * nodemailer's error codes are mapped to retry-or-dead (nodemailer lib/errors.js).
  */
+import { errorCode } from '../../core/error-code.js';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
@@ -165,7 +166,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     try {
       bodies = templates.render(message.kind, buildView(message, { subject, automatic, ...deps.links?.(message) }) as unknown as Record<string, unknown>);
     } catch (error) {
-      logger.error({ outboxId: message.id, kind: message.kind, code: (error as { code?: string }).code }, 'cannot render mail');
+      logger.error({ outboxId: message.id, kind: message.kind, code: errorCode(error) }, 'cannot render mail');
       return { kind: 'dead', reason: `render failed: ${(error as Error).message}` };
     }
     const threaded = !STAFF_KINDS.has(message.kind) && handle.messageId !== null;
@@ -209,7 +210,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
         await transport().verify();
         return true;
       } catch (error) {
-        logger.warn({ code: (error as { code?: string }).code }, 'SMTP not reachable at start; the outbox will retry');
+        logger.warn({ code: errorCode(error) }, 'SMTP not reachable at start; the outbox will retry');
         return false;
       }
     },

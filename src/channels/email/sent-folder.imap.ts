@@ -8,6 +8,7 @@
  * Its own IMAP session (the watcher's session holds the inbox lock while it works), opened on first use and
  * again after any failure; operations run one at a time.
  */
+import { errorCode } from '../../core/error-code.js';
 import type { ConnectionOptions } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Logger } from '../../core/ports.js';
@@ -88,7 +89,7 @@ export function createSentFolder(deps: SentFolderDeps): SentFolder {
     if (session !== null && session.client.usable) return session;
     const client = build(clientOptions(deps.config, await resolveAuth(deps.config), deps.tls));
     // A dropped idle session emits 'error'; the next operation connects again.
-    client.on('error', (error: unknown) => logger.debug({ code: (error as { code?: string }).code }, 'Sent folder session error'));
+    client.on('error', (error: unknown) => logger.debug({ code: errorCode(error) }, 'Sent folder session error'));
     client.on('close', () => {
       if (session?.client === client) session = null;
     });

@@ -5,6 +5,7 @@
  * After any close it reconnects with exponential backoff using a NEW ImapFlow instance (imapflow clients are
  * single-use); the backoff starts over only after a sync pass succeeded, not on every connect. imapflow's logs go to our logger.
  */
+import { errorCode } from '../../core/error-code.js';
 import { execFile } from 'node:child_process';
 import type { ConnectionOptions } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
@@ -65,7 +66,7 @@ function imapLogger(logger: Logger): NonNullable<ImapFlowOptions['logger']> {
   const forward = (level: 'debug' | 'warn' | 'error') => (obj: Record<string, unknown>) => {
     if (obj['src'] === 's' || obj['src'] === 'c') return;
     const fields: Record<string, unknown> = { cid: obj['cid'] };
-    if (obj['err'] instanceof Error) fields['err'] = (obj['err'] as { code?: string }).code ?? obj['err'].name;
+    if (obj['err'] instanceof Error) fields['err'] = errorCode(obj['err']) ?? obj['err'].name;
     logger[level](fields, typeof obj['msg'] === 'string' ? obj['msg'] : 'imap');
   };
   return { debug: forward('debug'), info: forward('debug'), warn: forward('warn'), error: forward('error') };
@@ -114,7 +115,7 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
 
   function startIdle(c: ImapFlow): void {
     if (stopping || c !== client) return;
-    c.idle().catch((error: unknown) => logger.debug({ code: (error as { code?: string }).code }, 'IDLE ended with an error'));
+    c.idle().catch((error: unknown) => logger.debug({ code: errorCode(error) }, 'IDLE ended with an error'));
   }
 
   async function runPasses(): Promise<void> {
@@ -128,7 +129,7 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
         // reconnect every second for ever when the session always fails right after login.
         backoff = tuning.reconnectMinMs;
       } catch (error) {
-        logger.warn({ code: (error as { code?: string }).code ?? (error as Error).name }, 'sync pass failed; closing the session');
+        logger.warn({ code: errorCode(error) ?? (error as Error).name }, 'sync pass failed; closing the session');
         c.close();
         return;
       }
@@ -164,7 +165,7 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
       auth = await resolveAuth(config);
     } catch (error) {
       detail = 'token command failed';
-      logger.error({ code: (error as { code?: string }).code ?? 'IMAP_CONNECTION' }, 'cannot obtain an OAuth2 token');
+      logger.error({ code: errorCode(error) ?? 'IMAP_CONNECTION' }, 'cannot obtain an OAuth2 token');
       throw error;
     }
     const options = clientOptions(config, tuning, auth, logger, deps.tls);
@@ -183,8 +184,8 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
       await ensureFolders(c, [config.IMAP_PROCESSED_FOLDER, config.IMAP_QUARANTINE_FOLDER]);
       await c.mailboxOpen(config.IMAP_MAILBOX);
     } catch (error) {
-      detail = `connect failed: ${(error as { code?: string }).code ?? (error as Error).message}`;
-      logger.warn({ code: (error as { code?: string }).code ?? (error as Error).name, authFailed: (error as { authenticationFailed?: boolean }).authenticationFailed === true }, 'imap connect failed');
+      detail = `connect failed: ${errorCode(error) ?? (error as Error).message}`;
+      logger.warn({ code: errorCode(error) ?? (error as Error).name, authFailed: (error as { authenticationFailed?: boolean }).authenticationFailed === true }, 'imap connect failed');
       c.close();
       throw error;
     }

@@ -3,6 +3,7 @@
  * line becomes an error result and is not scored) and the two engines each kind is scored with.
  */
 import { z } from 'zod';
+import { ServiceChannelSchema } from '../../core/channel.js';
 import { askQuestion } from '../../core/ask-question.js';
 import type { Router } from '../../core/routing.js';
 import { triage, type TriageInput, type TriageResult } from '../../core/triage/index.js';
@@ -30,7 +31,7 @@ const Scope = z.enum(['in', 'out']).optional().catch(undefined);
 const QuestionLineSchema = z.object({ question: z.string(), expected: Expected, scope: Scope });
 
 const EnquiryLineSchema = z.object({
-  channel: z.enum(['email', 'teams']).default('email'),
+  channel: ServiceChannelSchema.default('email'),
   from: optionalText,
   subject: optionalText,
   text: z.string(),

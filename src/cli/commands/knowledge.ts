@@ -3,6 +3,7 @@
  * the knowledge-gap report from the service's database, and the static FAQ site built from KNOWLEDGE_DIR.
  * Exit codes as CONTRACTS §1: 0 ok, 2 bad usage or input, 1 other failure. With --json stdout carries one object.
  */
+import { errorCode } from '../../core/error-code.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { berlinDate, berlinMidnight, addDays } from '../../core/berlin-time.js';
@@ -83,9 +84,9 @@ export const knowledgeCommand: CliCommand = async (args, ctx) => {
   try {
     return await sub(rest, ctx);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const code = errorCode(error);
     // parseArgs reports unknown options with ERR_PARSE_ARGS_*: a usage error too.
-    if (code === 'USAGE' || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    if (code === 'USAGE' || code?.startsWith('ERR_PARSE_ARGS') === true) {
       ctx.err(`${(error as Error).message}\n${USAGE}`);
       return EXIT_USAGE;
     }

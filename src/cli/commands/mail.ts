@@ -4,6 +4,7 @@
  * `guardInputFor`, the question through `toEnquiry` — so what this prints is what the channel would do
  * (apart from the daily reply limit and Message-ID threading, which need the mailbox's state).
  */
+import { errorCode } from '../../core/error-code.js';
 import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -112,14 +113,14 @@ export async function checkPaths(paths: readonly string[], options: MailCheckOpt
         try {
           source = await readFile(full);
         } catch (error) {
-          emit({ file, error: `Datei nicht lesbar (${(error as NodeJS.ErrnoException).code ?? 'Fehler'})`, code: 'INPUT_INVALID' });
+          emit({ file, error: `Datei nicht lesbar (${errorCode(error) ?? 'Fehler'})`, code: 'INPUT_INVALID' });
           continue;
         }
         emit(await checkMessage(file, source, options));
       }
     } catch (error) {
       missingPaths += 1;
-      emit({ file: path, error: `Pfad nicht lesbar (${(error as NodeJS.ErrnoException).code ?? 'Fehler'})`, code: 'INPUT_INVALID' });
+      emit({ file: path, error: `Pfad nicht lesbar (${errorCode(error) ?? 'Fehler'})`, code: 'INPUT_INVALID' });
     }
   }
   return { missingPaths };

@@ -5,6 +5,7 @@
  */
 import { contactsFile } from '../../server/config.js';
 import { z } from 'zod';
+import { ServiceChannelSchema } from '../../core/channel.js';
 import { AppError, isAppError } from '../../core/errors.js';
 import type { KnowledgeAnswerer } from '../../core/knowledge.js';
 import type { RouteResult, Router } from '../../core/routing.js';
@@ -34,7 +35,7 @@ const DEFAULT_CHANNEL = 'email';
 /** One batch line (extra fields, e.g. the dev set's `expect`, are ignored). */
 const BatchLineSchema = z.object({
   id: batchLineId,
-  channel: z.enum(['email', 'teams']).default(DEFAULT_CHANNEL),
+  channel: ServiceChannelSchema.default(DEFAULT_CHANNEL),
   from: optionalText,
   subject: optionalText,
   text: z.string(),
@@ -60,9 +61,9 @@ function parseOptions(args: string[]): Options {
   if (values.batch !== undefined && single) throw new AppError('USAGE', 'triage: --batch lässt sich nicht mit --text, --subject, --from oder --channel kombinieren');
   if (values.batch !== undefined) return { json: values.json, batch: values.batch };
   if (values.text === undefined) throw new AppError('USAGE', 'triage: --text oder --batch angeben');
-  const channel = values.channel ?? DEFAULT_CHANNEL;
-  if (channel !== 'email' && channel !== 'teams') throw new AppError('USAGE', `triage: --channel muss email oder teams sein, nicht „${channel}“`);
-  return { json: values.json, input: { channel, text: values.text, subject: values.subject, from: values.from } };
+  const channel = ServiceChannelSchema.safeParse(values.channel ?? DEFAULT_CHANNEL);
+  if (!channel.success) throw new AppError('USAGE', `triage: --channel muss email oder teams sein, nicht „${values.channel}“`);
+  return { json: values.json, input: { channel: channel.data, text: values.text, subject: values.subject, from: values.from } };
 }
 
 const INTENT_LABELS: Record<Intent, string> = {
