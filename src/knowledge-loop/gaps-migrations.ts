@@ -8,6 +8,9 @@
  *   and voter; a later vote replaces the earlier), with an optional anonymised comment. Teams votes stay in
  *   `teams_feedback` and are read beside these.
  * - `gaps_settings`: the generated feedback-link secret when `FEEDBACK_SECRET` is not set.
+ *
+ * Question texts and comments older than `RETENTION_DAYS` are cleared by the daily retention job
+ * (gaps-store.sqlite.ts `retainTexts`); the counts stay.
  */
 import type { Migration } from '../core/ports.js';
 

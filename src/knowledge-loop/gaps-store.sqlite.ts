@@ -52,6 +52,11 @@ export interface GapsStore {
   feedbackSince(since: string): FeedbackVote[];
   /** The feedback-link secret: generated once and kept in the database. */
   generatedSecret(): string;
+  /**
+   * Retention (the daily job, `RETENTION_DAYS`): question texts and feedback comments from before `before`
+   * are cleared; outcome, passage, time and vote stay, so the report still counts them (without examples).
+   */
+  retainTexts(before: string): { questions: number; comments: number };
 }
 
 /** The store over an open database that has the gaps migrations applied. */
@@ -91,6 +96,11 @@ export function createGapsStore(db: Database.Database): GapsStore {
           return { enquiryKey: r.enquiry_key, channel: r.channel, passageId: r.passage_id, helpful: r.helpful === 1, comment: r.comment, createdAt: r.created_at };
         });
       }),
+    retainTexts: (before) =>
+      inTransaction(db, 'retain gap texts', () => ({
+        questions: db.prepare("UPDATE gaps_questions SET question = '' WHERE asked_at < ? AND question <> ''").run(before).changes,
+        comments: db.prepare('UPDATE gaps_feedback SET comment = NULL WHERE created_at < ? AND comment IS NOT NULL').run(before).changes,
+      })),
     generatedSecret: () =>
       inTransaction(db, 'feedback secret', () => {
         db.prepare("INSERT INTO gaps_settings (key, value) VALUES ('feedback_secret', ?) ON CONFLICT (key) DO NOTHING").run(randomBytes(32).toString('hex'));

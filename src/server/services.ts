@@ -10,6 +10,7 @@ import type { Clock, Logger, Migration } from '../core/ports.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
 import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
 import { gapsMigrations } from '../knowledge-loop/gaps-migrations.js';
+import { createGapsStore } from '../knowledge-loop/gaps-store.sqlite.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { routingMigrations } from '../routing/migrations.js';
 import { loadRouting, type Routing } from '../routing/router.loader.js';
@@ -47,7 +48,7 @@ export interface ServicesOptions {
   channelMigrations: Migration[];
   /** Re-index the knowledge base on change (the server does; one-shot tools do not). */
   watchKnowledge: boolean;
-  /** The channels' own retention, run with the daily ticket retention job. */
+  /** The channels' own retention, run with the daily ticket retention job (after the gap texts'). */
   retainChannels?: (now: Date, cutoff: Date) => void;
 }
 
@@ -75,6 +76,16 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       clock,
     });
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
+    // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
+    const gaps = createGapsStore(db);
+    const retainChannels = (now: Date, cutoff: Date): void => {
+      try {
+        const cleared = gaps.retainTexts(cutoff.toISOString());
+        logger.info({ component: 'knowledge-loop', ...cleared }, 'gap texts retention run finished');
+      } finally {
+        options.retainChannels?.(now, cutoff);
+      }
+    };
     const ticketModule = createTickets(db, {
       staff: routing.staff,
       clock,
@@ -83,7 +94,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       retentionDays: config.RETENTION_DAYS,
       deadlineRules: config.TICKET_DEADLINES,
       onAttachmentsExpired: (hashes) => hashes.forEach((hash) => attachments.remove(hash)),
-      ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }),
+      retainChannels,
     });
     // Sender learning (core/sender-learning.ts): handleEnquiry remembers who settled a municipality (a mail
     // follow-up naming it, a Teams answer to the ask-back) and reads it for ticket membership.
