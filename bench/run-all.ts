@@ -4,7 +4,7 @@
  * headed with the date and the machine, ready to paste into the README.
  *
  *   npm run bench                         every bench, 3 interleaved rounds
- *   npm run bench -- --only teams,mail    only these (names: knowledge, teams, mail, start, tickets, routing, triage)
+ *   npm run bench -- --only teams,mail    only these (names: knowledge, teams, mail, start, tickets, workplace, routing, triage)
  *   npm run bench -- --quick              smaller workloads, one round (a few minutes)
  *   npm run bench -- --rounds 1           one round, full workloads
  *
@@ -27,10 +27,11 @@ const BENCHES: Record<string, string> = {
   mail: 'email.bench.ts',
   start: 'startup.bench.ts',
   tickets: 'tickets.bench.ts',
+  workplace: 'workplace.bench.ts',
   routing: 'routing.bench.ts',
   triage: 'triage.bench.ts',
 };
-const DEFAULT = ['knowledge', 'teams', 'mail', 'start', 'tickets'];
+const DEFAULT = ['knowledge', 'teams', 'mail', 'start', 'tickets', 'workplace'];
 
 const options = benchOptions();
 const onlyAt = process.argv.indexOf('--only');

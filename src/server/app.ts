@@ -10,6 +10,7 @@ import type { EmailChannel } from '../channels/email/index.js';
 import { emailMigrations } from '../channels/email/state.sqlite.js';
 import { createFeedback } from '../channels/feedback/index.js';
 import { createWorkplace } from '../channels/workplace/index.js';
+import { workplaceMigrations } from '../channels/workplace/migrations.js';
 import { createTeamsChannel, passageLookup, teamsMigrations } from '../channels/teams/index.js';
 import { faqLink } from '../knowledge-loop/export-links.js';
 import { createFaqProposals, proposalMigrations } from '../knowledge-loop/proposal-wiring.js';
@@ -55,7 +56,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     logger,
     clock,
     metrics,
-    channelMigrations: [...teamsMigrations, ...emailMigrations, ...proposalMigrations],
+    channelMigrations: [...teamsMigrations, ...emailMigrations, ...proposalMigrations, ...workplaceMigrations],
     watchKnowledge: true,
     // The Teams channel's own personal data goes with the daily retention job (bound once it exists).
     retainChannels: (now, cutoff) => teams.retainPersonalData(now, cutoff),

@@ -41,8 +41,8 @@ export function overviewModel(figures: OverviewFigures, now: Date, shapes: Kreis
     teams: figures.teams.map((t) => ({ team: t.team, counts: OPEN_STATUSES.map((s) => t.perStatus[s] ?? 0), open: t.open, overdue: t.overdue })),
     firstResponse:
       h === null
-        ? 'Noch keine Vorgänge mit erster Antwort.'
-        : `Median ${h.toLocaleString('de-DE')} Stunden vom Eingang bis zur ersten Antwort der Sachbearbeitung (${figures.firstResponses} Vorgänge).`,
+        ? `Keine Vorgänge der letzten ${OVERVIEW_WEEKS} Wochen mit erster Antwort.`
+        : `Median ${h.toLocaleString('de-DE')} Stunden vom Eingang bis zur ersten Antwort der Sachbearbeitung, Vorgänge der letzten ${OVERVIEW_WEEKS} Wochen (${figures.firstResponses}).`,
     weekCount: OVERVIEW_WEEKS,
     outcomeHeads: OUTCOMES.map(([label]) => label),
     weeks: [...byWeek.entries()].flatMap(([week, channels]) =>

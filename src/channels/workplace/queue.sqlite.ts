@@ -42,9 +42,9 @@ export interface QueueQuery {
 }
 
 /** The due time that matters next: the first response until it happened, then the resolution. */
-const NEXT_DUE = 'CASE WHEN t.first_responded_at IS NULL THEN t.first_response_due ELSE t.resolution_due END';
+export const NEXT_DUE = 'CASE WHEN t.first_responded_at IS NULL THEN t.first_response_due ELSE t.resolution_due END';
 /** Open statuses as an IN list: unlike `<> 'erledigt'` it can use the (status, created_at) index. */
-const OPEN = "t.status IN ('neu', 'zugewiesen', 'in_bearbeitung', 'wartet')";
+export const OPEN = "t.status IN ('neu', 'zugewiesen', 'in_bearbeitung', 'wartet')";
 const OVERDUE = `(${OPEN} AND ${NEXT_DUE} < @now)`;
 
 type Params = Record<string, string | number>;
@@ -106,15 +106,30 @@ function conditions(filter: QueueFilter, viewer: QueueViewer, now: string, omit:
  * const page = createQueueQuery(db).page(filter, { staffId: 'sb-nord-1', teamId: 'team-nord' }, new Date());
  */
 export function createQueueQuery(db: Database.Database): QueueQuery {
+  const newestEvent = db.prepare('SELECT max(id) AS id FROM ticket_events');
+  // Every change of a ticket appends an event, so the newest event id is a cheap change stamp (primary key).
+  const lastChange = (): string => String((newestEvent.get() as { id: number | null }).id ?? 0);
+  const readKreise = (): { ags: string; label: string }[] => {
+    const rows = db
+      .prepare(
+        `SELECT kreis_ags AS ags, json_extract(route_json, '$.kreis.name') AS name, json_extract(route_json, '$.kreis.typ') AS typ
+         FROM tickets WHERE kreis_ags IS NOT NULL GROUP BY kreis_ags ORDER BY name`,
+      )
+      .all() as { ags: string; name: string | null; typ: string | null }[];
+    return rows.map((r) => ({ ags: r.ags, label: r.name === null ? r.ags : `${r.typ ?? ''} ${r.name}`.trim() }));
+  };
+  let kreiseCache: { stamp: string; list: { ags: string; label: string }[] } | undefined;
+  const earlier = (where: string): string =>
+    `SELECT * FROM (SELECT * FROM tickets WHERE ${where} AND number <> @number AND anonymised_at IS NULL ORDER BY created_at DESC LIMIT @limit)`;
+  const bySender = earlier('lower(requester_address) = lower(@address)');
+  const relatedBySender = db.prepare(`${bySender} ORDER BY created_at DESC`);
+  const relatedBySenderOrMunicipality = db.prepare(`${bySender} UNION ${earlier('gemeinde_ags = @gemeinde')} ORDER BY created_at DESC LIMIT @limit`);
   return {
     kreise() {
-      const rows = db
-        .prepare(
-          `SELECT kreis_ags AS ags, json_extract(route_json, '$.kreis.name') AS name, json_extract(route_json, '$.kreis.typ') AS typ
-           FROM tickets WHERE kreis_ags IS NOT NULL GROUP BY kreis_ags ORDER BY name`,
-        )
-        .all() as { ags: string; name: string | null; typ: string | null }[];
-      return rows.map((r) => ({ ags: r.ags, label: r.name === null ? r.ags : `${r.typ ?? ''} ${r.name}`.trim() }));
+      // The list changes only when a ticket is created or re-routed, both of which append an event.
+      const stamp = lastChange();
+      if (kreiseCache?.stamp !== stamp) kreiseCache = { stamp, list: readKreise() };
+      return kreiseCache.list;
     },
 
     stamp(number) {
@@ -122,29 +137,25 @@ export function createQueueQuery(db: Database.Database): QueueQuery {
       return row ?? null;
     },
 
-    lastChange() {
-      // Every change of a ticket appends an event, so the newest event id is a cheap change stamp (primary key).
-      return String((db.prepare('SELECT max(id) AS id FROM ticket_events').get() as { id: number | null }).id ?? 0);
-    },
+    lastChange,
 
     related(ticket, limit = 10) {
-      const rows = db
-        .prepare(
-          `SELECT * FROM tickets WHERE number <> @number AND anonymised_at IS NULL
-             AND (lower(requester_address) = lower(@address) OR (@gemeinde IS NOT NULL AND gemeinde_ags = @gemeinde))
-           ORDER BY created_at DESC LIMIT @limit`,
-        )
-        .all({ number: ticket.number, address: ticket.requester.address, gemeinde: ticket.requester.gemeinde?.ags ?? null, limit });
+      // Two index walks (sender address, municipality), each newest first and cut at the limit, merged.
+      const params = { number: ticket.number, address: ticket.requester.address, limit };
+      const gemeinde = ticket.requester.gemeinde?.ags;
+      const rows = gemeinde === undefined ? relatedBySender.all(params) : relatedBySenderOrMunicipality.all({ ...params, gemeinde });
       return rows.map(ticketFromRow);
     },
 
     page(filter, viewer, now) {
       const at = now.toISOString();
       const main = conditions(filter, viewer, at, null);
+      // Done tickets last; when only open tickets can match, the order is the open-deadline index's own.
+      const onlyOpen = filter.status !== 'alle' && filter.status !== 'erledigt';
       const rows = db
         .prepare(
           `SELECT t.* FROM tickets t WHERE ${main.where}
-           ORDER BY (t.status = 'erledigt'), ${NEXT_DUE}, t.number LIMIT @limit OFFSET @offset`,
+           ORDER BY ${onlyOpen ? '' : "(t.status = 'erledigt'), "}${NEXT_DUE}, t.number LIMIT @limit OFFSET @offset`,
         )
         .all({ ...main.params, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
       const count = (c: { where: string; params: Params }): number =>

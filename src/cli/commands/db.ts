@@ -18,6 +18,7 @@ import { openDatabase } from '../../tickets/database.sqlite.js';
 import { ticketMigrations } from '../../tickets/migrations.js';
 import { gapsMigrations } from '../../knowledge-loop/gaps-migrations.js';
 import { proposalMigrations } from '../../knowledge-loop/proposal-migrations.js';
+import { workplaceMigrations } from '../../channels/workplace/migrations.js';
 import { copyToPostgres, type CopyReport } from '../../tickets/postgres/copy.postgres.js';
 import { isUnreachable, migratePostgres, openPostgres, redactUrl } from '../../tickets/postgres/database.postgres.js';
 import { sqliteRowSource } from '../../tickets/postgres/source.sqlite.js';
@@ -29,7 +30,7 @@ import { jsonLine } from '../io.js';
  * routing, knowledge gaps; server/app.ts: Teams, mail, FAQ proposals). A test keeps this in step with the
  * composition root (test/integration/postgres/service-migrations.test.ts).
  */
-export const SERVICE_MIGRATIONS: Migration[] = [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...teamsMigrations, ...emailMigrations, ...proposalMigrations];
+export const SERVICE_MIGRATIONS: Migration[] = [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...teamsMigrations, ...emailMigrations, ...proposalMigrations, ...workplaceMigrations];
 
 const sqliteUrl = z.string().regex(/^sqlite:.+/, 'erwartet sqlite:PFAD (z. B. sqlite:./data/pakt.db)');
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'erwartet postgres://BENUTZER@HOST:PORT/DATENBANK');
