@@ -18,7 +18,6 @@ import { AppError } from '../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../core/ports.js';
 import type { Deliverer } from '../core/outcome.js';
 import type { Channel } from '../core/enquiry.js';
-import { fanOutLegs } from '../core/staff-messages.js';
 import { announceOpenTickets } from '../tickets/announce.js';
 import { createOutboxWorker } from '../tickets/outbox-worker.js';
 import type { Config } from './config.js';
@@ -104,8 +103,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   if (email !== null) deliverers.email = email.deliverer;
   else deliverers.email = undeliverableMail(logger);
   // Staff messages are addressed to a team, a person or the lead; the worker fans each out to their channels.
-  const staffChannels = { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX, teamsChannel: (teamId: string) => teams.staffChannelFor(teamId) };
-  const fanOut = (message: Parameters<typeof fanOutLegs>[0]) => fanOutLegs(message, staffChannels);
+  const fanOut = services.staffFanOut((teamId) => teams.staffChannelFor(teamId));
   const worker = createOutboxWorker({ store: ticketModule.outbox, deliverers, fanOut, clock, logger, pollMs: config.OUTBOX_POLL_MS });
 
   let accepting = true;

@@ -5,7 +5,9 @@
 import type Database from 'better-sqlite3';
 import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
 import type { SenderConfirmations } from '../core/sender-learning.js';
-import type { Outcome } from '../core/outcome.js';
+import type { OutboundMessage, Outcome } from '../core/outcome.js';
+import { fanOutLegs } from '../core/staff-messages.js';
+import type { FanOutLeg } from '../core/ticket-model.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
 import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
@@ -37,6 +39,14 @@ export interface Services {
   handleDeps: HandleEnquiryDeps;
   /** handleEnquiry over these ports, with metrics (enquiries by channel and outcome, decision latency). */
   handle(request: EnquiryRequest): Outcome;
+  /**
+   * The outbox worker's fan-out of staff messages (core/staff-messages.ts): the addressee's mailbox (the lead's
+   * from LEAD_MAILBOX) and, given `teamsChannel`, the Teams staff channel serving the team.
+   *
+   * @example
+   * createOutboxWorker({ fanOut: services.staffFanOut((teamId) => teams.staffChannelFor(teamId)), … });
+   */
+  staffFanOut(teamsChannel?: (teamId: string) => string | null): (message: OutboundMessage) => FanOutLeg[];
   close(): Promise<void>;
 }
 
@@ -131,6 +141,10 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
         metrics.answerLatency.observe({ channel }, (performance.now() - started) / 1000);
         recordGap(request, outcome);
         return outcome;
+      },
+      staffFanOut(teamsChannel) {
+        const channels = { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX, ...(teamsChannel === undefined ? {} : { teamsChannel }) };
+        return (message) => fanOutLegs(message, channels);
       },
       async close() {
         await kb.close();

@@ -1,8 +1,9 @@
 /**
- * The Teams channel over real HTTP with real collaborators: restify from createHttpServer + the channel's
- * register(), the shipped knowledge base, real routing (contacts with Teams ids for two case workers),
- * tickets on a temp SQLite file, the outbox worker with the channel's deliverer, and the connector stub
- * as `serviceUrl`. Time is a FakeClock; the outbox (staff messages fanned out as in the server) is drained
+ * The Teams channel over real HTTP with real collaborators, composed as the server composes them: the
+ * services from the composition root's openServices (shipped knowledge base, real routing with contacts that
+ * carry Teams ids for the case workers, tickets on a temp SQLite file, the staff fan-out), the channel's
+ * register() on restify from createHttpServer, the outbox worker with the channel's deliverer, and the
+ * connector stub as `serviceUrl`. Time is a FakeClock injected into openServices; the outbox is drained
  * explicitly (drainOnce), never by sleeping.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
 import type restify from 'restify';
-import { handleEnquiry, type HandleEnquiryDeps } from '../../../src/core/handle-enquiry.js';
+import { handleEnquiry } from '../../../src/core/handle-enquiry.js';
 import { silentLogger, type Logger } from '../../../src/core/ports.js';
 import {
   createTeamsChannel,
@@ -21,19 +22,15 @@ import {
   type TeamsChannelDeps,
 } from '../../../src/channels/teams/index.js';
 import type { KnowledgeAnswerer } from '../../../src/core/knowledge.js';
-import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
-import type { KnowledgeBase } from '../../../src/knowledge/types.js';
-import { loadRouting, type Routing } from '../../../src/routing/router.loader.js';
+import type { Routing } from '../../../src/routing/router.loader.js';
+import { parseConfig } from '../../../src/server/config.js';
 import { createHttpServer } from '../../../src/server/http.js';
 import { createMetrics } from '../../../src/server/metrics.js';
-import { openDatabase } from '../../../src/tickets/database.sqlite.js';
-import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
-import { ticketMigrations } from '../../../src/tickets/migrations.js';
-import { fanOutLegs } from '../../../src/core/staff-messages.js';
+import { openServices } from '../../../src/server/services.js';
 import { announceOpenTickets } from '../../../src/tickets/announce.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outbox-worker.js';
-import { createTicketService, type TicketService } from '../../../src/tickets/ticket-service.js';
-import { createSqliteTicketStores, type SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
+import type { TicketService } from '../../../src/tickets/ticket-service.js';
+import type { SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
 
@@ -65,22 +62,19 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
-let shared: { kb: KnowledgeBase; routing: Routing; contactsDir: string } | null = null;
+let shared: { contactsFile: string; indexCacheDir: string } | null = null;
 
-async function sharedData(): Promise<{ kb: KnowledgeBase; routing: Routing }> {
+/** A copy of the shipped contacts with the case workers' Teams ids, and an index cache, once per test file. */
+function sharedFiles(): { contactsFile: string; indexCacheDir: string } {
   if (shared) return shared;
-  const contactsDir = mkdtempSync(join(tmpdir(), 'pakt-teams-contacts-'));
-  const contactsFile = join(contactsDir, 'kontakte.yaml');
+  const dir = mkdtempSync(join(tmpdir(), 'pakt-teams-shared-'));
+  const contactsFile = join(dir, 'kontakte.yaml');
   let contacts = readFileSync('knowledge/kontakte.yaml', 'utf8');
   for (const s of Object.values(STAFF)) {
     contacts = contacts.replace(`  - id: ${s.id}\n`, `  - id: ${s.id}\n    teamsAadObjectId: ${s.aad}\n`);
   }
   writeFileSync(contactsFile, contacts);
-  const [kb, routing] = await Promise.all([
-    openKnowledgeBase({ dir: 'knowledge', logger: silentLogger }),
-    loadRouting({ logger: silentLogger, contactsFile }),
-  ]);
-  shared = { kb, routing, contactsDir };
+  shared = { contactsFile, indexCacheDir: join(dir, 'index-cache') };
   return shared;
 }
 
@@ -100,30 +94,40 @@ export interface HarnessOptions {
 /** Starts the whole stack. */
 export async function startTeamsHarness(options: HarnessOptions = {}): Promise<TeamsHarness> {
   const logger = options.logger ?? silentLogger;
-  const { kb, routing } = await sharedData();
+  const files = sharedFiles();
   const dir = mkdtempSync(join(tmpdir(), 'pakt-teams-'));
-  const db = openDatabase(join(dir, 'pakt.db'), [...ticketMigrations, ...teamsMigrations], logger);
-  const stores = createSqliteTicketStores(db);
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${join(dir, 'pakt.db')}`,
+    KNOWLEDGE_DIR: 'knowledge',
+    CONTACTS_FILE: files.contactsFile,
+    INDEX_CACHE_DIR: files.indexCacheDir,
+    ATTACHMENTS_DIR: join(dir, 'attachments'),
+    MicrosoftAppId: options.appId,
+    MicrosoftAppPassword: options.appId ? 'secret' : undefined,
+    TEAMS_STAFF_IDS: (options.staffIds ?? []).join(','),
+    TEAMS_STAFF_TEAM_ID: options.staffTeamId,
+  });
   const clock = new FakeClock('2026-06-03T08:00:00.000Z');
-  const deps: HandleEnquiryDeps = {
-    answerer: options.answerer ? options.answerer(kb) : kb,
-    router: routing.router,
-    staff: routing.staff,
-    ledger: stores.ledger,
-    deadlines: createDeadlinePolicy(),
-    clock,
+  const metrics = createMetrics({ defaultMetrics: false });
+  const services = await openServices(config, {
     logger,
-  };
-  const tickets = createTicketService({ store: stores.tickets, staff: routing.staff, clock, logger });
-  const channel = createTeamsChannel({
-    config: {
-      MicrosoftAppId: options.appId,
-      MicrosoftAppPassword: options.appId ? 'secret' : undefined,
-      TEAMS_STAFF_IDS: options.staffIds ?? [],
-      TEAMS_STAFF_TEAM_ID: options.staffTeamId,
-    },
+    clock,
+    metrics,
+    channelMigrations: teamsMigrations,
+    watchKnowledge: false,
+    retainChannels: (now, cutoff) => channel.retainPersonalData(now, cutoff),
+  });
+  const { kb, routing, ticketModule: stores, tickets, db } = services;
+  const handle: TeamsChannelDeps['handle'] =
+    options.handle ??
+    (options.answerer === undefined
+      ? async (request) => services.handle(request)
+      : async (request) => handleEnquiry(request, { ...services.handleDeps, answerer: options.answerer!(kb) }));
+  const channel: TeamsChannel = createTeamsChannel({
+    config,
     db,
-    handle: options.handle ?? (async (request) => handleEnquiry(request, deps)),
+    handle,
     tickets,
     staff: routing.staff,
     router: routing.router,
@@ -132,13 +136,13 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     logger,
     clock,
   });
-  const server = createHttpServer({ logger, metrics: createMetrics({ defaultMetrics: false }), readiness: [], isAcceptingWork: () => true });
+  const server = createHttpServer({ logger, metrics, readiness: [], isAcceptingWork: () => true });
   channel.register(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const stub = await startConnectorStub();
   // As the server: staff messages fan out to the team's channels (mail legs wait here: no mail deliverer).
-  const fanOut = (message: Parameters<typeof fanOutLegs>[0]) => fanOutLegs(message, { staff: routing.staff, teamsChannel: (id) => channel.staffChannelFor(id) });
+  const fanOut = services.staffFanOut((teamId) => channel.staffChannelFor(teamId));
   const worker = createOutboxWorker({ store: stores.outbox, deliverers: { teams: channel.deliverer }, fanOut, clock, logger, pollMs: 1000, baseBackoffMs: 1000 });
 
   return {
@@ -158,7 +162,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
       await worker.stop();
       await closeServer(server);
       await stub.close();
-      db.close();
+      await services.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

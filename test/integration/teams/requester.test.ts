@@ -25,7 +25,14 @@ function suggesting(kb: KnowledgeAnswerer): KnowledgeAnswerer {
 
 let h: TeamsHarness;
 let conversation = 0;
-const newSender = (extra: Partial<Sender> = {}): Sender => ({ aad: REQUESTER_AAD, conversationId: `a:requester-${++conversation}`, ...extra });
+/**
+ * A requester of their own per test: the service remembers the municipality a requester once settled (sender
+ * learning, as the server composes it), which would spare a shared requester the ask-back the tests look at.
+ */
+const newSender = (extra: Partial<Sender> = {}): Sender => {
+  conversation += 1;
+  return { aad: `${REQUESTER_AAD}-${conversation}`, conversationId: `a:requester-${conversation}`, ...extra };
+};
 
 beforeAll(async () => {
   h = await startTeamsHarness({ answerer: suggesting });
@@ -102,6 +109,19 @@ describe('Teams requester side', () => {
     });
   });
 
+  it('does not ask a requester again who settled the municipality once (sender learning as the server composes it)', async () => {
+    const sender = newSender();
+    await h.post(h.activities.message(sender, AMBIGUOUS_APPLICATION));
+    const ask = h.stub.forConversation(sender.conversationId)[1]!;
+    await h.post(h.activities.submit(sender, { ...actionData(cardOf(ask), 'setMunicipality')!, choice: '08115002' }, ask.assignedId));
+    const later = { ...sender, conversationId: `${sender.conversationId}-later` };
+    await h.post(h.activities.message(later, AMBIGUOUS_APPLICATION));
+    const replies = h.stub.forConversation(later.conversationId);
+    expect(replies).toHaveLength(1);
+    const number = /IM-2026-\d{6}/.exec(cardText(cardOf(replies[0]!)))![0];
+    expect(h.tickets.show(number).ticket.requester).toMatchObject({ gemeinde: { ags: '08115002' }, routeStatus: 'resolved' });
+  });
+
   it('does not let another person re-route a ticket by forging the card data', async () => {
     const owner = newSender();
     await h.post(h.activities.message(owner, AMBIGUOUS_APPLICATION));
@@ -157,7 +177,7 @@ describe('Teams requester side', () => {
     expect(shown.ticket.team.teamId).toBe('team-mitte');
     expect(shown.ticket.requester).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
     expect(shown.events.at(-1)).toMatchObject({ type: 'rerouted', actor: 'requester' });
-    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, REQUESTER_AAD)).toBeNull();
+    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
 
     // Settled: the next message naming a place is a question of its own again.
     await h.post(h.activities.message(sender, 'Wie lang darf der Sachbericht sein? Wir sind die Gemeinde Aidlingen'));
@@ -182,7 +202,7 @@ describe('Teams requester side', () => {
     expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text ?? '').not.toMatch(/liegt jetzt bei/);
     expect(h.tickets.show(number).ticket.requester.kreis).toBeNull();
     expect(h.tickets.list({ limit: 1000 }).length).toBeGreaterThanOrEqual(count);
-    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, REQUESTER_AAD)).toBeNull();
+    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
   });
 
   it('does not let another person attach a message to a ticket or re-route it by writing its number', async () => {
