@@ -1,7 +1,7 @@
 /**
  * The workplace's HTML templates (templates/workplace/*.hbs, Handlebars: every value is HTML-escaped, so text
- * from a mail is shown as text and never runs). Loaded once at start-up; a missing or broken template stops
- * start-up with TEMPLATE_INVALID rather than failing the first page.
+ * from a mail is shown as text and never runs). Read and parsed at start-up, so a missing or broken template
+ * stops start-up with TEMPLATE_INVALID rather than failing the first page; each page compiles on first use.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,21 +40,34 @@ export function loadWorkplaceViews(templatesDir: string): WorkplaceViews {
   } catch (cause) {
     throw new AppError('TEMPLATE_INVALID', `workplace: template folder ${dir} is missing`, { cause });
   }
-  hb.registerPartial('layout', read('layout.hbs'));
-  const pages = new Map<PageName, HandlebarsTemplateDelegate>();
+  const checked = (file: string): string => {
+    const source = read(file);
+    try {
+      // Parsing finds every syntax error at start-up; compiling (the dearer part, about half a second for all
+      // pages) waits for the page's first request.
+      hb.parse(source);
+    } catch (cause) {
+      throw new AppError('TEMPLATE_INVALID', `workplace: template ${file}: ${(cause as Error).message.split('\n')[0] ?? ''}`, { cause });
+    }
+    return source;
+  };
+  hb.registerPartial('layout', checked('layout.hbs'));
+  const sources = new Map<PageName, string>();
   for (const name of PAGE_NAMES) {
     if (!files.includes(`${name}.hbs`)) throw new AppError('TEMPLATE_INVALID', `workplace: template ${name}.hbs is missing in ${dir}`);
-    try {
-      const template = hb.compile(read(`${name}.hbs`), { strict: false, noEscape: false });
-      template({}); // compile now: a syntax error is a start-up error
-      pages.set(name, template);
-    } catch (cause) {
-      if (cause instanceof AppError) throw cause;
-      throw new AppError('TEMPLATE_INVALID', `workplace: template ${name}.hbs: ${(cause as Error).message.split('\n')[0] ?? ''}`, { cause });
-    }
+    sources.set(name, checked(`${name}.hbs`));
   }
+  const pages = new Map<PageName, HandlebarsTemplateDelegate>();
+  const page = (name: PageName): HandlebarsTemplateDelegate => {
+    let template = pages.get(name);
+    if (template === undefined) {
+      template = hb.compile(sources.get(name) as string, { strict: false, noEscape: false });
+      pages.set(name, template);
+    }
+    return template;
+  };
   return {
-    render: (page, model) => (pages.get(page) as HandlebarsTemplateDelegate)(model),
+    render: (name, model) => page(name)(model),
     stylesheet: read('arbeitsplatz.css'),
     script: read('live.js'),
   };
