@@ -2,7 +2,7 @@
  * Dependency direction (STYLE.md G11): channels depend on the core, never the reverse.
  * Runs in `npm test` via `npm run deps:check`.
  */
-const drivers = '^(node_modules/)?(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|better-sqlite3|minisearch|smtp-server|node:net|net|node:fs|fs|node:fs/promises|fs/promises)';
+const drivers = '^(node_modules/)?(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|better-sqlite3|pg|minisearch|smtp-server|node:net|net|node:fs|fs|node:fs/promises|fs/promises)';
 /** Libraries that belong to one door: Bot Framework and Teams, the HTTP server, mail in and out, the app package. */
 const channelLibraries = '^(node_modules/)?(botbuilder|botframework-|restify|imapflow|nodemailer|mailparser|smtp-server|jszip|pngjs)';
 module.exports = {
@@ -58,9 +58,9 @@ module.exports = {
     },
     {
       name: 'drivers-only-in-adapters',
-      comment: 'Only adapter files (*.sqlite.ts, *.imap.ts, *.smtp.ts, *.minisearch.ts, *.teams.ts, *.fs.ts) or channels/server/cli touch drivers and the filesystem.',
+      comment: 'Only adapter files (*.sqlite.ts, *.postgres.ts, *.imap.ts, *.smtp.ts, *.minisearch.ts, *.teams.ts, *.fs.ts) or channels/server/cli touch drivers and the filesystem.',
       severity: 'error',
-      from: { path: '^src/(knowledge|routing|tickets)/', pathNot: '\\.(sqlite|imap|smtp|minisearch|teams|fs|loader)\\.ts$' },
+      from: { path: '^src/(knowledge|routing|tickets)/', pathNot: '\\.(sqlite|postgres|imap|smtp|minisearch|teams|fs|loader)\\.ts$' },
       to: { path: drivers },
     },
   ],
