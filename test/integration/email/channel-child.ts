@@ -4,12 +4,11 @@
  * ("handled <outcome>") so the parent can kill it in the middle of a batch.
  * Usage: node --import tsx channel-child.ts <json: { dbPath, imap: {host,port,user,password}, smtp: {host,port}, startDate, killOnSubject? }>
  */
-import { createEmailChannel, emailMigrations } from '../../../src/channels/email/index.js';
+import { dirname, join } from 'node:path';
+import { createEmailChannel } from '../../../src/channels/email/index.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
-import { openDatabase } from '../../../src/tickets/database.sqlite.js';
-import { ticketMigrations } from '../../../src/tickets/migrations.js';
 import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
-import { composeHandle, emailConfig, FAST_TUNING } from './harness.js';
+import { composeServices, emailConfig, FAST_TUNING } from './harness.js';
 
 interface ChildArgs {
   dbPath: string;
@@ -21,14 +20,14 @@ interface ChildArgs {
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
-const db = openDatabase(args.dbPath, [...ticketMigrations, ...emailMigrations], silentLogger);
-const { handle, stores, fanOut } = await composeHandle(db, systemClock, silentLogger);
+const services = await composeServices({ dbPath: args.dbPath, attachmentsDir: join(dirname(args.dbPath), 'attachments'), indexCacheDir: join(dirname(args.dbPath), 'index-cache'), clock: systemClock, logger: silentLogger });
+const { db } = services;
 const channel = createEmailChannel({
   config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
   db,
   handle: async (request) => {
     if (args.killOnSubject !== undefined && request.enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
-    const outcome = await handle(request);
+    const outcome = services.handle(request);
     process.stdout.write(`handled ${outcome.kind}\n`);
     return outcome;
   },
@@ -37,9 +36,9 @@ const channel = createEmailChannel({
   tuning: { ...FAST_TUNING, batchSize: 10 },
 });
 const worker = createOutboxWorker({
-  store: stores.outbox,
+  store: services.ticketModule.outbox,
   deliverers: { email: channel.deliverer },
-  fanOut,
+  fanOut: services.staffFanOut(),
   clock: systemClock,
   logger: silentLogger,
   pollMs: 20,
@@ -51,7 +50,7 @@ process.on('SIGTERM', () => {
   void (async () => {
     await channel.stop();
     await worker.stop();
-    db.close();
+    await services.close();
     process.exit(0);
   })();
 });

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SenderConfirmations } from '../../../src/core/handle-enquiry.js';
-import { silentLogger, systemClock } from '../../../src/core/ports.js';
 import { InMemorySenderDirectory } from '../../../src/routing/sender-directory.js';
-import { createTicketService, type TicketService } from '../../../src/tickets/ticket-service.js';
-import { mail, sharedData, startEmailHarness, type EmailHarness } from './harness.js';
+import type { TicketService } from '../../../src/tickets/ticket-service.js';
+import { mail, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
 
 const REQUESTER = 'antrag@verwaltung.example';
@@ -39,8 +38,8 @@ describe('a ticket number in a stranger\'s mail (issue 10)', () => {
 
   beforeAll(async () => {
     h = await startEmailHarness({ senders });
-    const { routing } = await sharedData();
-    service = createTicketService({ store: h.stores.tickets, staff: routing.staff, clock: systemClock, logger: silentLogger });
+    const { routing } = h.services;
+    service = h.services.tickets;
     await h.append(mail('case@verwaltung.example', `Verwaltung <${REQUESTER}>`, 'Bescheid fehlt', CASE));
     await settle(h, 1);
     ticket = recorded(h, 'email:case@verwaltung.example').ticket_number ?? '';

@@ -1,8 +1,10 @@
 /**
  * The mail channel against real servers: a private Dovecot (test/helpers/dovecot.ts), the smtp-server sink,
- * the shipped knowledge base and routing, tickets on a temp SQLite file, and the outbox worker delivering with
- * the channel's deliverer. A separate imapflow client APPENDs mail and inspects folders, as a mail server
- * delivering into the shared mailbox would.
+ * and the services composed as the server composes them (openServices: the shipped knowledge base and routing,
+ * tickets on a temp SQLite file, sender learning, the staff fan-out), with the outbox worker delivering
+ * through the channel's deliverer. A separate imapflow client APPENDs mail and inspects folders, as a mail
+ * server delivering into the shared mailbox would. The clock is injected; it defaults to the system clock
+ * because Dovecot, the sink and the channel's reconnect and retry timers run in real time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,20 +14,13 @@ import type Database from 'better-sqlite3';
 import { ImapFlow } from 'imapflow';
 import { createEmailChannel, emailMigrations, type EmailChannel, type EmailConfig, type EmailTuning } from '../../../src/channels/email/index.js';
 import type { HandleFn } from '../../../src/channels/email/process-message.js';
-import { handleEnquiry, type HandleEnquiryDeps, type SenderConfirmations } from '../../../src/core/handle-enquiry.js';
-import type { OutboundMessage } from '../../../src/core/outcome.js';
-import { fanOutLegs } from '../../../src/core/staff-messages.js';
-import type { FanOutLeg } from '../../../src/core/ticket-model.js';
+import { handleEnquiry, type SenderConfirmations } from '../../../src/core/handle-enquiry.js';
 import { silentLogger, systemClock, type Clock, type Logger } from '../../../src/core/ports.js';
-import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
-import type { KnowledgeBase } from '../../../src/knowledge/types.js';
-import { loadRouting, type Routing } from '../../../src/routing/router.loader.js';
-import { createAttachmentFiles } from '../../../src/tickets/attachments.fs.js';
-import { openDatabase } from '../../../src/tickets/database.sqlite.js';
-import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
-import { ticketMigrations } from '../../../src/tickets/migrations.js';
+import { parseConfig } from '../../../src/server/config.js';
+import { createMetrics } from '../../../src/server/metrics.js';
+import { openServices, type Services } from '../../../src/server/services.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outbox-worker.js';
-import { createSqliteTicketStores, type SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
+import type { SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 
@@ -36,15 +31,8 @@ export const FIXTURES = new URL('../../fixtures/mail/', import.meta.url).pathnam
 /** Short timers so reconnects and retries happen within a test. */
 export const FAST_TUNING: Partial<EmailTuning> = { reconnectMinMs: 50, reconnectMaxMs: 400, maxIdleMs: 60_000 };
 
-let shared: Promise<{ kb: KnowledgeBase; routing: Routing }> | null = null;
-
-/** Knowledge base and routing are read once per test file. */
-export function sharedData(): Promise<{ kb: KnowledgeBase; routing: Routing }> {
-  shared ??= Promise.all([openKnowledgeBase({ dir: 'knowledge', logger: silentLogger }), loadRouting({ logger: silentLogger })]).then(
-    ([kb, routing]) => ({ kb, routing }),
-  );
-  return shared;
-}
+/** One index cache per test file: the first harness builds the search index, the later ones read it. */
+let indexCacheDir: string | null = null;
 
 /** The mail config for a Dovecot and a sink. */
 export function emailConfig(imap: { host: string; port: number; user: string; password: string }, smtp: { host: string; port: number }, overrides: Partial<EmailConfig> = {}): EmailConfig {
@@ -71,35 +59,38 @@ export function emailConfig(imap: { host: string; port: number; user: string; pa
   };
 }
 
-/** Builds the core handler over a database, as the composition root does. */
-export async function composeHandle(
-  db: Database.Database,
-  clock: Clock,
-  logger: Logger,
-  senders?: SenderConfirmations,
-): Promise<{ handle: HandleFn; stores: SqliteTicketStores; fanOut: (message: OutboundMessage) => FanOutLeg[] }> {
-  const { kb, routing } = await sharedData();
-  const stores = createSqliteTicketStores(db);
-  const deps: HandleEnquiryDeps = {
-    answerer: kb,
-    router: routing.router,
-    staff: routing.staff,
-    ledger: stores.ledger,
-    deadlines: createDeadlinePolicy(),
-    clock,
-    logger,
-    ...(senders === undefined ? {} : { senders }),
-  };
-  const handle: HandleFn = (request) => handleEnquiry(request, deps);
-  // As the server: staff messages go to the team's mailbox (no Teams channel here).
-  const fanOut = (message: OutboundMessage): FanOutLeg[] => fanOutLegs(message, { staff: routing.staff });
-  return { handle, stores, fanOut };
+/**
+ * The services of the composition root (openServices) over the database file `dbPath`, as the server opens
+ * them: knowledge base, routing, tickets, sender learning. `attachmentsDir` is where attachment files go.
+ *
+ * @example
+ * const services = await composeServices({ dbPath, attachmentsDir, clock: systemClock, logger });
+ * createOutboxWorker({ store: services.ticketModule.outbox, fanOut: services.staffFanOut(), … });
+ */
+export async function composeServices(options: { dbPath: string; attachmentsDir: string; clock: Clock; logger: Logger; indexCacheDir?: string }): Promise<Services> {
+  const cacheDir = options.indexCacheDir ?? (indexCacheDir ??= mkdtempSync(join(tmpdir(), 'pakt-email-index-')));
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${options.dbPath}`,
+    KNOWLEDGE_DIR: 'knowledge',
+    INDEX_CACHE_DIR: cacheDir,
+    ATTACHMENTS_DIR: options.attachmentsDir,
+  });
+  return openServices(config, {
+    logger: options.logger,
+    clock: options.clock,
+    metrics: createMetrics({ defaultMetrics: false }),
+    channelMigrations: emailMigrations,
+    watchKnowledge: false,
+  });
 }
 
 /** What the tests use. */
 export interface EmailHarness {
   dovecot: DovecotServer;
   sink: SmtpSink;
+  /** The composed services (routing, ticket service, …) as the server has them. */
+  services: Services;
   db: Database.Database;
   dbPath: string;
   config: EmailConfig;
@@ -121,9 +112,11 @@ export interface HarnessOptions {
   config?: Partial<EmailConfig>;
   tuning?: Partial<EmailTuning>;
   logger?: Logger;
+  /** The clock of services, channel and worker; the system clock when omitted (the servers run in real time). */
+  clock?: Clock;
   /** Wraps the composed handler (e.g. one that throws for a marker). */
   wrapHandle?: (handle: HandleFn) => HandleFn;
-  /** Sender learning port of the core (as the server's `routing.confirmSender`). */
+  /** Replaces the sender learning port of the composed services (e.g. an in-memory one to inspect). */
   senders?: SenderConfirmations;
   /** Reuse servers from an earlier harness (restart scenarios). */
   dovecot?: DovecotServer;
@@ -149,22 +142,27 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
   const logger = options.logger ?? silentLogger;
   const dovecot = options.dovecot ?? (await startDovecot());
   const sink = options.sink ?? (await startSmtpSink());
-  const dir = options.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'pakt-email-')) : null;
-  const dbPath = options.dbPath ?? join(dir as string, 'pakt.db');
-  const db = openDatabase(dbPath, [...ticketMigrations, ...emailMigrations], logger);
-  const { handle, stores, fanOut } = await composeHandle(db, systemClock, logger, options.senders);
+  const clock = options.clock ?? systemClock;
+  const dir = mkdtempSync(join(tmpdir(), 'pakt-email-'));
+  const dbPath = options.dbPath ?? join(dir, 'pakt.db');
+  const services = await composeServices({ dbPath, attachmentsDir: options.attachmentsDir ?? join(dir, 'attachments'), clock, logger });
+  const { db, ticketModule: stores } = services;
+  const senders = options.senders;
+  const handle: HandleFn = senders === undefined ? (request) => services.handle(request) : (request) => handleEnquiry(request, { ...services.handleDeps, senders });
   const config = emailConfig(dovecot, sink, options.config);
   const channel = createEmailChannel({
     config,
     db,
     handle: options.wrapHandle ? options.wrapHandle(handle) : handle,
     logger,
-    clock: systemClock,
+    clock,
     tuning: { ...FAST_TUNING, ...options.tuning },
-    ...(options.attachmentsDir === undefined ? {} : { attachments: createAttachmentFiles({ dir: options.attachmentsDir }) }),
+    ...(options.attachmentsDir === undefined ? {} : { attachments: services.attachments }),
     ...(options.imapTls === undefined ? {} : { imapTls: options.imapTls }),
   });
-  const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: channel.deliverer }, fanOut, clock: systemClock, logger, pollMs: 50, baseBackoffMs: 100, maxBackoffMs: 400 });
+  // As the server: staff messages go to the team's mailbox (no Teams channel here).
+  const fanOut = services.staffFanOut();
+  const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: channel.deliverer }, fanOut, clock, logger, pollMs: 50, baseBackoffMs: 100, maxBackoffMs: 400 });
   const imap = await outsideClient(dovecot);
   if (options.noStart !== true) {
     await channel.start();
@@ -173,6 +171,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
   return {
     dovecot,
     sink,
+    services,
     db,
     dbPath,
     config,
@@ -204,10 +203,10 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
       await channel.stop();
       await worker.stop();
       await imap.logout().catch(() => imap.close());
-      db.close();
+      await services.close();
       if (options.sink === undefined) await sink.close();
       if (options.dovecot === undefined) await dovecot.stop();
-      if (dir !== null) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

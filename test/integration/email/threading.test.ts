@@ -6,9 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, systemClock } from '../../../src/core/ports.js';
-import { createTicketService } from '../../../src/tickets/ticket-service.js';
-import { FIXTURES, mail, sharedData, startEmailHarness, type EmailHarness } from './harness.js';
+import { FIXTURES, mail, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
 
 const CASE = 'Guten Tag,\r\n\r\nunser Bescheid vom 3. März 2026 nennt eine falsche Fördersumme. Bitte prüfen Sie das (Aktenzeichen 14-2026-0815).\r\n\r\nMit freundlichen Grüßen\r\nStefan Roth\r\nStadt Sindelfingen';
@@ -103,8 +101,7 @@ describe('threading and follow-ups', () => {
   });
 
   it('sends a staff answer as a person would, threaded, and joins the reply to it to the ticket', async () => {
-    const { routing } = await sharedData();
-    const service = createTicketService({ store: h.stores.tickets, staff: routing.staff, clock: systemClock, logger: silentLogger });
+    const { routing, tickets: service } = h.services;
     const teamId = service.show(ticket).ticket.team.teamId;
     const worker = routing.staff.staff().find((s) => s.teamId === teamId);
     expect(worker).toBeDefined();
@@ -123,8 +120,7 @@ describe('threading and follow-ups', () => {
   });
 
   it('reopens a closed ticket when the requester writes again with its number', async () => {
-    const { routing } = await sharedData();
-    const service = createTicketService({ store: h.stores.tickets, staff: routing.staff, clock: systemClock, logger: silentLogger });
+    const service = h.services.tickets;
     const holder = service.show(ticket).ticket.assignee ?? 'leitung';
     expect(service.close(ticket, { by: holder }).ok).toBe(true);
     expect(service.show(ticket).ticket.status).toBe('erledigt');
