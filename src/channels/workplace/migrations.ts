@@ -17,6 +17,7 @@ export const OPEN_COLUMNS = "status IN ('neu', 'zugewiesen', 'in_bearbeitung', '
 
 const workplace001 = `
 CREATE INDEX tickets_open_due ON tickets ((${NEXT_DUE_COLUMNS}), number) WHERE ${OPEN_COLUMNS};
+CREATE INDEX tickets_queue_order ON tickets ((status = 'erledigt'), (${NEXT_DUE_COLUMNS}), number);
 CREATE INDEX tickets_team_status ON tickets (team_id, status);
 CREATE INDEX tickets_assignee_status ON tickets (assignee, status);
 CREATE INDEX tickets_requester_lower ON tickets (lower(requester_address), created_at);

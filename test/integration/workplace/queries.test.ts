@@ -31,10 +31,11 @@ describe('workplace read queries on SQLite', () => {
 
   it('has the workplace indexes, and the first page, the overdue count and the earlier tickets use them', () => {
     const names = (db().prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['tickets_open_due', 'tickets_team_status', 'tickets_requester_lower', 'tickets_gemeinde_created', 'enquiries_received']));
+    expect(names).toEqual(expect.arrayContaining(['tickets_open_due', 'tickets_queue_order', 'tickets_team_status', 'tickets_requester_lower', 'tickets_gemeinde_created', 'enquiries_received']));
     // INDEXED BY fails to prepare ("no query solution") when the query's expression no longer matches the index.
     expect(plan(`SELECT count(*) FROM tickets t INDEXED BY tickets_open_due WHERE ${OPEN} AND ${NEXT_DUE} < ?`, ['2026-01-01'])).toContain('tickets_open_due');
     expect(plan(`SELECT t.number FROM tickets t INDEXED BY tickets_open_due WHERE ${OPEN} ORDER BY ${NEXT_DUE}, t.number LIMIT 25`)).not.toContain('TEMP B-TREE');
+    expect(plan(`SELECT t.number FROM tickets t INDEXED BY tickets_queue_order ORDER BY (t.status = 'erledigt'), ${NEXT_DUE}, t.number LIMIT 25`)).not.toContain('TEMP B-TREE');
     expect(plan('SELECT * FROM tickets INDEXED BY tickets_requester_lower WHERE lower(requester_address) = lower(?) ORDER BY created_at DESC LIMIT 10', ['a@b.de'])).not.toContain('TEMP B-TREE');
   });
 
