@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { emailMigrations } from '../../channels/email/state.sqlite.js';
 import { teamsMigrations } from '../../channels/teams/migrations.js';
+import { errorCode } from '../../core/error-code.js';
 import { AppError, isAppError } from '../../core/errors.js';
 import type { Migration } from '../../core/ports.js';
 import { routingMigrations } from '../../routing/migrations.js';
@@ -131,7 +132,7 @@ export const dbCommand: CliCommand = async (args, ctx) => {
     }
     throw new AppError('USAGE', sub === undefined ? 'Unterbefehl fehlt.' : `Unbekannter Unterbefehl „${sub}“.`);
   } catch (error) {
-    const parseError = error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    const parseError = errorCode(error)?.startsWith('ERR_PARSE_ARGS') === true;
     const e = isAppError(error) ? error : new AppError(parseError ? 'USAGE' : 'INTERNAL', parseError ? `Ungültiger Aufruf: ${(error as Error).message}` : `db: unerwarteter Fehler (${(error as Error).message})`, { cause: error });
     const unreachable = isUnreachable(e);
     const message = unreachable ? `Datenbank nicht erreichbar: ${e.message}` : e.message;
