@@ -4,6 +4,7 @@
  * opens the queue.
  */
 import { z } from 'zod';
+import { ChannelSchema, type Channel } from '../../core/channel.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../core/outcome.js';
 import { TICKET_CATEGORIES, type TicketCategory } from '../../core/triage/index.js';
 
@@ -20,7 +21,7 @@ export interface QueueFilter {
   status: StatusFilter;
   kreisAgs: string | null;
   category: TicketCategory | null;
-  channel: 'email' | 'teams' | 'cli' | null;
+  channel: Channel | null;
   overdueOnly: boolean;
   search: string;
   page: number;
@@ -33,7 +34,7 @@ const QuerySchema = z.object({
   status: z.enum([...TICKET_STATUSES, 'offen', 'alle']).optional().catch(undefined),
   kreis: z.string().regex(/^08\d{3}$/).optional().catch(undefined),
   kategorie: z.enum(TICKET_CATEGORIES).optional().catch(undefined),
-  kanal: z.enum(['email', 'teams', 'cli']).optional().catch(undefined),
+  kanal: ChannelSchema.optional().catch(undefined),
   ueberfaellig: z.enum(['1', 'ja', 'on']).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   seite: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
