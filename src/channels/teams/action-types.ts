@@ -4,8 +4,15 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import type { TeamsContext } from '../context.js';
-import type { StaffActor } from '../staff-auth.js';
+import type { TeamsContext } from './context.js';
+
+/** A sender recognised as staff, with the id the ticket service records as actor. */
+export interface StaffActor {
+  /** StaffDirectory id when known, else `teams:<aad object id>`. */
+  id: string;
+  /** Role name shown on cards (never logged). */
+  displayName: string;
+}
 
 /** What a handler receives besides its parsed data. */
 export interface ActionCall {

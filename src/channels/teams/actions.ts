@@ -5,15 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { TeamsContext } from '../context.js';
-import { staffActor } from '../staff-auth.js';
-import { teamsText } from '../texts.js';
-import { askPassageAction } from './ask-passage.js';
-import { escalateAction } from './escalate.js';
-import { feedbackAction, feedbackCommentAction } from './feedback.js';
-import { setMunicipalityAction } from './set-municipality.js';
-import { handOverAction, noteAction, reopenAction, replyAction, resolveAction, takeOverAction } from './staff-ops.js';
-import type { ActionHandler } from './types.js';
+import type { TeamsContext } from './context.js';
+import { staffActor } from './staff/staff-auth.js';
+import { teamsText } from './texts.js';
+import { askPassageAction } from './requester/ask-passage.js';
+import { escalateAction } from './requester/escalate.js';
+import { feedbackAction, feedbackCommentAction } from './requester/feedback.js';
+import { setMunicipalityAction } from './requester/set-municipality.js';
+import { handOverAction, noteAction, reopenAction, replyAction, resolveAction, takeOverAction } from './staff/staff-ops.js';
+import type { ActionHandler } from './action-types.js';
 
 /** Every card action by verb. */
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(

@@ -5,12 +5,12 @@
  * verb table's action keys, commands and the welcome by the processed-key table.
  */
 import { MessageFactory, TeamsActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
-import { dispatchAction, isCardSubmit } from './actions/index.js';
-import { pendingAskBack } from './ask-back.js';
-import { findCommand } from './commands.js';
+import { dispatchAction, isCardSubmit } from './actions.js';
+import { pendingAskBack } from './requester/ask-back.js';
+import { findCommand } from './requester/commands.js';
 import type { TeamsContext } from './context.js';
-import { handleTeamsRequest } from './enquiry-turn.js';
-import { activityKey, conversationType, messageText } from './inbound.js';
+import { handleTeamsRequest } from './requester/enquiry-turn.js';
+import { activityKey, conversationType, messageText } from './requester/inbound.js';
 import { teamsText } from './texts.js';
 
 /** The bot of one channel instance. */

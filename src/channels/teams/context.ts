@@ -2,16 +2,33 @@
  * What the Teams channel's handlers share: the collaborators passed to `createTeamsChannel` plus the
  * channel's own store and card renderer. Built once per channel instance (no module-level state, A1).
  */
+import type { TurnContext } from 'botbuilder';
 import type { EnquiryRequest } from '../../core/enquiry-request.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
-import type { TeamsAuthConfig } from './adapter.teams.js';
 import type { CardRenderer } from './cards/render.js';
-import type { MemberEmails } from './member-email.teams.js';
 import type { TeamsStore } from './store.sqlite.js';
+
+/** The Bot Framework settings (env names as in Microsoft's samples, CONTRACTS §1). */
+export interface TeamsAuthConfig {
+  MicrosoftAppId?: string | undefined;
+  MicrosoftAppPassword?: string | undefined;
+  MicrosoftAppType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' | undefined;
+  MicrosoftAppTenantId?: string | undefined;
+  /**
+   * Where the Bot Framework's signing keys are published (botbuilder's setting of this name; default the
+   * public cloud's). Sovereign clouds and offline tests point it elsewhere.
+   */
+  ToBotFromChannelOpenIdMetadataUrl?: string | undefined;
+}
+
+/** Looks up a Teams sender's mail address (requester/member-email.teams.ts), or null. */
+export interface MemberEmailLookup {
+  of(turn: TurnContext): Promise<string | null>;
+}
 
 /** The settings the channel reads (a subset of the server's Config; names as in CONTRACTS §1). */
 export interface TeamsChannelConfig extends TeamsAuthConfig {
@@ -50,7 +67,7 @@ export interface TeamsContext {
   clock: Clock;
   metrics: TeamsMetrics | null;
   /** The sender's mail address for the e-mail fallback, looked up once per person. */
-  emails: MemberEmails;
+  emails: MemberEmailLookup;
   /** A staff channel was registered (teamId null: for all teams): queue the cards of its open tickets once. */
   announceStaffChannel(teamId: string | null, conversationId: string): void;
 }

@@ -18,22 +18,22 @@ import type { Deliverer, Outcome } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
-import { createAdapters } from './adapter.teams.js';
+import { createAdapters } from './bot-framework/adapter.teams.js';
 import { PaktTeamsBot } from './bot.js';
 import { CardRenderer } from './cards/render.js';
 import { loadCardTemplates } from './cards/template.js';
 import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } from './context.js';
-import { createTeamsDeliverer } from './deliverer.teams.js';
-import { MemberEmails } from './member-email.teams.js';
+import { createTeamsDeliverer } from './bot-framework/deliverer.teams.js';
+import { MemberEmails } from './requester/member-email.teams.js';
 import { teamsMigrations } from './migrations.js';
-import { resolveStaffChannel } from './staff-channel.js';
+import { resolveStaffChannel } from './staff/staff-channel.js';
 import { TeamsStore } from './store.sqlite.js';
 
 export { teamsMigrations } from './migrations.js';
-export { passageLookup } from './compose.js';
+export { passageLookup } from './requester/compose.js';
 export type { TeamsChannelConfig, TeamsMetrics, TeamsTicketOps } from './context.js';
-export { CONVERSATION_GONE } from './connector-errors.js';
-export { NO_STAFF_CHANNEL } from './deliverer.teams.js';
+export { CONVERSATION_GONE } from './bot-framework/connector-errors.js';
+export { NO_STAFF_CHANNEL } from './bot-framework/deliverer.teams.js';
 
 /** Default location of the card templates (templates/cards at the repository root). */
 export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/cards/', import.meta.url));

@@ -9,7 +9,7 @@ import type { Answer, AskResult } from '../../core/knowledge.js';
 import { readPayload } from '../../core/messages.js';
 import { STAFF_KINDS, type OutboundMessage, type TicketView } from '../../core/outcome.js';
 import type { RouteCandidate } from '../../core/routing.js';
-import { staffCardFor } from './actions/staff-card.js';
+import { staffCardFor } from './staff/staff-card.js';
 import type { TeamsContext } from './context.js';
 import { teamsText } from './texts.js';
 

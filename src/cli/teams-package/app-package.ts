@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { colorIcon, outlineIcon } from './app-icons.js';
-import { TEXT_COMMANDS } from '../../channels/teams/commands.js';
+import { TEXT_COMMANDS } from '../../channels/teams/requester/commands.js';
 
 /** Default template directory (templates/teams-app at the repository root). */
 export const DEFAULT_APP_TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/teams-app/', import.meta.url));

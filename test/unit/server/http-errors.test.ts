@@ -4,7 +4,7 @@
  * key download.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyAuthError, tokenShapeProblem } from '../../../src/channels/teams/guarded-adapter.teams.js';
+import { classifyAuthError, tokenShapeProblem } from '../../../src/channels/teams/bot-framework/guarded-adapter.teams.js';
 import { isAppError } from '../../../src/core/errors.js';
 import { listenError } from '../../../src/server/app.js';
 

@@ -1,13 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACTIONS, dispatchAction } from '../../../src/channels/teams/actions/index.js';
-import { defineAction } from '../../../src/channels/teams/actions/types.js';
+import { ACTIONS, dispatchAction } from '../../../src/channels/teams/actions.js';
+import { defineAction } from '../../../src/channels/teams/action-types.js';
 import { CardRenderer } from '../../../src/channels/teams/cards/render.js';
 import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
 import type { TeamsContext, TeamsTicketOps } from '../../../src/channels/teams/context.js';
 import { DEFAULT_CARD_TEMPLATES_DIR, teamsMigrations } from '../../../src/channels/teams/index.js';
-import type { MemberEmails } from '../../../src/channels/teams/member-email.teams.js';
+import type { MemberEmails } from '../../../src/channels/teams/requester/member-email.teams.js';
 import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
 import type { TicketView } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAdapters } from '../../../src/channels/teams/adapter.teams.js';
+import { createAdapters } from '../../../src/channels/teams/bot-framework/adapter.teams.js';
 import { silentLogger } from '../../../src/core/ports.js';
 
 describe(createAdapters.name, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapConnectorError, retryAfterMs } from '../../../src/channels/teams/connector-errors.js';
+import { mapConnectorError, retryAfterMs } from '../../../src/channels/teams/bot-framework/connector-errors.js';
 
 /** The connector client's error shape: RestError with statusCode and response headers. */
 function restError(statusCode: number, retryAfter?: string): unknown {

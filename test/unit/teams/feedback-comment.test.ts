@@ -6,7 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatchAction } from '../../../src/channels/teams/actions/index.js';
+import { dispatchAction } from '../../../src/channels/teams/actions.js';
 import { CardRenderer } from '../../../src/channels/teams/cards/render.js';
 import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
 import type { TeamsContext } from '../../../src/channels/teams/context.js';

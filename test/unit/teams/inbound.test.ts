@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { activityKey, conversationType, messageText, toEnquiry } from '../../../src/channels/teams/inbound.js';
-import { findCommand } from '../../../src/channels/teams/commands.js';
+import { activityKey, conversationType, messageText, toEnquiry } from '../../../src/channels/teams/requester/inbound.js';
+import { findCommand } from '../../../src/channels/teams/requester/commands.js';
 import { MAX_QUESTION_CHARS } from '../../../src/channels/teams/context.js';
 
 const base: Partial<Activity> = {

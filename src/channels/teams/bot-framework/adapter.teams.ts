@@ -7,25 +7,14 @@
  *   429/5xx returns at once and the outbox schedules the retry (honouring Retry-After) instead of a
  *   worker sleeping inside the SDK.
  */
-import { errorCode } from '../../core/error-code.js';
+import { errorCode } from '../../../core/error-code.js';
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
 import { GuardedCloudAdapter } from './guarded-adapter.teams.js';
-import { teamsText } from './texts.js';
+import type { TeamsAuthConfig } from '../context.js';
+import { teamsText } from '../texts.js';
 
-/** The Bot Framework settings (env names as in Microsoft's samples, CONTRACTS §1). */
-export interface TeamsAuthConfig {
-  MicrosoftAppId?: string | undefined;
-  MicrosoftAppPassword?: string | undefined;
-  MicrosoftAppType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' | undefined;
-  MicrosoftAppTenantId?: string | undefined;
-  /**
-   * Where the Bot Framework's signing keys are published (botbuilder's setting of this name; default the
-   * public cloud's). Sovereign clouds and offline tests point it elsewhere.
-   */
-  ToBotFromChannelOpenIdMetadataUrl?: string | undefined;
-}
 
 type ClaimsIdentityArg = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactoryT = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;

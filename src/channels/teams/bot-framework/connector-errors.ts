@@ -2,7 +2,7 @@
  * Normalises the connector client's failures (RestError with statusCode and response headers, network
  * errors with a code) into the outbox's three delivery results (STYLE G8: one place decides).
  */
-import type { DeliveryResult } from '../../core/outcome.js';
+import type { DeliveryResult } from '../../../core/outcome.js';
 
 /** Reason prefix of a `dead` result caused by a vanished conversation (bot removed, chat deleted). */
 export const CONVERSATION_GONE = 'teams_conversation_gone';

@@ -4,11 +4,11 @@
  * when the signing keys cannot be fetched). The stock `process` answers these with 500, the library's
  * internal message as body and a `console.error` stack.
  */
-import { errorCode } from '../../core/error-code.js';
+import { errorCode } from '../../../core/error-code.js';
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthentication, type Request, type Response, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
 
 /** Signing algorithms the Bot Framework uses (botframework-connector's allowed list). */
 const TOKEN_ALGORITHMS = new Set(['RS256', 'RS384', 'RS512']);

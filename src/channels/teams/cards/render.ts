@@ -1,7 +1,7 @@
 /**
  * Outcome / ticket → Adaptive Card. Pure functions over the loaded templates (templates/cards); German
  * wording lives in the templates, only labels and formatting here. Every card carries its actions' `verb`
- * in `data`, routed by the verb table (actions/index.ts).
+ * in `data`, routed by the verb table (actions.ts).
  */
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { AskResult } from '../../../core/knowledge.js';

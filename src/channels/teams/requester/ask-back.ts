@@ -7,11 +7,11 @@
  * "Wir sind die Gemeinde Aidlingen" typed as a normal message settles that ticket instead of opening another.
  */
 import type { Activity } from 'botbuilder';
-import { awaitsMunicipality } from '../../core/ask-back.js';
-import type { AskBackAnswer } from '../../core/enquiry-request.js';
-import { isAppError } from '../../core/errors.js';
-import type { Outcome } from '../../core/outcome.js';
-import type { TeamsContext } from './context.js';
+import { awaitsMunicipality } from '../../../core/ask-back.js';
+import type { AskBackAnswer } from '../../../core/enquiry-request.js';
+import { isAppError } from '../../../core/errors.js';
+import type { Outcome } from '../../../core/outcome.js';
+import type { TeamsContext } from '../context.js';
 import { activityKey, senderId } from './inbound.js';
 
 /** After a turn that asked back for the municipality: remember it for this requester and conversation. */

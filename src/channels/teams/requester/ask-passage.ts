@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { AskResult } from '../../../core/knowledge.js';
 import type { Passage } from '../../../knowledge/types.js';
 import { REMINDER } from '../../../knowledge/messages.js';
-import { handleTeamsRequest } from '../enquiry-turn.js';
+import { handleTeamsRequest } from './enquiry-turn.js';
 import { teamsText } from '../texts.js';
-import { defineAction } from './types.js';
+import { defineAction } from '../action-types.js';
 
 const AskPassageData = z.object({
   passageId: z.string().min(1).max(300),

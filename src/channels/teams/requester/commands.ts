@@ -4,11 +4,11 @@
  * (templates/teams-app/manifest.template.json).
  */
 import { MessageFactory, TurnContext, type ConversationReference } from 'botbuilder';
-import type { TeamsContext } from './context.js';
+import type { TeamsContext } from '../context.js';
 import { conversationType } from './inbound.js';
-import { staffActor } from './staff-auth.js';
-import { ALL_TEAMS } from './store.sqlite.js';
-import { teamsText } from './texts.js';
+import { staffActor } from '../staff/staff-auth.js';
+import { ALL_TEAMS } from '../store.sqlite.js';
+import { teamsText } from '../texts.js';
 
 /** A text command: its handler gets the words after the command. */
 export type TextCommand = (turn: TurnContext, ctx: TeamsContext, args: string[]) => Promise<void>;

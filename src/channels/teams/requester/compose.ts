@@ -1,7 +1,7 @@
 /**
  * Helpers for the composition root when it wires the Teams channel's optional collaborators.
  */
-import type { Passage } from '../../knowledge/types.js';
+import type { Passage } from '../../../knowledge/types.js';
 
 /**
  * A passage lookup by id over a knowledge base's passages, rebuilt when the passage list changes

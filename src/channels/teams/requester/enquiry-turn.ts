@@ -5,13 +5,13 @@
  * and the rendering. Staff cards follow from the outbox (the core's staff notification), not from here.
  */
 import type { TurnContext } from 'botbuilder';
-import type { AskBackAnswer, EnquiryKind } from '../../core/enquiry-request.js';
-import type { Outcome } from '../../core/outcome.js';
+import type { AskBackAnswer, EnquiryKind } from '../../../core/enquiry-request.js';
+import type { Outcome } from '../../../core/outcome.js';
 import { afterAskBack, rememberAskBack } from './ask-back.js';
-import type { TeamsContext } from './context.js';
+import type { TeamsContext } from '../context.js';
 import { toEnquiry } from './inbound.js';
 import { renderOutcome } from './render-outcome.js';
-import { teamsText } from './texts.js';
+import { teamsText } from '../texts.js';
 
 /** What the requester did: asked (a message), chose a "Meinten Sie …" title, asked for a person, or answered the ask-back. */
 export interface TeamsRequest {

@@ -4,8 +4,8 @@
  * double click or a retry never creates a second ticket (the ledger deduplicates it too).
  */
 import { z } from 'zod';
-import { handleTeamsRequest } from '../enquiry-turn.js';
-import { defineAction } from './types.js';
+import { handleTeamsRequest } from './enquiry-turn.js';
+import { defineAction } from '../action-types.js';
 
 const EscalateData = z.object({
   enquiryKey: z.string().min(1).max(300),

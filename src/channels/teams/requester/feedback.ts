@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { anonymise } from '../../../knowledge-loop/anonymise.js';
-import { senderId } from '../inbound.js';
+import { senderId } from './inbound.js';
 import { teamsText } from '../texts.js';
-import { defineAction } from './types.js';
+import { defineAction } from '../action-types.js';
 
 /** Longest comment kept (characters); longer ones are cut, as on the mail feedback page. */
 export const MAX_FEEDBACK_COMMENT_CHARS = 1000;

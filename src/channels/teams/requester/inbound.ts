@@ -4,9 +4,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { Enquiry } from '../../core/enquiry.js';
-import { TICKET_NUMBER_IN_TEXT } from '../../core/ticket-number.js';
-import { MAX_QUESTION_CHARS } from './context.js';
+import type { Enquiry } from '../../../core/enquiry.js';
+import { TICKET_NUMBER_IN_TEXT } from '../../../core/ticket-number.js';
+import { MAX_QUESTION_CHARS } from '../context.js';
 
 /** Where an activity came from. */
 export type ConversationType = 'personal' | 'groupChat' | 'channel';

@@ -5,13 +5,14 @@
  * memory (bounded). A failed look-up is not an error: the enquiry simply has no fallback address.
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
+import type { MemberEmailLookup } from '../context.js';
 
 const CACHE_SIZE = 5000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Looks up and caches members' mail addresses. */
-export class MemberEmails {
+export class MemberEmails implements MemberEmailLookup {
   private readonly cache = new Map<string, string | null>();
 
   constructor(private readonly logger: Logger) {}

@@ -3,9 +3,9 @@
  * only renders). Staff notifications are not here: they come through the outbox (deliverer.teams.ts).
  */
 import { MessageFactory, type Activity } from 'botbuilder';
-import type { Outcome } from '../../core/outcome.js';
-import type { CardRenderer } from './cards/render.js';
-import { teamsText } from './texts.js';
+import type { Outcome } from '../../../core/outcome.js';
+import type { CardRenderer } from '../cards/render.js';
+import { teamsText } from '../texts.js';
 
 /** What rendering needs besides the outcome. */
 export interface RenderInput {

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { TicketNumberSchema } from '../../../core/ticket-number.js';
-import { handleTeamsRequest } from '../enquiry-turn.js';
-import { defineAction } from './types.js';
+import { handleTeamsRequest } from './enquiry-turn.js';
+import { defineAction } from '../action-types.js';
 
 const MunicipalityData = z.object({
   ticketNumber: TicketNumberSchema,

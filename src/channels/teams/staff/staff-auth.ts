@@ -5,16 +5,9 @@
  * else is a requester; staff actions from them are refused.
  */
 import type { Activity } from 'botbuilder';
-import type { StaffDirectory } from '../../core/routing.js';
-import type { TeamsChannelConfig } from './context.js';
-
-/** A sender recognised as staff, with the id the ticket service records as actor. */
-export interface StaffActor {
-  /** StaffDirectory id when known, else `teams:<aad object id>`. */
-  id: string;
-  /** Role name shown on cards (never logged). */
-  displayName: string;
-}
+import type { StaffDirectory } from '../../../core/routing.js';
+import type { StaffActor } from '../action-types.js';
+import type { TeamsChannelConfig } from '../context.js';
 
 /**
  * The staff actor behind an activity, or null for requesters.

@@ -9,7 +9,7 @@ import type { TicketView } from '../../../core/outcome.js';
 import type { TicketOpResult } from '../../../tickets/ticket-service.js';
 import type { TeamsContext } from '../context.js';
 import { teamsText } from '../texts.js';
-import type { ActionCall } from './types.js';
+import type { ActionCall } from '../action-types.js';
 
 /** Renders the staff card of a ticket; the requester label comes from the ticket record when readable. */
 export function staffCardFor(ctx: TeamsContext, ticket: TicketView, extra: { lastAction?: string; banner?: string } = {}): Attachment {

@@ -3,7 +3,7 @@
  * the contacts file when the bot has a reference for it, else the registration for all teams. The outbox's
  * fan-out asks this for the Teams leg of a staff message (core/staff-messages.ts).
  */
-import type { TeamsContext } from './context.js';
+import type { TeamsContext } from '../context.js';
 
 /**
  * The conversation id of the staff channel for a team, or null when none serves it.

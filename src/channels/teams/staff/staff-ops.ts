@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { TicketNumberSchema } from '../../../core/ticket-number.js';
 import { applyStaffOp } from './staff-card.js';
-import { defineAction, type ActionCall } from './types.js';
+import { defineAction, type ActionCall } from '../action-types.js';
 
 const TicketNumber = TicketNumberSchema;
 const TicketRef = z.object({ ticketNumber: TicketNumber });
