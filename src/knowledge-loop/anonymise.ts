@@ -8,6 +8,7 @@
  * a bare digit run goes when it looks like a phone number (leading 0 or +, at least 6 digits). Dates,
  * amounts ("50.000 Euro"), years and VwV numbers ("Nr. 5.2") stay: they carry the question.
  */
+import { TICKET_NUMBER_SOURCE } from '../core/ticket-number.js';
 
 export const PLACEHOLDERS = {
   email: '[E-Mail]',
@@ -33,7 +34,7 @@ const NOT_NAMES = new Set(['Bürgermeister', 'Bürgermeisterin', 'Oberbürgermei
 const RULES: [RegExp, (match: string, ...groups: string[]) => string][] = [
   [/[\w.+%-]+@[\w-]+(?:\.[\w-]+)+/g, () => P.email],
   [/\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g, () => P.iban],
-  [/\bIM-\d{4}-\d{6}\b/gi, () => P.ticket],
+  [new RegExp(String.raw`\b${TICKET_NUMBER_SOURCE}\b`, 'gi'), () => P.ticket],
   // A keyword, then the number with its separators ("Az. 15.2-1234/2025", "Aktenzeichen: RPS 15-2 / 88").
   [
     /\b(Az\.?|AZ|Aktenzeichen|Geschäftszeichen|Gz\.?|Ihr Zeichen|Unser Zeichen|Antragsnummer|Antrags-Nr\.?|Förderkennzeichen|Kassenzeichen|Bescheid-Nr\.?)(\s*[:.]?\s*)[A-Za-z]{0,6}[\s-]?\d[\w./-]*(?:\s*[-/]\s*[\w.]*\d[\w./]*)*/g,

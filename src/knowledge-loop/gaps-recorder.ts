@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EnquiryRequest } from '../core/enquiry-request.js';
+import { errorCode } from '../core/error-code.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { questionRecord } from './gaps-record.js';
@@ -22,7 +23,7 @@ export function createGapsRecorder(db: Database.Database, clock: Clock, logger: 
       const record = questionRecord(request, outcome, clock.now());
       if (record !== null) store.recordQuestion(record);
     } catch (error) {
-      logger.warn({ component: 'knowledge-loop', code: (error as { code?: string }).code, outcome: outcome.kind }, 'question not kept for the gap report');
+      logger.warn({ component: 'knowledge-loop', code: errorCode(error), outcome: outcome.kind }, 'question not kept for the gap report');
     }
   };
 }

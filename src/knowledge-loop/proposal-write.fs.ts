@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { errorCode } from '../core/error-code.js';
 
 const run = promisify(execFile);
 
@@ -153,7 +154,7 @@ export function createKnowledgeWriter(options: { dir: string; ops?: FileOps; git
         try {
           await replace(change.file, change.text);
         } catch (error) {
-          throw new KnowledgeWriteError(`Die Datei ${change.file} konnte nicht geschrieben werden (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}). Die Wissensbasis ist unverändert.`, { cause: error });
+          throw new KnowledgeWriteError(`Die Datei ${change.file} konnte nicht geschrieben werden (${errorCode(error) ?? 'Fehler'}). Die Wissensbasis ist unverändert.`, { cause: error });
         }
         try {
           if (await inGit()) return { recordedIn: 'git' as const, commit: await commit(change) };
