@@ -152,9 +152,12 @@ export function createQueueQuery(db: Database.Database): QueueQuery {
       const main = conditions(filter, viewer, at, null);
       // Done tickets last; when only open tickets can match, the order is the open-deadline index's own.
       const onlyOpen = filter.status !== 'alle' && filter.status !== 'erledigt';
+      // The open queue walks the open-deadline index in its order and stops after the page (workplace-001); the
+      // planner, left alone, may sort all open tickets first. The index's condition is the query's OPEN term.
+      const from = filter.status === 'offen' ? 'tickets t INDEXED BY tickets_open_due' : 'tickets t';
       const rows = db
         .prepare(
-          `SELECT t.* FROM tickets t WHERE ${main.where}
+          `SELECT t.* FROM ${from} WHERE ${main.where}
            ORDER BY ${onlyOpen ? '' : "(t.status = 'erledigt'), "}${NEXT_DUE}, t.number LIMIT @limit OFFSET @offset`,
         )
         .all({ ...main.params, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE });
