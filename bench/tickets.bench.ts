@@ -26,6 +26,7 @@ import { createTicketService } from '../src/tickets/ticket-service.js';
 import { createSqliteTicketStores } from '../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../test/fakes/clock.js';
 import { createFakeStaffDirectory, FAKE_TEAMS } from '../test/fakes/staff-directory.js';
+import { syntheticTicketPlan } from './lib/ticket-plan.js';
 import { benchOptions, finish, interleaved, median, noTarget, num, numberArg, row, type BenchRow } from './lib/report.js';
 
 const options = benchOptions();
@@ -42,32 +43,24 @@ function plan(i: number, at: Date): EnquiryPlan {
   const team: Team = FAKE_TEAMS[i % 3]!;
   const category = TICKET_CATEGORIES[i % TICKET_CATEGORIES.length]!;
   const messageId = `<bench-${i}@gemeinde.example>`;
-  const replyHandle = { channel: 'email' as const, to: `person${i}@gemeinde.example`, messageId, references: [], subject: `Antrag ${i}` };
-  return {
-    enquiry: { key: `email:${messageId}`, channel: 'email', from: replyHandle.to, fromName: `Person ${i}`, subject: replyHandle.subject, text: `Unser Antrag ${i}: wann kommt der Bescheid? Mit freundlichen Grüßen, Gemeinde ${kreis}`, receivedAt: at, replyHandle, attachments: [] },
-    outcome: 'ticket_created',
-    at: at.toISOString(),
-    suppressedReason: null,
-    ticket: {
-      kind: 'create',
-      draft: {
-        category,
-        channel: 'email',
-        subject: replyHandle.subject,
-        requester: { name: `Person ${i}`, address: replyHandle.to, gemeinde: null, kreis: { ags: kreis, name: `Kreis ${kreis}`, typ: 'Landkreis' }, routeStatus: 'resolved', evidence: ['Ortsname in der Signatur'], candidates: [] },
-        replyHandle,
-        team,
-        deputyFor: null,
-        assignmentReason: `Landkreis ${kreis} → ${team.name}`,
-        due: deadlines.due(category, at),
-        text: `Unser Antrag ${i}: wann kommt der Bescheid?`,
-      },
-    },
+  const address = `person${i}@gemeinde.example`;
+  const replyHandle = { channel: 'email' as const, to: address, messageId, references: [], subject: `Antrag ${i}` };
+  return syntheticTicketPlan({
+    i,
+    at,
+    kreis,
+    team,
+    category,
+    address,
+    messageId,
+    text: `Unser Antrag ${i}: wann kommt der Bescheid? Mit freundlichen Grüßen, Gemeinde ${kreis}`,
+    ticketText: `Unser Antrag ${i}: wann kommt der Bescheid?`,
+    due: deadlines.due(category, at),
     outbox: [
       { key: `email:${messageId}:ticket_confirmation`, channel: 'email', kind: 'ticket_confirmation', replyHandle, payload: {}, withTicket: true },
       { key: `email:${messageId}:staff_notification`, channel: 'email', kind: 'staff_notification', replyHandle: { ...replyHandle, to: team.email }, payload: { headline: 'neu' }, withTicket: true },
     ],
-  };
+  });
 }
 
 const BASE = new Date('2026-01-05T08:00:00.000Z').getTime();

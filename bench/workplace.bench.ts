@@ -13,7 +13,6 @@
  * Usage: npx tsx bench/workplace.bench.ts [--rounds 3] [--quick] [--tickets 100000] [--db PATH]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnquiryPlan } from '../src/core/enquiry-ledger-ports.js';
@@ -23,6 +22,8 @@ import { TICKET_CATEGORIES } from '../src/core/triage/types.js';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
 import { createLogger } from '../src/server/logger.js';
+import { freePort } from './lib/process.js';
+import { syntheticTicketPlan } from './lib/ticket-plan.js';
 import { benchOptions, finish, interleaved, median, num, numberArg, quantile, type BenchRow } from './lib/report.js';
 
 const options = benchOptions();
@@ -44,44 +45,24 @@ function plan(i: number): EnquiryPlan {
   const at = new Date(BASE + i * SPACING_MS);
   const kreis = KREISE[i % KREISE.length]!;
   const team: Team = { id: TEAMS[i % TEAMS.length]!, name: `Team ${i % TEAMS.length}`, email: `im-${TEAMS[i % TEAMS.length]}@rps.example`, phone: '', deputyTeamId: null };
-  const category = TICKET_CATEGORIES[i % TICKET_CATEGORIES.length]!;
-  const messageId = `<bench-wp-${i}@gemeinde.example>`;
-  const replyHandle = { channel: 'email' as const, to: `person${i % 5000}@gemeinde${i % 900}.example`, messageId, references: [], subject: `Antrag ${i}` };
   const text = `Sehr geehrte Damen und Herren, unser Antrag ${i} (Az. 15.2-${1000 + (i % 9000)}/2026): wann kommt der Bescheid? Mit freundlichen Grüßen, Gemeinde ${kreis}`;
-  return {
-    enquiry: { key: `email:${messageId}`, channel: 'email', from: replyHandle.to, fromName: `Person ${i}`, subject: replyHandle.subject, text, receivedAt: at, replyHandle, attachments: [] },
-    outcome: 'ticket_created',
-    at: at.toISOString(),
-    suppressedReason: null,
-    ticket: {
-      kind: 'create',
-      draft: {
-        category,
-        channel: 'email',
-        subject: replyHandle.subject,
-        requester: { name: `Person ${i}`, address: replyHandle.to, gemeinde: null, kreis: { ags: kreis, name: `Kreis ${kreis}`, typ: 'Landkreis' }, routeStatus: 'resolved', evidence: ['Ortsname in der Signatur'], candidates: [] },
-        replyHandle,
-        team,
-        deputyFor: null,
-        assignmentReason: `Landkreis ${kreis} → ${team.name}`,
-        due: dueOf(at),
-        text,
-      },
-    },
+  return syntheticTicketPlan({
+    i,
+    at,
+    kreis,
+    team,
+    category: TICKET_CATEGORIES[i % TICKET_CATEGORIES.length]!,
+    address: `person${i % 5000}@gemeinde${i % 900}.example`,
+    messageId: `<bench-wp-${i}@gemeinde.example>`,
+    text,
+    ticketText: text,
+    due: dueOf(at),
     outbox: [],
-  };
+  });
 }
 
 function dueOf(at: Date): { firstResponseDue: string; resolutionDue: string } {
   return { firstResponseDue: new Date(at.getTime() + 2 * 86_400_000).toISOString(), resolutionDue: new Date(at.getTime() + 10 * 86_400_000).toISOString() };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-workplace-'));
