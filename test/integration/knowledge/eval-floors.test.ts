@@ -48,10 +48,11 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/paraphrases-2.jsonl': { kind: 'questions', hit1: 0.94, answered: 0.97, precision: 0.97, maxWrong: 1 },
   // measured hit@1 0.940 (MiniSearch 0.840), answered 0.940, precision 0.979, wrong 1 of 58
   'test/fixtures/knowledge/paraphrases.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.94, precision: 0.97, maxWrong: 1 },
-  // written 2026-12-05 as unseen questions (colloquial, hurried, lower case; used since: synonyms BW, studiert,
-  // Tool, Vollzeitkraft): measured hit@1 0.914 (MiniSearch 0.829), answered 0.914, precision 0.938 (misses:
-  // f14 answered from the VwV download list, f20 from the DIM condition instead of the programme), wrong 2 of 35
-  'test/fixtures/knowledge/colloquial.jsonl': { kind: 'questions', hit1: 0.88, answered: 0.88, precision: 0.93, maxWrong: 2 },
+  // written 2026-12-05 as unseen questions (colloquial, hurried, lower case; first measured hit@1 0.886, answered
+  // 0.829, precision 0.931; used since: synonyms BW, studiert, Tool, Vollzeitkraft, and Muster no longer a
+  // synonym of Download): measured hit@1 0.943 (MiniSearch 0.829), answered 0.914, precision 0.969 (misses:
+  // f20 answered from the DIM condition instead of the programme), wrong 1 of 35
+  'test/fixtures/knowledge/colloquial.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.9, precision: 0.96, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
