@@ -201,18 +201,10 @@ export function passageFacets(
   };
 }
 
-/**
- * Compounds that name the amount itself: "Förderhöhe", "Höchstbetrag", "Gesamtsumme", "Zuschussbeträge" (the
- * word boundary of the plain forms never matches inside a compound).
- */
-const AMOUNT_COMPOUND = String.raw`(?<!\p{L})\p{L}{3,}(?:höhe|betr[äa]ge?|summen?)(?!\p{L})`;
 /** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "Höhe der Förderung", "Betrag", "Euro". */
-const MONEY_QUESTION = new RegExp(
-  String.raw`\b(?:wie\s*viele?|wieviele?|mehr|weniger)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€|${AMOUNT_COMPOUND}`,
-  'iu',
-);
+const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
 /** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
-const HOW_MUCH = new RegExp(String.raw`\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bwie\s*viele?\b|\bwieviele?\b|${AMOUNT_COMPOUND}`, 'iu');
+const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
 /** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */
 const NUMBER_QUESTION = /\bwie\s*viel\b|\bwieviel\b|\bwie\s+hoch\b/iu;
 

@@ -89,15 +89,6 @@ describe(fit.name, () => {
     expect(fitOf('Gibt es bei einer Nachbesetzung mit Bachelor mehr Geld?', replacement).amountIncidental).toBe(false);
   });
 
-  it('reads a compound naming the amount (Förderbetrag, Höchstbetrag, Förderhöhe) as an amount question', () => {
-    const replacement = passage('faq#nachbesetzung', 'Nachbesetzung mit Hochschulabschluss', 'Dann gilt der höhere Fördersatz von 64.000 Euro.');
-    expect(fitOf('Förderbetrag für Sozialarbeiter mit Hochschulabschluss', replacement).amountIncidental).toBe(true);
-    expect(fitOf('Gibt es einen Höchstbetrag je Landkreis?', planning).amountMissing).toBe(true);
-    expect(fitOf('Welche Förderhöhe gilt für eine Vollzeitstelle?', rates).amountMissing).toBe(false);
-    // A compound that merely contains the letters is no amount word ("Beitrag", "Erhöhung").
-    expect(fitOf('Welchen Beitrag leistet die Erhöhung der Stellen?', planning).amountMissing).toBe(false);
-  });
-
   it('marks a title naming a narrower kind of the asked thing unless the question names the difference', () => {
     expect(fitOf('Wann ist der Verwendungsnachweis fällig?', interim).narrower).toBe(true);
     expect(fitOf('Wann ist der Zwischenverwendungsnachweis fällig?', interim).narrower).toBe(false);
