@@ -51,6 +51,8 @@ export interface EmailTuning {
   batchSize: number;
   /** Attempts (counted across crashes) before a message is quarantined. */
   maxAttempts: number;
+  /** Longest one Sent-folder append or search may take before its session is dropped. */
+  sentFolderOperationMs: number;
 }
 
 /** Defaults for {@link EmailTuning}. */
@@ -60,6 +62,7 @@ export const defaultEmailTuning: EmailTuning = {
   reconnectMaxMs: 60_000,
   batchSize: 25,
   maxAttempts: 3,
+  sentFolderOperationMs: 60_000,
 };
 
 /** All addresses that are ours (MAIL_FROM plus MAIL_OWN_ADDRESSES), lower-case. */

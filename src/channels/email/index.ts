@@ -75,7 +75,7 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   const templates = loadMailTemplates(deps.config.TEMPLATES_DIR ?? './templates');
   // Without IMAP (send-only) there is no Sent folder: a crash between SMTP acceptance and its record may then
   // send a message twice (docs/EMAIL.md, "Zustellung").
-  const sentFolder = deps.config.IMAP_HOST === undefined ? undefined : createSentFolder({ config: deps.config, logger, tls: deps.imapTls });
+  const sentFolder = deps.config.IMAP_HOST === undefined ? undefined : createSentFolder({ config: deps.config, logger, tls: deps.imapTls, operationTimeoutMs: tuning.sentFolderOperationMs });
   const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock, sentFolder, saveSent: deps.config.MAIL_SAVE_SENT !== false, links: deps.links });
   const syncDeps = {
     config: deps.config,

@@ -9,6 +9,7 @@
  * again after any failure; operations run one at a time.
  */
 import { errorCode } from '../../core/error-code.js';
+import { AppError } from '../../core/errors.js';
 import type { ConnectionOptions } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Logger } from '../../core/ports.js';
@@ -35,7 +36,16 @@ export interface SentFolderDeps {
   tls?: ConnectionOptions | undefined;
   /** Test seam: builds the client (default `new ImapFlow(options)`). */
   createClient?: (options: ImapFlowOptions) => ImapFlow;
+  /** Longest one operation may take before its session is dropped (default {@link OPERATION_TIMEOUT_MS}). */
+  operationTimeoutMs?: number;
 }
+
+/**
+ * One append or search may take this long. A session cut in the middle of a command can leave it without an
+ * answer (a mailbox lock never granted); without a bound, the outbox worker waiting for it would stall until the
+ * socket timeout (minutes).
+ */
+export const OPERATION_TIMEOUT_MS = 60_000;
 
 function clientOptions(config: EmailConfig, auth: ImapFlowOptions['auth'], tls?: ConnectionOptions): ImapFlowOptions {
   const options: ImapFlowOptions = {
@@ -79,6 +89,7 @@ export function createSentFolder(deps: SentFolderDeps): SentFolder {
   const build = deps.createClient ?? ((options: ImapFlowOptions) => new ImapFlow(options));
   let session: { client: ImapFlow; folder: string } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  const limitMs = deps.operationTimeoutMs ?? OPERATION_TIMEOUT_MS;
 
   const drop = (client: ImapFlow): void => {
     if (session?.client === client) session = null;
@@ -106,11 +117,17 @@ export function createSentFolder(deps: SentFolderDeps): SentFolder {
   const run = <T>(operation: (client: ImapFlow, folder: string) => Promise<T>): Promise<T> => {
     const next = queue.then(async () => {
       const { client, folder } = await connect();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError('IMAP_CONNECTION', `imap: Sent folder operation took longer than ${limitMs} ms`)), limitMs);
+      });
       try {
-        return await operation(client, folder);
+        return await Promise.race([operation(client, folder), timeout]);
       } catch (error) {
         drop(client);
         throw error;
+      } finally {
+        clearTimeout(timer);
       }
     });
     queue = next.catch(() => undefined);

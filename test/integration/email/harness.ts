@@ -29,7 +29,7 @@ export const OWN2 = 'im-postfach@rps.bwl.de';
 export const FIXTURES = new URL('../../fixtures/mail/', import.meta.url).pathname;
 
 /** Short timers so reconnects and retries happen within a test. */
-export const FAST_TUNING: Partial<EmailTuning> = { reconnectMinMs: 50, reconnectMaxMs: 400, maxIdleMs: 60_000 };
+export const FAST_TUNING: Partial<EmailTuning> = { reconnectMinMs: 50, reconnectMaxMs: 400, maxIdleMs: 60_000, sentFolderOperationMs: 5_000 };
 
 /** One index cache per test file: the first harness builds the search index, the later ones read it. */
 let indexCacheDir: string | null = null;

@@ -61,7 +61,7 @@ function setup(failures: number, config: Partial<EmailConfig> = {}) {
   let blockNext = false;
   const watcher = createImapWatcher({
     config: { ...CONFIG, ...config },
-    tuning: { maxIdleMs: 300_000, reconnectMinMs: 1_000, reconnectMaxMs: 8_000, batchSize: 25, maxAttempts: 3 },
+    tuning: { maxIdleMs: 300_000, reconnectMinMs: 1_000, reconnectMaxMs: 8_000, batchSize: 25, maxAttempts: 3, sentFolderOperationMs: 60_000 },
     logger: silentLogger,
     createClient: (options) => {
       const client = new FakeClient(options, clients.length < failures);
@@ -209,7 +209,7 @@ describe('IMAP reconnect backoff', () => {
     let failPasses = true;
     const watcher = createImapWatcher({
       config: { ...CONFIG, IMAP_POLL_SECONDS: 3600 } as EmailConfig,
-      tuning: { maxIdleMs: 300_000, reconnectMinMs: 1_000, reconnectMaxMs: 60_000, batchSize: 25, maxAttempts: 3 },
+      tuning: { maxIdleMs: 300_000, reconnectMinMs: 1_000, reconnectMaxMs: 60_000, batchSize: 25, maxAttempts: 3, sentFolderOperationMs: 60_000 },
       logger: silentLogger,
       createClient: (options) => {
         connects.push(Date.now());
