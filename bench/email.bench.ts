@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import { SMTPServer } from 'smtp-server';
-import { startDovecot, type DovecotServer } from '../test/helpers/dovecot.js';
+import { imapEnv, startDovecot, type DovecotServer } from '../test/helpers/dovecot.js';
 import { mail } from '../test/integration/email/harness.js';
 import { ENTRY, ensureBuilt, freePort, memoryOf, startServer } from './lib/process.js';
 import { atLeast, atMost, benchOptions, finish, interleaved, medianOf, num, numberArg, row } from './lib/report.js';
@@ -93,13 +93,8 @@ const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: fals
 
 function mailEnv(d: DovecotServer): Record<string, string> {
   return {
-    IMAP_HOST: d.host,
-    IMAP_PORT: String(d.port),
-    IMAP_SECURE: 'false',
-    IMAP_USER: d.user,
-    IMAP_PASSWORD: d.password,
+    ...imapEnv(d),
     IMAP_PROCESSED_FOLDER: PROCESSED,
-    IMAP_START_DATE: new Date(Date.now() - 3600_000).toISOString(),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(sink.port),
     SMTP_SECURE: 'false',

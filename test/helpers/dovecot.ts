@@ -236,3 +236,20 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * The service's IMAP settings for a running Dovecot (plain loopback, mail of the last hour counts), as env
+ * values for parseConfig or a child process.
+ *
+ * @example parseConfig({ ...imapEnv(dovecot), SMTP_HOST: sink.host, … })
+ */
+export function imapEnv(dovecot: DovecotServer): Record<string, string> {
+  return {
+    IMAP_HOST: dovecot.host,
+    IMAP_PORT: String(dovecot.port),
+    IMAP_SECURE: 'false',
+    IMAP_USER: dovecot.user,
+    IMAP_PASSWORD: dovecot.password,
+    IMAP_START_DATE: new Date(Date.now() - 3_600_000).toISOString(),
+  };
+}

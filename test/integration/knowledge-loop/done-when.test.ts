@@ -9,7 +9,7 @@
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
-import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
+import { imapEnv, startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { waitUntil } from '../email/wait.js';
 import { FormClient, hiddenValue, startWorkplace, unescapeHtml, waitForMail, type WorkplaceHarness } from '../workplace/harness.js';
 import { DOLMETSCHER_ENQUIRY, knowledgeCopy, TEST_ANSWER } from '../workplace/proposal-fixtures.js';
@@ -52,12 +52,7 @@ describe('issue 14 done: an approved FAQ answers the same question in Teams and 
       local: true,
       env: {
         KNOWLEDGE_DIR: knowledge.dir,
-        IMAP_HOST: dovecot.host,
-        IMAP_PORT: String(dovecot.port),
-        IMAP_SECURE: 'false',
-        IMAP_USER: dovecot.user,
-        IMAP_PASSWORD: dovecot.password,
-        IMAP_START_DATE: new Date(Date.now() - 3_600_000).toISOString(),
+        ...imapEnv(dovecot),
         MAIL_FROM: OWN,
         PUBLIC_FAQ_URL: FAQ_URL,
       },

@@ -11,7 +11,7 @@ import { buildApp, type App } from '../../../src/server/app.js';
 import { parseConfig } from '../../../src/server/config.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
-import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
+import { imapEnv, startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 
 const OWN = 'integrationsmanagement@rps.bwl.de';
@@ -48,12 +48,7 @@ describe('buildApp with Teams and e-mail', () => {
       DATABASE_URL: `sqlite:${join(dir, 'pakt.db')}`,
       INDEX_CACHE_DIR: join(dir, 'cache'),
       ATTACHMENTS_DIR: join(dir, 'attachments'),
-      IMAP_HOST: dovecot.host,
-      IMAP_PORT: String(dovecot.port),
-      IMAP_SECURE: 'false',
-      IMAP_USER: dovecot.user,
-      IMAP_PASSWORD: dovecot.password,
-      IMAP_START_DATE: new Date(Date.now() - 3_600_000).toISOString(),
+      ...imapEnv(dovecot),
       SMTP_HOST: sink.host,
       SMTP_PORT: String(sink.port),
       SMTP_SECURE: 'false',
