@@ -61,5 +61,17 @@ export interface AskResult {
 
 /** Port: answers questions from the knowledge base. Synchronous: the index lives in memory. */
 export interface KnowledgeAnswerer {
-  ask(question: string, options?: { top?: number }): AskResult;
+  ask(question: string, options?: AskOptions): AskResult;
+}
+
+/** Options of {@link KnowledgeAnswerer.ask}. */
+export interface AskOptions {
+  /** Hits returned (default 5). */
+  top?: number;
+  /**
+   * Places the enquiry names (the router's `places`): where the question names one only to locate itself
+   * ("unsere Integrationsmanager in Nagold", a clause of context), and the knowledge base never mentions it, it is
+   * no unknown topic.
+   */
+  places?: readonly string[];
 }

@@ -52,6 +52,11 @@ export interface RouteResult {
   evidence: string[];
   /** Contact of the responsible team; the central contact when status is not `resolved`. */
   contact: Contact | null;
+  /**
+   * Official names of every municipality and Kreis the enquiry names anywhere (also those that did not decide),
+   * for reading the question: a place that only locates it ("unsere Integrationsmanager in Nagold") is wrapping.
+   */
+  places?: string[];
 }
 
 /** Port: finds municipality, Kreis and contact. Pure and synchronous over loaded data. */

@@ -45,19 +45,21 @@ function base(question: string, outcome: AskResult['outcome'], message?: string)
 /**
  * Answers one question from the index.
  *
+ * `places` are the places the enquiry names (the router's): see `wrappingPlaces` in assess-units.ts.
+ *
  * @example answerQuestion(index, 'Wie lang darf der Sachbericht sein?', 5).answer?.citation
  */
-export function answerQuestion(index: SearchIndex, question: string, top = 5): AskResult {
+export function answerQuestion(index: SearchIndex, question: string, top = 5, places: readonly string[] = []): AskResult {
   const plan = cachedPlan(question, index.analyzer, index.synonyms);
   const echo = plan.truncated ? `${plan.cleaned} …` : plan.cleaned;
   if (!detectLanguage(plan.cleaned, index.analyzer.vocabulary.words).isGerman) return base(echo, 'out_of_scope', MESSAGES.notGerman);
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);
   if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
   const ranked = index.search(plan, Math.max(top, SEARCH_DEPTH));
-  const whole = assess(plan, ranked, index);
+  const whole = assess(plan, ranked, index, places);
   // A question whose one clause the best passage answers with confidence is answered, whatever its other clause
   // asks; the answer says that it does not cover the rest.
-  const clause = whole.confidence < THRESHOLDS.answer && ranked[0] !== undefined ? clauseAnswer(index, plan.cleaned, ranked[0], SEARCH_DEPTH) : null;
+  const clause = whole.confidence < THRESHOLDS.answer && ranked[0] !== undefined ? clauseAnswer(index, plan.cleaned, ranked[0], SEARCH_DEPTH, places) : null;
   const a = { ...whole, confidence: Math.max(whole.confidence, clause?.confidence ?? 0) };
   if (isOutOfScope(plan, a, index)) return base(echo, 'out_of_scope', MESSAGES.outOfScope);
   const hits: SearchHit[] = ranked.slice(0, top).map((h) => ({ id: h.passage.id, title: h.passage.title, score: round(h.score) }));

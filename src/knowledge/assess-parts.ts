@@ -44,7 +44,7 @@ export interface ClauseAnswer {
  * not count: the question as a whole points elsewhere. The clause's passage must cover at least `clauseCoverage`
  * of it and lead the next by `clauseMargin`.
  */
-export function clauseAnswer(index: SearchIndex, question: string, best: RankedHit, depth: number): ClauseAnswer | null {
+export function clauseAnswer(index: SearchIndex, question: string, best: RankedHit, depth: number, places: readonly string[] = []): ClauseAnswer | null {
   const all = clauses(question);
   let found: { confidence: number; clause: string } | null = null;
   for (const clause of all.slice(0, MAX_CLAUSES)) {
@@ -52,7 +52,7 @@ export function clauseAnswer(index: SearchIndex, question: string, best: RankedH
     if (plan.groups.length === 0) continue;
     const ranked = index.search(plan, depth);
     if (ranked[0]?.passage.id !== best.passage.id) continue;
-    const a = assess(plan, ranked, index);
+    const a = assess(plan, ranked, index, places);
     // Few words say little: a clause speaks for the question only when its passage covers most of it and leads clearly.
     const clear = a.coverage >= THRESHOLDS.clauseCoverage && a.margin >= THRESHOLDS.clauseMargin;
     if (clear && a.confidence >= THRESHOLDS.answer && a.confidence > (found?.confidence ?? 0)) found = { confidence: a.confidence, clause };

@@ -56,13 +56,60 @@ export function contextPlaces(question: string): Set<string> {
   return new Set(segments.filter((x) => !x.trim().endsWith('?')).flatMap(names).filter((n) => !asked.has(n)));
 }
 
+/** A word before a place that only locates what is asked: "unsere Integrationsmanager in Nagold", "Grüße aus Ilsfeld". */
+const LOCATIVE: ReadonlySet<string> = new Set(['in', 'im', 'aus', 'bei', 'von']);
+
+/** Words joining a second place to the first: "in Ostfildern und Scharnhausen". */
+const AND: ReadonlySet<string> = new Set(['und', 'oder', 'sowie']);
+
+/**
+ * Places in a question that only wrap it: those of {@link contextPlaces}, and of the `places` the enquiry names
+ * (the router's), each one named in a clause that does not ask or after a locative word ("in Nagold"), with the
+ * name joined to it ("in Ostfildern und Scharnhausen"; also when the question extraction already removed the
+ * first: "in und Scharnhausen"). A place named as what is asked ("Wie viel bekommt die Gemeinde Oberstenfeld?")
+ * stays. Only words the knowledge base never mentions are dropped (see {@link units}).
+ *
+ * @example wrappingPlaces('Dürfen unsere Integrationsmanager in Nagold auch Ukrainer beraten?', ['Nagold']) // Set { 'nagold' }
+ */
+export function wrappingPlaces(question: string, places: readonly string[]): Set<string> {
+  const out = contextPlaces(question);
+  const named = new Set(places.flatMap((p) => p.split(/[\s/()-]+/u)).filter((w) => /^\p{Lu}/u.test(w)).map(foldWord));
+  for (const segment of question.split(/(?<=[.!?;:])\s+|\s+[–—]\s+/u)) {
+    const asked = segment.trim().endsWith('?');
+    const words = segment.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    const lower = words.map((w) => w.toLowerCase());
+    words.forEach((w, i) => {
+      const isPlace = named.has(foldWord(w)) && (!asked || LOCATIVE.has(lower[i - 1] ?? ''));
+      // After a place (or a locative word whose place the extraction removed), the next name joined by "und".
+      if (isPlace) out.add(foldWord(w));
+      if ((isPlace || LOCATIVE.has(lower[i]!)) && AND.has(lower[i + 1] ?? '') && /^\p{Lu}/u.test(words[i + 2] ?? '')) out.add(foldWord(words[i + 2]!));
+    });
+  }
+  return out;
+}
+
+/** A noun followed by what it is about: "Fortbildung zur interkulturellen Kompetenz", "Schulung zum Thema Asylrecht". */
+const SUBJECT_MATTER = /\p{Lu}[\p{L}-]*\s+(?:zum\s+Thema|zur|zum|über(?:\s+(?:die|den|das))?)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/gu;
+
+/**
+ * Words that only say what the noun before them is about ("eine Fortbildung zur interkulturellen Kompetenz"): the
+ * question asks about the noun (a Fortbildung), and a passage on it answers for every subject, so a subject the
+ * knowledge base never mentions is no unknown topic of the question. A second thing asked beside it
+ * ("Supervision und Fortbildungen") is no such phrase and stays.
+ *
+ * @example subjectMatter('Ist eine Fortbildung zur interkulturellen Kompetenz förderfähig?') // Set { 'interkulturellen', 'kompetenz' }
+ */
+export function subjectMatter(question: string): Set<string> {
+  return new Set([...question.matchAll(SUBJECT_MATTER)].flatMap((m) => m[1]!.split(/\s+/u).map(foldWord)));
+}
+
 /**
  * The question's units with their weights (inverse document frequency). A word the knowledge base does not
  * know counts fully when it is a noun (Reisepass: the topic is elsewhere) and half otherwise (kriegt, mache:
  * colloquial verbs say little about the topic). A compound the knowledge base does not know as a whole counts
  * part by part: in "Supervisionskosten" the passage on Fortbildungskosten covers "kosten", not "Supervision".
  */
-export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
+export function units(plan: QueryPlan, index: SearchIndex, places: readonly string[] = []): Unit[] {
   const n = index.passages.length;
   const idf = (df: number): number => Math.log(1 + (n + 1) / (df + 1));
   const out: Unit[] = [];
@@ -72,19 +119,23 @@ export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
     const known = strict.map((t) => index.df.get(t) ?? 0).filter((df) => df > 0);
     return known.length === 0 ? idf(0) : known.reduce((a, df) => a + idf(df), 0) / known.length;
   };
-  const context = contextPlaces(plan.cleaned);
+  const context = wrappingPlaces(plan.cleaned, places);
+  const about = subjectMatter(plan.cleaned);
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
-    // A place the knowledge base does not know, named in the context of the question (Landkreis Calw), is wrapping.
+    // Unknown words saying what a noun of the question is about qualify it: neither unknown nor central.
+    const qualifier = df === 0 && about.has(g.word);
+    // A place the knowledge base does not know, named in the context of the question (Landkreis Calw) or only to
+    // locate it (in Nagold), is wrapping.
     if (df === 0 && context.has(g.word)) return;
     // A compound the synonym file names (Abgabefrist among the Frist words) is known as a whole, like one in the passages.
     if (df > 0 || g.parts.length < 2 || index.synonyms.related.has(g.own[0]!)) {
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
       out.push({
         weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
-        unknownNoun: df === 0 && g.noun && !g.generic && g.related.length === 0,
+        unknownNoun: df === 0 && g.noun && !g.generic && g.related.length === 0 && !qualifier,
         covered: (groups) => groups.has(gi),
-        central: (g.noun || g.core) && !g.generic,
+        central: (g.noun || g.core) && !g.generic && !qualifier,
         specific: !g.generic && (df > 0 || g.related.length > 0),
         strict,
         literal: narrow(g.own[0]!, g.own.slice(1)),
@@ -101,9 +152,9 @@ export function units(plan: QueryPlan, index: SearchIndex): Unit[] {
       const strict = [whole, ...narrow(p.term, p.related), ...wholeRelated];
       out.push({
         weight: idf(partDf),
-        unknownNoun: partDf === 0 && p.related.length === 0 && !p.generic,
+        unknownNoun: partDf === 0 && p.related.length === 0 && !p.generic && !qualifier,
         covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)),
-        central: !p.generic,
+        central: !p.generic && !qualifier,
         specific: !p.generic,
         strict,
         literal: [whole, p.term],

@@ -64,8 +64,8 @@ export interface Assessment {
 }
 
 /** Computes coverage, margin and confidence for ranked hits. */
-export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex): Assessment {
-  const us = units(plan, index);
+export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, places: readonly string[] = []): Assessment {
+  const us = units(plan, index, places);
   const total = us.reduce((a, u) => a + u.weight, 0);
   const top = hits[0];
   if (top === undefined || total === 0) return { confidence: 0, coverage: 0, knownCoverage: 0, margin: 0, unknown: 0, central: 0, topical: false };

@@ -89,7 +89,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   };
   const watcher = options.watch === true ? startWatcher(options.dir, options.debounceMs ?? 300, reload, logger) : null;
   return {
-    ask: (question, askOptions) => answerQuestion(state.index, question, askOptions?.top ?? 5),
+    ask: (question, askOptions) => answerQuestion(state.index, question, askOptions?.top ?? 5, askOptions?.places),
     passages: () => state.passages,
     status,
     close: async () => watcher?.close(),

@@ -130,14 +130,15 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     if (own.length === 0) continue;
     const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
     const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);
-    const parts = known
+    const generic = synonyms.generic.has(own[0]!);
+    // A generic word (förderrechtlich) names no topic, neither as a whole nor by its parts.
+    const parts = known || generic
       ? []
       : surfaceParts
           .filter((p) => !isStopword(p))
           .map((p) => ({ term: analyzer.terms(p)[0]!, related: relatedOf(analyzer.terms(p)), generic: synonyms.generic.has(analyzer.terms(p)[0]!) }));
     const offTopic = isOffTopic(word, surfaceParts, known, synonyms.offTopic);
     const core = own.some((t) => synonyms.core.has(t));
-    const generic = synonyms.generic.has(own[0]!);
     add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined), generic });
   }
   const frame = groups.length > 0 ? [...new Set(tokenize(text).filter(isStopword).map(frameTerm))] : [];

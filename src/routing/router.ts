@@ -97,8 +97,9 @@ function toResult(deps: RouterDeps, findings: Findings, at: Date): RouteResult {
   if (decision.status === 'unknown') reasons.push('Kein verwertbarer Hinweis auf Gemeinde oder Kreis gefunden');
   if (decision.status === 'ambiguous') reasons.push(`Mehrdeutig: ${candidates.length} mögliche Orte, bitte beim Absender nachfragen`);
   const evidence = [...decision.used.map((e) => e.text), ...reasons, ...unused, ...findings.notes].slice(0, MAX_EVIDENCE_LINES);
+  const places = placesNamed(gaz, findings.evidence);
   if (decision.status !== 'resolved') {
-    return { status: decision.status, gemeinde: null, kreis: null, candidates, evidence, contact: contactOf(deps.staff.centralTeam(), null) };
+    return { status: decision.status, gemeinde: null, kreis: null, candidates, evidence, contact: contactOf(deps.staff.centralTeam(), null), places };
   }
   const kreisAgs = decision.candidates[0]?.kreisAgs ?? '';
   const kreis = gaz.kreise.get(kreisAgs);
@@ -118,7 +119,18 @@ function toResult(deps: RouterDeps, findings: Findings, at: Date): RouteResult {
     candidates,
     evidence,
     contact,
+    places,
   };
+}
+
+/** Official names of the municipalities (or, for a Kreis-only mention, the Kreise) any evidence stands for. */
+function placesNamed(gaz: Gazetteer, evidence: readonly Evidence[]): string[] {
+  const names = new Set<string>();
+  for (const c of evidence.flatMap((e) => e.candidates)) {
+    const name = c.gemeindeAgs === null ? gaz.kreise.get(c.kreisAgs)?.name : gaz.gemeinden.get(c.gemeindeAgs)?.name;
+    if (name !== undefined) names.add(name);
+  }
+  return [...names];
 }
 
 /**

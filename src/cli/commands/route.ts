@@ -83,15 +83,20 @@ export function createRouteCommand(compose: ComposeRouter): CliCommand {
       const router = await compose(ctx);
       if (options.batch !== undefined) {
         const batch = { file: options.batch, schema: BatchLineSchema, json: options.json };
-        return await runBatchCommand('route', batch, ({ id: _ignored, ...input }, id) => ({ id, ...router.route(input) }), renderRouteLine, ctx);
+        return await runBatchCommand('route', batch, ({ id: _ignored, ...input }, id) => ({ id, ...shown(router.route(input)) }), renderRouteLine, ctx);
       }
-      writeResult(router.route(options.input as RouteInput), options.json, ctx, renderRouteLine);
+      writeResult(shown(router.route(options.input as RouteInput)), options.json, ctx, renderRouteLine);
       return EXIT_OK;
     } catch (error) {
       ctx.err(`route: ${(error as Error).message}`);
       return exitCodeFor(error);
     }
   };
+}
+
+/** The route as CONTRACTS §3 shows it: the places named (for reading the question inside triage) stay internal. */
+function shown({ places: _places, ...route }: RouteResult): RouteResult {
+  return route;
 }
 
 /** Loads the real router: geography from resources/geo, contacts from CONTACTS_FILE or knowledge/kontakte.yaml. */

@@ -18,7 +18,9 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'pakt integration kommunen ihre ihr ihrer ihres unsere unser unseres unserer unseren unserem sie wir ich uns mir ' +
     'zu zum zur der die das den dem des ein eine einer eines einen einem und oder von vom fuer in an auf mit bei ueber nach aus ' +
     'ist sind war gibt es muss muessen darf duerfen kann koennen soll sollen wird werden wie was wann wo wer welche welcher welches ' +
-    'schon noch bereits auch nur mal da so ob um az re aw wg fwd out office fuers beim ins ans vom zum zur'
+    'schon noch bereits auch nur mal da so ob um az re aw wg fwd out office fuers beim ins ans vom zum zur ' +
+    // Words for a message name how something was said, not what it is about ("Rückfrage zu Ihrem Rundschreiben:").
+    'rundschreiben schreiben rundmail mail email nachricht nachrichten infoschreiben informationsschreiben newsletter telefonat anruf gespraech'
   ).split(/\s+/),
 );
 

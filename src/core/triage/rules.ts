@@ -25,6 +25,8 @@ export const APPLICATION_THRESHOLD = 3;
 
 /** The requester's own staff and posts ("unsere IM"): a weaker signal, rule questions often name them ("unsere Stelle"). */
 const STAFF_NOUN = String.raw`(?:\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|ansprechpartner|ansprechpartnerin)|ims?)\b`;
+/** A letter to every municipality (Rundschreiben, Rundmail, Infoschreiben) is no letter in the sender's own matter. */
+const CIRCULAR = '(?:rund|info)';
 const MONTH = '(?:januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)';
 const REQUEST_VERB =
   '(?:sagen|nennen|pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
@@ -67,7 +69,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 4,
     reason: 'Bezug auf ein bestimmtes Schreiben',
     pattern: re(
-      String.raw`\b\w*(?:bescheid|schreiben|mail|nachricht|anhoerung|mitteilung|gespraech|gespraechs|telefonat|telefonats|termin|antrag|antrags|mittelabruf|mittelabrufs)\s+vom\b|\b(?:ihr|ihre|ihrem|ihren|ihres)\s+(?:\w+\s+)?\w*(?:bescheid|schreiben|anhoerung|rueckforderung|anforderung)\w*\b`,
+      String.raw`\b(?!${CIRCULAR})\w*(?:bescheid|schreiben|mail|nachricht|anhoerung|mitteilung|gespraech|gespraechs|telefonat|telefonats|termin|antrag|antrags|mittelabruf|mittelabrufs)\s+vom\b|\b(?:ihr|ihre|ihrem|ihren|ihres)\s+(?:\w+\s+)?(?!${CIRCULAR})\w*(?:bescheid|schreiben|anhoerung|rueckforderung|anforderung)\w*\b`,
     ),
   },
   {

@@ -215,8 +215,10 @@ export function triage(input: TriageInput, deps: TriageDeps): TriageResult {
     { text: typeof input.text === 'string' ? input.text : '', subject: input.subject, from: input.from, signature: input.signature },
     deps.now,
   );
-  const prepared = prepare(input, route);
-  const answer = prepared.question === '' ? EMPTY_ANSWER : deps.answerer.ask(prepared.question);
+  // The places named serve reading the question; the route passed on keeps its contract shape (CONTRACTS §3).
+  const { places, ...shown } = route;
+  const prepared = prepare(input, shown);
+  const answer = prepared.question === '' ? EMPTY_ANSWER : deps.answerer.ask(prepared.question, places === undefined ? undefined : { places });
   const decision = decide(input, prepared, answer);
   const { category: ticketCategory, reason } = category(prepared, decision.ticket);
   return {
@@ -226,6 +228,6 @@ export function triage(input: TriageInput, deps: TriageDeps): TriageResult {
     ticketCategory,
     reasons: reason === null ? decision.reasons : [...decision.reasons, reason],
     answer,
-    route,
+    route: shown,
   };
 }

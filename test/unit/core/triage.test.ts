@@ -97,7 +97,7 @@ describe(`${triage.name}: collaborators and result shape`, () => {
     const input: TriageInput = { ...CASE, id: 'e1', from: 'kaemmerei@aidlingen.de', signature: 'Gemeinde Aidlingen' };
     const result = triage(input, { answerer, router, now });
     expect(result.id).toBe('e1');
-    expect(result.route).toBe(resolved);
+    expect(result.route).toEqual(resolved);
     expect(result.answer.outcome).toBe('answer');
     expect(router.calls).toEqual([
       { input: { text: CASE.text, subject: 'Auszahlung', from: 'kaemmerei@aidlingen.de', signature: 'Gemeinde Aidlingen' }, at: now },

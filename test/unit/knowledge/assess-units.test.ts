@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextPlaces } from '../../../src/knowledge/assess-units.js';
+import { contextPlaces, subjectMatter, wrappingPlaces } from '../../../src/knowledge/assess-units.js';
 
 describe('contextPlaces', () => {
   it('finds a district or town named in a clause that does not ask', () => {
@@ -12,5 +12,33 @@ describe('contextPlaces', () => {
   it('keeps a place named in the asked clause: it is part of what is asked', () => {
     expect(contextPlaces('Wie viel Geld bekommt die Gemeinde Oberstenfeld 2025 für das IM?')).toEqual(new Set());
     expect(contextPlaces('Wir sind die Gemeinde Aalen. Was bekommt die Gemeinde Aalen?')).toEqual(new Set());
+  });
+});
+
+describe('wrappingPlaces', () => {
+  it('drops a place the enquiry names where it only locates the question', () => {
+    expect(wrappingPlaces('Dürfen unsere Integrationsmanager in Nagold auch Personen aus der Ukraine beraten?', ['Nagold'])).toEqual(new Set(['nagold']));
+    expect(wrappingPlaces('Wir planen das mit Rutesheim und Renningen. Ist das möglich?', ['Rutesheim', 'Renningen'])).toEqual(new Set(['rutesheim', 'renningen']));
+  });
+
+  it('drops a name joined to such a place, also when the extraction already removed the first', () => {
+    expect(wrappingPlaces('Unsere Stelle in Ostfildern und Scharnhausen wird geteilt. Ist das zulässig?', ['Ostfildern'])).toEqual(new Set(['ostfildern', 'scharnhausen']));
+    expect(wrappingPlaces('Unsere Stelle in und Scharnhausen wird geteilt. Ist das zulässig?', [])).toEqual(new Set(['scharnhausen']));
+  });
+
+  it('keeps a place that is what the question asks about, and words that are no place the enquiry names', () => {
+    expect(wrappingPlaces('Wie viel bekommt die Gemeinde Oberstenfeld?', ['Oberstenfeld'])).toEqual(new Set());
+    expect(wrappingPlaces('Was gilt, wenn die Integrationsmanagerin in Elternzeit geht?', ['Ulm'])).toEqual(new Set());
+  });
+});
+
+describe('subjectMatter', () => {
+  it('finds what a noun of the question is about', () => {
+    expect(subjectMatter('Ist eine Fortbildung zur interkulturellen Kompetenz förderfähig?')).toEqual(new Set(['interkulturellen', 'kompetenz']));
+    expect(subjectMatter('Gibt es eine Schulung zum Thema Asylrecht?')).toEqual(new Set(['asylrecht']));
+  });
+
+  it('finds nothing in a second thing asked beside the noun', () => {
+    expect(subjectMatter('Werden Supervision und Fortbildungen gefördert?')).toEqual(new Set());
   });
 });
