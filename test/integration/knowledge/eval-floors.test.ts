@@ -54,9 +54,9 @@ const FLOORS: Record<string, Floor> = {
   // 0.943, precision 0.970 (32 of 33; misses: f20 answered from the DIM condition instead of the programme), wrong 1 of 35
   'test/fixtures/knowledge/colloquial.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.91, precision: 0.96, maxWrong: 1 },
   // written 2026-12-05 as unseen enquiries (mail and Teams, greeting, context, signature, disclaimer): measured
-  // hit@1 1.000 (MiniSearch 0.583), answered 0.833 (misses: w4 names two neighbouring towns, which count as unknown
-  // things; w12 asks for Supervision, which the knowledge base does not cover), precision 1.000, wrong 0 of 12
-  'test/fixtures/knowledge/wrapped.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  // hit@1 1.000 (MiniSearch 0.583), answered 0.833, then 0.917 once places that only locate a question stopped
+  // counting as unknown things (w4); the miss left: w12 asks for Supervision, which the knowledge base does not cover; precision 1.000, wrong 0 of 12
+  'test/fixtures/knowledge/wrapped.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
