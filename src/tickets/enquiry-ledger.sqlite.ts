@@ -140,9 +140,9 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
   };
 
   return {
-    findEnquiry: (key) => read('find enquiry', () => findEnquiry(key)),
+    findEnquiry: async (key) => read('find enquiry', () => findEnquiry(key)),
 
-    findTicket(ref): FollowUpTarget | null {
+    async findTicket(ref): Promise<FollowUpTarget | null> {
       return read('find ticket', () => {
         const byNumber = ref.number === undefined ? null : w.find(ref.number);
         const ticket = byNumber ?? findByRefs(ref.references ?? []);
@@ -153,7 +153,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
       });
     },
 
-    commit(plan: EnquiryPlan): LedgerCommitResult {
+    async commit(plan: EnquiryPlan): Promise<LedgerCommitResult> {
       const at = new Date(plan.at);
       return inTransaction(db, 'record enquiry', (): LedgerCommitResult => {
         const { enquiry } = plan;

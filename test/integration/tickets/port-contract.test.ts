@@ -44,44 +44,44 @@ function createPlan(key: string): EnquiryPlan {
 }
 
 describe.each(IMPLEMENTATIONS)('ticket ports: %s', (_name, make) => {
-  it('creates numbered tickets, finds them by number and Message-ID, and reports duplicates', () => {
+  it('creates numbered tickets, finds them by number and Message-ID, and reports duplicates', async () => {
     const { ledger } = make();
     const plan = createPlan('k1');
-    const first = ledger.commit(plan);
+    const first = await ledger.commit(plan);
     expect(first).toMatchObject({ kind: 'committed', ticket: { number: 'IM-2026-000001', status: 'neu', team: { teamId: 'team-nord' } } });
-    expect(ledger.commit(createPlan('k2'))).toMatchObject({ ticket: { number: 'IM-2026-000002' } });
-    expect(ledger.commit(createPlan('k1'))).toEqual({ kind: 'duplicate', previous: 'ticket_created' });
-    expect(ledger.findEnquiry('k1')).toEqual({ outcome: 'ticket_created', ticketNumber: 'IM-2026-000001' });
+    expect(await ledger.commit(createPlan('k2'))).toMatchObject({ ticket: { number: 'IM-2026-000002' } });
+    expect(await ledger.commit(createPlan('k1'))).toEqual({ kind: 'duplicate', previous: 'ticket_created' });
+    expect(await ledger.findEnquiry('k1')).toEqual({ outcome: 'ticket_created', ticketNumber: 'IM-2026-000001' });
     const handle = plan.enquiry.replyHandle;
-    expect(ledger.findTicket({ references: ['<unknown@x>', handle.channel === 'email' ? handle.messageId! : ''] })?.number).toBe('IM-2026-000001');
-    expect(ledger.findTicket({ references: ['<unknown@x>'] })).toBeNull();
-    expect(ledger.findTicket({ number: 'IM-2026-000002' })?.number).toBe('IM-2026-000002');
+    expect((await ledger.findTicket({ references: ['<unknown@x>', handle.channel === 'email' ? handle.messageId! : ''] }))?.number).toBe('IM-2026-000001');
+    expect(await ledger.findTicket({ references: ['<unknown@x>'] })).toBeNull();
+    expect((await ledger.findTicket({ number: 'IM-2026-000002' }))?.number).toBe('IM-2026-000002');
   });
 
-  it('saves a change only on the version it was computed from', () => {
+  it('saves a change only on the version it was computed from', async () => {
     const { ledger, tickets } = make();
-    ledger.commit(createPlan('k1'));
-    const t = tickets.find('IM-2026-000001')!;
+    await ledger.commit(createPlan('k1'));
+    const t = (await tickets.find('IM-2026-000001'))!;
     const r = transition(t, { type: 'claim', by: ACTORS.nord1 }, new Date('2026-06-03T09:00:00.000Z'));
     if (!r.ok) throw new Error('refused');
-    expect(tickets.save({ expectedVersion: t.version, ticket: r.ticket, event: r.event, outbox: [] })).toBe('saved');
-    expect(tickets.save({ expectedVersion: t.version, ticket: r.ticket, event: r.event, outbox: [] })).toBe('conflict');
-    expect(tickets.find('IM-2026-000001')).toMatchObject({ assignee: 'sb-nord-1', version: t.version + 1 });
+    expect(await tickets.save({ expectedVersion: t.version, ticket: r.ticket, event: r.event, outbox: [] })).toBe('saved');
+    expect(await tickets.save({ expectedVersion: t.version, ticket: r.ticket, event: r.event, outbox: [] })).toBe('conflict');
+    expect(await tickets.find('IM-2026-000001')).toMatchObject({ assignee: 'sb-nord-1', version: t.version + 1 });
   });
 
-  it('leases outbox messages with the ticket view, retries and marks them sent once', () => {
+  it('leases outbox messages with the ticket view, retries and marks them sent once', async () => {
     const { ledger, outbox } = make();
-    ledger.commit(createPlan('k1'));
+    await ledger.commit(createPlan('k1'));
     const now = new Date('2026-06-03T08:00:00.000Z');
-    const [m] = outbox.claimDue({ now, channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w1' });
+    const [m] = await outbox.claimDue({ now, channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w1' });
     expect(m).toMatchObject({ key: 'k1:ticket_confirmation', attempts: 1, ticketNumber: 'IM-2026-000001', payload: { ticket: { number: 'IM-2026-000001' } } });
-    expect(outbox.claimDue({ now, channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w2' })).toEqual([]);
-    expect(outbox.markRetry(m!.id, 'w1', new Date('2026-06-03T08:00:05.000Z'), 'busy')).toBe(true);
-    expect(outbox.claimDue({ now: new Date('2026-06-03T08:00:04.000Z'), channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w2' })).toEqual([]);
-    const [again] = outbox.claimDue({ now: new Date('2026-06-03T08:00:05.000Z'), channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w2' });
+    expect(await outbox.claimDue({ now, channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w2' })).toEqual([]);
+    expect(await outbox.markRetry(m!.id, 'w1', new Date('2026-06-03T08:00:05.000Z'), 'busy')).toBe(true);
+    expect(await outbox.claimDue({ now: new Date('2026-06-03T08:00:04.000Z'), channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w2' })).toEqual([]);
+    const [again] = await outbox.claimDue({ now: new Date('2026-06-03T08:00:05.000Z'), channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w2' });
     expect(again).toMatchObject({ key: 'k1:ticket_confirmation', attempts: 2 });
-    expect(outbox.markSent(again!.id, 'w1', now)).toBe(false);
-    expect(outbox.markSent(again!.id, 'w2', now)).toBe(true);
-    expect(outbox.claimDue({ now: new Date('2026-06-04T00:00:00.000Z'), channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w3' })).toEqual([]);
+    expect(await outbox.markSent(again!.id, 'w1', now)).toBe(false);
+    expect(await outbox.markSent(again!.id, 'w2', now)).toBe(true);
+    expect(await outbox.claimDue({ now: new Date('2026-06-04T00:00:00.000Z'), channels: ['email'], limit: 10, leaseMs: 1000, owner: 'w3' })).toEqual([]);
   });
 });
