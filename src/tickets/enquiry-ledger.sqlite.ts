@@ -82,7 +82,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
   const wantedRefs = (refs: string[]): string[] => [...new Set(refs.filter((r) => r !== ''))].slice(-MAX_REFERENCES);
 
   // Prepared once per number of references (1..MAX_REFERENCES), not on every mail.
-  const byRefs = preparedPer(db, (n) => `SELECT ticket_number FROM ticket_refs WHERE ref IN (${placeholders(n)}) ORDER BY rowid DESC LIMIT 1`);
+  const byRefs = preparedPer(db, (n) => `SELECT ticket_number FROM ticket_refs WHERE ref IN (${placeholders(n)}) ORDER BY id DESC LIMIT 1`);
   const repliesByRefs = preparedPer(
     db,
     (n) => `SELECT kind, reply_handle FROM outbox WHERE ticket_number = ? AND channel = 'email' AND status = 'sent'

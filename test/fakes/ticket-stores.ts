@@ -92,7 +92,10 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
     },
     async findTicket(ref) {
       const references = ref.references ?? [];
-      const number = ref.number ?? references.map((r) => state.refs.get(r)).find((n) => n !== undefined);
+      // As the stores: of the references named, the one recorded last wins (the Map keeps insertion order).
+      const named = new Set(references);
+      const byRef = [...state.refs].filter(([r]) => named.has(r)).at(-1)?.[1];
+      const number = ref.number ?? byRef;
       const found = number === undefined ? undefined : state.tickets.get(number);
       if (found === undefined) return null;
       // As the SQLite ledger: our sent mail to the requester side of this ticket that the enquiry names.
