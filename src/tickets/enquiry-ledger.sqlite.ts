@@ -6,10 +6,10 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
 import { STAFF_KINDS, type OutboundKind } from '../core/outcome.js';
-import type { TicketEvent, TicketRecord } from '../core/ticket-model.js';
+import type { TicketRecord } from '../core/ticket-model.js';
 import type { EnquiryLedger, EnquiryPlan, FollowUpTarget, LedgerCommitResult, ReferencedReply } from '../core/enquiry-ledger-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
-import { transition } from './ticket.js';
+import { followUpChange } from './follow-up-change.js';
 import { toView } from './ticket-rows.js';
 import type { TicketWrites } from './ticket-writes.sqlite.js';
 
@@ -17,38 +17,7 @@ import type { TicketWrites } from './ticket-writes.sqlite.js';
 const MAX_REFERENCES = 30;
 // Our messages to staff (STAFF_KINDS) are not to the requester side: naming them makes nobody a member (issue 10).
 
-/** What a follow-up did to its ticket: the changed ticket and the events to append, in order. */
-export interface FollowUpChange {
-  ticket: TicketRecord;
-  events: TicketEvent[];
-  reopened: boolean;
-  rerouted: boolean;
-}
-
-/**
- * The transitions of a reacting follow-up (pure; shared with the in-memory fake): the requester's reply
- * (which may reopen the ticket), then, when the plan carries one, the re-route to the team of the
- * municipality the reply names (event `rerouted` by `requester`, the evidence in its note).
- */
-export function followUpChange(ticket: TicketRecord, spec: Extract<EnquiryPlan['ticket'], { kind: 'follow_up' }>, at: Date): FollowUpChange {
-  const change: FollowUpChange = { ticket, events: [], reopened: false, rerouted: false };
-  if (!spec.react) return change;
-  const reply = transition(ticket, { type: 'requester_reply' }, at);
-  if (reply.ok) {
-    change.ticket = reply.ticket;
-    change.events.push(reply.event);
-    change.reopened = reply.event.type === 'reopened';
-  }
-  if (spec.reroute === undefined) return change;
-  const { team, gemeinde, kreis, reason, evidence } = spec.reroute;
-  const note = evidence.length === 0 ? reason : `${reason} (${evidence.join('; ')})`;
-  const moved = transition(change.ticket, { type: 'reroute', by: 'requester', team, gemeinde, kreis, reason: note }, at);
-  if (!moved.ok) return change;
-  change.ticket = { ...moved.ticket, requester: { ...moved.ticket.requester, evidence } };
-  change.events.push(moved.event);
-  change.rerouted = true;
-  return change;
-}
+export { followUpChange, type FollowUpChange } from './follow-up-change.js';
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 

@@ -10,6 +10,9 @@ import { silentLogger } from '../../../../src/core/ports.js';
 import { openDatabase } from '../../../../src/tickets/database.sqlite.js';
 import { ticketMigrations } from '../../../../src/tickets/migrations.js';
 import { createSqliteTicketStores } from '../../../../src/tickets/ticket-store.sqlite.js';
+import { migratePostgres, openPostgres } from '../../../../src/tickets/postgres/database.postgres.js';
+import { createPostgresTicketStores } from '../../../../src/tickets/postgres/ticket-store.postgres.js';
+import type { PostgresServer } from '../../../helpers/postgres.js';
 import { createInMemoryTicketStores } from '../../../fakes/ticket-stores.js';
 
 /** The three ports of one process. */
@@ -56,6 +59,31 @@ export function sqliteImplementation(dir: () => string): Implementation {
         close: async () => {
           first.close();
           second.close();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * PostgreSQL: a new database of the throwaway cluster per store (migrated with `ticketMigrations`), two pools.
+ * `server()` is the cluster started in beforeAll.
+ */
+export function postgresImplementation(server: () => PostgresServer): Implementation {
+  let n = 0;
+  return {
+    name: 'PostgreSQL',
+    open: async () => {
+      n += 1;
+      const url = await server().createDatabase(`contract_${n}`);
+      const first = await openPostgres(url, { max: 4 });
+      await migratePostgres(first, ticketMigrations, silentLogger);
+      const second = await openPostgres(url, { max: 4 });
+      return {
+        a: createPostgresTicketStores(first),
+        b: createPostgresTicketStores(second),
+        close: async () => {
+          await Promise.all([first.end(), second.end()]);
         },
       };
     },
