@@ -74,27 +74,31 @@ function ours(path: string) {
   const { ledger, tickets } = createSqliteTicketStores(db);
   const service = createTicketService({ store: tickets, staff: createFakeStaffDirectory(), clock: new FakeClock('2026-06-01T08:00:00.000Z'), logger: silentLogger });
   let count = 0;
+  // The SQLite ledger does its work when called (the promise only carries the result), so the fill's commits
+  // run inside this one outer transaction; their results are awaited afterwards to surface any error.
   const fill = db.transaction((to: number) => {
-    for (; count < to; count += 1) ledger.commit(plan(count, at(count)));
+    const commits: Promise<unknown>[] = [];
+    for (; count < to; count += 1) commits.push(ledger.commit(plan(count, at(count))));
+    return commits;
   });
   return {
     get count() {
       return count;
     },
-    fillTo(to: number) {
-      fill(to);
+    async fillTo(to: number) {
+      await Promise.all(fill(to));
       db.prepare(`UPDATE tickets SET status = CASE (CAST(substr(number, 9) AS INTEGER) % 5) WHEN 0 THEN 'neu' WHEN 1 THEN 'zugewiesen' WHEN 2 THEN 'in_bearbeitung' WHEN 3 THEN 'wartet' ELSE 'erledigt' END, assignee = NULL`).run();
       db.pragma('optimize');
     },
-    create() {
-      ledger.commit(plan(count, at(count)));
+    async create() {
+      await ledger.commit(plan(count, at(count)));
       count += 1;
     },
-    queue(team: string): number {
-      return service.list({ teamId: team, status: 'neu' }).length;
+    async queue(team: string): Promise<number> {
+      return (await service.list({ teamId: team, status: 'neu' })).length;
     },
-    takeOver(i: number): boolean {
-      return service.claim(`IM-2026-${String(i).padStart(6, '0')}`, 'lead-1').ok;
+    async takeOver(i: number): Promise<boolean> {
+      return (await service.claim(`IM-2026-${String(i).padStart(6, '0')}`, 'lead-1')).ok;
     },
     close: () => db.close(),
   };
@@ -156,17 +160,20 @@ function floor(path: string) {
 
 type Store = ReturnType<typeof ours>;
 
-/** One round at one size: creates per second, queue query ms (median), take-over ms per ticket. */
-function measure(store: Store, round: number, size: number): { createsPerSecond: number; queueMs: number; takeOverMs: number } {
+/**
+ * One round at one size: creates per second, queue query ms (median), take-over ms per ticket. The floor's
+ * methods are synchronous; awaiting their plain values costs a microtask, as the ports' promises do.
+ */
+async function measure(store: Store, round: number, size: number): Promise<{ createsPerSecond: number; queueMs: number; takeOverMs: number }> {
   let t0 = performance.now();
-  for (let i = 0; i < CREATES; i += 1) store.create();
+  for (let i = 0; i < CREATES; i += 1) await store.create();
   const createsPerSecond = CREATES / ((performance.now() - t0) / 1000);
   const samples: number[] = [];
-  store.queue(FAKE_TEAMS[0]!.id);
+  await store.queue(FAKE_TEAMS[0]!.id);
   for (let q = 0; q < QUERIES; q += 1) {
     const team = FAKE_TEAMS[q % FAKE_TEAMS.length]!.id;
     t0 = performance.now();
-    store.queue(team);
+    await store.queue(team);
     samples.push(performance.now() - t0);
   }
   // Distinct new or assigned tickets per round (numbers ending in 0/1 modulo 5 among the filled ones).
@@ -174,7 +181,7 @@ function measure(store: Store, round: number, size: number): { createsPerSecond:
   const from = round * TAKEOVERS;
   let ok = 0;
   t0 = performance.now();
-  for (let k = from; k < from + TAKEOVERS; k += 1) if (store.takeOver(Math.min(size, claimable(k)))) ok += 1;
+  for (let k = from; k < from + TAKEOVERS; k += 1) if (await store.takeOver(Math.min(size, claimable(k)))) ok += 1;
   const takeOverMs = (performance.now() - t0) / TAKEOVERS;
   if (ok < TAKEOVERS / 2) process.stderr.write(`  only ${ok}/${TAKEOVERS} take-overs succeeded\n`);
   return { createsPerSecond, queueMs: median(samples), takeOverMs };
@@ -186,13 +193,13 @@ try {
   const rows: BenchRow[] = [];
   for (const size of SIZES) {
     process.stderr.write(`filling to ${size.toLocaleString('en-US')} tickets …\n`);
-    stores.ours.fillTo(size);
-    stores.floor.fillTo(size);
+    await stores.ours.fillTo(size);
+    await stores.floor.fillTo(size);
     const r = await interleaved(options.rounds, {
       ours: async (round) => measure(stores.ours, round, size),
       floor: async (round) => measure(stores.floor, round, size),
     });
-    const m = (k: 'ours' | 'floor', f: (x: ReturnType<typeof measure>) => number): number => median(r[k].map(f));
+    const m = (k: 'ours' | 'floor', f: (x: Awaited<ReturnType<typeof measure>>) => number): number => median(r[k].map(f));
     const n = size.toLocaleString('en-US');
     const c = { ours: m('ours', (x) => x.createsPerSecond), floor: m('floor', (x) => x.createsPerSecond) };
     const q = { ours: m('ours', (x) => x.queueMs), floor: m('floor', (x) => x.queueMs) };

@@ -77,9 +77,14 @@ try {
   if (present !== 0 && present !== TICKETS) throw new Error(`--db holds ${present} tickets, not ${TICKETS}`);
   if (present === 0) {
     process.stderr.write(`filling to ${TICKETS.toLocaleString('en-US')} tickets …\n`);
-    db.transaction(() => {
-      for (let i = 0; i < TICKETS; i += 1) ticketModule.ledger.commit(plan(i));
+    // The SQLite ledger does its work when called, so the commits run inside this one transaction; their
+    // results are awaited afterwards to surface any error.
+    const commits = db.transaction(() => {
+      const started: Promise<unknown>[] = [];
+      for (let i = 0; i < TICKETS; i += 1) started.push(ticketModule.ledger.commit(plan(i)));
+      return started;
     })();
+    await Promise.all(commits);
   }
   // 10 % open in the four open statuses, the rest done; the newest tickets are the open ones, as in life.
   const openFrom = Math.floor(TICKETS * (1 - OPEN_SHARE));
@@ -161,7 +166,7 @@ try {
     let seen = '';
     while (!seen.includes('retry:')) seen += decoder.decode((await reader.read()).value ?? new Uint8Array(), { stream: true });
     const t0 = performance.now();
-    const noted = ticketModule.service.note(someOpen, { text: `Bench-Notiz ${i}`, by: 'leitung' });
+    const noted = await ticketModule.service.note(someOpen, { text: `Bench-Notiz ${i}`, by: 'leitung' });
     if (!noted.ok) throw new Error(`note refused: ${JSON.stringify(noted)}`);
     while (!seen.includes('event: geaendert')) {
       const chunk = await reader.read();

@@ -101,12 +101,12 @@ export type LedgerCommitResult =
 /** Port: records enquiries idempotently and applies their ticket changes and outbox entries atomically. */
 export interface EnquiryLedger {
   /** The outcome recorded for an enquiry key, or null when the key is new. */
-  findEnquiry(key: string): { outcome: Outcome['kind']; ticketNumber: string | null } | null;
+  findEnquiry(key: string): Promise<{ outcome: Outcome['kind']; ticketNumber: string | null } | null>;
   /**
    * An open or closed ticket named by number, or found via mail Message-IDs (References/In-Reply-To and the
    * ids a delivery report names). `ourReplies` lists our requester messages of that ticket among `references`.
    */
-  findTicket(ref: { number?: string; references?: string[] }): FollowUpTarget | null;
+  findTicket(ref: { number?: string; references?: string[] }): Promise<FollowUpTarget | null>;
   /** Commits the whole plan in one transaction (throws AppError DB_* on storage failure, leaving nothing). */
-  commit(plan: EnquiryPlan): LedgerCommitResult;
+  commit(plan: EnquiryPlan): Promise<LedgerCommitResult>;
 }

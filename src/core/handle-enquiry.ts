@@ -124,9 +124,9 @@ function handleFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: H
  * Commits a follow-up (with its re-route, if any) and remembers the sender's municipality once the re-route
  * is done (issue 3), for a mail follow-up naming the municipality and an answer to the ask-back alike.
  */
-function commitFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date, moved: Reroute | null, log: Logger): Outcome {
+async function commitFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: HandleEnquiryDeps, now: Date, moved: Reroute | null, log: Logger): Promise<Outcome> {
   const { enquiry } = request;
-  const committed = deps.ledger.commit(handleFollowUp(request, target, deps, now, moved));
+  const committed = await deps.ledger.commit(handleFollowUp(request, target, deps, now, moved));
   if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: enquiry.key, previous: committed.previous };
   const ticket = committed.ticket ?? target;
   const rerouted = committed.rerouted === true;
@@ -140,9 +140,9 @@ function commitFollowUp(request: EnquiryRequest, target: FollowUpTarget, deps: H
  * names (the requester's own ticket only, one membership rule), or says why not; null when the answer is a
  * question after all. The answer is recorded on the ticket (a chosen candidate as the line naming it).
  */
-function handleAskBackAnswer(request: EnquiryRequest, askBack: AskBackAnswer, deps: HandleEnquiryDeps, now: Date, log: Logger): Outcome | null {
+async function handleAskBackAnswer(request: EnquiryRequest, askBack: AskBackAnswer, deps: HandleEnquiryDeps, now: Date, log: Logger): Promise<Outcome | null> {
   const { enquiry } = request;
-  const found = deps.ledger.findTicket({ number: askBack.ticketNumber });
+  const found = await deps.ledger.findTicket({ number: askBack.ticketNumber });
   const lookup = deps.senders?.municipalityOf?.bind(deps.senders);
   const isMember = found !== null && ticketMembership(enquiry, found, { staff: deps.staff, ...(lookup === undefined ? {} : { municipalityOf: lookup }) }, { recordOnly: false }) !== null;
   const target = isMember ? found : null;
@@ -164,10 +164,10 @@ function handleAskBackAnswer(request: EnquiryRequest, askBack: AskBackAnswer, de
  * continue it (ticket-membership.ts, one rule for mail and Teams). `foreign` is a ticket named by someone who
  * does not belong to it: never changed, only mentioned on a new ticket.
  */
-function followUpTarget(request: EnquiryRequest, deps: HandleEnquiryDeps, log: Logger): { target: FollowUpTarget | null; foreign: string | null } {
+async function followUpTarget(request: EnquiryRequest, deps: HandleEnquiryDeps, log: Logger): Promise<{ target: FollowUpTarget | null; foreign: string | null }> {
   const { enquiry } = request;
   const references = enquiry.replyHandle.channel === 'email' ? [...enquiry.replyHandle.references, ...(enquiry.reportedIds ?? [])] : [];
-  const target = deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
+  const target = await deps.ledger.findTicket({ ...(enquiry.ticketNumber === undefined ? {} : { number: enquiry.ticketNumber }), references });
   if (target === null) return { target: null, foreign: null };
   const lookup = deps.senders?.municipalityOf?.bind(deps.senders);
   const basis = ticketMembership(enquiry, target, { staff: deps.staff, ...(lookup === undefined ? {} : { municipalityOf: lookup }) }, { recordOnly: request.suppress !== undefined });
@@ -215,28 +215,29 @@ function handleNew(request: EnquiryRequest, deps: HandleEnquiryDeps, now: Date, 
  * Handles one request and returns what was decided; implied replies are already in the outbox (the
  * requester's only when `request.reply` is `outbox`). An escalation ends in a ticket (hand-over) unless the
  * enquiry is empty or a follow-up. Throws AppError DB_* when the ledger cannot commit (nothing is then
- * recorded: the channel retries).
+ * recorded: the channel retries). The duplicate check is the ledger's: two replicas handling the same key at
+ * once both reach `commit`, and the second gets `duplicate` from the store's unique key, not from memory.
  *
  * @example
- * const outcome = handleEnquiry({ kind: 'question', enquiry, reply: 'outbox' }, { answerer, router, staff, ledger, deadlines, clock, logger });
+ * const outcome = await handleEnquiry({ kind: 'question', enquiry, reply: 'outbox' }, { answerer, router, staff, ledger, deadlines, clock, logger });
  * if (outcome.kind === 'ticket_created') console.log(outcome.ticket.number);
  */
-export function handleEnquiry(request: EnquiryRequest, deps: HandleEnquiryDeps): Outcome {
+export async function handleEnquiry(request: EnquiryRequest, deps: HandleEnquiryDeps): Promise<Outcome> {
   const { enquiry } = request;
   const log = deps.logger.child({ component: 'handle-enquiry', channel: enquiry.channel });
   const key = enquiry.key;
-  const previous = deps.ledger.findEnquiry(key);
+  const previous = await deps.ledger.findEnquiry(key);
   if (previous !== null) return { kind: 'duplicate', enquiryKey: key, previous: previous.outcome };
   const now = deps.clock.now();
   if (request.kind === 'municipality_answer' && request.askBack !== undefined) {
-    const answered = handleAskBackAnswer(request, request.askBack, deps, now, log);
+    const answered = await handleAskBackAnswer(request, request.askBack, deps, now, log);
     if (answered !== null) return answered;
   }
-  const { target, foreign } = followUpTarget(request, deps, log);
+  const { target, foreign } = await followUpTarget(request, deps, log);
 
   if (request.suppress !== undefined) {
     const ticket = target === null ? { kind: 'none' as const } : { kind: 'follow_up' as const, number: target.number, react: false };
-    const committed = deps.ledger.commit(plan(enquiry, 'suppressed', now, ticket, [], request.suppress));
+    const committed = await deps.ledger.commit(plan(enquiry, 'suppressed', now, ticket, [], request.suppress));
     if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
     log.info({ outcome: 'suppressed', ticketNumber: committed.ticket?.number ?? null }, 'enquiry suppressed');
     return { kind: 'suppressed', enquiryKey: key, reason: request.suppress, ticket: committed.ticket };
@@ -245,7 +246,7 @@ export function handleEnquiry(request: EnquiryRequest, deps: HandleEnquiryDeps):
   if (target !== null) return commitFollowUp(request, target, deps, now, rerouteFor(enquiry, target, deps, now), log);
 
   const { plan: p, result, decision } = handleNew(request, deps, now, foreign);
-  const committed = deps.ledger.commit(p);
+  const committed = await deps.ledger.commit(p);
   if (committed.kind === 'duplicate') return { kind: 'duplicate', enquiryKey: key, previous: committed.previous };
   log.info({ outcome: decision, ticketNumber: committed.ticket?.number ?? null }, 'enquiry handled');
   switch (decision) {

@@ -1,6 +1,7 @@
 /**
  * Ticket model and the storage ports owned by the core (STYLE G5, G10). The SQLite adapters in
- * src/tickets implement them; tests use the in-memory fakes in test/fakes. Status changes happen only in
+ * src/tickets and the PostgreSQL adapters in src/tickets/postgres implement them (asynchronous, so a pooled
+ * network driver can); tests use the in-memory fakes in test/fakes. Status changes happen only in
  * the pure `transition()` of src/tickets/ticket.ts; these ports persist its results atomically.
  */
 import type { Channel, ReplyHandle } from './enquiry.js';
@@ -198,30 +199,30 @@ export interface TicketChange {
 
 /** Port: ticket persistence for staff operations and jobs. */
 export interface TicketStore {
-  find(number: string): TicketRecord | null;
-  details(number: string): TicketDetails | null;
+  find(number: string): Promise<TicketRecord | null>;
+  details(number: string): Promise<TicketDetails | null>;
   /** Newest first. */
-  list(filter: TicketFilter): TicketRecord[];
+  list(filter: TicketFilter): Promise<TicketRecord[]>;
   /** Conditional update (`WHERE version = expectedVersion`) plus event, message and outbox, in one transaction. */
-  save(change: TicketChange): 'saved' | 'conflict';
+  save(change: TicketChange): Promise<'saved' | 'conflict'>;
   /** Open tickets whose next escalation level is due at `now` (ISO). */
-  listEscalationDue(now: string): TicketRecord[];
+  listEscalationDue(now: string): Promise<TicketRecord[]>;
   /** Closed, not yet anonymised tickets closed before `cutoff` (ISO). */
-  listClosedBefore(cutoff: string): TicketRecord[];
+  listClosedBefore(cutoff: string): Promise<TicketRecord[]>;
   /** Replaces personal data of a ticket (requester, messages, attachments names, outbox payloads) atomically. */
-  anonymise(change: TicketChange): 'saved' | 'conflict';
+  anonymise(change: TicketChange): Promise<'saved' | 'conflict'>;
   /** True when a ticket not yet anonymised still lists an attachment with this sha256 (its file must stay). */
-  attachmentInUse(sha256: string): boolean;
+  attachmentInUse(sha256: string): Promise<boolean>;
   /**
    * Removes personal data of enquiries without a ticket (answered, declined, …) received before `cutoff`:
    * sender address and the reply handle and payload of their outgoing messages. Returns how many.
    */
-  anonymiseEnquiriesBefore(cutoff: string): number;
+  anonymiseEnquiriesBefore(cutoff: string): Promise<number>;
   /**
    * Every ticket, enquiry and message held on one requester address (DSGVO Art. 15): a mail address whatever
    * its case, a Teams id exactly; replies are matched by their exact enquiry, never by a key prefix.
    */
-  exportRequester(address: string): RequesterExport;
+  exportRequester(address: string): Promise<RequesterExport>;
 }
 
 /** Data export for one person. */
@@ -236,26 +237,26 @@ export interface RequesterExport {
 /** Port: the outbox as the delivery worker sees it. Leases make two workers or a crash never send twice. */
 export interface OutboxStore {
   /** Leases up to `limit` due messages of the given channels (attempts counted at claim). */
-  claimDue(options: { now: Date; channels: OutboxChannel[]; limit: number; leaseMs: number; owner: string }): OutboundMessage[];
+  claimDue(options: { now: Date; channels: OutboxChannel[]; limit: number; leaseMs: number; owner: string }): Promise<OutboundMessage[]>;
   /** Marks a leased message sent; false if the lease was lost (another worker took over). */
-  markSent(id: number, owner: string, now: Date, providerId?: string): boolean;
+  markSent(id: number, owner: string, now: Date, providerId?: string): Promise<boolean>;
   /** Releases the lease and schedules the next attempt. */
-  markRetry(id: number, owner: string, nextAttemptAt: Date, reason: string): boolean;
+  markRetry(id: number, owner: string, nextAttemptAt: Date, reason: string): Promise<boolean>;
   /**
    * Gives up on a leased message and, in the same transaction, queues a copy for another channel
    * (key `<key>:fallback:<channel>`, idempotent). False if the lease was lost.
    */
-  reroute(id: number, owner: string, now: Date, reason: string, target: { channel: Channel; replyHandle: ReplyHandle }): boolean;
+  reroute(id: number, owner: string, now: Date, reason: string, target: { channel: Channel; replyHandle: ReplyHandle }): Promise<boolean>;
   /** Gives up on a message (recorded, visible in `tickets show`). */
-  markDead(id: number, owner: string, now: Date, reason: string): boolean;
+  markDead(id: number, owner: string, now: Date, reason: string): Promise<boolean>;
   /**
    * Fans a leased staff message out (core/staff-messages.ts): in ONE transaction the message is marked sent and each
    * leg is queued as its own row (key `<key>:<leg>`, idempotent), so a crash neither doubles nor loses a leg.
    * False if the lease was lost.
    */
-  fanOut(id: number, owner: string, now: Date, legs: FanOutLeg[]): boolean;
+  fanOut(id: number, owner: string, now: Date, legs: FanOutLeg[]): Promise<boolean>;
   /** Queues drafts outside a ticket change (cards for a newly registered staff channel); existing keys stay. */
-  enqueue(drafts: OutboxDraft[], ticket: TicketView | null, now: Date): void;
+  enqueue(drafts: OutboxDraft[], ticket: TicketView | null, now: Date): Promise<void>;
 }
 
 /** One channel a staff message goes out on: its own outbox row, delivered by that channel's deliverer. */

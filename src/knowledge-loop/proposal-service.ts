@@ -50,7 +50,7 @@ export interface ProposalServiceDeps {
   evaluator: ChangeEvaluator;
   staff: StaffDirectory;
   /** Records a step on the ticket (an internal note by `by`); null: no ticket events. */
-  noteOnTicket: ((number: string, text: string, by: string) => void) | null;
+  noteOnTicket: ((number: string, text: string, by: string) => Promise<unknown> | void) | null;
   /** The document approved entries go to (created with this front matter when missing). */
   document: NewDocument;
   clock: Clock;
@@ -84,11 +84,15 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
   const log = deps.logger.child({ component: 'faq-proposals' });
   const now = (): string => deps.clock.now().toISOString();
   const note = (p: Proposal, text: string, by: string): void => {
-    if (p.ticketNumber === null || deps.noteOnTicket === null) return;
+    const { ticketNumber } = p;
+    const noteOnTicket = deps.noteOnTicket;
+    if (ticketNumber === null || noteOnTicket === null) return;
+    // The proposal step is done; the note on the ticket is started now and a failure is only logged.
+    const failed = (error: unknown): void => log.warn({ proposal: p.id, ticketNumber, err: (error as Error).message }, 'ticket event for a proposal step failed');
     try {
-      deps.noteOnTicket(p.ticketNumber, `FAQ-Vorschlag Nr. ${p.id}: ${text}`, by);
+      void Promise.resolve(noteOnTicket(ticketNumber, `FAQ-Vorschlag Nr. ${p.id}: ${text}`, by)).catch(failed);
     } catch (error) {
-      log.warn({ proposal: p.id, ticketNumber: p.ticketNumber, err: (error as Error).message }, 'ticket event for a proposal step failed');
+      failed(error);
     }
   };
   const load = (id: number): Proposal | Refused => deps.store.find(id) ?? refused(404, `Einen Vorschlag Nr. ${id} gibt es nicht.`);

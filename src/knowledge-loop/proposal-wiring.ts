@@ -32,7 +32,7 @@ export function createFaqProposals(deps: {
   maxFileBytes?: number;
   devSetFiles?: string[];
   staff: StaffDirectory;
-  noteOnTicket: ((number: string, text: string, by: string) => void) | null;
+  noteOnTicket: ((number: string, text: string, by: string) => Promise<unknown> | void) | null;
   clock: Clock;
   logger: Logger;
 }): ProposalService {

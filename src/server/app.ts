@@ -71,8 +71,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     router: routing.router,
     passages: passageLookup(() => kb.passages()),
     faqLink: (passageId) => faqLink(config.PUBLIC_FAQ_URL, passageId),
-    announceStaffChannel: (teamId, conversationId) => {
-      announceOpenTickets(teamId, conversationId, { store: ticketModule.tickets, outbox: ticketModule.outbox, clock });
+    announceStaffChannel: async (teamId, conversationId) => {
+      await announceOpenTickets(teamId, conversationId, { store: ticketModule.tickets, outbox: ticketModule.outbox, clock });
     },
     logger,
     clock,
@@ -123,10 +123,10 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
   feedback.register(server);
-  const proposals = createFaqProposals({ db: services.db, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => void tickets.note(number, { text, by }), clock, logger });
+  const proposals = createFaqProposals({ db: services.db, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
   createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
 
-  let stopJobs: (() => void) | null = null;
+  let stopJobs: (() => Promise<void>) | null = null;
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {

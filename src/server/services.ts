@@ -38,7 +38,7 @@ export interface Services {
   /** The ports of handleEnquiry as composed here; what to do is each call's request. */
   handleDeps: HandleEnquiryDeps;
   /** handleEnquiry over these ports, with metrics (enquiries by channel and outcome, decision latency). */
-  handle(request: EnquiryRequest): Outcome;
+  handle(request: EnquiryRequest): Promise<Outcome>;
   /**
    * The outbox worker's fan-out of staff messages (core/staff-messages.ts): the addressee's mailbox (the lead's
    * from LEAD_MAILBOX) and, given `teamsChannel`, the Teams staff channel serving the team.
@@ -133,9 +133,9 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       tickets,
       attachments,
       handleDeps,
-      handle(request) {
+      async handle(request) {
         const started = performance.now();
-        const outcome = handleEnquiry(request, handleDeps);
+        const outcome = await handleEnquiry(request, handleDeps);
         const { channel } = request.enquiry;
         metrics.enquiries.inc({ channel, outcome: outcome.kind });
         metrics.answerLatency.observe({ channel }, (performance.now() - started) / 1000);

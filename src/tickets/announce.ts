@@ -26,16 +26,16 @@ export interface AnnounceDeps {
  * Returns how many tickets were looked at.
  *
  * @example
- * announceOpenTickets('team-nord', '19:staff@thread.tacv2', { store, outbox, clock });
+ * await announceOpenTickets('team-nord', '19:staff@thread.tacv2', { store, outbox, clock });
  */
-export function announceOpenTickets(teamId: string | null, conversationId: string, deps: AnnounceDeps): number {
+export async function announceOpenTickets(teamId: string | null, conversationId: string, deps: AnnounceDeps): Promise<number> {
   const now = deps.clock.now();
   const limit = deps.limit ?? 1000;
   let count = 0;
   for (const status of OPEN) {
-    for (const ticket of deps.store.list({ status, limit, ...(teamId === null ? {} : { teamId }) })) {
+    for (const ticket of await deps.store.list({ status, limit, ...(teamId === null ? {} : { teamId }) })) {
       const key = `${ticket.number}:staff_card:registered:${conversationId}`;
-      deps.outbox.enqueue([staffDraft(key, 'staff_card', { team: ticket.team.teamId }, ticket.subject, {})], toView(ticket), now);
+      await deps.outbox.enqueue([staffDraft(key, 'staff_card', { team: ticket.team.teamId }, ticket.subject, {})], toView(ticket), now);
       count += 1;
     }
   }

@@ -6,10 +6,10 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
 import type { Outcome } from '../core/outcome.js';
 import { STAFF_KINDS, type OutboundKind } from '../core/outcome.js';
-import type { TicketEvent, TicketRecord } from '../core/ticket-model.js';
+import type { TicketRecord } from '../core/ticket-model.js';
 import type { EnquiryLedger, EnquiryPlan, FollowUpTarget, LedgerCommitResult, ReferencedReply } from '../core/enquiry-ledger-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
-import { transition } from './ticket.js';
+import { followUpChange } from './follow-up-change.js';
 import { toView } from './ticket-rows.js';
 import type { TicketWrites } from './ticket-writes.sqlite.js';
 
@@ -17,38 +17,7 @@ import type { TicketWrites } from './ticket-writes.sqlite.js';
 const MAX_REFERENCES = 30;
 // Our messages to staff (STAFF_KINDS) are not to the requester side: naming them makes nobody a member (issue 10).
 
-/** What a follow-up did to its ticket: the changed ticket and the events to append, in order. */
-export interface FollowUpChange {
-  ticket: TicketRecord;
-  events: TicketEvent[];
-  reopened: boolean;
-  rerouted: boolean;
-}
-
-/**
- * The transitions of a reacting follow-up (pure; shared with the in-memory fake): the requester's reply
- * (which may reopen the ticket), then, when the plan carries one, the re-route to the team of the
- * municipality the reply names (event `rerouted` by `requester`, the evidence in its note).
- */
-export function followUpChange(ticket: TicketRecord, spec: Extract<EnquiryPlan['ticket'], { kind: 'follow_up' }>, at: Date): FollowUpChange {
-  const change: FollowUpChange = { ticket, events: [], reopened: false, rerouted: false };
-  if (!spec.react) return change;
-  const reply = transition(ticket, { type: 'requester_reply' }, at);
-  if (reply.ok) {
-    change.ticket = reply.ticket;
-    change.events.push(reply.event);
-    change.reopened = reply.event.type === 'reopened';
-  }
-  if (spec.reroute === undefined) return change;
-  const { team, gemeinde, kreis, reason, evidence } = spec.reroute;
-  const note = evidence.length === 0 ? reason : `${reason} (${evidence.join('; ')})`;
-  const moved = transition(change.ticket, { type: 'reroute', by: 'requester', team, gemeinde, kreis, reason: note }, at);
-  if (!moved.ok) return change;
-  change.ticket = { ...moved.ticket, requester: { ...moved.ticket.requester, evidence } };
-  change.events.push(moved.event);
-  change.rerouted = true;
-  return change;
-}
+export { followUpChange, type FollowUpChange } from './follow-up-change.js';
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
@@ -82,7 +51,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
   const wantedRefs = (refs: string[]): string[] => [...new Set(refs.filter((r) => r !== ''))].slice(-MAX_REFERENCES);
 
   // Prepared once per number of references (1..MAX_REFERENCES), not on every mail.
-  const byRefs = preparedPer(db, (n) => `SELECT ticket_number FROM ticket_refs WHERE ref IN (${placeholders(n)}) ORDER BY rowid DESC LIMIT 1`);
+  const byRefs = preparedPer(db, (n) => `SELECT ticket_number FROM ticket_refs WHERE ref IN (${placeholders(n)}) ORDER BY id DESC LIMIT 1`);
   const repliesByRefs = preparedPer(
     db,
     (n) => `SELECT kind, reply_handle FROM outbox WHERE ticket_number = ? AND channel = 'email' AND status = 'sent'
@@ -140,9 +109,9 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
   };
 
   return {
-    findEnquiry: (key) => read('find enquiry', () => findEnquiry(key)),
+    findEnquiry: async (key) => read('find enquiry', () => findEnquiry(key)),
 
-    findTicket(ref): FollowUpTarget | null {
+    async findTicket(ref): Promise<FollowUpTarget | null> {
       return read('find ticket', () => {
         const byNumber = ref.number === undefined ? null : w.find(ref.number);
         const ticket = byNumber ?? findByRefs(ref.references ?? []);
@@ -153,7 +122,7 @@ export function createSqliteEnquiryLedger(db: Database.Database, w: TicketWrites
       });
     },
 
-    commit(plan: EnquiryPlan): LedgerCommitResult {
+    async commit(plan: EnquiryPlan): Promise<LedgerCommitResult> {
       const at = new Date(plan.at);
       return inTransaction(db, 'record enquiry', (): LedgerCommitResult => {
         const { enquiry } = plan;

@@ -47,21 +47,21 @@ function notices(ticket: TicketRecord, level: 1 | 2, lead: string | null): Outbo
  * and one notice per level to the team and to the lead mailbox, with unique outbox keys.
  *
  * @example
- * setInterval(() => runEscalations(clock.now(), deps), 60_000);
+ * const report = await runEscalations(clock.now(), deps);
  */
-export function runEscalations(now: Date, deps: EscalationDeps): EscalationReport {
+export async function runEscalations(now: Date, deps: EscalationDeps): Promise<EscalationReport> {
   const log = deps.logger.child({ component: 'escalation' });
   const iso = now.toISOString();
   const lead = leadMailbox(deps.staff, deps.leadMailbox);
   const report: EscalationReport = { escalated: [] };
-  for (const candidate of deps.store.listEscalationDue(iso)) {
+  for (const candidate of await deps.store.listEscalationDue(iso)) {
     for (const level of dueLevels(candidate, iso)) {
       // Re-read: another job instance or a staff action may have changed the ticket meanwhile.
-      const ticket = deps.store.find(candidate.number);
+      const ticket = await deps.store.find(candidate.number);
       if (ticket === null) break;
       const result = transition(ticket, { type: 'escalate', level }, now);
       if (!result.ok) continue;
-      const saved = deps.store.save({ expectedVersion: ticket.version, ticket: result.ticket, event: result.event, outbox: notices(result.ticket, level, lead) });
+      const saved = await deps.store.save({ expectedVersion: ticket.version, ticket: result.ticket, event: result.event, outbox: notices(result.ticket, level, lead) });
       if (saved === 'saved') {
         report.escalated.push({ number: ticket.number, level });
         log.info({ ticketNumber: ticket.number, level }, 'ticket escalated');

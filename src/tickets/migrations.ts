@@ -171,6 +171,24 @@ const tickets005 = `
 ALTER TABLE tickets ADD COLUMN triage_reasons TEXT;
 `;
 
+/**
+ * A portable order for thread references (issue 15): a follow-up naming several of our Message-IDs belongs to
+ * the ticket whose reference was recorded last, which the SQLite store read from the hidden `rowid`; PostgreSQL
+ * has none. The table is rebuilt with an `id` numbered by the database (SQLite rowid alias, PostgreSQL identity).
+ * Existing rows are copied by a plain scan of the old table, which SQLite reads in rowid order (no index covers
+ * `ticket_number`), so their order is kept; on PostgreSQL there was no order to keep.
+ */
+const tickets006 = `
+CREATE TABLE ticket_refs_ordered (
+  id INTEGER PRIMARY KEY,
+  ref TEXT NOT NULL UNIQUE,
+  ticket_number TEXT NOT NULL REFERENCES tickets (number)
+);
+INSERT INTO ticket_refs_ordered (ref, ticket_number) SELECT ref, ticket_number FROM ticket_refs;
+DROP TABLE ticket_refs;
+ALTER TABLE ticket_refs_ordered RENAME TO ticket_refs;
+`;
+
 /** The tickets module's migrations, ids `tickets-NNN`. */
 export const ticketMigrations: Migration[] = [
   { id: 'tickets-001', sql: tickets001 },
@@ -178,4 +196,5 @@ export const ticketMigrations: Migration[] = [
   { id: 'tickets-003', sql: tickets003 },
   { id: 'tickets-004', sql: tickets004 },
   { id: 'tickets-005', sql: tickets005 },
+  { id: 'tickets-006', sql: tickets006 },
 ];

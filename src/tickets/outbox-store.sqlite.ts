@@ -55,7 +55,7 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
   };
 
   return {
-    claimDue({ now, channels, limit, leaseMs, owner }): OutboundMessage[] {
+    async claimDue({ now, channels, limit, leaseMs, owner }): Promise<OutboundMessage[]> {
       if (channels.length === 0) return [];
       const iso = now.toISOString();
       const until = new Date(now.getTime() + leaseMs).toISOString();
@@ -65,7 +65,7 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
       });
     },
 
-    markSent(id, owner, now, providerId) {
+    async markSent(id, owner, now, providerId) {
       return inTransaction(db, 'mark outbox sent', () => {
         const row = sent.get({ id, owner, now: now.toISOString(), providerId: providerId ?? null }) as { ticket_number: string | null } | undefined;
         // A sent mail's Message-ID threads the requester's reply back to the ticket.
@@ -74,11 +74,11 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
       });
     },
 
-    markRetry(id, owner, nextAttemptAt, reason) {
+    async markRetry(id, owner, nextAttemptAt, reason) {
       return inTransaction(db, 'mark outbox retry', () => retry.run({ id, owner, next: nextAttemptAt.toISOString(), reason }).changes === 1);
     },
 
-    reroute(id, owner, now, reason, target) {
+    async reroute(id, owner, now, reason, target) {
       return inTransaction(db, 'reroute outbox message', () => {
         const iso = now.toISOString();
         const row = selectRow.get(id) as StoredRow | undefined;
@@ -88,11 +88,11 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
       });
     },
 
-    markDead(id, owner, now, reason) {
+    async markDead(id, owner, now, reason) {
       return inTransaction(db, 'mark outbox dead', () => dead.run({ id, owner, now: now.toISOString(), reason }).changes === 1);
     },
 
-    fanOut(id, owner, now, legs) {
+    async fanOut(id, owner, now, legs) {
       return inTransaction(db, 'fan out staff message', () => {
         const iso = now.toISOString();
         const row = selectRow.get(id) as StoredRow | undefined;
@@ -104,7 +104,7 @@ export function createSqliteOutboxStore(db: Database.Database): OutboxStore {
       });
     },
 
-    enqueue(drafts, ticket, now) {
+    async enqueue(drafts, ticket, now) {
       const iso = now.toISOString();
       inTransaction(db, 'enqueue outbox', () => {
         for (const d of drafts) {

@@ -99,18 +99,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<DrainReport> | null = null;
   let stopped = true;
 
-  const fanOutOne = (message: OutboundMessage, report: DrainReport): void => {
+  const fanOutOne = async (message: OutboundMessage, report: DrainReport): Promise<void> => {
     const legs = o.fanOut!(message);
     const now = o.clock.now();
     const ids = { outboxId: message.id, kind: message.kind, ticketNumber: message.ticketNumber, legs: legs.map((l) => l.channel) };
     // A card update where no Teams channel serves the team has nothing to do; a notice reaching nobody is dead.
     if (legs.length === 0 && message.kind !== 'staff_card') {
-      o.store.markDead(message.id, o.owner, now, 'no channel for the staff addressee');
+      await o.store.markDead(message.id, o.owner, now, 'no channel for the staff addressee');
       report.dead += 1;
       log.warn(ids, 'staff message has no channel');
       return;
     }
-    if (o.store.fanOut(message.id, o.owner, now, legs)) report.fannedOut += 1;
+    if (await o.store.fanOut(message.id, o.owner, now, legs)) report.fannedOut += 1;
     else log.warn(ids, 'lease lost before fanning out');
   };
 
@@ -126,30 +126,30 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const now = o.clock.now();
     const ids = { outboxId: message.id, kind: message.kind, ticketNumber: message.ticketNumber, attempts: message.attempts };
     if (result.kind === 'sent') {
-      if (o.store.markSent(message.id, o.owner, now, result.providerId)) report.sent += 1;
+      if (await o.store.markSent(message.id, o.owner, now, result.providerId)) report.sent += 1;
       else log.warn(ids, 'lease lost before marking sent');
       return;
     }
     if (result.kind === 'dead' && result.fallback !== undefined) {
-      o.store.reroute(message.id, o.owner, now, result.reason, result.fallback);
+      await o.store.reroute(message.id, o.owner, now, result.reason, result.fallback);
       report.dead += 1;
       log.warn({ ...ids, fallback: result.fallback.channel }, 'outbox message rerouted to its fallback channel');
       return;
     }
     if (result.kind === 'dead' || message.attempts >= o.maxAttempts) {
-      o.store.markDead(message.id, o.owner, now, result.reason);
+      await o.store.markDead(message.id, o.owner, now, result.reason);
       report.dead += 1;
       log.error({ ...ids, reason: result.kind }, 'outbox message dead');
       return;
     }
     const wait = backoffMs(message.attempts, o.baseBackoffMs, o.maxBackoffMs, result.afterMs);
-    o.store.markRetry(message.id, o.owner, new Date(now.getTime() + wait), result.reason);
+    await o.store.markRetry(message.id, o.owner, new Date(now.getTime() + wait), result.reason);
     report.retried += 1;
     log.warn({ ...ids, retryInMs: wait }, 'outbox delivery will be retried');
   };
 
   const claimAndDeliver = async (report: DrainReport): Promise<number> => {
-    const batch = o.store.claimDue({ now: o.clock.now(), channels, limit: o.batchSize, leaseMs: o.leaseMs, owner: o.owner });
+    const batch = await o.store.claimDue({ now: o.clock.now(), channels, limit: o.batchSize, leaseMs: o.leaseMs, owner: o.owner });
     report.claimed += batch.length;
     for (const message of batch) await deliverOne(message, report);
     return batch.length;

@@ -49,26 +49,27 @@ export function anonymised(ticket: TicketRecord): TicketRecord {
  * number of enquiries.
  *
  * @example
- * runRetention(clock.now(), { store, logger, retentionDays: config.RETENTION_DAYS });
+ * await runRetention(clock.now(), { store, logger, retentionDays: config.RETENTION_DAYS });
  */
-export function runRetention(now: Date, deps: RetentionDeps): { anonymised: string[]; attachmentHashes: string[]; enquiries: number } {
+export async function runRetention(now: Date, deps: RetentionDeps): Promise<{ anonymised: string[]; attachmentHashes: string[]; enquiries: number }> {
   const log = deps.logger.child({ component: 'retention' });
   const days = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   const done: string[] = [];
   const hashes: string[] = [];
-  for (const ticket of deps.store.listClosedBefore(cutoff)) {
+  for (const ticket of await deps.store.listClosedBefore(cutoff)) {
     const result = transition(ticket, { type: 'anonymise' }, now);
     if (!result.ok) continue;
-    const files = deps.store.details(ticket.number)?.attachments.map((a) => a.sha256) ?? [];
-    if (deps.store.anonymise({ expectedVersion: ticket.version, ticket: anonymised(result.ticket), event: result.event, outbox: [] }) === 'saved') {
+    const files = (await deps.store.details(ticket.number))?.attachments.map((a) => a.sha256) ?? [];
+    if ((await deps.store.anonymise({ expectedVersion: ticket.version, ticket: anonymised(result.ticket), event: result.event, outbox: [] })) === 'saved') {
       done.push(ticket.number);
       hashes.push(...files);
     }
   }
-  const enquiries = deps.store.anonymiseEnquiriesBefore(cutoff);
+  const enquiries = await deps.store.anonymiseEnquiriesBefore(cutoff);
   deps.retainChannels?.(now, new Date(cutoff));
   log.info({ count: done.length, enquiries, retentionDays: days }, 'retention run finished');
-  const unused = [...new Set(hashes)].filter((hash) => !deps.store.attachmentInUse(hash));
+  const unused: string[] = [];
+  for (const hash of new Set(hashes)) if (!(await deps.store.attachmentInUse(hash))) unused.push(hash);
   return { anonymised: done, attachmentHashes: unused, enquiries };
 }

@@ -39,15 +39,15 @@ export type TicketOpResult = { ok: true; ticket: TicketView; event: TicketEvent 
 /** Staff operations; throw AppError TICKET_NOT_FOUND, STAFF_UNKNOWN, TEAM_UNKNOWN, INPUT_INVALID or DB_*. */
 export interface TicketService {
   /** Takes a ticket over. Of two staff at once exactly one wins; the other gets ALREADY_CLAIMED naming the holder. */
-  claim(number: string, by: string): TicketOpResult;
+  claim(number: string, by: string): Promise<TicketOpResult>;
   /** Hands over to a team id or a staff id, with a required note. */
-  handover(number: string, input: { to: string; note: string; by: string }): TicketOpResult;
+  handover(number: string, input: { to: string; note: string; by: string }): Promise<TicketOpResult>;
   /** Answers the requester through the ticket's channel (outbox 'staff_answer'); status → wartet. */
-  answer(number: string, input: { text: string; by: string }): TicketOpResult;
+  answer(number: string, input: { text: string; by: string }): Promise<TicketOpResult>;
   /** Adds an internal note (never sent to the requester). */
-  note(number: string, input: { text: string; by: string }): TicketOpResult;
-  close(number: string, input: { by: string; note?: string }): TicketOpResult;
-  reopen(number: string, input: { by: string; note?: string }): TicketOpResult;
+  note(number: string, input: { text: string; by: string }): Promise<TicketOpResult>;
+  close(number: string, input: { by: string; note?: string }): Promise<TicketOpResult>;
+  reopen(number: string, input: { by: string; note?: string }): Promise<TicketOpResult>;
   /**
    * The answer to the municipality ask-back: an 8-digit Gemeinde AGS or a 5-digit Kreis AGS. Names and the
    * Kreis type come from `gemeinde`/`kreis` (a route) or else from the ticket's candidates; never from the AGS
@@ -55,14 +55,14 @@ export interface TicketService {
    * becomes who settled it plus `evidence` (the routing evidence of a free-text answer). `by` is a staff id or
    * 'requester'.
    */
-  resolveMunicipality(number: string, input: MunicipalityInput): TicketOpResult;
+  resolveMunicipality(number: string, input: MunicipalityInput): Promise<TicketOpResult>;
   /**
    * Moves the first-response or the resolution deadline to `due` (ISO-8601) with a required reason; event
    * `deadline_changed` with the old and new time. INPUT_INVALID when `due` is no date.
    */
-  changeDeadline(number: string, input: { deadline: Deadline; due: string; reason: string; by: string }): TicketOpResult;
-  show(number: string): TicketDetails;
-  list(filter: TicketFilter): TicketView[];
+  changeDeadline(number: string, input: { deadline: Deadline; due: string; reason: string; by: string }): Promise<TicketOpResult>;
+  show(number: string): Promise<TicketDetails>;
+  list(filter: TicketFilter): Promise<TicketView[]>;
 }
 
 /** Input of {@link TicketService.resolveMunicipality}. */
@@ -153,7 +153,7 @@ function leftTeamCard(before: TicketRecord, next: TicketRecord, actor: string): 
  *
  * @example
  * const service = createTicketService({ store, staff, clock, logger });
- * const r = service.claim('IM-2026-000001', 'sb-nord-1');
+ * const r = await service.claim('IM-2026-000001', 'sb-nord-1');
  */
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const log = deps.logger.child({ component: 'ticket-service' });
@@ -167,17 +167,17 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const s = member(id);
     return { id: s.id, teamId: s.teamId, isLead: s.isLead === true, ...(s.readOnly === true ? { readOnly: true } : {}) };
   };
-  const load = (number: string): TicketRecord => {
+  const load = async (number: string): Promise<TicketRecord> => {
     if (!isTicketNumber(number)) throw new AppError('INPUT_INVALID', `tickets: "${number}" is not a ticket number (IM-<Jahr>-<6 Ziffern>)`);
-    const ticket = deps.store.find(number);
+    const ticket = await deps.store.find(number);
     if (ticket === null) throw new AppError('TICKET_NOT_FOUND', `tickets: no ticket ${number}`, { details: { number } });
     return ticket;
   };
 
   /** Read → transition → conditional save; on a lost race read again (the next transition sees the winner). */
-  const run = (number: string, step: (ticket: TicketRecord) => Step): TicketOpResult => {
+  const run = async (number: string, step: (ticket: TicketRecord) => Step): Promise<TicketOpResult> => {
     for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt += 1) {
-      const ticket = load(number);
+      const ticket = await load(number);
       const { command, message, outbox, finish } = step(ticket);
       const result = transition(ticket, command, deps.clock.now());
       if (!result.ok) {
@@ -186,7 +186,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }
       const next = finish === undefined ? result.ticket : finish(result.ticket);
       const drafts = outbox?.(next) ?? [];
-      const saved = deps.store.save({
+      const saved = await deps.store.save({
         expectedVersion: ticket.version,
         ticket: next,
         event: result.event,
@@ -209,9 +209,9 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   };
 
   return {
-    claim: (number, by) => run(number, () => ({ command: { type: 'claim', by: actor(by) } })),
+    claim: async (number, by) => run(number, () => ({ command: { type: 'claim', by: actor(by) } })),
 
-    handover(number, { to, note, by }) {
+    async handover(number, { to, note, by }) {
       const who = actor(by);
       const team = deps.staff.findTeam(to);
       const person = team === null ? deps.staff.findStaff(to) : null;
@@ -231,7 +231,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }));
     },
 
-    answer(number, { text, by }) {
+    async answer(number, { text, by }) {
       const who = member(by);
       return run(number, () => ({
         command: { type: 'answer', by: actor(by), text },
@@ -249,16 +249,16 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }));
     },
 
-    note: (number, { text, by }) =>
+    note: async (number, { text, by }) =>
       run(number, () => ({
         command: { type: 'note', by: actor(by), text },
         message: (at) => ({ direction: 'note', author: by, text, at, enquiryKey: null }),
       })),
 
-    close: (number, { by, note }) => run(number, () => ({ command: { type: 'close', by: actor(by), ...(note === undefined ? {} : { note }) } })),
-    reopen: (number, { by, note }) => run(number, () => ({ command: { type: 'reopen', by: actor(by), ...(note === undefined ? {} : { note }) } })),
+    close: async (number, { by, note }) => run(number, () => ({ command: { type: 'close', by: actor(by), ...(note === undefined ? {} : { note }) } })),
+    reopen: async (number, { by, note }) => run(number, () => ({ command: { type: 'reopen', by: actor(by), ...(note === undefined ? {} : { note }) } })),
 
-    resolveMunicipality(number, input) {
+    async resolveMunicipality(number, input) {
       if (input.by !== 'requester') member(input.by);
       if (!/^\d{5}(\d{3})?$/.test(input.ags)) throw new AppError('INPUT_INVALID', `tickets: "${input.ags}" is no Gemeinde (8 digits) or Kreis (5 digits) AGS`);
       return run(number, (ticket) => {
@@ -275,18 +275,18 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       });
     },
 
-    changeDeadline(number, { deadline, due, reason, by }) {
+    async changeDeadline(number, { deadline, due, reason, by }) {
       if (Number.isNaN(Date.parse(due))) throw new AppError('INPUT_INVALID', `tickets: "${due}" is no date (ISO-8601)`);
       return run(number, () => ({ command: { type: 'change_deadline', by: actor(by), deadline, due, reason } }));
     },
 
-    show(number) {
-      load(number);
-      const details = deps.store.details(number);
+    async show(number) {
+      await load(number);
+      const details = await deps.store.details(number);
       if (details === null) throw new AppError('TICKET_NOT_FOUND', `tickets: no ticket ${number}`);
       return details;
     },
 
-    list: (filter) => deps.store.list(filter).map(toView),
+    list: async (filter) => (await deps.store.list(filter)).map(toView),
   };
 }

@@ -108,17 +108,17 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
   };
 
   return {
-    find: (number) => read('find ticket', () => w.find(number)),
-    details: (number) => read('read ticket', () => details(db, w, number)),
+    find: async (number) => read('find ticket', () => w.find(number)),
+    details: async (number) => read('read ticket', () => details(db, w, number)),
 
-    list(filter) {
+    async list(filter) {
       const { sql, params } = listQuery(filter);
       return read('list tickets', () => db.prepare(sql).all(...params).map(ticketFromRow));
     },
 
-    save: (change) => inTransaction(db, 'save ticket', () => saveChange(change)),
+    save: async (change) => inTransaction(db, 'save ticket', () => saveChange(change)),
 
-    listEscalationDue(now) {
+    async listEscalationDue(now) {
       return read('list overdue tickets', () =>
         db
           .prepare(
@@ -132,7 +132,7 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       );
     },
 
-    listClosedBefore(cutoff) {
+    async listClosedBefore(cutoff) {
       return read('list closed tickets', () =>
         db
           .prepare(`SELECT * FROM tickets WHERE status = 'erledigt' AND anonymised_at IS NULL AND closed_at < ? ORDER BY closed_at`)
@@ -141,7 +141,7 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       );
     },
 
-    anonymise(change) {
+    async anonymise(change) {
       return inTransaction(db, 'anonymise ticket', () => {
         const result = saveChange({ ...change, outbox: [] });
         if (result === 'saved') scrub(change.ticket.number);
@@ -149,7 +149,7 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       });
     },
 
-    attachmentInUse(sha256) {
+    async attachmentInUse(sha256) {
       return read('look up an attachment', () =>
         db
           .prepare('SELECT 1 FROM ticket_attachments a JOIN tickets t ON t.number = a.ticket_number WHERE a.sha256 = ? AND t.anonymised_at IS NULL LIMIT 1')
@@ -157,7 +157,7 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       );
     },
 
-    anonymiseEnquiriesBefore(cutoff) {
+    async anonymiseEnquiriesBefore(cutoff) {
       return inTransaction(db, 'anonymise enquiries', () => {
         const keys = db.prepare('SELECT key FROM enquiries WHERE ticket_number IS NULL AND from_address IS NOT NULL AND received_at < ?').all(cutoff) as { key: string }[];
         // The replies of exactly this enquiry (migration tickets-004); never a key prefix, which also matches
@@ -172,7 +172,7 @@ function createSqliteTicketStore(db: Database.Database, w: TicketWrites): Ticket
       });
     },
 
-    exportRequester(requested): RequesterExport {
+    async exportRequester(requested): Promise<RequesterExport> {
       // Mail addresses are stored lower-case and compared without regard to case (an export typed "Erika@…"
       // finds erika@…; lower() also covers rows written before that); a Teams id is compared exactly.
       const address = requested.includes('@') ? requested.trim().toLowerCase() : requested.trim();

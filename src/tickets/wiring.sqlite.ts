@@ -35,8 +35,11 @@ export interface TicketsOptions {
 export interface Tickets extends SqliteTicketStores {
   deadlines: DeadlinePolicy;
   service: TicketService;
-  /** Starts the escalation (every `escalationEveryMs`, default 60 s) and retention (daily) jobs; returns stop. */
-  startJobs(options?: { escalationEveryMs?: number; retentionEveryMs?: number }): () => void;
+  /**
+   * Starts the escalation (every `escalationEveryMs`, default 60 s) and retention (daily) jobs; returns stop,
+   * which clears the timers and resolves once a run still going has finished.
+   */
+  startJobs(options?: { escalationEveryMs?: number; retentionEveryMs?: number }): () => Promise<void>;
 }
 
 /**
@@ -53,29 +56,52 @@ export function createTickets(db: Database.Database, options: TicketsOptions): T
   const { staff, clock, logger } = options;
   const log = logger.child({ component: 'ticket-jobs' });
   const service = createTicketService({ store: stores.tickets, staff, clock, logger });
-  const escalate = (): void => {
-    runEscalations(clock.now(), { store: stores.tickets, staff, logger, ...(options.leadMailbox === undefined ? {} : { leadMailbox: options.leadMailbox }) });
+  const escalate = async (): Promise<void> => {
+    await runEscalations(clock.now(), { store: stores.tickets, staff, logger, ...(options.leadMailbox === undefined ? {} : { leadMailbox: options.leadMailbox }) });
   };
-  const retain = (): void => {
-    const r = runRetention(clock.now(), { store: stores.tickets, logger, retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS, ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }) });
+  const retain = async (): Promise<void> => {
+    const r = await runRetention(clock.now(), { store: stores.tickets, logger, retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS, ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }) });
     if (r.attachmentHashes.length > 0) options.onAttachmentsExpired?.(r.attachmentHashes);
   };
-  const guarded = (name: string, job: () => void) => () => {
-    try {
-      job();
-    } catch (error) {
-      log.error({ job: name, code: errorCode(error) ?? 'INTERNAL' }, 'ticket job failed');
-    }
+  // One run of a job at a time: a tick while a run is going asks for ONE more run after it (a slow database
+  // must not pile up runs, and no tick is lost).
+  const running = new Set<Promise<void>>();
+  const guarded = (name: string, job: () => Promise<void>) => {
+    let current: Promise<void> | null = null;
+    let again = false;
+    const start = (): void => {
+      if (current !== null) {
+        again = true;
+        return;
+      }
+      const run: Promise<void> = job()
+        .catch((error: unknown) => log.error({ job: name, code: errorCode(error) ?? 'INTERNAL' }, 'ticket job failed'))
+        .finally(() => {
+          current = null;
+          running.delete(run);
+          if (again) {
+            again = false;
+            start();
+          }
+        });
+      current = run;
+      running.add(run);
+    };
+    return start;
   };
   return {
     ...stores,
     deadlines: createDeadlinePolicy(options.deadlineRules),
     service,
     startJobs({ escalationEveryMs = 60_000, retentionEveryMs = 86_400_000 } = {}) {
-      const timers = [setInterval(guarded('escalation', escalate), escalationEveryMs), setInterval(guarded('retention', retain), retentionEveryMs)];
+      const escalation = guarded('escalation', escalate);
+      const timers = [setInterval(escalation, escalationEveryMs), setInterval(guarded('retention', retain), retentionEveryMs)];
       for (const t of timers) t.unref();
-      guarded('escalation', escalate)();
-      return () => timers.forEach((t) => clearInterval(t));
+      escalation();
+      return async () => {
+        timers.forEach((t) => clearInterval(t));
+        while (running.size > 0) await Promise.all([...running]);
+      };
     },
   };
 }

@@ -86,13 +86,16 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
   };
 
   const ledger: EnquiryLedger = {
-    findEnquiry: (key) => {
+    findEnquiry: async (key) => {
       const e = state.enquiries.get(key);
       return e === undefined ? null : { outcome: e.outcome, ticketNumber: e.ticketNumber };
     },
-    findTicket(ref) {
+    async findTicket(ref) {
       const references = ref.references ?? [];
-      const number = ref.number ?? references.map((r) => state.refs.get(r)).find((n) => n !== undefined);
+      // As the stores: of the references named, the one recorded last wins (the Map keeps insertion order).
+      const named = new Set(references);
+      const byRef = [...state.refs].filter(([r]) => named.has(r)).at(-1)?.[1];
+      const number = ref.number ?? byRef;
       const found = number === undefined ? undefined : state.tickets.get(number);
       if (found === undefined) return null;
       // As the SQLite ledger: our sent mail to the requester side of this ticket that the enquiry names.
@@ -102,7 +105,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
         .map((o) => ({ kind: o.kind, to: o.replyHandle.channel === 'email' ? o.replyHandle.to : '' }));
       return { ...toView(found.ticket), routeStatus: found.ticket.requester.routeStatus, requesterAddress: found.ticket.requester.address, ourReplies, candidates: found.ticket.requester.candidates };
     },
-    commit(plan): LedgerCommitResult {
+    async commit(plan): Promise<LedgerCommitResult> {
       const previous = state.enquiries.get(plan.enquiry.key);
       if (previous !== undefined) return { kind: 'duplicate', previous: previous.outcome };
       let details: TicketDetails | null = null;
@@ -135,15 +138,15 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
   };
 
   const tickets: TicketStore = {
-    find: (number) => state.tickets.get(number)?.ticket ?? null,
-    details: (number) => state.tickets.get(number) ?? null,
-    list: (filter) =>
+    find: async (number) => state.tickets.get(number)?.ticket ?? null,
+    details: async (number) => state.tickets.get(number) ?? null,
+    list: async (filter) =>
       [...state.tickets.values()]
         .map((d) => d.ticket)
         .filter((t) => (filter.status === undefined || t.status === filter.status) && (filter.kreisAgs === undefined || t.requester.kreis?.ags === filter.kreisAgs))
         .reverse()
         .slice(0, filter.limit ?? 50),
-    save(change) {
+    async save(change) {
       const details = state.tickets.get(change.ticket.number);
       if (details === undefined || details.ticket.version !== change.expectedVersion) return 'conflict';
       details.ticket = change.ticket;
@@ -152,21 +155,21 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       enqueue(change.outbox, toView(change.ticket), change.event.at);
       return 'saved';
     },
-    listEscalationDue: (now) =>
+    listEscalationDue: async (now) =>
       [...state.tickets.values()]
         .map((d) => d.ticket)
         .filter((t) => t.status !== 'erledigt' && ((t.escalationLevel < 1 && t.firstRespondedAt === null && t.firstResponseDue <= now) || (t.escalationLevel < 2 && t.status !== 'wartet' && t.resolutionDue <= now))),
-    listClosedBefore: (cutoff) =>
+    listClosedBefore: async (cutoff) =>
       [...state.tickets.values()].map((d) => d.ticket).filter((t) => t.status === 'erledigt' && t.anonymisedAt === null && (t.closedAt ?? '') < cutoff),
-    anonymise(change) {
-      const result = tickets.save({ ...change, outbox: [] });
+    async anonymise(change) {
+      const result = await tickets.save({ ...change, outbox: [] });
       if (result === 'saved') for (const m of state.tickets.get(change.ticket.number)!.messages) m.text = '[anonymisiert]';
       return result;
     },
-    attachmentInUse: (sha256) =>
+    attachmentInUse: async (sha256) =>
       [...state.tickets.values()].some((d) => d.ticket.anonymisedAt === null && d.attachments.some((a) => a.sha256 === sha256)),
-    anonymiseEnquiriesBefore: () => 0,
-    exportRequester: (address) => ({
+    anonymiseEnquiriesBefore: async () => 0,
+    exportRequester: async (address) => ({
       address,
       tickets: [...state.tickets.values()].filter((d) => d.ticket.requester.address === address),
       enquiries: [],
@@ -177,7 +180,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
     state.outbox.find((o) => o.id === id && o.leaseOwner === owner && o.status === 'pending');
 
   const outbox: OutboxStore = {
-    claimDue({ now, channels, limit, leaseMs, owner }) {
+    async claimDue({ now, channels, limit, leaseMs, owner }) {
       const iso = now.toISOString();
       const due = state.outbox
         .filter((o) => o.status === 'pending' && channels.includes(o.channel) && o.nextAttemptAt <= iso && (o.leaseUntil === null || o.leaseUntil <= iso))
@@ -189,7 +192,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       }
       return due.map((o) => ({ id: o.id, key: o.key, channel: o.channel, kind: o.kind, ticketNumber: o.ticketNumber, replyHandle: o.replyHandle, payload: o.payload, attempts: o.attempts, createdAt: o.createdAt }));
     },
-    markSent(id, owner, now, providerId) {
+    async markSent(id, owner, now, providerId) {
       const o = owned(id, owner);
       if (o === undefined) return false;
       Object.assign(o, { status: 'sent', sentAt: now.toISOString(), leaseOwner: null, leaseUntil: null, ...(providerId === undefined ? {} : { providerId }) });
@@ -197,19 +200,19 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       if (o.ticketNumber !== null && providerId !== undefined && !state.refs.has(providerId)) state.refs.set(providerId, o.ticketNumber);
       return true;
     },
-    markRetry(id, owner, next, reason) {
+    async markRetry(id, owner, next, reason) {
       const o = owned(id, owner);
       if (o === undefined) return false;
       Object.assign(o, { nextAttemptAt: next.toISOString(), lastError: reason, leaseOwner: null, leaseUntil: null });
       return true;
     },
-    markDead(id, owner, _now, reason) {
+    async markDead(id, owner, _now, reason) {
       const o = owned(id, owner);
       if (o === undefined) return false;
       Object.assign(o, { status: 'dead', lastError: reason, leaseOwner: null, leaseUntil: null });
       return true;
     },
-    reroute(id, owner, now, reason, target) {
+    async reroute(id, owner, now, reason, target) {
       const o = owned(id, owner);
       if (o === undefined) return false;
       Object.assign(o, { status: 'dead', lastError: reason, leaseOwner: null, leaseUntil: null });
@@ -219,7 +222,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       state.outbox.push({ ...o, id: state.outbox.length + 1, key, channel: target.channel, replyHandle: target.replyHandle, attempts: 0, createdAt: at, status: 'pending', nextAttemptAt: at, lastError: null, sentAt: null });
       return true;
     },
-    fanOut(id, owner, now, legs) {
+    async fanOut(id, owner, now, legs) {
       const o = owned(id, owner);
       if (o === undefined) return false;
       const at = now.toISOString();
@@ -231,7 +234,7 @@ export function createInMemoryTicketStores(): InMemoryTicketStores {
       }
       return true;
     },
-    enqueue(drafts, ticket, now) {
+    async enqueue(drafts, ticket, now) {
       enqueue(drafts, ticket, now.toISOString());
     },
   };

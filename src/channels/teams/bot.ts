@@ -80,7 +80,7 @@ export class PaktTeamsBot extends TeamsActivityHandler {
    */
   private async answer(turn: TurnContext, text: string): Promise<void> {
     if (this.ctx.store.hasKey(`activity:${activityKey(turn.activity)}`)) return;
-    const number = pendingAskBack(this.ctx, turn.activity);
+    const number = await pendingAskBack(this.ctx, turn.activity);
     if (number === null) {
       await handleTeamsRequest(turn, this.ctx, { kind: 'question', text });
       return;

@@ -69,7 +69,7 @@ export interface TeamsContext {
   /** The sender's mail address for the e-mail fallback, looked up once per person. */
   emails: MemberEmailLookup;
   /** A staff channel was registered (teamId null: for all teams): queue the cards of its open tickets once. */
-  announceStaffChannel(teamId: string | null, conversationId: string): void;
+  announceStaffChannel(teamId: string | null, conversationId: string): Promise<void>;
 }
 
 /** Longest question text handed to the core; longer messages are truncated with a note. */

@@ -69,7 +69,7 @@ export interface TeamsChannelDeps {
    * A staff channel was registered for a team (null: all teams): queue the cards of its open tickets once
    * (tickets/ticket-service.ts `announceOpenTickets`). Without it only later changes reach the channel.
    */
-  announceStaffChannel?(teamId: string | null, conversationId: string): void;
+  announceStaffChannel?(teamId: string | null, conversationId: string): Promise<void>;
   /** Card templates directory (default {@link DEFAULT_CARD_TEMPLATES_DIR}). */
   templatesDir?: string;
 }
@@ -118,7 +118,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     clock: deps.clock,
     metrics: deps.metrics ?? null,
     emails: new MemberEmails(logger),
-    announceStaffChannel: deps.announceStaffChannel ?? (() => undefined),
+    announceStaffChannel: deps.announceStaffChannel ?? (() => Promise.resolve()),
   };
   const bot = new PaktTeamsBot(ctx);
   const inFlight = new Set<Promise<unknown>>();

@@ -39,13 +39,13 @@ export function isStaffKind(kind: OutboundMessage['kind']): boolean {
  * Renders an outbox message. Throws AppError INPUT_INVALID when the payload lacks what the kind needs
  * (the deliverer turns that into `dead`: retrying cannot fix a payload).
  */
-export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Partial<Activity> {
+export async function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Promise<Partial<Activity>> {
   const ticket = payloadTicket(message);
   const number = message.ticketNumber ?? ticket?.number ?? null;
   switch (message.kind) {
     case 'escalation': {
       const t = need(ticket, message, 'ticket');
-      const card = staffCardFor(ctx, t, { banner: teamsText.escalationBanner });
+      const card = await staffCardFor(ctx, t, { banner: teamsText.escalationBanner });
       return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
     }
     case 'staff_notification':
@@ -53,7 +53,7 @@ export function renderOutbound(message: OutboundMessage, ctx: TeamsContext): Par
       const t = need(ticket, message, 'ticket');
       const p = readPayload(message.kind, message.payload);
       const lastAction = lastActionOf(p.event ?? null, p.actor ?? null, t, ctx);
-      const card = staffCardFor(ctx, t, lastAction === null ? {} : { lastAction });
+      const card = await staffCardFor(ctx, t, lastAction === null ? {} : { lastAction });
       return { ...MessageFactory.attachment(card), summary: teamsText.newTicketSummary(t.number) };
     }
     case 'staff_answer': {

@@ -19,7 +19,7 @@ export type ActionResult =
   | { kind: 'preview'; preview: string; form: FormValues };
 
 /** Renders the exact outgoing answer for the preview. */
-export type AnswerPreview = (ticket: TicketRecord, draft: { text: string; staffName: string; staffId: string }) => string;
+export type AnswerPreview = (ticket: TicketRecord, draft: { text: string; staffName: string; staffId: string }) => Promise<string>;
 
 /** Collaborators of the action handlers. */
 export interface ActionDeps {
@@ -34,7 +34,7 @@ interface ActionInput {
   user: StaffUser;
 }
 
-type Handler = (input: ActionInput, deps: ActionDeps) => ActionResult;
+type Handler = (input: ActionInput, deps: ActionDeps) => Promise<ActionResult>;
 
 const MAX_TEXT = 20_000;
 const text = z.string().max(MAX_TEXT).default('');
@@ -57,29 +57,29 @@ function outcome(result: TicketOpResult, deps: ActionDeps, flash: string, form: 
 }
 
 export const ACTIONS: Record<string, Handler> = {
-  uebernehmen: ({ ticket, user }, deps) => outcome(deps.tickets.claim(ticket.number, user.id), deps, 'Sie haben den Vorgang übernommen.', {}),
+  uebernehmen: async ({ ticket, user }, deps) => outcome(await deps.tickets.claim(ticket.number, user.id), deps, 'Sie haben den Vorgang übernommen.', {}),
 
-  weitergeben: ({ ticket, body, user }, deps) => {
+  weitergeben: async ({ ticket, body, user }, deps) => {
     const form: FormValues = { handoverNote: str(body.note), handoverTo: str(body.to) };
     const input = z.object({ to: z.string().min(1).max(100), note: text }).safeParse(body);
     if (!input.success) return { kind: 'refused', status: 422, message: 'Bitte wählen Sie aus, an wen der Vorgang gehen soll.', form };
     if (input.data.note.trim() === '') return { kind: 'refused', status: 422, message: 'Bitte schreiben Sie eine Notiz für die Übergabe; sie ist Pflicht.', form };
     try {
       const target = deps.staff.findTeam(input.data.to)?.name ?? deps.staff.findStaff(input.data.to)?.displayName ?? input.data.to;
-      return outcome(deps.tickets.handover(ticket.number, { to: input.data.to, note: input.data.note, by: user.id }), deps, `Der Vorgang wurde an ${target} übergeben.`, form);
+      return outcome(await deps.tickets.handover(ticket.number, { to: input.data.to, note: input.data.note, by: user.id }), deps, `Der Vorgang wurde an ${target} übergeben.`, form);
     } catch (error) {
       if (isAppError(error, 'TEAM_UNKNOWN')) return { kind: 'refused', status: 422, message: 'Dieses Ziel gibt es nicht (weder Team noch Person).', form };
       throw error;
     }
   },
 
-  notiz: ({ ticket, body, user }, deps) => {
+  notiz: async ({ ticket, body, user }, deps) => {
     const form: FormValues = { note: str(body.text) };
     const input = z.object({ text }).parse({ text: str(body.text) });
-    return outcome(deps.tickets.note(ticket.number, { text: input.text, by: user.id }), deps, 'Die interne Notiz wurde gespeichert.', form);
+    return outcome(await deps.tickets.note(ticket.number, { text: input.text, by: user.id }), deps, 'Die interne Notiz wurde gespeichert.', form);
   },
 
-  antworten: ({ ticket, body, user }, deps) => {
+  antworten: async ({ ticket, body, user }, deps) => {
     const form: FormValues = { answer: str(body.text) };
     const input = z.object({ text, schritt: z.enum(['vorschau', 'senden']).default('vorschau'), bestaetigt: z.string().optional() }).parse({
       text: str(body.text),
@@ -89,22 +89,22 @@ export const ACTIONS: Record<string, Handler> = {
     if (input.text.trim() === '') return { kind: 'refused', status: 422, message: 'Bitte geben Sie den Antworttext an.', form };
     // Sent only after a preview of exactly this text was shown (the send button exists only on the preview).
     if (input.schritt === 'vorschau' || input.bestaetigt !== '1') {
-      return { kind: 'preview', preview: deps.previewAnswer(ticket, { text: input.text, staffName: user.displayName, staffId: user.id }), form };
+      return { kind: 'preview', preview: await deps.previewAnswer(ticket, { text: input.text, staffName: user.displayName, staffId: user.id }), form };
     }
     const flash = ticket.channel === 'cli' ? 'Die Antwort wurde im Vorgang gespeichert.' : 'Die Antwort wurde in den Versand gegeben.';
-    return outcome(deps.tickets.answer(ticket.number, { text: input.text, by: user.id }), deps, flash, form);
+    return outcome(await deps.tickets.answer(ticket.number, { text: input.text, by: user.id }), deps, flash, form);
   },
 
-  zustaendigkeit: ({ ticket, body, user }, deps) => {
+  zustaendigkeit: async ({ ticket, body, user }, deps) => {
     const ags = str(body.ags);
     const candidate = ticket.requester.candidates.find((c) => (c.gemeindeAgs ?? c.kreisAgs) === ags);
     if (candidate === undefined) return { kind: 'refused', status: 422, message: 'Bitte wählen Sie eine der vorgeschlagenen Gemeinden.', form: {} };
-    const result = deps.tickets.resolveMunicipality(ticket.number, { ags, by: user.id });
+    const result = await deps.tickets.resolveMunicipality(ticket.number, { ags, by: user.id });
     const team = result.ok ? result.ticket.team.team : '';
     return outcome(result, deps, `Zuständigkeit festgelegt: ${candidate.label}. Der Vorgang liegt jetzt bei ${team}.`, {});
   },
 
-  frist: ({ ticket, body, user }, deps) => {
+  frist: async ({ ticket, body, user }, deps) => {
     const deadline = body.frist === 'first_response' ? 'first_response' : 'resolution';
     const form: FormValues = { deadline, deadlineDate: str(body.datum), deadlineReason: str(body.grund) };
     const reason = str(body.grund).trim().slice(0, MAX_TEXT);
@@ -112,17 +112,17 @@ export const ACTIONS: Record<string, Handler> = {
     const due = endOfBerlinDay(str(body.datum));
     if (due === null) return { kind: 'refused', status: 422, message: 'Bitte geben Sie das neue Datum der Frist an.', form };
     const label = deadline === 'first_response' ? 'Die Frist für die erste Antwort' : 'Die Frist für die Erledigung';
-    return outcome(deps.tickets.changeDeadline(ticket.number, { deadline, due, reason, by: user.id }), deps, `${label} wurde geändert.`, form);
+    return outcome(await deps.tickets.changeDeadline(ticket.number, { deadline, due, reason, by: user.id }), deps, `${label} wurde geändert.`, form);
   },
 
-  schliessen: ({ ticket, body, user }, deps) => {
+  schliessen: async ({ ticket, body, user }, deps) => {
     const note = str(body.note).trim().slice(0, MAX_TEXT);
-    return outcome(deps.tickets.close(ticket.number, { by: user.id, ...(note === '' ? {} : { note }) }), deps, 'Der Vorgang wurde geschlossen.', { closeNote: note });
+    return outcome(await deps.tickets.close(ticket.number, { by: user.id, ...(note === '' ? {} : { note }) }), deps, 'Der Vorgang wurde geschlossen.', { closeNote: note });
   },
 
-  'wieder-oeffnen': ({ ticket, body, user }, deps) => {
+  'wieder-oeffnen': async ({ ticket, body, user }, deps) => {
     const note = str(body.note).trim().slice(0, MAX_TEXT);
-    return outcome(deps.tickets.reopen(ticket.number, { by: user.id, ...(note === '' ? {} : { note }) }), deps, 'Der Vorgang wurde wieder geöffnet.', { closeNote: note });
+    return outcome(await deps.tickets.reopen(ticket.number, { by: user.id, ...(note === '' ? {} : { note }) }), deps, 'Der Vorgang wurde wieder geöffnet.', { closeNote: note });
   },
 };
 

@@ -58,7 +58,7 @@ export function cardText(node: unknown): string[] {
  *
  * @example
  * const preview = createAnswerPreview({ templatesDir: './templates', staff });
- * preview(ticket, { text: 'Guten Tag …', staffName: 'Sachbearbeitung Team Nord (1)', staffId: 'sb-nord-1' });
+ * await preview(ticket, { text: 'Guten Tag …', staffName: 'Sachbearbeitung Team Nord (1)', staffId: 'sb-nord-1' });
  */
 export function createAnswerPreview(deps: AnswerPreviewDeps): AnswerPreview {
   // Loaded on the first preview: compiling the mail templates costs about a third of a second, which start-up
@@ -73,7 +73,7 @@ export function createAnswerPreview(deps: AnswerPreviewDeps): AnswerPreview {
     }
     return renderers;
   };
-  return (ticket, draft) => {
+  return async (ticket, draft) => {
     const { mail, teams } = load();
     const message = staffAnswerMessage(ticket, draft);
     const handle = ticket.replyHandle;
@@ -84,7 +84,7 @@ export function createAnswerPreview(deps: AnswerPreviewDeps): AnswerPreview {
         return [`An: ${handle.to}`, `Betreff: ${subject}`, '', bodies.text.trimEnd()].join('\n');
       }
       case 'teams': {
-        const activity = renderOutbound(message, teams);
+        const activity = await renderOutbound(message, teams);
         const blocks = (activity.attachments ?? []).flatMap((a) => cardText(a.content));
         return ['An: Teams-Unterhaltung der Anfrage', `Hinweis in Teams: ${activity.summary ?? ''}`, '', ...blocks.flatMap((b, i) => (i === 0 ? [b] : ['', b]))].join('\n');
       }

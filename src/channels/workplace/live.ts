@@ -29,11 +29,11 @@ export function registerLive(server: restify.Server, ctx: WorkplaceContext, opti
     const number = typeof query.vorgang === 'string' ? query.vorgang : null;
     const version = Number(query.version);
     const since = typeof query.eingang === 'string' ? query.eingang : null;
-    const changed = (): string | null => {
+    const changed = async (): Promise<string | null> => {
       if (number !== null) {
         const stamp = ctx.queue.stamp(number);
         if (stamp === null || stamp.version === version) return null;
-        const last = ctx.tickets.show(number).events.at(-1);
+        const last = (await ctx.tickets.show(number)).events.at(-1);
         const by = last === undefined ? '' : ` durch ${ctx.staff.findStaff(last.actor)?.displayName ?? (last.actor === 'system' ? 'das System' : last.actor === 'requester' ? 'die anfragende Stelle' : last.actor)}`;
         return `Dieser Vorgang wurde soeben geändert${by}.`;
       }
@@ -43,19 +43,34 @@ export function registerLive(server: restify.Server, ctx: WorkplaceContext, opti
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 2000\n\n');
     const started = Date.now();
-    const timer = setInterval(() => {
+    // One check at a time: a slow store must not pile up checks (nor write after the stream ended).
+    let checking = false;
+    let ended = false;
+    const check = async (): Promise<void> => {
       let text: string | null = null;
       try {
-        text = changed();
+        text = await changed();
       } catch (error) {
         ctx.logger.warn({ err: (error as Error).message }, 'live update check failed');
       }
+      if (ended) return;
       if (text !== null) res.write(`event: geaendert\ndata: ${JSON.stringify({ text })}\n\n`);
       if (text !== null || Date.now() - started > options.lifetimeMs || !server.server.listening) {
+        ended = true;
         clearInterval(timer);
         res.end();
       }
+    };
+    const timer = setInterval(() => {
+      if (checking || ended) return;
+      checking = true;
+      void check().finally(() => {
+        checking = false;
+      });
     }, options.checkMs);
-    res.on('close', () => clearInterval(timer));
+    res.on('close', () => {
+      ended = true;
+      clearInterval(timer);
+    });
   });
 }

@@ -49,9 +49,9 @@ async function writer(ctx: WorkplaceContext, req: restify.Request, res: restify.
   return state;
 }
 
-function loadTicket(ctx: WorkplaceContext, number: string): TicketDetails | null {
+async function loadTicket(ctx: WorkplaceContext, number: string): Promise<TicketDetails | null> {
   try {
-    return ctx.tickets.show(number);
+    return await ctx.tickets.show(number);
   } catch (error) {
     if (isAppError(error, 'TICKET_NOT_FOUND') || isAppError(error, 'INPUT_INVALID')) return null;
     throw error;
@@ -88,7 +88,7 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
   // From the Vorgang: the answer form's "Als FAQ vorschlagen" posts the typed answer here (a GET link works too).
   const prefill = async (req: restify.Request, res: restify.Response, state: Signed, draft: string | null): Promise<void> => {
     const number = String(req.params.number);
-    const details = loadTicket(ctx, number);
+    const details = await loadTicket(ctx, number);
     if (details === null) return sendError(ctx, res, state, 404, 'Vorgang nicht gefunden', `Einen Vorgang „${number}“ gibt es nicht.`);
     if (!mayAct(state.user, details.ticket)) return sendError(ctx, res, state, 403, 'Keine Berechtigung', `Dieser Vorgang gehört zu ${details.ticket.team.team}.`);
     await newPage(res, state, 200, number, formFrom(prefillFromTicket(details, draft, ctx.clock.now())));
@@ -113,7 +113,7 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
     const form = formOf(body);
     const number = typeof body.vorgang === 'string' && body.vorgang !== '' ? body.vorgang : null;
     if (number !== null) {
-      const details = loadTicket(ctx, number);
+      const details = await loadTicket(ctx, number);
       if (details === null) return sendError(ctx, res, state, 404, 'Vorgang nicht gefunden', `Einen Vorgang „${number}“ gibt es nicht.`);
       if (!mayAct(state.user, details.ticket)) return sendError(ctx, res, state, 403, 'Keine Berechtigung', `Dieser Vorgang gehört zu ${details.ticket.team.team}.`);
     }

@@ -17,7 +17,7 @@ import { ticketModel, type FormValues } from './ticket-page.js';
 /** The ticket's details, or null after a 404 page (unknown or malformed number). */
 async function loadTicket(ctx: WorkplaceContext, res: restify.Response, state: RequestState, number: string): Promise<TicketDetails | null> {
   try {
-    return ctx.tickets.show(number);
+    return await ctx.tickets.show(number);
   } catch (error) {
     if (isAppError(error, 'TICKET_NOT_FOUND') || isAppError(error, 'INPUT_INVALID')) {
       await sendError(ctx, res, state, 404, 'Vorgang nicht gefunden', `Einen Vorgang „${number}“ gibt es nicht.`);
@@ -151,14 +151,14 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
         : {};
       return showTicket(ctx, res, state, details, { status: 409, error: staleMessage(ctx, details), form: kept });
     }
-    const result = handler({ ticket, body, user: state.user }, { tickets: ctx.tickets, staff: ctx.staff, previewAnswer: ctx.previewAnswer });
+    const result = await handler({ ticket, body, user: state.user }, { tickets: ctx.tickets, staff: ctx.staff, previewAnswer: ctx.previewAnswer });
     switch (result.kind) {
       case 'done': {
         await sendAfterAction(res, state, ticket.number, result.flash);
         return;
       }
       case 'refused':
-        return showTicket(ctx, res, state, ctx.tickets.show(ticket.number), { status: result.status, error: result.message, form: result.form });
+        return showTicket(ctx, res, state, await ctx.tickets.show(ticket.number), { status: result.status, error: result.message, form: result.form });
       case 'preview':
         return showTicket(ctx, res, state, details, { form: result.form, preview: result.preview });
     }

@@ -68,17 +68,17 @@ function report(env: Env, result: TicketOpResult, done: string): number {
   return EXIT_FAILURE;
 }
 
-const operation = (usage: string, options: Sub['options'], done: string, op: (env: Env, n: string) => TicketOpResult): Sub => ({
+const operation = (usage: string, options: Sub['options'], done: string, op: (env: Env, n: string) => Promise<TicketOpResult>): Sub => ({
   usage,
   options: { ...JSON_OPT, ...BY, ...options },
-  run: (env) => report(env, op(env, ticketNumber(env)), done),
+  run: async (env) => report(env, await op(env, ticketNumber(env)), done),
 });
 
 const SUBCOMMANDS: Record<string, Sub> = {
   list: {
     usage: 'tickets list [--status S] [--kreis AGS] [--team T] [--assignee STAFF] [--limit N] [--json]',
     options: { ...JSON_OPT, status: { type: 'string' }, kreis: { type: 'string' }, team: { type: 'string' }, assignee: { type: 'string' }, limit: { type: 'string' } },
-    run(env) {
+    async run(env) {
       const { status, kreis, team, assignee, limit } = env.values as Record<string, string | undefined>;
       if (status !== undefined && !(TICKET_STATUSES as readonly string[]).includes(status)) {
         throw new AppError('USAGE', `Unbekannter Status „${status}“ (erlaubt: ${TICKET_STATUSES.join(', ')}).`);
@@ -88,7 +88,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
       }
       const n = limit === undefined ? 50 : Number(limit);
       if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new AppError('USAGE', '--limit muss eine Zahl zwischen 1 und 10000 sein.');
-      const tickets = env.service.list({
+      const tickets = await env.service.list({
         ...(status === undefined ? {} : { status: status as TicketStatus }),
         ...(kreis === undefined ? {} : { kreisAgs: kreis }),
         ...(team === undefined ? {} : { teamId: team }),
@@ -102,8 +102,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   show: {
     usage: 'tickets show N [--json]',
     options: JSON_OPT,
-    run(env) {
-      const details = env.service.show(ticketNumber(env));
+    async run(env) {
+      const details = await env.service.show(ticketNumber(env));
       env.ctx.out(env.json ? jsonLine(details) : renderTicketDetails(details));
       return EXIT_OK;
     },
@@ -127,8 +127,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   export: {
     usage: 'tickets export --requester ADDRESS [--out FILE]',
     options: { requester: { type: 'string' }, out: { type: 'string' }, ...JSON_OPT },
-    run(env) {
-      const data = { exportedAt: systemClock.now().toISOString(), ...env.stores.tickets.exportRequester(required(env, 'requester')) };
+    async run(env) {
+      const data = { exportedAt: systemClock.now().toISOString(), ...(await env.stores.tickets.exportRequester(required(env, 'requester'))) };
       const text = `${JSON.stringify(data, null, 2)}\n`;
       if (typeof env.values.out === 'string') {
         writeFileSync(env.values.out, text, { mode: 0o600 });
@@ -140,8 +140,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   escalate: {
     usage: 'tickets escalate [--json]   (Eskalationslauf einmal ausführen)',
     options: JSON_OPT,
-    run(env) {
-      const r = runEscalations(systemClock.now(), { store: env.stores.tickets, staff: env.staff(), ...(env.ctx.config.LEAD_MAILBOX === undefined ? {} : { leadMailbox: env.ctx.config.LEAD_MAILBOX }), logger: env.ctx.logger });
+    async run(env) {
+      const r = await runEscalations(systemClock.now(), { store: env.stores.tickets, staff: env.staff(), ...(env.ctx.config.LEAD_MAILBOX === undefined ? {} : { leadMailbox: env.ctx.config.LEAD_MAILBOX }), logger: env.ctx.logger });
       env.ctx.out(env.json ? jsonLine(r) : `${r.escalated.length} Eskalation(en): ${r.escalated.map((e) => `${e.number} Stufe ${e.level}`).join(', ') || '–'}\n`);
       return EXIT_OK;
     },
@@ -149,8 +149,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
   retention: {
     usage: 'tickets retention [--json]   (Tickets anonymisieren, die länger als RETENTION_DAYS erledigt sind)',
     options: JSON_OPT,
-    run(env) {
-      const r = runRetention(systemClock.now(), { store: env.stores.tickets, logger: env.ctx.logger, retentionDays: env.ctx.config.RETENTION_DAYS });
+    async run(env) {
+      const r = await runRetention(systemClock.now(), { store: env.stores.tickets, logger: env.ctx.logger, retentionDays: env.ctx.config.RETENTION_DAYS });
       env.ctx.out(env.json ? jsonLine({ anonymised: r.anonymised }) : `${r.anonymised.length} Ticket(s) anonymisiert.\n`);
       return EXIT_OK;
     },

@@ -4,8 +4,8 @@
  * a transaction of its own and is recorded in `schema_migrations` in that transaction; a failing one rolls back
  * and the error stops whoever opened the database. Concurrent starters (replicas) queue on an advisory lock.
  *
- * Not the service's store yet: the storage ports are synchronous (better-sqlite3); see README "PostgreSQL
- * (Vorbereitung)".
+ * The ticket ports over such a pool: ticket-store.postgres.ts (`createPostgresTicketStores`). Not yet wired into
+ * the service (src/server/services.ts opens SQLite); see README "PostgreSQL (Vorbereitung)".
  */
 import pg from 'pg';
 import { AppError, isAppError } from '../../core/errors.js';

@@ -27,7 +27,7 @@ const channel = createEmailChannel({
   db,
   handle: async (request) => {
     if (args.killOnSubject !== undefined && request.enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
-    const outcome = services.handle(request);
+    const outcome = await services.handle(request);
     process.stdout.write(`handled ${outcome.kind}\n`);
     return outcome;
   },

@@ -44,10 +44,10 @@ describe('a ticket number in a stranger\'s mail (issue 10)', () => {
     await settle(h, 1);
     ticket = recorded(h, 'email:case@verwaltung.example').ticket_number ?? '';
     confirmationId = h.sink.messages.find((m) => m.envelopeTo.includes(REQUESTER))?.parsed.messageId ?? '';
-    expect(service.show(ticket).ticket.team.teamId).toBe('zentrale');
+    expect((await service.show(ticket)).ticket.team.teamId).toBe('zentrale');
     const worker = routing.staff.staff().find((s) => s.teamId === 'zentrale') ?? routing.staff.staff()[0]!;
-    expect(service.claim(ticket, worker.id).ok).toBe(true);
-    expect(service.close(ticket, { by: worker.id }).ok).toBe(true);
+    expect((await service.claim(ticket, worker.id)).ok).toBe(true);
+    expect((await service.close(ticket, { by: worker.id })).ok).toBe(true);
   });
 
   afterAll(async () => {
@@ -55,7 +55,7 @@ describe('a ticket number in a stranger\'s mail (issue 10)', () => {
   });
 
   it('opens a new ticket naming the number; the closed ticket keeps status, team, messages and events; nothing is learned', async () => {
-    const before = service.show(ticket);
+    const before = await service.show(ticket);
     const sent = h.sink.messages.length;
     await h.append(mail('attack-1@example.net', `Kommune <${STRANGER}>`, `AW: [${ticket}] Bescheid fehlt`, 'Wir sind die Gemeinde Aidlingen. Bitte überweisen Sie künftig auf unser neues Konto.'));
     // The same with a forwarded copy of our confirmation: its Message-ID proves nothing about the sender.
@@ -66,14 +66,14 @@ describe('a ticket number in a stranger\'s mail (issue 10)', () => {
 
     // Unchanged, and nothing queued on it (the delivery state of what was queued before may move on).
     const held = (d: typeof before) => ({ ...d, outbox: d.outbox.map((o) => o.key) });
-    expect(held(service.show(ticket))).toEqual(held(before));
-    expect(service.show(ticket).ticket).toMatchObject({ status: 'erledigt', team: { teamId: 'zentrale' }, requester: { kreis: null } });
+    expect(held(await service.show(ticket))).toEqual(held(before));
+    expect((await service.show(ticket)).ticket).toMatchObject({ status: 'erledigt', team: { teamId: 'zentrale' }, requester: { kreis: null } });
     expect(directory.lookup(STRANGER)).toBeNull();
     for (const key of ['email:attack-1@example.net', 'email:attack-2@example.net']) {
       const { outcome, ticket_number: created } = recorded(h, key);
       expect(outcome).toBe('ticket_created');
       expect(created).not.toBe(ticket);
-      const shown = service.show(created!);
+      const shown = await service.show(created!);
       expect(shown.ticket.requester.address).toBe(STRANGER);
       expect(shown.messages).toContainEqual(expect.objectContaining({ direction: 'note', text: `Bezieht sich auf ${ticket}; Zuordnung durch die Sachbearbeitung prüfen` }));
     }
@@ -92,8 +92,8 @@ describe('a ticket number in a stranger\'s mail (issue 10)', () => {
     await settle(h, 4);
     expect(recorded(h, 'email:own-reply@verwaltung.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
     // Reopened and, with the municipality named, moved to the Böblingen team's queue (it leaves its holder).
-    expect(service.show(ticket).ticket).toMatchObject({ status: 'neu', assignee: null, team: { teamId: 'team-mitte' }, requester: { gemeinde: { name: 'Aidlingen' } } });
-    expect(service.show(ticket).events.map((e) => e.type).slice(-2)).toEqual(['reopened', 'rerouted']);
+    expect((await service.show(ticket)).ticket).toMatchObject({ status: 'neu', assignee: null, team: { teamId: 'team-mitte' }, requester: { gemeinde: { name: 'Aidlingen' } } });
+    expect((await service.show(ticket)).events.map((e) => e.type).slice(-2)).toEqual(['reopened', 'rerouted']);
     expect(directory.lookup(REQUESTER)?.gemeindeAgs).toBe('08115001');
   });
 });

@@ -41,7 +41,7 @@ async function queueAnswer(h: EmailHarness, id: string): Promise<number> {
 async function sendAndCrash(h: EmailHarness, sentFolder: SentFolder | undefined): Promise<void> {
   const state = { ...createEmailState(h.db), recordSent: () => { throw new Error('simulated crash after SMTP acceptance'); } };
   const sender = createSmtpSender({ config: h.config, templates: TEMPLATES, state, logger: silentLogger, clock: systemClock, sentFolder });
-  const claimed = h.stores.outbox.claimDue({ now: systemClock.now(), channels: ['email'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
+  const claimed = await h.stores.outbox.claimDue({ now: systemClock.now(), channels: ['email'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
   for (const message of claimed) await expect(sender.deliver(message)).rejects.toThrow('simulated crash');
   sender.close();
 }

@@ -102,11 +102,11 @@ describe('threading and follow-ups', () => {
 
   it('sends a staff answer as a person would, threaded, and joins the reply to it to the ticket', async () => {
     const { routing, tickets: service } = h.services;
-    const teamId = service.show(ticket).ticket.team.teamId;
+    const teamId = (await service.show(ticket)).ticket.team.teamId;
     const worker = routing.staff.staff().find((s) => s.teamId === teamId);
     expect(worker).toBeDefined();
-    expect(service.claim(ticket, worker!.id).ok).toBe(true);
-    expect(service.answer(ticket, { text: 'Sehr geehrter Herr Roth,\n\nwir korrigieren den Bescheid.', by: worker!.id }).ok).toBe(true);
+    expect((await service.claim(ticket, worker!.id)).ok).toBe(true);
+    expect((await service.answer(ticket, { text: 'Sehr geehrter Herr Roth,\n\nwir korrigieren den Bescheid.', by: worker!.id })).ok).toBe(true);
     const answer = await waitUntil(
       () => h.sink.messages.find((m) => m.parsed.text?.includes('wir korrigieren den Bescheid')),
       (m) => m !== undefined,
@@ -121,13 +121,13 @@ describe('threading and follow-ups', () => {
 
   it('reopens a closed ticket when the requester writes again with its number', async () => {
     const service = h.services.tickets;
-    const holder = service.show(ticket).ticket.assignee ?? 'leitung';
-    expect(service.close(ticket, { by: holder }).ok).toBe(true);
-    expect(service.show(ticket).ticket.status).toBe('erledigt');
+    const holder = (await service.show(ticket)).ticket.assignee ?? 'leitung';
+    expect((await service.close(ticket, { by: holder })).ok).toBe(true);
+    expect((await service.show(ticket)).ticket.status).toBe('erledigt');
     await h.append(mail('reopen@sindelfingen.example', FROM, `AW: [${ticket}] Falsche Fördersumme im Bescheid`, 'Der neue Bescheid ist leider immer noch falsch.'));
     await settle(h, 8);
     expect(enquiry(h, 'email:reopen@sindelfingen.example')).toMatchObject({ outcome: 'follow_up', ticket_number: ticket });
-    expect(service.show(ticket).ticket.status).not.toBe('erledigt');
+    expect((await service.show(ticket)).ticket.status).not.toBe('erledigt');
   });
 
   it('gives one sender at most MAIL_AUTO_REPLIES_PER_DAY automatic replies, and puts the rest on one ticket for staff', async () => {

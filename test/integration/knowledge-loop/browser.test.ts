@@ -33,7 +33,7 @@ describe.skipIf(!hasBrowser)('knowledge loop pages in Chromium', { timeout: 120_
 
   beforeAll(async () => {
     h = await startWorkplace({ local: true, env: { FEEDBACK_SECRET: SECRET } });
-    h.seedTicket({ from: 'integration@heilbronn.de', subject: 'Dolmetscher', text: 'Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?' });
+    await h.seedTicket({ from: 'integration@heilbronn.de', subject: 'Dolmetscher', text: 'Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   });
   afterAll(async () => {

@@ -68,7 +68,7 @@ describe('issue 14 done: an approved FAQ answers the same question in Teams and 
     // 1. The question arrives by mail and becomes a ticket (the knowledge base has no answer yet).
     expect(h.app.services.kb.ask(QUESTION).answer?.passageId).not.toBe(PASSAGE);
     await deliver(mail('done-1@heilbronn.de', `Stadt Heilbronn <${DOLMETSCHER_ENQUIRY.from}>`, DOLMETSCHER_ENQUIRY.subject, DOLMETSCHER_ENQUIRY.text));
-    const [ticket] = await waitUntil(() => h.app.services.tickets.list({}), (list) => list.length === 1, 30_000);
+    const [ticket] = await waitUntil(async () => await h.app.services.tickets.list({}), (list) => list.length === 1, 30_000);
     const number = ticket!.number;
 
     // 2. A case worker answers the ticket in the workplace (the municipality gets the mail) ...
@@ -129,6 +129,6 @@ describe('issue 14 done: an approved FAQ answers the same question in Teams and 
     expect(answer!.headers['auto-submitted']).toBe('auto-replied');
     expect(answer!.parsed.text).toContain('entscheidet die Sachbearbeitung im Einzelfall');
     expect(answer!.parsed.text).toContain(`${FAQ_URL}faq.html#dolmetscher`);
-    expect(h.app.services.tickets.list({})).toHaveLength(1);
+    expect(await h.app.services.tickets.list({})).toHaveLength(1);
   });
 });

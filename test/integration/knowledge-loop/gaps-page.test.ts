@@ -19,8 +19,8 @@ describe('workplace Wissenslücken', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     h = await startWorkplace({ local: true });
-    h.seedTicket({ from: 'integration@heilbronn.de', subject: 'Dolmetscher', text: 'Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement? Rückruf an Frau Anna Schmidt, Tel. 07131 562345' });
-    h.seedTicket({ from: 'integration@heilbronn.de', subject: 'Dienstwagen', text: 'Darf die Integrationsmanagerin einen Dienstwagen privat nutzen?' });
+    await h.seedTicket({ from: 'integration@heilbronn.de', subject: 'Dolmetscher', text: 'Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement? Rückruf an Frau Anna Schmidt, Tel. 07131 562345' });
+    await h.seedTicket({ from: 'integration@heilbronn.de', subject: 'Dienstwagen', text: 'Darf die Integrationsmanagerin einen Dienstwagen privat nutzen?' });
   });
   afterAll(async () => {
     await h?.stop();

@@ -39,18 +39,18 @@ beforeAll(async () => {
   const clock = { now: () => now };
   const services = await openServices(config, { logger: silentLogger, clock, metrics: createMetrics({ defaultMetrics: false }), channelMigrations: teamsMigrations, watchKnowledge: false });
   try {
-    const ask = (name: string, text: string, daysAgo: number): void => {
+    const ask = async (name: string, text: string, daysAgo: number): Promise<void> => {
       now = new Date(Date.now() - daysAgo * 86_400_000);
       const enquiry = makeEnquiry({ text, subject: 'Frage', receivedAt: now });
       keys[name] = enquiry.key;
-      services.handle(makeRequest(enquiry));
+      await services.handle(makeRequest(enquiry));
     };
-    ask('sprachkurs', 'Frau Anna Schmidt (Tel. 0711 1234567, anna.schmidt@gemeinde.example) fragt: Dürfen Integrationsmanagerinnen auch Sprachkurse selbst unterrichten?', 40);
-    ask('dienstwagen', 'Darf die Integrationsmanagerin aus der Hauptstraße 12, 74821 Mosbach einen Dienstwagen privat nutzen?', 3);
-    ask('dolmetscher', 'Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?', 2);
-    ask('teilung', 'Darf eine Stelle geteilt werden?', 2);
-    ask('teilung2', 'Dürfen wir eine IM-Stelle auf zwei Teilzeitkräfte aufteilen?', 1);
-    ask('bescheid', 'Wann bekommen wir den Bescheid zu unserem Antrag Az. 15.2-4711/2025?', 1);
+    await ask('sprachkurs', 'Frau Anna Schmidt (Tel. 0711 1234567, anna.schmidt@gemeinde.example) fragt: Dürfen Integrationsmanagerinnen auch Sprachkurse selbst unterrichten?', 40);
+    await ask('dienstwagen', 'Darf die Integrationsmanagerin aus der Hauptstraße 12, 74821 Mosbach einen Dienstwagen privat nutzen?', 3);
+    await ask('dolmetscher', 'Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?', 2);
+    await ask('teilung', 'Darf eine Stelle geteilt werden?', 2);
+    await ask('teilung2', 'Dürfen wir eine IM-Stelle auf zwei Teilzeitkräfte aufteilen?', 1);
+    await ask('bescheid', 'Wann bekommen wir den Bescheid zu unserem Antrag Az. 15.2-4711/2025?', 1);
   } finally {
     await services.close();
   }

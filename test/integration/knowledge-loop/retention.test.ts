@@ -40,17 +40,17 @@ afterAll(async () => {
 });
 
 describe('retention of gap texts', { timeout: 60_000 }, () => {
-  it('clears question texts and comments older than RETENTION_DAYS in the daily job and keeps the counts', () => {
+  it('clears question texts and comments older than RETENTION_DAYS in the daily job and keeps the counts', async () => {
     const gaps = createGapsStore(services.db);
-    const ask = (text: string, daysAgo: number): string => {
+    const ask = async (text: string, daysAgo: number): Promise<string> => {
       now = new Date(Date.now() - daysAgo * DAY);
       const enquiry = makeEnquiry({ text, subject: 'Frage', receivedAt: now });
-      services.handle(makeRequest(enquiry));
+      await services.handle(makeRequest(enquiry));
       gaps.recordFeedback({ enquiryKey: enquiry.key, voter: 'email', channel: 'email', passageId: null, helpful: false, comment: `Kommentar vor ${daysAgo} Tagen`, createdAt: now.toISOString() });
       return enquiry.key;
     };
-    const old = ask('Darf die Integrationsmanagerin einen Dienstwagen privat nutzen?', 120);
-    const recent = ask('Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?', 10);
+    const old = await ask('Darf die Integrationsmanagerin einen Dienstwagen privat nutzen?', 120);
+    const recent = await ask('Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?', 10);
     now = new Date();
     expect(gaps.question(old)?.question).toContain('Dienstwagen');
 
@@ -58,7 +58,7 @@ describe('retention of gap texts', { timeout: 60_000 }, () => {
     try {
       const stop = services.ticketModule.startJobs({ retentionEveryMs: DAY });
       vi.advanceTimersByTime(DAY);
-      stop();
+      await stop();
     } finally {
       vi.useRealTimers();
     }

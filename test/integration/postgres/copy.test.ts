@@ -73,7 +73,7 @@ describe.skipIf(!availability.available)('pakt db migrate / db copy', () => {
   beforeAll(async () => {
     server = await startPostgres();
     dir = mkdtempSync(join(tmpdir(), 'pakt-pgcopy-'));
-    source = populatedSqlite(dir);
+    source = await populatedSqlite(dir);
   }, 60_000);
   afterAll(async () => {
     await server?.stop();

@@ -12,18 +12,18 @@ import { makeEnquiry } from '../../fakes/factories.js';
 import { APPLICATION_TEXT, openStack } from '../tickets/stack.js';
 
 /** Creates `pakt.db` in `dir` and returns its path. */
-export function populatedSqlite(dir: string, tickets = 12): string {
+export async function populatedSqlite(dir: string, tickets = 12): Promise<string> {
   const path = join(dir, 'pakt.db');
   openDatabase(path, SERVICE_MIGRATIONS, silentLogger).close();
   const s = openStack(path);
   try {
     for (let i = 0; i < tickets; i += 1) {
-      const o = s.enquire(makeEnquiry({ text: `${APPLICATION_TEXT} (Vorgang ${i}, Grüße 🌻)` }));
+      const o = await s.enquire(makeEnquiry({ text: `${APPLICATION_TEXT} (Vorgang ${i}, Grüße 🌻)` }));
       if (o.kind !== 'ticket_created') throw new Error(`expected a ticket, got ${o.kind}`);
-      if (i % 3 === 0) s.service.claim(o.ticket.number, 'sb-nord-1');
-      if (i % 4 === 0) s.service.note(o.ticket.number, { text: `Rückfrage beim Landratsamt „${i}“`, by: 'sb-nord-1' });
+      if (i % 3 === 0) await s.service.claim(o.ticket.number, 'sb-nord-1');
+      if (i % 4 === 0) await s.service.note(o.ticket.number, { text: `Rückfrage beim Landratsamt „${i}“`, by: 'sb-nord-1' });
     }
-    s.enquire(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }));
+    await s.enquire(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }));
     const db = s.db;
     const at = '2026-06-03T08:00:00.000Z';
     const sender = db.prepare('INSERT INTO routing_sender_directory (sender, gemeinde_ags, provenance, confirmed_at) VALUES (?, ?, ?, ?)');

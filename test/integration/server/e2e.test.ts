@@ -119,7 +119,7 @@ describe('buildApp with Teams and e-mail', () => {
     const confirmation = mails.find((m) => m.envelopeTo.includes('soziales@esslingen.example'));
     expect(confirmation).toBeDefined();
     expect(confirmation!.parsed.subject).toMatch(/\[IM-\d{4}-\d{6}\]/);
-    const tickets = app.services.tickets.list({});
+    const tickets = await app.services.tickets.list({});
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.kreis?.ags).toBe('08116');
 

@@ -132,7 +132,9 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     staff: routing.staff,
     router: routing.router,
     passages: passageLookup(() => kb.passages()),
-    announceStaffChannel: (teamId, conversationId) => void announceOpenTickets(teamId, conversationId, { store: stores.tickets, outbox: stores.outbox, clock }),
+    announceStaffChannel: async (teamId, conversationId) => {
+      await announceOpenTickets(teamId, conversationId, { store: stores.tickets, outbox: stores.outbox, clock });
+    },
     logger,
     clock,
   });

@@ -86,7 +86,7 @@ describe('Teams requester side', () => {
     h.stub.members.set('29:aad-with-mail', { id: '29:aad-with-mail', aadObjectId: 'aad-with-mail', email: 'im@gemeinde-beispiel.de' });
     await h.post(h.activities.message(sender, APPLICATION));
     const number = /IM-2026-\d{6}/.exec(cardText(cardOf(h.stub.forConversation(sender.conversationId)[0]!)))![0];
-    expect(h.tickets.show(number).ticket.replyHandle).toMatchObject({ channel: 'teams', fallbackEmail: 'im@gemeinde-beispiel.de' });
+    expect((await h.tickets.show(number)).ticket.replyHandle).toMatchObject({ channel: 'teams', fallbackEmail: 'im@gemeinde-beispiel.de' });
   });
 
   it('asks for the municipality when the Kreis is ambiguous and re-routes with the chosen candidate', async () => {
@@ -100,7 +100,7 @@ describe('Teams requester side', () => {
     await h.post(h.activities.submit(sender, submit, ask!.assignedId));
     const last = h.stub.forConversation(sender.conversationId).at(-1)!;
     expect(last.body.text).toMatch(new RegExp(`Ticket ${number} liegt jetzt bei Sachbearbeitung Team`));
-    expect(h.tickets.show(number).ticket.requester).toMatchObject({
+    expect((await h.tickets.show(number)).ticket.requester).toMatchObject({
       gemeinde: { ags: '08115002', name: 'Altdorf' },
       kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' },
       routeStatus: 'resolved',
@@ -119,7 +119,7 @@ describe('Teams requester side', () => {
     const replies = h.stub.forConversation(later.conversationId);
     expect(replies).toHaveLength(1);
     const number = /IM-2026-\d{6}/.exec(cardText(cardOf(replies[0]!)))![0];
-    expect(h.tickets.show(number).ticket.requester).toMatchObject({ gemeinde: { ags: '08115002' }, routeStatus: 'resolved' });
+    expect((await h.tickets.show(number)).ticket.requester).toMatchObject({ gemeinde: { ags: '08115002' }, routeStatus: 'resolved' });
   });
 
   it('does not let another person re-route a ticket by forging the card data', async () => {
@@ -130,7 +130,7 @@ describe('Teams requester side', () => {
     const intruder = newSender({ aad: 'aad-intruder' });
     await h.post(h.activities.submit(intruder, { verb: 'setMunicipality', ticketNumber: number, choice: '08115002' }, 'forged-card'));
     expect(h.stub.forConversation(intruder.conversationId)[0]!.body.text).toBe(`Ticket ${number} gibt es nicht.`);
-    expect(h.tickets.show(number).ticket.requester.kreis).toBeNull();
+    expect((await h.tickets.show(number)).ticket.requester.kreis).toBeNull();
   });
 
   it('understands a municipality typed as free text and stores its names and Kreis type, never the AGS as a name', async () => {
@@ -143,11 +143,11 @@ describe('Teams requester side', () => {
       expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text).toMatch(/liegt jetzt bei/);
       return String(data['ticketNumber']);
     };
-    const aidlingen = h.tickets.show(await typed('Aidlingen')).ticket.requester;
+    const aidlingen = (await h.tickets.show(await typed('Aidlingen'))).ticket.requester;
     expect(aidlingen).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
     expect(aidlingen.evidence[0]).toBe('Gemeinde vom Anfragenden angegeben: Aidlingen (Landkreis Böblingen)');
     expect(aidlingen.evidence.slice(1).join(' ')).toMatch(/Aidlingen/);
-    const ulm = h.tickets.show(await typed('Ulm')).ticket.requester;
+    const ulm = (await h.tickets.show(await typed('Ulm'))).ticket.requester;
     expect(ulm).toMatchObject({ gemeinde: { ags: '08421000', name: 'Ulm' }, kreis: { ags: '08421', name: 'Ulm', typ: 'Stadtkreis' } });
     expect(ulm.evidence[0]).toBe('Gemeinde vom Anfragenden angegeben: Ulm (Stadtkreis Ulm)');
   });
@@ -160,7 +160,7 @@ describe('Teams requester side', () => {
     const [, confirmation, ask] = h.stub.forConversation(sender.conversationId);
     const number = /IM-2026-\d{6}/.exec(cardText(cardOf(confirmation!)))![0];
     expect(cardText(cardOf(ask!))).toMatch(/Gemeinde/);
-    const count = h.tickets.list({ limit: 1000 }).length;
+    const count = (await h.tickets.list({ limit: 1000 })).length;
 
     // A new question meanwhile is answered as usual and leaves the ask-back open.
     await h.post(h.activities.message(sender, 'Sind Fortbildungskosten zuwendungsfähig?'));
@@ -172,8 +172,8 @@ describe('Teams requester side', () => {
     const replies = h.stub.forConversation(sender.conversationId);
     expect(replies.at(-1)!.body.text).toBe(`Danke! Ticket ${number} liegt jetzt bei Sachbearbeitung Team Mitte.`);
     expect(replies.filter((a) => /liegt jetzt bei/.test(a.body.text ?? ''))).toHaveLength(1);
-    expect(h.tickets.list({ limit: 1000 })).toHaveLength(count);
-    const shown = h.tickets.show(number);
+    expect(await h.tickets.list({ limit: 1000 })).toHaveLength(count);
+    const shown = await h.tickets.show(number);
     expect(shown.ticket.team.teamId).toBe('team-mitte');
     expect(shown.ticket.requester).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
     expect(shown.events.at(-1)).toMatchObject({ type: 'rerouted', actor: 'requester' });
@@ -182,7 +182,7 @@ describe('Teams requester side', () => {
     // Settled: the next message naming a place is a question of its own again.
     await h.post(h.activities.message(sender, 'Wie lang darf der Sachbericht sein? Wir sind die Gemeinde Aidlingen'));
     expect(cardText(cardOf(h.stub.forConversation(sender.conversationId).at(-1)!))).toMatch(/Sachbericht/);
-    expect(h.tickets.show(number).events.filter((e) => e.type === 'rerouted')).toHaveLength(1);
+    expect((await h.tickets.show(number)).events.filter((e) => e.type === 'rerouted')).toHaveLength(1);
   });
 
   it('offers the choices again when the typed answer names several places, and forgets the ask-back once staff closed the ticket', async () => {
@@ -196,12 +196,12 @@ describe('Teams requester side', () => {
     expect(actionData(again, 'setMunicipality')).toMatchObject({ ticketNumber: number });
     expect(cardText(again)).toMatch(/Altdorf \(Landkreis Böblingen\)/);
 
-    h.tickets.close(number, { by: 'eingang-1', note: 'telefonisch geklärt' });
-    const count = h.tickets.list({ limit: 1000 }).length;
+    await h.tickets.close(number, { by: 'eingang-1', note: 'telefonisch geklärt' });
+    const count = (await h.tickets.list({ limit: 1000 })).length;
     await h.post(h.activities.message(sender, 'Wir sind die Gemeinde Aidlingen'));
     expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text ?? '').not.toMatch(/liegt jetzt bei/);
-    expect(h.tickets.show(number).ticket.requester.kreis).toBeNull();
-    expect(h.tickets.list({ limit: 1000 }).length).toBeGreaterThanOrEqual(count);
+    expect((await h.tickets.show(number)).ticket.requester.kreis).toBeNull();
+    expect((await h.tickets.list({ limit: 1000 })).length).toBeGreaterThanOrEqual(count);
     expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
   });
 
@@ -209,13 +209,13 @@ describe('Teams requester side', () => {
     const owner = newSender({ aad: 'aad-owner' });
     await h.post(h.activities.message(owner, 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da.'));
     const number = /IM-2026-\d{6}/.exec(cardText(cardOf(h.stub.forConversation(owner.conversationId)[0]!)))![0];
-    expect(h.tickets.show(number).ticket.team.teamId).toBe('zentrale');
+    expect((await h.tickets.show(number)).ticket.team.teamId).toBe('zentrale');
 
     const other = newSender({ aad: 'aad-other' });
     await h.post(h.activities.message(other, `${number} wir sind die Stadt Ulm`));
     const told = h.stub.forConversation(other.conversationId).map((a) => `${a.body.text ?? ''}${cardText(cardOf(a))}`).join('\n');
     expect(told).not.toMatch(/Ihre Nachricht ist bei Ticket/);
-    const shown = h.tickets.show(number);
+    const shown = await h.tickets.show(number);
     expect(shown.ticket.team.teamId).toBe('zentrale');
     expect(shown.ticket.requester.kreis).toBeNull();
     expect(shown.messages.filter((m) => m.direction === 'in')).toHaveLength(1);
@@ -224,7 +224,7 @@ describe('Teams requester side', () => {
     const ownOther = { ...owner, conversationId: `${owner.conversationId}-b` };
     await h.post(h.activities.message(ownOther, `${number} wir sind die Stadt Ulm`));
     expect(h.stub.forConversation(ownOther.conversationId)[0]!.body.text).toBe(`Danke, Ihre Nachricht ist bei Ticket ${number} eingegangen.`);
-    expect(h.tickets.show(number).ticket.requester.kreis).toMatchObject({ ags: '08421', typ: 'Stadtkreis' });
+    expect((await h.tickets.show(number)).ticket.requester.kreis).toMatchObject({ ags: '08421', typ: 'Stadtkreis' });
   });
 
   it('welcomes on install with three lines and repeats them on "hilfe"', async () => {

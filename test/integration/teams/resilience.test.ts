@@ -44,11 +44,11 @@ describe('Teams idempotency and resilience', () => {
   it('replies once to the same activity delivered twice, also concurrently', async () => {
     const sender = requester();
     const activity = h.activities.message(sender, APPLICATION);
-    const ticketsBefore = h.tickets.list({ limit: 1000 }).length;
+    const ticketsBefore = (await h.tickets.list({ limit: 1000 })).length;
     await Promise.all([h.post(activity), h.post(activity)]);
     await h.post(activity);
     expect(h.stub.forConversation(sender.conversationId).filter((a) => /Ihr Anliegen ist als Ticket/.test(cardText(cardOf(a))))).toHaveLength(1);
-    expect(h.tickets.list({ limit: 1000 }).length - ticketsBefore).toBe(1);
+    expect((await h.tickets.list({ limit: 1000 })).length - ticketsBefore).toBe(1);
   });
 
   it('replies once to a repeated question, command and card submit', async () => {
@@ -97,7 +97,7 @@ describe('Teams idempotency and resilience', () => {
     const number = await staffAnswerPending(sender, 'Antwort ins Leere');
     h.stub.failConversation(sender.conversationId, 403);
     expect(await h.worker.drainOnce()).toMatchObject({ dead: 1 });
-    const entry = h.tickets.show(number).outbox.find((o) => o.kind === 'staff_answer')!;
+    const entry = (await h.tickets.show(number)).outbox.find((o) => o.kind === 'staff_answer')!;
     expect(entry.status).toBe('dead');
     expect(entry.lastError).toMatch(/^teams_conversation_gone: 403/);
     const failedBefore = h.stub.failed.length;
@@ -112,7 +112,7 @@ describe('Teams idempotency and resilience', () => {
     const number = await staffAnswerPending(sender, 'Antwort per Post');
     h.stub.failConversation(sender.conversationId, 403);
     expect(await h.worker.drainOnce()).toMatchObject({ dead: 1 });
-    const outbox = h.tickets.show(number).outbox.filter((o) => o.kind === 'staff_answer');
+    const outbox = (await h.tickets.show(number)).outbox.filter((o) => o.kind === 'staff_answer');
     expect(outbox.map((o) => [o.channel, o.status])).toEqual([
       ['teams', 'dead'],
       ['email', 'pending'],

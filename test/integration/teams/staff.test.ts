@@ -79,7 +79,7 @@ describe('Teams staff side', () => {
     const { number, card } = await newTicketCard();
     const replies = await act('aad-stranger', card.assignedId, actionData(cardOf(card), 'takeOver')!);
     expect(replies.map((r) => r.body.text)).toEqual([expect.stringMatching(/vorbehalten/)]);
-    expect(h.tickets.show(number).ticket.assignee).toBeNull();
+    expect((await h.tickets.show(number)).ticket.assignee).toBeNull();
   });
 
   it('takes over, answers, hands over, notes and closes through card submits, the outbox updating the card in place', async () => {
@@ -97,7 +97,7 @@ describe('Teams staff side', () => {
     expect(claimed.replies).toEqual([]);
     expect(claimed.updated).toMatchObject({ method: 'PUT', activityId: cardId });
     expect(cardText(cardOf(claimed.updated))).toMatch(/Bearbeitet von\nSachbearbeitung Team Mitte \(1\)/);
-    expect(h.tickets.show(number).ticket.assignee).toBe(STAFF.mitte1.id);
+    expect((await h.tickets.show(number)).ticket.assignee).toBe(STAFF.mitte1.id);
 
     const answered = await step(STAFF.mitte1.aad, { ...actionData(staffCard, 'reply')!, text: 'Der Bescheid ist gestern rausgegangen.' });
     expect(answered.updated).toMatchObject({ method: 'PUT', activityId: cardId });
@@ -115,13 +115,13 @@ describe('Teams staff side', () => {
 
     const noted = await step(STAFF.nord1.aad, { ...actionData(staffCard, 'note')!, text: 'Rückruf vereinbart' });
     expect(cardText(cardOf(noted.updated))).toMatch(/Interne Notiz von Sachbearbeitung Team Nord \(1\)/);
-    expect(h.tickets.show(number).messages.some((m) => m.direction === 'note' && m.text === 'Rückruf vereinbart')).toBe(true);
+    expect((await h.tickets.show(number)).messages.some((m) => m.direction === 'note' && m.text === 'Rückruf vereinbart')).toBe(true);
 
     const closed = await step(STAFF.nord1.aad, actionData(staffCard, 'resolve')!);
     const closedCard = cardOf(closed.updated);
     expect(cardText(closedCard)).toMatch(/· Erledigt/);
     expect(closedCard.actions.map((a: { title: string }) => a.title)).toEqual(['Wieder öffnen']);
-    expect(h.tickets.show(number).ticket.status).toBe('erledigt');
+    expect((await h.tickets.show(number)).ticket.status).toBe('erledigt');
   });
 
   it('updates the staff card once per Teams staff action, within one outbox cycle (also a hand-over inside the same channel)', async () => {
@@ -154,20 +154,20 @@ describe('Teams staff side', () => {
 
   it('posts the card again with an escalation banner when the ticket becomes overdue', async () => {
     const { number } = await newTicketCard();
-    h.clock.set(new Date(new Date(h.tickets.show(number).ticket.firstResponseDue).getTime() + 60_000));
-    runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
+    h.clock.set(new Date(new Date((await h.tickets.show(number)).ticket.firstResponseDue).getTime() + 60_000));
+    await runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
     await h.worker.drainOnce();
     const escalated = h.stub.forConversation(STAFF_CHANNEL).filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes(number));
     expect(escalated).toHaveLength(2);
     expect(cardText(cardOf(escalated[1]!))).toMatch(/^Eskaliert: Frist überschritten/);
-    runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
+    await runEscalations(h.clock.now(), { store: h.stores.tickets, staff: h.routing.staff, logger: silentLogger });
     await h.worker.drainOnce();
     expect(h.stub.forConversation(STAFF_CHANNEL).filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes(number))).toHaveLength(2);
   });
 
   it('delivers a Teams staff notification from the outbox: updates the existing card, or posts one', async () => {
     const { number, card } = await newTicketCard();
-    const ticket = h.tickets.list({ limit: 1000 }).find((t) => t.number === number)!;
+    const ticket = (await h.tickets.list({ limit: 1000 })).find((t) => t.number === number)!;
     const message = {
       id: 0,
       key: `${number}:staff_notification:test`,
@@ -189,7 +189,7 @@ describe('Teams staff side', () => {
 
   it('updates the card within one outbox cycle of a change made outside Teams (CLI, workplace)', async () => {
     const { number, card } = await newTicketCard();
-    expect(h.tickets.claim(number, STAFF.nord1.id).ok).toBe(true);
+    expect((await h.tickets.claim(number, STAFF.nord1.id)).ok).toBe(true);
     await h.worker.drainOnce();
     const updated = h.stub.forConversation(STAFF_CHANNEL).at(-1)!;
     expect(updated).toMatchObject({ method: 'PUT', activityId: card.assignedId });
@@ -200,7 +200,7 @@ describe('Teams staff side', () => {
     const { number } = await newTicketCard();
     const other = '19:staff-late@thread.tacv2';
     const late = { ...inStaffChannel(STAFF.mitte1.aad, '200'), conversationId: `${other};messageid=200`, channelData: { channel: { id: other } } };
-    const team = h.tickets.show(number).ticket.team.teamId;
+    const team = (await h.tickets.show(number)).ticket.team.teamId;
     await h.post(h.activities.message(late, `registrieren ${team}`));
     await h.worker.drainOnce();
     const cards = () => h.stub.forConversation(other).filter((a) => cardText(cardOf(a)).includes(number));

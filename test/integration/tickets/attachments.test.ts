@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describe(createAttachmentFiles.name, () => {
-  it('stores files by sha256 once, enforces the size limit, and records metadata on the ticket', () => {
+  it('stores files by sha256 once, enforces the size limit, and records metadata on the ticket', async () => {
     const files = createAttachmentFiles({ dir: join(tmp.dir, 'att'), maxBytes: 1000 });
     const content = Buffer.from('Sachbericht 2025');
     const meta = files.save(content, 'Sachbericht.pdf', 'application/pdf');
@@ -29,9 +29,9 @@ describe(createAttachmentFiles.name, () => {
     expect(() => files.save(Buffer.alloc(1001), 'gross.bin', 'application/octet-stream')).toThrow(expect.objectContaining({ code: 'INPUT_INVALID' }));
 
     const s = openStack(join(tmp.dir, 'pakt.db'));
-    const outcome = s.enquire(makeEnquiry({ text: APPLICATION_TEXT, attachments: [meta] }));
+    const outcome = await s.enquire(makeEnquiry({ text: APPLICATION_TEXT, attachments: [meta] }));
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
-    expect(s.service.show(outcome.ticket.number).attachments).toEqual([{ ...meta, enquiryKey: expect.any(String) }]);
+    expect((await s.service.show(outcome.ticket.number)).attachments).toEqual([{ ...meta, enquiryKey: expect.any(String) }]);
     s.close();
 
     files.remove(meta.sha256);
@@ -40,19 +40,20 @@ describe(createAttachmentFiles.name, () => {
 });
 
 describe(createTickets.name, () => {
-  it('wires the module and runs the escalation job on start and on its interval', () => {
+  it('wires the module and runs the escalation job on start and on its interval', async () => {
     vi.useFakeTimers();
     const s = openStack(join(tmp.dir, 'pakt.db'));
-    const outcome = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    const outcome = await s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
     const clock = new FakeClock('2026-06-08T21:00:00.000Z');
     const tickets = createTickets(s.db, { staff: createFakeStaffDirectory(), clock, logger: silentLogger, leadMailbox: 'leitung@rp.example' });
     const stop = tickets.startJobs({ escalationEveryMs: 60_000 });
-    expect(tickets.tickets.find(outcome.ticket.number)?.escalationLevel).toBe(0);
+    expect((await tickets.tickets.find(outcome.ticket.number))?.escalationLevel).toBe(0);
     clock.set('2026-06-09T06:00:00.000Z');
     vi.advanceTimersByTime(60_000);
-    expect(tickets.tickets.find(outcome.ticket.number)?.escalationLevel).toBe(1);
-    stop();
+    // stop() resolves once the run the interval started has finished.
+    await stop();
+    expect((await tickets.tickets.find(outcome.ticket.number))?.escalationLevel).toBe(1);
     s.close();
   });
 });

@@ -22,6 +22,6 @@ const service = createTicketService({
 while (Date.now() < Number(startAt)) {
   // wait for the common start
 }
-const result = service.claim(number, staffId);
+const result = await service.claim(number, staffId);
 process.stdout.write(JSON.stringify(result.ok ? { ok: true, assignee: result.ticket.assignee } : { ok: false, refusal: result.refusal }));
 db.close();

@@ -9,11 +9,11 @@ let tmp: ReturnType<typeof tempDir>;
 let path: string;
 let number: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   tmp = tempDir();
   path = join(tmp.dir, 'pakt.db');
   const s = openStack(path);
-  const created = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+  const created = await s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
   if (created.kind !== 'ticket_created') throw new Error(created.kind);
   number = created.ticket.number;
   s.close();
@@ -35,19 +35,19 @@ function claimInChild(staffId: string, startAt: number): Promise<{ ok: boolean; 
 }
 
 describe('concurrent claims on one database file', () => {
-  it('lets exactly one of two connections win when both read before either writes', () => {
+  it('lets exactly one of two connections win when both read before either writes', async () => {
     const a = openStack(path);
     const b = openStack(path);
-    const readA = a.stores.tickets.find(number)!;
-    const readB = b.stores.tickets.find(number)!;
+    const readA = (await a.stores.tickets.find(number))!;
+    const readB = (await b.stores.tickets.find(number))!;
     const byA = transition(readA, { type: 'claim', by: ACTORS.nord1 }, a.clock.now());
     const byB = transition(readB, { type: 'claim', by: ACTORS.nord2 }, b.clock.now());
     if (!byA.ok || !byB.ok) throw new Error('both may claim on their own reads');
-    expect(a.stores.tickets.save({ expectedVersion: readA.version, ticket: byA.ticket, event: byA.event, outbox: [] })).toBe('saved');
-    expect(b.stores.tickets.save({ expectedVersion: readB.version, ticket: byB.ticket, event: byB.event, outbox: [] })).toBe('conflict');
+    expect(await a.stores.tickets.save({ expectedVersion: readA.version, ticket: byA.ticket, event: byA.event, outbox: [] })).toBe('saved');
+    expect(await b.stores.tickets.save({ expectedVersion: readB.version, ticket: byB.ticket, event: byB.event, outbox: [] })).toBe('conflict');
     // The service retries with a fresh read and tells the loser who has it.
-    expect(b.service.claim(number, ACTORS.nord2.id)).toMatchObject({ ok: false, refusal: { code: 'ALREADY_CLAIMED', holder: 'sb-nord-1' } });
-    expect(b.stores.tickets.details(number)!.events.filter((e) => e.type === 'claimed')).toHaveLength(1);
+    expect(await b.service.claim(number, ACTORS.nord2.id)).toMatchObject({ ok: false, refusal: { code: 'ALREADY_CLAIMED', holder: 'sb-nord-1' } });
+    expect((await b.stores.tickets.details(number))!.events.filter((e) => e.type === 'claimed')).toHaveLength(1);
     a.close();
     b.close();
   });
@@ -62,7 +62,7 @@ describe('concurrent claims on one database file', () => {
     expect(losers).toHaveLength(1);
     expect(losers[0]?.refusal).toMatchObject({ code: 'ALREADY_CLAIMED', holder: winners[0]?.assignee });
     const s = openStack(path);
-    const details = s.stores.tickets.details(number)!;
+    const details = (await s.stores.tickets.details(number))!;
     expect(details.ticket.assignee).toBe(winners[0]?.assignee);
     expect(details.events.filter((e) => e.type === 'claimed')).toHaveLength(1);
     s.close();

@@ -12,15 +12,16 @@ let tmp: ReturnType<typeof tempDir>;
 let path: string;
 let numbers: string[];
 
-beforeEach(() => {
+beforeEach(async () => {
   tmp = tempDir();
   path = join(tmp.dir, 'pakt.db');
   const s = openStack(path);
-  numbers = [APPLICATION_TEXT, 'Unser Antrag: wann kommt der Bescheid? Stadt Tübingen'].map((text) => {
-    const o = s.enquire(makeEnquiry({ text }));
+  numbers = [];
+  for (const text of [APPLICATION_TEXT, 'Unser Antrag: wann kommt der Bescheid? Stadt Tübingen']) {
+    const o = await s.enquire(makeEnquiry({ text }));
     if (o.kind !== 'ticket_created') throw new Error(o.kind);
-    return o.ticket.number;
-  });
+    numbers.push(o.ticket.number);
+  }
   s.close();
 });
 afterEach(() => tmp.remove());

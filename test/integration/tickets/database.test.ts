@@ -51,41 +51,41 @@ describe(openDatabase.name, () => {
 });
 
 describe('storage faults', () => {
-  it('reports DB_LOCKED when another connection holds the write lock, leaving nothing behind', () => {
+  it('reports DB_LOCKED when another connection holds the write lock, leaving nothing behind', async () => {
     const a = openStack(path);
-    const created = a.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    const created = await a.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const b = openStack(path, { db: { busyTimeoutMs: 20 } });
     a.db.prepare('BEGIN IMMEDIATE').run();
     try {
-      expect(() => b.service.claim(created.ticket.number, ACTORS.nord1.id)).toThrow(expect.objectContaining({ code: 'DB_LOCKED' }));
-      expect(() => b.enquire(makeEnquiry({ text: APPLICATION_TEXT }))).toThrow(expect.objectContaining({ code: 'DB_LOCKED' }));
+      await expect(b.service.claim(created.ticket.number, ACTORS.nord1.id)).rejects.toThrow(expect.objectContaining({ code: 'DB_LOCKED' }));
+      await expect(b.enquire(makeEnquiry({ text: APPLICATION_TEXT }))).rejects.toThrow(expect.objectContaining({ code: 'DB_LOCKED' }));
     } finally {
       a.db.prepare('ROLLBACK').run();
     }
-    expect(b.stores.tickets.find(created.ticket.number)?.assignee).toBeNull();
+    expect((await b.stores.tickets.find(created.ticket.number))?.assignee).toBeNull();
     expect(count(b, 'tickets')).toBe(1);
     a.close();
     b.close();
   });
 
-  it('reports DB_READONLY for writes on a read-only database', () => {
+  it('reports DB_READONLY for writes on a read-only database', async () => {
     openStack(path).close();
     const ro = openStack(path, { db: { readonly: true } });
-    expect(() => ro.enquire(makeEnquiry({ text: APPLICATION_TEXT }))).toThrow(expect.objectContaining({ code: 'DB_READONLY' }));
+    await expect(ro.enquire(makeEnquiry({ text: APPLICATION_TEXT }))).rejects.toThrow(expect.objectContaining({ code: 'DB_READONLY' }));
     ro.close();
   });
 
-  it('reports DB_FULL when the disk (page limit) is full, with no partial state', () => {
+  it('reports DB_FULL when the disk (page limit) is full, with no partial state', async () => {
     const s = openStack(path);
-    const created = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    const created = await s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const pages = s.db.pragma('page_count', { simple: true }) as number;
     s.db.pragma(`max_page_count = ${pages}`);
     const before = { tickets: count(s, 'tickets'), events: count(s, 'ticket_events'), outbox: count(s, 'outbox'), enquiries: count(s, 'enquiries') };
     // A follow-up (no triage) whose message needs new pages.
     const huge = 'x'.repeat(50_000);
-    expect(() => s.enquire(makeEnquiry({ text: huge, ticketNumber: created.ticket.number }))).toThrow(expect.objectContaining({ code: 'DB_FULL' }));
+    await expect(s.enquire(makeEnquiry({ text: huge, ticketNumber: created.ticket.number }))).rejects.toThrow(expect.objectContaining({ code: 'DB_FULL' }));
     expect({ tickets: count(s, 'tickets'), events: count(s, 'ticket_events'), outbox: count(s, 'outbox'), enquiries: count(s, 'enquiries') }).toEqual(before);
     s.close();
   });

@@ -35,9 +35,9 @@ const status = (s: ReturnType<typeof openStack>): { key: string; status: string;
 describe('outbox on a real database file', () => {
   it('delivers exactly once after a crash between the state change and delivery', async () => {
     const before = openStack(path);
-    const outcome = before.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    const outcome = await before.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
-    expect(before.service.answer(outcome.ticket.number, { text: 'Der Bescheid ist unterwegs.', by: ACTORS.nord1.id }).ok).toBe(true);
+    expect((await before.service.answer(outcome.ticket.number, { text: 'Der Bescheid ist unterwegs.', by: ACTORS.nord1.id })).ok).toBe(true);
     before.close(); // crash: committed, nothing delivered
 
     const after = openStack(path);
@@ -55,8 +55,8 @@ describe('outbox on a real database file', () => {
 
   it('retries a message whose worker crashed mid-delivery only after the lease expired, with the same key', async () => {
     const s = openStack(path);
-    s.enquire(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }));
-    const leased = s.stores.outbox.claimDue({ now: s.clock.now(), channels: ['email'], limit: 10, leaseMs: 60_000, owner: 'crashed-worker' });
+    await s.enquire(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }));
+    const leased = await s.stores.outbox.claimDue({ now: s.clock.now(), channels: ['email'], limit: 10, leaseMs: 60_000, owner: 'crashed-worker' });
     expect(leased).toHaveLength(1);
     s.close(); // crash while delivering
 
@@ -69,13 +69,13 @@ describe('outbox on a real database file', () => {
     expect(await worker.drainOnce()).toMatchObject({ claimed: 1, sent: 1 });
     expect(mail.keys).toEqual([leased[0]?.key]);
     // The crashed worker cannot mark it afterwards (its lease is gone).
-    expect(again.stores.outbox.markSent(leased[0]!.id, 'crashed-worker', clock.now())).toBe(false);
+    expect(await again.stores.outbox.markSent(leased[0]!.id, 'crashed-worker', clock.now())).toBe(false);
     again.close();
   });
 
   it('never delivers a message twice when two workers on two connections drain at once', async () => {
     const a = openStack(path);
-    for (let i = 0; i < 20; i += 1) a.enquire(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }));
+    for (let i = 0; i < 20; i += 1) await a.enquire(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }));
     const b = openStack(path);
     const mail = recorder();
     const make = (s: ReturnType<typeof openStack>, owner: string) =>
@@ -91,7 +91,7 @@ describe('outbox on a real database file', () => {
 
   it('records dead messages, visible on the ticket', async () => {
     const s = openStack(path);
-    const outcome = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    const outcome = await s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
     const worker = createOutboxWorker({
       store: s.stores.outbox,
@@ -102,7 +102,7 @@ describe('outbox on a real database file', () => {
       pollMs: 1000,
     });
     await worker.drainOnce();
-    const shown = s.service.show(outcome.ticket.number).outbox;
+    const shown = (await s.service.show(outcome.ticket.number)).outbox;
     expect(shown.map((o) => [o.kind, o.status, o.lastError])).toEqual([
       ['ticket_confirmation', 'dead', '550 mailbox unknown'],
       ['staff_notification', 'sent', null],
@@ -113,13 +113,13 @@ describe('outbox on a real database file', () => {
 
   it('threads a reply to a sent message back to its ticket via the provider Message-ID', async () => {
     const s = openStack(path);
-    const outcome = s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
+    const outcome = await s.enquire(makeEnquiry({ text: APPLICATION_TEXT }));
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
     const mail = recorder();
     await createOutboxWorker({ store: s.stores.outbox, deliverers: { email: mail.deliver }, clock: s.clock, logger: silentLogger, pollMs: 1000 }).drainOnce();
     const confirmation = `<${mail.keys[0]}@pakt>`;
     const reply = makeEnquiry({ text: 'Danke, anbei die Unterlagen.', replyHandle: { channel: 'email', to: 'x', messageId: '<new@x>', references: [confirmation], subject: 'AW' } });
-    expect(s.enquire(reply)).toMatchObject({ kind: 'follow_up', ticket: { number: outcome.ticket.number } });
+    expect(await s.enquire(reply)).toMatchObject({ kind: 'follow_up', ticket: { number: outcome.ticket.number } });
     s.close();
   });
 });

@@ -34,35 +34,35 @@ describe('requester export and anonymisation by exact enquiry key', () => {
   });
   afterEach(() => tmp.remove());
 
-  it('exports only the requester\'s own replies when another Message-ID starts with their key', () => {
+  it('exports only the requester\'s own replies when another Message-ID starts with their key', async () => {
     const s = openStack(join(tmp.dir, 'pakt.db'));
     const { first, second } = twoRequesters(s.clock.now());
-    expect(s.enquire(first).kind).toBe('answered');
-    expect(s.enquire(second).kind).toBe('answered');
+    expect((await s.enquire(first)).kind).toBe('answered');
+    expect((await s.enquire(second)).kind).toBe('answered');
 
-    const erika = s.stores.tickets.exportRequester('erika@gemeinde.example');
+    const erika = await s.stores.tickets.exportRequester('erika@gemeinde.example');
     expect(erika.replies?.map((r) => r.key)).toEqual(['email:q@x:auto_answer']);
     expect(JSON.stringify(erika)).not.toContain('max@anderswo');
-    const max = s.stores.tickets.exportRequester('max@anderswo.example');
+    const max = await s.stores.tickets.exportRequester('max@anderswo.example');
     expect(max.replies?.map((r) => r.key)).toEqual(['email:q@x:2:auto_answer']);
     s.close();
   });
 
-  it('anonymises only the old enquiry\'s replies, not those of a newer enquiry sharing the prefix', () => {
+  it('anonymises only the old enquiry\'s replies, not those of a newer enquiry sharing the prefix', async () => {
     const clock = new FakeClock('2025-03-03T08:00:00.000Z');
     const s = openStack(join(tmp.dir, 'pakt.db'), { clock });
     const { first } = twoRequesters(clock.now());
-    s.enquire(first);
+    await s.enquire(first);
     const { second } = twoRequesters(new Date('2026-03-09T08:00:00.000Z'));
-    s.enquire(second);
+    await s.enquire(second);
 
-    expect(runRetention(new Date('2026-03-10T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger }).enquiries).toBe(1);
+    expect((await runRetention(new Date('2026-03-10T08:00:00.000Z'), { store: s.stores.tickets, logger: silentLogger })).enquiries).toBe(1);
     const handles = s.db.prepare('SELECT key, reply_handle FROM outbox ORDER BY id').all() as { key: string; reply_handle: string }[];
     expect(handles.map((h) => [h.key, JSON.parse(h.reply_handle).to ?? null])).toEqual([
       ['email:q@x:auto_answer', null],
       ['email:q@x:2:auto_answer', 'max@anderswo.example'],
     ]);
-    expect(s.stores.tickets.exportRequester('max@anderswo.example').replies).toHaveLength(1);
+    expect((await s.stores.tickets.exportRequester('max@anderswo.example')).replies).toHaveLength(1);
     s.close();
   });
 
@@ -92,31 +92,31 @@ describe('requester export and anonymisation by exact enquiry key', () => {
     db.close();
   });
 
-  it('finds a mail address typed with capitals, also rows stored with capitals, and a Teams id only exactly', () => {
+  it('finds a mail address typed with capitals, also rows stored with capitals, and a Teams id only exactly', async () => {
     const s = openStack(join(tmp.dir, 'pakt.db'));
     const { first } = twoRequesters(s.clock.now());
-    expect(s.enquire(first).kind).toBe('answered');
-    const ticket = s.enquire(makeEnquiry({ key: 'email:t@x', from: 'erika@gemeinde.example', text: APPLICATION_TEXT }));
+    expect((await s.enquire(first)).kind).toBe('answered');
+    const ticket = await s.enquire(makeEnquiry({ key: 'email:t@x', from: 'erika@gemeinde.example', text: APPLICATION_TEXT }));
     expect(ticket.kind).toBe('ticket_created');
     // A row written by an older version that kept the capitals.
     s.db.prepare(`INSERT INTO enquiries (key, channel, from_address, received_at, recorded_at, outcome) VALUES ('email:old@x', 'email', 'Erika@Gemeinde.example', '2026-01-01', '2026-01-01', 'answered')`).run();
-    s.enquire(makeEnquiry({ key: 'teams:1', channel: 'teams', from: '29:1AbC', text: QUESTION }));
+    await s.enquire(makeEnquiry({ key: 'teams:1', channel: 'teams', from: '29:1AbC', text: QUESTION }));
 
-    const typed = s.stores.tickets.exportRequester('  ERIKA@gemeinde.Example ');
+    const typed = await s.stores.tickets.exportRequester('  ERIKA@gemeinde.Example ');
     expect(typed.address).toBe('erika@gemeinde.example');
     expect(typed.tickets).toHaveLength(1);
     expect(typed.enquiries.map((e) => e.key).sort()).toEqual(['email:old@x', 'email:q@x', 'email:t@x']);
     expect(typed.replies?.map((r) => r.key)).toEqual(['email:q@x:auto_answer']);
-    expect(s.stores.tickets.exportRequester('erika@gemeinde.example')).toEqual(typed);
-    expect(s.stores.tickets.exportRequester('29:1AbC').enquiries.map((e) => e.key)).toEqual(['teams:1']);
-    expect(s.stores.tickets.exportRequester('29:1abc').enquiries).toEqual([]);
+    expect(await s.stores.tickets.exportRequester('erika@gemeinde.example')).toEqual(typed);
+    expect((await s.stores.tickets.exportRequester('29:1AbC')).enquiries.map((e) => e.key)).toEqual(['teams:1']);
+    expect((await s.stores.tickets.exportRequester('29:1abc')).enquiries).toEqual([]);
     s.close();
   });
 
   it('exports through the CLI for an address typed with capitals', async () => {
     const path = join(tmp.dir, 'pakt.db');
     const s = openStack(path);
-    expect(s.enquire(makeEnquiry({ from: 'erika@gemeinde.example', text: APPLICATION_TEXT })).kind).toBe('ticket_created');
+    expect((await s.enquire(makeEnquiry({ from: 'erika@gemeinde.example', text: APPLICATION_TEXT }))).kind).toBe('ticket_created');
     s.close();
     const file = join(tmp.dir, 'export.json');
     let err = '';

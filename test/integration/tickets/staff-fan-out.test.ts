@@ -97,9 +97,9 @@ afterEach(async () => {
 });
 
 /** A new ticket from a mail enquiry of Landkreis Böblingen; its team gets the staff channel. */
-function newTicket(p: Process, clock: FakeClock): { number: string; teamId: string; mailbox: string } {
+async function newTicket(p: Process, clock: FakeClock): Promise<{ number: string; teamId: string; mailbox: string }> {
   const deps = { answerer: createFakeAnswerer([]), router: routing.router, staff: routing.staff, ledger: p.stores.ledger, deadlines: createDeadlinePolicy(), clock, logger: silentLogger };
-  const outcome = handleEnquiry(makeRequest(makeEnquiry({ subject: 'Bescheid', text: APPLICATION_TEXT })), deps);
+  const outcome = await handleEnquiry(makeRequest(makeEnquiry({ subject: 'Bescheid', text: APPLICATION_TEXT })), deps);
   if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
   const teamId = outcome.ticket.team.teamId!;
   return { number: outcome.ticket.number, teamId, mailbox: routing.staff.findTeam(teamId)!.email };
@@ -120,7 +120,7 @@ describe('staff notification fan-out to mailbox and Teams channel', () => {
     const clock = new FakeClock('2026-06-03T08:00:00.000Z');
     const p = await start(clock);
     try {
-      const { number, teamId, mailbox } = newTicket(p, clock);
+      const { number, teamId, mailbox } = await newTicket(p, clock);
       registerStaffChannel(p.db, clock, teamId);
       expect(await p.worker.drainOnce()).toMatchObject({ fannedOut: 1 });
       await sink.waitFor(1);
@@ -137,15 +137,15 @@ describe('staff notification fan-out to mailbox and Teams channel', () => {
   it('delivers each leg exactly once across a crash after the fan-out and one unrecorded delivery', async () => {
     const clock = new FakeClock('2026-06-03T08:00:00.000Z');
     const crashed = await start(clock);
-    const { number, teamId, mailbox } = newTicket(crashed, clock);
+    const { number, teamId, mailbox } = await newTicket(crashed, clock);
     registerStaffChannel(crashed.db, clock, teamId);
     // The crashed process: fans out (committed), sends the mail leg, dies before recording it and before Teams.
-    const [notice] = crashed.stores.outbox.claimDue({ now: clock.now(), channels: ['staff'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
+    const [notice] = await crashed.stores.outbox.claimDue({ now: clock.now(), channels: ['staff'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
     expect(notice?.kind).toBe('staff_notification');
     const legs = fanOutLegs(notice!, { staff: routing.staff, teamsChannel: (id) => crashed.teams.staffChannelFor(id) });
     expect(legs.map((l) => l.channel)).toEqual(['email', 'teams']);
-    expect(crashed.stores.outbox.fanOut(notice!.id, 'crashed', clock.now(), legs)).toBe(true);
-    const claimed = crashed.stores.outbox.claimDue({ now: clock.now(), channels: ['email'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
+    expect(await crashed.stores.outbox.fanOut(notice!.id, 'crashed', clock.now(), legs)).toBe(true);
+    const claimed = await crashed.stores.outbox.claimDue({ now: clock.now(), channels: ['email'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
     const mailLeg = claimed.find((m) => m.kind === 'staff_notification');
     expect(await crashed.email.deliverer(mailLeg!)).toMatchObject({ kind: 'sent' });
     await crashed.stop();

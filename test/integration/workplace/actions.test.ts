@@ -37,7 +37,7 @@ describe('workplace actions', () => {
   };
 
   it('finds a ticket by its file number and filters the queue by status', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const found = await nord1.request(`${h.url}/arbeitsplatz/eingang?ansicht=team&q=HN-4711`);
     expect(found.text).toContain(number);
     const none = await nord1.request(`${h.url}/arbeitsplatz/eingang?ansicht=team&q=HN-4711&status=erledigt`);
@@ -46,7 +46,7 @@ describe('workplace actions', () => {
   });
 
   it('lets exactly one of two case workers take a ticket over; the loser sees who was faster', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const page1 = (await open(nord1, number)).text;
     const page2 = (await open(nord2, number)).text;
     const [first, second] = await Promise.all([post(nord1, number, 'uebernehmen', {}, page1), post(nord2, number, 'uebernehmen', {}, page2)]);
@@ -58,7 +58,7 @@ describe('workplace actions', () => {
   });
 
   it('hands over with a required note; the ticket appears in the colleague\'s queue', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const noNote = await post(nord1, number, 'weitergeben', { to: 'sb-nord-2', note: '  ' });
     expect(noNote.status).toBe(422);
     expect(noNote.text).toContain('Notiz');
@@ -71,7 +71,7 @@ describe('workplace actions', () => {
   });
 
   it('refuses a form based on an old version and keeps the typed text', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const stale = (await open(nord1, number)).text;
     await post(nord2, number, 'notiz', { text: 'Erste Notiz' });
     const refused = await post(nord1, number, 'notiz', { text: 'Meine ungesicherte Notiz' }, stale);
@@ -81,7 +81,7 @@ describe('workplace actions', () => {
   });
 
   it('answers after a preview; the mail reaches the requester through the outbox, threaded', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const preview = await post(nord1, number, 'antworten', { text: 'Ihr Bescheid ist in Arbeit.', schritt: 'vorschau' });
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Vorschau');
@@ -95,7 +95,7 @@ describe('workplace actions', () => {
   });
 
   it('refuses a case worker acting on another team\'s ticket with 403', async () => {
-    const number = h.seedTicket({
+    const number = await h.seedTicket({
       from: 'integration@stuttgart.de',
       subject: 'Bescheid',
       text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nLandeshauptstadt Stuttgart',
@@ -108,7 +108,7 @@ describe('workplace actions', () => {
   });
 
   it('refuses an oversized form with 413 and shows HTML from an enquiry as text', async () => {
-    const number = h.seedTicket({ ...HEILBRONN, text: `${HEILBRONN.text}\n<script>window.pwned = 1</script><b>fett</b>` });
+    const number = await h.seedTicket({ ...HEILBRONN, text: `${HEILBRONN.text}\n<script>window.pwned = 1</script><b>fett</b>` });
     const page = await open(nord1, number);
     expect(page.text).not.toContain('<script>window.pwned');
     expect(page.text).toContain('&lt;script&gt;window.pwned');

@@ -54,7 +54,7 @@ describe.skipIf(!hasBrowser)('workplace Vorgang additions in Chromium', { timeou
   });
 
   it('shows the triage reasons and the exact mail in the preview', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await signInAs(page, h, 'sb-nord-1');
@@ -73,7 +73,7 @@ describe.skipIf(!hasBrowser)('workplace Vorgang additions in Chromium', { timeou
   });
 
   it('changes the resolution deadline with the keyboard alone; the history shows old, new and the reason', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const context = await browser.newContext({ bypassCSP: true, locale: 'de-DE' });
     const page = await context.newPage();
     await signInAs(page, h, 'sb-nord-1');
@@ -101,7 +101,7 @@ describe.skipIf(!hasBrowser)('workplace Vorgang additions in Chromium', { timeou
   });
 
   it('shows a reader the ticket without any action and the overview with charts and their tables', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await signInAs(page, h, 'lesen-1');

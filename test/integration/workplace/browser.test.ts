@@ -35,7 +35,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
   });
 
   it('signs in through the OpenID provider and shows the queue without serious accessibility findings', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await signInAs(page, h, 'sb-nord-1');
@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
   });
 
   it('takes a ticket over and hands it over with a note; it lands in the colleague\'s queue', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const one = await browser.newContext({ bypassCSP: true });
     const page = await one.newPage();
     await signInAs(page, h, 'sb-nord-1');
@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
   });
 
   it('lets only one of two browsers take a ticket over; the other sees who was faster', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
     const [pa, pb] = await Promise.all([a.newPage(), b.newPage()]);
     await signInAs(pa, h, 'sb-nord-1');
@@ -95,7 +95,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
   });
 
   it('shows a change by someone else without reload (server-sent events)', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const [a, b] = await Promise.all([browser.newContext({ bypassCSP: true }), browser.newContext({ bypassCSP: true })]);
     const [watcher, actor] = await Promise.all([a.newPage(), b.newPage()]);
     await signInAs(watcher, h, 'sb-nord-1');
@@ -113,7 +113,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
   });
 
   it('shows the team lead the overview with the Kreis map and no serious accessibility findings', async () => {
-    h.seedTicket(HEILBRONN);
+    await h.seedTicket(HEILBRONN);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await signInAs(page, h, 'leitung');
@@ -125,7 +125,7 @@ describe.skipIf(!hasBrowser)('workplace in Chromium', { timeout: 120_000 }, () =
   });
 
   it('answers and hands over with the keyboard alone, with a visible focus on every control reached', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await signInAs(page, h, 'sb-nord-1');

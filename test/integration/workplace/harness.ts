@@ -45,7 +45,7 @@ export interface WorkplaceHarness {
   provider: TestProvider | null;
   sink: SmtpSink;
   /** Creates a ticket through the core (as an incoming mail would) and returns its number. */
-  seedTicket(input: { from: string; subject: string; text: string }): string;
+  seedTicket(input: { from: string; subject: string; text: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -102,7 +102,7 @@ export async function startWorkplace(options: { local?: boolean; env?: Record<st
     url,
     provider,
     sink,
-    seedTicket({ from, subject, text }) {
+    async seedTicket({ from, subject, text }) {
       seq += 1;
       const enquiry: Enquiry = {
         key: `email:<workplace-${seq}-${Date.now()}@test>`,
@@ -114,7 +114,7 @@ export async function startWorkplace(options: { local?: boolean; env?: Record<st
         replyHandle: { channel: 'email', to: from, messageId: `<workplace-${seq}@test>`, references: [], subject },
         attachments: [],
       };
-      const outcome = app.services.handle({ kind: 'question', enquiry, reply: 'outbox' });
+      const outcome = await app.services.handle({ kind: 'question', enquiry, reply: 'outbox' });
       if (outcome.kind !== 'ticket_created') throw new Error(`seedTicket: expected a ticket, got ${outcome.kind}`);
       return outcome.ticket.number;
     },

@@ -64,7 +64,7 @@ describe('workplace idle timeout', () => {
   });
 
   it('sends an idle session back to sign-in without losing the typed answer', async () => {
-    const number = h.seedTicket({
+    const number = await h.seedTicket({
       from: 'integration@heilbronn.de',
       subject: 'Bescheid',
       text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nStadt Heilbronn',
@@ -89,7 +89,7 @@ describe('workplace idle timeout', () => {
 
   it('keeps the typed reason of a deadline change across an expired session', async () => {
     clock.offsetMs = 0;
-    const number = h.seedTicket({
+    const number = await h.seedTicket({
       from: 'integration@heilbronn.de',
       subject: 'Frist',
       text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nStadt Heilbronn',
@@ -160,7 +160,7 @@ describe('workplace overview', () => {
   };
 
   it('shows the team lead open tickets per team and Kreis and enquiries per week as tables; case workers get 403', async () => {
-    h.seedTicket({
+    await h.seedTicket({
       from: 'integration@heilbronn.de',
       subject: 'Bescheid',
       text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung gestellt. Wann erhalten wir den Bescheid?\nStadt Heilbronn',
@@ -190,7 +190,7 @@ describe('workplace Zuständigkeit festlegen', () => {
   });
 
   it('lets staff pick the municipality of an ambiguous ticket; it moves to the responsible team', async () => {
-    const number = h.seedTicket({
+    const number = await h.seedTicket({
       from: 'buergermeister@gmx.de',
       subject: 'Bescheid',
       text: 'Sehr geehrte Damen und Herren,\nwann kommt unser Bescheid zum Antrag auf Förderung des Integrationsmanagements?\nGemeinde Altdorf',

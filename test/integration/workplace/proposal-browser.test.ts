@@ -59,7 +59,7 @@ describe.skipIf(!hasBrowser)('FAQ proposals in Chromium', { timeout: 180_000 }, 
   });
 
   it('propose, return, edit, approve – then the same question is answered from the new entry', async () => {
-    const number = h.seedTicket(DOLMETSCHER_ENQUIRY);
+    const number = await h.seedTicket(DOLMETSCHER_ENQUIRY);
     const author = await signInLocal(browser, h, 'sb-nord-1');
     const a = author.page;
     await a.goto(`${h.url}/arbeitsplatz/vorgang/${number}`);
@@ -119,7 +119,7 @@ describe.skipIf(!hasBrowser)('FAQ proposals in Chromium', { timeout: 180_000 }, 
         replyHandle: { channel: 'email', to: DOLMETSCHER_ENQUIRY.from, messageId: `<faq-again-${i}@test>`, references: [], subject: DOLMETSCHER_ENQUIRY.subject },
         attachments: [],
       };
-      const outcome = h.app.services.handle({ kind: 'question', enquiry, reply: 'outbox' });
+      const outcome = await h.app.services.handle({ kind: 'question', enquiry, reply: 'outbox' });
       answeredFrom = outcome.kind === 'answered' ? outcome.triage.answer.answer?.passageId : undefined;
       if (answeredFrom === 'faq#dolmetscher') break;
       await new Promise((resolve) => setTimeout(resolve, 300));

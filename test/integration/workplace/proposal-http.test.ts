@@ -38,7 +38,7 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
   });
 
   it('proposes from a ticket, refuses bad input and self-approval, and a second person approves into knowledge/', async () => {
-    const number = h.seedTicket(DOLMETSCHER_ENQUIRY);
+    const number = await h.seedTicket(DOLMETSCHER_ENQUIRY);
     const author = await signInLocal(h, 'sb-nord-1');
     const vorgang = await author.request(`${h.url}/arbeitsplatz/vorgang/${number}`);
     expect(vorgang.text).toContain(`formaction="/arbeitsplatz/vorschlaege/neu/${number}"`);
@@ -93,7 +93,7 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
     expect(faq).toContain(`<!-- herkunft: Vorgang ${number}, vorgeschlagen von sb-nord-1, freigegeben von sb-nord-2, am `);
     expect(existsSync(join(knowledge.dir, 'CHANGELOG-faq.jsonl'))).toBe(true);
 
-    const notes = h.app.services.tickets.show(number).events.filter((e) => e.type === 'noted').map((e) => e.actor);
+    const notes = (await h.app.services.tickets.show(number)).events.filter((e) => e.type === 'noted').map((e) => e.actor);
     expect(notes).toEqual(['sb-nord-1', 'sb-nord-2']);
 
     // Hot reload: the same question is answered from the new entry.

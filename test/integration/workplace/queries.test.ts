@@ -39,19 +39,19 @@ describe('workplace read queries on SQLite', () => {
     expect(plan('SELECT * FROM tickets INDEXED BY tickets_requester_lower WHERE lower(requester_address) = lower(?) ORDER BY created_at DESC LIMIT 10', ['a@b.de'])).not.toContain('TEMP B-TREE');
   });
 
-  it('lists earlier tickets of the same sender in any case and of the same municipality, newest first, without itself or anonymised ones', () => {
-    const first = h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
-    const second = h.seedTicket(mail('Integration@Heilbronn.DE', 'Stadt Heilbronn'));
-    const colleague = h.seedTicket(mail('buergerbuero@heilbronn.de', 'Stadt Heilbronn'));
-    const gone = h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
-    const elsewhere = h.seedTicket(mail('integration@ulm.de', 'Stadt Ulm'));
+  it('lists earlier tickets of the same sender in any case and of the same municipality, newest first, without itself or anonymised ones', async () => {
+    const first = await h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
+    const second = await h.seedTicket(mail('Integration@Heilbronn.DE', 'Stadt Heilbronn'));
+    const colleague = await h.seedTicket(mail('buergerbuero@heilbronn.de', 'Stadt Heilbronn'));
+    const gone = await h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
+    const elsewhere = await h.seedTicket(mail('integration@ulm.de', 'Stadt Ulm'));
     const stamp = (number: string, at: string) => db().prepare('UPDATE tickets SET created_at = ? WHERE number = ?').run(at, number);
     stamp(first, '2026-01-01T08:00:00.000Z');
     stamp(second, '2026-02-01T08:00:00.000Z');
     stamp(colleague, '2026-03-01T08:00:00.000Z');
     db().prepare("UPDATE tickets SET anonymised_at = '2026-04-01T00:00:00.000Z' WHERE number = ?").run(gone);
     const queue = createQueueQuery(db());
-    const ticket = h.app.services.ticketModule.tickets.find(first)!;
+    const ticket = (await h.app.services.ticketModule.tickets.find(first))!;
     const related = queue.related(ticket).map((t) => t.number);
     expect(related).toContain(second);
     expect(related).not.toContain(first);
@@ -61,11 +61,11 @@ describe('workplace read queries on SQLite', () => {
     expect(queue.related(ticket, 1)).toHaveLength(1);
   });
 
-  it('follows new tickets in the Kreis list and sorts done tickets last', () => {
+  it('follows new tickets in the Kreis list and sorts done tickets last', async () => {
     const queue = createQueueQuery(db());
     const before = queue.kreise().map((k) => k.ags);
-    const number = h.seedTicket(mail('integration@freiburg.de', 'Stadt Freiburg im Breisgau'));
-    const kreis = h.app.services.ticketModule.tickets.find(number)!.requester.kreis?.ags;
+    const number = await h.seedTicket(mail('integration@freiburg.de', 'Stadt Freiburg im Breisgau'));
+    const kreis = (await h.app.services.ticketModule.tickets.find(number))!.requester.kreis?.ags;
     expect(kreis).toBeDefined();
     expect(before).not.toContain(kreis);
     expect(queue.kreise().map((k) => k.ags)).toContain(kreis);
@@ -78,9 +78,9 @@ describe('workplace read queries on SQLite', () => {
     expect(open.perStatus.erledigt).toBeGreaterThanOrEqual(1);
   });
 
-  it('takes the first-response median over the tickets of the last weeks only', () => {
-    const old = h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
-    const recent = h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
+  it('takes the first-response median over the tickets of the last weeks only', async () => {
+    const old = await h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
+    const recent = await h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
     const now = new Date();
     const set = (number: string, created: Date, hours: number) =>
       db()

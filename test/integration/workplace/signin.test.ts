@@ -23,7 +23,7 @@ describe('workplace sign-in with OpenID Connect', () => {
   });
 
   it('signs a case worker in by UPN and shows the Eingang of their team', async () => {
-    const number = h.seedTicket({
+    const number = await h.seedTicket({
       from: 'integration@heilbronn.de',
       subject: 'Verwendungsnachweis Integrationsmanagement',
       text: 'Sehr geehrte Damen und Herren,\nwir haben unseren Antrag auf Förderung des Integrationsmanagements gestellt und bisher keinen Bescheid erhalten. Wann können wir mit dem Bescheid rechnen?\nMit freundlichen Grüßen\nStadt Heilbronn',
@@ -57,7 +57,7 @@ describe('workplace sign-in with OpenID Connect', () => {
   });
 
   it('refuses a form with a missing or forged CSRF token (403) and shows a 404 page for an unknown ticket', async () => {
-    const number = h.seedTicket({
+    const number = await h.seedTicket({
       from: 'integration@heilbronn.de',
       subject: 'Frage zum Bescheid',
       text: 'Sehr geehrte Damen und Herren,\nunser Antrag wurde vor drei Monaten gestellt. Bitte teilen Sie uns den Stand der Bearbeitung unseres Antrags mit.\nStadt Heilbronn',

@@ -46,7 +46,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
   };
 
   it('shows why the enquiry became a ticket', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const reasons = h.app.services.db.prepare('SELECT triage_reasons FROM tickets WHERE number = ?').get(number) as { triage_reasons: string };
     const stored = JSON.parse(reasons.triage_reasons) as string[];
     expect(stored.length).toBeGreaterThan(0);
@@ -56,7 +56,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
   });
 
   it('previews exactly the mail the municipality receives: subject and text as the sink gets them', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const text = 'Guten Tag,\nIhr Bescheid ist in Arbeit & geht <bald> raus.';
     const preview = await post(nord1, number, 'antworten', { text, schritt: 'vorschau' });
     const shown = unescapeHtml(/<section class="vorschau"[\s\S]*?<pre>([\s\S]*?)<\/pre>/.exec(preview.text)?.[1] ?? '');
@@ -71,7 +71,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
   });
 
   it('changes a deadline with a required reason, shown in the history; refuses a stale form and a missing token', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const page = (await open(nord1, number)).text;
     expect(page).toContain('Frist ändern');
     const noReason = await post(nord1, number, 'frist', { frist: 'resolution', datum: '2099-03-02', grund: ' ' }, page);
@@ -100,7 +100,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
   });
 
   it('lets a reader see queue, ticket and overview without any action form; every POST is 403 in German', async () => {
-    const number = h.seedTicket(HEILBRONN);
+    const number = await h.seedTicket(HEILBRONN);
     const queue = await reader.request(`${h.url}/arbeitsplatz/eingang`);
     expect(queue.status).toBe(200);
     expect(queue.text).toContain(number);
@@ -123,6 +123,6 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
     expect(h.app.services.db.prepare("SELECT count(*) AS n FROM ticket_events WHERE ticket_number = ? AND actor = 'lesen-1'").get(number)).toEqual({ n: 0 });
     // Nobody can hand a ticket to a reader.
     expect((await open(lead, number)).text).not.toContain('value="lesen-1"');
-    expect(h.app.services.tickets.handover(number, { to: 'lesen-1', note: 'x', by: 'leitung' })).toMatchObject({ ok: false, refusal: { code: 'READ_ONLY' } });
+    expect(await h.app.services.tickets.handover(number, { to: 'lesen-1', note: 'x', by: 'leitung' })).toMatchObject({ ok: false, refusal: { code: 'READ_ONLY' } });
   });
 });

@@ -25,12 +25,12 @@ function teamsEnquiry(text: string, from = REQUESTER): Enquiry {
   return makeEnquiry({ channel: 'teams', from, text, subject: '', replyHandle: { channel: 'teams', conversationReference: { conversation: { id: 'c1' } } } });
 }
 
-function answer(text: string, askBack: Partial<AskBackAnswer> = {}, from = REQUESTER) {
+async function answer(text: string, askBack: Partial<AskBackAnswer> = {}, from = REQUESTER) {
   const request = { ...makeRequest(teamsEnquiry(text, from), { reply: 'inline' }), kind: 'municipality_answer' as const, askBack: { ticketNumber: number, via: 'card' as const, ...askBack } };
-  return handleEnquiry(request, deps);
+  return await handleEnquiry(request, deps);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   stores = createInMemoryTicketStores();
   learned = [];
   deps = {
@@ -43,7 +43,7 @@ beforeEach(() => {
     logger: createRecordingLogger(),
     senders: { confirm: (address, ags) => void learned.push(`${address} → ${ags ?? '-'}`), municipalityOf: () => null },
   };
-  const asked = handleEnquiry(makeRequest(teamsEnquiry('Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf'), { reply: 'inline' }), deps);
+  const asked = await handleEnquiry(makeRequest(teamsEnquiry('Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf'), { reply: 'inline' }), deps);
   if (asked.kind !== 'ticket_created' || !asked.needsMunicipality) throw new Error(asked.kind);
   number = asked.ticket.number;
   stores.state.outbox.length = 0;
@@ -52,8 +52,8 @@ beforeEach(() => {
 const ticket = () => stores.state.tickets.get(number)!;
 
 describe('handleEnquiry: municipality_answer', () => {
-  it('settles the ticket with a chosen candidate: names from the candidate, event by the requester, new team told, sender learned', () => {
-    const outcome = answer('', { choice: '08115002' });
+  it('settles the ticket with a chosen candidate: names from the candidate, event by the requester, new team told, sender learned', async () => {
+    const outcome = await answer('', { choice: '08115002' });
     expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' } } });
     expect(ticket().ticket.requester).toMatchObject({
       gemeinde: { ags: '08115002', name: 'Altdorf' },
@@ -67,45 +67,45 @@ describe('handleEnquiry: municipality_answer', () => {
     expect(learned).toEqual([`${REQUESTER} → 08115002`]);
   });
 
-  it('routes a typed answer and keeps its evidence after the line naming who settled it', () => {
-    expect(answer('Sindelfingen').kind).toBe('follow_up');
+  it('routes a typed answer and keeps its evidence after the line naming who settled it', async () => {
+    expect((await answer('Sindelfingen')).kind).toBe('follow_up');
     expect(ticket().ticket.requester.evidence).toEqual(['Gemeinde vom Anfragenden angegeben: Sindelfingen (Landkreis Böblingen)', 'Ortsname in der Nachricht']);
   });
 
-  it('offers the choices again for several places and says what is missing or unclear, recording nothing', () => {
-    expect(answer('Altdorf')).toMatchObject({ kind: 'ask_back_open', reason: 'ambiguous', candidates: [{ gemeindeAgs: '08115002' }, { gemeindeAgs: '08116004' }] });
-    expect(answer('', { choice: '08999001' })).toMatchObject({ kind: 'ask_back_open', reason: 'unclear' });
-    expect(answer('Mond')).toMatchObject({ kind: 'ask_back_open', reason: 'unclear' });
-    expect(answer('')).toMatchObject({ kind: 'ask_back_open', reason: 'missing' });
+  it('offers the choices again for several places and says what is missing or unclear, recording nothing', async () => {
+    expect(await answer('Altdorf')).toMatchObject({ kind: 'ask_back_open', reason: 'ambiguous', candidates: [{ gemeindeAgs: '08115002' }, { gemeindeAgs: '08116004' }] });
+    expect(await answer('', { choice: '08999001' })).toMatchObject({ kind: 'ask_back_open', reason: 'unclear' });
+    expect(await answer('Mond')).toMatchObject({ kind: 'ask_back_open', reason: 'unclear' });
+    expect(await answer('')).toMatchObject({ kind: 'ask_back_open', reason: 'missing' });
     expect(ticket().ticket.requester.kreis).toBeNull();
     expect(stores.state.enquiries.size).toBe(1);
     expect(stores.state.outbox).toEqual([]);
   });
 
-  it('never lets another person settle the ticket', () => {
-    expect(answer('', { choice: '08115002' }, 'aad-intruder')).toMatchObject({ kind: 'ask_back_open', reason: 'not_found', ticket: null });
+  it('never lets another person settle the ticket', async () => {
+    expect(await answer('', { choice: '08115002' }, 'aad-intruder')).toMatchObject({ kind: 'ask_back_open', reason: 'not_found', ticket: null });
     expect(ticket().ticket.requester.kreis).toBeNull();
     expect(learned).toEqual([]);
   });
 
-  it('treats a plain message that names no place, or asks something new, as a question', () => {
-    expect(answer('Wie lang darf der Sachbericht sein?', { via: 'message' }).kind).toBe('answered');
-    expect(answer('Altdorf? Wie lang darf der Sachbericht sein?', { via: 'message' }).kind).toBe('answered');
-    expect(answer('Altdorf', { via: 'message' })).toMatchObject({ kind: 'ask_back_open', reason: 'ambiguous' });
+  it('treats a plain message that names no place, or asks something new, as a question', async () => {
+    expect((await answer('Wie lang darf der Sachbericht sein?', { via: 'message' })).kind).toBe('answered');
+    expect((await answer('Altdorf? Wie lang darf der Sachbericht sein?', { via: 'message' })).kind).toBe('answered');
+    expect(await answer('Altdorf', { via: 'message' })).toMatchObject({ kind: 'ask_back_open', reason: 'ambiguous' });
     expect(ticket().ticket.requester.kreis).toBeNull();
   });
 
-  it('answers a card on a settled or closed ticket without changing it; a message then is a question', () => {
-    expect(answer('Sindelfingen').kind).toBe('follow_up');
-    expect(answer('Tübingen')).toMatchObject({ kind: 'ask_back_open', reason: 'settled', ticket: { team: { teamId: 'team-nord' } } });
-    expect(answer('Tübingen', { via: 'message' }).kind).not.toBe('follow_up');
+  it('answers a card on a settled or closed ticket without changing it; a message then is a question', async () => {
+    expect((await answer('Sindelfingen')).kind).toBe('follow_up');
+    expect(await answer('Tübingen')).toMatchObject({ kind: 'ask_back_open', reason: 'settled', ticket: { team: { teamId: 'team-nord' } } });
+    expect((await answer('Tübingen', { via: 'message' })).kind).not.toBe('follow_up');
     expect(ticket().ticket.team.teamId).toBe('team-nord');
     expect(ticket().events.filter((e) => e.type === 'rerouted')).toHaveLength(1);
   });
 
-  it('is one enquiry per key: a retry of a settling answer is a duplicate', () => {
+  it('is one enquiry per key: a retry of a settling answer is a duplicate', async () => {
     const request = { ...makeRequest(teamsEnquiry('Sindelfingen'), { reply: 'inline' }), kind: 'municipality_answer' as const, askBack: { ticketNumber: number, via: 'message' as const } };
-    expect(handleEnquiry(request, deps).kind).toBe('follow_up');
-    expect(handleEnquiry(request, deps)).toMatchObject({ kind: 'duplicate', previous: 'follow_up' });
+    expect((await handleEnquiry(request, deps)).kind).toBe('follow_up');
+    expect(await handleEnquiry(request, deps)).toMatchObject({ kind: 'duplicate', previous: 'follow_up' });
   });
 });

@@ -36,25 +36,25 @@ beforeEach(() => {
 const kinds = (): string[] => stores.state.outbox.map((o) => o.kind);
 
 describe(handleEnquiry.name, () => {
-  it('answers a general question and enqueues the auto answer to the requester', () => {
+  it('answers a general question and enqueues the auto answer to the requester', async () => {
     const enquiry = makeEnquiry({ text: 'Wie hoch ist die Förderung für eine Stelle?' });
-    const outcome = handleEnquiry(makeRequest(enquiry), deps);
+    const outcome = await handleEnquiry(makeRequest(enquiry), deps);
     expect(outcome.kind).toBe('answered');
     expect(stores.state.outbox).toHaveLength(1);
     expect(stores.state.outbox[0]).toMatchObject({ key: `${enquiry.key}:auto_answer`, kind: 'auto_answer', channel: 'email', replyHandle: enquiry.replyHandle });
     expect(stores.state.outbox[0]?.payload).toMatchObject({ answer: { passageId: 'vwv-im#5.2' } });
   });
 
-  it('reports a repeated enquiry key as duplicate and sends nothing twice', () => {
+  it('reports a repeated enquiry key as duplicate and sends nothing twice', async () => {
     const enquiry = makeEnquiry({ text: 'Wie hoch ist die Förderung?' });
-    handleEnquiry(makeRequest(enquiry), deps);
-    const again = handleEnquiry(makeRequest(enquiry), deps);
+    await handleEnquiry(makeRequest(enquiry), deps);
+    const again = await handleEnquiry(makeRequest(enquiry), deps);
     expect(again).toEqual({ kind: 'duplicate', enquiryKey: enquiry.key, previous: 'answered' });
     expect(stores.state.outbox).toHaveLength(1);
   });
 
-  it('creates a ticket for an application matter, assigned to the Kreis team, with confirmation and staff notice', () => {
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ subject: 'Bescheid', text: APPLICATION })), deps);
+  it('creates a ticket for an application matter, assigned to the Kreis team, with confirmation and staff notice', async () => {
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ subject: 'Bescheid', text: APPLICATION })), deps);
     expect(outcome.kind).toBe('ticket_created');
     if (outcome.kind !== 'ticket_created') return;
     expect(outcome.ticket.number).toBe('IM-2026-000001');
@@ -73,8 +73,8 @@ describe(handleEnquiry.name, () => {
     expect(events[1]?.note).toContain('Team Nord');
   });
 
-  it('sends an ambiguous Kreis to the central queue and asks for the municipality', () => {
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf' })), deps);
+  it('sends an ambiguous Kreis to the central queue and asks for the municipality', async () => {
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Unser Antrag: wann kommt der Bescheid? Gemeinde Altdorf' })), deps);
     expect(outcome.kind).toBe('ticket_created');
     if (outcome.kind !== 'ticket_created') return;
     expect(outcome.ticket.team.teamId).toBe('zentral');
@@ -85,132 +85,132 @@ describe(handleEnquiry.name, () => {
     expect(stores.state.outbox[0]?.payload).toMatchObject({ needsMunicipality: true, candidates: [{ kreisAgs: '08115' }, { kreisAgs: '08116' }] });
   });
 
-  it('gives the ticket to the deputy team when the responsible team is absent, and records why', () => {
+  it('gives the ticket to the deputy team when the responsible team is absent, and records why', async () => {
     deps.staff.setAbsent(['team-nord']);
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
     expect(outcome.ticket.team).toMatchObject({ teamId: 'team-sued', deputyFor: 'team-nord' });
     expect(stores.state.tickets.get(outcome.ticket.number)!.events[1]?.note).toContain('Vertretung für Team Nord');
   });
 
-  it('puts no requester message in the outbox when Teams replies inline, but still notifies staff', () => {
+  it('puts no requester message in the outbox when Teams replies inline, but still notifies staff', async () => {
     const enquiry = makeEnquiry({ channel: 'teams', key: 'teams:a1', text: APPLICATION, replyHandle: { channel: 'teams', conversationReference: { conversation: { id: 'c1' } } } });
-    const outcome = handleEnquiry(makeRequest(enquiry, { reply: 'inline' }), deps);
+    const outcome = await handleEnquiry(makeRequest(enquiry, { reply: 'inline' }), deps);
     expect(outcome.kind).toBe('ticket_created');
     expect(kinds()).toEqual(['staff_notification']);
   });
 
-  it('hands a question with only suggestions to a person in Teams too (TRIAGE.md), and declines out-of-scope questions with the contact', () => {
+  it('hands a question with only suggestions to a person in Teams too (TRIAGE.md), and declines out-of-scope questions with the contact', async () => {
     const teams = { channel: 'teams' as const, replyHandle: { channel: 'teams' as const, conversationReference: {} } };
-    const suggested = handleEnquiry(makeRequest(makeEnquiry({ ...teams, key: 'teams:s', text: 'Wird eine Fortbildung bezahlt?' })), deps);
+    const suggested = await handleEnquiry(makeRequest(makeEnquiry({ ...teams, key: 'teams:s', text: 'Wird eine Fortbildung bezahlt?' })), deps);
     expect(suggested.kind).toBe('ticket_created');
     expect(suggested.kind === 'ticket_created' && suggested.triage.answer.suggestions.length).toBeGreaterThan(0);
-    expect(handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' })), deps).kind).toBe('declined');
+    expect((await handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' })), deps)).kind).toBe('declined');
     expect(kinds()).toEqual(['ticket_confirmation', 'staff_notification', 'declined']);
   });
 
-  it('opens a ticket for an escalation even when the knowledge base could answer (hand-over), and says nothing inline', () => {
+  it('opens a ticket for an escalation even when the knowledge base could answer (hand-over), and says nothing inline', async () => {
     const teams = { channel: 'teams' as const, replyHandle: { channel: 'teams' as const, conversationReference: {} } };
     const question = 'Wie hoch ist die Förderung für eine Stelle?';
-    expect(handleEnquiry(makeRequest(makeEnquiry({ ...teams, key: 'teams:q', text: question }), { reply: 'inline' }), deps).kind).toBe('answered');
-    const escalated = handleEnquiry(makeRequest(makeEnquiry({ ...teams, key: 'teams:q:handover', text: question }), { kind: 'escalation', reply: 'inline' }), deps);
+    expect((await handleEnquiry(makeRequest(makeEnquiry({ ...teams, key: 'teams:q', text: question }), { reply: 'inline' }), deps)).kind).toBe('answered');
+    const escalated = await handleEnquiry(makeRequest(makeEnquiry({ ...teams, key: 'teams:q:handover', text: question }), { kind: 'escalation', reply: 'inline' }), deps);
     expect(escalated).toMatchObject({ kind: 'ticket_created', triage: { answer: { outcome: 'handover', answer: null } } });
     expect(kinds()).toEqual(['staff_notification']);
   });
 
-  it('sends the reply by the outbox whenever the request says so, whatever the channel', () => {
+  it('sends the reply by the outbox whenever the request says so, whatever the channel', async () => {
     const cli = { channel: 'cli' as const, replyHandle: { channel: 'cli' as const } };
-    handleEnquiry(makeRequest(makeEnquiry({ ...cli, key: 'cli:1', text: 'Wie hoch ist die Förderung für eine Stelle?' }), { reply: 'inline' }), deps);
+    await handleEnquiry(makeRequest(makeEnquiry({ ...cli, key: 'cli:1', text: 'Wie hoch ist die Förderung für eine Stelle?' }), { reply: 'inline' }), deps);
     expect(kinds()).toEqual([]);
-    handleEnquiry(makeRequest(makeEnquiry({ ...cli, key: 'cli:2', text: 'Wie hoch ist die Förderung für eine Stelle?' })), deps);
+    await handleEnquiry(makeRequest(makeEnquiry({ ...cli, key: 'cli:2', text: 'Wie hoch ist die Förderung für eine Stelle?' })), deps);
     expect(kinds()).toEqual(['auto_answer']);
   });
 
-  it('acknowledges thanks without any outbox message', () => {
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ subject: 'Danke', text: 'Vielen Dank für Ihre Hilfe!' })), deps);
+  it('acknowledges thanks without any outbox message', async () => {
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ subject: 'Danke', text: 'Vielen Dank für Ihre Hilfe!' })), deps);
     expect(outcome.kind).toBe('acknowledged');
     expect(stores.state.outbox).toHaveLength(0);
   });
 
-  it('appends a reply to its ticket (by number), reopens a closed ticket and notifies the holder', () => {
-    const created = handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
+  it('appends a reply to its ticket (by number), reopens a closed ticket and notifies the holder', async () => {
+    const created = await handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const number = created.ticket.number;
-    const current = stores.tickets.find(number)!;
+    const current = (await stores.tickets.find(number))!;
     const closed = transition({ ...current, assignee: 'sb-nord-1', status: 'wartet' }, { type: 'close', by: ACTORS.nord1 }, deps.clock.now());
     if (!closed.ok) throw new Error('refused');
-    stores.tickets.save({ expectedVersion: current.version, ticket: closed.ticket, event: closed.event, outbox: [] });
+    await stores.tickets.save({ expectedVersion: current.version, ticket: closed.ticket, event: closed.event, outbox: [] });
 
-    const reply = handleEnquiry(makeRequest(makeEnquiry({ text: 'Es fehlt noch etwas.', ticketNumber: number })), deps);
+    const reply = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Es fehlt noch etwas.', ticketNumber: number })), deps);
     expect(reply).toMatchObject({ kind: 'follow_up', reopened: true, ticket: { number, status: 'in_bearbeitung' } });
     expect(stores.state.tickets.get(number)!.messages.map((m) => m.direction)).toEqual(['in', 'in']);
     expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: { person: 'sb-nord-1' } } });
   });
 
-  it('finds the ticket of a mail reply through its References', () => {
+  it('finds the ticket of a mail reply through its References', async () => {
     const first = makeEnquiry({ text: APPLICATION });
-    const created = handleEnquiry(makeRequest(first), deps);
+    const created = await handleEnquiry(makeRequest(first), deps);
     if (created.kind !== 'ticket_created' || first.replyHandle.channel !== 'email') throw new Error('setup');
     const reply = makeEnquiry({ text: 'Nachtrag', replyHandle: { channel: 'email', to: first.from, messageId: '<r@x>', references: [first.replyHandle.messageId!], subject: 'AW' } });
-    expect(handleEnquiry(makeRequest(reply), deps)).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number }, reopened: false });
+    expect(await handleEnquiry(makeRequest(reply), deps)).toMatchObject({ kind: 'follow_up', ticket: { number: created.ticket.number }, reopened: false });
   });
 
-  it('records a suppressed auto-reply on its ticket without reopening or sending', () => {
-    const created = handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
+  it('records a suppressed auto-reply on its ticket without reopening or sending', async () => {
+    const created = await handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const before = stores.state.outbox.length;
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Ich bin im Urlaub.', ticketNumber: created.ticket.number }), { suppress: 'auto_reply' }), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Ich bin im Urlaub.', ticketNumber: created.ticket.number }), { suppress: 'auto_reply' }), deps);
     expect(outcome).toMatchObject({ kind: 'suppressed', reason: 'auto_reply', ticket: { number: created.ticket.number, status: 'neu' } });
     expect(stores.state.outbox).toHaveLength(before);
     expect(stores.state.tickets.get(created.ticket.number)!.messages.at(-1)).toMatchObject({ suppressed: true });
-    expect(handleEnquiry(makeRequest(makeEnquiry({ text: 'Out of office' }), { suppress: 'auto_reply' }), deps)).toMatchObject({ kind: 'suppressed', ticket: null });
+    expect(await handleEnquiry(makeRequest(makeEnquiry({ text: 'Out of office' }), { suppress: 'auto_reply' }), deps)).toMatchObject({ kind: 'suppressed', ticket: null });
   });
 
-  it('opens a forced ticket whatever triage says, without telling the requester unless asked to', () => {
+  it('opens a forced ticket whatever triage says, without telling the requester unless asked to', async () => {
     const forced = { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: false };
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }), { forceTicket: forced }), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie hoch ist die Förderung?' }), { forceTicket: forced }), deps);
     expect(outcome.kind).toBe('ticket_created');
     if (outcome.kind !== 'ticket_created') return;
     expect(outcome.triage.reasons[0]).toBe(forced.reason);
     expect(outcome.ticket.category).toBe('sonstiges');
     expect(kinds()).toEqual(['staff_notification']);
 
-    handleEnquiry(makeRequest(makeEnquiry({ key: 'email:forced-2', text: 'Wie hoch ist die Förderung?' }), { forceTicket: { ...forced, notifyRequester: true } }), deps);
+    await handleEnquiry(makeRequest(makeEnquiry({ key: 'email:forced-2', text: 'Wie hoch ist die Förderung?' }), { forceTicket: { ...forced, notifyRequester: true } }), deps);
     expect(kinds()).toEqual(['staff_notification', 'ticket_confirmation', 'staff_notification']);
   });
 
-  it('gives a ticket without subject (Teams) the start of the message as its subject', () => {
+  it('gives a ticket without subject (Teams) the start of the message as its subject', async () => {
     const text = 'Unser Antrag vom 3. März ist noch offen, der Bescheid fehlt uns weiterhin und wir bitten um Nachricht, wann er kommt. Gemeinde Sindelfingen';
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ channel: 'teams', subject: '', text }), { reply: 'inline' }), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ channel: 'teams', subject: '', text }), { reply: 'inline' }), deps);
     expect(outcome.kind).toBe('ticket_created');
     if (outcome.kind !== 'ticket_created') return;
     expect(outcome.ticket.subject).toBe('Unser Antrag vom 3. März ist noch offen, der Bescheid fehlt uns weiterhin und …');
   });
 
-  it('records an empty enquiry as invalid without any reply', () => {
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ subject: ' ', text: '  ' })), deps);
+  it('records an empty enquiry as invalid without any reply', async () => {
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ subject: ' ', text: '  ' })), deps);
     expect(outcome.kind).toBe('invalid');
     expect(stores.state.outbox).toHaveLength(0);
     expect([...stores.state.enquiries.values()]).toMatchObject([{ outcome: 'invalid', ticketNumber: null }]);
   });
 
-  it('declines with the contact from the route', () => {
-    handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' })), deps);
+  it('declines with the contact from the route', async () => {
+    await handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie beantrage ich einen Reisepass?' })), deps);
     expect(stores.state.outbox[0]?.payload).toMatchObject({ message: 'Dazu kann ich leider nichts sagen.' });
   });
 
-  it('triages the whole text of a huge enquiry (the case is stated after 200,000 characters) and keeps all of it', () => {
+  it('triages the whole text of a huge enquiry (the case is stated after 200,000 characters) and keeps all of it', async () => {
     const text = `${'Wir berichten über die Arbeit vor Ort, die Beratungen laufen gut. '.repeat(3_000)}Unser Antrag vom 3. März ist noch offen.`;
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text })), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text })), deps);
     if (outcome.kind !== 'ticket_created') throw new Error(outcome.kind);
     expect(outcome.triage.intent).toBe('application_matter');
     expect(outcome.triage.reasons).toContain('Bezug auf einen eigenen Vorgang: „Unser Antrag“');
     expect(stores.state.tickets.get(outcome.ticket.number)!.messages[0]?.text).toHaveLength(text.length);
   });
 
-  it('never logs personal data', () => {
-    handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
-    handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie hoch ist die Förderung?' })), deps);
+  it('never logs personal data', async () => {
+    await handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
+    await handleEnquiry(makeRequest(makeEnquiry({ text: 'Wie hoch ist die Förderung?' })), deps);
     const logged = deps.logger.text();
     expect(logged).toContain('IM-2026-000001');
     for (const secret of ['erika', 'Erika Muster', 'Aktenzeichen', 'Förderung', 'gemeinde.example']) expect(logged).not.toContain(secret);
@@ -226,16 +226,16 @@ describe(`${handleEnquiry.name}: a follow-up that names the municipality (issues
     deps.senders = { confirm: (address, gemeindeAgs, provenance, at) => void confirmed.push({ address, gemeindeAgs, provenance, at }) };
   });
 
-  function centralTicket(text = UNROUTED): string {
-    const created = handleEnquiry(makeRequest(makeEnquiry({ text })), deps);
+  async function centralTicket(text = UNROUTED): Promise<string> {
+    const created = await handleEnquiry(makeRequest(makeEnquiry({ text })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     expect(created.ticket.team.teamId).toBe('zentral');
     return created.ticket.number;
   }
 
-  it('re-routes and reassigns the ticket in the same commit, notifies the new team and remembers the sender', () => {
-    const number = centralTicket();
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: number })), deps);
+  it('re-routes and reassigns the ticket in the same commit, notifies the new team and remembers the sender', async () => {
+    const number = await centralTicket();
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: number })), deps);
     expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' }, kreis: { ags: '08115' }, gemeinde: { ags: '08115045' } } });
     const details = stores.state.tickets.get(number)!;
     expect(details.events.map((e) => [e.type, e.actor])).toEqual([
@@ -250,46 +250,46 @@ describe(`${handleEnquiry.name}: a follow-up that names the municipality (issues
     expect(confirmed).toEqual([{ address: 'erika@gemeinde.example', gemeindeAgs: '08115045', provenance: `Bestätigt in Vorgang ${number}`, at: deps.clock.now() }]);
   });
 
-  it('reads the signature of the follow-up as well', () => {
-    const number = centralTicket();
-    handleEnquiry(makeRequest(makeEnquiry({ text: 'Anbei die gewünschte Angabe.', signature: 'Universitätsstadt Tübingen', ticketNumber: number })), deps);
+  it('reads the signature of the follow-up as well', async () => {
+    const number = await centralTicket();
+    await handleEnquiry(makeRequest(makeEnquiry({ text: 'Anbei die gewünschte Angabe.', signature: 'Universitätsstadt Tübingen', ticketNumber: number })), deps);
     expect(stores.state.tickets.get(number)!.ticket.team.teamId).toBe('team-sued');
     expect(confirmed.map((c) => c.gemeindeAgs)).toEqual(['08416041']);
   });
 
-  it('keeps the ticket in the central queue when the follow-up names candidates again, and learns nothing', () => {
-    const number = centralTicket();
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Wir sind aus Altdorf.', ticketNumber: number })), deps);
+  it('keeps the ticket in the central queue when the follow-up names candidates again, and learns nothing', async () => {
+    const number = await centralTicket();
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Wir sind aus Altdorf.', ticketNumber: number })), deps);
     expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'zentral' }, kreis: null } });
     expect(stores.state.tickets.get(number)!.events.map((e) => e.type)).not.toContain('rerouted');
     expect(stores.state.outbox.at(-1)).toMatchObject({ kind: 'staff_notification', replyHandle: { to: { team: 'zentral' } } });
     expect(confirmed).toEqual([]);
   });
 
-  it('leaves a ticket with a settled route where it is, even when the follow-up names another place', () => {
-    const created = handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
+  it('leaves a ticket with a settled route where it is, even when the follow-up names another place', async () => {
+    const created = await handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Die Kollegin sitzt in Tübingen.', ticketNumber: created.ticket.number })), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Die Kollegin sitzt in Tübingen.', ticketNumber: created.ticket.number })), deps);
     expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'team-nord' } } });
     expect(stores.state.tickets.get(created.ticket.number)!.events.map((e) => e.type)).not.toContain('rerouted');
     expect(confirmed).toEqual([]);
   });
 
-  it('does not re-route a suppressed auto-reply', () => {
-    const number = centralTicket();
-    handleEnquiry(makeRequest(makeEnquiry({ text: 'Ich bin im Urlaub. Gemeinde Sindelfingen', ticketNumber: number }), { suppress: 'auto_reply' }), deps);
+  it('does not re-route a suppressed auto-reply', async () => {
+    const number = await centralTicket();
+    await handleEnquiry(makeRequest(makeEnquiry({ text: 'Ich bin im Urlaub. Gemeinde Sindelfingen', ticketNumber: number }), { suppress: 'auto_reply' }), deps);
     expect(stores.state.tickets.get(number)!.ticket.team.teamId).toBe('zentral');
     expect(confirmed).toEqual([]);
   });
 
-  it('still records the re-route when the sender cannot be remembered, and logs no personal data', () => {
-    const number = centralTicket();
+  it('still records the re-route when the sender cannot be remembered, and logs no personal data', async () => {
+    const number = await centralTicket();
     deps.senders = {
       confirm: () => {
         throw new Error('unknown municipality');
       },
     };
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ text: 'Gemeinde Sindelfingen', ticketNumber: number })), deps);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ text: 'Gemeinde Sindelfingen', ticketNumber: number })), deps);
     expect(outcome).toMatchObject({ kind: 'follow_up', ticket: { team: { teamId: 'team-nord' } } });
     expect(deps.logger.text()).toContain('could not remember sender');
     expect(deps.logger.text()).not.toContain('erika');
@@ -305,15 +305,15 @@ describe(`${handleEnquiry.name}: a ticket number in the text threads only for it
     replyHandle: { channel: 'teams' as const, conversationReference: { conversation: { id: `conv-${aad}` } }, ...(fallbackEmail === undefined ? {} : { fallbackEmail }) },
   });
 
-  function teamsTicket(aad: string): string {
-    const created = handleEnquiry(makeRequest(makeEnquiry({ ...teamsFrom(aad), key: `teams:${aad}:1`, text: UNROUTED }), { reply: 'inline' }), deps);
+  async function teamsTicket(aad: string): Promise<string> {
+    const created = await handleEnquiry(makeRequest(makeEnquiry({ ...teamsFrom(aad), key: `teams:${aad}:1`, text: UNROUTED }), { reply: 'inline' }), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     return created.ticket.number;
   }
 
-  it('treats another person\'s Teams message naming the number as a new enquiry: the ticket is neither appended to nor re-routed', () => {
-    const number = teamsTicket('aad-a');
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ ...teamsFrom('aad-b'), key: 'teams:b:1', text: `${number} wir sind die Gemeinde Sindelfingen`, ticketNumber: number }), { reply: 'inline' }), deps);
+  it('treats another person\'s Teams message naming the number as a new enquiry: the ticket is neither appended to nor re-routed', async () => {
+    const number = await teamsTicket('aad-a');
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ ...teamsFrom('aad-b'), key: 'teams:b:1', text: `${number} wir sind die Gemeinde Sindelfingen`, ticketNumber: number }), { reply: 'inline' }), deps);
     expect(outcome.kind).not.toBe('follow_up');
     const details = stores.state.tickets.get(number)!;
     expect(details.ticket.team.teamId).toBe('zentral');
@@ -324,27 +324,27 @@ describe(`${handleEnquiry.name}: a ticket number in the text threads only for it
     expect(deps.logger.text()).not.toContain('aad-a');
   });
 
-  it('threads the requester\'s own Teams message by number, also by the mail address Teams knows for a ticket opened by mail', () => {
-    const number = teamsTicket('aad-a');
-    const own = handleEnquiry(makeRequest(makeEnquiry({ ...teamsFrom('aad-a'), key: 'teams:a:2', text: `${number} Gemeinde Sindelfingen`, ticketNumber: number }), { reply: 'inline' }), deps);
+  it('threads the requester\'s own Teams message by number, also by the mail address Teams knows for a ticket opened by mail', async () => {
+    const number = await teamsTicket('aad-a');
+    const own = await handleEnquiry(makeRequest(makeEnquiry({ ...teamsFrom('aad-a'), key: 'teams:a:2', text: `${number} Gemeinde Sindelfingen`, ticketNumber: number }), { reply: 'inline' }), deps);
     expect(own).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' } } });
 
-    const byMail = handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
+    const byMail = await handleEnquiry(makeRequest(makeEnquiry({ text: APPLICATION })), deps);
     if (byMail.kind !== 'ticket_created') throw new Error(byMail.kind);
     const viaTeams = makeEnquiry({ ...teamsFrom('aad-erika', 'Erika@Gemeinde.example'), key: 'teams:e:1', text: 'Nachtrag', ticketNumber: byMail.ticket.number });
-    expect(handleEnquiry(makeRequest(viaTeams, { reply: 'inline' }), deps)).toMatchObject({ kind: 'follow_up', ticket: { number: byMail.ticket.number } });
+    expect(await handleEnquiry(makeRequest(viaTeams, { reply: 'inline' }), deps)).toMatchObject({ kind: 'follow_up', ticket: { number: byMail.ticket.number } });
   });
 
-  it('treats a mail naming the number from someone outside the ticket as a new ticket, like Teams (issue 10)', () => {
-    const created = handleEnquiry(makeRequest(makeEnquiry({ text: UNROUTED })), deps);
+  it('treats a mail naming the number from someone outside the ticket as a new ticket, like Teams (issue 10)', async () => {
+    const created = await handleEnquiry(makeRequest(makeEnquiry({ text: UNROUTED })), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     const colleague = makeEnquiry({ from: 'kollegin@gemeinde.example', text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: created.ticket.number });
-    expect(handleEnquiry(makeRequest(colleague), deps)).toMatchObject({ kind: 'ticket_created', ticket: { number: 'IM-2026-000002' } });
+    expect(await handleEnquiry(makeRequest(colleague), deps)).toMatchObject({ kind: 'ticket_created', ticket: { number: 'IM-2026-000002' } });
     expect(stores.state.tickets.get(created.ticket.number)!.ticket.team.teamId).toBe('zentral');
   });
 });
 
-describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by mail (issue 10)`, () => {
+describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by mail (issue 10)`, async () => {
   const UNROUTED = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da.';
   const STRANGER = 'fremder@example.net';
   let confirmed: string[];
@@ -363,37 +363,37 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
   });
 
   /** Delivers every pending mail as the outbox worker would; returns our Message-ID per outbox key. */
-  function deliver(): Map<string, string> {
+  async function deliver(): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     const now = deps.clock.now();
-    for (const m of stores.outbox.claimDue({ now, channels: ['staff'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
-      stores.outbox.fanOut(m.id, 'w', now, fanOutLegs(m, { staff: deps.staff }));
+    for (const m of await stores.outbox.claimDue({ now, channels: ['staff'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
+      await stores.outbox.fanOut(m.id, 'w', now, fanOutLegs(m, { staff: deps.staff }));
     }
-    for (const m of stores.outbox.claimDue({ now: deps.clock.now(), channels: ['email'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
+    for (const m of await stores.outbox.claimDue({ now: deps.clock.now(), channels: ['email'], limit: 100, leaseMs: 60_000, owner: 'w' })) {
       const id = `<pakt.${m.id}@rp.example>`;
-      stores.outbox.markSent(m.id, 'w', deps.clock.now(), id);
+      await stores.outbox.markSent(m.id, 'w', deps.clock.now(), id);
       ids.set(m.key, id);
     }
     return ids;
   }
 
-  function ticketOf(text: string, overrides: Parameters<typeof makeEnquiry>[0] = {}): { number: string; enquiry: ReturnType<typeof makeEnquiry> } {
+  async function ticketOf(text: string, overrides: Parameters<typeof makeEnquiry>[0] = {}): Promise<{ number: string; enquiry: ReturnType<typeof makeEnquiry> }> {
     const enquiry = makeEnquiry({ text, ...overrides });
-    const created = handleEnquiry(makeRequest(enquiry), deps);
+    const created = await handleEnquiry(makeRequest(enquiry), deps);
     if (created.kind !== 'ticket_created') throw new Error(created.kind);
     return { number: created.ticket.number, enquiry };
   }
 
-  function closeTicket(number: string): void {
-    const current = stores.tickets.find(number)!;
+  async function closeTicket(number: string): Promise<void> {
+    const current = (await stores.tickets.find(number))!;
     const closed = transition({ ...current, assignee: 'sb-nord-1', status: 'wartet' }, { type: 'close', by: ACTORS.nord1 }, deps.clock.now());
     if (!closed.ok) throw new Error('refused');
-    stores.tickets.save({ expectedVersion: current.version, ticket: closed.ticket, event: closed.event, outbox: [] });
+    await stores.tickets.save({ expectedVersion: current.version, ticket: closed.ticket, event: closed.event, outbox: [] });
   }
 
-  it('opens a new ticket naming the number for a stranger: the closed ticket stays closed, unchanged, and nothing is learned', () => {
-    const { number } = ticketOf(UNROUTED);
-    closeTicket(number);
+  it('opens a new ticket naming the number for a stranger: the closed ticket stays closed, unchanged, and nothing is learned', async () => {
+    const { number } = await ticketOf(UNROUTED);
+    await closeTicket(number);
     const before = structuredClone(stores.state.tickets.get(number)!);
     const stranger = makeEnquiry({
       from: STRANGER,
@@ -402,7 +402,7 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
       ticketNumber: number,
       replyHandle: { channel: 'email', to: STRANGER, messageId: '<x1@example.net>', references: [], subject: `AW: [${number}] Frage` },
     });
-    const outcome = handleEnquiry(makeRequest(stranger), deps);
+    const outcome = await handleEnquiry(makeRequest(stranger), deps);
 
     expect(outcome).toMatchObject({ kind: 'ticket_created', ticket: { number: 'IM-2026-000002' } });
     if (outcome.kind !== 'ticket_created') return;
@@ -418,85 +418,85 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
     expect(deps.logger.text()).not.toContain('fremder');
   });
 
-  it('opens a new ticket even when triage would have answered the stranger automatically', () => {
-    const { number } = ticketOf(APPLICATION);
-    const outcome = handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Wie hoch ist die Förderung?', ticketNumber: number })), deps);
+  it('opens a new ticket even when triage would have answered the stranger automatically', async () => {
+    const { number } = await ticketOf(APPLICATION);
+    const outcome = await handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Wie hoch ist die Förderung?', ticketNumber: number })), deps);
     expect(outcome.kind).toBe('ticket_created');
     expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
   });
 
-  it('lets a colleague continue the ticket (known for its municipality, same organisation domain), but not one of another municipality', () => {
-    const { number } = ticketOf(APPLICATION);
+  it('lets a colleague continue the ticket (known for its municipality, same organisation domain), but not one of another municipality', async () => {
+    const { number } = await ticketOf(APPLICATION);
     directory.set('kollegin@gemeinde.example', '08115045');
     directory.set('nachbar@gemeinde.example', '08416041');
-    const colleague = handleEnquiry(makeRequest(makeEnquiry({ from: 'Kollegin <Kollegin@Gemeinde.example>', text: 'Nachtrag der Kollegin', ticketNumber: number })), deps);
+    const colleague = await handleEnquiry(makeRequest(makeEnquiry({ from: 'Kollegin <Kollegin@Gemeinde.example>', text: 'Nachtrag der Kollegin', ticketNumber: number })), deps);
     expect(colleague).toMatchObject({ kind: 'follow_up', ticket: { number } });
-    const neighbour = handleEnquiry(makeRequest(makeEnquiry({ from: 'nachbar@gemeinde.example', text: 'Nachtrag', ticketNumber: number })), deps);
+    const neighbour = await handleEnquiry(makeRequest(makeEnquiry({ from: 'nachbar@gemeinde.example', text: 'Nachtrag', ticketNumber: number })), deps);
     expect(neighbour.kind).toBe('ticket_created');
     expect(stores.state.tickets.get(number)!.messages.map((m) => m.text)).toEqual([APPLICATION, 'Nachtrag der Kollegin']);
   });
 
-  it('does not let an outsider in who declared the victim\'s municipality on a ticket of his own first', () => {
-    const { number } = ticketOf(APPLICATION);
-    const own = ticketOf(UNROUTED, { from: STRANGER, replyHandle: { channel: 'email', to: STRANGER, messageId: '<o1@example.net>', references: [], subject: 'Frage' } });
-    handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: own.number })), deps);
+  it('does not let an outsider in who declared the victim\'s municipality on a ticket of his own first', async () => {
+    const { number } = await ticketOf(APPLICATION);
+    const own = await ticketOf(UNROUTED, { from: STRANGER, replyHandle: { channel: 'email', to: STRANGER, messageId: '<o1@example.net>', references: [], subject: 'Frage' } });
+    await handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Wir sind die Gemeinde Sindelfingen.', ticketNumber: own.number })), deps);
     expect(confirmed).toEqual([`${STRANGER} → 08115045`]);
-    const attack = handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Neue Bankverbindung', ticketNumber: number })), deps);
+    const attack = await handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Neue Bankverbindung', ticketNumber: number })), deps);
     expect(attack.kind).toBe('ticket_created');
     expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
   });
 
-  it('lets the address our reply went to (Reply-To) continue the ticket through our Message-ID, re-route it and be remembered', () => {
-    const { number, enquiry } = ticketOf(UNROUTED, {
+  it('lets the address our reply went to (Reply-To) continue the ticket through our Message-ID, re-route it and be remembered', async () => {
+    const { number, enquiry } = await ticketOf(UNROUTED, {
       from: 'buergermeisteramt@gemeinde.example',
       replyHandle: { channel: 'email', to: 'integration@gemeinde.example', messageId: '<q1@gemeinde.example>', references: [], subject: 'Frage' },
     });
-    const confirmation = deliver().get(`${enquiry.key}:ticket_confirmation`)!;
+    const confirmation = (await deliver()).get(`${enquiry.key}:ticket_confirmation`)!;
     const reply = makeEnquiry({
       from: 'integration@gemeinde.example',
       text: 'Wir sind die Gemeinde Sindelfingen.',
       ticketNumber: number,
       replyHandle: { channel: 'email', to: 'integration@gemeinde.example', messageId: '<a1@gemeinde.example>', references: [confirmation], subject: 'AW' },
     });
-    expect(handleEnquiry(makeRequest(reply), deps)).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' } } });
+    expect(await handleEnquiry(makeRequest(reply), deps)).toMatchObject({ kind: 'follow_up', ticket: { number, team: { teamId: 'team-nord' } } });
     expect(confirmed).toEqual(['integration@gemeinde.example → 08115045']);
   });
 
-  it('does not let a stranger in with a forwarded copy of our reply (References alone prove nothing)', () => {
-    const { number, enquiry } = ticketOf(UNROUTED);
-    const confirmation = deliver().get(`${enquiry.key}:ticket_confirmation`)!;
+  it('does not let a stranger in with a forwarded copy of our reply (References alone prove nothing)', async () => {
+    const { number, enquiry } = await ticketOf(UNROUTED);
+    const confirmation = (await deliver()).get(`${enquiry.key}:ticket_confirmation`)!;
     const forwarded = makeEnquiry({
       from: STRANGER,
       text: 'Wir sind die Gemeinde Sindelfingen.',
       ticketNumber: number,
       replyHandle: { channel: 'email', to: STRANGER, messageId: '<f1@example.net>', references: [confirmation], subject: 'AW' },
     });
-    expect(handleEnquiry(makeRequest(forwarded), deps).kind).toBe('ticket_created');
+    expect((await handleEnquiry(makeRequest(forwarded), deps)).kind).toBe('ticket_created');
     expect(stores.state.tickets.get(number)!.ticket.team.teamId).toBe('zentral');
     expect(confirmed).toEqual([]);
   });
 
-  it('does not count a reply to our staff notice as a reply to the requester', () => {
-    const { number, enquiry } = ticketOf(APPLICATION);
-    const notice = deliver().get(`${enquiry.key}:staff_notification:email`)!;
+  it('does not count a reply to our staff notice as a reply to the requester', async () => {
+    const { number, enquiry } = await ticketOf(APPLICATION);
+    const notice = (await deliver()).get(`${enquiry.key}:staff_notification:email`)!;
     const reply = makeEnquiry({
       from: 'team-nord@rp.example',
       text: 'Ist erledigt.',
       ticketNumber: number,
       replyHandle: { channel: 'email', to: 'team-nord@rp.example', messageId: '<s1@rp.example>', references: [notice], subject: 'AW' },
     });
-    expect(handleEnquiry(makeRequest(reply), deps).kind).toBe('ticket_created');
+    expect((await handleEnquiry(makeRequest(reply), deps)).kind).toBe('ticket_created');
   });
 
-  it('records suppressed mail on the ticket only from members, staff, or as a report on our own message', () => {
-    const { number, enquiry } = ticketOf(APPLICATION);
-    const confirmation = deliver().get(`${enquiry.key}:ticket_confirmation`)!;
+  it('records suppressed mail on the ticket only from members, staff, or as a report on our own message', async () => {
+    const { number, enquiry } = await ticketOf(APPLICATION);
+    const confirmation = (await deliver()).get(`${enquiry.key}:ticket_confirmation`)!;
 
-    const fake = handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Bitte Konto ändern.', ticketNumber: number }), { suppress: 'auto_submitted' }), deps);
+    const fake = await handleEnquiry(makeRequest(makeEnquiry({ from: STRANGER, text: 'Bitte Konto ändern.', ticketNumber: number }), { suppress: 'auto_submitted' }), deps);
     expect(fake).toMatchObject({ kind: 'suppressed', ticket: null });
     expect(stores.state.tickets.get(number)!.messages).toHaveLength(1);
 
-    const staffCopy = handleEnquiry(makeRequest(makeEnquiry({ from: 'Team Nord <team-nord@rp.example>', text: 'Antwort aus Outlook', ticketNumber: number }), { suppress: 'staff_sender' }), deps);
+    const staffCopy = await handleEnquiry(makeRequest(makeEnquiry({ from: 'Team Nord <team-nord@rp.example>', text: 'Antwort aus Outlook', ticketNumber: number }), { suppress: 'staff_sender' }), deps);
     expect(staffCopy).toMatchObject({ kind: 'suppressed', ticket: { number } });
 
     const bounce = makeEnquiry({
@@ -506,7 +506,7 @@ describe(`${handleEnquiry.name}: only who belongs to a ticket may continue it by
       reportedIds: [confirmation],
       replyHandle: { channel: 'email', to: 'MAILER-DAEMON@mx.gemeinde.example', messageId: '<dsn1@mx.gemeinde.example>', references: [], subject: 'Undelivered' },
     });
-    expect(handleEnquiry(makeRequest(bounce, { suppress: 'mailer_daemon' }), deps)).toMatchObject({ kind: 'suppressed', ticket: { number, status: 'neu' } });
+    expect(await handleEnquiry(makeRequest(bounce, { suppress: 'mailer_daemon' }), deps)).toMatchObject({ kind: 'suppressed', ticket: { number, status: 'neu' } });
     expect(stores.state.tickets.get(number)!.messages.map((m) => [m.text, m.suppressed ?? false])).toEqual([
       [APPLICATION, false],
       ['Antwort aus Outlook', true],

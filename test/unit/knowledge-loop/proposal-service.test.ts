@@ -52,7 +52,7 @@ function service(options: { ops?: FileOps } = {}): ProposalService {
     writer: createKnowledgeWriter({ dir: knowledge, ...(options.ops === undefined ? {} : { ops: options.ops }) }),
     evaluator: createChangeEvaluator({ dir: knowledge, setFiles: [sets], now: () => new Date() }),
     staff: STAFF,
-    noteOnTicket: (number, text, by) => notes.push({ number, text, by }),
+    noteOnTicket: (number, text, by) => void notes.push({ number, text, by }),
     document: { id: 'faq', title: 'Häufige Fragen', citation: 'Häufige Fragen', source: 'Vorgänge', stand: '2026' },
     clock: systemClock,
     logger: silentLogger,

@@ -39,20 +39,20 @@ function confirmation(payload: Record<string, unknown>): OutboundMessage {
 }
 
 describe(renderOutbound.name, () => {
-  it('renders a confirmation that carries the ask-back as one activity with both cards', () => {
+  it('renders a confirmation that carries the ask-back as one activity with both cards', async () => {
     const candidates = [{ gemeindeAgs: null, kreisAgs: '08115', label: 'Landkreis Böblingen' }];
-    expect(renderOutbound(confirmation({ needsMunicipality: true, candidates }), ctx).attachments).toHaveLength(2);
-    expect(renderOutbound(confirmation({ needsMunicipality: false, candidates: [] }), ctx).attachments).toHaveLength(1);
+    expect((await renderOutbound(confirmation({ needsMunicipality: true, candidates }), ctx)).attachments).toHaveLength(2);
+    expect((await renderOutbound(confirmation({ needsMunicipality: false, candidates: [] }), ctx)).attachments).toHaveLength(1);
   });
 
-  it('renders a staff card update with the last action, and the subject from the first message when it has none', () => {
+  it('renders a staff card update with the last action, and the subject from the first message when it has none', async () => {
     const message: OutboundMessage = {
       ...confirmation({}),
       channel: 'teams',
       kind: 'staff_card',
       payload: { ticket: { ...ticket, subject: '' }, event: 'claimed', actor: 'sb-nord-1' },
     };
-    const card = JSON.stringify(renderOutbound(message, ctx).attachments?.[0]?.content);
+    const card = JSON.stringify((await renderOutbound(message, ctx)).attachments?.[0]?.content);
     expect(card).toContain('Übernommen von Sachbearbeitung Team Nord (1).');
     expect(card).toContain('Wo bleibt der Bescheid?');
   });

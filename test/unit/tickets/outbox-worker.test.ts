@@ -8,8 +8,8 @@ import { createInMemoryTicketStores, type InMemoryTicketStores } from '../../fak
 let stores: InMemoryTicketStores;
 let clock: FakeClock;
 
-function enqueue(key: string, channel: 'email' | 'teams' = 'email'): void {
-  stores.ledger.commit({
+async function enqueue(key: string, channel: 'email' | 'teams' = 'email'): Promise<void> {
+  await stores.ledger.commit({
     enquiry: { key, channel, from: 'x', subject: '', text: '', receivedAt: clock.now(), replyHandle: { channel: 'cli' }, attachments: [] },
     outcome: 'answered',
     at: clock.now().toISOString(),
@@ -41,7 +41,7 @@ afterEach(() => {
 
 describe(createOutboxWorker.name, () => {
   it('delivers a due message once and marks it sent', async () => {
-    enqueue('a');
+    await enqueue('a');
     const d = deliverer([]);
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000 });
     expect(await worker.drainOnce()).toEqual({ claimed: 1, sent: 1, retried: 0, dead: 0, fannedOut: 0 });
@@ -51,14 +51,14 @@ describe(createOutboxWorker.name, () => {
   });
 
   it('leaves messages of channels without a deliverer pending', async () => {
-    enqueue('t', 'teams');
+    await enqueue('t', 'teams');
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: deliverer([]).fn }, clock, logger: silentLogger, pollMs: 1000 });
     expect((await worker.drainOnce()).claimed).toBe(0);
     expect(stores.state.outbox[0]?.status).toBe('pending');
   });
 
   it('retries with exponential backoff and honours the deliverer’s afterMs', async () => {
-    enqueue('r');
+    await enqueue('r');
     const d = deliverer([{ kind: 'retry', reason: 'busy' }, { kind: 'retry', reason: 'throttled', afterMs: 600_000 }]);
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000, baseBackoffMs: 1000 });
     await worker.drainOnce();
@@ -74,8 +74,8 @@ describe(createOutboxWorker.name, () => {
   });
 
   it('gives up after maxAttempts and on a dead result', async () => {
-    enqueue('x');
-    enqueue('y');
+    await enqueue('x');
+    await enqueue('y');
     const d = deliverer([{ kind: 'retry', reason: 'a' }, { kind: 'dead', reason: 'no such mailbox' }, { kind: 'retry', reason: 'b' }]);
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000, maxAttempts: 2, baseBackoffMs: 10 });
     await worker.drainOnce();
@@ -88,7 +88,7 @@ describe(createOutboxWorker.name, () => {
   });
 
   it('treats a throwing deliverer as a retry', async () => {
-    enqueue('e');
+    await enqueue('e');
     const worker = createOutboxWorker({
       store: stores.outbox,
       deliverers: { email: () => Promise.reject(Object.assign(new Error('boom'), { code: 'ECONNECTION' })) },
@@ -106,11 +106,11 @@ describe(createOutboxWorker.name, () => {
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 500 });
     worker.start();
     await vi.advanceTimersByTimeAsync(0);
-    enqueue('p');
+    await enqueue('p');
     await vi.advanceTimersByTimeAsync(500);
     expect(d.calls).toHaveLength(1);
     await worker.stop();
-    enqueue('q');
+    await enqueue('q');
     await vi.advanceTimersByTimeAsync(5000);
     expect(d.calls).toHaveLength(1);
   });
@@ -119,7 +119,7 @@ describe(createOutboxWorker.name, () => {
 describe('createOutboxWorker backlog', () => {
   it('drains a backlog batch after batch without waiting a poll interval in between', async () => {
     vi.useFakeTimers();
-    for (const key of ['b1', 'b2', 'b3', 'b4', 'b5']) enqueue(key);
+    for (const key of ['b1', 'b2', 'b3', 'b4', 'b5']) await enqueue(key);
     const d = deliverer([]);
     const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 60_000, batchSize: 2 });
     worker.start();
@@ -131,7 +131,7 @@ describe('createOutboxWorker backlog', () => {
 
 describe('createOutboxWorker fallback', () => {
   it('gives up on a dead message with a fallback and queues it for the other channel once', async () => {
-    enqueue('f', 'teams');
+    await enqueue('f', 'teams');
     const fallback = { channel: 'email' as const, replyHandle: { channel: 'email' as const, to: 'im@gemeinde.example', messageId: null, references: [], subject: 'Ihre Anfrage' } };
     const teams = deliverer([{ kind: 'dead', reason: 'teams_conversation_gone: 403', fallback }]);
     const mail = deliverer([]);

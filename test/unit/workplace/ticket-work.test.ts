@@ -46,17 +46,17 @@ describe(createAnswerPreview.name, () => {
   const preview = createAnswerPreview({ templatesDir: 'templates', staff: createFakeStaffDirectory() });
   const draft = { text: 'Der Bescheid geht heute raus.', staffName: 'Sachbearbeitung Team Nord (1)', staffId: 'sb-nord-1' };
 
-  it('renders a mail ticket as the mail: recipient, reply subject with the number, body with signature', () => {
+  it('renders a mail ticket as the mail: recipient, reply subject with the number, body with signature', async () => {
     const t = makeTicket();
-    const lines = preview(t, draft).split('\n');
+    const lines = (await preview(t, draft)).split('\n');
     expect(lines.slice(0, 3)).toEqual(['An: erika@gemeinde.example', `Betreff: AW: [${t.number}] Unser Antrag`, '']);
     expect(lines).toContain('Der Bescheid geht heute raus.');
     expect(lines).toContain('Sachbearbeitung Team Nord (1)');
   });
 
-  it('renders a Teams ticket as the card text render-outbound sends', () => {
+  it('renders a Teams ticket as the card text render-outbound sends', async () => {
     const t = makeTicket({ channel: 'teams', replyHandle: { channel: 'teams', conversationReference: { conversation: { id: 'c1' } } } });
-    const text = preview(t, draft);
+    const text = await preview(t, draft);
     expect(text).toContain('An: Teams-Unterhaltung der Anfrage');
     expect(text).toContain(`Antwort zu Ticket ${t.number}`);
     expect(text).toContain('Der Bescheid geht heute raus.');

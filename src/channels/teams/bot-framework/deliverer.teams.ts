@@ -55,7 +55,7 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
   const target = resolveTarget(message, ctx);
   if ('failure' in target) return target.failure;
   if (target.stored.isDead) return withMailFallback(message, { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` });
-  const activity = renderOutbound(message, ctx);
+  const activity = await renderOutbound(message, ctx);
   const ticket = payloadTicket(message);
   // A staff card already in that channel is updated in place; an escalation is posted anew to be seen.
   const existing = isStaffKind(message.kind) && message.kind !== 'escalation' && ticket

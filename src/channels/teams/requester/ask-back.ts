@@ -35,13 +35,13 @@ export function afterAskBack(ctx: TeamsContext, activity: Partial<Activity>, ask
 }
 
 /** The ticket this requester was asked about in this conversation, if it still waits (else the ask-back is forgotten). */
-export function pendingAskBack(ctx: TeamsContext, activity: Partial<Activity>): string | null {
+export async function pendingAskBack(ctx: TeamsContext, activity: Partial<Activity>): Promise<string | null> {
   const conversationId = activity.conversation?.id;
   if (!conversationId) return null;
   const number = ctx.store.pendingMunicipality(conversationId, senderId(activity));
   if (number === null) return null;
   try {
-    const { ticket } = ctx.tickets.show(number);
+    const { ticket } = await ctx.tickets.show(number);
     if (awaitsMunicipality({ status: ticket.status, kreis: ticket.requester.kreis, team: ticket.team }, ctx.staff.centralTeam().id)) return number;
   } catch (error) {
     if (!isAppError(error, 'TICKET_NOT_FOUND')) throw error;

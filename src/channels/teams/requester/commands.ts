@@ -38,7 +38,7 @@ const register: TextCommand = async (turn, ctx, args) => {
   ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, channelId, actor.id);
   ctx.logger.info({ component: 'teams', scope: team?.id ?? ALL_TEAMS }, 'staff channel registered');
   // The cards of the tickets already open come through the outbox, once per ticket and channel.
-  ctx.announceStaffChannel(team?.id ?? null, channelId);
+  await ctx.announceStaffChannel(team?.id ?? null, channelId);
   await turn.sendActivity(teamsText.registered(team?.name ?? ALL_TEAMS));
 };
 

@@ -12,11 +12,11 @@ import { teamsText } from '../texts.js';
 import type { ActionCall } from '../action-types.js';
 
 /** Renders the staff card of a ticket; the requester label comes from the ticket record when readable. */
-export function staffCardFor(ctx: TeamsContext, ticket: TicketView, extra: { lastAction?: string; banner?: string } = {}): Attachment {
+export async function staffCardFor(ctx: TeamsContext, ticket: TicketView, extra: { lastAction?: string; banner?: string } = {}): Promise<Attachment> {
   let requester: string | null = null;
   let subject = ticket.subject;
   try {
-    const details = ctx.tickets.show(ticket.number);
+    const details = await ctx.tickets.show(ticket.number);
     requester = details.ticket.requester.name;
     // Teams enquiries have no subject: summarise with the start of the first message instead.
     if (subject.trim() === '') subject = summary(details.messages.find((m) => m.direction === 'in')?.text ?? '');
@@ -36,11 +36,11 @@ function summary(text: string): string {
  * brings the card up to date within one cycle (the change queued it). Bad references (unknown ticket, team or
  * person) are answered politely; other errors propagate.
  */
-export async function applyStaffOp(call: ActionCall, number: string, op: () => TicketOpResult): Promise<void> {
+export async function applyStaffOp(call: ActionCall, number: string, op: () => Promise<TicketOpResult>): Promise<void> {
   const { turn, ctx } = call;
   let result: TicketOpResult;
   try {
-    result = op();
+    result = await op();
   } catch (error) {
     if (isAppError(error, 'TICKET_NOT_FOUND')) return void (await turn.sendActivity(teamsText.ticketMissing(number)));
     if (isAppError(error, 'STAFF_UNKNOWN') && error.details['staffId'] === call.actor?.id) {

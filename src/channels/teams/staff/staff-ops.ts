@@ -38,7 +38,7 @@ export const replyAction = defineAction({
   schema: WithText,
   run: (call, d) => {
     const actor = actorOf(call);
-    const op = (): ReturnType<typeof call.ctx.tickets.answer> => call.ctx.tickets.answer(d.ticketNumber, { text: d.text, by: actor.id });
+    const op = () => call.ctx.tickets.answer(d.ticketNumber, { text: d.text, by: actor.id });
     return applyStaffOp(call, d.ticketNumber, op);
   },
 });
@@ -50,7 +50,7 @@ export const handOverAction = defineAction({
   run: (call, d) => {
     const actor = actorOf(call);
     const id = d.target.slice(d.target.indexOf(':') + 1);
-    const op = (): ReturnType<typeof call.ctx.tickets.handover> =>
+    const op = () =>
       call.ctx.tickets.handover(d.ticketNumber, { to: id, note: d.note, by: actor.id });
     return applyStaffOp(call, d.ticketNumber, op);
   },
@@ -62,7 +62,7 @@ export const noteAction = defineAction({
   schema: WithText,
   run: (call, d) => {
     const actor = actorOf(call);
-    const op = (): ReturnType<typeof call.ctx.tickets.note> => call.ctx.tickets.note(d.ticketNumber, { text: d.text, by: actor.id });
+    const op = () => call.ctx.tickets.note(d.ticketNumber, { text: d.text, by: actor.id });
     return applyStaffOp(call, d.ticketNumber, op);
   },
 });
