@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ChannelSchema, OutboxChannelSchema } from '../core/channel.js';
 import { AppError } from '../core/errors.js';
 import { OUTBOUND_KINDS, TICKET_STATUSES, type OutboundMessage, type TicketView } from '../core/outcome.js';
-import type { EscalationLevel, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-model.js';
+import type { EscalationLevel, OutboxEntryView, TicketEvent, TicketMessage, TicketRecord } from '../core/ticket-model.js';
 import { TICKET_CATEGORIES } from '../core/triage/index.js';
 
 const status = z.enum(TICKET_STATUSES);
@@ -243,5 +243,19 @@ export function outboundFromRow(raw: unknown): OutboundMessage {
     payload: json(z.record(z.string(), z.unknown()), row.payload, 'outbox.payload'),
     attempts: row.attempts,
     createdAt: row.created_at,
+  };
+}
+
+/** An outbox row as staff see it on a ticket (both stores select the same columns). */
+export function outboxView(r: Record<string, unknown>): OutboxEntryView {
+  return {
+    key: String(r.key),
+    channel: r.channel as OutboxEntryView['channel'],
+    kind: r.kind as OutboxEntryView['kind'],
+    status: r.status as OutboxEntryView['status'],
+    attempts: Number(r.attempts),
+    lastError: r.last_error === null ? null : String(r.last_error),
+    createdAt: String(r.created_at),
+    sentAt: r.sent_at === null ? null : String(r.sent_at),
   };
 }

@@ -3,12 +3,12 @@
  * over one better-sqlite3 connection opened by `openDatabase` with `ticketMigrations`.
  */
 import type Database from 'better-sqlite3';
-import type { OutboxEntryView, OutboxStore, RequesterExport, TicketAttachment, TicketChange, TicketDetails, TicketFilter, TicketStore } from '../core/ticket-model.js';
+import type { OutboxStore, RequesterExport, TicketAttachment, TicketChange, TicketDetails, TicketFilter, TicketStore } from '../core/ticket-model.js';
 import type { EnquiryLedger } from '../core/enquiry-ledger-ports.js';
 import { inTransaction, read } from './database.sqlite.js';
 import { createSqliteEnquiryLedger } from './enquiry-ledger.sqlite.js';
 import { createSqliteOutboxStore } from './outbox-store.sqlite.js';
-import { eventFromRow, messageFromRow, ticketFromRow, toView, triageReasonsFromRow } from './ticket-rows.js';
+import { eventFromRow, messageFromRow, outboxView, ticketFromRow, toView, triageReasonsFromRow } from './ticket-rows.js';
 import { prepareTicketWrites, type TicketWrites } from './ticket-writes.sqlite.js';
 
 /** The three ports over one connection. */
@@ -33,18 +33,6 @@ export function createSqliteTicketStores(db: Database.Database): SqliteTicketSto
   return { tickets: createSqliteTicketStore(db, w), ledger: createSqliteEnquiryLedger(db, w), outbox: createSqliteOutboxStore(db) };
 }
 
-function outboxView(r: Record<string, unknown>): OutboxEntryView {
-  return {
-    key: String(r.key),
-    channel: r.channel as OutboxEntryView['channel'],
-    kind: r.kind as OutboxEntryView['kind'],
-    status: r.status as OutboxEntryView['status'],
-    attempts: Number(r.attempts),
-    lastError: r.last_error === null ? null : String(r.last_error),
-    createdAt: String(r.created_at),
-    sentAt: r.sent_at === null ? null : String(r.sent_at),
-  };
-}
 
 function details(db: Database.Database, w: TicketWrites, number: string): TicketDetails | null {
   const ticket = w.find(number);

@@ -4,9 +4,9 @@
  * Same behaviour as the SQLite adapters (the port contract suite runs on both).
  */
 import type pg from 'pg';
-import type { OutboxEntryView, OutboxStore, RequesterExport, TicketAttachment, TicketChange, TicketDetails, TicketFilter, TicketStore } from '../../core/ticket-model.js';
+import type { OutboxStore, RequesterExport, TicketAttachment, TicketChange, TicketDetails, TicketFilter, TicketStore } from '../../core/ticket-model.js';
 import type { EnquiryLedger } from '../../core/enquiry-ledger-ports.js';
-import { eventFromRow, messageFromRow, ticketFromRow, toView, triageReasonsFromRow } from '../ticket-rows.js';
+import { eventFromRow, messageFromRow, outboxView, ticketFromRow, toView, triageReasonsFromRow } from '../ticket-rows.js';
 import { createPostgresEnquiryLedger } from './enquiry-ledger.postgres.js';
 import { createPostgresOutboxStore } from './outbox-store.postgres.js';
 import { enqueueDrafts, findTicket, insertEvent, insertMessage, updateTicket } from './ticket-writes.postgres.js';
@@ -16,18 +16,6 @@ const ANONYMISED = '[anonymisiert]';
 const DEFAULT_LIMIT = 50;
 const OUTBOX_VIEW = 'key, channel, kind, status, attempts, last_error, created_at, sent_at';
 
-function outboxView(r: Record<string, unknown>): OutboxEntryView {
-  return {
-    key: String(r.key),
-    channel: r.channel as OutboxEntryView['channel'],
-    kind: r.kind as OutboxEntryView['kind'],
-    status: r.status as OutboxEntryView['status'],
-    attempts: Number(r.attempts),
-    lastError: r.last_error === null ? null : String(r.last_error),
-    createdAt: String(r.created_at),
-    sentAt: r.sent_at === null ? null : String(r.sent_at),
-  };
-}
 
 async function details(db: Queryable, number: string): Promise<TicketDetails | null> {
   const [row] = await rows(db, 'SELECT * FROM tickets WHERE number = $1', [number]);
