@@ -161,6 +161,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
       logger.warn({ component: 'app', host }, 'MicrosoftAppId is not set: the unauthenticated Teams endpoint listens on 127.0.0.1 only');
       host = '127.0.0.1';
     }
+    // With Teams credentials the botbuilder half of the channel loads during start-up (a failure stops it here);
+    // in local mode it loads on the first Teams request.
+    if (teams.isAuthenticated) await teams.load();
     // restify re-emits listen errors (port in use, bad host) on its own Server, not on server.server.
     const port = await new Promise<number>((resolve, reject) => {
       const onError = (error: Error): void => reject(listenError(error, config.PORT, host));

@@ -18,13 +18,10 @@ import type { Deliverer, Outcome } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
-import { createAdapters } from './bot-framework/adapter.teams.js';
-import { PaktTeamsBot } from './bot.js';
+import type { TeamsRuntime } from './bot-framework/runtime.teams.js';
 import { CardRenderer } from './cards/render.js';
 import { loadCardTemplates } from './cards/template.js';
 import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } from './context.js';
-import { createTeamsDeliverer } from './bot-framework/deliverer.teams.js';
-import { MemberEmails } from './requester/member-email.teams.js';
 import { teamsMigrations } from './migrations.js';
 import { resolveStaffChannel } from './staff/staff-channel.js';
 import { TeamsStore } from './store.sqlite.js';
@@ -32,8 +29,7 @@ import { TeamsStore } from './store.sqlite.js';
 export { teamsMigrations } from './migrations.js';
 export { passageLookup } from './requester/compose.js';
 export type { TeamsChannelConfig, TeamsMetrics, TeamsTicketOps } from './context.js';
-export { CONVERSATION_GONE } from './bot-framework/connector-errors.js';
-export { NO_STAFF_CHANNEL } from './bot-framework/deliverer.teams.js';
+export { CONVERSATION_GONE, NO_STAFF_CHANNEL } from './bot-framework/connector-errors.js';
 
 /** Default location of the card templates (templates/cards at the repository root). */
 export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/cards/', import.meta.url));
@@ -90,6 +86,13 @@ export interface TeamsChannel {
    * unanswered ask-backs older than `before` go; turn-level idempotency keys older than three days go.
    */
   retainPersonalData(now: Date, before: Date): void;
+  /**
+   * Loads the botbuilder half of the channel (adapters, bot, deliverer). Started at creation when the channel
+   * is authenticated; without MicrosoftAppId (local mode) it loads on the first request or delivery instead,
+   * so a start without Teams credentials does not pay for botbuilder. The composition root awaits it before
+   * listening when authenticated, so a broken installation fails at start.
+   */
+  load(): Promise<void>;
   /** Waits for turns in flight (call after the server stopped accepting requests). */
   stop(): Promise<void>;
 }
@@ -104,8 +107,8 @@ export interface TeamsChannel {
  */
 export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
   const logger = deps.logger.child({ component: 'teams' });
-  const adapters = createAdapters(deps.config, logger);
-  const ctx: TeamsContext = {
+  const isAuthenticated = (deps.config.MicrosoftAppId ?? '') !== '';
+  const ctx: Omit<TeamsContext, 'emails'> = {
     config: deps.config,
     store: new TeamsStore(deps.db, deps.clock),
     cards: new CardRenderer(loadCardTemplates(deps.templatesDir ?? DEFAULT_CARD_TEMPLATES_DIR), deps.faqLink),
@@ -117,10 +120,14 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     logger,
     clock: deps.clock,
     metrics: deps.metrics ?? null,
-    emails: new MemberEmails(logger),
     announceStaffChannel: deps.announceStaffChannel ?? (() => Promise.resolve()),
   };
-  const bot = new PaktTeamsBot(ctx);
+  let loading: Promise<TeamsRuntime> | null = null;
+  const runtime = (): Promise<TeamsRuntime> => {
+    loading ??= import('./bot-framework/runtime.teams.js').then((m) => m.createTeamsRuntime(ctx, deps.config));
+    return loading;
+  };
+  if (isAuthenticated) runtime().catch(() => undefined); // awaited (and reported) through load()
   const inFlight = new Set<Promise<unknown>>();
   let isStopping = false;
 
@@ -129,7 +136,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    const turn = adapters.turn.process(req, res, (context) => bot.run(context));
+    const turn = runtime().then((r) => r.process(req, res));
     inFlight.add(turn);
     try {
       await turn;
@@ -143,16 +150,19 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       // jsonBodyParser passes its options to bodyReader, which enforces maxBodySize (413); bad JSON → 400.
       const parserOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
       server.post('/api/messages', restify.plugins.jsonBodyParser(parserOptions), onMessages);
-      logger.info({ authenticated: adapters.isAuthenticated }, 'teams endpoint registered at /api/messages');
+      logger.info({ authenticated: isAuthenticated }, 'teams endpoint registered at /api/messages');
     },
-    deliverer: createTeamsDeliverer(ctx, adapters),
+    deliverer: async (message) => (await runtime()).deliverer(message),
     migrations: teamsMigrations,
-    isAuthenticated: adapters.isAuthenticated,
+    isAuthenticated,
     staffChannelFor: (teamId) => resolveStaffChannel(ctx, teamId),
     retainPersonalData(now, before) {
       ctx.store.pruneKeys(new Date(now.getTime() - KEY_RETENTION_MS));
       const removed = ctx.store.retainPersonalData(before);
       logger.info({ ...removed }, 'teams retention run finished');
+    },
+    async load() {
+      await runtime();
     },
     async stop() {
       isStopping = true;

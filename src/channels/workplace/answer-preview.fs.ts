@@ -15,7 +15,6 @@ import { CardRenderer } from '../teams/cards/render.js';
 import { loadCardTemplates } from '../teams/cards/template.js';
 import type { TeamsContext } from '../teams/context.js';
 import { DEFAULT_CARD_TEMPLATES_DIR } from '../teams/index.js';
-import { renderOutbound } from '../teams/render-outbound.js';
 import type { AnswerPreview } from './actions.js';
 
 /** Where the renderers' templates live. */
@@ -84,6 +83,8 @@ export function createAnswerPreview(deps: AnswerPreviewDeps): AnswerPreview {
         return [`An: ${handle.to}`, `Betreff: ${subject}`, '', bodies.text.trimEnd()].join('\n');
       }
       case 'teams': {
+        // Imported here: render-outbound needs botbuilder (about 0.4 s to load), which a start need not pay for.
+        const { renderOutbound } = await import('../teams/render-outbound.js');
         const activity = await renderOutbound(message, teams);
         const blocks = (activity.attachments ?? []).flatMap((a) => cardText(a.content));
         return ['An: Teams-Unterhaltung der Anfrage', `Hinweis in Teams: ${activity.summary ?? ''}`, '', ...blocks.flatMap((b, i) => (i === 0 ? [b] : ['', b]))].join('\n');

@@ -1,5 +1,6 @@
+import { CardFactory } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { CardRenderer, formatDue, handOverTargets, unwrapLines } from '../../../src/channels/teams/cards/render.js';
+import { ADAPTIVE_CARD, CardRenderer, formatDue, handOverTargets, unwrapLines } from '../../../src/channels/teams/cards/render.js';
 import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js';
 import { DEFAULT_CARD_TEMPLATES_DIR } from '../../../src/channels/teams/index.js';
 import type { AskResult } from '../../../src/core/knowledge.js';
@@ -134,5 +135,12 @@ describe(formatDue.name, () => {
     ['kein Datum', 'kein Datum'],
   ])('%s → %s', (iso, expected) => {
     expect(formatDue(iso)).toBe(expected);
+  });
+});
+
+describe('card attachments without botbuilder', () => {
+  it('carry the content type botbuilder gives an Adaptive Card', () => {
+    expect(ADAPTIVE_CARD).toBe(CardFactory.contentTypes.adaptiveCard);
+    expect(cards.welcome()).toEqual(CardFactory.adaptiveCard(cards.welcome().content as object));
   });
 });

@@ -7,6 +7,9 @@ import type { DeliveryResult } from '../../../core/outcome.js';
 /** Reason prefix of a `dead` result caused by a vanished conversation (bot removed, chat deleted). */
 export const CONVERSATION_GONE = 'teams_conversation_gone';
 
+/** Reason of a `dead` result when no staff channel is registered for the ticket's team. */
+export const NO_STAFF_CHANNEL = 'teams_no_staff_channel';
+
 interface ConnectorFailure {
   statusCode?: number;
   code?: string;

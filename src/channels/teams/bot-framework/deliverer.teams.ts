@@ -12,15 +12,12 @@
 import { isAppError } from '../../../core/errors.js';
 import type { Deliverer, DeliveryResult, OutboundMessage } from '../../../core/outcome.js';
 import type { TeamsAdapters } from './adapter.teams.js';
-import { CONVERSATION_GONE, mapConnectorError } from './connector-errors.js';
+import { CONVERSATION_GONE, NO_STAFF_CHANNEL, mapConnectorError } from './connector-errors.js';
 import type { TeamsContext } from '../context.js';
 import { isStaffKind, payloadTicket, renderOutbound } from '../render-outbound.js';
 import { sendProactive, updateProactive } from './proactive.teams.js';
 import { resolveStaffChannel } from '../staff/staff-channel.js';
 import { parseReference, type StoredReference } from '../store.sqlite.js';
-
-/** Reason of a `dead` result when no staff channel is registered for the ticket's team. */
-export const NO_STAFF_CHANNEL = 'teams_no_staff_channel';
 
 type Target = { conversationId: string; stored: StoredReference } | { failure: DeliveryResult };
 

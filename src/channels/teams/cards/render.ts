@@ -3,12 +3,15 @@
  * wording lives in the templates, only labels and formatting here. Every card carries its actions' `verb`
  * in `data`, routed by the verb table (actions.ts).
  */
-import { CardFactory, type Attachment } from 'botbuilder';
+import type { Attachment } from 'botbuilder';
 import type { AskResult } from '../../../core/knowledge.js';
 import type { TicketStatus, TicketView } from '../../../core/outcome.js';
 import type { RouteCandidate, StaffDirectory } from '../../../core/routing.js';
 import { TICKET_CATEGORY_LABELS } from '../../../core/triage/index.js';
 import { expandTemplate, type CardTemplates, type Json } from './template.js';
+
+/** The attachment content type of an Adaptive Card (botbuilder's `CardFactory.contentTypes.adaptiveCard`). */
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** German labels of the ticket statuses. */
 export const STATUS_LABELS: Record<TicketStatus, string> = {
@@ -142,7 +145,9 @@ export class CardRenderer {
   private card(name: string, data: Record<string, unknown>): Attachment {
     const template = this.templates.get(name);
     if (template === undefined) throw new Error(`teams cards: template ${name} missing`);
-    return CardFactory.adaptiveCard(expandTemplate(template, data) as Record<string, Json>);
+    // What botbuilder's CardFactory.adaptiveCard returns; built here so rendering a card (also the workplace's
+    // answer preview) does not load botbuilder.
+    return { contentType: ADAPTIVE_CARD, content: expandTemplate(template, data) as Record<string, Json> };
   }
 }
 
