@@ -126,8 +126,12 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   }
   for (const word of tokenize(text)) {
     if (abbreviated.has(word) || isStopword(word)) continue;
-    const { terms: own, parts: surfaceParts } = analyzer.analyzeQueryWord(word);
-    if (own.length === 0) continue;
+    const analysed = analyzer.analyzeQueryWord(word);
+    if (analysed.terms.length === 0) continue;
+    const { parts: surfaceParts } = analysed;
+    // A generic word (förderrechtlich, erstellt) is searched by its base term alone: its derivational relatives
+    // would only add more words without a topic.
+    const own = synonyms.generic.has(analysed.terms[0]!) ? analysed.terms.slice(0, 1) : analysed.terms;
     const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
     const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);
     const generic = synonyms.generic.has(own[0]!);

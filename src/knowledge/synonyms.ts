@@ -16,6 +16,12 @@ export const SynonymFileSchema = z
   .object({
     abkuerzungen: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).default({}),
     gruppen: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    /**
+     * Broader term → narrower terms (one way): a question naming the broader term also finds the narrower ones
+     * (Verwendungsnachweis → Sachbericht, a part of it); a question naming a narrower term does not widen to the
+     * broader one (a question about the Sachbericht is not answered from a passage on the whole Nachweis).
+     */
+    oberbegriffe: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
     themenfremd: z.array(z.string().min(1)).default([]),
     kernbegriffe: z.array(z.string().min(1)).default([]),
     allgemein: z.array(z.string().min(1)).optional(),
@@ -130,6 +136,14 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
         related.set(key, unique([...(related.get(key) ?? []), ...all.filter((t) => t !== key)]));
       }
     }
+  }
+  // One way: the broader word's base term relates to the narrower terms, never the reverse.
+  for (const [broader, narrower] of Object.entries(file.oberbegriffe ?? {})) {
+    if (!isOneWord(broader)) continue; // like a group's phrase: a phrase has no base term to expand from
+    const key = analyzer.analyze(broader)[0];
+    if (key === undefined) continue;
+    const terms = narrower.flatMap((n) => (isOneWord(n) ? analyzer.analyze(n).slice(0, 1) : analyzer.analyze(n)));
+    related.set(key, unique([...(related.get(key) ?? []), ...terms.filter((t) => t !== key)]));
   }
   // Whole words only: compound parts of "Reisepass" must not mark "Pass" or "Reise" as off-topic.
   const offTopic = new Set(file.themenfremd.flatMap((p) => tokenize(p).filter((w) => !isStopword(w))));

@@ -72,3 +72,32 @@ describe('generic words', () => {
     expect(compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] }, analyzer).generic.size).toBeGreaterThan(0);
   });
 });
+
+describe('oberbegriffe (broader → narrower, one way)', () => {
+  // "erst" and "ellt" in the corpus make "erstellt" a compound with more than one term (as in the shipped corpus).
+  const vocabulary = new GermanAnalyzer(buildVocabulary(['Verwendungsnachweis mit Sachbericht', 'Bericht erst', 'ellt']));
+  const compiled = compileSynonyms(
+    { abkuerzungen: {}, gruppen: [['Sachbericht', 'Bericht']], oberbegriffe: { Verwendungsnachweis: ['Sachbericht'] }, themenfremd: [], kernbegriffe: [], allgemein: ['erstellt'] },
+    vocabulary,
+  );
+  const relatedOf = (question: string): string[] => planQuery(question, vocabulary, compiled).groups.flatMap((g) => g.related);
+
+  it('widens a question on the broader term to the narrower one', () => {
+    expect(relatedOf('Was gehört in den Verwendungsnachweis?')).toContain('sachbericht');
+  });
+
+  it('does not widen a question on the narrower term to the broader one', () => {
+    expect(relatedOf('Wie lang ist der Sachbericht?')).toEqual(['bericht']);
+  });
+
+  it('is validated: a broader term needs at least one narrower term', () => {
+    expect(parseSynonyms('oberbegriffe:\n  Verwendungsnachweis: []\n', 's.yaml').problems[0]).toMatchObject({ line: 2 });
+  });
+
+  it('searches a generic word by its base term alone', () => {
+    const terms = vocabulary.analyzeQueryWord('erstellt').terms;
+    expect(terms.length).toBeGreaterThan(1);
+    const group = planQuery('Wer hat den Sachbericht erstellt?', vocabulary, compiled).groups.find((g) => g.generic);
+    expect(group?.own).toEqual(terms.slice(0, 1));
+  });
+});
