@@ -59,6 +59,16 @@ export function contextPlaces(question: string): Set<string> {
 /** A word before a place that only locates what is asked: "unsere Integrationsmanager in Nagold", "Grüße aus Ilsfeld". */
 const LOCATIVE: ReadonlySet<string> = new Set(['in', 'im', 'aus', 'bei', 'von']);
 
+/**
+ * A question for whom to contact ("Wer ist für den Landkreis Esslingen zuständig?", "An wen wenden wir uns?"): the
+ * place it names is the area someone is responsible for, and a passage on who is responsible for which area
+ * answers it for every place.
+ */
+const RESPONSIBILITY = /\b(?:wer|wen|wem)\b[^?]*\b(?:zuständig\w*|Ansprech(?:partner|person)\w*|Kontaktperson\w*|betreu\w*|wende[nt]?)\b/iu;
+
+/** Words for the kind of a place, as they start its official name ("Landkreis Esslingen", "Stadt Ulm"). */
+const PLACE_KIND = /^(?:(?:land|stadt)?kreis|stadt|gemeinde)$/u;
+
 /** Words joining a second place to the first: "in Ostfildern und Scharnhausen". */
 const AND: ReadonlySet<string> = new Set(['und', 'oder', 'sowie']);
 
@@ -66,20 +76,22 @@ const AND: ReadonlySet<string> = new Set(['und', 'oder', 'sowie']);
  * Places in a question that only wrap it: those of {@link contextPlaces}, and of the `places` the enquiry names
  * (the router's), each one named in a clause that does not ask or after a locative word ("in Nagold"), with the
  * name joined to it ("in Ostfildern und Scharnhausen"; also when the question extraction already removed the
- * first: "in und Scharnhausen"). A place named as what is asked ("Wie viel bekommt die Gemeinde Oberstenfeld?")
- * stays. Only words the knowledge base never mentions are dropped (see {@link units}).
+ * first: "in und Scharnhausen"), or as the area of a question for whom to contact ("Wer ist für den Landkreis
+ * Esslingen zuständig?"). A place named as what is asked ("Wie viel bekommt die Gemeinde Oberstenfeld?") stays. Only words the knowledge base never mentions are dropped (see {@link units}).
  *
  * @example wrappingPlaces('Dürfen unsere Integrationsmanager in Nagold auch Ukrainer beraten?', ['Nagold']) // Set { 'nagold' }
  */
 export function wrappingPlaces(question: string, places: readonly string[]): Set<string> {
   const out = contextPlaces(question);
-  const named = new Set(places.flatMap((p) => p.split(/[\s/()-]+/u)).filter((w) => /^\p{Lu}/u.test(w)).map(foldWord));
+  // The names themselves, not the word for their kind ("Landkreis" of "Landkreis Esslingen").
+  const named = new Set(places.flatMap((p) => p.split(/[\s/()-]+/u)).filter((w) => /^\p{Lu}/u.test(w)).map(foldWord).filter((w) => !PLACE_KIND.test(w)));
   for (const segment of question.split(/(?<=[.!?;:])\s+|\s+[–—]\s+/u)) {
     const asked = segment.trim().endsWith('?');
+    const responsibility = RESPONSIBILITY.test(segment);
     const words = segment.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
     const lower = words.map((w) => w.toLowerCase());
     words.forEach((w, i) => {
-      const isPlace = named.has(foldWord(w)) && (!asked || LOCATIVE.has(lower[i - 1] ?? ''));
+      const isPlace = named.has(foldWord(w)) && (!asked || responsibility || LOCATIVE.has(lower[i - 1] ?? ''));
       // After a place (or a locative word whose place the extraction removed), the next name joined by "und".
       if (isPlace) out.add(foldWord(w));
       if ((isPlace || LOCATIVE.has(lower[i]!)) && AND.has(lower[i + 1] ?? '') && /^\p{Lu}/u.test(words[i + 2] ?? '')) out.add(foldWord(words[i + 2]!));

@@ -30,6 +30,12 @@ describe('wrappingPlaces', () => {
     expect(wrappingPlaces('Wie viel bekommt die Gemeinde Oberstenfeld?', ['Oberstenfeld'])).toEqual(new Set());
     expect(wrappingPlaces('Was gilt, wenn die Integrationsmanagerin in Elternzeit geht?', ['Ulm'])).toEqual(new Set());
   });
+
+  it('drops the area of a question for whom to contact, and keeps a place in other "wer" questions', () => {
+    expect(wrappingPlaces('Wer ist bei euch für den Landkreis Esslingen zuständig?', ['Landkreis Esslingen'])).toEqual(new Set(['esslingen']));
+    expect(wrappingPlaces('An wen wenden wir uns für die Stadt Ulm?', ['Ulm'])).toEqual(new Set(['ulm']));
+    expect(wrappingPlaces('Wer bekommt den Zuschuss für die Gemeinde Oberstenfeld?', ['Oberstenfeld'])).toEqual(new Set());
+  });
 });
 
 describe('subjectMatter', () => {
