@@ -13,6 +13,7 @@ import { detectLanguage } from './language.js';
 import { MESSAGES, REMINDER } from './messages.js';
 import { assess, round, THRESHOLDS, type Assessment } from './assess.js';
 import { clauseAnswer } from './assess-parts.js';
+import { placeWords } from './assess-units.js';
 
 export { assess, THRESHOLDS, type Assessment } from './assess.js';
 
@@ -25,11 +26,17 @@ const SEARCH_DEPTH = 10;
  * the passages cover little of it. A question in the programme's vocabulary that no passage answers
  * (Mittelabruf) is handed over to a person instead.
  */
-function isOutOfScope(plan: QueryPlan, a: Assessment, index: SearchIndex): boolean {
+function isOutOfScope(plan: QueryPlan, a: Assessment, index: SearchIndex, places: readonly string[]): boolean {
   if (plan.groups.some((g) => g.core)) return false;
   if (plan.groups.some((g) => g.offTopic)) return true;
   const inDomain = (t: string): boolean => index.domain.has(t);
   const speaksOf = (g: QueryPlan['groups'][number]): boolean => g.own.some(inDomain) || g.parts.some((p) => inDomain(p.term));
+  // A place the enquiry names is no topic of the programme, even where the knowledge base mentions it (Wertheim
+  // in the RP's address): a question that names only places and otherwise nothing of the programme (Wo kann ich
+  // in Wertheim parken?) is about something else.
+  const named = placeWords(places);
+  const isPlace = (g: QueryPlan['groups'][number]): boolean => named.has(g.word);
+  if (plan.groups.some(isPlace) && plan.groups.filter(isPlace).every((g) => g.noun) && !plan.groups.filter((g) => !isPlace(g)).some(speaksOf)) return true;
   // Nouns carry the topic: when a question names things and none of them belongs to the programme's vocabulary
   // (Was kostet eine Kugel Eis?), a verb it shares with the programme (kosten) does not make it a programme question.
   const nouns = plan.groups.filter((g) => g.noun && !g.generic);
@@ -61,7 +68,7 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5, pl
   // asks; the answer says that it does not cover the rest.
   const clause = whole.confidence < THRESHOLDS.answer && ranked[0] !== undefined ? clauseAnswer(index, plan.cleaned, ranked[0], SEARCH_DEPTH, places) : null;
   const a = { ...whole, confidence: Math.max(whole.confidence, clause?.confidence ?? 0) };
-  if (isOutOfScope(plan, a, index)) return base(echo, 'out_of_scope', MESSAGES.outOfScope);
+  if (isOutOfScope(plan, a, index, places)) return base(echo, 'out_of_scope', MESSAGES.outOfScope);
   const hits: SearchHit[] = ranked.slice(0, top).map((h) => ({ id: h.passage.id, title: h.passage.title, score: round(h.score) }));
   const suggestions = ranked.slice(0, 3).map((h) => ({ passageId: h.passage.id, title: h.passage.title, citation: h.passage.citation }));
   const result: AskResult = { ...base(echo, 'handover'), confidence: a.confidence, hits };

@@ -73,6 +73,16 @@ const PLACE_KIND = /^(?:(?:land|stadt)?kreis|stadt|gemeinde)$/u;
 const AND: ReadonlySet<string> = new Set(['und', 'oder', 'sowie']);
 
 /**
+ * The folded words of place names (the router's official names), without the word for their kind ("Landkreis" of
+ * "Landkreis Esslingen").
+ *
+ * @example placeWords(['Landkreis Esslingen', 'Esslingen am Neckar']) // Set { 'esslingen', 'neckar' }
+ */
+export function placeWords(places: readonly string[]): Set<string> {
+  return new Set(places.flatMap((p) => p.split(/[\s/()-]+/u)).filter((w) => /^\p{Lu}/u.test(w)).map(foldWord).filter((w) => !PLACE_KIND.test(w)));
+}
+
+/**
  * Places in a question that only wrap it: those of {@link contextPlaces}, and of the `places` the enquiry names
  * (the router's), each one named in a clause that does not ask or after a locative word ("in Nagold"), with the
  * name joined to it ("in Ostfildern und Scharnhausen"; also when the question extraction already removed the
@@ -83,8 +93,7 @@ const AND: ReadonlySet<string> = new Set(['und', 'oder', 'sowie']);
  */
 export function wrappingPlaces(question: string, places: readonly string[]): Set<string> {
   const out = contextPlaces(question);
-  // The names themselves, not the word for their kind ("Landkreis" of "Landkreis Esslingen").
-  const named = new Set(places.flatMap((p) => p.split(/[\s/()-]+/u)).filter((w) => /^\p{Lu}/u.test(w)).map(foldWord).filter((w) => !PLACE_KIND.test(w)));
+  const named = placeWords(places);
   for (const segment of question.split(/(?<=[.!?;:])\s+|\s+[–—]\s+/u)) {
     const asked = segment.trim().endsWith('?');
     const responsibility = RESPONSIBILITY.test(segment);

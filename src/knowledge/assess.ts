@@ -30,6 +30,8 @@ export const THRESHOLDS = {
   bodyOnlyMargin: 0.3,
   /** Without a central word in the best passage's title or typical questions, the share of the question it must cover. */
   bodyOnlyCoverage: 0.5,
+  /** ... and this share when the body names only one central word of the question (Wertheim in an address). */
+  bodyOnlySingleCoverage: 0.8,
   /**
    * A clear lead: a passage on the question's topic (central word in its title or typical questions, no misfit)
    * that leads the next by this margin, covering at least `clearLeadCoverage` of the question and
@@ -129,8 +131,10 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // specific words of a question without nouns) in its own title, typical questions or text, by the word or a
   // synonym, not a broader term. A passage that matches only the rest (prüfen, unterschrieben, März), or names
   // the central word only in passing in its body while other passages do the same, gets suggestions at most.
-  // A passage that names the topic only in its body must also lead clearly and cover most of the question.
-  const bodyOnlyWeak = !topical && (margin < THRESHOLDS.bodyOnlyMargin || coverage < THRESHOLDS.bodyOnlyCoverage);
+  // A passage that names the topic only in its body must also lead clearly and cover most of the question; nearly
+  // all of it when it names only one central word (Wertheim in an address is no answer to "parken in Wertheim").
+  const bodyOnlyWeak =
+    !topical && (margin < THRESHOLDS.bodyOnlyMargin || coverage < (count < 2 ? THRESHOLDS.bodyOnlySingleCoverage : THRESHOLDS.bodyOnlyCoverage));
   if ((central < THRESHOLDS.minCentral && !clearLead) || bodyOnlyWeak) {
     confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   }

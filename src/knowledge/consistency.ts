@@ -101,22 +101,30 @@ const YEAR = String.raw`(?:19|20)\d\d`;
 /** "2017/18", "2017/2018", "2017-2018", "2017 – 2018", "2017 bis 2023" */
 const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?![\d.,])`, 'giu');
 /** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" */
-const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?![\d.,])`, 'giu');
+const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
+/**
+ * A rule in force since a dated change: "seit der Änderung der VwV 2020", "seit der Änderung vom 11.11.2020" (a few
+ * words, then the year or a date). Read in a passage's text only, where it states what holds since then; a typical
+ * question ("Was ist neu seit der Änderung vom 11.11.2020?") asks about the change itself.
+ */
+const SINCE_CHANGE = new RegExp(String.raw`\bseit\s+(?:der|dem|den)\s+(?:[\p{L}.]+\s+){1,4}?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /** A year on its own or the year of a date (11.11.2020); not part of a larger number (51.000, 3.000). */
 const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?![\d,]|\.\d)`, 'gu');
 
 /**
- * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "11.11.2020" → [2020, 2020].
+ * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "11.11.2020" → [2020, 2020];
+ * with `sinceChanges` (a passage's text) also "seit der Änderung vom 11.11.2020" → [2020, open].
  *
  * @example yearsOf('Förderjahre 2017 und 2018') // [[2017, 2017], [2018, 2018]]
  */
-export function yearsOf(text: string): YearRange[] {
+export function yearsOf(text: string, sinceChanges = false): YearRange[] {
   if (!/(?:19|20)\d\d/.test(text)) return [];
   const out: YearRange[] = [];
-  let rest = text.replace(OPEN, (_, y: string) => {
+  const open = (_: string, y: string): string => {
     out.push([Number(y), OPEN_END]);
     return ' ';
-  });
+  };
+  let rest = (sinceChanges ? text.replace(SINCE_CHANGE, open) : text).replace(OPEN, open);
   rest = rest.replace(RANGE, (_, a: string, b: string) => {
     const from = Number(a);
     const to = b.length === 2 ? Math.floor(from / 100) * 100 + Number(b) : Number(b);
@@ -191,7 +199,7 @@ export function passageFacets(
   const inPassage = (t: string): boolean => headTerms.has(t) || (bodyTerms?.has(t) ?? hasTerm!(t));
   return {
     ownYears,
-    years: [...ownYears, ...yearsOf(body)],
+    years: [...ownYears, ...yearsOf(p.text, true), ...yearsOf((p.questions ?? []).join('\n'))],
     about: programmesIn(headTerms, programmes),
     mentions: new Set(programmes.filter((g) => g.markers.some((m) => m.every(inPassage))).map((g) => g.name)),
     titleWords: tokenize(p.title).map((w) => analyzer.terms(w)).filter((t) => t.length > 0),

@@ -54,3 +54,23 @@ describe('trap questions on the shipped knowledge (no-confident-wrong.jsonl)', (
     expect(r.answer?.passageId).toBe(passage);
   });
 });
+
+describe('everyday questions naming a place the knowledge base mentions only in passing', () => {
+  it('are not answered from the passage with the address, and declined when the enquiry names the place', () => {
+    const question = 'Wo kann ich in Wertheim parken?';
+    expect(kb.ask(question).outcome).not.toBe('answer');
+    expect(kb.ask(question, { places: ['Wertheim'] }).outcome).toBe('out_of_scope');
+  });
+
+  it('still answers a programme question naming the same place', () => {
+    expect(kb.ask('Wo sitzt das Referat in Wertheim?', { places: ['Wertheim'] })).toMatchObject({ outcome: 'answer', answer: { passageId: 'kontakt#bewilligungsstelle' } });
+  });
+});
+
+describe('a rule in force since a dated change', () => {
+  it('answers a question about a later year', () => {
+    const r = kb.ask('Bis wann müssen die Kennzahlen für 2025 gemeldet werden?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toMatch(/#kennzahlen$/);
+  });
+});

@@ -36,6 +36,13 @@ describe(yearsOf.name, () => {
     expect(yearsOf(text)).toEqual(years);
   });
 
+  it('reads a rule in force since a dated change as open-ended only in a passage text', () => {
+    expect(yearsOf('Die Abfrage gilt seit der Änderung der VwV 2020.', true)).toEqual([[2020, OPEN_END]]);
+    expect(yearsOf('Was ist neu seit der Änderung vom 11.11.2020?', true)).toEqual([[2020, OPEN_END]]);
+    expect(yearsOf('Was ist neu seit der Änderung vom 11.11.2020?')).toEqual([[2020, 2020]]);
+    expect(yearsOf('bis zur Änderung vom 11.11.2020', true)).toEqual([[2020, 2020]]);
+  });
+
   it('tells overlapping year ranges from disjoint ones', () => {
     expect(overlaps([[2026, 2026]], [[2025, OPEN_END]])).toBe(true);
     expect(overlaps([[2023, 2023]], [[2022, 2022]])).toBe(false);
