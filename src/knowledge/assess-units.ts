@@ -157,7 +157,9 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
         unknownNoun: df === 0 && g.noun && !g.generic && g.related.length === 0 && !qualifier,
         covered: (groups) => groups.has(gi),
         central: (g.noun || g.core) && !g.generic && !qualifier,
-        specific: !g.generic && (df > 0 || g.related.length > 0),
+        // A word the corpus does not know is specific too: a typo of a known word (kenzahlen) is then covered by
+        // the passage it matches fuzzily, and a thing the knowledge base never names stays uncovered.
+        specific: !g.generic,
         strict,
         literal: narrow(g.own[0]!, g.own.slice(1)),
         centralWeight: conceptWeight(strict),

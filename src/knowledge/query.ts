@@ -4,6 +4,7 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
+import { correctFunctionWords } from './function-words.js';
 import { questionFacets, type QuestionFacets } from './consistency.js';
 import { foldWord, isStopword, stripGender } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
@@ -98,7 +99,9 @@ export function frameTerm(word: string): string {
 
 /** Plans a query: cleaning, analysis, abbreviation and synonym expansion. */
 export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
-  const { text, truncated } = cleanQuestion(question);
+  const cleaned = cleanQuestion(question);
+  const { truncated } = cleaned;
+  const text = correctFunctionWords(cleaned.text, (w) => analyzer.vocabulary.words.has(w));
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   const add = (group: QueryGroup): void => {

@@ -72,6 +72,11 @@ const FLOORS: Record<string, Floor> = {
   // measured hit@1 0.933 (MiniSearch 0.733), answered 0.867, precision 1.000, wrong 0 of 15; left: x1 (two
   // municipalities "zusammentun"), x10 (§ 24 AufenthG, handed over)
   'test/fixtures/knowledge/wrapped-2.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  // written 2026-12-05 (second session) as unseen questions typed in a hurry (15): first measured hit@1 0.933,
+  // answered 0.800; then misspelt function words are read as such (bis wan) and a word the corpus does not know
+  // counts as specific (a typo then covered by the passage it matches): measured hit@1 0.933 (MiniSearch 0.667),
+  // answered 0.933, precision 1.000, wrong 0 of 15; left: y1 (lnage, peron: a swap and a short word)
+  'test/fixtures/knowledge/typos-2.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };

@@ -1,0 +1,46 @@
+/**
+ * Misspelt function words of a question typed in a hurry ("kenzahlen bis wan", "wiviel gibt es"): a word the
+ * corpus does not know, one edit (insertion, deletion, substitution or swap of neighbours) away from a question
+ * word or modal verb, is read as that word. It then frames the question and tells its answer type ("wann": a
+ * date) instead of counting as a content word no passage contains. Pure.
+ */
+import { foldWord } from './german.js';
+
+/** Question words and verbs that open German questions; four letters or more (shorter ones are too close to nouns: Bus/bis). */
+const FUNCTION_WORDS = [
+  'wann', 'warum', 'weshalb', 'wieso', 'wozu', 'wofür', 'woher', 'wohin', 'wessen',
+  'welche', 'welcher', 'welches', 'welchen', 'welchem', 'wieviel', 'wieviele', 'wieviel',
+  'kann', 'können', 'muss', 'müssen', 'darf', 'dürfen', 'soll', 'sollen', 'gibt', 'gilt', 'sind', 'nicht',
+];
+const FOLDED = new Map(FUNCTION_WORDS.map((w) => [foldWord(w), w]));
+
+/** True when `a` and `b` differ by one insertion, deletion, substitution or swap of neighbouring letters. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The text with misspelt function words written correctly. Only words the corpus does not know (`knows` of the
+ * folded word) and that are not capitalised inside a sentence (a noun) are read; the first letter must match.
+ *
+ * @example correctFunctionWords('kenzahlen bis wan', () => false) // 'kenzahlen bis wann'
+ */
+export function correctFunctionWords(text: string, knows: (folded: string) => boolean): string {
+  return text.replace(/(^|[.?!]\s+|\s)(\p{L}{3,})(?=$|[^\p{L}])/gu, (whole, before: string, word: string) => {
+    const folded = foldWord(word);
+    if (FOLDED.has(folded) || knows(folded)) return whole;
+    const opensSentence = before === '' || /[.?!]/u.test(before);
+    if (!opensSentence && /^\p{Lu}/u.test(word)) return whole;
+    for (const [f, written] of FOLDED) {
+      if (f[0] === folded[0] && oneEdit(folded, f)) {
+        const cased = /^\p{Lu}/u.test(word) ? written[0]!.toUpperCase() + written.slice(1) : written;
+        return `${before}${cased}`;
+      }
+    }
+    return whole;
+  });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { correctFunctionWords } from '../../../src/knowledge/function-words.js';
+
+const unknown = (): boolean => false;
+
+describe(correctFunctionWords.name, () => {
+  it.each([
+    ['kenzahlen bis wan', 'kenzahlen bis wann'],
+    ['Wan muss der Bericht da sein?', 'Wann muss der Bericht da sein?'],
+    ['wiviel gibt es pro stelle', 'wieviel gibt es pro stelle'],
+    ['kan man das aufteilen', 'kann man das aufteilen'],
+    ['darf man das, oder nciht?', 'darf man das, oder nicht?'],
+  ])('reads %j as %j', (typed, read) => {
+    expect(correctFunctionWords(typed, unknown)).toBe(read);
+  });
+
+  it('leaves nouns, short words, words the corpus knows and correct words alone', () => {
+    expect(correctFunctionWords('Wann fährt der nächste Bus nach Wertheim?', unknown)).toBe('Wann fährt der nächste Bus nach Wertheim?');
+    expect(correctFunctionWords('Ist eine Kasse nötig?', unknown)).toBe('Ist eine Kasse nötig?');
+    expect(correctFunctionWords('wer is zuständig', unknown)).toBe('wer is zuständig');
+    expect(correctFunctionWords('kan das sein', (w) => w === 'kan')).toBe('kan das sein');
+  });
+});
