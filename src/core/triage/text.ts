@@ -147,6 +147,12 @@ const QUOTE_START = [
   /^\s*on\s.{4,80}\swrote\s*:\s*$/i,
 ];
 
+/** The marker of a forwarded or quoted original ("-----Ursprüngliche Nachricht-----", "---------- Forwarded message ---------"). */
+const FORWARD_START =
+  /^\s*-{2,}\s*(?:urspr(?:ü|ue)ngliche\s+(?:nachricht|e-mail)|original(?:-|\s+)?(?:nachricht|message)|weitergeleitete\s+(?:nachricht|e-mail)|forwarded\s+message)\s*-*:?\s*$|^\s*(?:anfang\s+der\s+weitergeleiteten\s+(?:nachricht|e-mail)|begin\s+forwarded\s+message)\s*:\s*$/i;
+/** A header line of a forwarded mail (Von:, Gesendet:, An:, Cc:, Betreff:, Datum: and their English names). */
+const HEADER_LINE = /^\s*(?:von|from|gesendet|sent|an|to|cc|betreff|subject|datum|date)\s*:/i;
+
 /** Sign-offs: the message proper ends here (signature and name follow). Matched inside a line too. */
 const CLOSING =
   /(?:^|[\s,.!])(?:mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|viele\s+gr(?:ü|ue)(?:ß|ss)e|beste\s+gr(?:ü|ue)(?:ß|ss)e|herzliche\s+gr(?:ü|ue)(?:ß|ss)e|liebe\s+gr(?:ü|ue)(?:ß|ss)e|sch(?:ö|oe)ne\s+gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)\s*,|mfg\b|lg\b|best\s+regards|kind\s+regards)/i;
@@ -161,7 +167,18 @@ export function newMessagePart(body: string): string {
   const kept: string[] = [];
   // Whether a kept line has visible text (the quote only starts after some new text; tracked, not re-joined).
   let hasText = false;
+  // A message that is only a forward: its marker and header block go, the forwarded mail is the message.
+  let inForwardHeader = false;
   for (const line of lines) {
+    if (!hasText && FORWARD_START.test(line)) {
+      inForwardHeader = true;
+      continue;
+    }
+    if (inForwardHeader) {
+      if (HEADER_LINE.test(line)) continue;
+      inForwardHeader = line.trim() === '' ? inForwardHeader : false;
+      if (inForwardHeader) continue;
+    }
     if (hasText && QUOTE_START.some((re) => re.test(line))) break;
     if (/^\s*>/.test(line)) continue;
     kept.push(line);

@@ -47,6 +47,12 @@ describe(newMessagePart.name, () => {
   it('keeps a message that is nothing but a sign-off', () => {
     expect(newMessagePart('Viele Grüße')).toBe('Viele Grüße');
   });
+
+  it('takes the forwarded mail when the message is only a forward', () => {
+    const forward = '-----Ursprüngliche Nachricht-----\nVon: Integrationsbüro\nGesendet: Montag, 30. November 2026 09:12\nAn: Hauptamt\nBetreff: Frage\n\nWie lange darf beraten werden?\n\nDanke\nIntegrationsbüro';
+    expect(newMessagePart(forward)).toBe('Wie lange darf beraten werden?\n\nDanke\nIntegrationsbüro');
+    expect(newMessagePart('---------- Forwarded message ---------\nFrom: a@b.de\nSubject: x\n\nIst das förderfähig?')).toBe('Ist das förderfähig?');
+  });
 });
 
 describe(joinFoldedLines.name, () => {
