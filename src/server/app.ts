@@ -7,7 +7,7 @@ import { errorCode } from '../core/error-code.js';
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
-import { emailMigrations } from '../channels/email/state.sqlite.js';
+import { emailMigrations } from '../channels/email/state.js';
 import { createFeedback } from '../channels/feedback/index.js';
 import { createWorkplace } from '../channels/workplace/index.js';
 import { workplaceMigrations } from '../channels/workplace/migrations.js';
@@ -64,7 +64,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   const teams = createTeamsChannel({
     config,
-    db: services.db,
+    db: services.sql,
     handle: async (request) => services.handle(request),
     tickets,
     staff: routing.staff,
@@ -89,7 +89,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     const { createEmailChannel } = await import('../channels/email/index.js');
     email = createEmailChannel({
       config,
-      db: services.db,
+      db: services.sql,
       handle: (request) => services.handle(request),
       attachments: services.attachments,
       links: feedback.links,

@@ -6,9 +6,10 @@ import type Database from 'better-sqlite3';
 import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
 import type { SenderConfirmations } from '../core/sender-learning.js';
 import type { OutboundMessage, Outcome } from '../core/outcome.js';
-import { fanOutLegs } from '../core/staff-messages.js';
+import { fanOutLegsAsync } from '../core/staff-messages.js';
 import type { FanOutLeg } from '../core/ticket-model.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
+import type { SqlDb } from '../core/sql.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
 import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
 import { gapsMigrations } from '../knowledge-loop/gaps-migrations.js';
@@ -19,6 +20,7 @@ import { loadRouting, type Routing } from '../routing/router.loader.js';
 import { SqliteSenderDirectory } from '../routing/sender-directory.sqlite.js';
 import { createAttachmentFiles, type AttachmentFiles } from '../tickets/attachments.fs.js';
 import { openDatabase } from '../tickets/database.sqlite.js';
+import { sqliteSqlDb } from '../tickets/sql-db.sqlite.js';
 import { ticketMigrations } from '../tickets/migrations.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 import { createTickets, type Tickets } from '../tickets/wiring.sqlite.js';
@@ -28,6 +30,8 @@ import type { Metrics } from './metrics.js';
 export interface Services {
   kb: KnowledgeBase;
   db: Database.Database;
+  /** The same database behind the SqlDb port (channel stores, sender directory). */
+  sql: SqlDb;
   routing: Routing;
   /** Ticket ports, deadline policy and jobs (escalation, retention). */
   ticketModule: Tickets;
@@ -46,7 +50,7 @@ export interface Services {
    * @example
    * createOutboxWorker({ fanOut: services.staffFanOut((teamId) => teams.staffChannelFor(teamId)), … });
    */
-  staffFanOut(teamsChannel?: (teamId: string) => string | null): (message: OutboundMessage) => FanOutLeg[];
+  staffFanOut(teamsChannel?: (teamId: string) => Promise<string | null>): (message: OutboundMessage) => Promise<FanOutLeg[]>;
   close(): Promise<void>;
 }
 
@@ -59,7 +63,7 @@ export interface ServicesOptions {
   /** Re-index the knowledge base on change (the server does; one-shot tools do not). */
   watchKnowledge: boolean;
   /** The channels' own retention, run with the daily ticket retention job (after the gap texts'). */
-  retainChannels?: (now: Date, cutoff: Date) => void;
+  retainChannels?: (now: Date, cutoff: Date) => void | Promise<void>;
 }
 
 /** Opens knowledge base, database and routing, and composes the ticket use cases. */
@@ -88,12 +92,12 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
     // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
     const gaps = createGapsStore(db);
-    const retainChannels = (now: Date, cutoff: Date): void => {
+    const retainChannels = async (now: Date, cutoff: Date): Promise<void> => {
       try {
         const cleared = gaps.retainTexts(cutoff.toISOString());
         logger.info({ component: 'knowledge-loop', ...cleared }, 'gap texts retention run finished');
       } finally {
-        options.retainChannels?.(now, cutoff);
+        await options.retainChannels?.(now, cutoff);
       }
     };
     const ticketModule = createTickets(db, {
@@ -128,6 +132,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     return {
       kb,
       db: openDb,
+      sql: sqliteSqlDb(openDb),
       routing,
       ticketModule,
       tickets,
@@ -143,8 +148,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
         return outcome;
       },
       staffFanOut(teamsChannel) {
-        const channels = { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX, ...(teamsChannel === undefined ? {} : { teamsChannel }) };
-        return (message) => fanOutLegs(message, channels);
+        return (message) => fanOutLegsAsync(message, { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX }, teamsChannel);
       },
       async close() {
         await kb.close();
@@ -157,3 +161,4 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     throw error;
   }
 }
+

@@ -26,7 +26,7 @@ export interface TicketsOptions {
   /** Retention in days (config RETENTION_DAYS); default 365. */
   retentionDays?: number;
   /** The channels' own retention (Teams), run with the daily retention job. */
-  retainChannels?: (now: Date, cutoff: Date) => void;
+  retainChannels?: (now: Date, cutoff: Date) => void | Promise<void>;
   /** Called with the sha256 of attachments of anonymised tickets (delete the files). */
   onAttachmentsExpired?: (sha256: string[]) => void;
 }

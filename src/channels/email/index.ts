@@ -5,7 +5,7 @@
  * outbox worker, and calls start()/stop().
  */
 import type { ConnectionOptions } from 'node:tls';
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../../core/sql.js';
 import type { Deliverer } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } from './config.js';
@@ -14,20 +14,20 @@ import type { AttachmentSink } from './attachment-policy.js';
 import type { EmailMetrics, HandleFn } from './process-message.js';
 import { createSmtpSender, type SmtpSenderDeps } from './sender.smtp.js';
 import { createSentFolder } from './sent-folder.imap.js';
-import { createEmailState, emailMigrations } from './state.sqlite.js';
+import { createEmailState, emailMigrations } from './state.js';
 import { loadMailTemplates } from './templates.fs.js';
 import { createImapWatcher } from './watcher.imap.js';
 
 export type { EmailConfig, EmailTuning } from './config.js';
 export type { AttachmentSink, HandleFn, HandleOptions, EmailMetrics } from './process-message.js';
-export { emailMigrations } from './state.sqlite.js';
+export { emailMigrations } from './state.js';
 
 /** Collaborators of {@link createEmailChannel}. */
 export interface EmailChannelDeps {
   /** The IMAP_*, SMTP_*, MAIL_* (and TEMPLATES_DIR) fields of the service Config. */
   config: EmailConfig;
-  /** The service database, opened with {@link emailMigrations} among its migrations. */
-  db: Database.Database;
+  /** The database (SQLite or PostgreSQL) holding the channel's tables (emailMigrations applied). */
+  db: SqlDb;
   /** `handleEnquiry` over its ports; the channel asks with `kind: 'question'`, `reply: 'outbox'`. */
   handle: HandleFn;
   logger: Logger;
@@ -63,7 +63,7 @@ export interface EmailChannel {
  * Builds the mail channel. Templates are loaded (and checked) here, so a broken template stops start-up.
  *
  * @example
- * const db = openDatabase(path, [...ticketMigrations, ...emailMigrations], logger);
+ * const db = sqliteSqlDb(openDatabase(path, [...ticketMigrations, ...emailMigrations], logger));
  * const email = createEmailChannel({ config, db, handle: (request) => handleEnquiry(request, deps), logger, clock });
  * const worker = createOutboxWorker({ …, deliverers: { email: email.deliverer } });
  * await email.start(); … await email.stop();

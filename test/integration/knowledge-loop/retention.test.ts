@@ -31,7 +31,7 @@ beforeAll(async () => {
     metrics: createMetrics({ defaultMetrics: false }),
     channelMigrations: [],
     watchKnowledge: false,
-    retainChannels: (at, cutoff) => retained.push({ now: at, cutoff }),
+    retainChannels: (at, cutoff) => void retained.push({ now: at, cutoff }),
   });
 });
 afterAll(async () => {
