@@ -79,7 +79,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   });
 
   // Feedback link in mail answers and its page (issue 14 item 3).
-  const feedback = createFeedback({ config, db: services.db, clock, logger });
+  const feedback = await createFeedback({ config, db: services.sql, clock, logger });
 
   // With IMAP_HOST the mailbox is watched and answered; with only SMTP_HOST the channel just sends
   // (staff notifications, escalations, answers to mail tickets).

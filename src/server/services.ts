@@ -13,7 +13,7 @@ import type { SqlDb } from '../core/sql.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
 import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
 import { gapsMigrations } from '../knowledge-loop/gaps-migrations.js';
-import { createGapsStore } from '../knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore } from '../knowledge-loop/gaps-store.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { routingMigrations } from '../routing/migrations.js';
 import { loadRouting, type Routing } from '../routing/router.loader.js';
@@ -91,10 +91,11 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     });
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
     // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
-    const gaps = createGapsStore(db);
+    const sql = sqliteSqlDb(db);
+    const gaps = createGapsStore(sql);
     const retainChannels = async (now: Date, cutoff: Date): Promise<void> => {
       try {
-        const cleared = gaps.retainTexts(cutoff.toISOString());
+        const cleared = await gaps.retainTexts(cutoff.toISOString());
         logger.info({ component: 'knowledge-loop', ...cleared }, 'gap texts retention run finished');
       } finally {
         await options.retainChannels?.(now, cutoff);
@@ -128,11 +129,11 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     };
     const tickets = ticketModule.service;
     const openDb = db;
-    const recordGap = createGapsRecorder(openDb, clock, logger);
+    const recordGap = createGapsRecorder(sql, clock, logger);
     return {
       kb,
       db: openDb,
-      sql: sqliteSqlDb(openDb),
+      sql,
       routing,
       ticketModule,
       tickets,
@@ -144,7 +145,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
         const { channel } = request.enquiry;
         metrics.enquiries.inc({ channel, outcome: outcome.kind });
         metrics.answerLatency.observe({ channel }, (performance.now() - started) / 1000);
-        recordGap(request, outcome);
+        await recordGap(request, outcome);
         return outcome;
       },
       staffFanOut(teamsChannel) {

@@ -15,7 +15,7 @@ import { TeamsStore } from '../../../src/channels/teams/store.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { gapsMigrations } from '../../../src/knowledge-loop/gaps-migrations.js';
 import { buildGapReport } from '../../../src/knowledge-loop/gaps-report.js';
-import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { createFakeStaffDirectory } from '../../fakes/staff-directory.js';
 import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
@@ -85,8 +85,8 @@ describe('"Hat nicht geholfen" with a comment in Teams', () => {
 
     // A second person's "Hat nicht geholfen" on the same passage (other answer): listed for review.
     await submit('aad-req-2', { verb: 'feedback', helpful: false, enquiryKey: 'teams:a:req-2:act-9', passageId: PASSAGE });
-    const store = createGapsStore(db);
-    const report = buildGapReport({ questions: [], votes: store.feedbackSince('2026-06-01T00:00:00.000Z'), since: new Date('2026-06-01T00:00:00.000Z'), now: clock.now() });
+    const store = createGapsStore(sqliteSqlDb(db));
+    const report = buildGapReport({ questions: [], votes: await store.feedbackSince('2026-06-01T00:00:00.000Z'), since: new Date('2026-06-01T00:00:00.000Z'), now: clock.now() });
     expect(report.totals.notHelpful).toBe(2);
     expect(report.review).toEqual([{ passageId: PASSAGE, passageTitle: null, negative: 2, positive: 0, comments: [vote!.comment] }]);
     expect(report.topics[0]?.comments).toEqual([vote!.comment]);
