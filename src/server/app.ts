@@ -115,7 +115,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
         return { ready: s.ready, detail: { passages: s.passageCount, documents: s.documentCount, problems: s.problems, loadedAt: s.loadedAt } };
       },
     },
-    { name: 'database', check: () => ({ ready: services.db.open }) },
+    { name: 'database', check: () => ({ ready: services.storage.isHealthy(), detail: { kind: services.storage.kind } }) },
   ];
   const mail = email;
   if (mail !== null && config.IMAP_HOST !== undefined) readiness.push({ name: 'mailbox', check: () => { const s = mail.status(); return { ready: s.connected, detail: s.detail }; } });
@@ -123,8 +123,13 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
   feedback.register(server);
-  const proposals = createFaqProposals({ db: services.db, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
-  createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
+  const sqlite = services.storage.sqlite;
+  if (sqlite !== null) {
+    const proposals = createFaqProposals({ db: sqlite, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
+    createWorkplace({ config, db: sqlite, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
+  } else {
+    registerWorkplaceUnavailable(server, logger);
+  }
 
   let stopJobs: (() => Promise<void>) | null = null;
   let stopping: Promise<void> | null = null;
@@ -216,4 +221,21 @@ function undeliverableMail(logger: Logger): Deliverer {
     }
     return { kind: 'retry', afterMs: 15 * 60_000, reason: 'no mail channel configured' };
   };
+}
+
+/**
+ * On PostgreSQL the staff workplace (queue, overview, FAQ proposals) is not available yet: its queries still read
+ * SQLite (issue 15 item 4). Its pages answer 503 with a German note instead of failing.
+ */
+function registerWorkplaceUnavailable(server: restify.Server, logger: Logger): void {
+  logger.warn({ component: 'workplace' }, 'staff workplace not available with DATABASE_URL=postgres://… (its queries still read SQLite)');
+  const unavailable = (_req: restify.Request, res: restify.Response, next: restify.Next): void => {
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.setHeader('retry-after', '86400');
+    res.sendRaw(503, 'Der Arbeitsplatz ist mit PostgreSQL noch nicht verfügbar. Bitte bearbeiten Sie Vorgänge über Microsoft Teams.');
+    next();
+  };
+  server.get('/arbeitsplatz', unavailable);
+  server.get('/arbeitsplatz/*', unavailable);
+  server.post('/arbeitsplatz/*', unavailable);
 }

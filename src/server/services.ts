@@ -17,21 +17,26 @@ import { createGapsStore } from '../knowledge-loop/gaps-store.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { routingMigrations } from '../routing/migrations.js';
 import { loadRouting, type Routing } from '../routing/router.loader.js';
-import { SqliteSenderDirectory } from '../routing/sender-directory.sqlite.js';
 import { createAttachmentFiles, type AttachmentFiles } from '../tickets/attachments.fs.js';
-import { openDatabase } from '../tickets/database.sqlite.js';
-import { sqliteSqlDb } from '../tickets/sql-db.sqlite.js';
 import { ticketMigrations } from '../tickets/migrations.js';
 import type { TicketService } from '../tickets/ticket-service.js';
-import { createTickets, type Tickets } from '../tickets/wiring.sqlite.js';
-import { contactsFile, sqlitePath, type Config } from './config.js';
+import type { Tickets } from '../tickets/wiring.js';
+import { contactsFile, type Config } from './config.js';
+import { AppError } from '../core/errors.js';
 import type { Metrics } from './metrics.js';
+import { openStorage, type Storage } from './storage.js';
 
 export interface Services {
   kb: KnowledgeBase;
-  db: Database.Database;
-  /** The same database behind the SqlDb port (channel stores, sender directory). */
+  /**
+   * The SQLite connection. On PostgreSQL reading it throws AppError DB_ERROR: the workplace queries and the FAQ
+   * proposals still need SQLite (see storage.ts); check `storage.sqlite` first.
+   */
+  readonly db: Database.Database;
+  /** The database behind the SqlDb port (channel stores, knowledge loop), SQLite or PostgreSQL. */
   sql: SqlDb;
+  /** The open database: its kind, health and (PostgreSQL) URL. */
+  storage: Storage;
   routing: Routing;
   /** Ticket ports, deadline policy and jobs (escalation, retention). */
   ticketModule: Tickets;
@@ -79,10 +84,10 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     onReload: (status) => metrics.indexPassages.set(status.passageCount),
   });
   metrics.indexPassages.set(kb.status().passageCount);
-  let db: Database.Database | undefined;
+  let storage: Storage | undefined;
   try {
-    db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...options.channelMigrations], logger);
-    const senderDirectory = new SqliteSenderDirectory(db);
+    storage = await openStorage(config, [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...options.channelMigrations], logger);
+    const senderDirectory = await storage.senderDirectory();
     const routing = await loadRouting({
       contactsFile: contactsFile(config),
       senderDirectory,
@@ -91,7 +96,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     });
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
     // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
-    const sql = sqliteSqlDb(db);
+    const { sql } = storage;
     const gaps = createGapsStore(sql);
     const retainChannels = async (now: Date, cutoff: Date): Promise<void> => {
       try {
@@ -101,7 +106,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
         await options.retainChannels?.(now, cutoff);
       }
     };
-    const ticketModule = createTickets(db, {
+    const ticketModule = storage.tickets({
       staff: routing.staff,
       clock,
       logger,
@@ -128,12 +133,16 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       senders,
     };
     const tickets = ticketModule.service;
-    const openDb = db;
+    const open = storage;
     const recordGap = createGapsRecorder(sql, clock, logger);
     return {
       kb,
-      db: openDb,
+      get db(): Database.Database {
+        if (open.sqlite === null) throw new AppError('DB_ERROR', 'database: this part still reads SQLite only (DATABASE_URL is postgres://…)');
+        return open.sqlite;
+      },
       sql,
+      storage: open,
       routing,
       ticketModule,
       tickets,
@@ -153,12 +162,12 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       },
       async close() {
         await kb.close();
-        openDb.close();
+        await open.close();
       },
     };
   } catch (error) {
     await kb.close();
-    db?.close();
+    await storage?.close();
     throw error;
   }
 }
