@@ -23,6 +23,7 @@ import { createOutboxWorker } from '../tickets/outbox-worker.js';
 import type { Config } from './config.js';
 import { createHttpServer, type ReadinessCheck } from './http.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { startMailboxRole, type MailboxRole } from './mailbox-role.js';
 import { openServices, type Services } from './services.js';
 
 export interface App {
@@ -118,7 +119,19 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     { name: 'database', check: () => ({ ready: services.storage.isHealthy(), detail: { kind: services.storage.kind } }) },
   ];
   const mail = email;
-  if (mail !== null && config.IMAP_HOST !== undefined) readiness.push({ name: 'mailbox', check: () => { const s = mail.status(); return { ready: s.connected, detail: s.detail }; } });
+  // A standby replica does not read the mailbox (another one does): it is ready without a connection.
+  let mailboxRole: MailboxRole | null = null;
+  if (mail !== null && config.IMAP_HOST !== undefined) {
+    readiness.push({
+      name: 'mailbox',
+      check: () => {
+        const role = mailboxRole?.role() ?? 'standby';
+        if (role === 'standby') return { ready: true, detail: 'standby: another replica reads the mailbox', role };
+        const s = mail.status();
+        return { ready: s.connected, detail: s.detail, role };
+      },
+    });
+  }
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
@@ -142,7 +155,10 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
         server.server.closeIdleConnections();
       });
       const steps: [string, () => Promise<void>][] = [
-        ['email', async () => email?.stop()],
+        ['email', async () => {
+          await mailboxRole?.stop();
+          await email?.stop();
+        }],
         ['teams', () => teams.stop()],
         ['ticket-jobs', async () => stopJobs?.()],
         ['outbox', () => worker.stop()],
@@ -178,7 +194,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     server.on('error', (error: Error) => logger.error({ component: 'http', err: error.message }, 'http server error'));
     worker.start();
     stopJobs = ticketModule.startJobs();
-    if (email !== null) await email.start();
+    if (email !== null) mailboxRole = await startMailboxRole({ storage: services.storage, config, email, logger });
     return port;
   };
 

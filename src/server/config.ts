@@ -146,6 +146,8 @@ export const ConfigSchema = z
     TICKET_DEADLINES: deadlines,
     RETENTION_DAYS: wholeNumber(1).default(365),
     OUTBOX_POLL_MS: wholeNumber(10).default(1000),
+    // Replicas on PostgreSQL (issue 15): how often a standby tries to become mailbox leader (and a leader checks its lock)
+    MAILBOX_LEADER_POLL_MS: wholeNumber(100).default(5000),
     // Staff workplace (/arbeitsplatz, issue #13): OIDC sign-in or local mode
     ...workplaceEnvShape,
     // Feedback link in mail answers and the published FAQ (issue 14)

@@ -49,7 +49,12 @@ export interface EmailChannel {
    * Connects and starts watching (does not throw when the server is down: it retries with backoff). With
    * SMTP_HOST but no IMAP_HOST the channel only delivers (staff notifications by mail).
    */
-  start(): Promise<void>;
+  start(options?: { watch?: boolean }): Promise<void>;
+  /**
+   * Starts or stops reading the mailbox, sending goes on (replicas: only the mailbox leader reads; issue 15).
+   * `start({ watch: false })` starts a replica that does not read until told to.
+   */
+  setWatching(on: boolean): Promise<void>;
   /** Finishes the mail in hand, releases the mailbox lock, logs out, closes SMTP. */
   stop(): Promise<void>;
   /** Renders and sends one outbox message of channel 'email' (register with the outbox worker). */
@@ -97,14 +102,27 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   });
   // Without IMAP_HOST the channel only sends (staff notifications, escalations); nothing is watched.
   const watching = deps.config.IMAP_HOST !== undefined;
+  // Reading on or off, one change at a time (a leader may lose and regain its role quickly).
+  let reading = false;
+  let changing: Promise<void> = Promise.resolve();
+  const setWatching = (on: boolean): Promise<void> => {
+    changing = changing.then(async () => {
+      if (!watching || on === reading) return;
+      reading = on;
+      logger.info({ reading: on }, on ? 'reading the mailbox' : 'not reading the mailbox');
+      await (on ? watcher.start() : watcher.stop());
+    });
+    return changing;
+  };
   return {
-    async start() {
+    async start(options = {}) {
       if (deps.config.SMTP_HOST !== undefined) await sender.verify();
-      if (watching) await watcher.start();
-      else logger.info({}, 'IMAP_HOST not set: mail channel sends only');
+      if (!watching) logger.info({}, 'IMAP_HOST not set: mail channel sends only');
+      else if (options.watch !== false) await setWatching(true);
     },
+    setWatching,
     async stop() {
-      if (watching) await watcher.stop();
+      await setWatching(false);
       sender.close();
       await sentFolder?.close();
     },
