@@ -91,6 +91,40 @@ describe.skipIf(!availability.available)('the service on PostgreSQL', { timeout:
     expect(body.checks.find((c) => c.name === 'database')).toEqual({ name: 'database', ready: true, detail: { kind: 'postgres' } });
   });
 
+  it('reports the database not ready while it is gone and ready again once it is back', async () => {
+    const admin = new pg.Client({ connectionString: server!.url() });
+    await admin.connect();
+    const readiness = async (): Promise<{ status: number; database?: { ready: boolean } }> => {
+      const res = await fetch(`${base}/readyz`);
+      const body = (await res.json()) as { checks: { name: string; ready: boolean }[] };
+      return { status: res.status, database: body.checks.find((c) => c.name === 'database') };
+    };
+    const until = async (status: number): Promise<{ status: number; database?: { ready: boolean } }> => {
+      for (let i = 0; i < 100; i += 1) {
+        const r = await readiness();
+        if (r.status === status) return r;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`readyz never answered ${status}`);
+    };
+    try {
+      // The database disappears under the running service (renamed: every new connection is refused).
+      // (A pooled connection may come back between the two statements: then once more.)
+      for (let attempt = 1; ; attempt += 1) {
+        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'service'");
+        const renamed = await admin.query('ALTER DATABASE service RENAME TO service_gone').then(() => true, () => false);
+        if (renamed) break;
+        if (attempt === 10) throw new Error('database could not be taken away');
+      }
+      expect((await until(503)).database?.ready).toBe(false);
+      await admin.query('ALTER DATABASE service_gone RENAME TO service');
+      expect((await until(200)).database?.ready).toBe(true);
+    } finally {
+      await admin.query('ALTER DATABASE service_gone RENAME TO service').catch(() => undefined);
+      await admin.end();
+    }
+  });
+
   it('answers the workplace with 503 and a German note (its queries still read SQLite)', async () => {
     const res = await fetch(`${base}/arbeitsplatz/eingang`);
     expect(res.status).toBe(503);
