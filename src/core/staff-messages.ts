@@ -92,3 +92,27 @@ export function fanOutLegs(message: OutboundMessage, channels: StaffChannels): F
   }
   return legs;
 }
+
+/**
+ * {@link fanOutLegs} with an asynchronous Teams channel lookup (the channel store is a database): the legs are
+ * computed, the team ids asked for and not yet known are looked up, and the legs computed again until no id is
+ * missing (at most the addressee's and the ticket's team).
+ *
+ * @example
+ * await fanOutLegsAsync(message, { staff }, (id) => teams.staffChannelFor(id));
+ */
+export async function fanOutLegsAsync(message: OutboundMessage, channels: Omit<StaffChannels, 'teamsChannel'>, teamsChannel?: (teamId: string) => Promise<string | null>): Promise<FanOutLeg[]> {
+  if (teamsChannel === undefined) return fanOutLegs(message, channels);
+  const known = new Map<string, string | null>();
+  for (;;) {
+    const missing = new Set<string>();
+    const ask = (teamId: string): string | null => {
+      if (known.has(teamId)) return known.get(teamId) ?? null;
+      missing.add(teamId);
+      return null;
+    };
+    const legs = fanOutLegs(message, { ...channels, teamsChannel: ask });
+    if (missing.size === 0) return legs;
+    for (const teamId of missing) known.set(teamId, await teamsChannel(teamId));
+  }
+}

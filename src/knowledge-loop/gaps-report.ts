@@ -6,7 +6,7 @@
  */
 import { addDays, berlinDate, type CalendarDate } from '../core/berlin-time.js';
 import type { QuestionRecord } from './gaps-record.js';
-import type { FeedbackVote } from './gaps-store.sqlite.js';
+import type { FeedbackVote } from './gaps-store.js';
 import { questionTerms, sharedTerms, topicKeys } from './gaps-topics.js';
 
 export type GapKind = 'suggested' | 'handover' | 'not_helpful';

@@ -7,7 +7,7 @@ import { errorCode } from '../core/error-code.js';
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { EmailChannel } from '../channels/email/index.js';
-import { emailMigrations } from '../channels/email/state.sqlite.js';
+import { emailMigrations } from '../channels/email/state.js';
 import { createFeedback } from '../channels/feedback/index.js';
 import { createWorkplace } from '../channels/workplace/index.js';
 import { workplaceMigrations } from '../channels/workplace/migrations.js';
@@ -23,6 +23,7 @@ import { createOutboxWorker } from '../tickets/outbox-worker.js';
 import type { Config } from './config.js';
 import { createHttpServer, type ReadinessCheck } from './http.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { startMailboxRole, type MailboxRole } from './mailbox-role.js';
 import { openServices, type Services } from './services.js';
 
 export interface App {
@@ -64,7 +65,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
 
   const teams = createTeamsChannel({
     config,
-    db: services.db,
+    db: services.sql,
     handle: async (request) => services.handle(request),
     tickets,
     staff: routing.staff,
@@ -79,7 +80,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   });
 
   // Feedback link in mail answers and its page (issue 14 item 3).
-  const feedback = createFeedback({ config, db: services.db, clock, logger });
+  const feedback = await createFeedback({ config, db: services.sql, clock, logger });
 
   // With IMAP_HOST the mailbox is watched and answered; with only SMTP_HOST the channel just sends
   // (staff notifications, escalations, answers to mail tickets).
@@ -89,7 +90,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     const { createEmailChannel } = await import('../channels/email/index.js');
     email = createEmailChannel({
       config,
-      db: services.db,
+      db: services.sql,
       handle: (request) => services.handle(request),
       attachments: services.attachments,
       links: feedback.links,
@@ -115,16 +116,33 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
         return { ready: s.ready, detail: { passages: s.passageCount, documents: s.documentCount, problems: s.problems, loadedAt: s.loadedAt } };
       },
     },
-    { name: 'database', check: () => ({ ready: services.db.open }) },
+    { name: 'database', check: () => ({ ready: services.storage.isHealthy(), detail: { kind: services.storage.kind } }) },
   ];
   const mail = email;
-  if (mail !== null && config.IMAP_HOST !== undefined) readiness.push({ name: 'mailbox', check: () => { const s = mail.status(); return { ready: s.connected, detail: s.detail }; } });
+  // A standby replica does not read the mailbox (another one does): it is ready without a connection.
+  let mailboxRole: MailboxRole | null = null;
+  if (mail !== null && config.IMAP_HOST !== undefined) {
+    readiness.push({
+      name: 'mailbox',
+      check: () => {
+        const role = mailboxRole?.role() ?? 'standby';
+        if (role === 'standby') return { ready: true, detail: 'standby: another replica reads the mailbox', role };
+        const s = mail.status();
+        return { ready: s.connected, detail: s.detail, role };
+      },
+    });
+  }
 
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
   feedback.register(server);
-  const proposals = createFaqProposals({ db: services.db, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
-  createWorkplace({ config, db: services.db, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
+  const sqlite = services.storage.sqlite;
+  if (sqlite !== null) {
+    const proposals = createFaqProposals({ db: sqlite, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
+    createWorkplace({ config, db: sqlite, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
+  } else {
+    registerWorkplaceUnavailable(server, logger);
+  }
 
   let stopJobs: (() => Promise<void>) | null = null;
   let stopping: Promise<void> | null = null;
@@ -137,7 +155,10 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
         server.server.closeIdleConnections();
       });
       const steps: [string, () => Promise<void>][] = [
-        ['email', async () => email?.stop()],
+        ['email', async () => {
+          await mailboxRole?.stop();
+          await email?.stop();
+        }],
         ['teams', () => teams.stop()],
         ['ticket-jobs', async () => stopJobs?.()],
         ['outbox', () => worker.stop()],
@@ -176,7 +197,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
     server.on('error', (error: Error) => logger.error({ component: 'http', err: error.message }, 'http server error'));
     worker.start();
     stopJobs = ticketModule.startJobs();
-    if (email !== null) await email.start();
+    if (email !== null) mailboxRole = await startMailboxRole({ storage: services.storage, config, email, logger });
     return port;
   };
 
@@ -219,4 +240,21 @@ function undeliverableMail(logger: Logger): Deliverer {
     }
     return { kind: 'retry', afterMs: 15 * 60_000, reason: 'no mail channel configured' };
   };
+}
+
+/**
+ * On PostgreSQL the staff workplace (queue, overview, FAQ proposals) is not available yet: its queries still read
+ * SQLite (issue 15 item 4). Its pages answer 503 with a German note instead of failing.
+ */
+function registerWorkplaceUnavailable(server: restify.Server, logger: Logger): void {
+  logger.warn({ component: 'workplace' }, 'staff workplace not available with DATABASE_URL=postgres://… (its queries still read SQLite)');
+  const unavailable = (_req: restify.Request, res: restify.Response, next: restify.Next): void => {
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.setHeader('retry-after', '86400');
+    res.sendRaw(503, 'Der Arbeitsplatz ist mit PostgreSQL noch nicht verfügbar. Bitte bearbeiten Sie Vorgänge über Microsoft Teams.');
+    next();
+  };
+  server.get('/arbeitsplatz', unavailable);
+  server.get('/arbeitsplatz/*', unavailable);
+  server.post('/arbeitsplatz/*', unavailable);
 }

@@ -146,6 +146,8 @@ export const ConfigSchema = z
     TICKET_DEADLINES: deadlines,
     RETENTION_DAYS: wholeNumber(1).default(365),
     OUTBOX_POLL_MS: wholeNumber(10).default(1000),
+    // Replicas on PostgreSQL (issue 15): how often a standby tries to become mailbox leader (and a leader checks its lock)
+    MAILBOX_LEADER_POLL_MS: wholeNumber(100).default(5000),
     // Staff workplace (/arbeitsplatz, issue #13): OIDC sign-in or local mode
     ...workplaceEnvShape,
     // Feedback link in mail answers and the published FAQ (issue 14)
@@ -197,13 +199,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 /**
- * The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). A postgres:// URL
- * is accepted by `pakt db migrate`/`db copy` only: the service and the other commands still run on SQLite
- * (CONFIG_INVALID, so start-up ends with this line and exit 2).
+ * The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). The service opens
+ * postgres://… too (server/storage.ts), and so do `pakt db migrate`/`db copy`; the other commands read SQLite
+ * only and refuse a postgres:// URL with this CONFIG_INVALID (one line, exit 2).
  */
 export function sqlitePath(config: Pick<Config, 'DATABASE_URL'>): string {
   if (!config.DATABASE_URL.startsWith('sqlite:')) {
-    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: postgres://… is only prepared (pakt db migrate, pakt db copy); the service still runs on SQLite: use sqlite:<path>');
+    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: this command reads SQLite only (postgres://… is supported by the service and by pakt db migrate/db copy); use sqlite:<path>');
   }
   return config.DATABASE_URL.slice('sqlite:'.length);
 }

@@ -9,7 +9,8 @@ import type { Metrics } from './metrics.js';
 /** One readiness check: ready or not, with a detail for operators (never personal data). */
 export interface ReadinessCheck {
   name: string;
-  check(): { ready: boolean; detail?: unknown };
+  /** `role`: this replica's part where replicas differ (the mailbox: 'leader' reads it, 'standby' does not). */
+  check(): { ready: boolean; detail?: unknown; role?: string };
 }
 
 export interface HttpOptions {

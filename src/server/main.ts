@@ -13,7 +13,10 @@ import { createLogger } from './logger.js';
 /** Start-up failures caused by what operators wrote (env, contacts, templates, data): a message, exit 2. */
 const OPERATOR_ERRORS = ['CONFIG_INVALID', 'CONTACTS_INVALID', 'ROUTING_DATA_INVALID', 'TEMPLATE_INVALID'] as const;
 
-const isOperatorError = (error: unknown): boolean => OPERATOR_ERRORS.some((code) => isAppError(error, code));
+/** A database named by DATABASE_URL that cannot be reached (storage.ts; `details.unreachable`) is the operator's to fix too. */
+const isUnreachableDatabase = (error: unknown): boolean => isAppError(error) && (error.details as { unreachable?: unknown } | undefined)?.unreachable === true;
+
+const isOperatorError = (error: unknown): boolean => OPERATOR_ERRORS.some((code) => isAppError(error, code)) || isUnreachableDatabase(error);
 
 /**
  * Libraries (botbuilder, pdf.js) write to `console`; those lines become one-line JSON log entries, so the
@@ -86,6 +89,11 @@ main().catch((error: unknown) => {
   if (isOperatorError(error)) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
+  }
+  // A failing migration (rolled back) or another database error: its message names the step, no stack needed.
+  if (isAppError(error) && error.code.startsWith('DB_')) {
+    process.stderr.write(`Start fehlgeschlagen: ${error.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`Start fehlgeschlagen: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);

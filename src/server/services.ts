@@ -6,28 +6,37 @@ import type Database from 'better-sqlite3';
 import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
 import type { SenderConfirmations } from '../core/sender-learning.js';
 import type { OutboundMessage, Outcome } from '../core/outcome.js';
-import { fanOutLegs } from '../core/staff-messages.js';
+import { fanOutLegsAsync } from '../core/staff-messages.js';
 import type { FanOutLeg } from '../core/ticket-model.js';
 import type { Clock, Logger, Migration } from '../core/ports.js';
+import type { SqlDb } from '../core/sql.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
 import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
 import { gapsMigrations } from '../knowledge-loop/gaps-migrations.js';
-import { createGapsStore } from '../knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore } from '../knowledge-loop/gaps-store.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { routingMigrations } from '../routing/migrations.js';
 import { loadRouting, type Routing } from '../routing/router.loader.js';
-import { SqliteSenderDirectory } from '../routing/sender-directory.sqlite.js';
 import { createAttachmentFiles, type AttachmentFiles } from '../tickets/attachments.fs.js';
-import { openDatabase } from '../tickets/database.sqlite.js';
 import { ticketMigrations } from '../tickets/migrations.js';
 import type { TicketService } from '../tickets/ticket-service.js';
-import { createTickets, type Tickets } from '../tickets/wiring.sqlite.js';
-import { contactsFile, sqlitePath, type Config } from './config.js';
+import type { Tickets } from '../tickets/wiring.js';
+import { contactsFile, type Config } from './config.js';
+import { AppError } from '../core/errors.js';
 import type { Metrics } from './metrics.js';
+import { openStorage, type Storage } from './storage.js';
 
 export interface Services {
   kb: KnowledgeBase;
-  db: Database.Database;
+  /**
+   * The SQLite connection. On PostgreSQL reading it throws AppError DB_ERROR: the workplace queries and the FAQ
+   * proposals still need SQLite (see storage.ts); check `storage.sqlite` first.
+   */
+  readonly db: Database.Database;
+  /** The database behind the SqlDb port (channel stores, knowledge loop), SQLite or PostgreSQL. */
+  sql: SqlDb;
+  /** The open database: its kind, health and (PostgreSQL) URL. */
+  storage: Storage;
   routing: Routing;
   /** Ticket ports, deadline policy and jobs (escalation, retention). */
   ticketModule: Tickets;
@@ -46,7 +55,7 @@ export interface Services {
    * @example
    * createOutboxWorker({ fanOut: services.staffFanOut((teamId) => teams.staffChannelFor(teamId)), … });
    */
-  staffFanOut(teamsChannel?: (teamId: string) => string | null): (message: OutboundMessage) => FanOutLeg[];
+  staffFanOut(teamsChannel?: (teamId: string) => Promise<string | null>): (message: OutboundMessage) => Promise<FanOutLeg[]>;
   close(): Promise<void>;
 }
 
@@ -59,7 +68,7 @@ export interface ServicesOptions {
   /** Re-index the knowledge base on change (the server does; one-shot tools do not). */
   watchKnowledge: boolean;
   /** The channels' own retention, run with the daily ticket retention job (after the gap texts'). */
-  retainChannels?: (now: Date, cutoff: Date) => void;
+  retainChannels?: (now: Date, cutoff: Date) => void | Promise<void>;
 }
 
 /** Opens knowledge base, database and routing, and composes the ticket use cases. */
@@ -75,10 +84,10 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     onReload: (status) => metrics.indexPassages.set(status.passageCount),
   });
   metrics.indexPassages.set(kb.status().passageCount);
-  let db: Database.Database | undefined;
+  let storage: Storage | undefined;
   try {
-    db = openDatabase(sqlitePath(config), [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...options.channelMigrations], logger);
-    const senderDirectory = new SqliteSenderDirectory(db);
+    storage = await openStorage(config, [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...options.channelMigrations], logger);
+    const senderDirectory = await storage.senderDirectory();
     const routing = await loadRouting({
       contactsFile: contactsFile(config),
       senderDirectory,
@@ -87,16 +96,17 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     });
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
     // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
-    const gaps = createGapsStore(db);
-    const retainChannels = (now: Date, cutoff: Date): void => {
+    const { sql } = storage;
+    const gaps = createGapsStore(sql);
+    const retainChannels = async (now: Date, cutoff: Date): Promise<void> => {
       try {
-        const cleared = gaps.retainTexts(cutoff.toISOString());
+        const cleared = await gaps.retainTexts(cutoff.toISOString());
         logger.info({ component: 'knowledge-loop', ...cleared }, 'gap texts retention run finished');
       } finally {
-        options.retainChannels?.(now, cutoff);
+        await options.retainChannels?.(now, cutoff);
       }
     };
-    const ticketModule = createTickets(db, {
+    const ticketModule = storage.tickets({
       staff: routing.staff,
       clock,
       logger,
@@ -123,11 +133,16 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       senders,
     };
     const tickets = ticketModule.service;
-    const openDb = db;
-    const recordGap = createGapsRecorder(openDb, clock, logger);
+    const open = storage;
+    const recordGap = createGapsRecorder(sql, clock, logger);
     return {
       kb,
-      db: openDb,
+      get db(): Database.Database {
+        if (open.sqlite === null) throw new AppError('DB_ERROR', 'database: this part still reads SQLite only (DATABASE_URL is postgres://…)');
+        return open.sqlite;
+      },
+      sql,
+      storage: open,
       routing,
       ticketModule,
       tickets,
@@ -139,21 +154,21 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
         const { channel } = request.enquiry;
         metrics.enquiries.inc({ channel, outcome: outcome.kind });
         metrics.answerLatency.observe({ channel }, (performance.now() - started) / 1000);
-        recordGap(request, outcome);
+        await recordGap(request, outcome);
         return outcome;
       },
       staffFanOut(teamsChannel) {
-        const channels = { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX, ...(teamsChannel === undefined ? {} : { teamsChannel }) };
-        return (message) => fanOutLegs(message, channels);
+        return (message) => fanOutLegsAsync(message, { staff: routing.staff, leadMailbox: config.LEAD_MAILBOX }, teamsChannel);
       },
       async close() {
         await kb.close();
-        openDb.close();
+        await open.close();
       },
     };
   } catch (error) {
     await kb.close();
-    db?.close();
+    await storage?.close();
     throw error;
   }
 }
+

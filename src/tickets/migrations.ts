@@ -189,6 +189,20 @@ DROP TABLE ticket_refs;
 ALTER TABLE ticket_refs_ordered RENAME TO ticket_refs;
 `;
 
+/**
+ * Runs of the periodic jobs claimed by one replica per period (issue 15, job-claims.ts): escalation and retention
+ * run once per period however many replicas share the database.
+ */
+const tickets007 = `
+CREATE TABLE ticket_job_runs (
+  job TEXT NOT NULL,
+  period INTEGER NOT NULL,
+  claimed_by TEXT NOT NULL,
+  claimed_at TEXT NOT NULL,
+  PRIMARY KEY (job, period)
+);
+`;
+
 /** The tickets module's migrations, ids `tickets-NNN`. */
 export const ticketMigrations: Migration[] = [
   { id: 'tickets-001', sql: tickets001 },
@@ -197,4 +211,5 @@ export const ticketMigrations: Migration[] = [
   { id: 'tickets-004', sql: tickets004 },
   { id: 'tickets-005', sql: tickets005 },
   { id: 'tickets-006', sql: tickets006 },
+  { id: 'tickets-007', sql: tickets007 },
 ];

@@ -25,7 +25,7 @@ export interface OutboxWorkerOptions {
    * The channels of a staff message's addressee (core/staff-messages.ts `fanOutLegs` with the running
    * channels). Without it staff messages wait in the outbox.
    */
-  fanOut?: (message: OutboundMessage) => FanOutLeg[];
+  fanOut?: (message: OutboundMessage) => FanOutLeg[] | Promise<FanOutLeg[]>;
   clock: Clock;
   logger: Logger;
   /** Poll interval in ms between drains when started. */
@@ -100,7 +100,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let stopped = true;
 
   const fanOutOne = async (message: OutboundMessage, report: DrainReport): Promise<void> => {
-    const legs = o.fanOut!(message);
+    const legs = await o.fanOut!(message);
     const now = o.clock.now();
     const ids = { outboxId: message.id, kind: message.kind, ticketNumber: message.ticketNumber, legs: legs.map((l) => l.channel) };
     // A card update where no Teams channel serves the team has nothing to do; a notice reaching nobody is dead.

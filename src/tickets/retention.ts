@@ -20,7 +20,7 @@ export interface RetentionDeps {
    * The channels' own personal data (Teams: feedback voters, idle conversation references, ask-backs),
    * removed in the same daily run with the same cutoff.
    */
-  retainChannels?: (now: Date, cutoff: Date) => void;
+  retainChannels?: (now: Date, cutoff: Date) => void | Promise<void>;
 }
 
 const ANONYMISED = '[anonymisiert]';
@@ -67,7 +67,7 @@ export async function runRetention(now: Date, deps: RetentionDeps): Promise<{ an
     }
   }
   const enquiries = await deps.store.anonymiseEnquiriesBefore(cutoff);
-  deps.retainChannels?.(now, new Date(cutoff));
+  await deps.retainChannels?.(now, new Date(cutoff));
   log.info({ count: done.length, enquiries, retentionDays: days }, 'retention run finished');
   const unused: string[] = [];
   for (const hash of new Set(hashes)) if (!(await deps.store.attachmentInUse(hash))) unused.push(hash);

@@ -1,46 +1,12 @@
 /**
- * One-call wiring of the tickets module for composition roots (server, CLI, channel tests): the SQLite ports,
- * the deadline policy, the ticket service and the periodic jobs (escalation, retention) over an open database.
+ * One-call wiring of the tickets module on SQLite for composition roots (server, CLI, channel tests): the SQLite
+ * ports under wiring.ts. One process owns the file, so the jobs need no claims.
  */
-import { errorCode } from '../core/error-code.js';
 import type Database from 'better-sqlite3';
-import type { Clock, Logger } from '../core/ports.js';
-import type { StaffDirectory } from '../core/routing.js';
-import type { DeadlinePolicy } from '../core/ticket-model.js';
-import type { TicketCategory } from '../core/triage/index.js';
-import { createDeadlinePolicy, type DeadlineRule } from './deadlines.js';
-import { runEscalations } from './escalation.js';
-import { DEFAULT_RETENTION_DAYS, runRetention } from './retention.js';
-import { createTicketService, type TicketService } from './ticket-service.js';
-import { createSqliteTicketStores, type SqliteTicketStores } from './ticket-store.sqlite.js';
+import { createSqliteTicketStores } from './ticket-store.sqlite.js';
+import { wireTickets, type Tickets, type TicketsOptions } from './wiring.js';
 
-/** Options of {@link createTickets}. */
-export interface TicketsOptions {
-  staff: StaffDirectory;
-  clock: Clock;
-  logger: Logger;
-  /** Per-category overrides of the working-day targets. */
-  deadlineRules?: Partial<Record<TicketCategory, DeadlineRule>>;
-  /** Lead mailbox for escalations (config LEAD_MAILBOX). */
-  leadMailbox?: string;
-  /** Retention in days (config RETENTION_DAYS); default 365. */
-  retentionDays?: number;
-  /** The channels' own retention (Teams), run with the daily retention job. */
-  retainChannels?: (now: Date, cutoff: Date) => void;
-  /** Called with the sha256 of attachments of anonymised tickets (delete the files). */
-  onAttachmentsExpired?: (sha256: string[]) => void;
-}
-
-/** The wired module. */
-export interface Tickets extends SqliteTicketStores {
-  deadlines: DeadlinePolicy;
-  service: TicketService;
-  /**
-   * Starts the escalation (every `escalationEveryMs`, default 60 s) and retention (daily) jobs; returns stop,
-   * which clears the timers and resolves once a run still going has finished.
-   */
-  startJobs(options?: { escalationEveryMs?: number; retentionEveryMs?: number }): () => Promise<void>;
-}
+export type { Tickets, TicketsOptions } from './wiring.js';
 
 /**
  * Wires the tickets module over a database opened with `ticketMigrations`.
@@ -52,56 +18,5 @@ export interface Tickets extends SqliteTicketStores {
  * handleEnquiry(enquiry, { answerer, router, staff, ledger: tickets.ledger, deadlines: tickets.deadlines, clock, logger });
  */
 export function createTickets(db: Database.Database, options: TicketsOptions): Tickets {
-  const stores = createSqliteTicketStores(db);
-  const { staff, clock, logger } = options;
-  const log = logger.child({ component: 'ticket-jobs' });
-  const service = createTicketService({ store: stores.tickets, staff, clock, logger });
-  const escalate = async (): Promise<void> => {
-    await runEscalations(clock.now(), { store: stores.tickets, staff, logger, ...(options.leadMailbox === undefined ? {} : { leadMailbox: options.leadMailbox }) });
-  };
-  const retain = async (): Promise<void> => {
-    const r = await runRetention(clock.now(), { store: stores.tickets, logger, retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS, ...(options.retainChannels === undefined ? {} : { retainChannels: options.retainChannels }) });
-    if (r.attachmentHashes.length > 0) options.onAttachmentsExpired?.(r.attachmentHashes);
-  };
-  // One run of a job at a time: a tick while a run is going asks for ONE more run after it (a slow database
-  // must not pile up runs, and no tick is lost).
-  const running = new Set<Promise<void>>();
-  const guarded = (name: string, job: () => Promise<void>) => {
-    let current: Promise<void> | null = null;
-    let again = false;
-    const start = (): void => {
-      if (current !== null) {
-        again = true;
-        return;
-      }
-      const run: Promise<void> = job()
-        .catch((error: unknown) => log.error({ job: name, code: errorCode(error) ?? 'INTERNAL' }, 'ticket job failed'))
-        .finally(() => {
-          current = null;
-          running.delete(run);
-          if (again) {
-            again = false;
-            start();
-          }
-        });
-      current = run;
-      running.add(run);
-    };
-    return start;
-  };
-  return {
-    ...stores,
-    deadlines: createDeadlinePolicy(options.deadlineRules),
-    service,
-    startJobs({ escalationEveryMs = 60_000, retentionEveryMs = 86_400_000 } = {}) {
-      const escalation = guarded('escalation', escalate);
-      const timers = [setInterval(escalation, escalationEveryMs), setInterval(guarded('retention', retain), retentionEveryMs)];
-      for (const t of timers) t.unref();
-      escalation();
-      return async () => {
-        timers.forEach((t) => clearInterval(t));
-        while (running.size > 0) await Promise.all([...running]);
-      };
-    },
-  };
+  return wireTickets(createSqliteTicketStores(db), options);
 }

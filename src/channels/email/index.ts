@@ -5,7 +5,7 @@
  * outbox worker, and calls start()/stop().
  */
 import type { ConnectionOptions } from 'node:tls';
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../../core/sql.js';
 import type { Deliverer } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } from './config.js';
@@ -14,20 +14,20 @@ import type { AttachmentSink } from './attachment-policy.js';
 import type { EmailMetrics, HandleFn } from './process-message.js';
 import { createSmtpSender, type SmtpSenderDeps } from './sender.smtp.js';
 import { createSentFolder } from './sent-folder.imap.js';
-import { createEmailState, emailMigrations } from './state.sqlite.js';
+import { createEmailState, emailMigrations } from './state.js';
 import { loadMailTemplates } from './templates.fs.js';
 import { createImapWatcher } from './watcher.imap.js';
 
 export type { EmailConfig, EmailTuning } from './config.js';
 export type { AttachmentSink, HandleFn, HandleOptions, EmailMetrics } from './process-message.js';
-export { emailMigrations } from './state.sqlite.js';
+export { emailMigrations } from './state.js';
 
 /** Collaborators of {@link createEmailChannel}. */
 export interface EmailChannelDeps {
   /** The IMAP_*, SMTP_*, MAIL_* (and TEMPLATES_DIR) fields of the service Config. */
   config: EmailConfig;
-  /** The service database, opened with {@link emailMigrations} among its migrations. */
-  db: Database.Database;
+  /** The database (SQLite or PostgreSQL) holding the channel's tables (emailMigrations applied). */
+  db: SqlDb;
   /** `handleEnquiry` over its ports; the channel asks with `kind: 'question'`, `reply: 'outbox'`. */
   handle: HandleFn;
   logger: Logger;
@@ -49,7 +49,12 @@ export interface EmailChannel {
    * Connects and starts watching (does not throw when the server is down: it retries with backoff). With
    * SMTP_HOST but no IMAP_HOST the channel only delivers (staff notifications by mail).
    */
-  start(): Promise<void>;
+  start(options?: { watch?: boolean }): Promise<void>;
+  /**
+   * Starts or stops reading the mailbox, sending goes on (replicas: only the mailbox leader reads; issue 15).
+   * `start({ watch: false })` starts a replica that does not read until told to.
+   */
+  setWatching(on: boolean): Promise<void>;
   /** Finishes the mail in hand, releases the mailbox lock, logs out, closes SMTP. */
   stop(): Promise<void>;
   /** Renders and sends one outbox message of channel 'email' (register with the outbox worker). */
@@ -63,7 +68,7 @@ export interface EmailChannel {
  * Builds the mail channel. Templates are loaded (and checked) here, so a broken template stops start-up.
  *
  * @example
- * const db = openDatabase(path, [...ticketMigrations, ...emailMigrations], logger);
+ * const db = sqliteSqlDb(openDatabase(path, [...ticketMigrations, ...emailMigrations], logger));
  * const email = createEmailChannel({ config, db, handle: (request) => handleEnquiry(request, deps), logger, clock });
  * const worker = createOutboxWorker({ …, deliverers: { email: email.deliverer } });
  * await email.start(); … await email.stop();
@@ -97,14 +102,27 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   });
   // Without IMAP_HOST the channel only sends (staff notifications, escalations); nothing is watched.
   const watching = deps.config.IMAP_HOST !== undefined;
+  // Reading on or off, one change at a time (a leader may lose and regain its role quickly).
+  let reading = false;
+  let changing: Promise<void> = Promise.resolve();
+  const setWatching = (on: boolean): Promise<void> => {
+    changing = changing.then(async () => {
+      if (!watching || on === reading) return;
+      reading = on;
+      logger.info({ reading: on }, on ? 'reading the mailbox' : 'not reading the mailbox');
+      await (on ? watcher.start() : watcher.stop());
+    });
+    return changing;
+  };
   return {
-    async start() {
+    async start(options = {}) {
       if (deps.config.SMTP_HOST !== undefined) await sender.verify();
-      if (watching) await watcher.start();
-      else logger.info({}, 'IMAP_HOST not set: mail channel sends only');
+      if (!watching) logger.info({}, 'IMAP_HOST not set: mail channel sends only');
+      else if (options.watch !== false) await setWatching(true);
     },
+    setWatching,
     async stop() {
-      if (watching) await watcher.stop();
+      await setWatching(false);
       sender.close();
       await sentFolder?.close();
     },

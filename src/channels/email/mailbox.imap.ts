@@ -9,7 +9,7 @@ import type { EmailTuning } from './config.js';
 import { parseMail, type InboundMail } from './parse.js';
 import { processMessage, type Disposition, type MessageOrigin, type PoisonReason, type ProcessDeps } from './process-message.js';
 import { reportPoison } from './quarantine.js';
-import type { MailboxState } from './state.sqlite.js';
+import type { MailboxState } from './state.js';
 
 /** Counts of one pass. */
 export interface SyncReport {
@@ -53,15 +53,15 @@ function initialState(deps: SyncDeps, uidValidity: string, uidNext: number): Mai
   return { uidValidity, lastUid: Math.max(0, uidNext - 1), startAt: deps.clock.now().toISOString() };
 }
 
-function currentState(client: ImapFlow, deps: SyncDeps): MailboxState {
+async function currentState(client: ImapFlow, deps: SyncDeps): Promise<MailboxState> {
   const box = client.mailbox;
   if (box === false) throw new Error('email sync: no mailbox selected');
   const uidValidity = String(box.uidValidity);
   const name = deps.config.IMAP_MAILBOX;
-  const stored = deps.state.mailbox(name);
+  const stored = await deps.state.mailbox(name);
   if (stored === null) {
     const state = initialState(deps, uidValidity, Number(box.uidNext));
-    deps.state.saveMailbox(name, state, deps.clock.now());
+    await deps.state.saveMailbox(name, state, deps.clock.now());
     deps.logger.info({ lastUid: state.lastUid, startAt: state.startAt }, 'first start on this mailbox');
     return state;
   }
@@ -69,7 +69,7 @@ function currentState(client: ImapFlow, deps: SyncDeps): MailboxState {
     // The server renumbered the mailbox: look at everything again; Message-IDs already recorded are only moved.
     deps.logger.warn({ previous: stored.uidValidity, current: uidValidity }, 'UIDVALIDITY changed; resyncing by Message-ID');
     const state = { uidValidity, lastUid: 0, startAt: stored.startAt };
-    deps.state.saveMailbox(name, state, deps.clock.now());
+    await deps.state.saveMailbox(name, state, deps.clock.now());
     return state;
   }
   return stored;
@@ -100,7 +100,7 @@ async function prefetch(client: ImapFlow, metas: FetchMessageObject[], deps: Syn
 }
 
 async function handleOne(client: ImapFlow, meta: FetchMessageObject, origin: MessageOrigin, deps: SyncDeps, prefetched: Buffer | undefined): Promise<Disposition> {
-  const attempts = deps.state.bumpAttempt(origin.mailbox, origin.uidValidity, origin.uid, deps.clock.now());
+  const attempts = await deps.state.bumpAttempt(origin.mailbox, origin.uidValidity, origin.uid, deps.clock.now());
   const size = meta.size ?? 0;
   let poison: PoisonReason | null = null;
   if (attempts > deps.tuning.maxAttempts) poison = 'repeated_failure';
@@ -155,7 +155,7 @@ async function processChunk(
     sources.delete(meta.uid);
     if (disposition.action === 'retry') {
       // Storage trouble is not the mail's fault: do not count it towards quarantine.
-      deps.state.clearAttempt(name, state.uidValidity, meta.uid);
+      await deps.state.clearAttempt(name, state.uidValidity, meta.uid);
       report.incomplete = true;
       break;
     }
@@ -169,12 +169,12 @@ async function processChunk(
   }
   await moveAll(client, moves.processed, deps.config.IMAP_PROCESSED_FOLDER);
   await moveAll(client, moves.quarantined, deps.config.IMAP_QUARANTINE_FOLDER);
-  deps.state.clearAttempts(name, state.uidValidity, [...moves.processed, ...moves.quarantined]);
+  await deps.state.clearAttempts(name, state.uidValidity, [...moves.processed, ...moves.quarantined]);
   report.processed += moves.processed.length;
   report.quarantined += moves.quarantined.length;
   if (done.length > 0) {
     state.lastUid = Math.max(state.lastUid, ...done);
-    deps.state.saveMailbox(name, state, deps.clock.now());
+    await deps.state.saveMailbox(name, state, deps.clock.now());
   }
 }
 
@@ -188,7 +188,7 @@ export async function syncMailbox(client: ImapFlow, deps: SyncDeps, isStopping: 
   try {
     // NOOP first: a selected mailbox learns of other sessions' appends only from the server's next response.
     await client.noop();
-    const state = currentState(client, deps);
+    const state = await currentState(client, deps);
     const found = await client.search({ uid: `${state.lastUid + 1}:*` }, { uid: true });
     // "n:*" always includes the highest UID, even when it is below n.
     const pending = (found || []).filter((uid) => uid > state.lastUid).sort((a, b) => a - b);

@@ -19,7 +19,7 @@ import { DEFAULT_ATTACHMENTS_MAX_BYTES, selectAttachments, storeAttachments, tic
 import type { EmailConfig } from './config.js';
 import { guardInputFor, guardMail, type GuardVerdict } from './loop-guard.js';
 import { parseMail, toEnquiry, type InboundMail } from './parse.js';
-import { senderHash, type EmailState, type KnownInbound } from './state.sqlite.js';
+import { senderHash, type EmailState, type KnownInbound } from './state.js';
 import { ticketNumberInSubject } from './threading.js';
 
 export type { AttachmentSink } from './attachment-policy.js';
@@ -117,9 +117,9 @@ export function mailAddresses(mail: InboundMail): MailAddresses {
  * The loop guard's verdict. The daily limit counts per From AND per reply target: eight senders naming one
  * victim in Reply-To use up the victim's limit, not eight limits (issue 10).
  */
-export function verdictFor(mail: InboundMail, addresses: MailAddresses, day: string, deps: Pick<ProcessDeps, 'state' | 'config' | 'ownAddresses'>): GuardVerdict {
-  const bySender = addresses.fromHash === null ? 0 : deps.state.repliesToday(addresses.fromHash, day);
-  const byTarget = addresses.replyHash === null ? 0 : deps.state.repliesToTargetToday(addresses.replyHash, day);
+export async function verdictFor(mail: InboundMail, addresses: MailAddresses, day: string, deps: Pick<ProcessDeps, 'state' | 'config' | 'ownAddresses'>): Promise<GuardVerdict> {
+  const bySender = addresses.fromHash === null ? 0 : await deps.state.repliesToday(addresses.fromHash, day);
+  const byTarget = addresses.replyHash === null ? 0 : await deps.state.repliesToTargetToday(addresses.replyHash, day);
   const context = { ownAddresses: deps.ownAddresses, repliesToSenderToday: Math.max(bySender, byTarget), maxRepliesPerDay: deps.config.MAIL_AUTO_REPLIES_PER_DAY };
   return guardMail(guardInputFor(mail, context));
 }
@@ -128,15 +128,15 @@ export function verdictFor(mail: InboundMail, addresses: MailAddresses, day: str
  * The key this mail is recorded under, or the record it replays. A Message-ID seen before with other content
  * is a new mail: it gets the key `<key>#<content hash>`.
  */
-export function recordedAs(mail: InboundMail, contentHash: string, state: EmailState): { known: KnownInbound } | { key: string } {
-  const known = state.findInbound(mail.key, mail.messageId);
+export async function recordedAs(mail: InboundMail, contentHash: string, state: EmailState): Promise<{ known: KnownInbound } | { key: string }> {
+  const known = await state.findInbound(mail.key, mail.messageId);
   if (known === null) return { key: mail.key };
   // Records from before content hashes were kept count as replays (as they always did).
   if (known.contentHash === null || known.contentHash === contentHash) return { known };
-  const same = mail.messageId === null ? undefined : state.inboundByMessageId(mail.messageId).find((r) => r.contentHash === contentHash);
+  const same = mail.messageId === null ? undefined : (await state.inboundByMessageId(mail.messageId)).find((r) => r.contentHash === contentHash);
   if (same !== undefined) return { known: same };
   const key = `${mail.key}#${contentHash.slice(0, 16)}`;
-  const again = state.findInbound(key, null);
+  const again = await state.findInbound(key, null);
   return again === null ? { key } : { known: again };
 }
 
@@ -167,7 +167,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     return { action: 'quarantine', reason: 'unparseable', mail: null };
   }
   const contentHash = mailContentHash(mail);
-  const recorded = recordedAs(mail, contentHash, deps.state);
+  const recorded = await recordedAs(mail, contentHash, deps.state);
   if ('known' in recorded) {
     log.info({ ref: logRef(recorded.known.enquiryKey), disposition: recorded.known.disposition }, 'mail already recorded; only moving it');
     // A replay after a crash between recording and moving: move it where it was meant to go.
@@ -177,13 +177,13 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
   const now = deps.clock.now();
   const day = berlinDay(now);
   const addresses = mailAddresses(mail);
-  const verdict = verdictFor(mail, addresses, day, deps);
+  const verdict = await verdictFor(mail, addresses, day, deps);
   const limited = verdict.suppress && verdict.reason === 'rate_limit';
   // Further rate-limited mail of the same sender and day joins the ticket the first one opened, unless it
   // belongs to a conversation of its own (a ticket number in the subject, a reply in a thread).
   const threaded = mail.inReplyTo.length > 0 || mail.references.length > 0 || ticketNumberInSubject(mail.subject) !== null;
-  const collecting = limited && !threaded && addresses.fromHash !== null ? deps.state.rateLimitedTicket(addresses.fromHash, day) : null;
-  const ticketNumber = collecting ?? deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
+  const collecting = limited && !threaded && addresses.fromHash !== null ? await deps.state.rateLimitedTicket(addresses.fromHash, day) : null;
+  const ticketNumber = collecting ?? await deps.state.ticketForMessageIds([...mail.inReplyTo, ...mail.references, ...mail.reportedIds]);
   const selection = selectAttachments(mail.attachments, deps.config.MAIL_ATTACHMENTS_MAX_BYTES ?? DEFAULT_ATTACHMENTS_MAX_BYTES, deps.config.IMAP_PROCESSED_FOLDER);
   const enquiry: Enquiry = { ...toEnquiry(mail, origin.receivedAt, ticketNumber), key: recorded.key, attachments: selection.metas };
   let outcome: Outcome;
@@ -199,7 +199,7 @@ export async function processMessage(source: Buffer, origin: MessageOrigin, deps
     return { action: 'quarantine', reason: 'handler_failed', mail };
   }
   if (ticketKeepsAttachments(outcome)) storeAttachments(selection.kept, deps.attachments, log);
-  deps.state.recordInbound({
+  await deps.state.recordInbound({
     enquiryKey: recorded.key,
     messageId: mail.messageId,
     mailbox: origin.mailbox,

@@ -36,7 +36,7 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
   const { origin, mail } = info;
   const contentHash = mail === null ? null : mailContentHash(mail);
   // The mail's own key as processMessage would record it (another mail may have used its Message-ID before).
-  const recorded = mail === null || contentHash === null ? null : recordedAs(mail, contentHash, deps.state);
+  const recorded = mail === null || contentHash === null ? null : await recordedAs(mail, contentHash, deps.state);
   const mailKey = mail === null || recorded === null ? null : 'known' in recorded ? recorded.known.enquiryKey : recorded.key;
   const suffix = mail !== null && mailKey !== null && mailKey.startsWith(`${mail.key}#`) ? mailKey.slice(mail.key.length) : '';
   const id = mail?.messageId ?? `${origin.uidValidity}-${origin.uid}`;
@@ -44,7 +44,7 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
   const now = deps.clock.now();
   const day = berlinDay(now);
   const addresses = mail === null ? { fromHash: null, replyHash: null } : mailAddresses(mail);
-  const verdict = mail === null ? null : verdictFor(mail, addresses, day, deps);
+  const verdict = mail === null ? null : await verdictFor(mail, addresses, day, deps);
   const target = mail?.replyTo ?? '';
   const notify = verdict !== null && !verdict.suppress && target !== '';
   const subject = mail?.subject ?? '';
@@ -84,9 +84,9 @@ export async function reportPoison(info: PoisonInfo, deps: ProcessDeps): Promise
   };
   // The confirmation counts towards the daily limit like any automatic reply.
   const autoReplied = notify && outcome.kind === 'ticket_created';
-  deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, autoReplied });
+  await deps.state.recordInbound({ ...common, enquiryKey: key, messageId: null, outcome: outcome.kind, autoReplied });
   if (mail !== null && mailKey !== null) {
-    deps.state.recordInbound({ ...common, enquiryKey: mailKey, messageId: mail.messageId, contentHash, outcome: 'quarantined', autoReplied: false });
+    await deps.state.recordInbound({ ...common, enquiryKey: mailKey, messageId: mail.messageId, contentHash, outcome: 'quarantined', autoReplied: false });
   }
   deps.logger.warn({ uid: origin.uid, reason: info.reason, size: info.size, outcome: outcome.kind, confirmed: autoReplied }, 'mail quarantined');
 }

@@ -18,7 +18,7 @@ import { errorCode } from '../../core/error-code.js';
 import type { OutboundMessage } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import type { SentFolder } from './sent-folder.imap.js';
-import type { EmailState } from './state.sqlite.js';
+import type { EmailState } from './state.js';
 
 /** Attempts after which a message whose earlier attempt is unknown is sent although the Sent folder cannot be read. */
 const UNKNOWN_ATTEMPT_PATIENCE = 3;
@@ -44,15 +44,15 @@ export type EarlierAttempt = 'sent' | 'send' | 'wait';
  */
 export async function earlierAttempt(message: OutboundMessage, messageId: string, deps: SendOnceDeps): Promise<EarlierAttempt> {
   const ids = { outboxId: message.id, kind: message.kind, attempts: message.attempts };
-  if (deps.state.wasTransmitted(message.key)) {
-    deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
+  if (await deps.state.wasTransmitted(message.key)) {
+    await deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
     deps.logger.warn(ids, 'an earlier attempt handed the whole message to SMTP and ended without a reply: not sent again');
     return 'sent';
   }
   if (deps.sentFolder === undefined || message.attempts <= 1) return 'send';
   try {
     if (!(await deps.sentFolder.contains(messageId))) return 'send';
-    deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
+    await deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
     deps.logger.warn(ids, 'found in the Sent folder: not sent again');
     return 'sent';
   } catch (error) {
@@ -83,10 +83,13 @@ const DATA_ACCEPTED = /^354\b/;
 export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'>): TransmitTracker {
   let inFlight: { key: string; messageId: string } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  // On SQLite the note is written synchronously inside observe(); on PostgreSQL it is on its way while the body
+  // is written (a crash in that window may send once more). Its failure must not fail the send: kept, awaited.
+  let marking: Promise<void> = Promise.resolve();
   return {
     observe(entry, text) {
       if (inFlight !== null && entry['tnx'] === 'server' && typeof text === 'string' && DATA_ACCEPTED.test(text)) {
-        deps.state.markTransmitted(inFlight.key, inFlight.messageId, deps.clock.now());
+        marking = deps.state.markTransmitted(inFlight.key, inFlight.messageId, deps.clock.now()).catch(() => undefined);
       }
     },
     send(message, messageId, send) {
@@ -95,10 +98,12 @@ export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'
         try {
           return await send();
         } catch (error) {
-          deps.state.clearTransmitted(message.key);
+          await marking;
+          await deps.state.clearTransmitted(message.key).catch(() => undefined);
           throw error;
         } finally {
           inFlight = null;
+          await marking;
         }
       };
       const next = queue.then(run, run);

@@ -12,7 +12,7 @@ import type { Clock, Logger } from '../../core/ports.js';
 import type { Deliverer, DeliveryResult, OutboundMessage } from '../../core/outcome.js';
 import type { EmailConfig } from './config.js';
 import { loopHeaders } from './loop-guard.js';
-import type { EmailState } from './state.sqlite.js';
+import type { EmailState } from './state.js';
 import type { MailTemplates } from './templates.fs.js';
 import { createTransmitTracker, earlierAttempt, fileCopy, type TransmitTracker } from './send-once.js';
 import type { SentFolder } from './sent-folder.imap.js';
@@ -156,7 +156,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     }
     if (config.SMTP_HOST === undefined) return { kind: 'retry', afterMs: 15 * 60_000, reason: 'SMTP_HOST not set' };
     const messageId = outboundMessageId(message.key, config.MAIL_FROM);
-    if (state.sentMessageId(message.key) !== null) return { kind: 'sent', providerId: messageId };
+    if ((await state.sentMessageId(message.key)) !== null) return { kind: 'sent', providerId: messageId };
     const earlier = await earlierAttempt(message, messageId, once);
     if (earlier === 'sent') return { kind: 'sent', providerId: messageId };
     if (earlier === 'wait') return { kind: 'retry', afterMs: 60_000, reason: 'Sent folder not readable; earlier attempt unknown' };
@@ -197,7 +197,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     }
     // Recorded at once (the smallest gap after the server's reply). The Sent-folder copy is filed in the
     // background (queued in order; stop() waits for it): an IMAP round trip per mail would halve throughput.
-    state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
+    await state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
     void fileCopy(raw, message, once);
     logger.info({ outboxId: message.id, kind: message.kind, ticket: message.ticketNumber }, 'mail sent');
     return { kind: 'sent', providerId: messageId };

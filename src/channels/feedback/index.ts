@@ -13,12 +13,12 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { Clock, Logger } from '../../core/ports.js';
 import { anonymise } from '../../knowledge-loop/anonymise.js';
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../../core/sql.js';
 import type { OutboundMessage } from '../../core/outcome.js';
 import type { FeedbackEnv } from '../../knowledge-loop/feedback-config.js';
 import { FEEDBACK_PATH, mailLinks, type MailLinks } from '../../knowledge-loop/feedback-links.js';
 import { verifyFeedbackToken, type TokenCheck } from '../../knowledge-loop/feedback-token.js';
-import { createGapsStore, type GapsStore } from '../../knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore, type GapsStore } from '../../knowledge-loop/gaps-store.js';
 
 /** Largest form accepted (a comment of 1,000 characters and the fields, URL-encoded). */
 export const MAX_FEEDBACK_BYTES = 16 * 1024;
@@ -75,11 +75,10 @@ export function registerFeedbackDoor(server: restify.Server, deps: FeedbackDoorD
   const check = (req: restify.Request): TokenCheck => verifyFeedbackToken(deps.secret, String((req.params as Record<string, unknown>)['*'] ?? ''), deps.clock.now());
 
   // A wildcard, not `:token`: the router caps named parameters at 100 characters and a token is longer.
-  server.get(`${FEEDBACK_PATH}/*`, (req: restify.Request, res: restify.Response, next: restify.Next) => {
+  server.get(`${FEEDBACK_PATH}/*`, async (req: restify.Request, res: restify.Response) => {
     const token = check(req);
     if (!token.ok) send(res, token.reason === 'expired' ? 410 : 400, { refused: REFUSALS[token.reason] });
-    else send(res, 200, { form: true, question: deps.store.question(token.subject.enquiryKey)?.question ?? null, maxComment: MAX_COMMENT_CHARS });
-    next();
+    else send(res, 200, { form: true, question: (await deps.store.question(token.subject.enquiryKey))?.question ?? null, maxComment: MAX_COMMENT_CHARS });
   });
 
   const tooLarge = (req: restify.Request, res: restify.Response, next: restify.Next): void => {
@@ -88,23 +87,22 @@ export function registerFeedbackDoor(server: restify.Server, deps: FeedbackDoorD
     next(false);
   };
   const body = restify.plugins.bodyParser({ maxBodySize: MAX_FEEDBACK_BYTES, mapParams: false }) as restify.RequestHandler[];
-  server.post(`${FEEDBACK_PATH}/*`, tooLarge, ...body, (req: restify.Request, res: restify.Response, next: restify.Next) => {
+  server.post(`${FEEDBACK_PATH}/*`, tooLarge, ...body, async (req: restify.Request, res: restify.Response) => {
     const token = check(req);
     if (!token.ok) {
       send(res, token.reason === 'expired' ? 410 : 400, { refused: REFUSALS[token.reason] });
-      return next();
+      return;
     }
     const form = Form.safeParse(req.body ?? {});
     if (!form.success) {
       send(res, 400, { form: true, problem: 'Bitte wählen Sie „Hat geholfen“ oder „Hat nicht geholfen“.', maxComment: MAX_COMMENT_CHARS });
-      return next();
+      return;
     }
     const helpful = form.data.antwort === 'ja';
     const comment = form.data.kommentar === null ? null : anonymise(form.data.kommentar);
-    deps.store.recordFeedback({ ...token.subject, voter: 'email', channel: 'email', helpful, comment, createdAt: deps.clock.now().toISOString() });
+    await deps.store.recordFeedback({ ...token.subject, voter: 'email', channel: 'email', helpful, comment, createdAt: deps.clock.now().toISOString() });
     logger.info({ helpful, passageId: token.subject.passageId, withComment: comment !== null }, 'feedback stored');
     send(res, 200, { thanks: true, helpful });
-    return next();
   });
 }
 
@@ -119,11 +117,11 @@ export interface Feedback {
  * Builds the feedback door over the service's database: the secret is `FEEDBACK_SECRET`, else generated once
  * and kept in the database (so links in mails stay valid across restarts).
  *
- * @example const feedback = createFeedback({ config, db, clock, logger }); feedback.register(server);
+ * @example const feedback = await createFeedback({ config, db: services.sql, clock, logger }); feedback.register(server);
  */
-export function createFeedback(deps: { config: FeedbackEnv & { TEMPLATES_DIR: string }; db: Database.Database; clock: Clock; logger: Logger }): Feedback {
+export async function createFeedback(deps: { config: FeedbackEnv & { TEMPLATES_DIR: string }; db: SqlDb; clock: Clock; logger: Logger }): Promise<Feedback> {
   const store = createGapsStore(deps.db);
-  const secret = deps.config.FEEDBACK_SECRET ?? store.generatedSecret();
+  const secret = deps.config.FEEDBACK_SECRET ?? (await store.generatedSecret());
   return {
     links: mailLinks(deps.config, secret, () => deps.clock.now()),
     register: (server) => registerFeedbackDoor(server, { templatesDir: deps.config.TEMPLATES_DIR, secret, store, clock: deps.clock, logger: deps.logger }),

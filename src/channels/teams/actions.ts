@@ -70,11 +70,11 @@ export async function dispatchAction(
     return 'invalid';
   }
   const key = actionKey(turn, value);
-  if (!ctx.store.claimKey(key)) return 'duplicate';
+  if (!(await ctx.store.claimKey(key))) return 'duplicate';
   try {
     await handler.run({ turn, ctx, actor, key }, parsed.data);
   } catch (error) {
-    ctx.store.releaseKey(key);
+    await ctx.store.releaseKey(key);
     throw error;
   }
   return 'handled';

@@ -18,21 +18,21 @@ export class PaktTeamsBot extends TeamsActivityHandler {
   constructor(private readonly ctx: TeamsContext) {
     super();
     this.onMessage(async (turn, next) => {
-      this.remember(turn);
+      await this.remember(turn);
       await this.handleMessage(turn);
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
-      this.remember(turn);
+      await this.remember(turn);
       await this.once(turn, () => this.welcome(turn));
       await next();
     });
   }
 
   /** Persists the conversation reference of every inbound activity (unchanged ones are not rewritten). */
-  private remember(turn: TurnContext): void {
+  private async remember(turn: TurnContext): Promise<void> {
     const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
-    this.ctx.store.saveReference(reference, conversationType(turn.activity));
+    await this.ctx.store.saveReference(reference, conversationType(turn.activity));
   }
 
   /**
@@ -42,14 +42,14 @@ export class PaktTeamsBot extends TeamsActivityHandler {
    */
   private async once(turn: TurnContext, work: () => Promise<void>): Promise<void> {
     const key = `activity:${activityKey(turn.activity)}`;
-    if (!this.ctx.store.claimKey(key)) {
+    if (!(await this.ctx.store.claimKey(key))) {
       this.ctx.logger.debug({ component: 'teams', activityType: turn.activity.type }, 'duplicate activity ignored');
       return;
     }
     try {
       await work();
     } catch (error) {
-      this.ctx.store.releaseKey(key);
+      await this.ctx.store.releaseKey(key);
       throw error;
     }
   }
@@ -79,7 +79,7 @@ export class PaktTeamsBot extends TeamsActivityHandler {
    * a question. A Teams retry of a message that settled nothing is recognised by its activity key.
    */
   private async answer(turn: TurnContext, text: string): Promise<void> {
-    if (this.ctx.store.hasKey(`activity:${activityKey(turn.activity)}`)) return;
+    if (await this.ctx.store.hasKey(`activity:${activityKey(turn.activity)}`)) return;
     const number = await pendingAskBack(this.ctx, turn.activity);
     if (number === null) {
       await handleTeamsRequest(turn, this.ctx, { kind: 'question', text });

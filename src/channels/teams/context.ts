@@ -10,7 +10,7 @@ import type { Router, StaffDirectory } from '../../core/routing.js';
 import type { Passage } from '../../knowledge/types.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import type { CardRenderer } from './cards/render.js';
-import type { TeamsStore } from './store.sqlite.js';
+import type { TeamsStore } from './store.js';
 
 /** The Bot Framework settings (env names as in Microsoft's samples, CONTRACTS §1). */
 export interface TeamsAuthConfig {

@@ -11,7 +11,7 @@
  * cards come only from the outbox (staff messages fanned out to the team's staff channel).
  */
 import { fileURLToPath } from 'node:url';
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../../core/sql.js';
 import restify from 'restify';
 import type { EnquiryRequest } from '../../core/enquiry-request.js';
 import type { Deliverer, Outcome } from '../../core/outcome.js';
@@ -24,7 +24,7 @@ import { loadCardTemplates } from './cards/template.js';
 import type { TeamsChannelConfig, TeamsContext, TeamsMetrics, TeamsTicketOps } from './context.js';
 import { teamsMigrations } from './migrations.js';
 import { resolveStaffChannel } from './staff/staff-channel.js';
-import { TeamsStore } from './store.sqlite.js';
+import { TeamsStore } from './store.js';
 
 export { teamsMigrations } from './migrations.js';
 export { passageLookup } from './requester/compose.js';
@@ -46,7 +46,7 @@ export interface TeamsChannelDeps {
   /** Link of a passage on the published FAQ site (PUBLIC_FAQ_URL, issue 14) for the answer card; none when absent. */
   faqLink?: (passageId: string) => string | null;
   /** Opened with {@link teamsMigrations} applied. */
-  db: Database.Database;
+  db: SqlDb;
   /**
    * The composed `handleEnquiry`. The channel's requests say `reply: 'inline'`; "An Sachbearbeitung
    * übergeben" and "Keine davon" are `kind: 'escalation'` (the core opens a ticket).
@@ -80,12 +80,12 @@ export interface TeamsChannel {
   /** True when inbound requests must carry a Bot Framework token (MicrosoftAppId set); else bind to localhost. */
   isAuthenticated: boolean;
   /** The conversation id of the Teams staff channel serving a team, or null (the fan-out's Teams leg). */
-  staffChannelFor(teamId: string): string | null;
+  staffChannelFor(teamId: string): Promise<string | null>;
   /**
    * The channel's part of the daily retention job: feedback voters, idle conversation references and
    * unanswered ask-backs older than `before` go; turn-level idempotency keys older than three days go.
    */
-  retainPersonalData(now: Date, before: Date): void;
+  retainPersonalData(now: Date, before: Date): Promise<void>;
   /**
    * Loads the botbuilder half of the channel (adapters, bot, deliverer). Started at creation when the channel
    * is authenticated; without MicrosoftAppId (local mode) it loads on the first request or delivery instead,
@@ -156,9 +156,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     migrations: teamsMigrations,
     isAuthenticated,
     staffChannelFor: (teamId) => resolveStaffChannel(ctx, teamId),
-    retainPersonalData(now, before) {
-      ctx.store.pruneKeys(new Date(now.getTime() - KEY_RETENTION_MS));
-      const removed = ctx.store.retainPersonalData(before);
+    async retainPersonalData(now, before) {
+      await ctx.store.pruneKeys(new Date(now.getTime() - KEY_RETENTION_MS));
+      const removed = await ctx.store.retainPersonalData(before);
       logger.info({ ...removed }, 'teams retention run finished');
     },
     async load() {

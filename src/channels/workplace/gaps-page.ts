@@ -9,7 +9,8 @@ import type restify from 'restify';
 import { addDays, berlinDate, berlinMidnight } from '../../core/berlin-time.js';
 import { TREND_LABELS, topicLabel } from '../../knowledge-loop/gaps-format.js';
 import { buildGapReport, type GapReport } from '../../knowledge-loop/gaps-report.js';
-import { createGapsStore } from '../../knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore, gapReportInput } from '../../knowledge-loop/gaps-store.js';
+import { sqliteSqlDb } from '../../tickets/sql-db.sqlite.js';
 import { requireUser, sendError, sendPage, type WorkplaceContext } from './context.js';
 import { germanTime } from './labels.js';
 
@@ -48,7 +49,7 @@ export function gapsModel(report: GapReport, now: Date): object {
 
 /** Registers GET /arbeitsplatz/uebersicht/wissensluecken. */
 export function registerGapsPage(server: restify.Server, ctx: WorkplaceContext, db: Database.Database): void {
-  const store = createGapsStore(db);
+  const store = createGapsStore(sqliteSqlDb(db));
   server.get('/arbeitsplatz/uebersicht/wissensluecken', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
@@ -58,7 +59,7 @@ export function registerGapsPage(server: restify.Server, ctx: WorkplaceContext, 
     const now = ctx.clock.now();
     const since = berlinMidnight(addDays(berlinDate(now), -7 * GAP_WEEKS));
     const from = since.toISOString();
-    const report = buildGapReport({ questions: store.questionsSince(from), votes: store.feedbackSince(from), since, now, questionFor: (key) => store.question(key) });
+    const report = buildGapReport({ ...(await gapReportInput(store, from)), since, now });
     await sendPage(ctx, res, state, 200, 'wissensluecken', gapsModel(report, now));
   });
 }

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { emailMigrations } from '../../channels/email/state.sqlite.js';
+import { emailMigrations } from '../../channels/email/state.js';
 import { teamsMigrations } from '../../channels/teams/migrations.js';
 import { errorCode } from '../../core/error-code.js';
 import { AppError, isAppError } from '../../core/errors.js';

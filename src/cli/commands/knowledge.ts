@@ -13,7 +13,8 @@ import { exportFaqSite } from '../../knowledge-loop/export-html.js';
 import { gapReportCsv, gapReportText } from '../../knowledge-loop/gaps-format.js';
 import { gapsMigrations } from '../../knowledge-loop/gaps-migrations.js';
 import { buildGapReport } from '../../knowledge-loop/gaps-report.js';
-import { createGapsStore } from '../../knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore, gapReportInput } from '../../knowledge-loop/gaps-store.js';
+import { sqliteSqlDb } from '../../tickets/sql-db.sqlite.js';
 import { sqlitePath } from '../../server/config.js';
 import { openDatabase } from '../../tickets/database.sqlite.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
@@ -51,9 +52,9 @@ async function gaps(args: string[], ctx: CliContext): Promise<number> {
   }
   const db = openDatabase(sqlitePath(ctx.config), gapsMigrations, ctx.logger);
   try {
-    const store = createGapsStore(db);
+    const store = createGapsStore(sqliteSqlDb(db));
     const from = since.toISOString();
-    const report = buildGapReport({ questions: store.questionsSince(from), votes: store.feedbackSince(from), since, now, questionFor: (key) => store.question(key) });
+    const report = buildGapReport({ ...(await gapReportInput(store, from)), since, now });
     ctx.out(values.json === true ? jsonLine(report) : values.csv === true ? gapReportCsv(report) : gapReportText(report));
     return EXIT_OK;
   } finally {

@@ -18,7 +18,8 @@ import { ticketMigrations } from '../../tickets/migrations.js';
 import { germanError, renderTicketDetails, renderTicketList, STATUS_LABELS } from '../../tickets/render-text.js';
 import { runRetention } from '../../tickets/retention.js';
 import { createTicketService, type TicketOpResult, type TicketService } from '../../tickets/ticket-service.js';
-import { createSqliteTicketStores, type SqliteTicketStores } from '../../tickets/ticket-store.sqlite.js';
+import { createSqliteTicketStores } from '../../tickets/ticket-store.sqlite.js';
+import type { TicketStores } from '../../tickets/wiring.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine } from '../io.js';
 import { errorCode } from '../../core/error-code.js';
@@ -30,7 +31,7 @@ interface Env {
   values: Record<string, string | boolean | undefined>;
   number: string | undefined;
   service: TicketService;
-  stores: SqliteTicketStores;
+  stores: TicketStores;
   staff(): StaffDirectory;
 }
 
@@ -163,15 +164,41 @@ function usage(): string {
 
 /** Opens the database and builds the service; the staff directory is loaded only when an operation needs it. */
 async function withEnv<T>(ctx: CliContext, partial: Pick<Env, 'json' | 'values' | 'number'>, fn: (env: Env) => Promise<T> | T): Promise<T> {
-  const db = openDatabase(sqlitePath(ctx.config), ticketMigrations, ctx.logger);
+  const opened = await openStores(ctx);
   try {
-    const stores = createSqliteTicketStores(db);
+    const { stores } = opened;
     const { staff } = await loadRouting({ logger: ctx.logger, contactsFile: contactsFile(ctx.config) });
     const service = createTicketService({ store: stores.tickets, staff, clock: systemClock, logger: ctx.logger });
     return await fn({ ctx, ...partial, service, stores, staff: () => staff });
   } finally {
-    db.close();
+    await opened.close();
   }
+}
+
+/** The ticket ports on `DATABASE_URL`: a SQLite file, or PostgreSQL (issue 15; the driver loaded only then). */
+async function openStores(ctx: CliContext): Promise<{ stores: TicketStores; close(): Promise<void> }> {
+  const url = ctx.config.DATABASE_URL;
+  if (url.startsWith('sqlite:')) {
+    const db = openDatabase(sqlitePath(ctx.config), ticketMigrations, ctx.logger);
+    return {
+      stores: createSqliteTicketStores(db),
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const [{ openPostgres, migratePostgres }, { createPostgresTicketStores }] = await Promise.all([
+    import('../../tickets/postgres/database.postgres.js'),
+    import('../../tickets/postgres/ticket-store.postgres.js'),
+  ]);
+  const pool = await openPostgres(url, { max: 2, applicationName: 'pakt-cli' });
+  try {
+    await migratePostgres(pool, ticketMigrations, ctx.logger);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return { stores: createPostgresTicketStores(pool), close: () => pool.end() };
 }
 
 /** The `tickets` command. */
@@ -195,6 +222,8 @@ export const ticketsCommand: CliCommand = async (args, ctx) => {
         : new AppError('INTERNAL', `tickets: unexpected failure (${(error as Error).name})`, { cause: error });
     if (json) ctx.out(jsonLine({ ok: false, error: { code: appError.code, message: appError.message } }));
     ctx.err(appError.code === 'USAGE' ? `${appError.message}\nAufruf: ${sub.usage}` : germanError(appError, rest[0] ?? ''));
-    return USAGE_CODES.has(appError.code) ? EXIT_USAGE : exitCodeFor(appError);
+    // A database that cannot be reached is the operator's to fix, as with `db migrate` (exit 2).
+    const unreachable = (appError.details as { unreachable?: unknown } | undefined)?.unreachable === true;
+    return USAGE_CODES.has(appError.code) || unreachable ? EXIT_USAGE : exitCodeFor(appError);
   }
 };

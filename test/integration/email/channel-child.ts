@@ -9,6 +9,7 @@ import { createEmailChannel } from '../../../src/channels/email/index.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
 import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { composeServices, emailConfig, FAST_TUNING } from './harness.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 interface ChildArgs {
   dbPath: string;
@@ -24,7 +25,7 @@ const services = await composeServices({ dbPath: args.dbPath, attachmentsDir: jo
 const { db } = services;
 const channel = createEmailChannel({
   config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
-  db,
+  db: sqliteSqlDb(db),
   handle: async (request) => {
     if (args.killOnSubject !== undefined && request.enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
     const outcome = await services.handle(request);

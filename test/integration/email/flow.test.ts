@@ -9,6 +9,7 @@ import { silentLogger, systemClock, type Logger } from '../../../src/core/ports.
 import { startSmtpSink } from '../../helpers/smtp-sink.js';
 import { emailConfig, mail, OWN, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 describe('email channel end to end', () => {
   let h: EmailHarness;
@@ -53,7 +54,7 @@ describe('email channel without IMAP_HOST', () => {
     for (const m of emailMigrations) db.exec(m.sql);
     const channel = createEmailChannel({
       config: emailConfig({ host: '127.0.0.1', port: 1, user: 'x', password: 'y' }, sink, { IMAP_HOST: undefined }),
-      db,
+      db: sqliteSqlDb(db),
       handle: () => {
         throw new Error('no intake without IMAP');
       },

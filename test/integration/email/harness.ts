@@ -23,6 +23,7 @@ import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outb
 import type { SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 export const OWN = 'integrationsmanagement@rps.bwl.de';
 export const OWN2 = 'im-postfach@rps.bwl.de';
@@ -152,7 +153,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
   const config = emailConfig(dovecot, sink, options.config);
   const channel = createEmailChannel({
     config,
-    db,
+    db: sqliteSqlDb(db),
     handle: options.wrapHandle ? options.wrapHandle(handle) : handle,
     logger,
     clock,

@@ -9,13 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
 import { createSentFolder, type SentFolder } from '../../../src/channels/email/sent-folder.imap.js';
-import { createEmailState } from '../../../src/channels/email/state.sqlite.js';
+import { createEmailState } from '../../../src/channels/email/state.js';
 import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
 import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 import { mail, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const TEMPLATES = loadMailTemplates('./templates');
 const QUESTION = 'Guten Tag,\r\n\r\nwie hoch ist der Fördersatz pro Vollzeitstelle im Integrationsmanagement?\r\n\r\nMit freundlichen Grüßen\r\nGemeinde Altdorf';
@@ -39,7 +40,7 @@ async function queueAnswer(h: EmailHarness, id: string): Promise<number> {
 
 /** The crashed process: claims, sends, dies before recording (no mark: the lease expires). */
 async function sendAndCrash(h: EmailHarness, sentFolder: SentFolder | undefined): Promise<void> {
-  const state = { ...createEmailState(h.db), recordSent: () => { throw new Error('simulated crash after SMTP acceptance'); } };
+  const state = { ...createEmailState(sqliteSqlDb(h.db)), recordSent: () => { throw new Error('simulated crash after SMTP acceptance'); } };
   const sender = createSmtpSender({ config: h.config, templates: TEMPLATES, state, logger: silentLogger, clock: systemClock, sentFolder });
   const claimed = await h.stores.outbox.claimDue({ now: systemClock.now(), channels: ['email'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
   for (const message of claimed) await expect(sender.deliver(message)).rejects.toThrow('simulated crash');
@@ -48,7 +49,7 @@ async function sendAndCrash(h: EmailHarness, sentFolder: SentFolder | undefined)
 
 /** The restarted process: an ordinary worker with the channel's deliverer, until every row is sent. */
 async function restart(h: EmailHarness, sentFolder: SentFolder | undefined): Promise<void> {
-  const sender = createSmtpSender({ config: h.config, templates: TEMPLATES, state: createEmailState(h.db), logger: silentLogger, clock: systemClock, sentFolder });
+  const sender = createSmtpSender({ config: h.config, templates: TEMPLATES, state: createEmailState(sqliteSqlDb(h.db)), logger: silentLogger, clock: systemClock, sentFolder });
   const worker = createOutboxWorker({ store: h.stores.outbox, deliverers: { email: sender.deliver }, clock: systemClock, logger: silentLogger, pollMs: 50, leaseMs: LEASE_MS });
   worker.start();
   try {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signFeedbackToken } from '../../../src/knowledge-loop/feedback-token.js';
-import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.js';
 import { startWorkplace, type WorkplaceHarness } from '../workplace/harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -52,7 +52,7 @@ describe.skipIf(!hasBrowser)('knowledge loop pages in Chromium', { timeout: 120_
     await page.getByRole('button', { name: 'Hat nicht geholfen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Rückmeldung' }).waitFor();
     expect(await seriousFindings(page)).toEqual([]);
-    const votes = createGapsStore(h.app.services.db).feedbackSince('1970-01-01');
+    const votes = await createGapsStore(h.app.services.sql).feedbackSince('1970-01-01');
     expect(votes).toMatchObject([{ enquiryKey: 'email:<answer-1@gemeinde.example>', passageId: 'faq#stellenteilung', helpful: false, comment: 'Mir fehlt der Fall mit drei Teilstellen.' }]);
     await context.close();
   });

@@ -18,10 +18,11 @@ import { silentLogger } from '../../../src/core/ports.js';
 import { signFeedbackToken, verifyFeedbackToken, FEEDBACK_MAX_AGE_DAYS } from '../../../src/knowledge-loop/feedback-token.js';
 import { gapsMigrations } from '../../../src/knowledge-loop/gaps-migrations.js';
 import { buildGapReport } from '../../../src/knowledge-loop/gaps-report.js';
-import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.js';
 import { createHttpServer } from '../../../src/server/http.js';
 import { createMetrics } from '../../../src/server/metrics.js';
 import { openDatabase } from '../../../src/tickets/database.sqlite.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const SECRET = 'x'.repeat(40);
 const clock = { now: () => new Date() };
@@ -53,11 +54,11 @@ beforeAll(async () => {
   db = openDatabase(join(dir, 'pakt.db'), gapsMigrations, silentLogger);
   base = 'http://127.0.0.1:0';
   server = createHttpServer({ logger: silentLogger, metrics: createMetrics({ defaultMetrics: false }), readiness: [], isAcceptingWork: () => true });
-  feedback = createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_SECRET: SECRET, FEEDBACK_BASE_URL: 'https://pakt.example/dienst/' }, db, clock, logger: silentLogger });
+  feedback = await createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_SECRET: SECRET, FEEDBACK_BASE_URL: 'https://pakt.example/dienst/' }, db: sqliteSqlDb(db), clock, logger: silentLogger });
   feedback.register(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${server.address().port}`;
-  createGapsStore(db).recordQuestion({ enquiryKey: 'email:<q1@x>', channel: 'email', askedAt: new Date().toISOString(), outcome: 'answered', question: 'Darf eine Stelle geteilt werden?', passageId: 'faq#stellenteilung', passageTitle: 'Stellenteilung', confidence: 0.9 });
+  await createGapsStore(sqliteSqlDb(db)).recordQuestion({ enquiryKey: 'email:<q1@x>', channel: 'email', askedAt: new Date().toISOString(), outcome: 'answered', question: 'Darf eine Stelle geteilt werden?', passageId: 'faq#stellenteilung', passageTitle: 'Stellenteilung', confidence: 0.9 });
 });
 
 afterAll(async () => {
@@ -70,9 +71,9 @@ afterAll(async () => {
 const localLink = (url: string): string => url.replace('https://pakt.example/dienst', base);
 
 describe('feedback link in mail answers', () => {
-  it('puts a signed link (and the FAQ link when PUBLIC_FAQ_URL is set) into both parts of an automatic answer', () => {
+  it('puts a signed link (and the FAQ link when PUBLIC_FAQ_URL is set) into both parts of an automatic answer', async () => {
     const templates = loadMailTemplates('./templates');
-    const withFaq = createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_SECRET: SECRET, FEEDBACK_BASE_URL: 'https://pakt.example/dienst/', PUBLIC_FAQ_URL: 'https://rp.example/faq' }, db, clock, logger: silentLogger });
+    const withFaq = await createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_SECRET: SECRET, FEEDBACK_BASE_URL: 'https://pakt.example/dienst/', PUBLIC_FAQ_URL: 'https://rp.example/faq' }, db: sqliteSqlDb(db), clock, logger: silentLogger });
     const message = answerMessage('email:<q1@x>', 'faq#stellenteilung');
     const links = withFaq.links(message);
     expect(links.feedbackUrl).toMatch(/^https:\/\/pakt\.example\/dienst\/rueckmeldung\/[\w-]+\.[\w-]+$/);
@@ -83,7 +84,7 @@ describe('feedback link in mail answers', () => {
     expect(bodies.html).toContain(`<a href="${links.feedbackUrl}">Rückmeldung geben</a>`);
     // Other kinds and mails without a base URL carry no link; the template still renders.
     expect(withFaq.links({ ...message, kind: 'ticket_confirmation', key: 'email:<q1@x>:ticket_confirmation' })).toEqual({ feedbackUrl: null, faqUrl: null });
-    const without = createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_SECRET: SECRET }, db, clock, logger: silentLogger });
+    const without = await createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_SECRET: SECRET }, db: sqliteSqlDb(db), clock, logger: silentLogger });
     expect(without.links(message).feedbackUrl).toBeNull();
     expect(templates.render('auto_answer', buildView(message, { subject: 'AW: Frage', automatic: true }) as unknown as Record<string, unknown>).text).not.toContain('hilfreich');
   });
@@ -97,15 +98,15 @@ describe('feedback link in mail answers', () => {
     expect(html).toContain('Hat geholfen');
     expect(html).toContain('Hat nicht geholfen');
     expect(html).toContain('Darf eine Stelle geteilt werden?');
-    const store = createGapsStore(db);
-    expect(store.feedbackSince('1970-01-01')).toEqual([]);
+    const store = createGapsStore(sqliteSqlDb(db));
+    expect(await store.feedbackSince('1970-01-01')).toEqual([]);
 
     const first = await post(url, { antwort: 'ja' });
     expect(first.status).toBe(200);
     expect(await first.text()).toContain('Vielen Dank');
     const second = await post(url, { antwort: 'nein', kommentar: 'Gilt das auch für Frau Meier, Tel. 0711 1234567?' });
     expect(second.status).toBe(200);
-    const votes = store.feedbackSince('1970-01-01');
+    const votes = await store.feedbackSince('1970-01-01');
     expect(votes).toEqual([{ enquiryKey: 'email:<q1@x>', channel: 'email', passageId: 'faq#stellenteilung', helpful: false, comment: 'Gilt das auch für Frau [Name], Tel. [Telefon]?', createdAt: expect.any(String) }]);
   });
 
@@ -116,7 +117,7 @@ describe('feedback link in mail answers', () => {
     expect(await bad.text()).toContain('Bitte wählen Sie');
     const big = await post(url, { antwort: 'nein', kommentar: 'x'.repeat(20_000) });
     expect(big.status).toBe(413);
-    expect(createGapsStore(db).feedbackSince('1970-01-01').filter((v) => v.enquiryKey === 'email:<q2@x>')).toEqual([]);
+    expect((await createGapsStore(sqliteSqlDb(db)).feedbackSince('1970-01-01')).filter((v) => v.enquiryKey === 'email:<q2@x>')).toEqual([]);
   });
 
   it('refuses forged, altered and expired tokens', async () => {
@@ -134,22 +135,22 @@ describe('feedback link in mail answers', () => {
     expect((await fetch(`${base}/rueckmeldung/not-a-token`)).status).toBe(400);
   });
 
-  it('keeps a generated secret in the database when FEEDBACK_SECRET is unset (links survive a restart)', () => {
-    const a = createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_BASE_URL: 'https://pakt.example' }, db, clock, logger: silentLogger });
-    const b = createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_BASE_URL: 'https://pakt.example' }, db, clock, logger: silentLogger });
+  it('keeps a generated secret in the database when FEEDBACK_SECRET is unset (links survive a restart)', async () => {
+    const a = await createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_BASE_URL: 'https://pakt.example' }, db: sqliteSqlDb(db), clock, logger: silentLogger });
+    const b = await createFeedback({ config: { TEMPLATES_DIR: './templates', FEEDBACK_BASE_URL: 'https://pakt.example' }, db: sqliteSqlDb(db), clock, logger: silentLogger });
     const url = a.links(answerMessage('email:<q3@x>', 'faq#x')).feedbackUrl!;
     const token = url.split('/').at(-1)!;
-    const secret = createGapsStore(db).generatedSecret();
+    const secret = await createGapsStore(sqliteSqlDb(db)).generatedSecret();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(verifyFeedbackToken(secret, token, new Date()).ok).toBe(true);
     expect(b.links(answerMessage('email:<q3@x>', 'faq#x')).feedbackUrl!.startsWith('https://pakt.example/rueckmeldung/')).toBe(true);
   });
 
   it('lists a passage with repeated negative feedback for review in the gap report', async () => {
-    const store = createGapsStore(db);
-    store.recordFeedback({ enquiryKey: 'email:<q4@x>', voter: 'email', channel: 'email', passageId: 'faq#stellenteilung', helpful: false, comment: null, createdAt: new Date().toISOString() });
+    const store = createGapsStore(sqliteSqlDb(db));
+    await store.recordFeedback({ enquiryKey: 'email:<q4@x>', voter: 'email', channel: 'email', passageId: 'faq#stellenteilung', helpful: false, comment: null, createdAt: new Date().toISOString() });
     const since = new Date(Date.now() - 7 * 86_400_000);
-    const report = buildGapReport({ questions: store.questionsSince(since.toISOString()), votes: store.feedbackSince(since.toISOString()), since, now: new Date() });
+    const report = buildGapReport({ questions: await store.questionsSince(since.toISOString()), votes: await store.feedbackSince(since.toISOString()), since, now: new Date() });
     expect(report.review).toEqual([{ passageId: 'faq#stellenteilung', passageTitle: 'Stellenteilung', negative: 2, positive: 0, comments: ['Gilt das auch für Frau [Name], Tel. [Telefon]?'] }]);
   });
 });

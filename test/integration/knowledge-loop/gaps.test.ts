@@ -13,12 +13,13 @@ import { teamsMigrations } from '../../../src/channels/teams/migrations.js';
 import { knowledgeCommand } from '../../../src/cli/commands/knowledge.js';
 import { EXIT_OK, EXIT_USAGE, type CliContext } from '../../../src/cli/context.js';
 import { silentLogger } from '../../../src/core/ports.js';
-import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.js';
 import type { GapReport } from '../../../src/knowledge-loop/gaps-report.js';
 import { parseConfig, type Config } from '../../../src/server/config.js';
 import { createMetrics } from '../../../src/server/metrics.js';
 import { openServices } from '../../../src/server/services.js';
 import { makeEnquiry, makeRequest } from '../../fakes/factories.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 let dir: string;
 let config: Config;
@@ -58,7 +59,7 @@ beforeAll(async () => {
   const db = new BetterSqlite3(join(dir, 'pakt.db'));
   const at = new Date(Date.now() - 86_400_000).toISOString();
   db.prepare('INSERT INTO teams_feedback (enquiry_key, voter, passage_id, helpful, created_at) VALUES (?, ?, ?, 0, ?)').run(keys.teilung, 'hash-1', 'faq#stellenteilung', at);
-  createGapsStore(db).recordFeedback({ enquiryKey: keys.teilung2!, voter: 'email', channel: 'email', passageId: 'faq#stellenteilung', helpful: false, comment: 'Mir fehlt, ob das auch für den Kreis gilt', createdAt: at });
+  await createGapsStore(sqliteSqlDb(db)).recordFeedback({ enquiryKey: keys.teilung2!, voter: 'email', channel: 'email', passageId: 'faq#stellenteilung', helpful: false, comment: 'Mir fehlt, ob das auch für den Kreis gilt', createdAt: at });
   db.close();
 });
 

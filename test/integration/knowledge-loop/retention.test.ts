@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src/core/ports.js';
 import { buildGapReport } from '../../../src/knowledge-loop/gaps-report.js';
-import { createGapsStore } from '../../../src/knowledge-loop/gaps-store.sqlite.js';
+import { createGapsStore, gapReportInput } from '../../../src/knowledge-loop/gaps-store.js';
 import { parseConfig } from '../../../src/server/config.js';
 import { createMetrics } from '../../../src/server/metrics.js';
 import { openServices, type Services } from '../../../src/server/services.js';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     metrics: createMetrics({ defaultMetrics: false }),
     channelMigrations: [],
     watchKnowledge: false,
-    retainChannels: (at, cutoff) => retained.push({ now: at, cutoff }),
+    retainChannels: (at, cutoff) => void retained.push({ now: at, cutoff }),
   });
 });
 afterAll(async () => {
@@ -41,18 +41,18 @@ afterAll(async () => {
 
 describe('retention of gap texts', { timeout: 60_000 }, () => {
   it('clears question texts and comments older than RETENTION_DAYS in the daily job and keeps the counts', async () => {
-    const gaps = createGapsStore(services.db);
+    const gaps = createGapsStore(services.sql);
     const ask = async (text: string, daysAgo: number): Promise<string> => {
       now = new Date(Date.now() - daysAgo * DAY);
       const enquiry = makeEnquiry({ text, subject: 'Frage', receivedAt: now });
       await services.handle(makeRequest(enquiry));
-      gaps.recordFeedback({ enquiryKey: enquiry.key, voter: 'email', channel: 'email', passageId: null, helpful: false, comment: `Kommentar vor ${daysAgo} Tagen`, createdAt: now.toISOString() });
+      await gaps.recordFeedback({ enquiryKey: enquiry.key, voter: 'email', channel: 'email', passageId: null, helpful: false, comment: `Kommentar vor ${daysAgo} Tagen`, createdAt: now.toISOString() });
       return enquiry.key;
     };
     const old = await ask('Darf die Integrationsmanagerin einen Dienstwagen privat nutzen?', 120);
     const recent = await ask('Gibt es Zuschüsse für Dolmetscher bei Beratungsgesprächen im Integrationsmanagement?', 10);
     now = new Date();
-    expect(gaps.question(old)?.question).toContain('Dienstwagen');
+    expect((await gaps.question(old))?.question).toContain('Dienstwagen');
 
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
@@ -65,12 +65,12 @@ describe('retention of gap texts', { timeout: 60_000 }, () => {
 
     expect(retained).toHaveLength(1);
     expect(retained[0]!.cutoff.getTime()).toBe(now.getTime() - 90 * DAY);
-    expect(gaps.question(old)).toMatchObject({ question: '', outcome: expect.any(String) });
-    expect(gaps.question(recent)?.question).toContain('Dolmetscher');
+    expect(await gaps.question(old)).toMatchObject({ question: '', outcome: expect.any(String) });
+    expect((await gaps.question(recent))?.question).toContain('Dolmetscher');
     const since = new Date(Date.now() - 200 * DAY);
-    const votes = gaps.feedbackSince(since.toISOString());
+    const votes = await gaps.feedbackSince(since.toISOString());
     expect(votes.map((v) => v.comment)).toEqual([null, 'Kommentar vor 10 Tagen']);
-    const report = buildGapReport({ questions: gaps.questionsSince(since.toISOString()), votes, since, now, questionFor: (key) => gaps.question(key) });
+    const report = buildGapReport({ ...(await gapReportInput(gaps, since.toISOString())), since, now });
     expect(report.totals.gaps).toBe(4);
     const texts = JSON.stringify(report);
     expect(texts).not.toContain('Dienstwagen');

@@ -126,7 +126,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
       : async (request) => handleEnquiry(request, { ...services.handleDeps, answerer: options.answerer!(kb) }));
   const channel: TeamsChannel = createTeamsChannel({
     config,
-    db,
+    db: services.sql,
     handle,
     tickets,
     staff: routing.staff,

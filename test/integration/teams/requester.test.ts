@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeAnswerer } from '../../../src/core/knowledge.js';
-import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
+import { TeamsStore } from '../../../src/channels/teams/store.js';
 import { actionData, cardOf, cardText, REQUESTER_AAD, startTeamsHarness, type Sender, type TeamsHarness } from './harness.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const APPLICATION = 'Unser Antrag vom 3. März, Aktenzeichen 4711: der Bescheid ist noch nicht da. Stadt Sindelfingen, Landkreis Böblingen';
 const AMBIGUOUS_APPLICATION = 'Antrag Gemeinde Altdorf: der Bescheid fehlt noch, Aktenzeichen 5';
@@ -66,8 +67,8 @@ describe('Teams requester side', () => {
     const cardId = h.stub.forConversation(sender.conversationId)[0]!.assignedId;
     await h.post(h.activities.submit(sender, helpful, cardId));
     await h.post(h.activities.submit(sender, { ...helpful, helpful: false }, cardId));
-    const store = new TeamsStore(h.db, h.clock);
-    expect(store.feedbackFor(String(helpful['enquiryKey']))).toEqual([{ passageId: helpful['passageId'], helpful: false }]);
+    const store = new TeamsStore(sqliteSqlDb(h.db), h.clock);
+    expect(await store.feedbackFor(String(helpful['enquiryKey']))).toEqual([{ passageId: helpful['passageId'], helpful: false }]);
     const replies = h.stub.forConversation(sender.conversationId).map((a) => a.body.text);
     expect(replies).toContain('Danke für Ihre Rückmeldung!');
   });
@@ -177,7 +178,7 @@ describe('Teams requester side', () => {
     expect(shown.ticket.team.teamId).toBe('team-mitte');
     expect(shown.ticket.requester).toMatchObject({ gemeinde: { ags: '08115001', name: 'Aidlingen' }, kreis: { ags: '08115', name: 'Böblingen', typ: 'Landkreis' } });
     expect(shown.events.at(-1)).toMatchObject({ type: 'rerouted', actor: 'requester' });
-    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
+    expect(await new TeamsStore(sqliteSqlDb(h.db), h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
 
     // Settled: the next message naming a place is a question of its own again.
     await h.post(h.activities.message(sender, 'Wie lang darf der Sachbericht sein? Wir sind die Gemeinde Aidlingen'));
@@ -202,7 +203,7 @@ describe('Teams requester side', () => {
     expect(h.stub.forConversation(sender.conversationId).at(-1)!.body.text ?? '').not.toMatch(/liegt jetzt bei/);
     expect((await h.tickets.show(number)).ticket.requester.kreis).toBeNull();
     expect((await h.tickets.list({ limit: 1000 })).length).toBeGreaterThanOrEqual(count);
-    expect(new TeamsStore(h.db, h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
+    expect(await new TeamsStore(sqliteSqlDb(h.db), h.clock).pendingMunicipality(sender.conversationId, sender.aad)).toBeNull();
   });
 
   it('does not let another person attach a message to a ticket or re-route it by writing its number', async () => {

@@ -5,6 +5,7 @@
  * fan-out. The "crashed" process fans the message out and delivers one leg without recording it; the restarted
  * process finishes: neither leg is lost, neither is sent twice.
  */
+import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,10 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmailChannel, emailMigrations, type EmailChannel } from '../../../src/channels/email/index.js';
 import { createTeamsChannel, teamsMigrations, type TeamsChannel } from '../../../src/channels/teams/index.js';
-import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
+import { TeamsStore } from '../../../src/channels/teams/store.js';
 import { handleEnquiry } from '../../../src/core/handle-enquiry.js';
 import { silentLogger } from '../../../src/core/ports.js';
-import { fanOutLegs } from '../../../src/core/staff-messages.js';
+import { fanOutLegsAsync } from '../../../src/core/staff-messages.js';
 import { loadRouting, type Routing } from '../../../src/routing/router.loader.js';
 import { openDatabase } from '../../../src/tickets/database.sqlite.js';
 import { createDeadlinePolicy } from '../../../src/tickets/deadlines.js';
@@ -30,6 +31,7 @@ import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 import { emailConfig } from '../email/harness.js';
 import { APPLICATION_TEXT } from './stack.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const STAFF_CHANNEL = '19:staff-fan-out@thread.tacv2';
 const LEASE_MS = 60_000;
@@ -56,16 +58,16 @@ async function start(clock: FakeClock): Promise<Process> {
   const refuse = async (): Promise<never> => {
     throw new Error('no intake in this test');
   };
-  const teams = createTeamsChannel({ config: { TEAMS_STAFF_IDS: [] }, db, handle: refuse, tickets, staff: routing.staff, logger: silentLogger, clock });
+  const teams = createTeamsChannel({ config: { TEAMS_STAFF_IDS: [] }, db: sqliteSqlDb(db), handle: refuse, tickets, staff: routing.staff, logger: silentLogger, clock });
   const email = createEmailChannel({
     config: emailConfig({ host: '127.0.0.1', port: 1, user: 'x', password: 'y' }, sink, { IMAP_HOST: undefined }),
-    db,
+    db: sqliteSqlDb(db),
     handle: refuse,
     logger: silentLogger,
     clock,
   });
   await email.start();
-  const fanOut = (message: Parameters<typeof fanOutLegs>[0]) => fanOutLegs(message, { staff: routing.staff, teamsChannel: (id) => teams.staffChannelFor(id) });
+  const fanOut = (message: OutboundMessage) => fanOutLegsAsync(message, { staff: routing.staff }, (id) => teams.staffChannelFor(id));
   const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: email.deliverer, teams: teams.deliverer }, fanOut, clock, logger: silentLogger, pollMs: 1000, leaseMs: LEASE_MS });
   return {
     db,
@@ -105,11 +107,11 @@ async function newTicket(p: Process, clock: FakeClock): Promise<{ number: string
   return { number: outcome.ticket.number, teamId, mailbox: routing.staff.findTeam(teamId)!.email };
 }
 
-function registerStaffChannel(db: Database.Database, clock: FakeClock, teamId: string): void {
-  const store = new TeamsStore(db, clock);
+async function registerStaffChannel(db: Database.Database, clock: FakeClock, teamId: string): Promise<void> {
+  const store = new TeamsStore(sqliteSqlDb(db), clock);
   const conversation = { id: STAFF_CHANNEL, conversationType: 'channel', tenantId: 'tenant-1' };
-  store.saveReference({ serviceUrl: stub.url, channelId: 'msteams', conversation } as never, 'channel');
-  store.registerStaffChannel(teamId, STAFF_CHANNEL, 'sb-test');
+  await store.saveReference({ serviceUrl: stub.url, channelId: 'msteams', conversation } as never, 'channel');
+  await store.registerStaffChannel(teamId, STAFF_CHANNEL, 'sb-test');
 }
 
 const cardsFor = (number: string) => stub.forConversation(STAFF_CHANNEL).filter((a) => a.method === 'POST' && JSON.stringify(a.body).includes(number));
@@ -121,7 +123,7 @@ describe('staff notification fan-out to mailbox and Teams channel', () => {
     const p = await start(clock);
     try {
       const { number, teamId, mailbox } = await newTicket(p, clock);
-      registerStaffChannel(p.db, clock, teamId);
+      await registerStaffChannel(p.db, clock, teamId);
       expect(await p.worker.drainOnce()).toMatchObject({ fannedOut: 1 });
       await sink.waitFor(1);
       expect(mailsTo(mailbox)).toHaveLength(1);
@@ -138,11 +140,11 @@ describe('staff notification fan-out to mailbox and Teams channel', () => {
     const clock = new FakeClock('2026-06-03T08:00:00.000Z');
     const crashed = await start(clock);
     const { number, teamId, mailbox } = await newTicket(crashed, clock);
-    registerStaffChannel(crashed.db, clock, teamId);
+    await registerStaffChannel(crashed.db, clock, teamId);
     // The crashed process: fans out (committed), sends the mail leg, dies before recording it and before Teams.
     const [notice] = await crashed.stores.outbox.claimDue({ now: clock.now(), channels: ['staff'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });
     expect(notice?.kind).toBe('staff_notification');
-    const legs = fanOutLegs(notice!, { staff: routing.staff, teamsChannel: (id) => crashed.teams.staffChannelFor(id) });
+    const legs = await fanOutLegsAsync(notice!, { staff: routing.staff }, (id) => crashed.teams.staffChannelFor(id));
     expect(legs.map((l) => l.channel)).toEqual(['email', 'teams']);
     expect(await crashed.stores.outbox.fanOut(notice!.id, 'crashed', clock.now(), legs)).toBe(true);
     const claimed = await crashed.stores.outbox.claimDue({ now: clock.now(), channels: ['email'], limit: 10, leaseMs: LEASE_MS, owner: 'crashed' });

@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { berlinDay, processMessage, RATE_LIMIT_REASON, type HandleFn, type HandleOptions } from '../../../src/channels/email/process-message.js';
-import { createEmailState, emailMigrations, senderHash } from '../../../src/channels/email/state.sqlite.js';
+import { createEmailState, emailMigrations, senderHash } from '../../../src/channels/email/state.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
 import type { EnquiryRequest } from '../../../src/core/enquiry-request.js';
 import { AppError } from '../../../src/core/errors.js';
 import type { Outcome } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const CONFIG = {
   MAIL_FROM: 'im@rps.bwl.de',
@@ -50,7 +51,7 @@ function split(request: EnquiryRequest): { enquiry: Enquiry; options: HandleOpti
 function setup(kind: Outcome['kind'] | Error = 'answered') {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
-  const state = createEmailState(db);
+  const state = createEmailState(sqliteSqlDb(db));
   const calls: { enquiry: Enquiry; options: HandleOptions | undefined }[] = [];
   const saved: string[] = [];
   const handle: HandleFn = (request) => {
@@ -106,7 +107,7 @@ describe(processMessage.name, () => {
     for (let i = 0; i < 5; i += 1) await processMessage(raw(`q${i}@x`, [], `Frage ${i}`), { ...ORIGIN, uid: i + 1 }, deps);
     const first = calls[2]!;
     expect(first.enquiry.ticketNumber).toBeUndefined();
-    const opened = deps.state.rateLimitedTicket(senderHash('anna@altdorf.example'), '2026-03-03');
+    const opened = await deps.state.rateLimitedTicket(senderHash('anna@altdorf.example'), '2026-03-03');
     expect(opened).toMatch(/^IM-2026-/);
     expect(calls.slice(3).map((c) => c.enquiry.ticketNumber)).toEqual([opened, opened]);
     expect(calls.slice(3).every((c) => c.options?.forceTicket?.notifyRequester === false)).toBe(true);
@@ -188,7 +189,7 @@ describe(processMessage.name, () => {
 
   it('finds the ticket of a reply to one of our Message-IDs', async () => {
     const { deps, calls, state } = setup('follow_up');
-    state.recordSent('k', '<pakt.1@rps.bwl.de>', 'IM-2026-000009', 'ticket_confirmation', new Date());
+    await state.recordSent('k', '<pakt.1@rps.bwl.de>', 'IM-2026-000009', 'ticket_confirmation', new Date());
     await processMessage(raw('r@x', ['In-Reply-To: <pakt.1@rps.bwl.de>'], 'Re: Frage'), ORIGIN, deps);
     expect(calls[0]!.enquiry.ticketNumber).toBe('IM-2026-000009');
   });
@@ -206,7 +207,7 @@ describe(processMessage.name, () => {
 
   it('quarantines again a replayed mail that was quarantined before the move', async () => {
     const { deps, state } = setup();
-    state.recordInbound({ enquiryKey: 'email:a@x', messageId: '<a@x>', mailbox: 'INBOX', uidValidity: '7', uid: 1, senderHash: null, day: '2026-03-03', outcome: 'quarantined', autoReplied: false, disposition: 'quarantined', recordedAt: '' });
+    await state.recordInbound({ enquiryKey: 'email:a@x', messageId: '<a@x>', mailbox: 'INBOX', uidValidity: '7', uid: 1, senderHash: null, day: '2026-03-03', outcome: 'quarantined', autoReplied: false, disposition: 'quarantined', recordedAt: '' });
     expect(await processMessage(raw('a@x'), ORIGIN, deps)).toMatchObject({ action: 'quarantine' });
   });
 

@@ -4,12 +4,13 @@ import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { parseMail } from '../../../src/channels/email/parse.js';
 import type { HandleFn, HandleOptions } from '../../../src/channels/email/process-message.js';
 import { reportPoison } from '../../../src/channels/email/quarantine.js';
-import { createEmailState, emailMigrations, senderHash } from '../../../src/channels/email/state.sqlite.js';
+import { createEmailState, emailMigrations, senderHash } from '../../../src/channels/email/state.js';
 import type { Enquiry } from '../../../src/core/enquiry.js';
 import type { EnquiryRequest } from '../../../src/core/enquiry-request.js';
 import type { Outcome } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const CONFIG = { MAIL_FROM: 'im@rps.bwl.de', MAIL_AUTO_REPLIES_PER_DAY: 1, IMAP_QUARANTINE_FOLDER: 'Quarantaene' } as EmailConfig;
 const ORIGIN = { mailbox: 'INBOX', uidValidity: '7', uid: 9, receivedAt: new Date('2026-03-03T09:00:00Z') };
@@ -24,7 +25,7 @@ function split(request: EnquiryRequest): { enquiry: Enquiry; options: HandleOpti
 function setup() {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
-  const state = createEmailState(db);
+  const state = createEmailState(sqliteSqlDb(db));
   const calls: { enquiry: Enquiry; options: HandleOptions | undefined }[] = [];
   const handle: HandleFn = (request) => {
     const { enquiry, options } = split(request);
@@ -44,7 +45,7 @@ describe(reportPoison.name, () => {
     await reportPoison({ reason: 'too_large', origin: ORIGIN, mail, size: 30_000_000 }, deps);
     expect(calls[0]!.options).toEqual({ forceTicket: { reason: 'Nicht verarbeitbare E-Mail in der Quarantäne', notifyRequester: true } });
     expect(calls[0]!.enquiry.replyHandle).toMatchObject({ to: 'buero@altdorf.example' });
-    expect(state.repliesToTargetToday(senderHash('buero@altdorf.example'), '2026-03-03')).toBe(1);
+    expect(await state.repliesToTargetToday(senderHash('buero@altdorf.example'), '2026-03-03')).toBe(1);
   });
 
   it('sends no confirmation to a delivery report, an auto-reply or beyond the daily limit, but still opens the ticket', async () => {
@@ -62,7 +63,7 @@ describe(reportPoison.name, () => {
 
   it('gives a poison mail that reuses an earlier mail\'s Message-ID a key of its own (no silent duplicate)', async () => {
     const { deps, calls, state } = setup();
-    state.recordInbound({ enquiryKey: 'email:reused@x', messageId: '<reused@x>', mailbox: 'INBOX', uidValidity: '7', uid: 1, senderHash: null, contentHash: 'f'.repeat(64), day: '2026-03-03', outcome: 'answered', autoReplied: true, disposition: 'processed', recordedAt: '' });
+    await state.recordInbound({ enquiryKey: 'email:reused@x', messageId: '<reused@x>', mailbox: 'INBOX', uidValidity: '7', uid: 1, senderHash: null, contentHash: 'f'.repeat(64), day: '2026-03-03', outcome: 'answered', autoReplied: true, disposition: 'processed', recordedAt: '' });
     const mail = await headers(['From: Anna <anna@altdorf.example>', 'Message-ID: <reused@x>']);
     await reportPoison({ reason: 'too_large', origin: ORIGIN, mail, size: 30_000_000 }, deps);
     expect(calls[0]!.enquiry.key).toMatch(/^email:quarantine:<reused@x>#[0-9a-f]{16}$/);

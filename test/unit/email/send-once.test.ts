@@ -8,11 +8,12 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
-import { createEmailState, emailMigrations } from '../../../src/channels/email/state.sqlite.js';
+import { createEmailState, emailMigrations } from '../../../src/channels/email/state.js';
 import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const TEMPLATES = loadMailTemplates(new URL('../../../templates', import.meta.url).pathname);
 const KEY = 'email:q1@altdorf.example:auto_answer';
@@ -61,7 +62,7 @@ async function server(hooks: Hooks): Promise<{ port: number; received: () => num
 function sender(port: number) {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
-  const state = createEmailState(db);
+  const state = createEmailState(sqliteSqlDb(db));
   const config = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: '127.0.0.1', SMTP_PORT: port, SMTP_SECURE: false } as EmailConfig;
   return { state, smtp: createSmtpSender({ config, templates: TEMPLATES, state, logger: silentLogger, clock: new FakeClock() }) };
 }
@@ -72,7 +73,8 @@ afterEach(async () => {
 
 describe('sending once across a crash', () => {
   it('notes the message as transmitted when the server accepts DATA: before its body arrives, long before the reply', async () => {
-    const seen: boolean[] = [];
+    // The SQLite state answers at the moment of the call (the promise only carries the value).
+    const seen: Promise<boolean>[] = [];
     let state: ReturnType<typeof sender>['state'] | null = null;
     const check = (): void => void seen.push(state!.wasTransmitted(KEY));
     const s = await server({ onRcpt: check, onBody: check, onEnd: () => (check(), null) });
@@ -80,8 +82,8 @@ describe('sending once across a crash', () => {
     state = built.state;
     expect(await built.smtp.deliver(message())).toMatchObject({ kind: 'sent' });
     built.smtp.close();
-    expect(seen).toEqual([false, true, true]);
-    expect(state.sentMessageId(KEY)).not.toBeNull();
+    expect(await Promise.all(seen)).toEqual([false, true, true]);
+    expect(await state.sentMessageId(KEY)).not.toBeNull();
   });
 
   it('forgets the note when the server refuses the message at its end, so the next attempt sends', async () => {
@@ -89,16 +91,16 @@ describe('sending once across a crash', () => {
     const { state, smtp } = sender(s.port);
     expect(await smtp.deliver(message())).toMatchObject({ kind: 'retry' });
     smtp.close();
-    expect(state.wasTransmitted(KEY)).toBe(false);
+    expect(await state.wasTransmitted(KEY)).toBe(false);
   });
 
   it('does not send again what an earlier attempt transmitted before it crashed', async () => {
     const s = await server({});
     const { state, smtp } = sender(s.port);
-    state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
+    await state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
     expect(await smtp.deliver(message(2))).toMatchObject({ kind: 'sent' });
     smtp.close();
     expect(s.received()).toBe(0);
-    expect(state.sentMessageId(KEY)).not.toBeNull();
+    expect(await state.sentMessageId(KEY)).not.toBeNull();
   });
 });

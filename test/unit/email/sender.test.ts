@@ -3,11 +3,12 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { classifySendError, createSmtpSender, usesOAuth2 } from '../../../src/channels/email/sender.smtp.js';
-import { createEmailState, emailMigrations } from '../../../src/channels/email/state.sqlite.js';
+import { createEmailState, emailMigrations } from '../../../src/channels/email/state.js';
 import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const TEMPLATES = loadMailTemplates(new URL('../../../templates', import.meta.url).pathname);
 const CONFIG = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: 'smtp.test' } as EmailConfig;
@@ -45,7 +46,7 @@ function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
 function setup(send?: () => Promise<never>) {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
-  const state = createEmailState(db);
+  const state = createEmailState(sqliteSqlDb(db));
   const sent: Buffer[] = [];
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'crlf' });
   const original = transport.sendMail.bind(transport);
@@ -129,7 +130,7 @@ describe(createSmtpSender.name, () => {
     const raw = sent[0]!.toString();
     expect(raw).toMatch(/^Subject: \[IM-2026-000042\] Neuer Vorgang: Zweite Rate\r?$/m);
     expect(raw).not.toMatch(/^In-Reply-To:/m);
-    expect(state.ticketForMessageIds([/^Message-ID: ([^\r\n]*)/m.exec(raw)![1]!])).toBe(TICKET.number);
+    expect(await state.ticketForMessageIds([/^Message-ID: ([^\r\n]*)/m.exec(raw)![1]!])).toBe(TICKET.number);
   });
 
   it('marks a staff answer as written by a person (no Auto-Submitted)', async () => {
@@ -149,7 +150,7 @@ describe(createSmtpSender.name, () => {
   it('waits (retry) while SMTP_HOST is not configured', async () => {
     const db = new Database(':memory:');
     for (const m of emailMigrations) db.exec(m.sql);
-    const sender = createSmtpSender({ config: { MAIL_FROM: CONFIG.MAIL_FROM } as EmailConfig, templates: TEMPLATES, state: createEmailState(db), logger: silentLogger, clock: new FakeClock() });
+    const sender = createSmtpSender({ config: { MAIL_FROM: CONFIG.MAIL_FROM } as EmailConfig, templates: TEMPLATES, state: createEmailState(sqliteSqlDb(db)), logger: silentLogger, clock: new FakeClock() });
     expect(await sender.deliver(message())).toMatchObject({ kind: 'retry', reason: 'SMTP_HOST not set' });
   });
 

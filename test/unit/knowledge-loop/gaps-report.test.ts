@@ -5,7 +5,7 @@ import type { TriageResult } from '../../../src/core/triage/index.js';
 import { questionRecord } from '../../../src/knowledge-loop/gaps-record.js';
 import { buildGapReport, isoWeek, passageReview, trendOf, weeksBetween } from '../../../src/knowledge-loop/gaps-report.js';
 import { questionTerms, topicKeys } from '../../../src/knowledge-loop/gaps-topics.js';
-import type { FeedbackVote } from '../../../src/knowledge-loop/gaps-store.sqlite.js';
+import type { FeedbackVote } from '../../../src/knowledge-loop/gaps-store.js';
 import { makeEnquiry, makeRequest } from '../../fakes/factories.js';
 
 describe('weeks and trend', () => {

@@ -8,12 +8,13 @@ import { loadCardTemplates } from '../../../src/channels/teams/cards/template.js
 import type { TeamsContext, TeamsTicketOps } from '../../../src/channels/teams/context.js';
 import { DEFAULT_CARD_TEMPLATES_DIR, teamsMigrations } from '../../../src/channels/teams/index.js';
 import type { MemberEmails } from '../../../src/channels/teams/requester/member-email.teams.js';
-import { TeamsStore } from '../../../src/channels/teams/store.sqlite.js';
+import { TeamsStore } from '../../../src/channels/teams/store.js';
 import type { TicketView } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { z } from 'zod';
 import { FakeClock } from '../../fakes/clock.js';
 import { createFakeStaffDirectory, FAKE_STAFF } from '../../fakes/staff-directory.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 const templates = loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
 const staff = createFakeStaffDirectory({ staff: FAKE_STAFF.map((s) => (s.id === 'sb-nord-1' ? { ...s, teamsAadObjectId: 'aad-staff' } : s)) });
@@ -50,7 +51,7 @@ beforeEach(() => {
   };
   ctx = {
     config: { TEAMS_STAFF_IDS: [] },
-    store: new TeamsStore(db, new FakeClock()),
+    store: new TeamsStore(sqliteSqlDb(db), new FakeClock()),
     cards: new CardRenderer(templates),
     handle: vi.fn(),
     tickets: tickets as unknown as TeamsTicketOps,
@@ -181,33 +182,33 @@ describe(dispatchAction.name, () => {
 });
 
 describe(TeamsStore.name, () => {
-  it('prunes old activity and action keys but keeps outbox and staff-card keys', () => {
+  it('prunes old activity and action keys but keeps outbox and staff-card keys', async () => {
     const clock = new FakeClock('2026-06-01T00:00:00.000Z');
-    const store = new TeamsStore(db, clock);
-    for (const key of ['activity:a', 'action:b', 'outbox:c', 'staffcard:d']) store.claimKey(key);
+    const store = new TeamsStore(sqliteSqlDb(db), clock);
+    for (const key of ['activity:a', 'action:b', 'outbox:c', 'staffcard:d']) await store.claimKey(key);
     clock.advance(4 * 24 * 3600 * 1000);
-    expect(store.pruneKeys(new Date(clock.now().getTime() - 3 * 24 * 3600 * 1000))).toBe(2);
-    expect(['activity:a', 'action:b', 'outbox:c', 'staffcard:d'].map((k) => store.claimKey(k))).toEqual([true, true, false, false]);
+    expect(await store.pruneKeys(new Date(clock.now().getTime() - 3 * 24 * 3600 * 1000))).toBe(2);
+    expect(await Promise.all(['activity:a', 'action:b', 'outbox:c', 'staffcard:d'].map((k) => store.claimKey(k)))).toEqual([true, true, false, false]);
   });
 
-  it('forgets feedback voters and idle conversation references after the retention period, keeping staff channels', () => {
+  it('forgets feedback voters and idle conversation references after the retention period, keeping staff channels', async () => {
     const clock = new FakeClock('2025-01-01T00:00:00.000Z');
-    const store = new TeamsStore(db, clock);
+    const store = new TeamsStore(sqliteSqlDb(db), clock);
     const ref = (id: string) => ({ channelId: 'msteams', conversation: { id, name: id, isGroup: false, conversationType: 'personal' }, user: { id: `29:${id}`, name: 'Person' }, bot: { id: '28:bot', name: 'Bot' }, serviceUrl: 'http://127.0.0.1/' });
-    store.saveReference(ref('old-chat'), 'personal');
-    store.saveReference(ref('staff-channel'), 'channel');
-    store.registerStaffChannel('team-nord', 'staff-channel', 'aad-lead');
-    store.recordFeedback({ enquiryKey: 'teams:old', voterId: 'aad-person', passageId: 'faq#sachberichte', helpful: true });
-    store.awaitMunicipality('old-chat', 'aad-person', 'IM-2025-000001');
+    await store.saveReference(ref('old-chat'), 'personal');
+    await store.saveReference(ref('staff-channel'), 'channel');
+    await store.registerStaffChannel('team-nord', 'staff-channel', 'aad-lead');
+    await store.recordFeedback({ enquiryKey: 'teams:old', voterId: 'aad-person', passageId: 'faq#sachberichte', helpful: true });
+    await store.awaitMunicipality('old-chat', 'aad-person', 'IM-2025-000001');
     clock.advance(400 * 24 * 3600 * 1000);
-    store.saveReference(ref('new-chat'), 'personal');
-    store.awaitMunicipality('new-chat', 'aad-person', 'IM-2026-000001');
-    expect(store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, comments: 0, references: 1, askBacks: 1 });
-    expect(store.pendingMunicipality('old-chat', 'aad-person')).toBeNull();
-    expect(store.pendingMunicipality('new-chat', 'aad-person')).toBe('IM-2026-000001');
-    expect(store.reference('old-chat')).toBeNull();
-    expect(store.reference('staff-channel')).not.toBeNull();
-    expect(store.reference('new-chat')).not.toBeNull();
+    await store.saveReference(ref('new-chat'), 'personal');
+    await store.awaitMunicipality('new-chat', 'aad-person', 'IM-2026-000001');
+    expect(await store.retainPersonalData(new Date(clock.now().getTime() - 365 * 24 * 3600 * 1000))).toEqual({ voters: 1, comments: 0, references: 1, askBacks: 1 });
+    expect(await store.pendingMunicipality('old-chat', 'aad-person')).toBeNull();
+    expect(await store.pendingMunicipality('new-chat', 'aad-person')).toBe('IM-2026-000001');
+    expect(await store.reference('old-chat')).toBeNull();
+    expect(await store.reference('staff-channel')).not.toBeNull();
+    expect(await store.reference('new-chat')).not.toBeNull();
     const votes = db.prepare('SELECT voter, helpful FROM teams_feedback').all() as { voter: string; helpful: number }[];
     expect(votes).toEqual([{ voter: expect.stringMatching(/^anonymisiert:/), helpful: 1 }]);
   });
@@ -216,21 +217,21 @@ describe(TeamsStore.name, () => {
 describe('municipality ask-back', () => {
   const number = 'IM-2026-000007';
 
-  it('remembers the ask-back per conversation and requester (hashed), the latest ticket winning, until cleared', () => {
+  it('remembers the ask-back per conversation and requester (hashed), the latest ticket winning, until cleared', async () => {
     const store = ctx.store;
-    store.awaitMunicipality('chat-1', 'aad-req', 'IM-2026-000001');
-    store.awaitMunicipality('chat-1', 'aad-req', number);
-    store.awaitMunicipality('chat-2', 'aad-req', 'IM-2026-000003');
-    expect(store.pendingMunicipality('chat-1', 'aad-req')).toBe(number);
-    expect(store.pendingMunicipality('chat-1', 'aad-other')).toBeNull();
+    await store.awaitMunicipality('chat-1', 'aad-req', 'IM-2026-000001');
+    await store.awaitMunicipality('chat-1', 'aad-req', number);
+    await store.awaitMunicipality('chat-2', 'aad-req', 'IM-2026-000003');
+    expect(await store.pendingMunicipality('chat-1', 'aad-req')).toBe(number);
+    expect(await store.pendingMunicipality('chat-1', 'aad-other')).toBeNull();
     expect(JSON.stringify(db.prepare('SELECT * FROM teams_pending_municipality').all())).not.toContain('aad-req');
-    store.clearMunicipality(number);
-    expect(store.pendingMunicipality('chat-1', 'aad-req')).toBeNull();
-    expect(store.pendingMunicipality('chat-2', 'aad-req')).toBe('IM-2026-000003');
+    await store.clearMunicipality(number);
+    expect(await store.pendingMunicipality('chat-1', 'aad-req')).toBeNull();
+    expect(await store.pendingMunicipality('chat-2', 'aad-req')).toBe('IM-2026-000003');
   });
 
   it('hands a card answer to the core as a municipality_answer, says where the ticket went and forgets the ask-back', async () => {
-    ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
+    await ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
     const settled = { kind: 'follow_up', enquiryKey: 'k', reopened: false, ticket: { ...view, number, team: { teamId: 'team-nord', team: 'Team Nord' } } };
     const handle = vi.fn(async () => settled);
     ctx.handle = handle as unknown as TeamsContext['handle'];
@@ -244,11 +245,11 @@ describe('municipality ask-back', () => {
       enquiry: expect.objectContaining({ text: 'Sindelfingen', from: 'aad-req' }),
     }));
     expect(replies()[0]?.text).toBe(`Danke! Ticket ${number} liegt jetzt bei Team Nord.`);
-    expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
+    expect(await ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
   });
 
   it('passes a chosen candidate as its AGS and renders what the core could not settle', async () => {
-    ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
+    await ctx.store.awaitMunicipality('19:staff;messageid=card-1', 'aad-req', number);
     const open = (reason: string, candidates: unknown[] = []) => ({ kind: 'ask_back_open', enquiryKey: 'k', ticketNumber: number, reason, candidates, ticket: null });
     const handle = vi.fn();
     ctx.handle = handle as unknown as TeamsContext['handle'];
@@ -264,8 +265,8 @@ describe('municipality ask-back', () => {
     expect((await say(open('missing'), {}))[0]?.text).toMatch(/Bitte wählen Sie eine Gemeinde/);
     const again = await say(open('ambiguous', [{ gemeindeAgs: '08115002', kreisAgs: '08115', label: 'Altdorf (Landkreis Böblingen)' }]), { municipality: 'Altdorf' });
     expect(JSON.stringify(again[0]?.attachments)).toMatch(/Altdorf \(Landkreis Böblingen\)/);
-    expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBe(number);
+    expect(await ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBe(number);
     expect((await say(open('not_found'), { choice: '08115002' }))[0]?.text).toBe(`Ticket ${number} gibt es nicht.`);
-    expect(ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
+    expect(await ctx.store.pendingMunicipality('19:staff;messageid=card-1', 'aad-req')).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ import type { TeamsContext } from '../context.js';
 import { isStaffKind, payloadTicket, renderOutbound } from '../render-outbound.js';
 import { sendProactive, updateProactive } from './proactive.teams.js';
 import { resolveStaffChannel } from '../staff/staff-channel.js';
-import { parseReference, type StoredReference } from '../store.sqlite.js';
+import { parseReference, type StoredReference } from '../store.js';
 
 type Target = { conversationId: string; stored: StoredReference } | { failure: DeliveryResult };
 
@@ -31,14 +31,14 @@ export function createTeamsDeliverer(ctx: TeamsContext, adapters: TeamsAdapters)
   const logger = ctx.logger.child({ component: 'teams-deliverer' });
   return async (message) => {
     const doneKey = `outbox:${message.key}`;
-    if (!ctx.store.claimKey(doneKey)) return { kind: 'sent', providerId: 'already-delivered' };
+    if (!(await ctx.store.claimKey(doneKey))) return { kind: 'sent', providerId: 'already-delivered' };
     try {
       const result = await deliver(message, ctx, adapters);
-      if (result.kind !== 'sent') ctx.store.releaseKey(doneKey);
+      if (result.kind !== 'sent') await ctx.store.releaseKey(doneKey);
       if (result.kind === 'dead') logger.warn({ outboxKey: message.key, kind: message.kind, reason: result.reason }, 'teams delivery dead');
       return result;
     } catch (error) {
-      ctx.store.releaseKey(doneKey);
+      await ctx.store.releaseKey(doneKey);
       if (isAppError(error, 'INPUT_INVALID') || isAppError(error, 'TEAMS_ACTIVITY_INVALID')) {
         logger.error({ outboxKey: message.key, kind: message.kind, code: error.code, err: error.message }, 'teams message undeliverable');
         return { kind: 'dead', reason: `${error.code}: ${error.message}` };
@@ -49,14 +49,14 @@ export function createTeamsDeliverer(ctx: TeamsContext, adapters: TeamsAdapters)
 }
 
 async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: TeamsAdapters): Promise<DeliveryResult> {
-  const target = resolveTarget(message, ctx);
+  const target = await resolveTarget(message, ctx);
   if ('failure' in target) return target.failure;
   if (target.stored.isDead) return withMailFallback(message, { kind: 'dead', reason: `${CONVERSATION_GONE}: marked dead earlier` });
   const activity = await renderOutbound(message, ctx);
   const ticket = payloadTicket(message);
   // A staff card already in that channel is updated in place; an escalation is posted anew to be seen.
   const existing = isStaffKind(message.kind) && message.kind !== 'escalation' && ticket
-    ? ctx.store.ticketCards(ticket.number).find((c) => c.conversationId === target.conversationId)
+    ? (await ctx.store.ticketCards(ticket.number)).find((c) => c.conversationId === target.conversationId)
     : undefined;
   let sentId: string | undefined;
   try {
@@ -66,12 +66,12 @@ async function deliver(message: OutboundMessage, ctx: TeamsContext, adapters: Te
   } catch (error) {
     const result = mapConnectorError(error, ctx.clock.now());
     if (result.kind === 'dead' && result.reason.startsWith(CONVERSATION_GONE)) {
-      ctx.store.markDead(target.conversationId, result.reason);
+      await ctx.store.markDead(target.conversationId, result.reason);
       return withMailFallback(message, result);
     }
     return result;
   }
-  if (isStaffKind(message.kind) && ticket && sentId) ctx.store.saveTicketCard(ticket.number, target.conversationId, sentId);
+  if (isStaffKind(message.kind) && ticket && sentId) await ctx.store.saveTicketCard(ticket.number, target.conversationId, sentId);
   return sentId ? { kind: 'sent', providerId: sentId } : { kind: 'sent' };
 }
 
@@ -90,11 +90,11 @@ function withMailFallback(message: OutboundMessage, result: DeliveryResult & { k
   };
 }
 
-function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Target {
+async function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Promise<Target> {
   if (isStaffKind(message.kind)) {
     const teamId = payloadTicket(message)?.team.teamId ?? null;
-    const conversationId = handleConversationId(message) ?? resolveStaffChannel(ctx, teamId);
-    const stored = conversationId ? ctx.store.reference(conversationId) : null;
+    const conversationId = handleConversationId(message) ?? (await resolveStaffChannel(ctx, teamId));
+    const stored = conversationId ? await ctx.store.reference(conversationId) : null;
     if (!conversationId || !stored) return { failure: { kind: 'dead', reason: `${NO_STAFF_CHANNEL}: team ${teamId ?? 'unknown'}` } };
     return { conversationId, stored };
   }
@@ -104,7 +104,7 @@ function resolveTarget(message: OutboundMessage, ctx: TeamsContext): Target {
   const reference = parseReference(message.replyHandle.conversationReference);
   const conversationId = reference.conversation?.id ?? '';
   // Prefer the freshest stored reference (service URLs change); fall back to the one on the ticket.
-  const stored = ctx.store.reference(conversationId) ?? { reference, isDead: false };
+  const stored = (await ctx.store.reference(conversationId)) ?? { reference, isDead: false };
   return { conversationId, stored };
 }
 

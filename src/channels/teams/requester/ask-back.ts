@@ -15,10 +15,10 @@ import type { TeamsContext } from '../context.js';
 import { activityKey, senderId } from './inbound.js';
 
 /** After a turn that asked back for the municipality: remember it for this requester and conversation. */
-export function rememberAskBack(ctx: TeamsContext, activity: Partial<Activity>, outcome: Outcome): void {
+export async function rememberAskBack(ctx: TeamsContext, activity: Partial<Activity>, outcome: Outcome): Promise<void> {
   const conversationId = activity.conversation?.id;
   if (outcome.kind !== 'ticket_created' || !outcome.needsMunicipality || !conversationId) return;
-  ctx.store.awaitMunicipality(conversationId, senderId(activity), outcome.ticket.number);
+  await ctx.store.awaitMunicipality(conversationId, senderId(activity), outcome.ticket.number);
 }
 
 /**
@@ -26,10 +26,10 @@ export function rememberAskBack(ctx: TeamsContext, activity: Partial<Activity>, 
  * message that settled nothing (several places named; nothing recorded) is remembered by its activity key so a
  * Teams retry stays silent. Returns false when the replies must not go out (that retry).
  */
-export function afterAskBack(ctx: TeamsContext, activity: Partial<Activity>, askBack: AskBackAnswer | undefined, outcome: Outcome): boolean {
+export async function afterAskBack(ctx: TeamsContext, activity: Partial<Activity>, askBack: AskBackAnswer | undefined, outcome: Outcome): Promise<boolean> {
   if (askBack === undefined) return true;
   const done = outcome.kind === 'follow_up' || (outcome.kind === 'ask_back_open' && outcome.reason !== 'ambiguous' && outcome.reason !== 'unclear' && outcome.reason !== 'missing');
-  if (done) ctx.store.clearMunicipality(askBack.ticketNumber);
+  if (done) await ctx.store.clearMunicipality(askBack.ticketNumber);
   if (outcome.kind !== 'ask_back_open' || askBack.via !== 'message') return true;
   return ctx.store.claimKey(`activity:${activityKey(activity)}`);
 }
@@ -38,7 +38,7 @@ export function afterAskBack(ctx: TeamsContext, activity: Partial<Activity>, ask
 export async function pendingAskBack(ctx: TeamsContext, activity: Partial<Activity>): Promise<string | null> {
   const conversationId = activity.conversation?.id;
   if (!conversationId) return null;
-  const number = ctx.store.pendingMunicipality(conversationId, senderId(activity));
+  const number = await ctx.store.pendingMunicipality(conversationId, senderId(activity));
   if (number === null) return null;
   try {
     const { ticket } = await ctx.tickets.show(number);
@@ -46,6 +46,6 @@ export async function pendingAskBack(ctx: TeamsContext, activity: Partial<Activi
   } catch (error) {
     if (!isAppError(error, 'TICKET_NOT_FOUND')) throw error;
   }
-  ctx.store.clearMunicipality(number);
+  await ctx.store.clearMunicipality(number);
   return null;
 }

@@ -7,7 +7,7 @@ import { MessageFactory, TurnContext, type ConversationReference } from 'botbuil
 import type { TeamsContext } from '../context.js';
 import { conversationType } from './inbound.js';
 import { staffActor } from '../staff/staff-auth.js';
-import { ALL_TEAMS } from '../store.sqlite.js';
+import { ALL_TEAMS } from '../store.js';
 import { teamsText } from '../texts.js';
 
 /** A text command: its handler gets the words after the command. */
@@ -34,8 +34,8 @@ const register: TextCommand = async (turn, ctx, args) => {
     await turn.sendActivity(teamsText.registerUnknownTeam(teamId));
     return;
   }
-  const channelId = staffChannelId(turn, ctx);
-  ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, channelId, actor.id);
+  const channelId = await staffChannelId(turn, ctx);
+  await ctx.store.registerStaffChannel(team?.id ?? ALL_TEAMS, channelId, actor.id);
   ctx.logger.info({ component: 'teams', scope: team?.id ?? ALL_TEAMS }, 'staff channel registered');
   // The cards of the tickets already open come through the outbox, once per ticket and channel.
   await ctx.announceStaffChannel(team?.id ?? null, channelId);
@@ -47,12 +47,12 @@ const register: TextCommand = async (turn, ctx, args) => {
  * that message (`19:…@thread.tacv2;messageid=…`); cards belong at the channel's top level, so the
  * channel id is stored with its own reference (new posts there start new threads).
  */
-function staffChannelId(turn: TurnContext, ctx: TeamsContext): string {
+async function staffChannelId(turn: TurnContext, ctx: TeamsContext): Promise<string> {
   const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
   const channelId = (turn.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
   const conversation = reference.conversation;
   if (!channelId || !conversation || channelId === conversation.id) return turn.activity.conversation.id;
-  ctx.store.saveReference({ ...reference, conversation: { ...conversation, id: channelId } }, 'channel');
+  await ctx.store.saveReference({ ...reference, conversation: { ...conversation, id: channelId } }, 'channel');
   return channelId;
 }
 

@@ -39,8 +39,8 @@ export async function handleTeamsRequest(turn: TurnContext, ctx: TeamsContext, r
   const truncationNote = truncatedTo === null ? undefined : teamsText.truncated(truncatedTo);
   const askBack = request.askBack !== undefined;
   const replies = renderOutcome(outcome, { cards: ctx.cards, question: enquiry.text, askBack, ...(truncationNote ? { truncationNote } : {}) });
-  rememberAskBack(ctx, turn.activity, outcome);
-  if (askBack && !afterAskBack(ctx, turn.activity, request.askBack, outcome)) return outcome;
+  await rememberAskBack(ctx, turn.activity, outcome);
+  if (askBack && !(await afterAskBack(ctx, turn.activity, request.askBack, outcome))) return outcome;
   if (replies.length > 0) await turn.sendActivities(replies);
   return outcome;
 }

@@ -33,7 +33,7 @@ export const feedbackAction = defineAction({
   staffOnly: false,
   schema: FeedbackData,
   async run({ turn, ctx }, data) {
-    ctx.store.recordFeedback({
+    await ctx.store.recordFeedback({
       enquiryKey: data.enquiryKey,
       voterId: senderId(turn.activity),
       passageId: data.passageId || null,
@@ -54,7 +54,7 @@ export const feedbackCommentAction = defineAction({
       await turn.sendActivity(teamsText.feedbackCommentEmpty);
       return;
     }
-    ctx.store.commentFeedback({
+    await ctx.store.commentFeedback({
       enquiryKey: data.enquiryKey,
       voterId: senderId(turn.activity),
       passageId: data.passageId || null,

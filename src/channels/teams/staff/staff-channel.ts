@@ -9,12 +9,12 @@ import type { TeamsContext } from '../context.js';
  * The conversation id of the staff channel for a team, or null when none serves it.
  *
  * @example
- * resolveStaffChannel(ctx, 'team-nord'); // '19:staff@thread.tacv2'
+ * await resolveStaffChannel(ctx, 'team-nord'); // '19:staff@thread.tacv2'
  */
-export function resolveStaffChannel(ctx: Pick<TeamsContext, 'store' | 'staff'>, teamId: string | null | undefined): string | null {
-  const own = teamId ? ctx.store.staffChannelFor(teamId, { exact: true }) : null;
+export async function resolveStaffChannel(ctx: Pick<TeamsContext, 'store' | 'staff'>, teamId: string | null | undefined): Promise<string | null> {
+  const own = teamId ? await ctx.store.staffChannelFor(teamId, { exact: true }) : null;
   if (own) return own;
   const configured = teamId ? ctx.staff.findTeam(teamId)?.teamsChannelId : undefined;
-  if (configured && ctx.store.reference(configured)) return configured;
+  if (configured && (await ctx.store.reference(configured)) !== null) return configured;
   return ctx.store.staffChannelFor(null);
 }

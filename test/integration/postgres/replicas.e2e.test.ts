@@ -1,0 +1,200 @@
+/**
+ * Two replicas of the service (two `node src/server/main.ts` processes) on one throwaway PostgreSQL, with a real
+ * Dovecot mailbox, the smtp-server sink and a Bot Framework connector stub (issue 15, "Tests"):
+ * - exactly one replica reads the mailbox (/readyz names its role); many mails arrive; the leader is killed
+ *   with SIGKILL in the middle; the other replica takes over; every mail is answered exactly once;
+ * - the same Teams activity posted to both replicas at once makes one enquiry and one reply.
+ * Under CI=true a missing PostgreSQL fails (postgresAvailability throws), never skips.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
+import { imapEnv, startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
+import { postgresAvailability, startPostgres, type PostgresServer } from '../../helpers/postgres.js';
+import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
+
+const availability = postgresAvailability();
+const OWN = 'integrationsmanagement@rps.bwl.de';
+const MAILS = 200;
+const KILL_AFTER = 60;
+
+interface Replica {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  log: () => string;
+}
+
+function mail(i: number): string {
+  return [
+    `From: Hauptamt ${i} <hauptamt${i}@aidlingen.example>`,
+    `To: ${OWN}`,
+    `Subject: Frage Sachbericht ${i}`,
+    `Message-ID: <replica-${i}@aidlingen.example>`,
+    `Date: ${new Date().toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    'Guten Tag,\n\nwie lang darf der Sachbericht höchstens sein?\n\nMit freundlichen Grüßen\nGemeinde Aidlingen',
+    '',
+  ].join('\r\n');
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function role(replica: Replica): Promise<string | null> {
+  try {
+    const body = (await (await fetch(`http://127.0.0.1:${replica.port}/readyz`)).json()) as { checks: { name: string; ready: boolean; role?: string }[] };
+    const mailbox = body.checks.find((c) => c.name === 'mailbox');
+    return mailbox?.role === 'leader' && !mailbox.ready ? 'leader (connecting)' : (mailbox?.role ?? null);
+  } catch {
+    return null;
+  }
+}
+
+describe.skipIf(!availability.available)('two replicas on one PostgreSQL', { timeout: 240_000 }, () => {
+  let server: PostgresServer;
+  let dovecot: DovecotServer;
+  let sink: SmtpSink;
+  let stub: ConnectorStub;
+  let dir = '';
+  let url = '';
+  const replicas: Replica[] = [];
+
+  async function startReplica(name: string): Promise<Replica> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: url,
+        INDEX_CACHE_DIR: join(dir, `cache-${name}`),
+        ATTACHMENTS_DIR: join(dir, 'attachments'),
+        ...imapEnv(dovecot),
+        IMAP_POLL_SECONDS: '5',
+        SMTP_HOST: sink.host,
+        SMTP_PORT: String(sink.port),
+        SMTP_SECURE: 'false',
+        MAIL_FROM: OWN,
+        OUTBOX_POLL_MS: '100',
+        MAILBOX_LEADER_POLL_MS: '500',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stderr!.on('data', () => {
+        const m = /"port":(\d+)[^\n]*"msg":"listening"/.exec(err);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`replica ${name} exited with ${code}: ${err.slice(-2000)}`)));
+    });
+    const replica = { name, child, port, log: () => err };
+    replicas.push(replica);
+    return replica;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pakt-replicas-'));
+    [server, dovecot, sink, stub] = await Promise.all([startPostgres(), startDovecot(), startSmtpSink(), startConnectorStub()]);
+    url = await server.createDatabase('replicas');
+    // One after the other: the second finds the schema migrated (concurrent starts queue on the migration lock too).
+    await startReplica('a');
+    await startReplica('b');
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+    await Promise.all([server?.stop(), dovecot?.stop(), sink?.close(), stub?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every mail exactly once while the mailbox leader is killed midway, the other replica taking over', async () => {
+    const [a, b] = replicas as [Replica, Replica];
+    const leader = await until('one leader and one standby', async () => {
+      const roles = await Promise.all([role(a), role(b)]);
+      if (roles.includes('leader') && roles.includes('standby')) return roles[0] === 'leader' ? a : b;
+      return null;
+    }, 30_000);
+    const standby = leader === a ? b : a;
+
+    const imap = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    await imap.connect();
+    try {
+      for (let i = 0; i < MAILS; i += 1) await imap.append('INBOX', mail(i));
+    } finally {
+      await imap.logout();
+    }
+    const answered = (): Set<string> => new Set(sink.messages.filter((m) => m.envelopeTo.some((t) => t.startsWith('hauptamt'))).map((m) => m.headers['in-reply-to'] ?? ''));
+    await until(`${KILL_AFTER} answers before the kill`, async () => answered().size >= KILL_AFTER, 90_000);
+    leader.child.kill('SIGKILL');
+    expect(answered().size).toBeLessThan(MAILS);
+
+    await until('the standby to become leader', async () => (await role(standby)) === 'leader', 30_000);
+    // Messages the killed replica had claimed for delivery come back after their lease (60 s).
+    await until(`all ${MAILS} mails answered`, async () => answered().size === MAILS, 150_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    const answers = sink.messages.filter((m) => m.envelopeTo.some((t) => t.startsWith('hauptamt')));
+    const perMail = new Map<string, number>();
+    for (const m of answers) perMail.set(m.headers['in-reply-to'] ?? '', (perMail.get(m.headers['in-reply-to'] ?? '') ?? 0) + 1);
+    expect([...perMail.values()].filter((n) => n !== 1)).toEqual([]);
+    expect(perMail.size).toBe(MAILS);
+    expect(standby.log()).toContain('"msg":"became leader"');
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const enquiries = await client.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM enquiries WHERE key LIKE 'email:%replica-%'");
+      expect(enquiries.rows[0]!.n).toBe(MAILS);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('makes one enquiry and one reply of the same Teams activity posted to both replicas at once', async () => {
+    const alive = replicas.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+    const second = alive.length > 1 ? alive : [...alive, await startReplica('c')];
+    const activity = {
+      type: 'message',
+      id: 'replica-activity-1',
+      channelId: 'msteams',
+      serviceUrl: stub.url,
+      text: 'Wie umfangreich darf der Sachbericht sein?',
+      from: { id: '29:aad-replica', aadObjectId: 'aad-replica', name: 'Test' },
+      recipient: { id: '28:pakt-bot', name: 'Pakt-Assistent' },
+      conversation: { id: 'conv-replica-1', conversationType: 'personal', tenantId: 'tenant-1' },
+      channelData: { tenant: { id: 'tenant-1' } },
+    };
+    const post = (r: Replica) => fetch(`http://127.0.0.1:${r.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const responses = await Promise.all(second.slice(0, 2).map(post));
+    expect(responses.map((r) => r.status < 300)).toEqual([true, true]);
+    await stub.waitFor((x) => x.conversationId === 'conv-replica-1' && Array.isArray(x.body.attachments), 30_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(stub.forConversation('conv-replica-1').filter((x) => Array.isArray(x.body.attachments))).toHaveLength(1);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const enquiries = await client.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM enquiries WHERE key LIKE '%replica-activity-1%'");
+      expect(enquiries.rows[0]!.n).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+if (!availability.available) it.skip(`PostgreSQL: ${availability.reason}`, () => undefined);
