@@ -69,8 +69,10 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     application_name: options.applicationName ?? 'pakt',
     keepAlive: true,
   });
-  // An idle client losing its connection must not crash the process; the next query reports it.
+  // A client losing its connection (server restart, pg_terminate_backend) must not crash the process: idle ones
+  // are reported on the pool, checked-out ones (inside a transaction) on the client; the next query reports it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await pool.query('SELECT 1');
     return pool;
