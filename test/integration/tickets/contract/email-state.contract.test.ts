@@ -3,31 +3,11 @@
  * one replica records, the other reads; the mailbox position is shared (an exact leader hand-over); attempts
  * count across processes; "oldest first" is the order of recording.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEmailState, emailMigrations, type InboundRecord } from '../../../../src/channels/email/state.js';
-import { postgresAvailability, startPostgres, type PostgresServer } from '../../../helpers/postgres.js';
-import { postgresSql, sqliteSql, type SqlImplementation } from './sql-implementations.js';
+import { sqlImplementations } from './sql-implementations.js';
 
-const availability = postgresAvailability();
-let dir = '';
-let server: PostgresServer | undefined;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pakt-email-contract-'));
-  if (availability.available) server = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const IMPLEMENTATIONS: SqlImplementation[] = [
-  sqliteSql(() => dir, emailMigrations, 'email'),
-  ...(availability.available ? [postgresSql(() => server!, emailMigrations, 'email')] : []),
-];
-if (!availability.available) it.skip(`PostgreSQL: ${availability.reason}`, () => undefined);
+const IMPLEMENTATIONS = sqlImplementations(emailMigrations, 'email');
 
 const NOW = new Date('2026-06-03T08:00:00.000Z');
 

@@ -3,7 +3,10 @@
  * the throwaway PostgreSQL cluster, each migrated with the given migrations. Each `open()` is a fresh, empty store
  * reached by two "processes" (`a`, `b`: two connections or two pools), so what one writes the other must read.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, it } from 'vitest';
 import type { Migration } from '../../../../src/core/ports.js';
 import { silentLogger } from '../../../../src/core/ports.js';
 import type { SqlDb } from '../../../../src/core/sql.js';
@@ -11,7 +14,7 @@ import { openDatabase } from '../../../../src/tickets/database.sqlite.js';
 import { migratePostgres, openPostgres } from '../../../../src/tickets/postgres/database.postgres.js';
 import { postgresSqlDb } from '../../../../src/tickets/postgres/sql-db.postgres.js';
 import { sqliteSqlDb } from '../../../../src/tickets/sql-db.sqlite.js';
-import type { PostgresServer } from '../../../helpers/postgres.js';
+import { postgresAvailability, startPostgres, type PostgresServer } from '../../../helpers/postgres.js';
 
 /** Two processes on one fresh store. */
 export interface OpenSql {
@@ -68,4 +71,25 @@ export function postgresSql(server: () => PostgresServer, migrations: Migration[
       };
     },
   };
+}
+
+/**
+ * The implementations of one contract file: SQLite, and PostgreSQL when its binaries are there (in CI they must
+ * be: `postgresAvailability` throws there). Registers the temp directory and the cluster's start and stop.
+ */
+export function sqlImplementations(migrations: Migration[], prefix: string): SqlImplementation[] {
+  const availability = postgresAvailability();
+  let dir = '';
+  let server: PostgresServer | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), `pakt-${prefix}-contract-`));
+    if (availability.available) server = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // Skipped only on a developer machine without PostgreSQL binaries, with the reason shown.
+  if (!availability.available) it.skip(`PostgreSQL: ${availability.reason}`, () => undefined);
+  return [sqliteSql(() => dir, migrations, prefix), ...(availability.available ? [postgresSql(() => server!, migrations, prefix)] : [])];
 }

@@ -3,33 +3,13 @@
  * claimed by two replicas at once is claimed once; conversation references, staff channels, staff cards and
  * ask-backs written by one replica are read by the other; retention anonymises votes without linking them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamsMigrations } from '../../../../src/channels/teams/migrations.js';
 import { ALL_TEAMS, TeamsStore } from '../../../../src/channels/teams/store.js';
 import { FakeClock } from '../../../fakes/clock.js';
-import { postgresAvailability, startPostgres, type PostgresServer } from '../../../helpers/postgres.js';
-import { postgresSql, sqliteSql, type SqlImplementation } from './sql-implementations.js';
+import { sqlImplementations } from './sql-implementations.js';
 
-const availability = postgresAvailability();
-let dir = '';
-let server: PostgresServer | undefined;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pakt-teams-contract-'));
-  if (availability.available) server = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const IMPLEMENTATIONS: SqlImplementation[] = [
-  sqliteSql(() => dir, teamsMigrations, 'teams'),
-  ...(availability.available ? [postgresSql(() => server!, teamsMigrations, 'teams')] : []),
-];
-if (!availability.available) it.skip(`PostgreSQL: ${availability.reason}`, () => undefined);
+const IMPLEMENTATIONS = sqlImplementations(teamsMigrations, 'teams');
 
 const ref = (id: string) => ({ channelId: 'msteams', conversation: { id, isGroup: false, conversationType: 'personal', name: id }, serviceUrl: 'http://127.0.0.1/' });
 
