@@ -108,6 +108,12 @@ const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|För
  * question ("Was ist neu seit der Änderung vom 11.11.2020?") asks about the change itself.
  */
 const SINCE_CHANGE = new RegExp(String.raw`\bseit\s+(?:der|dem|den)\s+(?:[\p{L}.]+\s+){1,4}?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
+/**
+ * A deadline that recurs every year ("jährlich bis 31. Januar", "jeweils bis … für das Vorjahr"): the rule holds for
+ * every year from the earliest one the passage names (the change that introduced it), so a question about the
+ * report for 2025 fits it.
+ */
+const RECURRING = /\b(?:jährlich|jeweils|jedes\s+Jahr)\b[^.;]*\bbis\b|\bfür\s+das\s+Vorjahr\b/iu;
 /** A year on its own or the year of a date (11.11.2020); not part of a larger number (51.000, 3.000). */
 const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?![\d,]|\.\d)`, 'gu');
 
@@ -197,9 +203,11 @@ export function passageFacets(
   const headTerms = termsOf(head, analyzer);
   const bodyTerms = hasTerm === undefined ? termsOf(body, analyzer) : undefined;
   const inPassage = (t: string): boolean => headTerms.has(t) || (bodyTerms?.has(t) ?? hasTerm!(t));
+  const years = [...ownYears, ...yearsOf(p.text, true), ...yearsOf((p.questions ?? []).join('\n'))];
+  if (years.length > 0 && RECURRING.test(p.text)) years.push([Math.min(...years.map(([from]) => from)), OPEN_END]);
   return {
     ownYears,
-    years: [...ownYears, ...yearsOf(p.text, true), ...yearsOf((p.questions ?? []).join('\n'))],
+    years,
     about: programmesIn(headTerms, programmes),
     mentions: new Set(programmes.filter((g) => g.markers.some((m) => m.every(inPassage))).map((g) => g.name)),
     titleWords: tokenize(p.title).map((w) => analyzer.terms(w)).filter((t) => t.length > 0),

@@ -64,7 +64,11 @@ describe('triage development sets (TRIAGE.md)', () => {
   // test/fixtures/triage/unseen-2.jsonl: 20 enquiries written 2026-12-05 (second session) before running them; first
   // measured 0.90 for ticket (t8: "Obergrenze" unknown, now a synonym of höchstens; t6 relabelled: whether an
   // Erzieherin qualifies needs a person's reading of the qualification rules). Measured 1.00 / 1.00.
-  it.each(['test/eval/triage.jsonl', 'test/eval/triage-2.jsonl', 'test/fixtures/triage/heldout-like.jsonl', 'test/fixtures/triage/unseen-2.jsonl'])('%s: intent and ticket ≥ 0.95', (file) => {
+  // test/fixtures/triage/unseen-3.jsonl: 20 enquiries written 2026-12-05 (third session) before running them (two of
+  // them first written as wrapped questions: by TRIAGE.md a resignation and a long sickness of the funded person are
+  // application matters). Measured 1.00 intent, 0.95 ticket (s2: whether a person may advise naturalised refugees
+  // is answered from the passage on naturalised refugees as integration managers).
+  it.each(['test/eval/triage.jsonl', 'test/eval/triage-2.jsonl', 'test/fixtures/triage/heldout-like.jsonl', 'test/fixtures/triage/unseen-2.jsonl', 'test/fixtures/triage/unseen-3.jsonl'])('%s: intent and ticket ≥ 0.95', (file) => {
     const lines = jsonl<TriageLine>(file);
     const results = lines.map((line) => ({ line, result: run(line) }));
     const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;

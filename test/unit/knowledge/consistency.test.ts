@@ -71,6 +71,14 @@ describe(fit.name, () => {
     expect(fitOf('Antragsfrist Soforthilfe 2022?', ukraine2022)).toMatchObject({ yearMismatch: false, yearOwn: true });
   });
 
+  it('lets a deadline that recurs every year fit every year from the change that introduced it', () => {
+    const yearly = passage('vn#kennzahlen', 'Kennzahlen', 'Kennzahlen sind jährlich bis 31. Januar zu melden; bis zur Änderung vom 11.11.2020 halbjährlich.');
+    const once = passage('vn#kennzahlen-alt', 'Kennzahlen', 'Die Kennzahlen für 2020 waren bis 31. Januar 2021 zu melden.');
+    expect(fitOf('Bis wann sind die Kennzahlen für 2025 zu melden?', yearly).yearMismatch).toBe(false);
+    expect(fitOf('Bis wann sind die Kennzahlen für 2019 zu melden?', yearly).yearMismatch).toBe(true);
+    expect(fitOf('Bis wann sind die Kennzahlen für 2025 zu melden?', once).yearMismatch).toBe(true);
+  });
+
   it('marks a programme the passage never mentions, and a passage about a programme the question does not name', () => {
     expect(fitOf('Wie viel Geld gibt es für das DIM?', rates).programmeMismatch).toBe(true);
     expect(fitOf('Bis wann war der Antrag einzureichen?', ukraine2022).programmeMismatch).toBe(true);
