@@ -53,7 +53,7 @@ export function weighTerms(df: Map<string, number>, passageCount: number, plan: 
       // word's own stem gets the distance of the written word (Vertertung → vertert, two edits for a swap).
       const length = i === 0 ? Math.max(t.length, g.word.length) : t.length;
       const distance = Math.min(settings.maxFuzzy, Math.round(length * settings.fuzzy));
-      if (t.length >= settings.fuzzyMinLength && distance >= 1 && !df.has(t) && !/\d/.test(t)) fuzzy.set(t, distance);
+      if (length >= settings.fuzzyMinLength && distance >= 1 && !df.has(t) && !/\d/.test(t)) fuzzy.set(t, distance);
     });
     // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
     const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));

@@ -85,15 +85,17 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/wrapped-3.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // written 2026-12-05 (third session) as unseen questions (34 and two out of scope; clean and colloquial), before
   // running them: first measured hit@1 0.912, answered 0.882, precision 0.933, wrong 2 of 36 (n30 was a label that
-  // missed faq#sachberichte, which states the three pages too); then a recurring deadline ("jährlich bis …") holds
-  // for every later year and Programm means Förderprogramm (n11): measured hit@1 0.941 (MiniSearch 0.824), answered
-  // 0.912, precision 0.968 (misses 0.97), wrong 1 of 36; left: n1 (Studium and a higher Zuschuss answered from the
-  // qualification passage, not the rates), n21 ("zuständig" read as a contact question), n27 (Fehlbedarfsfinanzierung)
-  'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.9, precision: 0.96, maxWrong: 1 },
+  // missed faq#sachberichte, which states the three pages too): measured hit@1 0.941 (MiniSearch 0.824), answered
+  // 0.882 (misses 0.90), precision 0.967 (misses 0.97), wrong 1 of 36; left: n1 (Studium and a higher Zuschuss
+  // answered from the qualification passage, not the rates), n11 (Programm for Förderprogramm: as a synonym it made
+  // triage-2 t2-7 answer a DIM question the knowledge base defers to the VwV, so it was dropped), n21 ("zuständig"
+  // read as a contact question), n27 (Fehlbedarfsfinanzierung)
+  'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.88, precision: 0.96, maxWrong: 1 },
   // written 2026-12-05 (third session) as unseen questions typed in a hurry (12): first measured hit@1 0.833
-  // (MiniSearch 0.667), answered 0.833, precision 1.000, wrong 0; left: y3 ("kenzahlen frist": the Sachbericht's
-  // deadline leads), y7 ("zusamen": too short for a typo match)
-  'test/fixtures/knowledge/typos-3.jsonl': { kind: 'questions', hit1: 0.75, answered: 0.75, precision: 0.97, maxWrong: 0 },
+  // (MiniSearch 0.667), answered 0.833, precision 1.000, wrong 0; then a misspelt word is matched fuzzily by the
+  // length of the written word, not of its stem (y7 "zusamen"): measured hit@1 0.917, answered 0.917, precision
+  // 1.000, wrong 0; left: y3 ("kenzahlen frist": the Sachbericht's deadline leads)
+  'test/fixtures/knowledge/typos-3.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // written 2026-12-05 (third session) as unseen enquiries (12; two of them, a resignation and a long sickness of
   // the funded person, are application matters by TRIAGE.md and moved to test/fixtures/triage/unseen-3.jsonl):
   // first measured hit@1 0.833 (MiniSearch 0.500), answered 0.667 of 12; of the 10: hit@1 0.9, answered 0.8; then the

@@ -36,4 +36,10 @@ describe('weighTerms', () => {
     const n = weighTerms(new Map([['1200', 3], ['stelle', 3]]), 20, plan([group('1200', { noun: false }), group('stelle')]), SEARCH_SETTINGS).weight;
     expect(n.get('1200')).toBeCloseTo(n.get('stelle')!);
   });
+
+  it('matches a misspelt word fuzzily by the length of the written word, not of its stem (zusamen → zusam)', () => {
+    const fuzzy = weighTerms(new Map([['stelle', 3]]), 20, plan([group('zusamen', { own: ['zusam'], noun: false }), group('kan', { own: ['kan'], noun: false })]), SEARCH_SETTINGS).fuzzy;
+    expect(fuzzy.get('zusam')).toBe(1);
+    expect(fuzzy.has('kan')).toBe(false);
+  });
 });
