@@ -217,8 +217,8 @@ export function passageFacets(
   };
 }
 
-/** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "Höhe der Förderung", "Betrag", "Euro". */
-const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
+/** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "einen höheren Zuschuss", "Höhe der Förderung", "Betrag", "Euro". */
+const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|niedriger\w*|geringer\w*)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bEuro\b|€/iu;
 /** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
 const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
 /** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */

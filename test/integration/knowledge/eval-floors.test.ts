@@ -85,12 +85,12 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/wrapped-3.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // written 2026-12-05 (third session) as unseen questions (34 and two out of scope; clean and colloquial), before
   // running them: first measured hit@1 0.912, answered 0.882, precision 0.933, wrong 2 of 36 (n30 was a label that
-  // missed faq#sachberichte, which states the three pages too): measured hit@1 0.941 (MiniSearch 0.824), answered
-  // 0.882 (misses 0.90), precision 0.967 (misses 0.97), wrong 1 of 36; left: n1 (Studium and a higher Zuschuss
-  // answered from the qualification passage, not the rates), n11 (Programm for Förderprogramm: as a synonym it made
-  // triage-2 t2-7 answer a DIM question the knowledge base defers to the VwV, so it was dropped), n21 ("zuständig"
-  // read as a contact question), n27 (Fehlbedarfsfinanzierung)
-  'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.88, precision: 0.96, maxWrong: 1 },
+  // missed faq#sachberichte, which states the three pages too); then "einen höheren Zuschuss" asks for money (n1 no
+  // longer answered from the qualification passage, which names no amount): measured hit@1 0.941 (MiniSearch
+  // 0.853), answered 0.853 (misses 0.90), precision 1.000, wrong 0 of 36; left: n1 (suggestions, the rates second),
+  // n11 (Programm for Förderprogramm: as a synonym it made triage-2 t2-7 answer a DIM question the knowledge base
+  // defers to the VwV, so it was dropped), n21 ("zuständig" read as a contact question), n27 (Fehlbedarfsfinanzierung)
+  'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.85, precision: 0.97, maxWrong: 1 },
   // written 2026-12-05 (third session) as unseen questions typed in a hurry (12): first measured hit@1 0.833
   // (MiniSearch 0.667), answered 0.833, precision 1.000, wrong 0; then a misspelt word is matched fuzzily by the
   // length of the written word, not of its stem (y7 "zusamen"): measured hit@1 0.917, answered 0.917, precision

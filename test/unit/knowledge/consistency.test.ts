@@ -93,6 +93,9 @@ describe(fit.name, () => {
     expect(fitOf('Wie viel Geld gibt es je Vollzeitstelle?', planning).amountMissing).toBe(true);
     expect(fitOf('Wie viel Geld gibt es je Vollzeitstelle?', rates).amountMissing).toBe(false);
     expect(fitOf('Wie wurde das Geld verteilt?', planning).amountMissing).toBe(false);
+    // "einen höheren Zuschuss" asks for money like "mehr Geld": a passage without an amount does not answer it.
+    expect(fitOf('Gibt es mit Studium einen höheren Zuschuss?', planning).amountMissing).toBe(true);
+    expect(fitOf('Gibt es mit Studium einen höheren Zuschuss?', rates).amountMissing).toBe(false);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
