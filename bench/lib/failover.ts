@@ -5,6 +5,12 @@
  * to (1) the other replica's /readyz naming it leader and (2) the reply to that enquiry reaching the sink. The
  * killed replica is then started again (it comes back as standby) and the next round kills the other one.
  * Every setting but the leader poll interval is the service's default (IDLE, OUTBOX_POLL_MS 1 s).
+ *
+ * A standby tries the lock once while starting (just before its "listening" line) and then every poll interval.
+ * A kill right after such a try always costs a whole interval, one right before it almost nothing; in the field
+ * the kill falls anywhere. So the rounds place the kill evenly over the standby's cycle: round r of R at
+ * (r − ½)/R of the interval after a try, and their median is the typical failover, the slowest round near the
+ * worst case.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +44,8 @@ export interface FailoverOptions {
   /** MAILBOX_LEADER_POLL_MS of both replicas. */
   leaderPollMs: number;
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Whether Dovecot is installed (the helper's binary, DOVECOT_BIN or /usr/sbin/dovecot). */
 function dovecotMissing(): string | null {
@@ -93,7 +101,13 @@ export async function measureFailover(options: FailoverOptions): Promise<Failove
       ...replicaEnv({ url, dir, name, dovecot: dovecot!, sink: sink!, mailFrom: OWN }),
       MAILBOX_LEADER_POLL_MS: String(options.leaderPollMs),
     });
-    const start = (name: string): Promise<Replica> => startReplica({ name, env: env(name), entry: ENTRY });
+    // When each replica logged "listening": its first try at the lock (see above).
+    const listening = new Map<Replica, number>();
+    const start = async (name: string): Promise<Replica> => {
+      const replica = await startReplica({ name, env: env(name), entry: ENTRY });
+      listening.set(replica, performance.now());
+      return replica;
+    };
     // One after the other: the first migrates the schema.
     replicas.push(await start('a'));
     replicas.push(await start('b'));
@@ -112,6 +126,9 @@ export async function measureFailover(options: FailoverOptions): Promise<Failove
     const rounds: FailoverRound[] = [];
     for (let r = 1; r <= options.rounds; r += 1) {
       const [leader, standby] = await roles(replicas);
+      const phaseMs = ((r - 0.5) / options.rounds) * options.leaderPollMs;
+      const sinceTry = (performance.now() - listening.get(standby)!) % options.leaderPollMs;
+      await sleep((phaseMs - sinceTry + options.leaderPollMs) % options.leaderPollMs);
       const exited = new Promise<void>((resolve) => leader.child.once('exit', () => resolve()));
       const t0 = performance.now();
       leader.child.kill('SIGKILL');
@@ -122,7 +139,7 @@ export async function measureFailover(options: FailoverOptions): Promise<Failove
         append(r),
       ]);
       rounds.push({ leaderMs: leaderAt - t0, answeredMs: answered - t0 });
-      process.stderr.write(`  failover round ${r}/${options.rounds}: ${leader.name} killed; ${standby.name} leads after ${(leaderAt - t0).toFixed(0)} ms, mail answered after ${(answered - t0).toFixed(0)} ms\n`);
+      process.stderr.write(`  failover round ${r}/${options.rounds}: ${leader.name} killed ${phaseMs.toFixed(0)} ms after ${standby.name}'s try; ${standby.name} leads after ${(leaderAt - t0).toFixed(0)} ms, mail answered after ${(answered - t0).toFixed(0)} ms\n`);
       await exited;
       replicas[replicas.indexOf(leader)] = await start(leader.name);
     }
