@@ -4,7 +4,7 @@
  * headed with the date and the machine, ready to paste into the README.
  *
  *   npm run bench                         every bench, 3 interleaved rounds
- *   npm run bench -- --only teams,mail    only these (names: knowledge, teams, mail, start, tickets, workplace, routing, triage)
+ *   npm run bench -- --only teams,mail    only these (names: knowledge, teams, mail, start, tickets, workplace, postgres, routing, triage)
  *   npm run bench -- --quick              smaller workloads, one round (a few minutes)
  *   npm run bench -- --rounds 1           one round, full workloads
  *
@@ -28,10 +28,11 @@ const BENCHES: Record<string, string> = {
   start: 'startup.bench.ts',
   tickets: 'tickets.bench.ts',
   workplace: 'workplace.bench.ts',
+  postgres: 'postgres.bench.ts',
   routing: 'routing.bench.ts',
   triage: 'triage.bench.ts',
 };
-const DEFAULT = ['knowledge', 'teams', 'mail', 'start', 'tickets', 'workplace'];
+const DEFAULT = ['knowledge', 'teams', 'mail', 'start', 'tickets', 'workplace', 'postgres'];
 
 const options = benchOptions();
 const onlyAt = process.argv.indexOf('--only');

@@ -100,6 +100,16 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
   }
 }
 
+/** Options of {@link startPostgres}. */
+export interface StartPostgresOptions {
+  /**
+   * Keep PostgreSQL's default durability (fsync, full page writes), as an operator runs it. Default false: tests
+   * turn both off, since the cluster is thrown away and fsync only costs time; benches measuring the database
+   * itself (bench/postgres.bench.ts) turn them back on.
+   */
+  durable?: boolean;
+}
+
 /**
  * Starts a fresh cluster. Call `stop()` in afterAll.
  *
@@ -107,7 +117,7 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
  * const server = await startPostgres();
  * const url = await server.createDatabase('copy_target');
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const binDir = findPostgresBinDir();
   if (binDir === null) throw new Error('postgres helper: PostgreSQL binaries not found (install "postgresql": .ci/run)');
   const user = clusterUser();
@@ -127,7 +137,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     throw new Error(`postgres helper: initdb failed (${init.status}):\n${init.stderr}${init.stdout}`);
   }
   const port = await freePort();
-  const settings = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socket}`, '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=50'];
+  const unsafe = options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
+  const settings = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socket}`, ...unsafe, '-c', 'max_connections=50'];
   const [pgCmd, pgArgs] = command(binDir, 'postgres', ['-D', data, '-p', String(port), ...settings], user);
   const child = spawn(pgCmd, pgArgs, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -6,7 +6,6 @@
  * - the same Teams activity posted to both replicas at once makes one enquiry and one reply.
  * Under CI=true a missing PostgreSQL fails (postgresAvailability throws), never skips.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,9 @@ import { ImapFlow } from 'imapflow';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
-import { imapEnv, startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
+import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { postgresAvailability, startPostgres, type PostgresServer } from '../../helpers/postgres.js';
+import { enquiryMail, mailboxRole as role, replicaEnv, startReplica as start, until, type Replica } from '../../helpers/replicas.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
 
 const availability = postgresAvailability();
@@ -23,48 +23,7 @@ const OWN = 'integrationsmanagement@rps.bwl.de';
 const MAILS = 200;
 const KILL_AFTER = 60;
 
-interface Replica {
-  name: string;
-  child: ChildProcess;
-  port: number;
-  log: () => string;
-}
-
-function mail(i: number): string {
-  return [
-    `From: Hauptamt ${i} <hauptamt${i}@aidlingen.example>`,
-    `To: ${OWN}`,
-    `Subject: Frage Sachbericht ${i}`,
-    `Message-ID: <replica-${i}@aidlingen.example>`,
-    `Date: ${new Date().toUTCString()}`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    'Guten Tag,\n\nwie lang darf der Sachbericht höchstens sein?\n\nMit freundlichen Grüßen\nGemeinde Aidlingen',
-    '',
-  ].join('\r\n');
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function role(replica: Replica): Promise<string | null> {
-  try {
-    const body = (await (await fetch(`http://127.0.0.1:${replica.port}/readyz`)).json()) as { checks: { name: string; ready: boolean; role?: string }[] };
-    const mailbox = body.checks.find((c) => c.name === 'mailbox');
-    return mailbox?.role === 'leader' && !mailbox.ready ? 'leader (connecting)' : (mailbox?.role ?? null);
-  } catch {
-    return null;
-  }
-}
+const mail = (i: number): string => enquiryMail(i, `<replica-${i}@aidlingen.example>`, OWN);
 
 describe.skipIf(!availability.available)('two replicas on one PostgreSQL', { timeout: 240_000 }, () => {
   let server: PostgresServer;
@@ -76,35 +35,8 @@ describe.skipIf(!availability.available)('two replicas on one PostgreSQL', { tim
   const replicas: Replica[] = [];
 
   async function startReplica(name: string): Promise<Replica> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: url,
-        INDEX_CACHE_DIR: join(dir, `cache-${name}`),
-        ATTACHMENTS_DIR: join(dir, 'attachments'),
-        ...imapEnv(dovecot),
-        IMAP_POLL_SECONDS: '5',
-        SMTP_HOST: sink.host,
-        SMTP_PORT: String(sink.port),
-        SMTP_SECURE: 'false',
-        MAIL_FROM: OWN,
-        OUTBOX_POLL_MS: '100',
-        MAILBOX_LEADER_POLL_MS: '500',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr!.on('data', () => {
-        const m = /"port":(\d+)[^\n]*"msg":"listening"/.exec(err);
-        if (m) resolve(Number(m[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`replica ${name} exited with ${code}: ${err.slice(-2000)}`)));
-    });
-    const replica = { name, child, port, log: () => err };
+    const env = { ...replicaEnv({ url, dir, name, dovecot, sink, mailFrom: OWN }), IMAP_POLL_SECONDS: '5', OUTBOX_POLL_MS: '100', MAILBOX_LEADER_POLL_MS: '500' };
+    const replica = await start({ name, env });
     replicas.push(replica);
     return replica;
   }
@@ -119,7 +51,7 @@ describe.skipIf(!availability.available)('two replicas on one PostgreSQL', { tim
   }, 120_000);
 
   afterAll(async () => {
-    for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+    for (const r of replicas) if (r.isAlive()) r.child.kill('SIGKILL');
     await Promise.all([server?.stop(), dovecot?.stop(), sink?.close(), stub?.close()]);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -167,7 +99,7 @@ describe.skipIf(!availability.available)('two replicas on one PostgreSQL', { tim
   });
 
   it('makes one enquiry and one reply of the same Teams activity posted to both replicas at once', async () => {
-    const alive = replicas.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+    const alive = replicas.filter((r) => r.isAlive());
     const second = alive.length > 1 ? alive : [...alive, await startReplica('c')];
     const activity = {
       type: 'message',
