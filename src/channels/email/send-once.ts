@@ -4,9 +4,10 @@
  * then tries again after its lease. Two records close that gap:
  *
  * 1. the moment the server accepts DATA (354), before the first byte of the message leaves the process, the
- *    channel notes it in SQLite (`email_transmitted`); a repeated attempt that finds the note and no result
- *    does not send again. Noting it only after the terminating dot was written left a window: the server
- *    could store the message before the note was written (a kill timed on the server's receipt hit it);
+ *    channel notes it in the database (`email_transmitted`); the body waits until the note is written (on
+ *    PostgreSQL a round trip). A repeated attempt that finds the note and no result does not send again.
+ *    Noting it only after the terminating dot was written left a window: the server could store the message
+ *    before the note was written (a kill timed on the server's receipt hit it);
  * 2. every sent reply is filed in the mailbox's Sent folder; a repeated attempt without the note looks for its
  *    Message-ID there (a database restored from backup; servers that file submitted mail themselves).
  *
@@ -14,6 +15,7 @@
  * reaches the server), or a server that refuses the message after its end while the client is dead: that one
  * reply is not sent again (a warning in the log names the outbox id).
  */
+import { Readable } from 'node:stream';
 import { errorCode } from '../../core/error-code.js';
 import type { OutboundMessage } from '../../core/outcome.js';
 import type { Clock, Logger } from '../../core/ports.js';
@@ -74,27 +76,54 @@ export interface TransmitTracker {
    * the server refuses (the next attempt sends again).
    */
   send<T>(message: OutboundMessage, messageId: string, send: () => Promise<T>): Promise<T>;
+  /**
+   * The message for the SMTP transport (inside `send`): its bytes flow only once the note for the message in
+   * flight is written. On PostgreSQL the note takes a round trip, and a body already on the wire before the note
+   * committed could be delivered by the server and then sent again after a crash.
+   */
+  body(raw: Buffer): Readable;
 }
+
+/** Longest wait for the note before the body goes anyway (a 354 the tracker missed must not hang every send). */
+const NOTE_PATIENCE_MS = 10_000;
 
 /** The server's go-ahead for the message body. */
 const DATA_ACCEPTED = /^354\b/;
 
 /** Creates the tracker over the channel's state (sends are serialised through it). */
-export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'>): TransmitTracker {
-  let inFlight: { key: string; messageId: string } | null = null;
+export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock' | 'logger'>): TransmitTracker {
+  let inFlight: { key: string; messageId: string; noted: () => void; written: Promise<void> } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
-  // On SQLite the note is written synchronously inside observe(); on PostgreSQL it is on its way while the body
-  // is written (a crash in that window may send once more). Its failure must not fail the send: kept, awaited.
+  // On SQLite the note is written at once; on PostgreSQL it takes a round trip, and the body waits for it
+  // (body()). Its failure must not fail the send: kept, awaited.
   let marking: Promise<void> = Promise.resolve();
   return {
     observe(entry, text) {
       if (inFlight !== null && entry['tnx'] === 'server' && typeof text === 'string' && DATA_ACCEPTED.test(text)) {
+        const { noted } = inFlight;
         marking = deps.state.markTransmitted(inFlight.key, inFlight.messageId, deps.clock.now()).catch(() => undefined);
+        void marking.then(noted);
       }
+    },
+    body(raw) {
+      const written = inFlight?.written ?? Promise.resolve();
+      const logger = deps.logger;
+      return Readable.from(
+        (async function* () {
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), NOTE_PATIENCE_MS).unref()));
+          if ((await Promise.race([written, late])) === 'late') logger.warn({ component: 'email' }, 'no transmitted note after the server accepted DATA: sending the body anyway');
+          clearTimeout(timer);
+          yield raw;
+        })(),
+        { objectMode: false },
+      );
     },
     send(message, messageId, send) {
       const run = async () => {
-        inFlight = { key: message.key, messageId };
+        let noted = (): void => undefined;
+        const written = new Promise<void>((resolve) => (noted = resolve));
+        inFlight = { key: message.key, messageId, noted, written };
         try {
           return await send();
         } catch (error) {

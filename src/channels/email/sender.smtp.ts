@@ -120,7 +120,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
   const { config, templates, state, clock } = deps;
   const logger = deps.logger.child({ component: 'smtp' });
   const oauth = usesOAuth2(config);
-  const tracker = deps.tracker ?? createTransmitTracker({ state, clock });
+  const tracker = deps.tracker ?? createTransmitTracker({ state, clock, logger });
   const create = (): Transporter<SMTPTransport.SentMessageInfo> => {
     const transport = nodemailer.createTransport({
       host: config.SMTP_HOST,
@@ -188,7 +188,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       raw = await new MailComposer(mail).compile().build();
       const envelope = { from: config.MAIL_FROM, to: [handle.to] };
       const bytes = raw;
-      await tracker.send(message, messageId, () => transport().sendMail({ envelope, raw: bytes }));
+      await tracker.send(message, messageId, () => transport().sendMail({ envelope, raw: tracker.body(bytes) }));
     } catch (error) {
       const result = classifySendError(error);
       const reason = result.kind === 'sent' ? '' : result.reason;

@@ -86,6 +86,28 @@ describe('sending once across a crash', () => {
     expect(await state.sentMessageId(KEY)).not.toBeNull();
   });
 
+  it('holds the body back until a slow note is written (PostgreSQL: a round trip), so no byte precedes the note', async () => {
+    const seen: Promise<boolean>[] = [];
+    let state: ReturnType<typeof sender>['state'] | null = null;
+    const s = await server({ onBody: () => void seen.push(state!.wasTransmitted(KEY)) });
+    const db = new Database(':memory:');
+    for (const m of emailMigrations) db.exec(m.sql);
+    const fast = createEmailState(sqliteSqlDb(db));
+    state = fast;
+    const slow: typeof fast = {
+      ...fast,
+      markTransmitted: async (key, id, now) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await fast.markTransmitted(key, id, now);
+      },
+    };
+    const config = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: '127.0.0.1', SMTP_PORT: s.port, SMTP_SECURE: false } as EmailConfig;
+    const smtp = createSmtpSender({ config, templates: TEMPLATES, state: slow, logger: silentLogger, clock: new FakeClock() });
+    expect(await smtp.deliver(message())).toMatchObject({ kind: 'sent' });
+    smtp.close();
+    expect(await Promise.all(seen)).toEqual([true]);
+  });
+
   it('forgets the note when the server refuses the message at its end, so the next attempt sends', async () => {
     const s = await server({ onEnd: () => Object.assign(new Error('try later'), { responseCode: 451 }) });
     const { state, smtp } = sender(s.port);
