@@ -1,8 +1,15 @@
 /**
  * The SqlDb port (core/sql.ts) over a better-sqlite3 connection: statements are prepared once per SQL text and
  * run synchronously inside the returned promise; driver errors become AppError DB_* (see `mapDbError`).
+ *
+ * A transaction holds the connection while its (asynchronous) body runs: statements through this SqlDb wait
+ * until it ends. The synchronous ticket adapters share the connection and cannot wait: a statement of theirs
+ * issued while a body awaits joins the transaction (as a savepoint). Bodies are a few statements that resolve
+ * at once, so that needs another task's continuation in the same microtask turn; and a rollback happens only
+ * when a statement of the body fails.
  */
 import type Database from 'better-sqlite3';
+import { AppError } from '../core/errors.js';
 import type { SqlDb } from '../core/sql.js';
 import { mapDbError } from './database.sqlite.js';
 
@@ -27,23 +34,75 @@ export function sqliteSqlDb(db: Database.Database): SqlDb {
     }
     return statement;
   };
-  const guarded = <T>(sql: string, fn: (statement: Database.Statement) => T): Promise<T> => {
+  const guarded = <T>(sql: string, fn: (statement: Database.Statement) => T): T => {
     try {
-      return Promise.resolve(fn(prepare(sql)));
+      return fn(prepare(sql));
     } catch (error) {
-      return Promise.reject(mapDbError(error, 'statement'));
+      throw mapDbError(error, 'statement');
     }
+  };
+  const all = <T>(sql: string, params: readonly unknown[]): T[] => guarded(sql, (s) => s.all(...params) as T[]);
+  const get = <T>(sql: string, params: readonly unknown[]): T | undefined =>
+    guarded(sql, (s) => {
+      if (s.reader) return s.get(...params) as T | undefined;
+      s.run(...params);
+      return undefined;
+    });
+  const run = (sql: string, params: readonly unknown[]): number => guarded(sql, (s) => (s.reader ? s.all(...params).length : s.run(...params).changes));
+
+  // The running transaction (resolved when it ends). Waiting, checking and taking happen without an await in
+  // between, so two callers never both see the connection free.
+  let busy: Promise<void> | null = null;
+  /** Runs `op` now (synchronously, when no transaction runs) or after the running transaction. */
+  const whenFree = async <T>(op: () => T): Promise<T> => {
+    while (busy !== null) await busy;
+    return op();
+  };
+  const exec = (sql: string): void => {
+    try {
+      db.exec(sql);
+    } catch (error) {
+      throw mapDbError(error, `transaction ${sql.split(' ')[0]!.toLowerCase()}`);
+    }
+  };
+  const inside: SqlDb = {
+    dialect: 'sqlite',
+    all: async <T>(sql: string, params: readonly unknown[] = []) => all<T>(sql, params),
+    get: async <T>(sql: string, params: readonly unknown[] = []) => get<T>(sql, params),
+    run: async (sql: string, params: readonly unknown[] = []) => run(sql, params),
+    transaction: () => Promise.reject(new AppError('DB_ERROR', 'database: nested transactions are not supported')),
+    isOpen: () => db.open,
   };
   return {
     dialect: 'sqlite',
-    all: <T>(sql: string, params: readonly unknown[] = []) => guarded(sql, (s) => s.all(...params) as T[]),
-    get: <T>(sql: string, params: readonly unknown[] = []) =>
-      guarded(sql, (s) => {
-        if (s.reader) return s.get(...params) as T | undefined;
-        s.run(...params);
-        return undefined;
-      }),
-    run: (sql: string, params: readonly unknown[] = []) => guarded(sql, (s) => (s.reader ? s.all(...params).length : s.run(...params).changes)),
+    all: <T>(sql: string, params: readonly unknown[] = []) => whenFree(() => all<T>(sql, params)),
+    get: <T>(sql: string, params: readonly unknown[] = []) => whenFree(() => get<T>(sql, params)),
+    run: (sql: string, params: readonly unknown[] = []) => whenFree(() => run(sql, params)),
+    async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
+      while (busy !== null) await busy;
+      let end!: () => void;
+      busy = new Promise<void>((resolve) => (end = resolve));
+      try {
+        exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(inside);
+          exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) {
+            try {
+              db.exec('ROLLBACK');
+            } catch {
+              // The connection is gone or already rolled back: the original error says why.
+            }
+          }
+          throw error;
+        }
+      } finally {
+        busy = null;
+        end();
+      }
+    },
     isOpen: () => db.open,
   };
 }
