@@ -139,7 +139,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const sqlite = services.storage.sqlite;
   if (sqlite !== null) {
     const proposals = createFaqProposals({ db: sqlite, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
-    createWorkplace({ config, db: sqlite, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
+    createWorkplace({ config, sql: services.sql, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
   } else {
     registerWorkplaceUnavailable(server, logger);
   }
