@@ -9,12 +9,15 @@
  * when a statement of the body fails.
  */
 import type Database from 'better-sqlite3';
+import { errorCode } from '../core/error-code.js';
 import { AppError } from '../core/errors.js';
 import type { SqlDb } from '../core/sql.js';
 import { mapDbError } from './database.sqlite.js';
 
 /** Prepared statements kept per connection (SQL texts are constants of the stores, so the map stays small). */
 const MAX_STATEMENTS = 500;
+/** Longest pause between two attempts to begin a transaction while another connection writes. */
+const MAX_BEGIN_WAIT_MS = 25;
 
 /**
  * Wraps an open database (migrations applied by `openDatabase`).
@@ -58,11 +61,25 @@ export function sqliteSqlDb(db: Database.Database): SqlDb {
     while (busy !== null) await busy;
     return op();
   };
-  const exec = (sql: string): void => {
-    try {
-      db.exec(sql);
-    } catch (error) {
-      throw mapDbError(error, `transaction ${sql.split(' ')[0]!.toLowerCase()}`);
+  /**
+   * BEGIN IMMEDIATE without the connection's blocking busy wait: while another connection holds the write lock
+   * (another process, or another connection of this one, whose transaction needs this event loop to finish) it is
+   * retried after a timer, up to the connection's busy timeout; then DB_LOCKED.
+   */
+  const begin = async (): Promise<void> => {
+    const timeoutMs = Number(db.pragma('busy_timeout', { simple: true }));
+    const deadline = Date.now() + timeoutMs;
+    for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, MAX_BEGIN_WAIT_MS)) {
+      db.pragma('busy_timeout = 0');
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!String(errorCode(error)).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw mapDbError(error, 'transaction begin');
+      } finally {
+        db.pragma(`busy_timeout = ${timeoutMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   };
   const inside: SqlDb = {
@@ -83,10 +100,14 @@ export function sqliteSqlDb(db: Database.Database): SqlDb {
       let end!: () => void;
       busy = new Promise<void>((resolve) => (end = resolve));
       try {
-        exec('BEGIN IMMEDIATE');
+        await begin();
         try {
           const result = await fn(inside);
-          exec('COMMIT');
+          try {
+            db.exec('COMMIT');
+          } catch (error) {
+            throw mapDbError(error, 'transaction commit');
+          }
           return result;
         } catch (error) {
           if (db.inTransaction) {

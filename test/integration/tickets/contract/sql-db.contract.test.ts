@@ -1,12 +1,12 @@
 /**
  * Contract of the SqlDb port itself (src/core/sql.ts) on SQLite and PostgreSQL (issue 15): a transaction commits
  * what its body wrote, rolls all of it back when the body throws, is not seen by another process before it
- * commits, and two transactions on one database both complete; `jsonText` reads the same value on both.
+ * commits, and concurrent transactions (one process or two) all complete; `jsonText` reads the same value on both.
  */
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../src/core/errors.js';
 import type { Migration } from '../../../../src/core/ports.js';
-import { jsonText } from '../../../../src/core/sql.js';
+import { jsonText, type SqlDb } from '../../../../src/core/sql.js';
 import { sqlImplementations } from './sql-implementations.js';
 
 const MIGRATIONS: Migration[] = [{ id: 'sqlport-001', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, doc TEXT)' }];
@@ -53,16 +53,18 @@ describe.each(IMPLEMENTATIONS)('SqlDb on $name', (impl) => {
     }
   });
 
-  it('completes two transactions started at once on one database, and statements issued meanwhile', async () => {
+  it('completes transactions started at once in one process and in two, and statements issued meanwhile', async () => {
     const { a, b, close } = await impl.open();
     try {
-      const write = (text: string) =>
-        a.transaction(async (tx) => {
+      const write = (db: SqlDb, text: string) =>
+        db.transaction(async (tx) => {
           await tx.run('INSERT INTO notes (text) VALUES (?)', [text]);
           await tx.run('UPDATE notes SET doc = ? WHERE text = ?', [`{"by":"${text}"}`, text]);
         });
-      await Promise.all([write('x'), write('y'), a.run('INSERT INTO notes (text) VALUES (?)', ['z'])]);
-      expect(await texts(b)).toEqual(['x', 'y', 'z']);
+      // On SQLite `b` is a second connection in this process: it must wait for `a`'s write lock without blocking
+      // the event loop `a`'s transaction needs to finish.
+      await Promise.all([write(a, 'x'), write(b, 'w'), write(a, 'y'), a.run('INSERT INTO notes (text) VALUES (?)', ['z'])]);
+      expect(await texts(b)).toEqual(['w', 'x', 'y', 'z']);
       await expect(a.transaction(async (tx) => tx.transaction(async () => 1))).rejects.toSatisfy((error: unknown) => isAppError(error, 'DB_ERROR'));
     } finally {
       await close();
