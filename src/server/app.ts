@@ -138,7 +138,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   feedback.register(server);
   const sqlite = services.storage.sqlite;
   if (sqlite !== null) {
-    const proposals = createFaqProposals({ db: sqlite, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
+    const proposals = createFaqProposals({ sql: services.sql, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
     createWorkplace({ config, sql: services.sql, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
   } else {
     registerWorkplaceUnavailable(server, logger);
