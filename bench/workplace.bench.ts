@@ -19,9 +19,12 @@ import type { EnquiryPlan } from '../src/core/enquiry-ledger-ports.js';
 import { silentLogger } from '../src/core/ports.js';
 import type { Team } from '../src/core/routing.js';
 import { TICKET_CATEGORIES } from '../src/core/triage/types.js';
+import { SERVICE_MIGRATIONS } from '../src/cli/commands/db.js';
 import { buildApp } from '../src/server/app.js';
 import { parseConfig } from '../src/server/config.js';
 import { createLogger } from '../src/server/logger.js';
+import { openDatabase } from '../src/tickets/database.sqlite.js';
+import { createSqliteTicketStores } from '../src/tickets/ticket-store.sqlite.js';
 import { freePort } from './lib/process.js';
 import { syntheticTicketPlan } from './lib/ticket-plan.js';
 import { benchOptions, finish, interleaved, median, num, numberArg, quantile, type BenchRow } from './lib/report.js';
@@ -70,32 +73,42 @@ try {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dbPath = dbArg ?? join(dir, 'pakt.db');
-  const config = parseConfig({ PORT: String(port), DATABASE_URL: `sqlite:${dbPath}`, INDEX_CACHE_DIR: join(dir, 'cache'), ATTACHMENTS_DIR: join(dir, 'attachments') });
-  const app = await buildApp(config, { logger: process.env['BENCH_LOG'] === '1' ? createLogger('debug') : silentLogger, defaultMetrics: false });
-  const { db, ticketModule } = app.services;
-  const present = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-  if (present !== 0 && present !== TICKETS) throw new Error(`--db holds ${present} tickets, not ${TICKETS}`);
-  if (present === 0) {
-    process.stderr.write(`filling to ${TICKETS.toLocaleString('en-US')} tickets …\n`);
-    // The SQLite ledger does its work when called, so the commits run inside this one transaction; their
-    // results are awaited afterwards to surface any error.
-    const commits = db.transaction(() => {
-      const started: Promise<unknown>[] = [];
-      for (let i = 0; i < TICKETS; i += 1) started.push(ticketModule.ledger.commit(plan(i)));
-      return started;
-    })();
-    await Promise.all(commits);
-  }
+  // Filled on a connection of its own (the service's migrations, the SQLite ticket stores), closed before the
+  // service opens the file.
   // 10 % open in the four open statuses, the rest done; the newest tickets are the open ones, as in life.
   const openFrom = Math.floor(TICKETS * (1 - OPEN_SHARE));
-  db.prepare(
-    `UPDATE tickets SET status = CASE WHEN rowid > @openFrom THEN CASE rowid % 4 WHEN 0 THEN 'neu' WHEN 1 THEN 'zugewiesen' WHEN 2 THEN 'in_bearbeitung' ELSE 'wartet' END ELSE 'erledigt' END, assignee = NULL`,
-  ).run({ openFrom });
-  // Everything the fill queued (confirmations, staff notices) counts as delivered, as on a system in use: a
-  // backlog of 35,000 undeliverable mails would keep the outbox worker busy and measure that instead.
-  db.prepare("UPDATE outbox SET status = 'sent', sent_at = coalesce(sent_at, next_attempt_at), lease_owner = NULL, lease_until = NULL WHERE status = 'pending'").run();
-  db.pragma('optimize');
+  let someOpen = '';
+  const db = openDatabase(dbPath, SERVICE_MIGRATIONS, silentLogger);
+  try {
+    const present = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    if (present !== 0 && present !== TICKETS) throw new Error(`--db holds ${present} tickets, not ${TICKETS}`);
+    if (present === 0) {
+      process.stderr.write(`filling to ${TICKETS.toLocaleString('en-US')} tickets …\n`);
+      const { ledger } = createSqliteTicketStores(db);
+      // The SQLite ledger does its work when called, so the commits run inside this one transaction; their
+      // results are awaited afterwards to surface any error.
+      const commits = db.transaction(() => {
+        const started: Promise<unknown>[] = [];
+        for (let i = 0; i < TICKETS; i += 1) started.push(ledger.commit(plan(i)));
+        return started;
+      })();
+      await Promise.all(commits);
+    }
+    db.prepare(
+      `UPDATE tickets SET status = CASE WHEN rowid > @openFrom THEN CASE rowid % 4 WHEN 0 THEN 'neu' WHEN 1 THEN 'zugewiesen' WHEN 2 THEN 'in_bearbeitung' ELSE 'wartet' END ELSE 'erledigt' END, assignee = NULL`,
+    ).run({ openFrom });
+    // Everything the fill queued (confirmations, staff notices) counts as delivered, as on a system in use: a
+    // backlog of 35,000 undeliverable mails would keep the outbox worker busy and measure that instead.
+    db.prepare("UPDATE outbox SET status = 'sent', sent_at = coalesce(sent_at, next_attempt_at), lease_owner = NULL, lease_until = NULL WHERE status = 'pending'").run();
+    db.pragma('optimize');
+    someOpen = (db.prepare("SELECT number FROM tickets WHERE status <> 'erledigt' ORDER BY rowid DESC LIMIT 1").get() as { number: string }).number;
+  } finally {
+    db.close();
+  }
+  const config = parseConfig({ PORT: String(port), DATABASE_URL: `sqlite:${dbPath}`, INDEX_CACHE_DIR: join(dir, 'cache'), ATTACHMENTS_DIR: join(dir, 'attachments') });
+  const app = await buildApp(config, { logger: process.env['BENCH_LOG'] === '1' ? createLogger('debug') : silentLogger, defaultMetrics: false });
   await app.listen();
+  const { ticketModule } = app.services;
 
   const cookies = new Map<string, string>();
   const get = async (path: string, init: RequestInit = {}): Promise<{ status: number; text: string }> => {
@@ -113,7 +126,6 @@ try {
   const signedIn = await get('/arbeitsplatz/anmelden/lokal', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, staffId: 'leitung' }).toString() });
   if (signedIn.status >= 400) throw new Error(`local sign-in failed: ${signedIn.status}`);
 
-  const someOpen = (db.prepare("SELECT number FROM tickets WHERE status <> 'erledigt' ORDER BY rowid DESC LIMIT 1").get() as { number: string }).number;
   const pages = {
     queue: '/arbeitsplatz/eingang?ansicht=alle',
     queueAll: '/arbeitsplatz/eingang?ansicht=alle&status=alle',
@@ -159,7 +171,7 @@ try {
   // ticket service, as any door writes it) to the `geaendert` event arriving. The stream checks every 500 ms.
   const live: number[] = [];
   for (let i = 0; i < (options.quick ? 5 : 15); i += 1) {
-    const { version } = db.prepare('SELECT version FROM tickets WHERE number = ?').get(someOpen) as { version: number };
+    const { version } = (await ticketModule.service.show(someOpen)).ticket;
     const res = await fetch(`${url}/arbeitsplatz/live?vorgang=${someOpen}&version=${version}`, { headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();

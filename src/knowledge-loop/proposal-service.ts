@@ -58,12 +58,12 @@ export interface ProposalServiceDeps {
 }
 
 export interface ProposalService {
-  propose(input: { ticketNumber: string | null; content: ProposalContent; by: string }): Done<{ proposal: Proposal }> | Refused;
-  revise(input: { id: number; version: number; content: ProposalContent; by: string }): Done<{ proposal: Proposal }> | Refused;
-  returnToAuthor(input: { id: number; version: number; content: ProposalContent; comment: string; by: string }): Done<{ proposal: Proposal }> | Refused;
+  propose(input: { ticketNumber: string | null; content: ProposalContent; by: string }): Promise<Done<{ proposal: Proposal }> | Refused>;
+  revise(input: { id: number; version: number; content: ProposalContent; by: string }): Promise<Done<{ proposal: Proposal }> | Refused>;
+  returnToAuthor(input: { id: number; version: number; content: ProposalContent; comment: string; by: string }): Promise<Done<{ proposal: Proposal }> | Refused>;
   approve(input: { id: number; version: number; content: ProposalContent; by: string; confirm?: string }): Promise<Approved | NeedsConfirmation | Refused>;
-  find(id: number): { proposal: Proposal; events: ProposalEvent[] } | null;
-  list(): Proposal[];
+  find(id: number): Promise<{ proposal: Proposal; events: ProposalEvent[] } | null>;
+  list(): Promise<Proposal[]>;
 }
 
 const SELF_APPROVAL = 'Sie haben diesen Vorschlag selbst verfasst. Freigeben oder zurückgeben muss eine zweite Person (Vier-Augen-Prinzip).';
@@ -95,9 +95,9 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
       failed(error);
     }
   };
-  const load = (id: number): Proposal | Refused => deps.store.find(id) ?? refused(404, `Einen Vorschlag Nr. ${id} gibt es nicht.`);
-  const change = (p: Proposal, version: number, patch: Parameters<ProposalStore['update']>[2], event: ProposalEvent): Proposal | Refused =>
-    p.version !== version || deps.store.update(p.id, version, patch, event) === 'stale' ? refused(409, STALE) : deps.store.find(p.id)!;
+  const load = async (id: number): Promise<Proposal | Refused> => (await deps.store.find(id)) ?? refused(404, `Einen Vorschlag Nr. ${id} gibt es nicht.`);
+  const change = async (p: Proposal, version: number, patch: Parameters<ProposalStore['update']>[2], event: ProposalEvent): Promise<Proposal | Refused> =>
+    p.version !== version || (await deps.store.update(p.id, version, patch, event)) === 'stale' ? refused(409, STALE) : (await deps.store.find(p.id))!;
   const contentPatch = (c: ProposalContent): ProposalContent => normaliseContent(c);
 
   /** Writes the claimed, checked entry into knowledge/ and marks the proposal approved. */
@@ -129,57 +129,57 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
       throw error;
     }
     const edited = !sameContent(clean, p);
-    let current = deps.store.find(id)!;
+    let current = (await deps.store.find(id))!;
     if (edited) {
-      deps.store.update(id, current.version, clean, { type: 'edited', actor: by, at, note: null });
-      current = deps.store.find(id)!;
+      await deps.store.update(id, current.version, clean, { type: 'edited', actor: by, at, note: null });
+      current = (await deps.store.find(id))!;
     }
-    deps.store.update(id, current.version, { ...clean, sectionId: sectionIdOf(clean), status: 'freigegeben', approvedBy: by, approvedAt: at, passageId: appended.passageId }, { type: 'approved', actor: by, at, note: impact.regression ? 'trotz Verschlechterung der Entwicklungssätze bestätigt' : null });
-    const proposal = deps.store.find(id)!;
+    await deps.store.update(id, current.version, { ...clean, sectionId: sectionIdOf(clean), status: 'freigegeben', approvedBy: by, approvedAt: at, passageId: appended.passageId }, { type: 'approved', actor: by, at, note: impact.regression ? 'trotz Verschlechterung der Entwicklungssätze bestätigt' : null });
+    const proposal = (await deps.store.find(id))!;
     log.info({ proposal: id, passageId: appended.passageId, recordedIn, regression: impact.regression }, 'faq proposal approved and written');
     note(proposal, `freigegeben und als ${appended.passageId} in die Wissensbasis (${target.file}) übernommen.`, by);
     return { ok: true, proposal, passageId: appended.passageId, recordedIn };
   };
 
   return {
-    propose({ ticketNumber, content, by }) {
+    async propose({ ticketNumber, content, by }) {
       const problems = contentProblems(content);
       if (problems.length > 0) return invalid(problems);
-      const proposal = deps.store.create({ ticketNumber, content: contentPatch(content), author: by, at: now() });
+      const proposal = await deps.store.create({ ticketNumber, content: contentPatch(content), author: by, at: now() });
       log.info({ proposal: proposal.id, ticketNumber }, 'faq proposal created');
       note(proposal, 'als FAQ vorgeschlagen, wartet auf Prüfung durch eine zweite Person.', by);
       return { ok: true, proposal };
     },
 
-    revise({ id, version, content, by }) {
-      const p = load(id);
+    async revise({ id, version, content, by }) {
+      const p = await load(id);
       if ('ok' in p) return p;
       if (p.author !== by) return refused(403, 'Überarbeiten und erneut vorlegen kann nur, wer den Vorschlag verfasst hat.');
       if (p.status !== 'zurueckgegeben') return refused(409, 'Dieser Vorschlag ist nicht zurückgegeben; er kann nicht erneut vorgelegt werden.');
       const problems = contentProblems(content);
       if (problems.length > 0) return invalid(problems);
-      const next = change(p, version, { ...contentPatch(content), status: 'offen' }, { type: 'revised', actor: by, at: now(), note: null });
+      const next = await change(p, version, { ...contentPatch(content), status: 'offen' }, { type: 'revised', actor: by, at: now(), note: null });
       if ('ok' in next) return next;
       note(next, 'überarbeitet und erneut zur Prüfung vorgelegt.', by);
       return { ok: true, proposal: next };
     },
 
-    returnToAuthor({ id, version, content, comment, by }) {
-      const p = load(id);
+    async returnToAuthor({ id, version, content, comment, by }) {
+      const p = await load(id);
       if ('ok' in p) return p;
       if (p.author === by) return refused(403, SELF_APPROVAL);
       if (p.status !== 'offen') return refused(409, 'Nur ein Vorschlag, der zur Prüfung offen ist, kann zurückgegeben werden.');
       const text = comment.trim();
       if (text === '') return refused(422, 'Bitte schreiben Sie einen Kommentar: Was soll die Verfasserin oder der Verfasser ändern?');
       const edited = !sameContent(content, p);
-      const next = change(p, version, { ...(edited ? contentPatch(content) : {}), status: 'zurueckgegeben', reviewComment: text.slice(0, 4000) }, { type: 'returned', actor: by, at: now(), note: text.slice(0, 4000) });
+      const next = await change(p, version, { ...(edited ? contentPatch(content) : {}), status: 'zurueckgegeben', reviewComment: text.slice(0, 4000) }, { type: 'returned', actor: by, at: now(), note: text.slice(0, 4000) });
       if ('ok' in next) return next;
       note(next, `zur Überarbeitung zurückgegeben: ${text.slice(0, 4000)}`, by);
       return { ok: true, proposal: next };
     },
 
     async approve({ id, version, content, by, confirm }) {
-      const p = load(id);
+      const p = await load(id);
       if ('ok' in p) return p;
       if (p.author === by) return refused(403, SELF_APPROVAL);
       if (p.status !== 'offen') return refused(409, p.status === 'freigegeben' ? ALREADY_APPROVED : 'Dieser Vorschlag liegt zur Überarbeitung bei der Verfasserin oder dem Verfasser.');
@@ -197,21 +197,21 @@ export function createProposalService(deps: ProposalServiceDeps): ProposalServic
       const impact = await deps.evaluator.evaluate(target.file, appended.text);
       if (impact.regression && confirm !== fingerprint) return { ok: 'confirm', impact, fingerprint, content: clean };
       // One approval writes at a time (also across processes on one database): the second approver gets a 409.
-      const claimed = deps.store.claim(id, version, by, now(), new Date(deps.clock.now().getTime() - APPROVAL_CLAIM_MS).toISOString());
+      const claimed = await deps.store.claim(id, version, by, now(), new Date(deps.clock.now().getTime() - APPROVAL_CLAIM_MS).toISOString());
       if (claimed !== 'claimed') {
         log.info({ proposal: id, claim: claimed }, 'faq proposal approval refused: concurrent change');
-        return refused(409, claimed === 'busy' ? BUSY : deps.store.find(id)?.status === 'freigegeben' ? ALREADY_APPROVED : STALE);
+        return refused(409, claimed === 'busy' ? BUSY : (await deps.store.find(id))?.status === 'freigegeben' ? ALREADY_APPROVED : STALE);
       }
       try {
         return await writeApproved({ p, clean, by, at, target, appended, impact });
       } finally {
-        deps.store.release(id, by);
+        await deps.store.release(id, by);
       }
     },
 
-    find(id) {
-      const proposal = deps.store.find(id);
-      return proposal === null ? null : { proposal, events: deps.store.events(id) };
+    async find(id) {
+      const proposal = await deps.store.find(id);
+      return proposal === null ? null : { proposal, events: await deps.store.events(id) };
     },
 
     list: () => deps.store.list(),

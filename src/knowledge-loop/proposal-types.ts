@@ -1,6 +1,6 @@
 /**
  * FAQ proposals (issue 14 item 2): a staff answer proposed as a knowledge entry, reviewed by a second person.
- * The store port the SQLite adapter implements (proposal-store.sqlite.ts).
+ * The store port proposal-store.ts implements over the SqlDb port (SQLite and PostgreSQL).
  */
 import type { ProposalContent } from './proposal-markdown.js';
 
@@ -48,18 +48,18 @@ export type ProposalPatch = Partial<ProposalContent & Pick<Proposal, 'status' | 
 
 /** Storage of proposals and their history. */
 export interface ProposalStore {
-  create(input: { ticketNumber: string | null; content: ProposalContent; author: string; at: string }): Proposal;
-  find(id: number): Proposal | null;
-  events(id: number): ProposalEvent[];
+  create(input: { ticketNumber: string | null; content: ProposalContent; author: string; at: string }): Promise<Proposal>;
+  find(id: number): Promise<Proposal | null>;
+  events(id: number): Promise<ProposalEvent[]>;
   /** Newest first, at most `limit`. */
-  list(limit?: number): Proposal[];
+  list(limit?: number): Promise<Proposal[]>;
   /** Saves when the version still matches (then +1); 'stale' when someone else changed it first. */
-  update(id: number, expectedVersion: number, patch: ProposalPatch, event: ProposalEvent): 'saved' | 'stale';
+  update(id: number, expectedVersion: number, patch: ProposalPatch, event: ProposalEvent): Promise<'saved' | 'stale'>;
   /**
    * Claims the proposal for writing its approved entry, atomically: 'stale' when it is no longer open at
    * `expectedVersion`, 'busy' when another approval holds a claim taken at or after `staleBefore`.
    */
-  claim(id: number, expectedVersion: number, by: string, at: string, staleBefore: string): 'claimed' | 'busy' | 'stale';
+  claim(id: number, expectedVersion: number, by: string, at: string, staleBefore: string): Promise<'claimed' | 'busy' | 'stale'>;
   /** Drops the claim of `by` (after the approval was saved or failed). */
-  release(id: number, by: string): void;
+  release(id: number, by: string): Promise<void>;
 }

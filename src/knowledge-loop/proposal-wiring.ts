@@ -3,13 +3,13 @@
  * Approved entries go to the document `faq` (knowledge/faq.md); the development sets are the question sets
  * shipped under test/ (those that exist where the service runs).
  */
-import type Database from 'better-sqlite3';
 import type { Clock, Logger } from '../core/ports.js';
+import type { SqlDb } from '../core/sql.js';
 import type { StaffDirectory } from '../core/routing.js';
 import { createChangeEvaluator, defaultDevSetFiles } from './proposal-eval.fs.js';
 import type { NewDocument } from './proposal-markdown.js';
 import { createProposalService, type ProposalService } from './proposal-service.js';
-import { createProposalStore } from './proposal-store.sqlite.js';
+import { createProposalStore } from './proposal-store.js';
 import { createKnowledgeWriter } from './proposal-write.fs.js';
 
 export { proposalMigrations } from './proposal-migrations.js';
@@ -24,10 +24,11 @@ export const FAQ_DOCUMENT: NewDocument = {
 };
 
 /**
- * @example const proposals = createFaqProposals({ db, knowledgeDir: './knowledge', staff, noteOnTicket, clock, logger });
+ * @example const proposals = createFaqProposals({ sql, knowledgeDir: './knowledge', staff, noteOnTicket, clock, logger });
  */
 export function createFaqProposals(deps: {
-  db: Database.Database;
+  /** The service's database (SQLite or PostgreSQL) with `proposalMigrations` applied. */
+  sql: SqlDb;
   knowledgeDir: string;
   maxFileBytes?: number;
   devSetFiles?: string[];
@@ -37,7 +38,7 @@ export function createFaqProposals(deps: {
   logger: Logger;
 }): ProposalService {
   return createProposalService({
-    store: createProposalStore(deps.db),
+    store: createProposalStore(deps.sql),
     writer: createKnowledgeWriter({ dir: deps.knowledgeDir }),
     evaluator: createChangeEvaluator({ dir: deps.knowledgeDir, setFiles: deps.devSetFiles ?? defaultDevSetFiles(), now: () => deps.clock.now(), ...(deps.maxFileBytes === undefined ? {} : { maxFileBytes: deps.maxFileBytes }) }),
     staff: deps.staff,

@@ -136,13 +136,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   const server = createHttpServer({ logger, metrics, readiness, isAcceptingWork: () => accepting });
   teams.register(server);
   feedback.register(server);
-  const sqlite = services.storage.sqlite;
-  if (sqlite !== null) {
-    const proposals = createFaqProposals({ db: sqlite, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
-    createWorkplace({ config, db: sqlite, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
-  } else {
-    registerWorkplaceUnavailable(server, logger);
-  }
+  // The staff workplace and the FAQ proposals read the same database as everything else (SQLite or PostgreSQL).
+  const proposals = createFaqProposals({ sql: services.sql, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
+  createWorkplace({ config, sql: services.sql, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
 
   let stopJobs: (() => Promise<void>) | null = null;
   let stopping: Promise<void> | null = null;
@@ -242,19 +238,3 @@ function undeliverableMail(logger: Logger): Deliverer {
   };
 }
 
-/**
- * On PostgreSQL the staff workplace (queue, overview, FAQ proposals) is not available yet: its queries still read
- * SQLite (issue 15 item 4). Its pages answer 503 with a German note instead of failing.
- */
-function registerWorkplaceUnavailable(server: restify.Server, logger: Logger): void {
-  logger.warn({ component: 'workplace' }, 'staff workplace not available with DATABASE_URL=postgres://… (its queries still read SQLite)');
-  const unavailable = (_req: restify.Request, res: restify.Response, next: restify.Next): void => {
-    res.setHeader('content-type', 'text/plain; charset=utf-8');
-    res.setHeader('retry-after', '86400');
-    res.sendRaw(503, 'Der Arbeitsplatz ist mit PostgreSQL noch nicht verfügbar. Bitte bearbeiten Sie Vorgänge über Microsoft Teams.');
-    next();
-  };
-  server.get('/arbeitsplatz', unavailable);
-  server.get('/arbeitsplatz/*', unavailable);
-  server.post('/arbeitsplatz/*', unavailable);
-}

@@ -199,13 +199,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 /**
- * The database file path from `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). The service opens
- * postgres://… too (server/storage.ts), and so do `pakt db migrate`/`db copy`; the other commands read SQLite
- * only and refuse a postgres:// URL with this CONFIG_INVALID (one line, exit 2).
+ * The database file path from a `sqlite:` `DATABASE_URL` (`sqlite:./data/pakt.db` → `./data/pakt.db`). Callers
+ * (server/storage.ts, the CLI) open postgres://… themselves; a postgres:// URL here is refused with CONFIG_INVALID.
  */
 export function sqlitePath(config: Pick<Config, 'DATABASE_URL'>): string {
   if (!config.DATABASE_URL.startsWith('sqlite:')) {
-    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: this command reads SQLite only (postgres://… is supported by the service and by pakt db migrate/db copy); use sqlite:<path>');
+    throw new AppError('CONFIG_INVALID', 'DATABASE_URL: not a SQLite URL (expected sqlite:<path>)');
   }
   return config.DATABASE_URL.slice('sqlite:'.length);
 }

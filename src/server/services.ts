@@ -2,7 +2,6 @@
  * The channel-independent services of one running instance: knowledge base, database, routing, tickets and
  * the composed `handleEnquiry`. Built by the server's composition root (and usable from tests).
  */
-import type Database from 'better-sqlite3';
 import { handleEnquiry, type EnquiryRequest, type HandleEnquiryDeps } from '../core/handle-enquiry.js';
 import type { SenderConfirmations } from '../core/sender-learning.js';
 import type { OutboundMessage, Outcome } from '../core/outcome.js';
@@ -22,18 +21,12 @@ import { ticketMigrations } from '../tickets/migrations.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 import type { Tickets } from '../tickets/wiring.js';
 import { contactsFile, type Config } from './config.js';
-import { AppError } from '../core/errors.js';
 import type { Metrics } from './metrics.js';
 import { openStorage, type Storage } from './storage.js';
 
 export interface Services {
   kb: KnowledgeBase;
-  /**
-   * The SQLite connection. On PostgreSQL reading it throws AppError DB_ERROR: the workplace queries and the FAQ
-   * proposals still need SQLite (see storage.ts); check `storage.sqlite` first.
-   */
-  readonly db: Database.Database;
-  /** The database behind the SqlDb port (channel stores, knowledge loop), SQLite or PostgreSQL. */
+  /** The database behind the SqlDb port (channel stores, workplace, FAQ proposals, knowledge loop), SQLite or PostgreSQL. */
   sql: SqlDb;
   /** The open database: its kind, health and (PostgreSQL) URL. */
   storage: Storage;
@@ -137,10 +130,6 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     const recordGap = createGapsRecorder(sql, clock, logger);
     return {
       kb,
-      get db(): Database.Database {
-        if (open.sqlite === null) throw new AppError('DB_ERROR', 'database: this part still reads SQLite only (DATABASE_URL is postgres://…)');
-        return open.sqlite;
-      },
       sql,
       storage: open,
       routing,

@@ -3,11 +3,12 @@
  * `postgres://…` (pooled; any number of replicas). Opens it, applies every migration (SQLite: all in one go;
  * PostgreSQL: each in its own transaction, rolled back on failure, so a failing migration stops the start with
  * nothing half-applied), and hands out what the rest of the service builds on: the SqlDb port for the channel
- * stores, the ticket module, the sender directory and a health flag for /readyz.
+ * stores, the workplace queries, the FAQ proposals and the knowledge loop (one implementation each, issue 15),
+ * the ticket module, the sender directory and a health flag for /readyz. Nothing outside this file and the
+ * ticket module's own wiring touches the SQLite connection.
  *
  * The PostgreSQL driver is loaded only when a postgres:// URL is configured (start-up time of the default).
  */
-import type Database from 'better-sqlite3';
 import { errorCode } from '../core/error-code.js';
 import type { Logger, Migration } from '../core/ports.js';
 import type { SqlDb } from '../core/sql.js';
@@ -24,13 +25,8 @@ const HEALTH_CHECK_MS = 5_000;
 /** An open database of the service. */
 export interface Storage {
   kind: 'sqlite' | 'postgres';
-  /** The database behind the SqlDb port (channel stores, knowledge loop). */
+  /** The database behind the SqlDb port (channel stores, workplace, FAQ proposals, knowledge loop). */
   sql: SqlDb;
-  /**
-   * The SQLite connection; null on PostgreSQL. The staff workplace queries, the FAQ proposals and the CLI
-   * `tickets` command still read SQLite directly (not yet ported; issue 15 item 4).
-   */
-  sqlite: Database.Database | null;
   /** The postgres:// URL (for the mailbox leader's dedicated connection); null on SQLite. */
   postgresUrl: string | null;
   /** The ticket module over this database (jobs claimed per period on PostgreSQL). */
@@ -59,7 +55,6 @@ function openSqlite(path: string, migrations: Migration[], logger: Logger): Stor
   return {
     kind: 'sqlite',
     sql: sqliteSqlDb(db),
-    sqlite: db,
     postgresUrl: null,
     tickets: (options) => createTickets(db, options),
     senderDirectory: () => Promise.resolve(new SqliteSenderDirectory(db)),
@@ -105,7 +100,6 @@ async function openPostgresStorage(url: string, migrations: Migration[], logger:
   return {
     kind: 'postgres',
     sql,
-    sqlite: null,
     postgresUrl: url,
     tickets: (options) => createPostgresTickets(pool, options),
     async senderDirectory() {

@@ -11,7 +11,7 @@ import type { AnswerPreview } from './actions.js';
 import type { OidcSignIn } from './auth.oidc.js';
 import type { WorkplaceMode } from './config.js';
 import { formBody, redirect, sendHtml } from './http.js';
-import type { QueueQuery } from './queue.sqlite.js';
+import type { QueueQuery } from './queue.js';
 import type { Sessions, WorkplaceSession } from './session.js';
 import type { PageName, WorkplaceViews } from './views.fs.js';
 

@@ -4,13 +4,12 @@
  * with their anonymised example questions and comments, and the passages listed for review after repeated
  * "Hat nicht geholfen". Other roles get 403. Reads only: the same report as `pakt knowledge gaps`.
  */
-import type Database from 'better-sqlite3';
 import type restify from 'restify';
 import { addDays, berlinDate, berlinMidnight } from '../../core/berlin-time.js';
+import type { SqlDb } from '../../core/sql.js';
 import { TREND_LABELS, topicLabel } from '../../knowledge-loop/gaps-format.js';
 import { buildGapReport, type GapReport } from '../../knowledge-loop/gaps-report.js';
 import { createGapsStore, gapReportInput } from '../../knowledge-loop/gaps-store.js';
-import { sqliteSqlDb } from '../../tickets/sql-db.sqlite.js';
 import { requireUser, sendError, sendPage, type WorkplaceContext } from './context.js';
 import { germanTime } from './labels.js';
 
@@ -48,8 +47,8 @@ export function gapsModel(report: GapReport, now: Date): object {
 }
 
 /** Registers GET /arbeitsplatz/uebersicht/wissensluecken. */
-export function registerGapsPage(server: restify.Server, ctx: WorkplaceContext, db: Database.Database): void {
-  const store = createGapsStore(sqliteSqlDb(db));
+export function registerGapsPage(server: restify.Server, ctx: WorkplaceContext, db: SqlDb): void {
+  const store = createGapsStore(db);
   server.get('/arbeitsplatz/uebersicht/wissensluecken', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;

@@ -4,9 +4,9 @@
  * query and acts only through the TicketService (the core never knows it exists).
  */
 import { randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import restify from 'restify';
 import type { Clock, Logger } from '../../core/ports.js';
+import type { SqlDb } from '../../core/sql.js';
 import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import type { AnswerPreview } from './actions.js';
@@ -20,8 +20,8 @@ import type { ProposalService } from '../../knowledge-loop/proposal-service.js';
 import { registerProposalPages } from './proposal-routes.js';
 import { registerGapsPage } from './gaps-page.js';
 import { OVERVIEW_WEEKS, registerOverview } from './overview-page.js';
-import { createOverviewQuery } from './overview.sqlite.js';
-import { createQueueQuery } from './queue.sqlite.js';
+import { createOverviewQuery } from './overview-query.js';
+import { createQueueQuery } from './queue.js';
 import { createSessions } from './session.js';
 import { registerSignIn } from './signin-routes.js';
 import { registerTicketPages } from './ticket-routes.js';
@@ -35,7 +35,8 @@ export const MAX_FORM_BYTES = 128 * 1024;
 /** What the workplace needs from the composition root. */
 export interface WorkplaceDeps {
   config: WorkplaceEnv & { TEMPLATES_DIR: string; HOST: string };
-  db: Database.Database;
+  /** The tickets database (SQLite or PostgreSQL) the queue, overview and gap report read. */
+  sql: SqlDb;
   tickets: TicketService;
   staff: StaffDirectory;
   readAttachment: (sha256: string) => Buffer;
@@ -62,7 +63,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
  * Builds the workplace. Local mode is refused (off, with a warning) when the server listens beyond loopback.
  *
  * @example
- * const workplace = createWorkplace({ config, db, tickets, staff, readAttachment, clock, logger });
+ * const workplace = createWorkplace({ config, sql, tickets, staff, readAttachment, clock, logger });
  * workplace.register(server);
  */
 export function createWorkplace(deps: WorkplaceDeps): Workplace {
@@ -93,7 +94,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
     sessions: createSessions({ secret, secure: mode.kind === 'oidc' && mode.redirectUri.protocol === 'https:', idleMinutes: deps.config.WORKPLACE_IDLE_MINUTES, now: () => deps.clock.now() }),
     staff: deps.staff,
     tickets: deps.tickets,
-    queue: createQueueQuery(deps.db),
+    queue: createQueueQuery(deps.sql),
     previewAnswer: deps.previewAnswer ?? createAnswerPreview({ templatesDir: deps.config.TEMPLATES_DIR, staff: deps.staff }),
     readAttachment: deps.readAttachment,
     clock: deps.clock,
@@ -113,7 +114,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
       registerTicketPages(server, ctx, bodyParser);
       registerLive(server, ctx);
       if (deps.proposals !== undefined) registerProposalPages(server, ctx, bodyParser, deps.proposals, deps.config.TEMPLATES_DIR);
-      const overview = createOverviewQuery(deps.db);
+      const overview = createOverviewQuery(deps.sql);
       // The map is drawn on the first visit of the Übersicht; without the boundaries file the page shows tables only.
       let shapes: KreisShape[] | null = null;
       const kreisShapes = (): KreisShape[] => {
@@ -127,7 +128,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
         return shapes;
       };
       registerOverview(server, ctx, (now) => overview.figures(now, OVERVIEW_WEEKS), kreisShapes);
-      registerGapsPage(server, ctx, deps.db);
+      registerGapsPage(server, ctx, deps.sql);
       logger.info({ mode: mode.kind }, 'workplace mounted at /arbeitsplatz');
     },
   };

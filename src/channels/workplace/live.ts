@@ -31,13 +31,13 @@ export function registerLive(server: restify.Server, ctx: WorkplaceContext, opti
     const since = typeof query.eingang === 'string' ? query.eingang : null;
     const changed = async (): Promise<string | null> => {
       if (number !== null) {
-        const stamp = ctx.queue.stamp(number);
+        const stamp = await ctx.queue.stamp(number);
         if (stamp === null || stamp.version === version) return null;
         const last = (await ctx.tickets.show(number)).events.at(-1);
         const by = last === undefined ? '' : ` durch ${ctx.staff.findStaff(last.actor)?.displayName ?? (last.actor === 'system' ? 'das System' : last.actor === 'requester' ? 'die anfragende Stelle' : last.actor)}`;
         return `Dieser Vorgang wurde soeben geändert${by}.`;
       }
-      if (since !== null && ctx.queue.lastChange() !== since) return 'Im Eingang hat sich etwas geändert.';
+      if (since !== null && (await ctx.queue.lastChange()) !== since) return 'Im Eingang hat sich etwas geändert.';
       return null;
     };
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });

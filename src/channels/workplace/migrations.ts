@@ -5,12 +5,12 @@
  * (and `pakt db migrate`), ids `workplace-NNN`.
  *
  * Portable SQL only (expression and partial indexes exist in PostgreSQL too): `pakt db migrate` runs the same
- * list there. The expressions must stay textually equal to the ones in the queries (queue.sqlite.ts,
- * overview.sqlite.ts), or the database cannot use them.
+ * list there. The expressions must stay textually equal to the ones in the queries (queue.ts,
+ * overview-query.ts), or the database cannot use them.
  */
 import type { Migration } from '../../core/ports.js';
 
-/** The next due time of a ticket; the queue orders by it (the same expression as in queue.sqlite.ts). */
+/** The next due time of a ticket; the queue orders by it (the same expression as in queue.ts). */
 export const NEXT_DUE_COLUMNS = 'CASE WHEN first_responded_at IS NULL THEN first_response_due ELSE resolution_due END';
 /** The open statuses, as the queue and the overview write them. */
 export const OPEN_COLUMNS = "status IN ('neu', 'zugewiesen', 'in_bearbeitung', 'wartet')";

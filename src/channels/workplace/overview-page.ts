@@ -9,7 +9,7 @@ import { requireUser, sendError, sendPage, type WorkplaceContext } from './conte
 import { CHANNEL_LABELS, STATUS_LABELS, germanTime } from './labels.js';
 import { weekKeys, weeklyChart } from './overview-charts.js';
 import { MAP_HEIGHT, MAP_WIDTH, shadeStep, type KreisShape } from './kreis-map.fs.js';
-import type { OverviewFigures } from './overview.sqlite.js';
+import type { OverviewFigures } from './overview-query.js';
 
 const OPEN_STATUSES = TICKET_STATUSES.filter((s) => s !== 'erledigt');
 const OUTCOMES: [string, string[]][] = [
@@ -82,7 +82,7 @@ function mapModel(figures: OverviewFigures, shapes: KreisShape[]): object {
 }
 
 /** Registers GET /arbeitsplatz/uebersicht. */
-export function registerOverview(server: restify.Server, ctx: WorkplaceContext, figures: (now: Date) => OverviewFigures, shapes: () => KreisShape[]): void {
+export function registerOverview(server: restify.Server, ctx: WorkplaceContext, figures: (now: Date) => Promise<OverviewFigures>, shapes: () => KreisShape[]): void {
   server.get('/arbeitsplatz/uebersicht', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
@@ -90,6 +90,6 @@ export function registerOverview(server: restify.Server, ctx: WorkplaceContext, 
       return sendError(ctx, res, state, 403, 'Keine Berechtigung', 'Die Übersicht ist der Teamleitung und der Rolle „Lesen“ vorbehalten.');
     }
     const now = ctx.clock.now();
-    await sendPage(ctx, res, state, 200, 'uebersicht', overviewModel(figures(now), now, shapes()));
+    await sendPage(ctx, res, state, 200, 'uebersicht', overviewModel(await figures(now), now, shapes()));
   });
 }

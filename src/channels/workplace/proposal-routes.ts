@@ -72,7 +72,7 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
     send(ctx, views, res, state, status, 'proposal-neu', { title: 'Als FAQ vorschlagen', navVorschlaege: true, ticket, form, error: extra.error ?? null, problems: extra.problems ?? [] });
 
   const reviewPage = async (res: restify.Response, state: Signed, id: number, status: number, extra: Partial<Parameters<typeof reviewModel>[0]> & { error?: string | null; flash?: string | null } = {}): Promise<void> => {
-    const found = service.find(id);
+    const found = await service.find(id);
     if (found === null) return sendError(ctx, res, state, 404, 'Vorschlag nicht gefunden', `Einen Vorschlag Nr. ${id} gibt es nicht.`);
     const { error, flash, ...rest } = extra;
     const model = reviewModel({ ...found, user: state.user, staff: ctx.staff, mayWrite: mayWrite(state.user), ...rest });
@@ -82,7 +82,7 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
   server.get('/arbeitsplatz/vorschlaege', async (req: restify.Request, res: restify.Response) => {
     const state = await requireUser(ctx, req, res);
     if (state === null) return;
-    await send(ctx, views, res, state, 200, 'proposal-liste', { ...listModel(service.list(), ctx.staff), flash: takeFlash(state) });
+    await send(ctx, views, res, state, 200, 'proposal-liste', { ...listModel(await service.list(), ctx.staff), flash: takeFlash(state) });
   });
 
   // From the Vorgang: the answer form's "Als FAQ vorschlagen" posts the typed answer here (a GET link works too).
@@ -117,7 +117,7 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
       if (details === null) return sendError(ctx, res, state, 404, 'Vorgang nicht gefunden', `Einen Vorgang „${number}“ gibt es nicht.`);
       if (!mayAct(state.user, details.ticket)) return sendError(ctx, res, state, 403, 'Keine Berechtigung', `Dieser Vorgang gehört zu ${details.ticket.team.team}.`);
     }
-    const r = service.propose({ ticketNumber: number, content: contentOf(form), by: state.user.id });
+    const r = await service.propose({ ticketNumber: number, content: contentOf(form), by: state.user.id });
     if (!r.ok) return newPage(res, state, r.status, number, form, { error: r.message, ...(r.problems === undefined ? {} : { problems: r.problems }) });
     await done(res, state, `/arbeitsplatz/vorschlaege/${r.proposal.id}`, `Ihr Vorschlag Nr. ${r.proposal.id} liegt jetzt zur Prüfung vor. Freigeben kann ihn nur eine zweite Person.`);
   });
@@ -134,7 +134,7 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
     const state = await writer(ctx, req, res);
     if (state === null) return;
     const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || service.find(id) === null) return sendError(ctx, res, state, 404, 'Vorschlag nicht gefunden', 'Diesen Vorschlag gibt es nicht.');
+    if (!Number.isSafeInteger(id) || (await service.find(id)) === null) return sendError(ctx, res, state, 404, 'Vorschlag nicht gefunden', 'Diesen Vorschlag gibt es nicht.');
     const body = formBody(req);
     const form = formOf(body);
     const content = contentOf(form);
@@ -156,12 +156,12 @@ export function registerProposalPages(server: restify.Server, ctx: WorkplaceCont
         return refusedPage(r);
       }
       case 'zurueckgeben': {
-        const r = service.returnToAuthor({ id, version, content, comment: form.kommentar ?? '', by });
+        const r = await service.returnToAuthor({ id, version, content, comment: form.kommentar ?? '', by });
         if (!r.ok) return refusedPage(r);
         return done(res, state, `/arbeitsplatz/vorschlaege/${id}`, 'Der Vorschlag wurde mit Ihrem Kommentar zur Überarbeitung zurückgegeben.');
       }
       case 'vorlegen': {
-        const r = service.revise({ id, version, content, by });
+        const r = await service.revise({ id, version, content, by });
         if (!r.ok) return refusedPage(r);
         return done(res, state, `/arbeitsplatz/vorschlaege/${id}`, 'Der überarbeitete Vorschlag liegt wieder zur Prüfung vor.');
       }

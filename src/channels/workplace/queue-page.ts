@@ -6,7 +6,7 @@ import { TICKET_CATEGORIES } from '../../core/triage/index.js';
 import type { StaffUser } from './access.js';
 import { CHANNEL_LABELS, STATUS_LABELS, TICKET_CATEGORY_LABELS, germanTime, isOverdue, nextDue } from './labels.js';
 import { filterQuery, PAGE_SIZE, type QueueFilter, type QueueView } from './queue-filter.js';
-import type { QueuePage } from './queue.sqlite.js';
+import type { QueuePage } from './queue.js';
 
 const VIEW_LABELS: Record<QueueView, string> = { meine: 'Meine Vorgänge', team: 'Mein Team', alle: 'Alle' };
 

@@ -36,7 +36,7 @@ async function showTicket(
 ): Promise<void> {
   const model = ticketModel({
     details,
-    related: ctx.queue.related(details.ticket),
+    related: await ctx.queue.related(details.ticket),
     user: state.user,
     staff: ctx.staff,
     now: ctx.clock.now(),
@@ -78,9 +78,11 @@ export function registerTicketPages(server: restify.Server, ctx: WorkplaceContex
     if (state === null) return;
     const filter = parseQueueFilter(req.query, state.user.role === 'sachbearbeitung' ? 'team' : 'alle');
     const now = ctx.clock.now();
-    const page = ctx.queue.page(filter, { staffId: state.user.id, teamId: state.user.teamId }, now);
-    const live = `/arbeitsplatz/live?eingang=${encodeURIComponent(ctx.queue.lastChange())}`;
-    await sendPage(ctx, res, state, 200, 'eingang', { ...queueModel(filter, page, ctx.queue.kreise(), state.user, now), live });
+    // The change stamp first: a change while the page is read shows up as a live update, never gets lost.
+    const stamp = await ctx.queue.lastChange();
+    const page = await ctx.queue.page(filter, { staffId: state.user.id, teamId: state.user.teamId }, now);
+    const live = `/arbeitsplatz/live?eingang=${encodeURIComponent(stamp)}`;
+    await sendPage(ctx, res, state, 200, 'eingang', { ...queueModel(filter, page, await ctx.queue.kreise(), state.user, now), live });
   });
 
   server.get('/arbeitsplatz/vorgang/:number', async (req: restify.Request, res: restify.Response) => {

@@ -1,6 +1,7 @@
 /**
  * `knowledge gaps [--since DATE] [--json|--csv]` and `knowledge export --html DIR` (issue 14):
- * the knowledge-gap report from the service's database, and the static FAQ site built from KNOWLEDGE_DIR.
+ * the knowledge-gap report from the service's database (SQLite or PostgreSQL, by DATABASE_URL), and the static
+ * FAQ site built from KNOWLEDGE_DIR.
  * Exit codes as CONTRACTS §1: 0 ok, 2 bad usage or input, 1 other failure. With --json stdout carries one object.
  */
 import { errorCode } from '../../core/error-code.js';
@@ -14,11 +15,9 @@ import { gapReportCsv, gapReportText } from '../../knowledge-loop/gaps-format.js
 import { gapsMigrations } from '../../knowledge-loop/gaps-migrations.js';
 import { buildGapReport } from '../../knowledge-loop/gaps-report.js';
 import { createGapsStore, gapReportInput } from '../../knowledge-loop/gaps-store.js';
-import { sqliteSqlDb } from '../../tickets/sql-db.sqlite.js';
-import { sqlitePath } from '../../server/config.js';
-import { openDatabase } from '../../tickets/database.sqlite.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, type CliCommand, type CliContext } from '../context.js';
 import { jsonLine } from '../io.js';
+import { isUnreachableDatabase, openSql } from '../open-sql.js';
 
 /** Without --since the report covers this many weeks. */
 export const DEFAULT_WEEKS = 12;
@@ -50,15 +49,15 @@ async function gaps(args: string[], ctx: CliContext): Promise<number> {
     since = berlinMidnight({ year, month, day });
     if (since > now) throw usageError(`knowledge gaps: --since ${values.since} liegt in der Zukunft.`);
   }
-  const db = openDatabase(sqlitePath(ctx.config), gapsMigrations, ctx.logger);
+  const { sql, close } = await openSql(ctx.config, gapsMigrations, ctx.logger);
   try {
-    const store = createGapsStore(sqliteSqlDb(db));
+    const store = createGapsStore(sql);
     const from = since.toISOString();
     const report = buildGapReport({ ...(await gapReportInput(store, from)), since, now });
     ctx.out(values.json === true ? jsonLine(report) : values.csv === true ? gapReportCsv(report) : gapReportText(report));
     return EXIT_OK;
   } finally {
-    db.close();
+    await close();
   }
 }
 
@@ -89,6 +88,10 @@ export const knowledgeCommand: CliCommand = async (args, ctx) => {
     // parseArgs reports unknown options with ERR_PARSE_ARGS_*: a usage error too.
     if (code === 'USAGE' || code?.startsWith('ERR_PARSE_ARGS') === true) {
       ctx.err(`${(error as Error).message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (isUnreachableDatabase(error)) {
+      ctx.err(`knowledge ${name}: Datenbank nicht erreichbar: ${(error as Error).message}`);
       return EXIT_USAGE;
     }
     ctx.err(`knowledge ${name}: ${(error as Error).message}`);

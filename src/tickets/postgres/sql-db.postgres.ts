@@ -1,8 +1,10 @@
 /**
  * The SqlDb port (core/sql.ts) over a `pg.Pool`: the shared dialect's `?` placeholders become `$1, $2, …`
- * (outside string literals), driver errors become AppError DB_* (see `mapPgError`).
+ * (outside string literals), driver errors become AppError DB_* (see `mapPgError`). A transaction is BEGIN …
+ * COMMIT on one client checked out of the pool (ROLLBACK when its body throws).
  */
 import type pg from 'pg';
+import { AppError } from '../../core/errors.js';
 import type { SqlDb } from '../../core/sql.js';
 import { mapPgError } from './database.postgres.js';
 
@@ -32,18 +34,42 @@ export function toNumberedPlaceholders(sql: string): string {
  * await sql.run('DELETE FROM teams_processed WHERE key = ?', ['activity:1']);
  */
 export function postgresSqlDb(pool: pg.Pool): SqlDb {
-  const query = async (sql: string, params: readonly unknown[]): Promise<pg.QueryResult> => {
+  const over = (db: pg.Pool | pg.PoolClient, transaction: SqlDb['transaction']): SqlDb => {
+    const query = async (sql: string, params: readonly unknown[]): Promise<pg.QueryResult> => {
+      try {
+        return await db.query(toNumberedPlaceholders(sql), [...params]);
+      } catch (error) {
+        throw mapPgError(error, 'statement');
+      }
+    };
+    return {
+      dialect: 'postgres',
+      all: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],
+      get: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
+      run: async (sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rowCount ?? 0,
+      transaction,
+      isOpen: () => !pool.ending && !pool.ended,
+    };
+  };
+  const nested: SqlDb['transaction'] = () => Promise.reject(new AppError('DB_ERROR', 'database: nested transactions are not supported'));
+  return over(pool, async <T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
     try {
-      return await pool.query(toNumberedPlaceholders(sql), [...params]);
+      client = await pool.connect();
     } catch (error) {
-      throw mapPgError(error, 'statement');
+      throw mapPgError(error, 'transaction');
     }
-  };
-  return {
-    dialect: 'postgres',
-    all: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],
-    get: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rowCount ?? 0,
-    isOpen: () => !pool.ending && !pool.ended,
-  };
+    const tx = over(client, nested);
+    try {
+      await tx.run('BEGIN');
+      const result = await fn(tx);
+      await tx.run('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
 }

@@ -9,7 +9,6 @@ import { createEmailChannel } from '../../../src/channels/email/index.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
 import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { composeServices, emailConfig, FAST_TUNING } from './harness.js';
-import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
 interface ChildArgs {
   dbPath: string;
@@ -22,10 +21,9 @@ interface ChildArgs {
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 const services = await composeServices({ dbPath: args.dbPath, attachmentsDir: join(dirname(args.dbPath), 'attachments'), indexCacheDir: join(dirname(args.dbPath), 'index-cache'), clock: systemClock, logger: silentLogger });
-const { db } = services;
 const channel = createEmailChannel({
   config: emailConfig(args.imap, args.smtp, { IMAP_START_DATE: args.startDate }),
-  db: sqliteSqlDb(db),
+  db: services.sql,
   handle: async (request) => {
     if (args.killOnSubject !== undefined && request.enquiry.subject === args.killOnSubject) process.kill(process.pid, 'SIGKILL');
     const outcome = await services.handle(request);

@@ -23,7 +23,7 @@ import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outb
 import type { SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
-import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
+import { openDatabase } from '../../../src/tickets/database.sqlite.js';
 
 export const OWN = 'integrationsmanagement@rps.bwl.de';
 export const OWN2 = 'im-postfach@rps.bwl.de';
@@ -92,6 +92,7 @@ export interface EmailHarness {
   sink: SmtpSink;
   /** The composed services (routing, ticket service, …) as the server has them. */
   services: Services;
+  /** A connection of the test's own to the service's SQLite file (for assertions). */
   db: Database.Database;
   dbPath: string;
   config: EmailConfig;
@@ -147,13 +148,14 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
   const dir = mkdtempSync(join(tmpdir(), 'pakt-email-'));
   const dbPath = options.dbPath ?? join(dir, 'pakt.db');
   const services = await composeServices({ dbPath, attachmentsDir: options.attachmentsDir ?? join(dir, 'attachments'), clock, logger });
-  const { db, ticketModule: stores } = services;
+  const { ticketModule: stores } = services;
+  const db = openDatabase(dbPath, [], logger);
   const senders = options.senders;
   const handle: HandleFn = senders === undefined ? (request) => services.handle(request) : (request) => handleEnquiry(request, { ...services.handleDeps, senders });
   const config = emailConfig(dovecot, sink, options.config);
   const channel = createEmailChannel({
     config,
-    db: sqliteSqlDb(db),
+    db: services.sql,
     handle: options.wrapHandle ? options.wrapHandle(handle) : handle,
     logger,
     clock,
@@ -205,6 +207,7 @@ export async function startEmailHarness(options: HarnessOptions = {}): Promise<E
       await worker.stop();
       await imap.logout().catch(() => imap.close());
       await services.close();
+      db.close();
       if (options.sink === undefined) await sink.close();
       if (options.dovecot === undefined) await dovecot.stop();
       rmSync(dir, { recursive: true, force: true });

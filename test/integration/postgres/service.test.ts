@@ -1,7 +1,8 @@
 /**
  * The service on PostgreSQL (issue 15): DATABASE_URL=postgres://… opens a pooled store with every migration;
  * an unreachable server ends the start with one line and exit 2; a failing migration is rolled back and the
- * service does not start; /readyz names the database kind; the workplace answers 503 instead of failing.
+ * service does not start; /readyz names the database kind; the workplace is mounted as on SQLite (signed-in
+ * use on PostgreSQL: workplace.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -125,10 +126,12 @@ describe.skipIf(!availability.available)('the service on PostgreSQL', { timeout:
     }
   });
 
-  it('answers the workplace with 503 and a German note (its queries still read SQLite)', async () => {
+  it('mounts the workplace as on SQLite (here in local mode: the Eingang asks to sign in first)', async () => {
     const res = await fetch(`${base}/arbeitsplatz/eingang`);
-    expect(res.status).toBe(503);
-    expect(await res.text()).toContain('mit PostgreSQL noch nicht verfügbar');
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(new URL(res.url).pathname).toBe('/arbeitsplatz/anmelden');
+    expect(text).not.toContain('PostgreSQL');
   });
 });
 

@@ -30,6 +30,7 @@ import { openServices } from '../../../src/server/services.js';
 import { announceOpenTickets } from '../../../src/tickets/announce.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import type { TicketService } from '../../../src/tickets/ticket-service.js';
+import { openDatabase } from '../../../src/tickets/database.sqlite.js';
 import type { SqliteTicketStores } from '../../../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { startConnectorStub, type ConnectorStub } from '../../helpers/connector-stub.js';
@@ -118,7 +119,9 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
     watchKnowledge: false,
     retainChannels: (now, cutoff) => channel.retainPersonalData(now, cutoff),
   });
-  const { kb, routing, ticketModule: stores, tickets, db } = services;
+  const { kb, routing, ticketModule: stores, tickets } = services;
+  // A connection of the test's own to the service's SQLite file (for assertions).
+  const db = openDatabase(join(dir, 'pakt.db'), [], logger);
   const handle: TeamsChannelDeps['handle'] =
     options.handle ??
     (options.answerer === undefined
@@ -165,6 +168,7 @@ export async function startTeamsHarness(options: HarnessOptions = {}): Promise<T
       await closeServer(server);
       await stub.close();
       await services.close();
+      db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

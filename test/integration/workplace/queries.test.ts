@@ -6,9 +6,9 @@
  * first-response median covers the last weeks only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOverviewQuery } from '../../../src/channels/workplace/overview.sqlite.js';
+import { createOverviewQuery } from '../../../src/channels/workplace/overview-query.js';
 import { parseQueueFilter } from '../../../src/channels/workplace/queue-filter.js';
-import { createQueueQuery, NEXT_DUE, OPEN } from '../../../src/channels/workplace/queue.sqlite.js';
+import { createQueueQuery, NEXT_DUE, OPEN } from '../../../src/channels/workplace/queue.js';
 import { startWorkplace, type WorkplaceHarness } from './harness.js';
 
 const ask = 'wir haben unseren Antrag auf Förderung des Integrationsmanagements gestellt (Aktenzeichen HN-4711). Wann erhalten wir den Bescheid?';
@@ -25,18 +25,19 @@ describe('workplace read queries on SQLite', () => {
     await h?.stop();
   });
 
-  const db = () => h.app.services.db;
-  const plan = (sql: string, params: unknown[] = []): string =>
-    (db().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const db = () => h.app.services.sql;
+  const plan = async (sql: string, params: unknown[] = []): Promise<string> =>
+    (await db().all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join(' | ');
 
-  it('has the workplace indexes, and the first page, the overdue count and the earlier tickets use them', () => {
-    const names = (db().prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+  it('has the workplace indexes, and the first page, the overdue count and the earlier tickets use them', async () => {
+    expect(db().dialect).toBe('sqlite');
+    const names = (await db().all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index'")).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['tickets_open_due', 'tickets_queue_order', 'tickets_team_status', 'tickets_requester_lower', 'tickets_gemeinde_created', 'enquiries_received']));
     // INDEXED BY fails to prepare ("no query solution") when the query's expression no longer matches the index.
-    expect(plan(`SELECT count(*) FROM tickets t INDEXED BY tickets_open_due WHERE ${OPEN} AND ${NEXT_DUE} < ?`, ['2026-01-01'])).toContain('tickets_open_due');
-    expect(plan(`SELECT t.number FROM tickets t INDEXED BY tickets_open_due WHERE ${OPEN} ORDER BY ${NEXT_DUE}, t.number LIMIT 25`)).not.toContain('TEMP B-TREE');
-    expect(plan(`SELECT t.number FROM tickets t INDEXED BY tickets_queue_order ORDER BY (t.status = 'erledigt'), ${NEXT_DUE}, t.number LIMIT 25`)).not.toContain('TEMP B-TREE');
-    expect(plan('SELECT * FROM tickets INDEXED BY tickets_requester_lower WHERE lower(requester_address) = lower(?) ORDER BY created_at DESC LIMIT 10', ['a@b.de'])).not.toContain('TEMP B-TREE');
+    expect(await plan(`SELECT count(*) FROM tickets t INDEXED BY tickets_open_due WHERE ${OPEN} AND ${NEXT_DUE} < ?`, ['2026-01-01'])).toContain('tickets_open_due');
+    expect(await plan(`SELECT t.number FROM tickets t INDEXED BY tickets_open_due WHERE ${OPEN} ORDER BY ${NEXT_DUE}, t.number LIMIT 25`)).not.toContain('TEMP B-TREE');
+    expect(await plan(`SELECT t.number FROM tickets t INDEXED BY tickets_queue_order ORDER BY (t.status = 'erledigt'), ${NEXT_DUE}, t.number LIMIT 25`)).not.toContain('TEMP B-TREE');
+    expect(await plan('SELECT * FROM tickets INDEXED BY tickets_requester_lower WHERE lower(requester_address) = lower(?) ORDER BY created_at DESC LIMIT 10', ['a@b.de'])).not.toContain('TEMP B-TREE');
   });
 
   it('lists earlier tickets of the same sender in any case and of the same municipality, newest first, without itself or anonymised ones', async () => {
@@ -45,35 +46,35 @@ describe('workplace read queries on SQLite', () => {
     const colleague = await h.seedTicket(mail('buergerbuero@heilbronn.de', 'Stadt Heilbronn'));
     const gone = await h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
     const elsewhere = await h.seedTicket(mail('integration@ulm.de', 'Stadt Ulm'));
-    const stamp = (number: string, at: string) => db().prepare('UPDATE tickets SET created_at = ? WHERE number = ?').run(at, number);
-    stamp(first, '2026-01-01T08:00:00.000Z');
-    stamp(second, '2026-02-01T08:00:00.000Z');
-    stamp(colleague, '2026-03-01T08:00:00.000Z');
-    db().prepare("UPDATE tickets SET anonymised_at = '2026-04-01T00:00:00.000Z' WHERE number = ?").run(gone);
+    const stamp = (number: string, at: string) => db().run('UPDATE tickets SET created_at = ? WHERE number = ?', [at, number]);
+    await stamp(first, '2026-01-01T08:00:00.000Z');
+    await stamp(second, '2026-02-01T08:00:00.000Z');
+    await stamp(colleague, '2026-03-01T08:00:00.000Z');
+    await db().run("UPDATE tickets SET anonymised_at = '2026-04-01T00:00:00.000Z' WHERE number = ?", [gone]);
     const queue = createQueueQuery(db());
     const ticket = (await h.app.services.ticketModule.tickets.find(first))!;
-    const related = queue.related(ticket).map((t) => t.number);
+    const related = (await queue.related(ticket)).map((t) => t.number);
     expect(related).toContain(second);
     expect(related).not.toContain(first);
     expect(related).not.toContain(gone);
     expect(related).not.toContain(elsewhere);
     if (ticket.requester.gemeinde !== null) expect(related.indexOf(colleague)).toBeLessThan(related.indexOf(second));
-    expect(queue.related(ticket, 1)).toHaveLength(1);
+    expect(await queue.related(ticket, 1)).toHaveLength(1);
   });
 
   it('follows new tickets in the Kreis list and sorts done tickets last', async () => {
     const queue = createQueueQuery(db());
-    const before = queue.kreise().map((k) => k.ags);
+    const before = (await queue.kreise()).map((k) => k.ags);
     const number = await h.seedTicket(mail('integration@freiburg.de', 'Stadt Freiburg im Breisgau'));
     const kreis = (await h.app.services.ticketModule.tickets.find(number))!.requester.kreis?.ags;
     expect(kreis).toBeDefined();
     expect(before).not.toContain(kreis);
-    expect(queue.kreise().map((k) => k.ags)).toContain(kreis);
+    expect((await queue.kreise()).map((k) => k.ags)).toContain(kreis);
 
-    db().prepare("UPDATE tickets SET status = 'erledigt' WHERE number = ?").run(number);
-    const all = queue.page({ ...parseQueueFilter({ status: 'alle' }, 'alle') }, viewer, new Date()).tickets;
+    await db().run("UPDATE tickets SET status = 'erledigt' WHERE number = ?", [number]);
+    const all = (await queue.page({ ...parseQueueFilter({ status: 'alle' }, 'alle') }, viewer, new Date())).tickets;
     expect(all.at(-1)?.number).toBe(number);
-    const open = queue.page(parseQueueFilter({}, 'alle'), viewer, new Date());
+    const open = await queue.page(parseQueueFilter({}, 'alle'), viewer, new Date());
     expect(open.tickets.map((t) => t.number)).not.toContain(number);
     expect(open.perStatus.erledigt).toBeGreaterThanOrEqual(1);
   });
@@ -83,12 +84,10 @@ describe('workplace read queries on SQLite', () => {
     const recent = await h.seedTicket(mail('integration@heilbronn.de', 'Stadt Heilbronn'));
     const now = new Date();
     const set = (number: string, created: Date, hours: number) =>
-      db()
-        .prepare('UPDATE tickets SET created_at = ?, first_responded_at = ? WHERE number = ?')
-        .run(created.toISOString(), new Date(created.getTime() + hours * 3_600_000).toISOString(), number);
-    set(old, new Date(now.getTime() - 20 * 7 * 86_400_000), 100);
-    set(recent, new Date(now.getTime() - 7 * 86_400_000), 4);
-    const figures = createOverviewQuery(db()).figures(now, 12);
+      db().run('UPDATE tickets SET created_at = ?, first_responded_at = ? WHERE number = ?', [created.toISOString(), new Date(created.getTime() + hours * 3_600_000).toISOString(), number]);
+    await set(old, new Date(now.getTime() - 20 * 7 * 86_400_000), 100);
+    await set(recent, new Date(now.getTime() - 7 * 86_400_000), 4);
+    const figures = await createOverviewQuery(db()).figures(now, 12);
     expect(figures.firstResponses).toBe(1);
     expect(figures.medianFirstResponseHours).toBe(4);
   });

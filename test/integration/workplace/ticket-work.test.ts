@@ -47,7 +47,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
 
   it('shows why the enquiry became a ticket', async () => {
     const number = await h.seedTicket(HEILBRONN);
-    const reasons = h.app.services.db.prepare('SELECT triage_reasons FROM tickets WHERE number = ?').get(number) as { triage_reasons: string };
+    const reasons = (await h.app.services.sql.get<{ triage_reasons: string }>('SELECT triage_reasons FROM tickets WHERE number = ?', [number]))!;
     const stored = JSON.parse(reasons.triage_reasons) as string[];
     expect(stored.length).toBeGreaterThan(0);
     const page = unescapeHtml((await open(nord1, number)).text);
@@ -94,7 +94,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
     expect(done.text).toContain('Die Frist für die Erledigung wurde geändert.');
     expect(done.text).toContain('bis 02.03.2099, 23:59');
     expect(done.text).toMatch(/Frist geändert<\/strong> \(Erledigung: [\d.]+, [\d:]+ → 02\.03\.2099, 23:59\) – Sachbearbeitung Team Nord \(1\): <q>Unterlagen fehlen noch<\/q>/);
-    const event = h.app.services.db.prepare("SELECT actor, note, data_json FROM ticket_events WHERE ticket_number = ? AND type = 'deadline_changed'").get(number) as { actor: string; note: string; data_json: string };
+    const event = (await h.app.services.sql.get<{ actor: string; note: string; data_json: string }>("SELECT actor, note, data_json FROM ticket_events WHERE ticket_number = ? AND type = 'deadline_changed'", [number]))!;
     expect(event).toMatchObject({ actor: 'sb-nord-1', note: 'Unterlagen fehlen noch' });
     expect(JSON.parse(event.data_json)).toMatchObject({ deadline: 'resolution', to: '2099-03-02T22:59:59.999Z' });
   });
@@ -120,7 +120,7 @@ describe('workplace: reasons, preview, Frist ändern, role Lesen', () => {
       expect(refused.status).toBe(403);
       expect(refused.text).toContain('erlaubt nur das Lesen');
     }
-    expect(h.app.services.db.prepare("SELECT count(*) AS n FROM ticket_events WHERE ticket_number = ? AND actor = 'lesen-1'").get(number)).toEqual({ n: 0 });
+    expect(await h.app.services.sql.get("SELECT count(*) AS n FROM ticket_events WHERE ticket_number = ? AND actor = 'lesen-1'", [number])).toEqual({ n: 0 });
     // Nobody can hand a ticket to a reader.
     expect((await open(lead, number)).text).not.toContain('value="lesen-1"');
     expect(await h.app.services.tickets.handover(number, { to: 'lesen-1', note: 'x', by: 'leitung' })).toMatchObject({ ok: false, refusal: { code: 'READ_ONLY' } });

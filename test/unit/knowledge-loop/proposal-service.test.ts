@@ -14,7 +14,8 @@ import { createChangeEvaluator } from '../../../src/knowledge-loop/proposal-eval
 import type { ProposalContent } from '../../../src/knowledge-loop/proposal-markdown.js';
 import { proposalMigrations } from '../../../src/knowledge-loop/proposal-migrations.js';
 import { createProposalService, type ProposalService } from '../../../src/knowledge-loop/proposal-service.js';
-import { createProposalStore } from '../../../src/knowledge-loop/proposal-store.sqlite.js';
+import { createProposalStore } from '../../../src/knowledge-loop/proposal-store.js';
+import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 import { CHANGELOG_FILE, createKnowledgeWriter, type FileOps } from '../../../src/knowledge-loop/proposal-write.fs.js';
 
 const STAFF = {
@@ -48,7 +49,7 @@ function service(options: { ops?: FileOps } = {}): ProposalService {
   const sets = join(dir, 'set.jsonl');
   writeFileSync(sets, readFileSync('test/fixtures/knowledge/heldout-like.jsonl', 'utf8').split('\n').slice(0, 12).join('\n'));
   return createProposalService({
-    store: createProposalStore(db),
+    store: createProposalStore(sqliteSqlDb(db)),
     writer: createKnowledgeWriter({ dir: knowledge, ...(options.ops === undefined ? {} : { ops: options.ops }) }),
     evaluator: createChangeEvaluator({ dir: knowledge, setFiles: [sets], now: () => new Date() }),
     staff: STAFF,
@@ -72,7 +73,7 @@ const faq = (): string => readFileSync(join(knowledge, 'faq.md'), 'utf8');
 describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
   it('refuses the author approving or returning their own proposal, and keeps knowledge unchanged', async () => {
     const s = service();
-    const p = s.propose({ ticketNumber: 'IM-2026-000001', content: DOLMETSCHER, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: 'IM-2026-000001', content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const before = faq();
     expect(await s.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-1' })).toEqual({
@@ -80,20 +81,20 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
       status: 403,
       message: 'Sie haben diesen Vorschlag selbst verfasst. Freigeben oder zurückgeben muss eine zweite Person (Vier-Augen-Prinzip).',
     });
-    expect(s.returnToAuthor({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, comment: 'x', by: 'sb-nord-1' })).toMatchObject({ ok: false, status: 403 });
+    expect(await s.returnToAuthor({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, comment: 'x', by: 'sb-nord-1' })).toMatchObject({ ok: false, status: 403 });
     expect(faq()).toBe(before);
   });
 
   it('propose → return with comment → revise → approve: written to faq.md, logged in the change log, every step a ticket note', async () => {
     const s = service();
-    const p = s.propose({ ticketNumber: 'IM-2026-000001', content: { ...DOLMETSCHER, answer: 'Nein.' }, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: 'IM-2026-000001', content: { ...DOLMETSCHER, answer: 'Nein.' }, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
-    expect(s.returnToAuthor({ id: p.proposal.id, version: p.proposal.version, content: p.proposal, comment: '  ', by: 'sb-nord-2' })).toMatchObject({ ok: false, status: 422 });
-    const back = s.returnToAuthor({ id: p.proposal.id, version: p.proposal.version, content: p.proposal, comment: 'Bitte begründen.', by: 'sb-nord-2' });
+    expect(await s.returnToAuthor({ id: p.proposal.id, version: p.proposal.version, content: p.proposal, comment: '  ', by: 'sb-nord-2' })).toMatchObject({ ok: false, status: 422 });
+    const back = await s.returnToAuthor({ id: p.proposal.id, version: p.proposal.version, content: p.proposal, comment: 'Bitte begründen.', by: 'sb-nord-2' });
     if (!back.ok) throw new Error(back.message);
     expect(back.proposal).toMatchObject({ status: 'zurueckgegeben', reviewComment: 'Bitte begründen.' });
     expect(await s.approve({ id: p.proposal.id, version: back.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' })).toMatchObject({ ok: false, status: 409 });
-    const revised = s.revise({ id: p.proposal.id, version: back.proposal.version, content: DOLMETSCHER, by: 'sb-nord-1' });
+    const revised = await s.revise({ id: p.proposal.id, version: back.proposal.version, content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!revised.ok) throw new Error(revised.message);
     const done = await s.approve({ id: p.proposal.id, version: revised.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' });
     expect(done).toMatchObject({ ok: true, passageId: 'faq#dolmetscher', recordedIn: 'changelog', proposal: { status: 'freigegeben', approvedBy: 'sb-nord-2', passageId: 'faq#dolmetscher' } });
@@ -107,13 +108,13 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
       ['IM-2026-000001', 'sb-nord-1', 'überarbeitet'],
       ['IM-2026-000001', 'sb-nord-2', 'freigegeben'],
     ]);
-    expect(s.find(p.proposal.id)!.events.map((e) => e.type)).toEqual(['proposed', 'returned', 'revised', 'approved']);
+    expect((await s.find(p.proposal.id))!.events.map((e) => e.type)).toEqual(['proposed', 'returned', 'revised', 'approved']);
   });
 
   it('refuses empty fields and a duplicate section id with a clear message; knowledge unchanged', async () => {
     const s = service();
-    expect(s.propose({ ticketNumber: null, content: { ...DOLMETSCHER, question: '' }, by: 'sb-nord-1' })).toMatchObject({ ok: false, status: 422, problems: ['Bitte geben Sie die Frage an.'] });
-    const p = s.propose({ ticketNumber: null, content: { ...DOLMETSCHER, sectionId: 'stellenteilung' }, by: 'sb-nord-1' });
+    expect(await s.propose({ ticketNumber: null, content: { ...DOLMETSCHER, question: '' }, by: 'sb-nord-1' })).toMatchObject({ ok: false, status: 422, problems: ['Bitte geben Sie die Frage an.'] });
+    const p = await s.propose({ ticketNumber: null, content: { ...DOLMETSCHER, sectionId: 'stellenteilung' }, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const before = faq();
     const r = await s.approve({ id: p.proposal.id, version: p.proposal.version, content: p.proposal, by: 'sb-nord-2' });
@@ -123,7 +124,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
 
   it('shows a regression on the development sets with the affected questions and saves only after confirming exactly this text', async () => {
     const s = service();
-    const p = s.propose({ ticketNumber: null, content: STELLENTEILUNG, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: null, content: STELLENTEILUNG, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const before = faq();
     const check = await s.approve({ id: p.proposal.id, version: p.proposal.version, content: STELLENTEILUNG, by: 'sb-nord-2' });
@@ -149,7 +150,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
       appendFile: () => Promise.reject(new Error('not reached')),
     };
     const s = service({ ops: failing });
-    const p = s.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const files = readdirSync(knowledge).sort();
     const before = faq();
@@ -157,7 +158,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
     expect(r).toEqual({ ok: false, status: 500, message: 'Die Datei faq.md konnte nicht geschrieben werden (ENOSPC). Die Wissensbasis ist unverändert.' });
     expect(faq()).toBe(before);
     expect(readdirSync(knowledge).sort()).toEqual(files);
-    expect(s.find(p.proposal.id)!.proposal.status).toBe('offen');
+    expect((await s.find(p.proposal.id))!.proposal.status).toBe('offen');
   });
 
   it('when the change log cannot be written, the new text is taken back', async () => {
@@ -169,7 +170,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
       appendFile: () => Promise.reject(Object.assign(new Error('read-only'), { code: 'EROFS' })),
     };
     const s = service({ ops });
-    const p = s.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const before = faq();
     const r = await s.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' });
@@ -179,7 +180,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
 
   it('two approvers at once: one saves, the other gets 409 with a clear message, the entry is written once', async () => {
     const s = service();
-    const p = s.propose({ ticketNumber: 'IM-2026-000003', content: DOLMETSCHER, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: 'IM-2026-000003', content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const both = await Promise.all([
       s.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' }),
@@ -193,13 +194,13 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
     expect((loser as { message: string }).message).toMatch(/gerade|bereits freigegeben/);
     expect(faq().split('{#dolmetscher}')).toHaveLength(2);
     expect(readFileSync(join(knowledge, CHANGELOG_FILE), 'utf8').trim().split('\n')).toHaveLength(1);
-    expect(s.find(p.proposal.id)!.events.map((e) => e.type)).toEqual(['proposed', 'approved']);
+    expect((await s.find(p.proposal.id))!.events.map((e) => e.type)).toEqual(['proposed', 'approved']);
   });
 
   it('two service instances (two processes) approving at once: the later write is a 409 conflict, not a 500', async () => {
     const a = service();
     const b = service();
-    const p = a.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
+    const p = await a.propose({ ticketNumber: null, content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     const both = await Promise.all([
       a.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' }),
@@ -208,7 +209,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
     expect(both.filter((r) => r.ok === true)).toHaveLength(1);
     expect(both.filter((r) => r.ok === false)).toEqual([expect.objectContaining({ ok: false, status: 409 })]);
     expect(faq().split('{#dolmetscher}')).toHaveLength(2);
-    expect(a.find(p.proposal.id)!.proposal.status).toBe('freigegeben');
+    expect((await a.find(p.proposal.id))!.proposal.status).toBe('freigegeben');
   });
 
   it('in a git work tree each approval is a commit with the approver as author', async () => {
@@ -217,7 +218,7 @@ describe('FAQ proposals, four eyes', { timeout: 60_000 }, () => {
     git('add', '.');
     git('commit', '-q', '-m', 'init');
     const s = service();
-    const p = s.propose({ ticketNumber: 'IM-2026-000007', content: DOLMETSCHER, by: 'sb-nord-1' });
+    const p = await s.propose({ ticketNumber: 'IM-2026-000007', content: DOLMETSCHER, by: 'sb-nord-1' });
     if (!p.ok) throw new Error(p.message);
     expect(await s.approve({ id: p.proposal.id, version: p.proposal.version, content: DOLMETSCHER, by: 'sb-nord-2' })).toMatchObject({ ok: true, recordedIn: 'git' });
     expect(git('log', '-1', '--format=%an <%ae>|%s')).toBe('Sachbearbeitung Team Nord (2) <im-sb-nord-2@rps.example>|FAQ faq#dolmetscher: aus Vorgang IM-2026-000007 Nr. 1 (vorgeschlagen von sb-nord-1, freigegeben von sb-nord-2)\n');
