@@ -69,9 +69,10 @@ const FLOORS: Record<string, Floor> = {
   // written 2026-12-05 as unseen enquiries with a town inside the question (15): first measured answered 0.667;
   // then 0.867 once places that only locate a question stopped counting (cd348cc), and x15 ("ein eigener
   // Sachbericht") right once Verwendungsnachweis became a broader term of Sachbericht instead of its synonym:
-  // measured hit@1 0.933 (MiniSearch 0.733), answered 0.867, precision 1.000, wrong 0 of 15; left: x1 (two
-  // municipalities "zusammentun"), x10 (§ 24 AufenthG, handed over)
-  'test/fixtures/knowledge/wrapped-2.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  // measured hit@1 0.933 (MiniSearch 0.733), answered 0.867; then zusammentun became a synonym of
+  // Zusammenschluss (x1): measured hit@1 1.000, answered 0.933, precision 1.000, wrong 0 of 15; left: x10 (§ 24
+  // AufenthG, handed over)
+  'test/fixtures/knowledge/wrapped-2.jsonl': { kind: 'enquiries', hit1: 0.93, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // written 2026-12-05 (second session) as unseen questions typed in a hurry (15): first measured hit@1 0.933,
   // answered 0.800; then misspelt function words are read as such (bis wan) and a word the corpus does not know
   // counts as specific (a typo then covered by the passage it matches): measured hit@1 0.933 (MiniSearch 0.667),
@@ -88,7 +89,7 @@ const FLOORS: Record<string, Floor> = {
   // missed faq#sachberichte, which states the three pages too); then "einen höheren Zuschuss" asks for money (n1 no
   // longer answered from the qualification passage, which names no amount): measured hit@1 0.941 (MiniSearch
   // 0.853), answered 0.853 (misses 0.90), precision 1.000, wrong 0 of 36; left: n1 (suggestions, the rates second),
-  // n11 (Programm for Förderprogramm: as a synonym it made triage-2 t2-7 answer a DIM question the knowledge base
+  // n9 (Wohlfahrtsverband: the analyzer splits it after the function word "wohl"; suggestions with both passages), n11 (Programm for Förderprogramm: as a synonym it made triage-2 t2-7 answer a DIM question the knowledge base
   // defers to the VwV, so it was dropped), n21 ("zuständig" read as a contact question), n27 (Fehlbedarfsfinanzierung)
   'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.85, precision: 0.97, maxWrong: 1 },
   // written 2026-12-05 (third session) as unseen questions typed in a hurry (12): first measured hit@1 0.833
