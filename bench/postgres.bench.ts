@@ -32,7 +32,7 @@ import type { Tickets } from '../src/tickets/wiring.js';
 import { createFakeStaffDirectory, FAKE_TEAMS } from '../test/fakes/staff-directory.js';
 import { findPostgresBinDir, startPostgres } from '../test/helpers/postgres.js';
 import { measureFailover, type FailoverResult, type FailoverRound } from './lib/failover.js';
-import { syntheticTicketPlan } from './lib/ticket-plan.js';
+import { askedTicketPlan } from './lib/ticket-plan.js';
 import { benchOptions, finish, interleaved, median, noTarget, num, numberArg, row, type BenchRow, type Target } from './lib/report.js';
 
 const options = benchOptions();
@@ -65,27 +65,8 @@ function plan(store: Store): EnquiryPlan {
   store.count += 1;
   const at = new Date();
   const kreis = `08${String(111 + (i % 44) * 3).padStart(3, '0')}`;
-  const team = FAKE_TEAMS[i % FAKE_TEAMS.length]!;
   const category = TICKET_CATEGORIES[i % TICKET_CATEGORIES.length]!;
-  const messageId = `<bench-${i}@gemeinde.example>`;
-  const address = `person${i}@gemeinde.example`;
-  const replyHandle = { channel: 'email' as const, to: address, messageId, references: [], subject: `Antrag ${i}` };
-  return syntheticTicketPlan({
-    i,
-    at,
-    kreis,
-    team,
-    category,
-    address,
-    messageId,
-    text: `Unser Antrag ${i}: wann kommt der Bescheid? Mit freundlichen Grüßen, Gemeinde ${kreis}`,
-    ticketText: `Unser Antrag ${i}: wann kommt der Bescheid?`,
-    due: store.tickets.deadlines.due(category, at),
-    outbox: [
-      { key: `email:${messageId}:ticket_confirmation`, channel: 'email', kind: 'ticket_confirmation', replyHandle, payload: {}, withTicket: true },
-      { key: `email:${messageId}:staff_notification`, channel: 'email', kind: 'staff_notification', replyHandle: { ...replyHandle, to: team.email }, payload: { headline: 'neu' }, withTicket: true },
-    ],
-  });
+  return askedTicketPlan(i, at, kreis, FAKE_TEAMS[i % FAKE_TEAMS.length]!, category, store.tickets.deadlines.due(category, at));
 }
 
 /** Commits `n` enquiries with `inFlight` of them in flight at a time; returns commits per second. */

@@ -15,7 +15,6 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Team } from '../src/core/routing.js';
 import { silentLogger } from '../src/core/ports.js';
 import type { EnquiryPlan } from '../src/core/enquiry-ledger-ports.js';
 import { TICKET_CATEGORIES } from '../src/core/triage/types.js';
@@ -26,7 +25,7 @@ import { createTicketService } from '../src/tickets/ticket-service.js';
 import { createSqliteTicketStores } from '../src/tickets/ticket-store.sqlite.js';
 import { FakeClock } from '../test/fakes/clock.js';
 import { createFakeStaffDirectory, FAKE_TEAMS } from '../test/fakes/staff-directory.js';
-import { syntheticTicketPlan } from './lib/ticket-plan.js';
+import { askedTicketPlan } from './lib/ticket-plan.js';
 import { benchOptions, finish, interleaved, median, noTarget, num, numberArg, row, type BenchRow } from './lib/report.js';
 
 const options = benchOptions();
@@ -39,28 +38,8 @@ const KREISE = Array.from({ length: 44 }, (_, i) => `08${String(111 + i * 3).pad
 const deadlines = createDeadlinePolicy();
 
 function plan(i: number, at: Date): EnquiryPlan {
-  const kreis = KREISE[i % KREISE.length]!;
-  const team: Team = FAKE_TEAMS[i % 3]!;
   const category = TICKET_CATEGORIES[i % TICKET_CATEGORIES.length]!;
-  const messageId = `<bench-${i}@gemeinde.example>`;
-  const address = `person${i}@gemeinde.example`;
-  const replyHandle = { channel: 'email' as const, to: address, messageId, references: [], subject: `Antrag ${i}` };
-  return syntheticTicketPlan({
-    i,
-    at,
-    kreis,
-    team,
-    category,
-    address,
-    messageId,
-    text: `Unser Antrag ${i}: wann kommt der Bescheid? Mit freundlichen Grüßen, Gemeinde ${kreis}`,
-    ticketText: `Unser Antrag ${i}: wann kommt der Bescheid?`,
-    due: deadlines.due(category, at),
-    outbox: [
-      { key: `email:${messageId}:ticket_confirmation`, channel: 'email', kind: 'ticket_confirmation', replyHandle, payload: {}, withTicket: true },
-      { key: `email:${messageId}:staff_notification`, channel: 'email', kind: 'staff_notification', replyHandle: { ...replyHandle, to: team.email }, payload: { headline: 'neu' }, withTicket: true },
-    ],
-  });
+  return askedTicketPlan(i, at, KREISE[i % KREISE.length]!, FAKE_TEAMS[i % 3]!, category, deadlines.due(category, at));
 }
 
 const BASE = new Date('2026-01-05T08:00:00.000Z').getTime();

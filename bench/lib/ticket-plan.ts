@@ -1,6 +1,6 @@
 /**
  * The ledger plan of one synthetic ticket for the benches that fill a database through the real ticket module
- * (tickets.bench.ts, workplace.bench.ts): an e-mail enquiry from a municipality in one Kreis, routed to a team,
+ * (tickets.bench.ts, workplace.bench.ts, postgres.bench.ts): an e-mail enquiry from a municipality in one Kreis, routed to a team,
  * ticket created. Only what differs between the benches is passed in.
  */
 import type { EnquiryPlan } from '../../src/core/enquiry-ledger-ports.js';
@@ -48,4 +48,30 @@ export function syntheticTicketPlan(t: SyntheticTicket): EnquiryPlan {
     },
     outbox: t.outbox,
   };
+}
+
+/**
+ * The plan of a municipality asking about its own application by e-mail (ticket created, confirmation and the
+ * team's notice queued), as tickets.bench.ts and postgres.bench.ts create them.
+ */
+export function askedTicketPlan(i: number, at: Date, kreis: string, team: Team, category: TicketCategory, due: SyntheticTicket['due']): EnquiryPlan {
+  const messageId = `<bench-${i}@gemeinde.example>`;
+  const address = `person${i}@gemeinde.example`;
+  const replyHandle = { channel: 'email' as const, to: address, messageId, references: [], subject: `Antrag ${i}` };
+  return syntheticTicketPlan({
+    i,
+    at,
+    kreis,
+    team,
+    category,
+    address,
+    messageId,
+    text: `Unser Antrag ${i}: wann kommt der Bescheid? Mit freundlichen Grüßen, Gemeinde ${kreis}`,
+    ticketText: `Unser Antrag ${i}: wann kommt der Bescheid?`,
+    due,
+    outbox: [
+      { key: `email:${messageId}:ticket_confirmation`, channel: 'email', kind: 'ticket_confirmation', replyHandle, payload: {}, withTicket: true },
+      { key: `email:${messageId}:staff_notification`, channel: 'email', kind: 'staff_notification', replyHandle: { ...replyHandle, to: team.email }, payload: { headline: 'neu' }, withTicket: true },
+    ],
+  });
 }
