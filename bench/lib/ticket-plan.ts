@@ -1,7 +1,7 @@
 /**
  * The ledger plan of one synthetic ticket for the benches that fill a database through the real ticket module
- * (tickets.bench.ts, workplace.bench.ts, postgres.bench.ts): an e-mail enquiry from a municipality in one Kreis, routed to a team,
- * ticket created. Only what differs between the benches is passed in.
+ * (tickets.bench.ts, workplace.bench.ts, postgres.bench.ts): an e-mail enquiry from a municipality in one Kreis,
+ * routed to a team, ticket created. Only what differs between the benches is passed in.
  */
 import type { EnquiryPlan } from '../../src/core/enquiry-ledger-ports.js';
 import type { Team } from '../../src/core/routing.js';
