@@ -10,20 +10,20 @@ export interface CalendarDate {
   day: number;
 }
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
+/**
+ * A Europe/Berlin formatter made on first use: the first one loads ICU's time-zone data (about 30 ms), which
+ * start-up need not wait for.
+ */
+export function berlinFormat(locale: string, options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | null = null;
+  return () => (format ??= new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Europe/Berlin' }));
+}
+
+const parts = berlinFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
 
 function fields(instant: Date): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const p of parts.formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of parts().formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
 }
 

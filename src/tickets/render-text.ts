@@ -4,6 +4,7 @@
 import type { AppError } from '../core/errors.js';
 import type { TicketStatus, TicketView } from '../core/outcome.js';
 import type { TicketDetails, TicketEvent, TicketEventType } from '../core/ticket-model.js';
+import { berlinFormat } from '../core/berlin-time.js';
 import { TICKET_CATEGORY_LABELS } from '../core/triage/index.js';
 
 /** German status labels. */
@@ -32,13 +33,13 @@ export const EVENT_LABELS: Record<TicketEventType, string> = {
   anonymised: 'anonymisiert',
 };
 
-const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = berlinFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** "03.06.2026, 10:00" in Berlin time. */
 export function germanTime(iso: string | null): string {
   if (iso === null) return '–';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+  return Number.isNaN(d.getTime()) ? iso : dateTime().format(d);
 }
 
 function pad(text: string, width: number): string {

@@ -5,6 +5,7 @@
  */
 import { readPayload, type TicketPayload } from '../../core/messages.js';
 import { MAIL_KINDS, type MailKind, type OutboundKind, type OutboundMessage } from '../../core/outcome.js';
+import { berlinFormat } from '../../core/berlin-time.js';
 import { AppError } from '../../core/errors.js';
 import { TICKET_CATEGORY_LABELS, type TicketCategory } from '../../core/triage/index.js';
 
@@ -61,15 +62,15 @@ export interface CommonView {
 export type View<K extends MailKind> = ViewModels[K] & CommonView;
 
 // Built once: an Intl formatter costs far more to create than to use (one mail renders several dates).
-const GERMAN_DAY = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const GERMAN_TIME = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+const germanDay = berlinFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const germanTime = berlinFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
 
 /** Formats an ISO time as German local date and time ("Dienstag, 3. März 2026, 10:00 Uhr"; date only at midnight). */
 export function germanDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const day = GERMAN_DAY.format(date);
-  const time = GERMAN_TIME.format(date);
+  const day = germanDay().format(date);
+  const time = germanTime().format(date);
   // Deadlines at midnight are whole days: show the date only.
   return time === '00:00' ? day : `${day}, ${time} Uhr`;
 }

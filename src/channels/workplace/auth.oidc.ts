@@ -3,8 +3,12 @@
  * issuer; tests use a real provider on loopback. The issuer's metadata is discovered on first use and kept;
  * a failed discovery is retried on the next sign-in (the IdP may be briefly unreachable at start-up).
  */
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import type { WorkplaceMode } from './config.js';
+
+/** `openid-client` (with jose) is loaded on the first sign-in, not at start-up. */
+let library: Promise<typeof Oidc> | null = null;
+const openidClient = (): Promise<typeof Oidc> => (library ??= import('openid-client'));
 
 /** What the browser must bring back to the callback (kept in the sealed session meanwhile). */
 export interface LoginChecks {
@@ -42,15 +46,17 @@ const claimString = (claims: Record<string, unknown>, key: string): string | nul
  * const { url, checks } = await signIn.start(); // redirect to url, keep checks in the session
  */
 export function createOidcSignIn(mode: Extract<WorkplaceMode, { kind: 'oidc' }>): OidcSignIn {
-  let configuration: Promise<oidc.Configuration> | null = null;
-  const discover = (): Promise<oidc.Configuration> => {
-    configuration ??= oidc
-      .discovery(
-        mode.issuer,
-        mode.clientId,
-        mode.clientSecret ?? undefined,
-        mode.clientSecret === null ? oidc.None() : oidc.ClientSecretPost(mode.clientSecret),
-        mode.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined,
+  let configuration: Promise<Oidc.Configuration> | null = null;
+  const discover = (): Promise<Oidc.Configuration> => {
+    configuration ??= openidClient()
+      .then((oidc) =>
+        oidc.discovery(
+          mode.issuer,
+          mode.clientId,
+          mode.clientSecret ?? undefined,
+          mode.clientSecret === null ? oidc.None() : oidc.ClientSecretPost(mode.clientSecret),
+          mode.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        ),
       )
       .catch((error: unknown) => {
         configuration = null;
@@ -61,6 +67,7 @@ export function createOidcSignIn(mode: Extract<WorkplaceMode, { kind: 'oidc' }>)
 
   return {
     async start() {
+      const oidc = await openidClient();
       const config = await discover();
       const checks: LoginChecks = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier() };
       const url = oidc.buildAuthorizationUrl(config, {
@@ -75,6 +82,7 @@ export function createOidcSignIn(mode: Extract<WorkplaceMode, { kind: 'oidc' }>)
     },
 
     async finish(callbackUrl, checks) {
+      const oidc = await openidClient();
       const config = await discover();
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: checks.verifier,

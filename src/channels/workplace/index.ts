@@ -14,13 +14,13 @@ import { createAnswerPreview } from './answer-preview.fs.js';
 import { createOidcSignIn } from './auth.oidc.js';
 import { workplaceMode, type WorkplaceEnv } from './config.js';
 import { requestState, sendError, type WorkplaceContext } from './context.js';
-import { loadKreisShapes, type KreisShape } from './kreis-map.fs.js';
+import type { KreisShape } from './kreis-map.fs.js';
 import { registerLive } from './live.js';
 import type { ProposalService } from '../../knowledge-loop/proposal-service.js';
 import { registerProposalPages } from './proposal-routes.js';
 import { registerGapsPage } from './gaps-page.js';
-import { OVERVIEW_WEEKS, registerOverview } from './overview-page.js';
-import { createOverviewQuery } from './overview-query.js';
+import { registerOverview } from './overview-page.js';
+import { createOverviewQuery, OVERVIEW_WEEKS } from './overview-query.js';
 import { createQueueQuery } from './queue.js';
 import { createSessions } from './session.js';
 import { registerSignIn } from './signin-routes.js';
@@ -117,9 +117,10 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
       const overview = createOverviewQuery(deps.sql);
       // The map is drawn on the first visit of the Übersicht; without the boundaries file the page shows tables only.
       let shapes: KreisShape[] | null = null;
-      const kreisShapes = (): KreisShape[] => {
+      const kreisShapes = async (): Promise<KreisShape[]> => {
         if (shapes !== null) return shapes;
         try {
+          const { loadKreisShapes } = await import('./kreis-map.fs.js');
           shapes = loadKreisShapes(deps.kreisMapFile ?? 'resources/geo/bw-kreise.geojson');
         } catch (error) {
           logger.warn({ err: (error as Error).message }, 'Kreis map not available');

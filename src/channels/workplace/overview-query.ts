@@ -8,6 +8,9 @@ import type { TicketStatus } from '../../core/outcome.js';
 import { jsonText, type SqlDb, type SqlDialect } from '../../core/sql.js';
 import { NEXT_DUE_COLUMNS, OPEN_COLUMNS } from './migrations.js';
 
+/** How many weeks the Übersicht looks back. */
+export const OVERVIEW_WEEKS = 12;
+
 /** The overview's figures. */
 export interface OverviewFigures {
   teams: { teamId: string; team: string; perStatus: Partial<Record<TicketStatus, number>>; open: number; overdue: number }[];

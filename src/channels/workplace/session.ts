@@ -5,8 +5,8 @@
  * tokens (`csrf`, synchroniser-token pattern) on every form.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Tokens from 'csrf';
-import { getIronSession, type IronSession } from 'iron-session';
+import type Tokens from 'csrf';
+import type { getIronSession as GetIronSession, IronSession } from 'iron-session';
 import type { LoginChecks } from './auth.oidc.js';
 
 /** What the cookie holds (no personal data beyond the role id). */
@@ -35,7 +35,23 @@ export interface SessionOptions {
   now: () => Date;
 }
 
-const tokens = new Tokens();
+/** `iron-session` and `csrf` load with the first workplace request, not at start-up. */
+interface Libraries {
+  getIronSession: typeof GetIronSession;
+  tokens: Tokens;
+}
+let libraries: Promise<Libraries> | null = null;
+let tokens: Tokens | null = null;
+const load = (): Promise<Libraries> =>
+  (libraries ??= Promise.all([import('iron-session'), import('csrf')]).then(([iron, csrf]) => {
+    tokens = new csrf.default();
+    return { getIronSession: iron.getIronSession, tokens };
+  }));
+/** The CSRF tokens; a session (and with it the library) exists only after `open`. */
+const csrfTokens = (): Tokens => {
+  if (tokens === null) throw new Error('csrf tokens used before a session was opened');
+  return tokens;
+};
 
 /** The session store of the workplace. */
 export interface Sessions {
@@ -62,6 +78,7 @@ export function createSessions(options: SessionOptions): Sessions {
   };
   return {
     async open(req, res) {
+      const { getIronSession } = await load();
       const session = await getIronSession<SessionData>(req, res, cookie);
       const now = options.now().getTime();
       const expired = session.staffId !== undefined && session.seenAt !== undefined && now - session.seenAt > options.idleMinutes * 60_000;
@@ -74,11 +91,11 @@ export function createSessions(options: SessionOptions): Sessions {
       return { session, expired };
     },
     csrfToken(session) {
-      session.csrfSecret ??= tokens.secretSync();
-      return tokens.create(session.csrfSecret);
+      session.csrfSecret ??= csrfTokens().secretSync();
+      return csrfTokens().create(session.csrfSecret);
     },
     verifyCsrf(session, token) {
-      return typeof token === 'string' && session.csrfSecret !== undefined && tokens.verify(session.csrfSecret, token);
+      return typeof token === 'string' && session.csrfSecret !== undefined && csrfTokens().verify(session.csrfSecret, token);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Attachment } from 'botbuilder';
 import type { AskResult } from '../../../core/knowledge.js';
 import type { TicketStatus, TicketView } from '../../../core/outcome.js';
 import type { RouteCandidate, StaffDirectory } from '../../../core/routing.js';
+import { berlinFormat } from '../../../core/berlin-time.js';
 import { TICKET_CATEGORY_LABELS } from '../../../core/triage/index.js';
 import { expandTemplate, type CardTemplates, type Json } from './template.js';
 
@@ -25,8 +26,8 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
 /** Longest question carried in card data (for "An Sachbearbeitung übergeben"); Teams caps card size. */
 export const MAX_QUESTION_IN_CARD = 4000;
 
-const berlinDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
-const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+const berlinDay = berlinFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' });
+const berlinTime = berlinFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * Formats a due time for German readers in Europe/Berlin: "02.12.2026, 14:00 Uhr"; a due time at
@@ -35,9 +36,9 @@ const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin',
 export function formatDue(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const time = berlinTime.format(date);
-  if (time === '00:00') return berlinDay.format(new Date(date.getTime() - 1));
-  return `${berlinDay.format(date)}, ${time} Uhr`;
+  const time = berlinTime().format(date);
+  if (time === '00:00') return berlinDay().format(new Date(date.getTime() - 1));
+  return `${berlinDay().format(date)}, ${time} Uhr`;
 }
 
 /** Renders card templates; one instance per channel. */
