@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
-/** What `npm start` runs. */
-export const ENTRY = 'dist/server/main.js';
+/** What `npm start` runs (BENCH_ENTRY: another build, e.g. a copy of dist/ from an earlier commit, for an A/B). */
+export const ENTRY = process.env['BENCH_ENTRY'] ?? 'dist/server/main.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -39,9 +39,19 @@ const VoteRow = z.object({
   created_at: z.string(),
 });
 
+async function insertQuestion(db: SqlDb, r: QuestionRecord): Promise<void> {
+  await db.run(
+    `INSERT INTO gaps_questions (enquiry_key, channel, asked_at, outcome, question, passage_id, passage_title, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enquiry_key) DO NOTHING`,
+    [r.enquiryKey, r.channel, r.askedAt, r.outcome, r.question, r.passageId, r.passageTitle, r.confidence],
+  );
+}
+
 export interface GapsStore {
   /** Keeps a question once per enquiry key (a repeated key is ignored). */
   recordQuestion(record: QuestionRecord): Promise<void>;
+  /** Keeps several questions in one transaction (each as {@link recordQuestion}). */
+  recordQuestions(records: readonly QuestionRecord[]): Promise<void>;
   /** Stores a vote; the same voter on the same enquiry replaces the earlier vote. */
   recordFeedback(vote: FeedbackVote & { voter: string }): Promise<void>;
   /** A kept question by enquiry key (the feedback page shows which answer is rated). */
@@ -74,11 +84,13 @@ export function createGapsStore(db: SqlDb): GapsStore {
   const teamsColumns = async (): Promise<Set<string>> => new Set((await db.all<{ name: string }>(TEAMS_COLUMNS[db.dialect])).map((c) => c.name));
   return {
     async recordQuestion(r) {
-      await db.run(
-        `INSERT INTO gaps_questions (enquiry_key, channel, asked_at, outcome, question, passage_id, passage_title, confidence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enquiry_key) DO NOTHING`,
-        [r.enquiryKey, r.channel, r.askedAt, r.outcome, r.question, r.passageId, r.passageTitle, r.confidence],
-      );
+      await insertQuestion(db, r);
+    },
+    async recordQuestions(records) {
+      if (records.length === 1) return insertQuestion(db, records[0]!);
+      await db.transaction(async (tx) => {
+        for (const r of records) await insertQuestion(tx, r);
+      });
     },
     async recordFeedback(vote) {
       await db.run(

@@ -57,6 +57,27 @@ describe.each(IMPLEMENTATIONS)('gaps store on $name', (impl) => {
     }
   });
 
+  it('keeps several questions in one transaction, a key already kept (or repeated in the batch) once', async () => {
+    const { a, close } = await impl.open();
+    try {
+      const store = createGapsStore(a);
+      await store.recordQuestion(question('k1', '2026-01-01T00:00:00.000Z'));
+      await store.recordQuestions([
+        { ...question('k1', '2026-01-02T00:00:00.000Z'), question: 'anders' },
+        question('k2', '2026-01-02T00:00:00.000Z'),
+        question('k3', '2026-01-03T00:00:00.000Z'),
+        { ...question('k3', '2026-01-04T00:00:00.000Z'), question: 'doppelt' },
+      ]);
+      expect((await store.questionsSince('2025-01-01')).map((q) => [q.enquiryKey, q.askedAt])).toEqual([
+        ['k1', '2026-01-01T00:00:00.000Z'],
+        ['k2', '2026-01-02T00:00:00.000Z'],
+        ['k3', '2026-01-03T00:00:00.000Z'],
+      ]);
+    } finally {
+      await close();
+    }
+  });
+
   it('gives two replicas starting at once the same feedback secret', async () => {
     const { a, b, close } = await impl.open();
     try {
