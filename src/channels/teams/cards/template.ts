@@ -88,6 +88,8 @@ function resolveBinding(expr: string, scope: unknown, root: unknown): unknown {
 }
 
 function interpolate(text: string, scope: unknown, root: unknown): Json {
+  // Most strings of a card ("TextBlock", "Medium", …) hold no placeholder: no regular expression for them.
+  if (!text.includes('${')) return text;
   const whole = WHOLE.exec(text);
   if (whole) {
     const value = lookup(whole[2] ?? '', scope, root);

@@ -50,8 +50,21 @@ export function messageText(activity: Partial<Activity>): string {
  */
 export function activityKey(activity: Partial<Activity>): string {
   const id = activity.id ?? randomUUID();
-  const conversation = activity.conversation?.id ?? '';
-  return `teams:${id}:${createHash('sha256').update(conversation).digest('hex').slice(0, 12)}`;
+  return `teams:${id}:${conversationHash(activity.conversation?.id ?? '')}`;
+}
+
+/** Conversation id → its short hash (a turn asks for the key several times; conversations recur). */
+const conversationHashes = new Map<string, string>();
+const MAX_CONVERSATION_HASHES = 10_000;
+
+function conversationHash(conversation: string): string {
+  let hash = conversationHashes.get(conversation);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(conversation).digest('hex').slice(0, 12);
+    if (conversationHashes.size >= MAX_CONVERSATION_HASHES) conversationHashes.clear();
+    conversationHashes.set(conversation, hash);
+  }
+  return hash;
 }
 
 /** Result of converting a message: the enquiry and how much of the text was kept. */
