@@ -38,6 +38,11 @@ describe(compileSynonyms.name, () => {
     expect(planQuery('Frist für den vn', analyzer, compiled).groups.some((g) => g.own.includes('verwendungsnachweis'))).toBe(true);
   });
 
+  it('finds the abbreviation of a long form written out, as a synonym', () => {
+    const group = planQuery('Frist für den Verwendungsnachweis', analyzer, compiled).groups.find((g) => g.word === 'verwendungsnachweis')!;
+    expect(group.related).toContain('vn');
+  });
+
   it('adds the other members of a synonym group', () => {
     const group = planQuery('Zuschuss', analyzer, compiled).groups[0]!;
     expect(group.related).toContain('zuwend');
