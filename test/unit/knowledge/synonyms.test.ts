@@ -61,6 +61,16 @@ describe(planQuery.name, () => {
     expect(plan.groups.find((g) => g.word === 'zuwendung')?.noun).toBe(true);
     expect(plan.groups.find((g) => g.word === 'endlich')?.noun ?? false).toBe(false);
   });
+
+  it('takes a prefixed verb written in lower case for no noun, though it splits like a compound', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Wir lassen das über den Träger laufen, unter Auflagen, jährig und planen jährlich.']));
+    const plain = compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] }, corpus);
+    const noun = (question: string, word: string): boolean | undefined => planQuery(question, corpus, plain).groups.find((g) => g.word === word)?.noun;
+    expect(noun('Dürfen wir die Beratung dem Träger überlassen?', 'uberlassen')).toBe(false);
+    // Written all in lower case, nouns cannot be told apart; an adjective still names a topic.
+    expect(noun('beratung dem träger überlassen?', 'uberlassen')).toBe(true);
+    expect(noun('Ist ein Nachweis unterjährig zu führen?', 'unterjahrig')).toBe(true);
+  });
 });
 
 describe('generic words', () => {
