@@ -6,7 +6,7 @@ import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
 import { correctFunctionWords } from './function-words.js';
 import { questionFacets, type QuestionFacets } from './consistency.js';
-import { foldWord, isStopword, stripGender } from './german.js';
+import { foldWord, isStopword, stripGender, verbVariants } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
 import { rawWords, tokenize } from './tokenize.js';
 
@@ -155,7 +155,9 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const core = own.some((t) => synonyms.core.has(t));
     const prefixed = lower.has(word) && surfaceParts.length > 1 && isStopword(surfaceParts[0]!) && VERB_ENDING.test(surfaceParts.at(-1)!);
     const noun = nouns.has(word) || (parts.length > 0 && !prefixed);
-    add({ word, own, related: relatedOf(own), offTopic, core, noun, parts: parts.filter((p) => p.term !== undefined), generic });
+    // A verb form the corpus does not know (bezuschusst) still meets the synonyms of its infinitive (bezuschussen).
+    const variants = own.some((t) => synonyms.related.has(t)) ? [] : verbVariants(word).filter((v) => synonyms.related.has(v));
+    add({ word, own, related: relatedOf([...own, ...variants]), offTopic, core, noun, parts: parts.filter((p) => p.term !== undefined), generic });
   }
   const frame = groups.length > 0 ? [...new Set(tokenize(text).filter(isStopword).map(frameTerm))] : [];
   // A noun names its topic by its base term (an abbreviation by all of its own terms), not by its compound parts.

@@ -43,6 +43,13 @@ describe(compileSynonyms.name, () => {
     expect(group.related).toContain('vn');
   });
 
+  it('gives a verb form the corpus does not know the synonyms of its infinitive', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Zuwendung und Zuschuss']));
+    const withVerbs = compileSynonyms({ abkuerzungen: {}, gruppen: [['Zuwendung', 'bezuschussen']], themenfremd: [], kernbegriffe: [] }, corpus);
+    const group = planQuery('Wird das bezuschusst?', corpus, withVerbs).groups.find((g) => g.word === 'bezuschusst')!;
+    expect(group.related).toContain('zuwend');
+  });
+
   it('adds the other members of a synonym group', () => {
     const group = planQuery('Zuschuss', analyzer, compiled).groups[0]!;
     expect(group.related).toContain('zuwend');
