@@ -7,7 +7,8 @@
 
 const TYPES: [string, RegExp][] = [
   ['typ_menge', /\bwie\s*(viel|viele|hoch)\b|\bwieviele?\b/iu],
-  ['typ_zeitpunkt', /\bwann\b|\bab\s+welche[mn]\s+(datum|zeitpunkt)\b/iu],
+  // "Bis wann", and a point in time asked by its noun: "Ab welchem Datum", "Bis zu welchem Tag", "Welcher Stichtag".
+  ['typ_zeitpunkt', /\bwann\b|\bwelche[mnr]?\s+(datum|zeitpunkt|tag|termin|stichtag)\b/iu],
   ['typ_dauer', /\bwie\s*lange?\b/iu],
   ['typ_wer', /\b(wer|wen|wem)\b/iu],
   ['typ_ort', /\b(wo|wohin|woher)\b/iu],
@@ -15,7 +16,7 @@ const TYPES: [string, RegExp][] = [
   ['typ_verfahren', /\bwie\s+(beantrag|stell|reich|melde|geh|l[äa]uft|muss|musste|kann|wurde|werden)\w*/iu],
 ];
 
-const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|ab|wer|wen|wem|wo|wohin|woher|wof[üu]e?r|wozu|was)\b/iu;
+const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|welche[mnr]?|wer|wen|wem|wo|wohin|woher|wof[üu]e?r|wozu|was)\b/iu;
 
 /**
  * Answer-type terms of one question (or several, separated by newlines).

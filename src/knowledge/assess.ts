@@ -9,6 +9,7 @@ import type { RankedHit, SearchIndex } from './index.minisearch.js';
 import type { QueryPlan } from './query.js';
 import { units, type Unit } from './assess-units.js';
 import { tokenize } from './tokenize.js';
+import { isRestatement } from './restatement.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
 export const THRESHOLDS = {
@@ -88,7 +89,9 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // the question's topic, though: it competes with its lowered score, unless its words alone beat the best one
   // (then the question's words point to it, and only the re-ranking put the best passage first).
   const rival = (h: RankedHit): number => (misfits(h) && !misfits(top) && h.wordScore <= top.wordScore ? h.score : h.wordScore);
-  const margin = second === undefined ? 1 : Math.max(0, (top.wordScore - Math.max(...hits.slice(1).map(rival))) / top.wordScore);
+  // The same rule restated in another document (restatement.ts) is no rival either: either passage answers.
+  const rivals = hits.slice(1).filter((h) => !isRestatement(top.passage, h.passage, index));
+  const margin = second === undefined || rivals.length === 0 ? 1 : Math.max(0, (top.wordScore - Math.max(...rivals.map(rival))) / top.wordScore);
   const strength = 1 - Math.exp(-top.score / 8);
   let confidence = Math.min(1, Math.max(0, 0.6 * coverage + 0.2 * Math.min(1, margin * 2.5) + 0.2 * strength));
   // A question made only of words found nearly everywhere ("Förderung?") is too unspecific to answer outright.

@@ -222,7 +222,8 @@ const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|ni
 /** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
 const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
 /** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */
-const NUMBER_QUESTION = /\bwie\s*viel\b|\bwieviel\b|\bwie\s+hoch\b/iu;
+// "wie viel Zeit" asks how long, answered in words as often as in digits ("drei Monate"): no amount question.
+const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\bwie\s+hoch\b/iu;
 
 /**
  * Facets of a question: the years it names, the programmes it names (by their terms), whether it asks for an

@@ -6,12 +6,14 @@ import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
 import { correctFunctionWords } from './function-words.js';
 import { questionFacets, type QuestionFacets } from './consistency.js';
-import { foldWord, isStopword, stripGender } from './german.js';
+import { foldWord, isStopword, stripGender, verbVariants } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
 import { rawWords, tokenize } from './tokenize.js';
 
 /** Longest question analysed; longer input is cut at a word boundary (a 100 kB paste stays fast). */
 export const MAX_QUESTION_CHARS = 1000;
+/** Endings of an infinitive or participle (lassen, teilt, geteilt): the head of a prefixed verb. */
+const VERB_ENDING = /(?:en|ern|eln|t)$/u;
 /** Most content words used for search. */
 export const MAX_GROUPS = 24;
 
@@ -117,6 +119,11 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const openers = new Set(text.normalize('NFC').match(/(?:^|[.?!]\s+)\p{L}[\p{L}\p{M}]*/gu)?.map((m) => m.replace(/^[.?!]\s+/u, '')) ?? []);
   const nouns = new Set(words.filter((w, i) => ((i > 0 && !openers.has(w)) || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
   nouns.add('stelle');
+  // In a question written with capitals, a word written in lower case is no noun, even where it splits like a
+  // compound: a preposition before a verb form (überlassen, aufgeteilt) makes a prefixed verb, not a thing. An
+  // adjective (unterjährig) still names a topic and is left as it was.
+  const mixedCase = text !== text.toLowerCase();
+  const lower = new Set(mixedCase ? words.filter((w) => /^\p{Ll}/u.test(w)).map((w) => stripGender(foldWord(w))) : []);
   for (const raw of words) {
     // Plurals of abbreviations: IMs, VNs.
     const key = /^\p{Lu}{2,}s$/u.test(raw) && !synonyms.abbreviations.has(raw) ? raw.slice(0, -1) : raw;
@@ -146,7 +153,11 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
           .map((p) => ({ term: analyzer.terms(p)[0]!, related: relatedOf(analyzer.terms(p)), generic: synonyms.generic.has(analyzer.terms(p)[0]!) }));
     const offTopic = isOffTopic(word, surfaceParts, known, synonyms.offTopic);
     const core = own.some((t) => synonyms.core.has(t));
-    add({ word, own, related: relatedOf(own), offTopic, core, noun: nouns.has(word) || parts.length > 0, parts: parts.filter((p) => p.term !== undefined), generic });
+    const prefixed = lower.has(word) && surfaceParts.length > 1 && isStopword(surfaceParts[0]!) && VERB_ENDING.test(surfaceParts.at(-1)!);
+    const noun = nouns.has(word) || (parts.length > 0 && !prefixed);
+    // A verb form the corpus does not know (bezuschusst) still meets the synonyms of its infinitive (bezuschussen).
+    const variants = own.some((t) => synonyms.related.has(t)) ? [] : verbVariants(word).filter((v) => synonyms.related.has(v));
+    add({ word, own, related: relatedOf([...own, ...variants]), offTopic, core, noun, parts: parts.filter((p) => p.term !== undefined), generic });
   }
   const frame = groups.length > 0 ? [...new Set(tokenize(text).filter(isStopword).map(frameTerm))] : [];
   // A noun names its topic by its base term (an abbreviation by all of its own terms), not by its compound parts.

@@ -45,8 +45,15 @@ export function splitSentences(paragraph: string): string[] {
   }
   const rest = paragraph.slice(start).trim();
   if (rest !== '') out.push(rest);
-  return out;
+  return out.flatMap((sentence) => sentence.split(OPENER).filter((part) => part.trim() !== ''));
 }
+
+/**
+ * A capitalised question word after a word and a space opens a sentence even without a full stop before it: in
+ * German it is capitalised only there ("Pakt-Assistent Wie viele Geflüchtete …": the bot's name left before a
+ * Teams question). Only question words: a capitalised verb after a word may still belong to a heading or name.
+ */
+const OPENER = /(?<=\p{L})\s+(?=(?:Wie|Wann|Wo|Wer|Wen|Wem|Was|Welche[rsnm]?|Warum|Weshalb|Wieso|Wozu|Wofür|Woher|Wohin|Inwieweit)\s)/u;
 
 function endsSentence(text: string, at: number, marks: string, next: number): boolean {
   if (/[?!…]/.test(marks)) return true;

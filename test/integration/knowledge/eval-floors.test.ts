@@ -82,16 +82,21 @@ const FLOORS: Record<string, Floor> = {
   // disclaimer signature, "Gesendet von meinem iPhone" over a quote, an empty body with the question in the subject,
   // Teams with emoji): first measured hit@1 0.917, answered 0.833 (v1: a message that is only a forward read as
   // empty); then a forward-only message yields the forwarded mail: measured hit@1 1.000 (MiniSearch 0.917), answered
-  // 0.917, precision 1.000, wrong 0 of 12; left: v4 (the bot's name before a Teams question without mention entity)
-  'test/fixtures/knowledge/wrapped-3.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // 0.917, precision 1.000, wrong 0 of 12; then a capitalised question word after a word opens a sentence (v4, the
+  // bot's name before a Teams question without mention entity): answered 1.000
+  'test/fixtures/knowledge/wrapped-3.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // written 2026-12-05 (third session) as unseen questions (34 and two out of scope; clean and colloquial), before
   // running them: first measured hit@1 0.912, answered 0.882, precision 0.933, wrong 2 of 36 (n30 was a label that
   // missed faq#sachberichte, which states the three pages too); then "einen höheren Zuschuss" asks for money (n1 no
   // longer answered from the qualification passage, which names no amount): measured hit@1 0.941 (MiniSearch
   // 0.853), answered 0.853 (misses 0.90), precision 1.000, wrong 0 of 36; left: n1 (suggestions, the rates second),
   // n9 (Wohlfahrtsverband: the analyzer splits it after the function word "wohl"; suggestions with both passages), n11 (Programm for Förderprogramm: as a synonym it made triage-2 t2-7 answer a DIM question the knowledge base
-  // defers to the VwV, so it was dropped), n21 ("zuständig" read as a contact question), n27 (Fehlbedarfsfinanzierung)
-  'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.85, precision: 0.97, maxWrong: 1 },
+  // defers to the VwV, so it was dropped), n21 ("zuständig" read as a contact question), n27 (Fehlbedarfsfinanzierung);
+  // then (fourth session) a lower-case prefixed verb is no noun (n9 "überlassen"), the Finanzierungsarten became a
+  // synonym group (n27), and a passage without the asked amount sinks further (n1): measured hit@1 0.971 (MiniSearch
+  // 0.853), answered 0.941, precision 1.000, wrong 0 of 36; left: n11 (Förderprogramm read as a narrower kind of
+  // Programm; treating a corpus-wide modifier as none made unseen-4 p11 wrong, so it was dropped), n21
+  'test/fixtures/knowledge/unseen-3.jsonl': { kind: 'questions', hit1: 0.94, answered: 0.91, precision: 0.97, maxWrong: 1 },
   // written 2026-12-05 (third session) as unseen questions typed in a hurry (12): first measured hit@1 0.833
   // (MiniSearch 0.667), answered 0.833, precision 1.000, wrong 0; then a misspelt word is matched fuzzily by the
   // length of the written word, not of its stem (y7 "zusamen"): measured hit@1 0.917, answered 0.917, precision
@@ -103,6 +108,16 @@ const FLOORS: Record<string, Floor> = {
   // recurring Kennzahlen deadline fits "für 2025" (z2): measured hit@1 0.900, answered 0.900, precision 1.000, wrong
   // 0 of 10; left: z1 ("mit nur 20 Prozent beschäftigt" is a share of a post)
   'test/fixtures/knowledge/wrapped-4.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // written 2026-12-06 (fourth session) as unseen clean questions (30, each answerable, phrased as municipal staff
+  // would: Tätigkeitsbericht, Zwischenabrechnung, Arbeiterwohlfahrt, Mutterschutz), before running them: first
+  // measured hit@1 0.833 (MiniSearch 0.667), answered 0.733 (misses 0.90), precision 0.955 (misses 0.97), wrong 1 of
+  // 30 (p21: the months of funding answered from the duration of counselling); then a date asked by its noun ("bis
+  // zu welchem Datum"), a long form finding its abbreviation (Regierungspräsidium → RP) and the margin looking past a
+  // restatement of the same rule (p3), synonyms unterzeichnen (p9) and Arbeiterwohlfahrt (p7), a verb form meeting the
+  // synonyms of its infinitive (p21 "bezuschusst" no longer wrong): measured hit@1 0.867 (MiniSearch 0.667), answered
+  // 0.800 (misses 0.90), precision 1.000, wrong 0 of 30; left: p1 (qualification passage first), p8 ("endet" draws
+  // the 2022 chronicle), p17 (the two Corona passages close), p21, p22 ("außer der Aufstellung"), p23 (Fördermittel)
+  'test/fixtures/knowledge/unseen-4.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };

@@ -215,6 +215,8 @@ describe(splitSentences.name, () => {
     ['Die Förderung endet im September 2026. Gilt die Frist?', ['Die Förderung endet im September 2026.', 'Gilt die Frist?']],
     ['Allgemeine Frage: gilt Nr. 5 der VwV bzw. Abs. 3?', ['Allgemeine Frage:', 'gilt Nr. 5 der VwV bzw. Abs. 3?']],
     ['Az.: RPS15-5512 um 10:12 eingegangen. ok', ['Az.: RPS15-5512 um 10:12 eingegangen. ok']],
+    ['Pakt-Assistent Wie viele Geflüchtete soll ein Integrationsmanager betreuen?', ['Pakt-Assistent', 'Wie viele Geflüchtete soll ein Integrationsmanager betreuen?']],
+    ['Wir wissen nicht, wie lange das dauert und was gilt.', ['Wir wissen nicht, wie lange das dauert und was gilt.']],
   ])('%s', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
   });

@@ -96,6 +96,8 @@ describe(fit.name, () => {
     // "einen höheren Zuschuss" asks for money like "mehr Geld": a passage without an amount does not answer it.
     expect(fitOf('Gibt es mit Studium einen höheren Zuschuss?', planning).amountMissing).toBe(true);
     expect(fitOf('Gibt es mit Studium einen höheren Zuschuss?', rates).amountMissing).toBe(false);
+    // "wie viel Zeit" asks how long; a passage saying "drei Monate" in words answers it.
+    expect(fitOf('Wie viel Zeit haben wir für den Bericht?', planning).amountMissing).toBe(false);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {

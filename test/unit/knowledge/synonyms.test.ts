@@ -38,6 +38,18 @@ describe(compileSynonyms.name, () => {
     expect(planQuery('Frist für den vn', analyzer, compiled).groups.some((g) => g.own.includes('verwendungsnachweis'))).toBe(true);
   });
 
+  it('finds the abbreviation of a long form written out, as a synonym', () => {
+    const group = planQuery('Frist für den Verwendungsnachweis', analyzer, compiled).groups.find((g) => g.word === 'verwendungsnachweis')!;
+    expect(group.related).toContain('vn');
+  });
+
+  it('gives a verb form the corpus does not know the synonyms of its infinitive', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Zuwendung und Zuschuss']));
+    const withVerbs = compileSynonyms({ abkuerzungen: {}, gruppen: [['Zuwendung', 'bezuschussen']], themenfremd: [], kernbegriffe: [] }, corpus);
+    const group = planQuery('Wird das bezuschusst?', corpus, withVerbs).groups.find((g) => g.word === 'bezuschusst')!;
+    expect(group.related).toContain('zuwend');
+  });
+
   it('adds the other members of a synonym group', () => {
     const group = planQuery('Zuschuss', analyzer, compiled).groups[0]!;
     expect(group.related).toContain('zuwend');
@@ -55,6 +67,16 @@ describe(planQuery.name, () => {
     const plan = planQuery('Wann kommt die Zuwendung endlich', analyzer, none);
     expect(plan.groups.find((g) => g.word === 'zuwendung')?.noun).toBe(true);
     expect(plan.groups.find((g) => g.word === 'endlich')?.noun ?? false).toBe(false);
+  });
+
+  it('takes a prefixed verb written in lower case for no noun, though it splits like a compound', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Wir lassen das über den Träger laufen, unter Auflagen, jährig und planen jährlich.']));
+    const plain = compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] }, corpus);
+    const noun = (question: string, word: string): boolean | undefined => planQuery(question, corpus, plain).groups.find((g) => g.word === word)?.noun;
+    expect(noun('Dürfen wir die Beratung dem Träger überlassen?', 'uberlassen')).toBe(false);
+    // Written all in lower case, nouns cannot be told apart; an adjective still names a topic.
+    expect(noun('beratung dem träger überlassen?', 'uberlassen')).toBe(true);
+    expect(noun('Ist ein Nachweis unterjährig zu führen?', 'unterjahrig')).toBe(true);
   });
 });
 
