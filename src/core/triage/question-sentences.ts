@@ -144,3 +144,18 @@ const ANAPHORA =
 export function refersBack(question: string): boolean {
   return ANAPHORA.test(foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS)));
 }
+
+/**
+ * Words that make a question depend on a condition the sentence before it states ("Wir möchten … fördern lassen.
+ * Müssen dann auch …?", "Was gilt in diesem Fall?"): whatever the question names itself, it asks about that case.
+ * A question stating its own condition ("Wenn wir …, gibt es dann …?") does not.
+ */
+const CONDITION = /\b(?:dann|in\s+(?:diesem|dem|solchen|einem\s+solchen)\s+fall)\b/;
+
+const OWN_CONDITION = /\b(?:wenn|falls|sofern|soweit)\b/;
+
+/** True when a question asks about the case the sentence before it describes. */
+export function refersToCondition(question: string): boolean {
+  const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
+  return CONDITION.test(folded) && !OWN_CONDITION.test(folded);
+}

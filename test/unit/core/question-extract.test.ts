@@ -80,6 +80,18 @@ describe(extractQuestion.name, () => {
       question: 'Wir überlegen, das Integrationsmanagement an die Caritas zu übertragen. Ist das grundsätzlich möglich?',
     },
     {
+      name: 'the case a question asks about with "dann", however many things it names',
+      subject: '',
+      text: 'Wir möchten eine Software über das DIM fördern lassen. Müssen dann auch die anderen Gemeinden im Kreis Zugang bekommen?',
+      question: 'Wir möchten eine Software über das DIM fördern lassen. Müssen dann auch die anderen Gemeinden im Kreis Zugang bekommen?',
+    },
+    {
+      name: 'no context for a question that states its own condition',
+      subject: '',
+      text: 'Unsere Kollegin hört auf. Wenn wir eine Sozialpädagogin mit Studium einstellen, gibt es dann mehr Geld vom Land?',
+      question: 'Wenn wir eine Sozialpädagogin mit Studium einstellen, gibt es dann mehr Geld vom Land?',
+    },
+    {
       name: 'context without the place names in it',
       subject: '',
       text: 'Die Stadt Bad Saulgau möchte eine Integrationsbeauftragte einstellen. Kann diese Stelle gefördert werden?',
