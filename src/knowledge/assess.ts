@@ -188,7 +188,8 @@ function centrality(us: Unit[], hits: RankedHit[], lowercase: boolean, titleTerm
   // A central word the best passage names only by a synonym (Verteilung for Planungsrahmen) while a next passage
   // names the word itself in its title: that passage is about what was asked.
   const literal = (u: Unit, terms: ReadonlySet<string>): boolean => u.literal.some((t) => terms.has(t));
-  const outnamed = covered.some((u) => !literal(u, top.ownTerms) && hits.slice(1, 3).some((h) => literal(u, titleTerms(h))));
+  // A passage about other years or another programme than the question names is about something else, whatever its title.
+  const outnamed = covered.some((u) => !literal(u, top.ownTerms) && hits.slice(1, 3).some((h) => !misfits(h) && literal(u, titleTerms(h))));
   return { central: share, topical: covered.some((u) => has(u, top.topicTerms)), missed: missedShare, count: covered.length, outnamed };
 }
 
