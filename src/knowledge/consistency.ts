@@ -226,14 +226,23 @@ const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]ge?\b|\bSumme\b|\bwie\s*viele?\b|\bwie
 const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\bwie\s+hoch\b/iu;
 
 /**
+ * A question for how an amount is reached ("Wie hat man berechnet, welcher Betrag …", "Wie wird ab 2025 berechnet,
+ * wie viel Geld …"): it asks for the method of calculation or distribution, which a passage may state without a
+ * single figure, not for the amount itself.
+ */
+const METHOD_QUESTION =
+  /^\s*wie\s+(?:wird|werden|wurde|wurden|hat|haben|hatte|hatten|ist|sind|war|waren)\b[^?]*?\b(?:berechnet|errechnet|ermittelt|verteilt|bemessen|festgelegt|festgesetzt)\b/iu;
+
+/**
  * Facets of a question: the years it names, the programmes it names (by their terms), whether it asks for an
  * amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Euro", "Geld").
  */
 export function questionFacets(text: string, topics: string[][], terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[]): QuestionFacets {
   const named = programmesIn(terms, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
-  const asks = MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
-  const howMuch = NUMBER_QUESTION.test(text) || HOW_MUCH.test(text);
+  const method = METHOD_QUESTION.test(text);
+  const asks = method ? null : MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
+  const howMuch = !method && (NUMBER_QUESTION.test(text) || HOW_MUCH.test(text));
   return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' ') };
 }
 

@@ -98,6 +98,10 @@ describe(fit.name, () => {
     expect(fitOf('Gibt es mit Studium einen höheren Zuschuss?', rates).amountMissing).toBe(false);
     // "wie viel Zeit" asks how long; a passage saying "drei Monate" in words answers it.
     expect(fitOf('Wie viel Zeit haben wir für den Bericht?', planning).amountMissing).toBe(false);
+    // How an amount is reached is a method, stated without a figure.
+    expect(fitOf('Wie hat man berechnet, welcher Betrag auf jeden Kreis entfällt?', planning).amountMissing).toBe(false);
+    expect(fitOf('Wie wird berechnet, wie viel Geld ein Landkreis bekommt?', planning).amountMissing).toBe(false);
+    expect(fitOf('Welcher Betrag entfällt auf jeden Kreis?', planning).amountMissing).toBe(true);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
