@@ -102,6 +102,8 @@ describe(fit.name, () => {
     expect(fitOf('Wie hat man berechnet, welcher Betrag auf jeden Kreis entfällt?', planning).amountMissing).toBe(false);
     expect(fitOf('Wie wird berechnet, wie viel Geld ein Landkreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Welcher Betrag entfällt auf jeden Kreis?', planning).amountMissing).toBe(true);
+    // The plural asks for amounts too ("Mit welchen Beträgen …").
+    expect(fitOf('Mit welchen Beträgen wurde der Pakt 2020 weiterfinanziert?', planning).amountMissing).toBe(true);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
