@@ -99,7 +99,7 @@ const FIRST_YEAR = 2000;
 const LAST_YEAR = 2039;
 const YEAR = String.raw`(?:19|20)\d\d`;
 /** "2017/18", "2017/2018", "2017-2018", "2017 – 2018", "2017 bis 2023" */
-const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?![\d.,])`, 'giu');
+const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?!\d|[.,]\d)`, 'giu');
 /** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" */
 const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /**
@@ -115,7 +115,7 @@ const SINCE_CHANGE = new RegExp(String.raw`\bseit\s+(?:der|dem|den)\s+(?:[\p{L}.
  */
 const RECURRING = /\b(?:jährlich|jeweils|jedes\s+Jahr)\b[^.;]*\bbis\b|\bfür\s+das\s+Vorjahr\b/iu;
 /** A year on its own or the year of a date (11.11.2020); not part of a larger number (51.000, 3.000). */
-const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?![\d,]|\.\d)`, 'gu');
+const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?!\d|[.,]\d)`, 'gu');
 
 /**
  * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "11.11.2020" → [2020, 2020];

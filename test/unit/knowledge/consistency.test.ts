@@ -32,6 +32,9 @@ describe(yearsOf.name, () => {
     ['Stand 2017 bis 2023', [[2017, 2023]]],
     ['Änderung vom 11.11.2020', [[2020, 2020]]],
     ['eine 3.000-Einwohner-Gemeinde unter 51.000 Euro, Nr. 7.4.2', []],
+    ['Wonach richtete sich 2017, wie viel Geld es gab?', [[2017, 2017]]],
+    ['Wie war es 2017/2018, und wie 2019?', [[2017, 2018], [2019, 2019]]],
+    ['ein Wert von 2017,5', []],
   ])('reads the years of %j', (text, years) => {
     expect(yearsOf(text)).toEqual(years);
   });
