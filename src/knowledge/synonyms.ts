@@ -139,12 +139,16 @@ export function compileSynonyms(file: SynonymFile, analyzer: GermanAnalyzer): Co
   }
   // The other way round, a long form written out finds its abbreviation ("Regierungspräsidium" the "RP Stuttgart" of
   // a passage), like a synonym: the passages write either.
+  const shortOf = new Map<string, string[]>();
   for (const [abbr, long] of Object.entries(file.abkuerzungen)) {
     const first = Array.isArray(long) ? long[0]! : long;
     const key = isOneWord(first) ? analyzer.analyze(first)[0] : undefined;
     const short = analyzer.analyze(abbr).filter((t) => t !== key);
-    if (key !== undefined && short.length > 0) related.set(key, unique([...(related.get(key) ?? []), ...short]));
+    if (key !== undefined && short.length > 0) shortOf.set(key, unique([...(shortOf.get(key) ?? []), ...short]));
   }
+  // A synonym's abbreviation is a synonym too: Vollzeitkraft finds the "VZÄ" a passage writes for its Vollzeitäquivalent.
+  for (const [key, terms] of related) related.set(key, unique([...terms, ...terms.flatMap((t) => shortOf.get(t) ?? [])].filter((t) => t !== key)));
+  for (const [key, short] of shortOf) related.set(key, unique([...(related.get(key) ?? []), ...short]));
   // One way: the broader word's base term relates to the narrower terms, never the reverse.
   for (const [broader, narrower] of Object.entries(file.oberbegriffe ?? {})) {
     if (!isOneWord(broader)) continue; // like a group's phrase: a phrase has no base term to expand from

@@ -43,6 +43,13 @@ describe(compileSynonyms.name, () => {
     expect(group.related).toContain('vn');
   });
 
+  it("finds the abbreviation of a synonym's long form", () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Vollzeitäquivalent und Vollzeitkraft']));
+    const file = { abkuerzungen: { VZÄ: 'Vollzeitäquivalent' }, gruppen: [['Vollzeitkraft', 'Vollzeitäquivalent']], themenfremd: [], kernbegriffe: [] };
+    const group = planQuery('Fälle je Vollzeitkraft', corpus, compileSynonyms(file, corpus)).groups.find((g) => g.word === 'vollzeitkraft')!;
+    expect(group.related).toContain('vza');
+  });
+
   it('gives a verb form the corpus does not know the synonyms of its infinitive', () => {
     const corpus = new GermanAnalyzer(buildVocabulary(['Zuwendung und Zuschuss']));
     const withVerbs = compileSynonyms({ abkuerzungen: {}, gruppen: [['Zuwendung', 'bezuschussen']], themenfremd: [], kernbegriffe: [] }, corpus);
