@@ -11,7 +11,7 @@ import { composeAnswer } from './compose.js';
 import { uncoveredClause } from './compose-parts.js';
 import { detectLanguage } from './language.js';
 import { MESSAGES, REMINDER } from './messages.js';
-import { assess, round, THRESHOLDS, type Assessment } from './assess.js';
+import { assess, breakTie, round, THRESHOLDS, type Assessment } from './assess.js';
 import { clauseAnswer } from './assess-parts.js';
 import { placeWords } from './assess-units.js';
 
@@ -62,7 +62,7 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5, pl
   if (!detectLanguage(plan.cleaned, index.analyzer.vocabulary.words).isGerman) return base(echo, 'out_of_scope', MESSAGES.notGerman);
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);
   if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
-  const ranked = index.search(plan, Math.max(top, SEARCH_DEPTH));
+  const ranked = breakTie(plan, index.search(plan, Math.max(top, SEARCH_DEPTH)), index, places);
   const whole = assess(plan, ranked, index, places);
   // A question whose one clause the best passage answers with confidence is answered, whatever its other clause
   // asks; the answer says that it does not cover the rest.

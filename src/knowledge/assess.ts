@@ -150,6 +150,21 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 
+/** Relative score gap within which the two best passages are tied: a change in field lengths could swap them. */
+const TIE = 0.02;
+
+/**
+ * Of two passages tied on score, the one that names more of the question's central words (idf-weighted, in its
+ * own words) goes first: a tie is no evidence for either, and the one about more of what was asked answers it.
+ */
+export function breakTie(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, places: readonly string[] = []): RankedHit[] {
+  const [a, b] = hits;
+  if (a === undefined || b === undefined || b.score < a.score * (1 - TIE)) return hits;
+  const central = units(plan, index, places).filter((u) => u.central);
+  const named = (h: RankedHit): number => central.reduce((sum, u) => sum + (u.strict.some((t) => h.ownTerms.has(t)) ? u.centralWeight : 0), 0);
+  return named(b) > named(a) ? [b, a, ...hits.slice(2)] : hits;
+}
+
 /** True when a passage does not fit the question's years, programme, amount or topic (consistency.ts). */
 function misfits(h: RankedHit): boolean {
   return h.fit.yearMismatch || h.fit.programmeMismatch || h.fit.amountMissing || h.fit.narrower;

@@ -75,6 +75,13 @@ describe('calibration of answers', () => {
     expect(r.answer?.passageId).toBe('rechnungshof#befunde');
   });
 
+  it('of two passages tied on score, puts first the one naming more of what was asked', () => {
+    // aenderung-2020#unterbrechung and #bewilligungszeitraum score within a fraction of a percent of each other;
+    // only the first names Mutterschutz and Elternzeit.
+    const r = kb.ask('Mitarbeiterin in Mutterschutz und Elternzeit – verlängert sich der Bewilligungszeitraum?');
+    expect(r.hits[0]?.id).toBe('aenderung-2020#unterbrechung');
+  });
+
   it('prefers the passage on the year the question names', () => {
     expect(kb.ask('Antragsfrist Soforthilfe 2023?').hits[0]?.id).toBe('ukraine#2023-2024');
   });
