@@ -88,6 +88,12 @@ describe(GermanAnalyzer.name, () => {
     expect(analyzer.analyzeWord(foldWord(word)).parts).toEqual(parts);
   });
 
+  it('splits no adverb in -stens (höchstens, mindestens) into a compound with the head "tens"', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['höchstens drei Jahre, mindestens 0,25 VZÄ, spätestens drei Monate, hoch und mindest']));
+    for (const word of ['hochstens', 'mindestens', 'spatestens']) expect(corpus.analyzeWord(word).parts).toEqual([]);
+    expect(corpus.vocabulary.words.has('tens')).toBe(false);
+  });
+
   it('learns the heads of corpus compounds, so a query part meets the corpus compound', () => {
     expect(analyzer.vocabulary.words.has('teilung')).toBe(true);
     expect(terms('Stellenteilung')).toEqual(expect.arrayContaining(terms('Teilung')));
