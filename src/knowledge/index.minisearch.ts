@@ -23,6 +23,8 @@ export interface SearchSettings {
   boost: { title: number; questions: number; text: number; context: number };
   bm25: { k: number; b: number; d: number };
   relatedWeight: number;
+  /** Weight of the synonyms of a word the knowledge base never uses: they stand in for the word. */
+  standInWeight: number;
   /** Weight of the best matching typical question (question index) added to the passage score. */
   questionWeight: number;
   /** Lower bound of the corpus-wide idf factor applied to each query term. */
@@ -50,6 +52,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   bm25: { k: 1.6, b: 0.8, d: 0.5 },
   /** Weight of a synonym/abbreviation expansion relative to the word itself. */
   relatedWeight: 0.3,
+  standInWeight: 1,
   answerTypeWeight: 0.5,
   frameWeight: 0.1,
   minTermWeight: 0.3,
@@ -67,7 +70,6 @@ const RERANK_DEPTH = 20;
 /** The passage's own fields (not the document title around it), and those naming its topic. */
 const OWN_FIELDS = ['title', 'questions', 'text'];
 const TOPIC_FIELDS = ['title', 'questions'];
-
 
 /** One ranked hit with the query groups it matched. */
 export interface RankedHit {
@@ -228,7 +230,6 @@ function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettin
     }),
   };
 }
-
 
 function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit: number, settings: SearchSettings): RankedHit[] {
   const { mini, questions, passages, df } = parts;

@@ -56,7 +56,10 @@ export function weighTerms(df: Map<string, number>, passageCount: number, plan: 
       if (length >= settings.fuzzyMinLength && distance >= 1 && !df.has(t) && !/\d/.test(t)) fuzzy.set(t, distance);
     });
     // Several synonyms of one word should not outweigh the word itself: their weight shrinks with their number.
-    const related = settings.relatedWeight / Math.sqrt(Math.max(1, g.related.length));
+    // A word the knowledge base never uses (Zwischenabrechnung) is found only by its synonyms (Zwischennachweis):
+    // they stand in for it at its own weight instead of the lower weight that keeps them below the word itself.
+    const unknown = g.own.every((t) => !df.has(t));
+    const related = (unknown ? settings.standInWeight : settings.relatedWeight) / Math.sqrt(Math.max(1, g.related.length));
     for (const t of g.related) if (!weight.has(t)) weight.set(t, related * global(t));
     for (const t of [...g.own, ...g.related]) groupOf.set(t, [...(groupOf.get(t) ?? []), gi]);
   });

@@ -37,6 +37,14 @@ describe('weighTerms', () => {
     expect(n.get('1200')).toBeCloseTo(n.get('stelle')!);
   });
 
+  it('lets the synonyms of a word the knowledge base never uses stand in for it at a higher weight', () => {
+    const df2 = new Map([['zwischennachweis', 3], ['nachweis', 3]]);
+    const stand = weighTerms(df2, 20, plan([group('zwischenabrechn', { related: ['zwischennachweis'] })]), SEARCH_SETTINGS).weight;
+    const usual = weighTerms(new Map([...df2, ['abrechn', 3]]), 20, plan([group('abrechn', { related: ['nachweis'] })]), SEARCH_SETTINGS).weight;
+    expect(stand.get('zwischennachweis')).toBeGreaterThan(usual.get('nachweis')!);
+    expect(usual.get('nachweis')).toBeLessThan(usual.get('abrechn')!);
+  });
+
   it('matches a misspelt word fuzzily by the length of the written word, not of its stem (zusamen → zusam)', () => {
     const fuzzy = weighTerms(new Map([['stelle', 3]]), 20, plan([group('zusamen', { own: ['zusam'], noun: false }), group('kan', { own: ['kan'], noun: false })]), SEARCH_SETTINGS).fuzzy;
     expect(fuzzy.get('zusam')).toBe(1);
