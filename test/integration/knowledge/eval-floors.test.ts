@@ -116,8 +116,19 @@ const FLOORS: Record<string, Floor> = {
   // restatement of the same rule (p3), synonyms unterzeichnen (p9) and Arbeiterwohlfahrt (p7), a verb form meeting the
   // synonyms of its infinitive (p21 "bezuschusst" no longer wrong): measured hit@1 0.867 (MiniSearch 0.667), answered
   // 0.800 (misses 0.90), precision 1.000, wrong 0 of 30; left: p1 (qualification passage first), p8 ("endet" draws
-  // the 2022 chronicle), p17 (the two Corona passages close), p21, p22 ("außer der Aufstellung"), p23 (Fördermittel)
-  'test/fixtures/knowledge/unseen-4.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
+  // the 2022 chronicle), p17 (the two Corona passages close), p21, p22 ("außer der Aufstellung"), p23 (Fördermittel);
+  // then (fifth session) the synonyms of a word the corpus never uses stand in for it (p23 Zwischenabrechnung) and
+  // Gefahr ↔ gefährdet (p17): measured hit@1 0.900, answered 0.867, precision 1.000, wrong 0 of 30
+  'test/fixtures/knowledge/unseen-4.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  // written 2026-12-06 (fifth session) as unseen clean questions (30) on the passages the other sets use least
+  // (chronicle years, Pakt, Regionalkonferenzen, Soforthilfe distribution, Corona practice, DIM condition), before
+  // running them: first measured hit@1 0.733 (MiniSearch 0.700), answered 0.733, precision 0.864, wrong 3 of 30 (r1
+  // "Mit welchen Beträgen …" from the Festbetrag passage, r11 "Wie hat man berechnet, welcher Betrag …" from the
+  // Soforthilfe's purpose, r19); then a question with "dann" keeps the case stated before it (r28), a misfitting
+  // rival no longer outnames the best passage (r29), a method question is no amount question (r11), the plural
+  // Beträgen asks for an amount (r1 no longer wrong): measured hit@1 0.800 (MiniSearch 0.700), answered 0.767, precision
+  // 0.957, wrong 1 of 30; left: r19 (wrong: the 2017 chronicle before im#planungsrahmen), r1, r5, r6, r8, r23, r25, r26
+  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.76, precision: 0.95, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
