@@ -96,12 +96,13 @@ describe('calibration of answers', () => {
   });
 
   it.each([
-    ['Ziffer for the VwV number', 'Auf welche Ziffer der VwV stützt sich die Kennzahlenabfrage?', 'aenderung-2020#kennzahlen'],
+    // Both Kennzahlen passages state "nach Nr. 6.2 der VwV".
+    ['Ziffer for the VwV number', 'Auf welche Ziffer der VwV stützt sich die Kennzahlenabfrage?', ['aenderung-2020#kennzahlen', 'verwendungsnachweis#kennzahlen']],
     ['Topf for the funds', 'Wie viel war 2019 im Topf?', 'chronik#2019'],
   ])('answers in the everyday word for a programme term (%s)', (_kind, question, id) => {
     const r = kb.ask(question);
     expect(r.outcome).toBe('answer');
-    expect(r.answer?.passageId).toBe(id);
+    expect([id].flat()).toContain(r.answer?.passageId);
   });
 
   it('answers from the passage on the year asked when the rivals by words speak of other years only', () => {
