@@ -94,6 +94,28 @@ function isOffTopic(word: string, parts: string[], known: boolean, offTopic: Rea
   return false;
 }
 
+/** Particles of separable verbs, as they close a clause ("Wann reichen wir den Bericht ein?"). */
+const PARTICLES: ReadonlySet<string> = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'mit', 'nach', 'vor', 'weg', 'weiter', 'zu', 'zuruck', 'zusammen']);
+
+/**
+ * Separable verbs of a question: the particle closing a clause joined to a verb before it in that clause ("reichen
+ * … ein" → einreichen, "fällt … aus" → ausfällt), when the knowledge base or the synonyms know the joined verb.
+ * The verb is written in lower case, or opens the clause ("Fällt … weg?").
+ *
+ * @example separableVerbs('Wann reichen wir den Bericht ein?', (w) => w === 'einreichen') // ['einreichen']
+ */
+export function separableVerbs(text: string, known: (joined: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const clause of text.split(/[.,;:!?()–—]+/u)) {
+    const words = clause.trim().split(/\s+/u).filter((w) => /^\p{L}+$/u.test(w));
+    const particle = words.at(-1);
+    if (words.length < 3 || particle === undefined || !/^\p{Ll}/u.test(particle) || !PARTICLES.has(foldWord(particle))) continue;
+    const verb = words.slice(0, -1).find((w, i) => (i === 0 || /^\p{Ll}/u.test(w)) && !isStopword(foldWord(w)) && known(foldWord(particle + w)));
+    if (verb !== undefined) out.push(foldWord(particle + verb));
+  }
+  return out;
+}
+
 /** The frame term of a function word (kept apart from content terms). */
 export function frameTerm(word: string): string {
   return `~${word}`;
@@ -134,7 +156,11 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
     add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false, abbreviation: true });
   }
-  for (const word of tokenize(text)) {
+  const knownVerb = (joined: string): boolean => {
+    const a = analyzer.analyzeQueryWord(joined);
+    return a.parts.length === 0 && a.terms.some((t) => analyzer.knows(t) || synonyms.related.has(t));
+  };
+  for (const word of [...tokenize(text), ...separableVerbs(text, knownVerb)]) {
     if (abbreviated.has(word) || isStopword(word)) continue;
     const analysed = analyzer.analyzeQueryWord(word);
     if (analysed.terms.length === 0) continue;

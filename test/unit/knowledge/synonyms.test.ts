@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, GermanAnalyzer } from '../../../src/knowledge/analyzer.js';
-import { planQuery } from '../../../src/knowledge/query.js';
+import { planQuery, separableVerbs } from '../../../src/knowledge/query.js';
 import { compileSynonyms, parseSynonyms } from '../../../src/knowledge/synonyms.js';
 
 const analyzer = new GermanAnalyzer(buildVocabulary(['Integrationsmanagement und Verwendungsnachweis', 'Zuwendung im Jahr']));
@@ -48,6 +48,15 @@ describe(compileSynonyms.name, () => {
     const file = { abkuerzungen: { VZÄ: 'Vollzeitäquivalent' }, gruppen: [['Vollzeitkraft', 'Vollzeitäquivalent']], themenfremd: [], kernbegriffe: [] };
     const group = planQuery('Fälle je Vollzeitkraft', corpus, compileSynonyms(file, corpus)).groups.find((g) => g.word === 'vollzeitkraft')!;
     expect(group.related).toContain('vza');
+  });
+
+  it('joins a separable verb split by the sentence (reichen … ein) and gives it the synonyms of the joined verb', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Den Bericht einreichen und vorlegen.']));
+    const file = { abkuerzungen: {}, gruppen: [['einreichen', 'vorlegen']], themenfremd: [], kernbegriffe: [] };
+    const group = planQuery('Wann reichen wir den Bericht ein?', corpus, compileSynonyms(file, corpus)).groups.find((g) => g.word === 'einreichen')!;
+    expect(group.related).toContain('vorleg');
+    expect(separableVerbs('Wann gehen wir ein Risiko ein', () => false)).toEqual([]);
+    expect(separableVerbs('Fällt die Förderung weg?', (w) => w === 'wegfallt')).toEqual(['wegfallt']);
   });
 
   it('gives a verb form the corpus does not know the synonyms of its infinitive', () => {
