@@ -126,7 +126,7 @@ export function nounStem(word: string): string {
 }
 
 /** Suffix-like strings that are never the head of a compound (Förder-ungen, Beratungs-lich). */
-export const SUFFIX_LIKE = /^(ung|lich|keit|heit|schaft|isch|ier|bar|sam|haft|los|nis|tum|ation|ativ)|^(ig|ige|igen|iger|e|en|er|es|ern|eren|eln|te|ten|ter|st|s|end|ende|enden|tens|stens)$/;
+export const SUFFIX_LIKE = /^(ung|lich|keit|heit|schaft|isch|ier|bar|sam|haft|los|nis|tum|ation|ativ|massig)|^(ig|ige|igen|iger|e|en|er|es|ern|eren|eln|te|ten|ter|st|s|end|ende|enden|tens|stens)$/;
 
 /**
  * Stems of derivational relatives: the verb of an "-ung" noun (Teilung → teilen, Förderung → fördern), the

@@ -94,6 +94,12 @@ describe(GermanAnalyzer.name, () => {
     expect(corpus.vocabulary.words.has('tens')).toBe(false);
   });
 
+  it('splits no adjective in -mäßig (regelmäßig, zahlenmäßig) into a noun and a head "mäßig"', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['der zahlenmäßige Nachweis, die Regel und die Zahlen']));
+    expect(corpus.analyzeWord('regelmassig').parts).toEqual([]);
+    expect(corpus.analyzeWord('zahlenmassig').parts).toEqual([]);
+  });
+
   it('learns the heads of corpus compounds, so a query part meets the corpus compound', () => {
     expect(analyzer.vocabulary.words.has('teilung')).toBe(true);
     expect(terms('Stellenteilung')).toEqual(expect.arrayContaining(terms('Teilung')));
