@@ -255,7 +255,7 @@ function runSearch(parts: Parts, facets: PassageFacets[], plan: QueryPlan, limit
   }
   // Function words rank typical questions phrased the same way, with a small weight of their own.
   const frame = plan.frame.filter((t) => !weight.has(t)).map((t) => query(t, settings.frameWeight));
-  const typical = questions.search([...queries, ...frame], scoring);
+  const typical = questions.search([...queries, ...frame], scoring, plan.answerTypes);
   for (const [i, q] of typical.best) {
     if (mainAt[i] === -1) candidates.push(i);
     score[i] = score[i]! + settings.questionWeight * q.score;
