@@ -6,7 +6,7 @@
  */
 
 const TYPES: [string, RegExp][] = [
-  ['typ_menge', /\bwie\s*(viel|viele|hoch)\b|\bwieviele?\b/iu],
+  ['typ_menge', /\bwie\s*(viel(?:e|en|er|es)?|hoch)\b|\bwieviel(?:e|en|er|es)?\b/iu],
   // "Bis wann", and a point in time asked by its noun: "Ab welchem Datum", "Bis zu welchem Tag", "Welcher Stichtag".
   ['typ_zeitpunkt', /\bwann\b|\bwelche[mnr]?\s+(datum|zeitpunkt|tag|termin|stichtag)\b/iu],
   ['typ_dauer', /\bwie\s*lange?\b/iu],

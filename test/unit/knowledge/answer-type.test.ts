@@ -5,6 +5,7 @@ describe(answerTypes.name, () => {
   it.each([
     ['Wie viel Geld gibt es?', ['typ_menge']],
     ['Wieviele Stellen gibt es?', ['typ_menge']],
+    ['Nach wie vielen Jahren endet die Beratung?', ['typ_menge']],
     ['Bis wann muss der Sachbericht vorliegen?', ['typ_zeitpunkt']],
     ['Bis zu welchem Datum sind die Kennzahlen zu melden?', ['typ_zeitpunkt']],
     ['An welchem Tag war die Regionalkonferenz?', ['typ_zeitpunkt']],
