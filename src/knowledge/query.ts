@@ -139,7 +139,12 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   // A capitalised word opening a sentence (the first, or one after ".", "?" or "!": "… oder? Irgendwas in Wertheim")
   // is a noun when it is long (Sachberichtsumfang?); short ones are verbs (Zahlt, Reicht) or pronouns (Irgendwas).
   const openers = new Set(text.normalize('NFC').match(/(?:^|[.?!]\s+)\p{L}[\p{L}\p{M}]*/gu)?.map((m) => m.replace(/^[.?!]\s+/u, '')) ?? []);
-  const nouns = new Set(words.filter((w, i) => ((i > 0 && !openers.has(w)) || w.length >= 8) && /^\p{Lu}/u.test(w)).map((w) => stripGender(foldWord(w))));
+  // A long opener ending like a verb of the -ieren kind (Finanziert, Evaluiert) is a verb, not a noun.
+  const nouns = new Set(
+    words
+      .filter((w, i) => ((i > 0 && !openers.has(w)) || (w.length >= 8 && !/iert$/u.test(w))) && /^\p{Lu}/u.test(w))
+      .map((w) => stripGender(foldWord(w))),
+  );
   nouns.add('stelle');
   // In a question written with capitals, a word written in lower case is no noun, even where it splits like a
   // compound: a preposition before a verb form (überlassen, aufgeteilt) makes a prefixed verb, not a thing. An

@@ -66,6 +66,12 @@ describe(compileSynonyms.name, () => {
     expect(group.related).toContain('zuwend');
   });
 
+  it('reads Dinge as a generic word and a long opener in -iert as a verb, neither naming the topic', () => {
+    const groups = planQuery('Finanziert der Pakt auch andere Dinge?', analyzer, compiled).groups;
+    expect(groups.find((g) => g.word === 'dinge')?.generic).toBe(true);
+    expect(groups.find((g) => g.word === 'finanziert')?.noun).toBe(false);
+  });
+
   it('adds the other members of a synonym group', () => {
     const group = planQuery('Zuschuss', analyzer, compiled).groups[0]!;
     expect(group.related).toContain('zuwend');
