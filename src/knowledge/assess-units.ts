@@ -124,6 +124,19 @@ export function subjectMatter(question: string): Set<string> {
   return new Set([...question.matchAll(SUBJECT_MATTER)].flatMap((m) => m[1]!.split(/\s+/u).map(foldWord)));
 }
 
+/** What a question sets aside: "außer der Aufstellung der Personalkosten", "neben den Integrationsmanagern". */
+const SET_ASIDE = /\b(?:au(?:ß|ss)er|neben|abgesehen\s+von)\s+((?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+\p{Lu}[\p{L}-]*)?)/gu;
+
+/**
+ * Words naming what a question sets aside ("Was muss außer der Aufstellung der Personalkosten noch beigelegt
+ * werden?"): it asks for the rest, so a passage answering it need not name them, and they are no unknown topic.
+ *
+ * @example setAside('Was gehört außer der Aufstellung der Personalkosten noch dazu?') // Set { 'der', 'aufstellung', 'personalkosten' }
+ */
+export function setAside(question: string): Set<string> {
+  return new Set([...question.matchAll(SET_ASIDE)].flatMap((m) => m[1]!.split(/\s+/u).map(foldWord)));
+}
+
 /**
  * The question's units with their weights (inverse document frequency). A word the knowledge base does not
  * know counts fully when it is a noun (Reisepass: the topic is elsewhere) and half otherwise (kriegt, mache:
@@ -142,10 +155,12 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
   };
   const context = wrappingPlaces(plan.cleaned, places);
   const about = subjectMatter(plan.cleaned);
+  const aside = setAside(plan.cleaned);
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
     // Unknown words saying what a noun of the question is about qualify it: neither unknown nor central.
-    const qualifier = df === 0 && about.has(g.word);
+    // Words naming what the question sets aside are neither central nor unknown: it asks for the rest.
+    const qualifier = (df === 0 && about.has(g.word)) || aside.has(g.word);
     // A place the knowledge base does not know, named in the context of the question (Landkreis Calw) or only to
     // locate it (in Nagold), is wrapping.
     if (df === 0 && context.has(g.word)) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextPlaces, subjectMatter, wrappingPlaces } from '../../../src/knowledge/assess-units.js';
+import { contextPlaces, setAside, subjectMatter, wrappingPlaces } from '../../../src/knowledge/assess-units.js';
 
 describe('contextPlaces', () => {
   it('finds a district or town named in a clause that does not ask', () => {
@@ -46,5 +46,13 @@ describe('subjectMatter', () => {
 
   it('finds nothing in a second thing asked beside the noun', () => {
     expect(subjectMatter('Werden Supervision und Fortbildungen gefördert?')).toEqual(new Set());
+  });
+});
+
+describe('setAside', () => {
+  it('reads what a question sets aside after außer, neben or abgesehen von', () => {
+    expect(setAside('Was muss außer der Aufstellung der Personalkosten noch beigelegt werden?')).toEqual(new Set(['der', 'aufstellung', 'personalkosten']));
+    expect(setAside('Fördert der Pakt neben den Integrationsmanagern noch etwas?')).toEqual(new Set(['den', 'integrationsmanagern']));
+    expect(setAside('Was gilt für den Sachbericht?')).toEqual(new Set());
   });
 });
