@@ -99,7 +99,7 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // Unless what it asks for (Wofür …? a purpose) is the topic of the best passage's typical questions and of no
   // other's among the next two: "Wofür sind die Integrationsmanager da?" asks for the passage on their purpose.
   const typed = (h: RankedHit | undefined): boolean => h !== undefined && plan.answerTypes.some((t) => h.topicTerms.has(t));
-  const askedType = typed(top) && !hits.slice(1, 3).some(typed);
+  const askedType = typed(top) && !hits.slice(1, 3).some((h) => typed(h) && h.score >= top.score * (1 - THRESHOLDS.clearLeadMargin));
   if (specificity < THRESHOLDS.minSpecificity && !askedType) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   const titleTerms = (h: RankedHit): Set<string> => new Set(tokenize(h.passage.title).flatMap((w) => index.analyzer.terms(w)));
   const { central, topical, missed, count, outnamed } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase(), titleTerms);
