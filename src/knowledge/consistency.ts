@@ -53,6 +53,8 @@ export interface PassageFacets {
   hasMoney: boolean;
   /** Its title or a typical question asks for an amount ("Wie viel …", "Wie hoch …"): amounts are its topic. */
   amountTopic: boolean;
+  /** Answer types its title and typical questions ask for (answer-type.ts). */
+  asks: readonly string[];
 }
 
 /** What a question names: years, programmes, and whether it asks for an amount. */
@@ -71,6 +73,8 @@ export interface QuestionFacets {
   terms: ReadonlySet<string>;
   /** The question folded to lower case without umlauts, for finding a modifier written anywhere in it. */
   folded: string;
+  /** Answer types the question asks for (answer-type.ts). */
+  types: readonly string[];
 }
 
 /** How a passage fits a question. */
@@ -93,6 +97,8 @@ export interface Fit {
    * Verwendungsnachweis) and the question never names the difference (zwischen), nor the thing itself.
    */
   narrower: boolean;
+  /** The passage's title and typical questions ask only for other kinds of answer than the question (wer for wie viele). */
+  otherType: boolean;
 }
 
 const FIRST_YEAR = 2000;
@@ -200,6 +206,7 @@ export function passageFacets(
   const head = `${p.title}\n${p.section.replace(/-/g, ' ')}\n${documentTitle}`;
   const body = `${p.text}\n${(p.questions ?? []).join('\n')}`;
   const ownYears = yearsOf(`${p.title}\n${p.section}\n${documentTitle}`);
+  const asks = answerTypes(`${p.title}\n${(p.questions ?? []).join('\n')}`);
   const headTerms = termsOf(head, analyzer);
   const bodyTerms = hasTerm === undefined ? termsOf(body, analyzer) : undefined;
   const inPassage = (t: string): boolean => headTerms.has(t) || (bodyTerms?.has(t) ?? hasTerm!(t));
@@ -213,7 +220,8 @@ export function passageFacets(
     titleWords: tokenize(p.title).map((w) => analyzer.terms(w)).filter((t) => t.length > 0),
     hasNumber: hasNumber(p.text),
     hasMoney: hasMoney(p.text),
-    amountTopic: answerTypes(`${p.title}\n${(p.questions ?? []).join('\n')}`).includes('typ_menge'),
+    amountTopic: asks.includes('typ_menge'),
+    asks,
   };
 }
 
@@ -243,7 +251,7 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const method = METHOD_QUESTION.test(text);
   const asks = method ? null : MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
   const howMuch = !method && (NUMBER_QUESTION.test(text) || HOW_MUCH.test(text));
-  return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' ') };
+  return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
 }
 
 /**
@@ -257,7 +265,8 @@ export function fit(q: QuestionFacets, p: PassageFacets): Fit {
   const programmeMismatch = [...q.required].some((n) => !p.mentions.has(n)) || [...p.about].some((a) => !q.programmes.has(a));
   const amountMissing = q.asks === 'money' ? !p.hasMoney : q.asks === 'number' && !p.hasNumber;
   const amountIncidental = q.asks !== null && q.howMuch && !amountMissing && !p.amountTopic;
-  return { yearMismatch, yearOwn, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords) };
+  const otherType = q.types.length > 0 && p.asks.length > 0 && !p.asks.some((t) => q.types.includes(t));
+  return { yearMismatch, yearOwn, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords), otherType };
 }
 
 /** Shortest topic term checked for a narrower title (shorter ones end too many words by chance). */

@@ -35,11 +35,12 @@ export interface SearchSettings {
   frameWeight: number;
   /**
    * Score factors for a passage that does not fit the question (consistency.ts): other years, another programme,
-   * no amount for an amount question; `ownYear` would reward a passage whose own title or document names the asked
-   * year. It is 1 (no reward): it only ever lifted history passages over the rule passage, and the factor for
-   * passages about other years already does the work.
+   * no amount for an amount question, only other kinds of answer asked in its title and typical questions
+   * (`otherType`: "Wer ist … zuständig?" for "Für wie viele … zuständig?"); `ownYear` would reward a passage whose
+   * own title or document names the asked year: it is 1 (no reward), as it only ever lifted history passages over
+   * the rule passage, and the factor for passages about other years already does the work.
    */
-  consistency: { year: number; programme: number; amount: number; narrower: number; ownYear: number };
+  consistency: { year: number; programme: number; amount: number; narrower: number; ownYear: number; otherType: number };
   fuzzy: number;
   fuzzyMinLength: number;
   maxFuzzy: number;
@@ -57,7 +58,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   frameWeight: 0.1,
   minTermWeight: 0.3,
   questionWeight: 0.5,
-  consistency: { year: 0.5, programme: 0.35, amount: 0.45, narrower: 0.7, ownYear: 1 },
+  consistency: { year: 0.5, programme: 0.35, amount: 0.45, narrower: 0.7, ownYear: 1, otherType: 0.8 },
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.15,
   fuzzyMinLength: 6,

@@ -118,6 +118,13 @@ describe(fit.name, () => {
     expect(fitOf('Gibt es bei einer Nachbesetzung mit Bachelor mehr Geld?', replacement).amountIncidental).toBe(false);
   });
 
+  it('marks a passage whose title and typical questions ask only for another kind of answer', () => {
+    const contact = { ...passage('kontakt#ansprechpartner', 'Ansprechpersonen', 'Die Liste nennt die Zuständigen.'), questions: ['Wer ist für unseren Kreis zuständig?'] };
+    expect(fitOf('Für wie viele Geflüchtete ist eine Vollzeitkraft zuständig?', contact).otherType).toBe(true);
+    expect(fitOf('Wer ist beim RP zuständig?', contact).otherType).toBe(false);
+    expect(fitOf('Ist das RP zuständig?', contact).otherType).toBe(false);
+  });
+
   it('marks a title naming a narrower kind of the asked thing unless the question names the difference', () => {
     expect(fitOf('Wann ist der Verwendungsnachweis fällig?', interim).narrower).toBe(true);
     expect(fitOf('Wann ist der Zwischenverwendungsnachweis fällig?', interim).narrower).toBe(false);
