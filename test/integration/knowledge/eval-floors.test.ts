@@ -129,9 +129,11 @@ const FLOORS: Record<string, Floor> = {
   // "Mit welchen Beträgen …" from the Festbetrag passage, r11 "Wie hat man berechnet, welcher Betrag …" from the
   // Soforthilfe's purpose, r19); then a question with "dann" keeps the case stated before it (r28), a misfitting
   // rival no longer outnames the best passage (r29), a method question is no amount question (r11), the plural
-  // Beträgen asks for an amount (r1 no longer wrong): measured hit@1 0.800 (MiniSearch 0.700), answered 0.767, precision
-  // 0.957, wrong 1 of 30; left: r19 (wrong: the 2017 chronicle before im#planungsrahmen), r1, r5, r6, r8, r23, r25, r26
-  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.76, precision: 0.95, maxWrong: 1 },
+  // Beträgen asks for an amount (r1 no longer wrong), a passage asking only for other kinds of answer sinks (r26
+  // "Für wie viele Klienten … zuständig?" no longer led by "Wer ist … zuständig?"): measured hit@1 0.833 (MiniSearch
+  // 0.700), answered 0.800, precision 0.958, wrong 1 of 30; left: r19 (wrong: the 2017 chronicle before
+  // im#planungsrahmen), r1, r5, r8, r25 (suggestions, another passage first), r6, r23 (suggestions, right passage first)
+  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.8, precision: 0.95, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
