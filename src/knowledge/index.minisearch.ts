@@ -58,7 +58,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   frameWeight: 0.1,
   minTermWeight: 0.3,
   questionWeight: 0.5,
-  consistency: { year: 0.5, programme: 0.35, amount: 0.45, narrower: 0.7, ownYear: 1, otherType: 0.8 },
+  consistency: { year: 0.5, programme: 0.35, amount: 0.4, narrower: 0.7, ownYear: 1, otherType: 0.8 },
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.15,
   fuzzyMinLength: 6,
