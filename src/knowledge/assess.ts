@@ -9,6 +9,7 @@ import type { RankedHit, SearchIndex } from './index.minisearch.js';
 import type { QueryPlan } from './query.js';
 import { units, type Unit } from './assess-units.js';
 import { tokenize } from './tokenize.js';
+import { nounStem } from './german.js';
 import { isRestatement } from './restatement.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
@@ -101,7 +102,16 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   const typed = (h: RankedHit | undefined): boolean => h !== undefined && plan.answerTypes.some((t) => h.topicTerms.has(t));
   const askedType = typed(top) && !hits.slice(1, 3).some((h) => typed(h) && h.score >= top.score * (1 - THRESHOLDS.clearLeadMargin));
   if (specificity < THRESHOLDS.minSpecificity && !askedType) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
-  const titleTerms = (h: RankedHit): Set<string> => new Set(tokenize(h.passage.title).flatMap((w) => index.analyzer.terms(w)));
+  // What a title names: its words and the heads of its compounds, not their modifiers (Mittel|verteilung is a
+  // kind of Verteilung; it does not name the Mittel a question asks about).
+  const titleTerms = (h: RankedHit): Set<string> =>
+    new Set(
+      tokenize(h.passage.title).flatMap((w) => {
+        const { terms, parts } = index.analyzer.analyzeWord(w);
+        const modifiers = new Set(parts.slice(0, -1).map(nounStem));
+        return terms.filter((t, i) => i === 0 || !modifiers.has(t));
+      }),
+    );
   const { central, topical, missed, count, outnamed } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase(), titleTerms);
   // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf) speaks of
   // another kind of the thing asked about: its missing part weighs against a clear lead (as share of the question).
