@@ -130,10 +130,11 @@ const FLOORS: Record<string, Floor> = {
   // Soforthilfe's purpose, r19); then a question with "dann" keeps the case stated before it (r28), a misfitting
   // rival no longer outnames the best passage (r29), a method question is no amount question (r11), the plural
   // Beträgen asks for an amount (r1 no longer wrong), a passage asking only for other kinds of answer sinks (r26
-  // "Für wie viele Klienten … zuständig?" no longer led by "Wer ist … zuständig?"): measured hit@1 0.833 (MiniSearch
-  // 0.700), answered 0.800, precision 0.958, wrong 1 of 30; left: r19 (wrong: the 2017 chronicle before
-  // im#planungsrahmen), r1, r5, r8, r25 (suggestions, another passage first), r6, r23 (suggestions, right passage first)
-  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.8, precision: 0.95, maxWrong: 1 },
+  // "Für wie viele Klienten … zuständig?" no longer led by "Wer ist … zuständig?"), a compound's modifier in a
+  // rival's title (Mittel|verteilung) no longer outnames the best passage (r6): measured hit@1 0.833 (MiniSearch
+  // 0.700), answered 0.833, precision 0.960, wrong 1 of 30; left: r19 (wrong: the 2017 chronicle before
+  // im#planungsrahmen), r1, r5, r8, r25 (suggestions, another passage first), r23 (suggestions, right passage first)
+  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.83, precision: 0.95, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
