@@ -157,6 +157,11 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // A passage that names what was asked only by a synonym, while another names it by its own word as its topic,
   // does not answer with confidence: suggestions show both.
   if (outnamed) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // An amount asked for a year ("Welche Summe … ab 2025?") that the best passage mentions only in passing, while one
+  // of the next two is about that year (title, section or document) and otherwise fits: the figures of a
+  // neighbouring topic (Fördersätze je Stelle) must not answer for those of the year (the Landesmittel ab 2025).
+  const yearElsewhere = !top.fit.yearOwn && hits.slice(1, 3).some((h) => h.fit.yearOwn && !misfits(h));
+  if (plan.facets.asks !== null && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 
