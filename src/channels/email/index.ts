@@ -9,7 +9,7 @@ import type { SqlDb } from '../../core/sql.js';
 import type { Deliverer } from '../../core/outcome.js';
 import type { Clock, Logger, Migration } from '../../core/ports.js';
 import { defaultEmailTuning, ownAddresses, type EmailConfig, type EmailTuning } from './config.js';
-import { syncMailbox } from './mailbox.imap.js';
+import { currentState, syncMailbox } from './mailbox.imap.js';
 import type { AttachmentSink } from './attachment-policy.js';
 import type { EmailMetrics, HandleFn } from './process-message.js';
 import { createSmtpSender, type SmtpSenderDeps } from './sender.smtp.js';
@@ -99,6 +99,10 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
     logger,
     tls: deps.imapTls,
     sync: (client, isStopping) => syncMailbox(client, syncDeps, isStopping),
+    opened: async (client, selecting) => {
+      await currentState(client, syncDeps, selecting);
+    },
+    now: () => deps.clock.now(),
   });
   // Without IMAP_HOST the channel only sends (staff notifications, escalations); nothing is watched.
   const watching = deps.config.IMAP_HOST !== undefined;

@@ -43,24 +43,30 @@ export async function ensureFolders(client: ImapFlow, folders: readonly string[]
   }
 }
 
-function initialState(deps: SyncDeps, uidValidity: string, uidNext: number): MailboxState {
+function initialState(deps: SyncDeps, uidValidity: string, uidNext: number, selecting: Date): MailboxState {
   const configured = deps.config.IMAP_START_DATE;
   if (configured !== undefined) {
     // Explicit start point: look at every UID, answer only mail received at or after it.
     return { uidValidity, lastUid: 0, startAt: new Date(configured).toISOString() };
   }
-  // Default: the time of the first start; everything already in the mailbox is history.
-  return { uidValidity, lastUid: Math.max(0, uidNext - 1), startAt: deps.clock.now().toISOString() };
+  // Default: the time of the first start (taken right before SELECT, whose UIDNEXT is the matching UID
+  // boundary); everything already in the mailbox is history.
+  return { uidValidity, lastUid: Math.max(0, uidNext - 1), startAt: selecting.toISOString() };
 }
 
-async function currentState(client: ImapFlow, deps: SyncDeps): Promise<MailboxState> {
+/**
+ * The mailbox's recorded state; on the very first start it is created from the selected mailbox's UIDNEXT and
+ * `selecting` (the time right before that SELECT). The channel calls it as soon as the mailbox is selected, so
+ * that the start point cannot fall after a mail that arrives once `start()` has resolved.
+ */
+export async function currentState(client: ImapFlow, deps: SyncDeps, selecting: Date = deps.clock.now()): Promise<MailboxState> {
   const box = client.mailbox;
   if (box === false) throw new Error('email sync: no mailbox selected');
   const uidValidity = String(box.uidValidity);
   const name = deps.config.IMAP_MAILBOX;
   const stored = await deps.state.mailbox(name);
   if (stored === null) {
-    const state = initialState(deps, uidValidity, Number(box.uidNext));
+    const state = initialState(deps, uidValidity, Number(box.uidNext), selecting);
     await deps.state.saveMailbox(name, state, deps.clock.now());
     deps.logger.info({ lastUid: state.lastUid, startAt: state.startAt }, 'first start on this mailbox');
     return state;

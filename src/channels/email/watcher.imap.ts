@@ -27,6 +27,14 @@ export interface WatcherDeps {
   tls?: ConnectionOptions | undefined;
   /** Test seam: builds the client for one connection (default `new ImapFlow(options)`). */
   createClient?: (options: ImapFlowOptions) => ImapFlow;
+  /**
+   * Runs once the mailbox is selected, before the connection counts as up (and before the first `start()`
+   * resolves): `selecting` is the time taken right before SELECT. The channel fixes its start point here, so
+   * that a mail arriving after `start()` is never taken for history.
+   */
+  opened?: (client: ImapFlow, selecting: Date) => Promise<void>;
+  /** The clock for `selecting` (default the system clock). */
+  now?: () => Date;
 }
 
 /** The running watcher. */
@@ -182,7 +190,9 @@ export function createImapWatcher(deps: WatcherDeps): ImapWatcher {
     try {
       await c.connect();
       await ensureFolders(c, [config.IMAP_PROCESSED_FOLDER, config.IMAP_QUARANTINE_FOLDER]);
+      const selecting = deps.now?.() ?? new Date();
       await c.mailboxOpen(config.IMAP_MAILBOX);
+      await deps.opened?.(c, selecting);
     } catch (error) {
       detail = `connect failed: ${errorCode(error) ?? (error as Error).message}`;
       logger.warn({ code: errorCode(error) ?? (error as Error).name, authFailed: (error as { authenticationFailed?: boolean }).authenticationFailed === true }, 'imap connect failed');

@@ -109,3 +109,24 @@ describe('email channel IDLE renewal', () => {
     }
   });
 });
+
+describe('email channel first start', () => {
+  it('fixes its start point before start() resolves: a mail arriving right after is answered, not history', async () => {
+    // From the moment start() has resolved the clock runs 5 s ahead, so a start point taken any later (for
+    // example in the first pass, after its NOOP) would lie after the mail below and skip it as history.
+    let ahead = 0;
+    const clock = { now: () => new Date(Date.now() + ahead) };
+    const h = await startEmailHarness({ clock, noStart: true });
+    try {
+      await h.channel.start();
+      ahead = 5_000;
+      h.worker.start();
+      await h.append(mail('right-after-start@altdorf.example', 'Anna <a.beispiel@altdorf.example>', 'Fördersatz', 'Wie hoch ist der Fördersatz pro Vollzeitstelle?'));
+      await h.waitForFolder('Bearbeitet', 1);
+      const [reply] = await h.sink.waitFor(1);
+      expect(reply!.parsed.inReplyTo).toBe('<right-after-start@altdorf.example>');
+    } finally {
+      await h.close();
+    }
+  });
+});
