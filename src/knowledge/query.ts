@@ -40,6 +40,8 @@ export interface QueryGroup {
   generic: boolean;
   /** An abbreviation (VN, IM): its own terms are the abbreviation and its long form, which weigh alike. */
   abbreviation?: boolean;
+  /** The noun the question asks for ("Nach welchem Schlüssel …", "Welche Unterlagen …"): see {@link askedNouns}. */
+  asked?: boolean;
 }
 
 /** One part of an unknown compound. */
@@ -121,6 +123,18 @@ export function frameTerm(word: string): string {
   return `~${word}`;
 }
 
+/**
+ * The nouns a question asks for: the noun right after an interrogative determiner, or after one adjective
+ * ("Nach welchem Schlüssel …", "Welche neuen Unterlagen …"). Folded.
+ *
+ * @example askedNouns('Nach welchem Schlüssel wird verteilt?') // Set { 'schlussel' }
+ */
+export function askedNouns(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.normalize('NFC').matchAll(/\b(?:[Ww]elche[mnrs]?|[Ww]ie\s*viele?|[Ww]as\s+f[üu]r(?:\s+eine?[mnrs]?)?)\s+(?:\p{Ll}[\p{L}\p{M}]*\s+)?(\p{Lu}[\p{L}\p{M}-]*)/gu)) out.add(stripGender(foldWord(m[1]!)));
+  return out;
+}
+
 /** Plans a query: cleaning, analysis, abbreviation and synonym expansion. */
 export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
   const cleaned = cleanQuestion(question);
@@ -161,6 +175,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
     add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false, abbreviation: true });
   }
+  const asked = askedNouns(text);
   const knownVerb = (joined: string): boolean => {
     const a = analyzer.analyzeQueryWord(joined);
     return a.parts.length === 0 && a.terms.some((t) => analyzer.knows(t) || synonyms.related.has(t));
@@ -188,7 +203,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const noun = nouns.has(word) || (parts.length > 0 && !prefixed);
     // A verb form the corpus does not know (bezuschusst) still meets the synonyms of its infinitive (bezuschussen).
     const variants = own.some((t) => synonyms.related.has(t)) ? [] : verbVariants(word).filter((v) => synonyms.related.has(v));
-    add({ word, own, related: relatedOf([...own, ...variants]), offTopic, core, noun, parts: parts.filter((p) => p.term !== undefined), generic });
+    add({ word, own, related: relatedOf([...own, ...variants]), offTopic, core, noun, parts: parts.filter((p) => p.term !== undefined), generic, ...(asked.has(word) ? { asked: true } : {}) });
   }
   const frame = groups.length > 0 ? [...new Set(tokenize(text).filter(isStopword).map(frameTerm))] : [];
   // A noun names its topic by its base term (an abbreviation by all of its own terms), not by its compound parts.

@@ -23,6 +23,8 @@ const YEAR_TERM = /^(?:19|20)\d\d$/;
  * year 2019).
  */
 export const YEAR_WEIGHT = 0.3;
+/** Weight factor of the noun a question asks for (query.ts `askedNouns`). */
+export const ASKED_WEIGHT = 1.8;
 /** Weight factor of a generic word (Frage, Jahr, Juli, beachten): it carries no topic of its own. */
 export const GENERIC_WEIGHT = 0.2;
 
@@ -48,7 +50,7 @@ export function weighTerms(df: Map<string, number>, passageCount: number, plan: 
     // Verwendungsnachweis every other passage writes out.
     const floor = g.abbreviation === true ? Math.min(...g.own.map(global)) : Infinity;
     g.own.forEach((t, i) => {
-      weight.set(t, Math.min(floor, global(t)) * (YEAR_TERM.test(t) ? YEAR_WEIGHT : g.generic ? GENERIC_WEIGHT : 1));
+      weight.set(t, Math.min(floor, global(t)) * (YEAR_TERM.test(t) ? YEAR_WEIGHT : g.generic ? GENERIC_WEIGHT : g.asked === true ? ASKED_WEIGHT : 1));
       // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words). The
       // word's own stem gets the distance of the written word (Vertertung → vertert, two edits for a swap).
       const length = i === 0 ? Math.max(t.length, g.word.length) : t.length;

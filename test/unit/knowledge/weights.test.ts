@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_SETTINGS } from '../../../src/knowledge/index.minisearch.js';
 import type { QueryGroup, QueryPlan } from '../../../src/knowledge/query.js';
-import { GENERIC_WEIGHT, weighTerms, YEAR_WEIGHT } from '../../../src/knowledge/weights.js';
+import { ASKED_WEIGHT, GENERIC_WEIGHT, weighTerms, YEAR_WEIGHT } from '../../../src/knowledge/weights.js';
 
 const group = (word: string, extra: Partial<QueryGroup> = {}): QueryGroup => ({
   word,
@@ -30,6 +30,12 @@ describe('weighTerms', () => {
   it('weighs a generic word (a month) below a topic word of the same rarity', () => {
     expect(w.get('juli')).toBeCloseTo(w.get('regionalkonferenz')! * GENERIC_WEIGHT);
     expect(GENERIC_WEIGHT).toBeLessThan(1);
+  });
+
+  it('weighs the noun the question asks for above another topic word of the same rarity', () => {
+    const a = weighTerms(new Map([['schlussel', 3], ['mittel', 3]]), 20, plan([group('schlussel', { asked: true }), group('mittel')]), SEARCH_SETTINGS).weight;
+    expect(a.get('schlussel')).toBeCloseTo(a.get('mittel')! * ASKED_WEIGHT);
+    expect(ASKED_WEIGHT).toBeGreaterThan(1);
   });
 
   it('keeps a number that is no year at full weight', () => {
