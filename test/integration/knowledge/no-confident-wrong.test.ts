@@ -67,6 +67,14 @@ describe('everyday questions naming a place the knowledge base mentions only in 
   });
 });
 
+describe('everyday questions naming the Regierungspräsidium', () => {
+  // The RP does much besides this programme: naming it does not make a passport question a programme question.
+  it('are declined, while a programme question naming it is still answered', () => {
+    expect(kb.ask('Stellt das Bürgerbüro im Regierungspräsidium auch Reisepässe aus, und wie lange dauert das?').outcome).toBe('out_of_scope');
+    expect(kb.ask('Wo sitzt das Referat des Regierungspräsidiums für das Integrationsmanagement?').outcome).toBe('answer');
+  });
+});
+
 describe('a rule in force since a dated change', () => {
   it('answers a question about a later year', () => {
     const r = kb.ask('Bis wann müssen die Kennzahlen für 2025 gemeldet werden?');

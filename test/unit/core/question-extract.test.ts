@@ -158,6 +158,12 @@ describe(extractQuestion.name, () => {
       text: 'Wir möchten die Stelle auf zwei Personen aufteilen.',
       question: 'Wir möchten die Stelle auf zwei Personen aufteilen. Ist das zulässig?',
     },
+    {
+      name: 'a question pointing back with "dort" keeps the sentence it points to',
+      subject: '',
+      text: 'Wir möchten zusätzlich eine Integrationsbeauftragte fördern lassen. Wie hoch ist dort der Zuschuss?',
+      question: 'Wir möchten zusätzlich eine Integrationsbeauftragte fördern lassen. Wie hoch ist dort der Zuschuss?',
+    },
     { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
     { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
   ])('$name', ({ subject, text, question }) => {
