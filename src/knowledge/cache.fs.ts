@@ -12,7 +12,7 @@ import { restoreIndex, SEARCH_SETTINGS, type SerializedIndex } from './index.min
 import type { KnowledgeProblem, Passage } from './types.js';
 
 /** Bump when the analyzer, the passage shape or the serialised layout changes. */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 const FILE = 'knowledge-index.json';
 
 interface CacheFile {

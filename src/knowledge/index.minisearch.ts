@@ -3,16 +3,16 @@
  * Query-time work is one MiniSearch query with precomputed term boosts; everything else is done at build.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
-import { GermanAnalyzer, vocabularyFromSet, vocabularyFromWords } from './analyzer.js';
+import { GermanAnalyzer, vocabularyFromWords } from './analyzer.js';
 import type { QueryPlan } from './query.js';
-import { compileSynonyms, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
+import type { CompiledSynonyms, SynonymFile } from './synonyms.js';
 import { answerTypes } from './answer-type.js';
 import { buildQuestionIndex, restoreQuestionIndex, type QuestionIndex, type SerializedQuestionIndex } from './question-index.minisearch.js';
 import { leading, scoreQuery, type TermQuery } from './score.minisearch.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
-import { fit, passageFacets, type Fit, type PassageFacets } from './consistency.js';
-
+import { fit, type Fit, type PassageFacets } from './consistency.js';
+import { deriveFromPassages, restoreDerived, serializeDerived, type Derived, type SerializedDerived } from './index-derived.js';
 import { FIELDS, toDoc, type IndexedDoc } from './baseline.minisearch.js';
 import { fitFactor, weighTerms } from './weights.js';
 
@@ -114,13 +114,16 @@ export interface SearchIndex {
 /** What the cache stores to restore an index without re-analysing the passages. */
 export interface SerializedIndex {
   vocabulary: string[];
+  /** The stems of `vocabulary`. */
+  stems: string[];
   df: [string, number][];
   domain: string[];
   synonyms: SynonymFile;
   mini: AsPlainObject;
   questions: SerializedQuestionIndex;
+  /** Compiled synonyms and passage facets (index-derived.ts). */
+  derived: SerializedDerived;
 }
-
 
 /**
  * MiniSearch receives documents whose fields are already analysed (arrays of terms, passed through without
@@ -185,11 +188,11 @@ export function buildIndex(
 
 /** Restores an index from {@link SearchIndex.serialize} output (same passages, same settings). */
 export function restoreIndex(passages: Passage[], data: SerializedIndex): SearchIndex {
-  const analyzer = new GermanAnalyzer(vocabularyFromSet(new Set(data.vocabulary)));
+  const analyzer = new GermanAnalyzer({ words: new Set(data.vocabulary), stems: new Set(data.stems) });
   const mini = MiniSearch.loadJS<AnalysedDoc>(data.mini, miniSearchOptions());
   const questions = restoreQuestionIndex(data.questions);
   const parts = { analyzer, mini, questions, passages, df: new Map(data.df), domain: new Set(data.domain), documentTitles: new Map<string, string>() };
-  return assemble(parts, data.synonyms, SEARCH_SETTINGS);
+  return assemble(parts, data.synonyms, SEARCH_SETTINGS, restoreDerived(data.derived));
 }
 
 /** The parts a search runs on. */
@@ -204,15 +207,10 @@ interface Parts {
   documentTitles: Map<string, string>;
 }
 
-function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettings): SearchIndex {
+/** `derived`: restored from the cache; otherwise compiled here. */
+function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettings, derived?: Derived): SearchIndex {
   const { analyzer, mini, questions, passages, df } = parts;
-  const synonyms = compileSynonyms(synonymFile, analyzer);
-  // Which passages contain each programme marker: a few exact lookups instead of analysing every text again.
-  const holders = new Map<string, Set<number>>();
-  for (const t of new Set(synonyms.programmes.flatMap((g) => g.markers.flat()))) holders.set(t, new Set(mini.search(t).map((r) => r.id as number)));
-  const facets = passages.map((p, i) =>
-    passageFacets(p, p.documentTitle ?? parts.documentTitles.get(p.documentId) ?? '', synonyms.programmes, analyzer, (t) => holders.get(t)?.has(i) ?? false),
-  );
+  const { synonyms, facets } = derived ?? deriveFromPassages(passages, synonymFile, analyzer, (t) => new Set(mini.search(t).map((r) => r.id as number)), parts.documentTitles);
   const domain = new Set([...parts.domain, ...synonyms.vocabulary]);
   return {
     analyzer,
@@ -223,11 +221,13 @@ function assemble(parts: Parts, synonymFile: SynonymFile, settings: SearchSettin
     search: (plan, limit) => runSearch(parts, facets, plan, limit, settings),
     serialize: () => ({
       vocabulary: [...analyzer.vocabulary.words],
+      stems: [...analyzer.vocabulary.stems],
       df: [...df],
       domain: [...parts.domain],
       synonyms: synonymFile,
       mini: mini.toJSON(),
       questions: questions.serialize(),
+      derived: serializeDerived({ synonyms, facets }),
     }),
   };
 }
