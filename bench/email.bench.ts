@@ -21,8 +21,8 @@ import { ImapFlow } from 'imapflow';
 import { SMTPServer } from 'smtp-server';
 import { imapEnv, startDovecot, type DovecotServer } from '../test/helpers/dovecot.js';
 import { mail } from '../test/integration/email/harness.js';
-import { ENTRY, ensureBuilt, freePort, memoryOf, startServer } from './lib/process.js';
-import { atLeast, atMost, benchOptions, finish, interleaved, medianOf, num, numberArg, row } from './lib/report.js';
+import { cpuMsOf, ENTRY, ensureBuilt, freePort, memoryOf, startServer } from './lib/process.js';
+import { atLeast, atMost, benchOptions, finish, interleaved, medianOf, noTarget, num, numberArg, row } from './lib/report.js';
 
 const options = benchOptions();
 const MAILS = numberArg('mails', options.quick ? 300 : 1000);
@@ -86,6 +86,8 @@ interface MailRun {
   seconds: number;
   peakRssMb: number;
   sentTotal: number;
+  /** CPU time (user + system) of the contender from the move until done, per mail of the backlog. */
+  cpuMsPerMail: number;
 }
 
 const [dovecot, sink] = await Promise.all([startDovecot(), startSink()]);
@@ -114,8 +116,9 @@ async function stage(label: string): Promise<string[]> {
 }
 
 /** Moves the staged backlog into INBOX (one command) and waits until every mail was answered and moved. */
-async function release(ids: string[], pid: number, afterMove: () => void = () => undefined): Promise<{ seconds: number; peakRssMb: number }> {
+async function release(ids: string[], pid: number, afterMove: () => void = () => undefined): Promise<{ seconds: number; peakRssMb: number; cpuMs: number }> {
   const lock = await imap.getMailboxLock(STAGING);
+  const cpuBefore = cpuMsOf(pid);
   const started = performance.now();
   try {
     await imap.messageMove('1:*', 'INBOX');
@@ -140,9 +143,9 @@ async function release(ids: string[], pid: number, afterMove: () => void = () =>
   process.stderr.write(`    inbox empty after ${((emptyAt - started) / 1000).toFixed(1)} s, every reply at the sink after ${((repliedAt - started) / 1000).toFixed(1)} s\n`);
   const seconds = (performance.now() - started) / 1000;
   try {
-    return { seconds, peakRssMb: memoryOf(pid).peakMb };
+    return { seconds, peakRssMb: memoryOf(pid).peakMb, cpuMs: cpuMsOf(pid) - cpuBefore };
   } catch {
-    return { seconds, peakRssMb: NaN }; // the floor exits when done: its sampler has the peak
+    return { seconds, peakRssMb: NaN, cpuMs: NaN }; // the floor exits when done: its sampler has the peak and the CPU
   }
 }
 
@@ -157,7 +160,7 @@ async function ours(round: number): Promise<MailRun> {
   try {
     const r = await release(ids, server.pid);
     await new Promise((resolve) => setTimeout(resolve, 300)); // staff notifications still in the outbox
-    return { ...r, mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore };
+    return { seconds: r.seconds, peakRssMb: r.peakRssMb, mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore, cpuMsPerMail: r.cpuMs / MAILS };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -175,11 +178,13 @@ async function floor(round: number): Promise<MailRun> {
   const next = async (): Promise<string> => String((await lines.next()).value ?? '');
   if ((await next()) !== 'ready') throw new Error('mail floor did not start');
   const pid = child.pid ?? -1;
-  const peak = { mb: 0 };
+  const peak = { mb: 0, cpuMs: cpuMsOf(pid) };
+  const cpuStart = peak.cpuMs;
   const sampler = setInterval(() => {
     try {
       const { peakMb } = memoryOf(pid);
       if (Number.isFinite(peakMb)) peak.mb = Math.max(peak.mb, peakMb);
+      peak.cpuMs = cpuMsOf(pid); // the last sample before the floor exits (it logs out and quits right after)
     } catch {
       // exited
     }
@@ -187,7 +192,8 @@ async function floor(round: number): Promise<MailRun> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const r = await release(ids, pid, () => child.stdin.write('go\n'));
-    return { seconds: r.seconds, peakRssMb: Math.max(peak.mb, Number.isFinite(r.peakRssMb) ? r.peakRssMb : 0), mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore };
+    const cpuMs = Number.isFinite(r.cpuMs) ? r.cpuMs : peak.cpuMs - cpuStart;
+    return { seconds: r.seconds, peakRssMb: Math.max(peak.mb, Number.isFinite(r.peakRssMb) ? r.peakRssMb : 0), mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore, cpuMsPerMail: cpuMs / MAILS };
   } finally {
     clearInterval(sampler);
     await exited;
@@ -202,13 +208,15 @@ try {
   process.stderr.write(`Mail: backlog of ${MAILS} mails, outbox poll ${POLL_MS} ms, ${options.rounds} round(s)\n`);
   const r = await interleaved(options.rounds, { ours, floor });
   for (const kind of ['ours', 'floor'] as const) {
-    process.stderr.write(`${kind}: ${r[kind].map((x) => `${x.mailsPerSecond.toFixed(1)} mails/s (${x.sentTotal} sent), peak ${x.peakRssMb.toFixed(0)} MB`).join('; ')}\n`);
+    process.stderr.write(`${kind}: ${r[kind].map((x) => `${x.mailsPerSecond.toFixed(1)} mails/s (${x.sentTotal} sent, CPU ${x.cpuMsPerMail.toFixed(2)} ms per mail), peak ${x.peakRssMb.toFixed(0)} MB`).join('; ')}\n`);
   }
   const rate = { ours: medianOf(r.ours, (x) => x.mailsPerSecond), floor: medianOf(r.floor, (x) => x.mailsPerSecond) };
   const peak = { ours: medianOf(r.ours, (x) => x.peakRssMb), floor: medianOf(r.floor, (x) => x.peakRssMb) };
+  const cpu = { ours: medianOf(r.ours, (x) => x.cpuMsPerMail), floor: medianOf(r.floor, (x) => x.cpuMsPerMail) };
   finish(
     [
       row('mail', `e-mail, ${MAILS.toLocaleString('en-US')}-mail backlog on Dovecot, answered end to end (floor: imapflow fetch + nodemailer send)`, num(rate.ours, 'mails/s'), num(rate.floor, 'mails/s'), rate.ours / rate.floor, atLeast(0.5)),
+      row('mail', 'e-mail backlog: CPU per mail (user + system, the contender process only)', num(cpu.ours, 'ms'), num(cpu.floor, 'ms'), cpu.ours / cpu.floor, noTarget),
       row('mail', 'e-mail backlog: peak RSS', num(peak.ours, 'MB'), num(peak.floor, 'MB'), peak.ours / peak.floor, atMost(2)),
     ],
     options,

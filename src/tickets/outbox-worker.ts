@@ -39,6 +39,11 @@ export interface OutboxWorkerOptions {
   maxBackoffMs?: number;
   /** Messages per drain. */
   batchSize?: number;
+  /**
+   * Deliveries in flight at once within a drain. Messages of one ticket (or, without a ticket, of one
+   * recipient) keep their order: they share a lane, and a lane is delivered one message after the other.
+   */
+  concurrency?: number;
   /** Lease owner id (unique per worker). */
   owner?: string;
 }
@@ -50,6 +55,7 @@ export const OUTBOX_DEFAULTS = {
   baseBackoffMs: 5_000,
   maxBackoffMs: 3_600_000,
   batchSize: 20,
+  concurrency: 4,
 } as const;
 
 /** Counts of one drain. */
@@ -81,6 +87,41 @@ export function backoffMs(attempt: number, base: number, max: number, afterMs?: 
 /** The code of a deliverer's error for the retry reason and the log, its name when it has none. */
 function failureCode(error: unknown): string {
   return errorCode(error) ?? (error instanceof Error ? error.name : 'Error');
+}
+
+/**
+ * The lane of a message: its ticket, else its recipient (mail address, Teams conversation), else itself.
+ * Messages of one lane are delivered in the order they were queued.
+ */
+export function laneOf(message: OutboundMessage): string {
+  if (message.ticketNumber !== null) return `ticket:${message.ticketNumber}`;
+  const handle = message.replyHandle;
+  if (handle.channel === 'email') return `email:${handle.to.toLowerCase()}`;
+  if (handle.channel === 'teams') {
+    const conversation = handle.conversationReference['conversation'] as { id?: unknown } | undefined;
+    if (typeof conversation?.id === 'string') return `teams:${conversation.id}`;
+  }
+  return `message:${message.id}`;
+}
+
+/** Runs each lane's messages in order, up to `limit` lanes at once; rethrows the first failure after all ended. */
+async function runLanes(batch: readonly OutboundMessage[], limit: number, run: (message: OutboundMessage) => Promise<void>): Promise<void> {
+  const lanes = new Map<string, OutboundMessage[]>();
+  for (const message of batch) {
+    const key = laneOf(message);
+    const lane = lanes.get(key);
+    if (lane === undefined) lanes.set(key, [message]);
+    else lane.push(message);
+  }
+  const queue = [...lanes.values()];
+  const worker = async (): Promise<void> => {
+    for (let lane = queue.shift(); lane !== undefined; lane = queue.shift()) {
+      for (const message of lane) await run(message);
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, queue.length)) }, worker));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
 }
 
 /**
@@ -151,7 +192,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const claimAndDeliver = async (report: DrainReport): Promise<number> => {
     const batch = await o.store.claimDue({ now: o.clock.now(), channels, limit: o.batchSize, leaseMs: o.leaseMs, owner: o.owner });
     report.claimed += batch.length;
-    for (const message of batch) await deliverOne(message, report);
+    await runLanes(batch, o.concurrency, (message) => deliverOne(message, report));
     return batch.length;
   };
 

@@ -1,21 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReplyHandle } from '../../../src/core/enquiry.js';
 import type { DeliveryResult, OutboundMessage } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
-import { backoffMs, createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
+import { backoffMs, createOutboxWorker, laneOf } from '../../../src/tickets/outbox-worker.js';
 import { FakeClock } from '../../fakes/clock.js';
 import { createInMemoryTicketStores, type InMemoryTicketStores } from '../../fakes/ticket-stores.js';
 
 let stores: InMemoryTicketStores;
 let clock: FakeClock;
 
-async function enqueue(key: string, channel: 'email' | 'teams' = 'email'): Promise<void> {
+async function enqueue(key: string, channel: 'email' | 'teams' = 'email', to?: string): Promise<void> {
+  const replyHandle: ReplyHandle = to === undefined ? { channel: 'cli' } : { channel: 'email', to, messageId: null, references: [], subject: '' };
   await stores.ledger.commit({
-    enquiry: { key, channel, from: 'x', subject: '', text: '', receivedAt: clock.now(), replyHandle: { channel: 'cli' }, attachments: [] },
+    enquiry: { key, channel, from: 'x', subject: '', text: '', receivedAt: clock.now(), replyHandle, attachments: [] },
     outcome: 'answered',
     at: clock.now().toISOString(),
     suppressedReason: null,
     ticket: { kind: 'none' },
-    outbox: [{ key: `${key}:auto_answer`, channel, kind: 'auto_answer', replyHandle: { channel: 'cli' }, payload: {}, withTicket: false }],
+    outbox: [{ key: `${key}:auto_answer`, channel, kind: 'auto_answer', replyHandle, payload: {}, withTicket: false }],
   });
 }
 
@@ -126,6 +128,65 @@ describe('createOutboxWorker backlog', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(d.calls).toHaveLength(5);
     await worker.stop();
+  });
+});
+
+describe('createOutboxWorker lanes', () => {
+  /** A deliverer whose deliveries stay open until released, recording which were in flight together. */
+  function gated(): { fn: (m: OutboundMessage) => Promise<DeliveryResult>; started: string[]; release(): void; maxInFlight: number } {
+    const waiting: (() => void)[] = [];
+    let inFlight = 0;
+    const state = {
+      started: [] as string[],
+      maxInFlight: 0,
+      fn: async (m: OutboundMessage): Promise<DeliveryResult> => {
+        state.started.push(m.key);
+        inFlight += 1;
+        state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        inFlight -= 1;
+        return { kind: 'sent' };
+      },
+      release: () => waiting.splice(0).forEach((resolve) => resolve()),
+    };
+    return state;
+  }
+
+  it('delivers messages to different recipients side by side, up to the concurrency', async () => {
+    for (const key of ['l1', 'l2', 'l3']) await enqueue(key, 'email', `${key}@gemeinde.example`);
+    const d = gated();
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000, concurrency: 2 });
+    const drained = worker.drainOnce();
+    await vi.waitFor(() => expect(d.started).toEqual(['l1:auto_answer', 'l2:auto_answer']));
+    d.release();
+    await vi.waitFor(() => expect(d.started).toHaveLength(3));
+    d.release();
+    expect(await drained).toMatchObject({ claimed: 3, sent: 3 });
+    expect(d.maxInFlight).toBe(2);
+  });
+
+  it('keeps the order of messages to one recipient: the second waits for the first', async () => {
+    await enqueue('o1', 'email', 'IM@Gemeinde.example');
+    await enqueue('o2', 'email', 'im@gemeinde.example');
+    const d = gated();
+    const worker = createOutboxWorker({ store: stores.outbox, deliverers: { email: d.fn }, clock, logger: silentLogger, pollMs: 1000 });
+    const drained = worker.drainOnce();
+    await vi.waitFor(() => expect(d.started).toEqual(['o1:auto_answer']));
+    d.release();
+    await vi.waitFor(() => expect(d.started).toEqual(['o1:auto_answer', 'o2:auto_answer']));
+    d.release();
+    expect(await drained).toMatchObject({ sent: 2 });
+    expect(d.maxInFlight).toBe(1);
+  });
+
+  it('puts the messages of one ticket in one lane, whatever their recipients', () => {
+    const base = { id: 1, key: 'k', channel: 'email' as const, kind: 'auto_answer' as const, payload: {}, attempts: 0, createdAt: '' };
+    const mail = (to: string) => ({ channel: 'email' as const, to, messageId: null, references: [], subject: '' });
+    expect(laneOf({ ...base, ticketNumber: 'IM-2026-000001', replyHandle: mail('a@x.example') })).toBe(laneOf({ ...base, id: 2, ticketNumber: 'IM-2026-000001', replyHandle: mail('b@x.example') }));
+    expect(laneOf({ ...base, ticketNumber: null, replyHandle: mail('A@x.example') })).toBe(laneOf({ ...base, id: 2, ticketNumber: null, replyHandle: mail('a@x.example') }));
+    const teams = (id: string) => ({ channel: 'teams' as const, conversationReference: { conversation: { id } } });
+    expect(laneOf({ ...base, ticketNumber: null, replyHandle: teams('c1') })).not.toBe(laneOf({ ...base, id: 2, ticketNumber: null, replyHandle: teams('c2') }));
+    expect(laneOf({ ...base, ticketNumber: null, replyHandle: { channel: 'cli' } })).not.toBe(laneOf({ ...base, id: 2, ticketNumber: null, replyHandle: { channel: 'cli' } }));
   });
 });
 
