@@ -201,7 +201,8 @@ function handleNew(request: EnquiryRequest, deps: HandleEnquiryDeps, now: Date, 
   const assignment = assignTeam(route, deps.staff, now);
   const needsMunicipality = route.status !== 'resolved' || route.kreis === null;
   // One mail in, one mail out (issue 10): the ask-back for the municipality is part of the confirmation.
-  out.requester('ticket_confirmation', { needsMunicipality, candidates: needsMunicipality ? route.candidates : [] }, true);
+  const notGerman = result.answer.language !== undefined;
+  out.requester('ticket_confirmation', { needsMunicipality, candidates: needsMunicipality ? route.candidates : [], notGerman }, true);
   out.staff({ team: assignment.team.id }, {
     headline: 'ein neuer Vorgang wartet auf Bearbeitung.',
     note: forced === undefined ? assignment.reason : `${forced.reasons.join('. ')}. ${assignment.reason}`,

@@ -57,6 +57,8 @@ export interface AskResult {
   suggestions: Suggestion[];
   /** German explanation for `invalid` and `out_of_scope`. */
   message?: string;
+  /** Set when the question is not in German: the language found (ISO 639-1, or 'other' for another script). */
+  language?: string;
 }
 
 /** Port: answers questions from the knowledge base. Synchronous: the index lives in memory. */

@@ -47,7 +47,13 @@ export const PAYLOAD_SCHEMAS = {
   auto_answer: z.object({ answer: AnswerSchema, question: z.string().nullish(), confidence: z.number().nullish() }),
   suggestions: z.object({ suggestions: z.array(SuggestionSchema).min(1), question: z.string().nullish() }),
   declined: z.object({ message: optionalText, contact: ContactSchema.default(null) }),
-  ticket_confirmation: z.object({ needsMunicipality: z.boolean().default(false), candidates: z.array(CandidateSchema).optional(), ...withTicket }),
+  ticket_confirmation: z.object({
+    needsMunicipality: z.boolean().default(false),
+    candidates: z.array(CandidateSchema).optional(),
+    /** The enquiry was not in German: the confirmation says in German and English that a person answers in German. */
+    notGerman: z.boolean().default(false),
+    ...withTicket,
+  }),
   ask_municipality: z.object({ candidates: z.array(CandidateSchema).default([]), ...withTicket }),
   staff_answer: z.object({ text: text.min(1), staffName: z.string().default('Team Integrationsmanagement'), staffId: z.string().optional(), ...withTicket }),
   staff_notification: z.object({

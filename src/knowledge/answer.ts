@@ -59,7 +59,8 @@ function base(question: string, outcome: AskResult['outcome'], message?: string)
 export function answerQuestion(index: SearchIndex, question: string, top = 5, places: readonly string[] = []): AskResult {
   const plan = cachedPlan(question, index.analyzer, index.synonyms);
   const echo = plan.truncated ? `${plan.cleaned} …` : plan.cleaned;
-  if (!detectLanguage(plan.cleaned, index.analyzer.vocabulary.words).isGerman) return base(echo, 'out_of_scope', MESSAGES.notGerman);
+  const language = detectLanguage(plan.cleaned, index.analyzer.vocabulary.words);
+  if (!language.isGerman) return { ...base(echo, 'out_of_scope', MESSAGES.notGerman), language: language.language };
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);
   if (plan.groups.length === 0) return base(echo, 'invalid', MESSAGES.noTerms);
   const ranked = breakTie(plan, index.search(plan, Math.max(top, SEARCH_DEPTH)), index, places);

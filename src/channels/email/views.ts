@@ -27,6 +27,8 @@ export interface ViewModels {
     /** The route is open: the same mail asks for the municipality (one mail in, one mail out). */
     askMunicipality: boolean;
     candidates: { label: string }[];
+    /** The enquiry was not in German: a line in German and English says a person answers in German. */
+    notGerman: boolean;
   };
   ask_municipality: { ticketNumber: string | null; candidates: { label: string }[] };
   staff_answer: { text: string; staffName: string; ticketNumber: string | null };
@@ -117,6 +119,7 @@ const BUILDERS: Builders = {
       // Rows queued before the merge carry no `candidates`: their ask-back is a row of its own, so not here too.
       askMunicipality: p.needsMunicipality && p.candidates !== undefined,
       candidates: (p.candidates ?? []).map((c) => ({ label: c.label })),
+      notGerman: p.notGerman,
     };
   },
   ask_municipality: (m) => {
@@ -186,6 +189,7 @@ export function sampleViews(kind: MailKind): { full: Record<string, unknown>; em
       firstResponseDue: 'Montag',
       askMunicipality: true,
       candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }],
+      notGerman: true,
     },
     ask_municipality: { ticketNumber: 'IM-2026-000123', candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }] },
     staff_answer: { text: 'Antwort', staffName: 'Sachbearbeitung', ticketNumber: 'IM-2026-000123' },
@@ -193,7 +197,7 @@ export function sampleViews(kind: MailKind): { full: Record<string, unknown>; em
     escalation: { ...SAMPLE_TICKET_TEXT, levelText: 'die Bearbeitungsfrist ist überschritten', assignee: 'sb-1', dueText: 'Montag' },
   };
   const f = { ...full[kind], ...common };
-  const empty: Record<string, unknown> = { ...f, automatic: false, feedbackUrl: null, faqUrl: null, ...('askMunicipality' in f ? { askMunicipality: false } : {}) };
+  const empty: Record<string, unknown> = { ...f, automatic: false, feedbackUrl: null, faqUrl: null, ...('askMunicipality' in f ? { askMunicipality: false, notGerman: false } : {}) };
   for (const key of NULLABLE[kind]) empty[key] = key === 'candidates' || key === 'items' ? [] : null;
   return { full: f, empty };
 }

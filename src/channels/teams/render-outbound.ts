@@ -63,7 +63,7 @@ export async function renderOutbound(message: OutboundMessage, ctx: TeamsContext
     }
     case 'ticket_confirmation': {
       const p = readPayload('ticket_confirmation', message.payload);
-      const confirmation = ctx.cards.ticketConfirmation(need(ticket, message, 'ticket'));
+      const confirmation = ctx.cards.ticketConfirmation(need(ticket, message, 'ticket'), undefined, p.notGerman);
       // Since issue 10 the confirmation carries the ask-back (one message): both cards in one activity.
       if (!p.needsMunicipality || p.candidates === undefined) return MessageFactory.attachment(confirmation);
       return MessageFactory.list([confirmation, ctx.cards.askMunicipality(number ?? '', candidates(p.candidates))]);

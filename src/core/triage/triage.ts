@@ -7,16 +7,19 @@
  *    body phrases) → `other`; body phrases
  *    alone do not outweigh a clear application matter;
  * 3. nothing but greeting or thanks, or a short thank-you without question, request or case → `other`;
- * 4. application-matter score ≥ threshold (rules.ts) → `application_matter`, always a ticket;
+ * 4. application-matter score ≥ threshold (rules.ts) → `application_matter`, always a ticket; for an enquiry
+ *    the knowledge base found not German, the English own-case signals (foreign-case.ts) count as well;
  * 5. otherwise the knowledge base decides ({@link OUTCOME_POLICY}): out of scope or unusable → `other`,
  *    else `general_question`, a ticket when it cannot answer with confidence. "Out of scope" for a text that
  *    names programme terms is treated as "cannot answer" (a person looks at it), never dropped.
  *
- * Non-goals: no language detection, no machine learning; the rules are meant to be read and tuned.
+ * Non-goals: no language detection of its own (the knowledge base's verdict is used), no machine learning;
+ * the rules are meant to be read and tuned.
  */
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from '../knowledge.js';
 import type { RouteResult, Router } from '../routing.js';
 import { PROGRAMME_TERMS } from './categories.js';
+import { FOREIGN_CASE_RULES } from './foreign-case.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './signals.js';
@@ -180,8 +183,16 @@ const knowledgeStage: Stage = ({ prepared, answer, application }) => {
 /** The decision stages in order; the first that decides wins. The last always decides. */
 const STAGES: readonly Stage[] = [emptyStage, automatedStage, courtesyStage, applicationStage, knowledgeStage];
 
+/** The application score; for a question found not German, with the English own-case signals added. */
+function applicationScore(prepared: Prepared, answer: AskResult): Score {
+  const german = scoreText(APPLICATION_RULES, prepared.both, prepared.asked);
+  if (answer.language === undefined) return german;
+  const english = scoreText(FOREIGN_CASE_RULES, prepared.both);
+  return { score: german.score + english.score, hits: [...german.hits, ...english.hits] };
+}
+
 function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Decision {
-  const facts: Facts = { input, prepared, answer, application: scoreText(APPLICATION_RULES, prepared.both, prepared.asked) };
+  const facts: Facts = { input, prepared, answer, application: applicationScore(prepared, answer) };
   for (const stage of STAGES) {
     const decision = stage(facts);
     if (decision !== null) return decision;

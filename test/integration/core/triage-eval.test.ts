@@ -82,17 +82,18 @@ describe('triage development sets (TRIAGE.md)', () => {
 
   // test/fixtures/triage/unseen-4.jsonl: 20 enquiries written 2026-12-06 (second session) before running them; first
   // measured 0.90 intent, 0.85 ticket. Since then naming the Regierungspräsidium no longer makes an everyday question
-  // (passports at its Bürgerbüro, s18) a programme question: 0.95 intent, 0.85 ticket. Left, below the 0.92:
-  // s1 (the Zwischenverwendungsnachweis passage gets suggestions only, so a person is asked), s14 (an English enquiry
-  // about the sender's own missing instalment gets the German + English language note, no ticket), s15 (whether there
-  // is a Sachkostenpauschale, which the sources do not confirm, is answered from the passage on eligible costs).
-  it('test/fixtures/triage/unseen-4.jsonl: intent ≥ 0.95 and ticket ≥ 0.85 (a missed target held from falling)', () => {
+  // (passports at its Bürgerbüro, s18) a programme question: 0.95 intent, 0.85 ticket; and English own-case signals
+  // (core/triage/foreign-case.ts) make s14, an English enquiry about the sender's own missing instalment, a ticket:
+  // 1.00 intent, 0.90 ticket. Left, below the 0.92 for ticket: s1 (the Zwischenverwendungsnachweis passage
+  // gets suggestions only, so a person is asked), s15 (whether there is a Sachkostenpauschale, which the sources do
+  // not confirm, is answered from the passage on eligible costs).
+  it('test/fixtures/triage/unseen-4.jsonl: intent ≥ 0.95 and ticket ≥ 0.90 (a missed target held from falling)', () => {
     const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-4.jsonl');
     const results = lines.map((line) => ({ line, result: run(line) }));
     const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
     const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
     expect(intent).toBeGreaterThanOrEqual(0.95);
-    expect(ticket).toBeGreaterThanOrEqual(0.85);
+    expect(ticket).toBeGreaterThanOrEqual(0.9);
   });
 });
 

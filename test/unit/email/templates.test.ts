@@ -47,6 +47,15 @@ describe(loadMailTemplates.name, () => {
     expect(routed.html).not.toContain('Gemeinde');
   });
 
+  it('says in German and English that a person answers in German when the enquiry was not in German', () => {
+    const templates = loadMailTemplates(TEMPLATES);
+    const foreign = templates.render('ticket_confirmation', sampleViews('ticket_confirmation').full);
+    expect(foreign.text).toContain('Your message is not written in German.');
+    expect(foreign.html).toContain('<span lang="en">Your message is not written in German.');
+    const german = templates.render('ticket_confirmation', sampleViews('ticket_confirmation').empty);
+    expect(german.text).not.toContain('not written in German');
+  });
+
   it('escapes HTML but not plain text', () => {
     const templates = loadMailTemplates(TEMPLATES);
     const view = { ...sampleViews('staff_answer').full, text: 'a < b & "c"' };

@@ -29,7 +29,8 @@ describe(buildView.name, () => {
     const candidates = [{ gemeindeAgs: '08115002', kreisAgs: '08115', label: 'Altdorf (Landkreis Böblingen)' }];
     const asking = buildView(msg('ticket_confirmation', { ticket, needsMunicipality: true, candidates }, ticket.number), common);
     expect(asking).toMatchObject({ ticketNumber: 'IM-2026-000003', askMunicipality: true, candidates: [{ label: 'Altdorf (Landkreis Böblingen)' }] });
-    expect(buildView(msg('ticket_confirmation', { ticket, needsMunicipality: false, candidates: [] }), common)).toMatchObject({ askMunicipality: false });
+    expect(buildView(msg('ticket_confirmation', { ticket, needsMunicipality: false, candidates: [] }), common)).toMatchObject({ askMunicipality: false, notGerman: false });
+    expect(buildView(msg('ticket_confirmation', { ticket, needsMunicipality: false, candidates: [], notGerman: true }), common)).toMatchObject({ notGerman: true });
     // Rows queued before the merge carry no candidates: their ask-back is an ask_municipality row of its own.
     expect(buildView(msg('ticket_confirmation', { ticket, needsMunicipality: true }), common)).toMatchObject({ askMunicipality: false, candidates: [] });
   });

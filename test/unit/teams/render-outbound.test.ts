@@ -45,6 +45,13 @@ describe(renderOutbound.name, () => {
     expect((await renderOutbound(confirmation({ needsMunicipality: false, candidates: [] }), ctx)).attachments).toHaveLength(1);
   });
 
+  it('adds the German and English line to the confirmation of an enquiry not in German, and only there', async () => {
+    const foreign = JSON.stringify((await renderOutbound(confirmation({ notGerman: true }), ctx)).attachments?.[0]?.content);
+    expect(foreign).toContain('Your message is not written in German.');
+    const german = JSON.stringify((await renderOutbound(confirmation({}), ctx)).attachments?.[0]?.content);
+    expect(german).not.toContain('not written in German');
+  });
+
   it('renders a staff card update with the last action, and the subject from the first message when it has none', async () => {
     const message: OutboundMessage = {
       ...confirmation({}),

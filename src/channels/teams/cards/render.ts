@@ -99,8 +99,9 @@ export class CardRenderer {
   }
 
   /** Ticket number, responsible team and expected response time for the requester. */
-  ticketConfirmation(ticket: TicketView, truncationNote?: string): Attachment {
+  ticketConfirmation(ticket: TicketView, truncationNote?: string, notGerman = false): Attachment {
     return this.card('ticket-confirmation', {
+      notGerman,
       number: ticket.number,
       team: ticket.team.team,
       category: TICKET_CATEGORY_LABELS[ticket.category] ?? ticket.category,

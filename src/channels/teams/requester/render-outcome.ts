@@ -32,7 +32,7 @@ export function renderOutcome(outcome: Outcome, input: RenderInput): Partial<Act
     case 'suggested':
       return [card(cards.suggestions(outcome.triage.answer, outcome.enquiryKey, question, truncationNote))];
     case 'ticket_created': {
-      const replies = [card(cards.ticketConfirmation(outcome.ticket, truncationNote))];
+      const replies = [card(cards.ticketConfirmation(outcome.ticket, truncationNote, outcome.triage.answer.language !== undefined))];
       if (outcome.needsMunicipality) replies.push(card(cards.askMunicipality(outcome.ticket.number, outcome.candidates)));
       const { answer } = outcome.triage;
       if (answer.outcome === 'suggest' && answer.suggestions.length > 0) replies.push(card(cards.suggestionsWhileWaiting(answer, outcome.enquiryKey)));

@@ -1,0 +1,67 @@
+/**
+ * Own-case signals for enquiries written in English (TRIAGE.md: an application matter is one whatever its
+ * language). The knowledge base answers only German questions and says so in German and English; a request
+ * about the writer's own grant in English still needs a case worker, who reads it and answers in German.
+ *
+ * The table reads folded text (text.ts) and is applied only when the question was judged not German, so a
+ * German enquiry quoting an English phrase scores as before. Rule questions in English stay with the
+ * language note: "Is parental leave cover eligible?" names no own item; "our project" alone (2 points) stays
+ * below the threshold, as "unser Projekt" alone does in German.
+ */
+import { re, type TextRule } from './patterns.js';
+
+/** Documents, money and decisions of one's own case, in English. */
+const CASE_ITEM = String.raw`(?:grant|grants|application|applications|funding|funds|(?:funding\s+)?notice|decision|award|approval|payment|payments|install?ments?|tranche|reimbursement|claim|report|statement|proof\s+of\s+use|budget|deadline|post|position|project|file|case|contract)`;
+
+/** What the RP pays or issues, whose arrival or date one asks about. */
+const ISSUED_ITEM = String.raw`(?:payment|install?ment|tranche|grant|funds|money|notice|decision|approval|reimbursement|transfer)`;
+
+/**
+ * Own-case signals in English (rules.ts: 3 points make an application matter). A reference number or a change
+ * of a funded post decides alone; a missing payment, a status question or a request needs a second signal
+ * (mostly "our grant", "our application"), so English spam ("we have not received your payment") stays out.
+ */
+export const FOREIGN_CASE_RULES: readonly TextRule[] = [
+  {
+    id: 'en-own-item',
+    weight: 2,
+    reason: 'Eigener Vorgang (englisch)',
+    pattern: re(String.raw`\b(?:our|my)\s+(?:[a-z0-9-]+\s+){0,2}?${CASE_ITEM}\b`),
+  },
+  {
+    id: 'en-not-received',
+    weight: 2,
+    reason: 'Zahlung oder Schreiben nicht erhalten (englisch)',
+    pattern: re(
+      String.raw`\b(?:ha(?:ve|s|d)\s+not|haven'?t|hasn'?t|did\s+not|didn'?t)\s+(?:yet\s+)?(?:received|got|been\s+(?:paid|received|transferred|credited))\b|\b(?:still|is|are)\s+(?:missing|outstanding|pending)\b|\bstill\s+waiting\s+for\b`,
+    ),
+  },
+  {
+    id: 'en-status',
+    weight: 2,
+    reason: 'Frage nach dem Stand eines eigenen Vorgangs (englisch)',
+    pattern: re(String.raw`\bwhen\s+(?:will\s+)?(?:our|my|the)\s+(?:[a-z0-9-]+\s+){0,2}?${ISSUED_ITEM}\s+(?:will\s+be|be|is|arrive|come)|\b(?:status|progress)\s+of\s+(?:our|my)\b`),
+  },
+  {
+    id: 'en-request',
+    weight: 2,
+    reason: 'Bitte um Entscheidung oder Bearbeitung im eigenen Fall (englisch)',
+    pattern: re(
+      String.raw`\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:check|confirm|extend|postpone|send|resend|pay|transfer|correct|approve|grant|process|release)\s+(?:us\s+)?(?:our|my|the)\b|\b(?:extension|postponement)\s+of\s+(?:our|my|the)\s+(?:[a-z-]+\s+){0,2}?deadline\b|\bextend\s+(?:our|my|the)\s+deadline\b`,
+    ),
+  },
+  {
+    id: 'en-reference',
+    weight: 3,
+    reason: 'Aktenzeichen oder Vorgangsnummer genannt (englisch)',
+    pattern: re(String.raw`\b(?:file|reference|case|application)\s+(?:number|no\.?|ref\.?)\s*:?\s*[a-z0-9]|\baktenzeichen\b`),
+  },
+  {
+    id: 'en-staff-change',
+    weight: 3,
+    reason: 'Änderung bei einer geförderten Stelle (englisch)',
+    pattern: re(
+      String.raw`\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:manager|employee|colleague|staff\s+member)\s+(?:is|will\s+be|has\s+(?:gone|been)|went)\s+(?:on\s+)?(?:parental|maternity|paternity|sick)\s+leave\b|\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:manager|employee|colleague)\s+(?:has\s+)?(?:left|resigned|quit)\b`,
+    ),
+  },
+];

@@ -1,0 +1,55 @@
+/**
+ * Enquiries not written in German (TRIAGE.md; issue 9 item 6): a rule question gets the language note and
+ * no ticket; a matter of the writer's own grant becomes a ticket like its German twin, by the English
+ * own-case signals (core/triage/foreign-case.ts), which count only when the knowledge base found the
+ * question not German.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AskResult, KnowledgeAnswerer } from '../../../src/core/knowledge.js';
+import type { RouteResult, Router } from '../../../src/core/routing.js';
+import { triage, type Intent } from '../../../src/core/triage/index.js';
+
+const NOTE = 'Dieser Dienst beantwortet Fragen nur auf Deutsch. This service answers questions in German only.';
+/** Judges like the knowledge base: "English" when the text has English function words, else answered. */
+const answerer: KnowledgeAnswerer = {
+  ask: (question): AskResult =>
+    /\b(?:the|our|we|you|is|are|of)\b/i.test(question) && !/\b(?:der|die|das|wir|unser)\b/i.test(question)
+      ? { question, answered: false, confidence: 0, answer: null, hits: [], outcome: 'out_of_scope', suggestions: [], message: NOTE, language: 'en' }
+      : { question, answered: true, confidence: 0.9, answer: null, hits: [], outcome: 'answer', suggestions: [] },
+};
+const unknownRoute: RouteResult = { status: 'unknown', gemeinde: null, kreis: null, candidates: [], evidence: [], contact: null };
+const router: Router = { route: () => unknownRoute };
+
+const CASES: { name: string; subject?: string; text: string; intent: Intent; ticket: boolean }[] = [
+  {
+    name: 'missing instalment of our grant',
+    subject: 'Second instalment',
+    text: 'Dear Sir or Madam, according to our funding notice the second instalment should have been paid in October, but we have not received it yet. Kind regards',
+    intent: 'application_matter',
+    ticket: true,
+  },
+  { name: 'status of our application', text: 'Could you tell us the status of our application from March? Best regards', intent: 'application_matter', ticket: true },
+  { name: 'deadline extension for our report', text: 'Could you please extend the deadline for our final report by two weeks? Our colleague is ill.', intent: 'application_matter', ticket: true },
+  { name: 'file number cited', subject: 'Question', text: 'Regarding file number RPS15-2026-118, are any documents still missing?', intent: 'application_matter', ticket: true },
+  { name: 'funded manager on parental leave', text: 'Our integration manager will be on parental leave from October. What do we have to do?', intent: 'application_matter', ticket: true },
+  { name: 'rule question: eligibility', text: 'Are the costs of interpreters eligible for funding in the programme?', intent: 'other', ticket: false },
+  { name: 'rule question: how to apply', text: 'How can we apply for funding for an integration manager?', intent: 'other', ticket: false },
+  { name: 'spam: a payment not received, nothing of a grant', subject: 'Invoice overdue', text: 'We have not received your payment for invoice 4471. Please pay the amount today.', intent: 'other', ticket: false },
+  { name: 'rule question with our project only', text: 'Is our project the kind of thing the programme supports?', intent: 'other', ticket: false },
+];
+
+describe('triage of enquiries not in German', () => {
+  it.each(CASES)('$name → $intent', ({ subject, text, intent, ticket }) => {
+    const result = triage({ channel: 'email', from: 'office@verein.example', ...(subject === undefined ? {} : { subject }), text }, { answerer, router });
+    expect([result.intent, result.ticket]).toEqual([intent, ticket]);
+    if (intent === 'other') expect(result.answer.message).toBe(NOTE);
+  });
+
+  it('counts the English signals only for a question found not German', () => {
+    // German with an English aside: scored by the German table alone (the aside is no own-case signal).
+    const text = 'Sind Dolmetscherkosten förderfähig? Wir haben das Merkblatt "we have not received any guidance" gelesen.';
+    const result = triage({ channel: 'email', text }, { answerer, router });
+    expect(result.intent).toBe('general_question');
+    expect(result.reasons.join(' ')).not.toContain('englisch');
+  });
+});
