@@ -31,6 +31,8 @@ export interface Unit {
   literal: string[];
   /** For a part of an unknown compound: the index of its word (parts of one word share it). */
   compound?: number;
+  /** The noun the question asks for ("Innerhalb welcher Frist …"): see `askedNouns` in query.ts. */
+  asked: boolean;
 }
 
 /** Drops broader terms: those another, longer term of the same word ends with (nachweis ← verwendungsnachweis). */
@@ -178,6 +180,7 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
         strict,
         literal: narrow(g.own[0]!, g.own.slice(1)),
         centralWeight: conceptWeight(strict),
+        asked: g.asked === true,
       });
       return;
     }
@@ -198,6 +201,7 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
         literal: [whole, p.term],
         centralWeight: conceptWeight(strict),
         compound: gi,
+        asked: g.asked === true,
       });
     }
   });

@@ -219,7 +219,13 @@ function centrality(us: Unit[], hits: RankedHit[], lowercase: boolean, titleTerm
   // names the word itself in its title: that passage is about what was asked.
   const literal = (u: Unit, terms: ReadonlySet<string>): boolean => u.literal.some((t) => terms.has(t));
   // A passage about other years or another programme than the question names is about something else, whatever its title.
-  const outnamed = covered.some((u) => !literal(u, top.ownTerms) && hits.slice(1, 3).some((h) => !misfits(h) && literal(u, titleTerms(h))));
+  // When the best passage is about the noun the question asks for ("Innerhalb welcher Frist …" and a passage on the
+  // Frist), a word of the question's context it names by a synonym (Bewilligungszeitraum) does not make another
+  // passage the answer.
+  const aboutAsked = central.some((u) => u.asked && literal(u, top.topicTerms));
+  const outnamed = covered.some(
+    (u) => !literal(u, top.ownTerms) && (!aboutAsked || u.asked) && hits.slice(1, 3).some((h) => !misfits(h) && literal(u, titleTerms(h))),
+  );
   return { central: share, topical: covered.some((u) => has(u, top.topicTerms)), missed: missedShare, count: covered.length, outnamed };
 }
 

@@ -138,6 +138,17 @@ describe('calibration of answers', () => {
     expect(r.outcome === 'answer' ? r.answer!.passageId : 'im#planungsrahmen').toBe('im#planungsrahmen');
   });
 
+  it('answers from the passage on the noun asked for, though a word of the question\'s context is the title of another', () => {
+    // "welche Frist": the passage on the Frist answers; the one titled Bewilligungszeitraum is context, not the topic.
+    for (const q of [
+      'Bis zu welcher Frist muss man den Sachbericht nach dem Ende des Bewilligungszeitraums einreichen?',
+      'Welche Frist gilt für den Sachbericht nach Ablauf des Bewilligungszeitraums?',
+    ]) {
+      const r = kb.ask(q);
+      expect([r.outcome, r.answer?.passageId]).toEqual(['answer', 'verwendungsnachweis#frist']);
+    }
+  });
+
   it('answers a question made of the programme name and a question word when only the best passage is about what it asks for', () => {
     const r = kb.ask('Wozu gibt es die Integrationsmanagerinnen überhaupt?');
     expect(r.outcome).toBe('answer');
