@@ -191,11 +191,12 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
     for (const p of g.parts) {
       const partDf = index.df.get(p.term) ?? 0;
       const strict = [whole, ...narrow(p.term, p.related), ...wholeRelated];
+      // The parts of a word that is no noun (a participle split like a compound: vorgelegt) name no thing.
       out.push({
         weight: idf(partDf),
-        unknownNoun: partDf === 0 && p.related.length === 0 && !p.generic && !qualifier,
+        unknownNoun: partDf === 0 && g.noun && p.related.length === 0 && !p.generic && !qualifier,
         covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)),
-        central: !p.generic && !qualifier,
+        central: (g.noun || g.core) && !p.generic && !qualifier,
         specific: !p.generic,
         strict,
         literal: [whole, p.term],

@@ -14,6 +14,11 @@ import { rawWords, tokenize } from './tokenize.js';
 export const MAX_QUESTION_CHARS = 1000;
 /** Endings of an infinitive or participle (lassen, teilt, geteilt): the head of a prefixed verb. */
 const VERB_ENDING = /(?:en|ern|eln|t)$/u;
+/**
+ * A past participle, with a separable prefix or without (vorgelegt, eingereicht, ausgezahlt, gekürzt), in folded
+ * form: written in lower case in a question with capitals, it is a verb form even where it splits like a compound.
+ */
+const PARTICIPLE = /^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|frei|her|hin|mit|nach|um|unter|uber|vor|weg|weiter|wieder|zu|zuruck|zusammen)?ge\p{L}{2,}(?:t|en)$/u;
 /** Most content words used for search. */
 export const MAX_GROUPS = 24;
 
@@ -200,7 +205,8 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const offTopic = isOffTopic(word, surfaceParts, known, synonyms.offTopic);
     const core = own.some((t) => synonyms.core.has(t));
     const prefixed = lower.has(word) && surfaceParts.length > 1 && isStopword(surfaceParts[0]!) && VERB_ENDING.test(surfaceParts.at(-1)!);
-    const noun = nouns.has(word) || (parts.length > 0 && !prefixed);
+    const participle = lower.has(word) && PARTICIPLE.test(word);
+    const noun = nouns.has(word) || (parts.length > 0 && !prefixed && !participle);
     // A verb form the corpus does not know (bezuschusst) still meets the synonyms of its infinitive (bezuschussen).
     const variants = own.some((t) => synonyms.related.has(t)) ? [] : verbVariants(word).filter((v) => synonyms.related.has(v));
     add({ word, own, related: relatedOf([...own, ...variants]), offTopic, core, noun, parts: parts.filter((p) => p.term !== undefined), generic, ...(asked.has(word) ? { asked: true } : {}) });

@@ -68,6 +68,9 @@ describe('triage development sets (TRIAGE.md)', () => {
   // them first written as wrapped questions: by TRIAGE.md a resignation and a long sickness of the funded person are
   // application matters). Measured 1.00 intent, 0.95 ticket (s2: whether a person may advise naturalised refugees
   // is answered from the passage on naturalised refugees as integration managers).
+  // triage-2.jsonl: 30/30 until lower-case past participles (vorgelegt, vorgegeben) stopped counting as unknown
+  // nouns (query.ts PARTICIPLE); since then t2-7 (a DIM question on a maximum per Kreis and prescribed software) is
+  // answered from the DIM programme passage, which says the VwV rules the amount per Kreis: 29/30 tickets (0.97).
   it.each(['test/eval/triage.jsonl', 'test/eval/triage-2.jsonl', 'test/fixtures/triage/heldout-like.jsonl', 'test/fixtures/triage/unseen-2.jsonl', 'test/fixtures/triage/unseen-3.jsonl'])('%s: intent and ticket ≥ 0.95', (file) => {
     const lines = jsonl<TriageLine>(file);
     const results = lines.map((line) => ({ line, result: run(line) }));
@@ -84,16 +87,17 @@ describe('triage development sets (TRIAGE.md)', () => {
   // measured 0.90 intent, 0.85 ticket. Since then naming the Regierungspräsidium no longer makes an everyday question
   // (passports at its Bürgerbüro, s18) a programme question: 0.95 intent, 0.85 ticket; and English own-case signals
   // (core/triage/foreign-case.ts) make s14, an English enquiry about the sender's own missing instalment, a ticket:
-  // 1.00 intent, 0.90 ticket. Left, below the 0.92 for ticket: s1 (the Zwischenverwendungsnachweis passage
-  // gets suggestions only, so a person is asked), s15 (whether there is a Sachkostenpauschale, which the sources do
-  // not confirm, is answered from the passage on eligible costs).
-  it('test/fixtures/triage/unseen-4.jsonl: intent ≥ 0.95 and ticket ≥ 0.90 (a missed target held from falling)', () => {
+  // 1.00 intent, 0.90 ticket. Then "vorgelegt" in lower case no longer counts as an unknown noun (vor|gelegt split
+  // like a compound), so s1 is answered from the passage on the Zwischenverwendungsnachweis: 1.00 intent, 0.95
+  // ticket. Left: s15 (whether there is a Sachkostenpauschale, which the sources do not confirm, is answered from
+  // the passage on eligible costs).
+  it('test/fixtures/triage/unseen-4.jsonl: intent and ticket ≥ 0.95', () => {
     const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-4.jsonl');
     const results = lines.map((line) => ({ line, result: run(line) }));
     const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
     const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
     expect(intent).toBeGreaterThanOrEqual(0.95);
-    expect(ticket).toBeGreaterThanOrEqual(0.9);
+    expect(ticket).toBeGreaterThanOrEqual(0.95);
   });
 });
 

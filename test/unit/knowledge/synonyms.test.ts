@@ -100,6 +100,15 @@ describe(planQuery.name, () => {
     expect(noun('beratung dem träger überlassen?', 'uberlassen')).toBe(true);
     expect(noun('Ist ein Nachweis unterjährig zu führen?', 'unterjahrig')).toBe(true);
   });
+
+  it('takes a past participle written in lower case for no noun, though it splits like a compound', () => {
+    const corpus = new GermanAnalyzer(buildVocabulary(['Der Nachweis liegt vor; die Vorgabe legt fest, was gelegt wird.']));
+    const plain = compileSynonyms({ abkuerzungen: {}, gruppen: [], themenfremd: [], kernbegriffe: [] }, corpus);
+    const group = (question: string, word: string) => planQuery(question, corpus, plain).groups.find((g) => g.word === word);
+    // "vorgelegt" splits like vor|gelegt; as a participle in lower case it names no thing the question is about.
+    expect(group('Muss der Nachweis jährlich vorgelegt werden?', 'vorgelegt')).toMatchObject({ noun: false });
+    expect(group('Muss der Nachweis jährlich vorgelegt werden?', 'vorgelegt')?.parts.length).toBeGreaterThan(0);
+  });
 });
 
 describe('generic words', () => {
