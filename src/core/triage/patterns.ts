@@ -38,3 +38,10 @@ export const CASE_NOUN = String.raw`(?:vn|\w*(?:antrag|antrags|antraege|antraege
  * The same words score negative in the rule table (rule-words).
  */
 export const RULE_WORDS = String.raw`(?:foerderfaehig|zuwendungsfaehig|zulaessig|erlaubt|grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|normalerweise|im\s+allgemeinen)`;
+
+/**
+ * The rule words that set the writer's own case explicitly aside ("Ab wann läuft grundsätzlich die Förderung?"):
+ * they weigh more than "förderfähig" or "zulässig", which are asked of one's own case too ("Ist unsere Stelle
+ * förderfähig?").
+ */
+export const GENERAL_WORDS = String.raw`(?:grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|normalerweise|im\s+allgemeinen)`;

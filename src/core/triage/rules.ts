@@ -16,7 +16,7 @@
  * ones only the strongest counts (several rule-question markers are one signal).
  */
 import { CASE_REQUEST_RULES } from './case-rules.js';
-import { ATTRIBUTES, CASE_NOUN, POSSESSIVE, re, RULE_WORDS, type TextRule } from './patterns.js';
+import { ATTRIBUTES, CASE_NOUN, GENERAL_WORDS, POSSESSIVE, re, RULE_WORDS, type TextRule } from './patterns.js';
 
 export type { TextRule } from './patterns.js';
 
@@ -264,5 +264,13 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: -2,
     reason: 'Frage nach den Förderregeln',
     pattern: re(String.raw`\b${RULE_WORDS}\b`),
+  },
+  {
+    // A question that asks "grundsätzlich" sets its own context aside: what it tells of its own case (the post
+    // started in March, the notice came in May) explains why it asks, it asks for the rule.
+    id: 'rule-general',
+    weight: -3,
+    reason: 'Frage nach der allgemeinen Regel',
+    pattern: re(String.raw`\b${GENERAL_WORDS}\b`),
   },
 ];

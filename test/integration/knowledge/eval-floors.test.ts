@@ -161,8 +161,10 @@ const FLOORS: Record<string, Floor> = {
   // 0.867, precision 0.923, wrong 1 (t1: "wohin schick ich die kenzahlen", the address passage leads); t4, t10 suggestions
   'test/fixtures/knowledge/typos-4.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.92, maxWrong: 1 },
   // wrapped-5: 12 enquiries written with unseen-7; first measurement hit@1 1.000 (MiniSearch 0.917), answered 0.833,
-  // precision 1.000, wrong 0; w5 (a concrete start date and Bescheid date: a person) and w10 handed over
-  'test/fixtures/knowledge/wrapped-5.jsonl': { kind: 'enquiries', hit1: 1, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  // precision 1.000, wrong 0; w5 (a concrete start date and Bescheid date: a person) and w10 handed over. Then a
+  // question asking "grundsätzlich" sets the own context aside (triage rules.ts rule-general): w5 is answered,
+  // answered 0.917; w10 left (whether accompanying refugees to appointments is part of the task: confidence 0.25)
+  'test/fixtures/knowledge/wrapped-5.jsonl': { kind: 'enquiries', hit1: 1, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };

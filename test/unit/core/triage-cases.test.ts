@@ -172,6 +172,8 @@ const CASES: Case[] = [
   { name: "Trägerwechsel – was müssen wir Ihnen mitteilen?", channel: 'email', subject: "Trägerwechsel", text: "Ab Januar soll die Caritas statt der Stadt das Integrationsmanagement übernehmen. Was müssen wir Ihnen dazu mitteilen?", intent: 'application_matter', ticket: true },
   { name: "Stelle beantragen + Antragsfrist? (Regelfrage)", channel: 'teams', text: "Wir möchten eine Stelle beantragen. Bis wann läuft die Antragsfrist?", intent: 'general_question', ticket: false },
   { name: "wir überlegen aufzustocken + Obergrenze? (Regelfrage)", channel: 'email', subject: "Frage", text: "Wir überlegen, unsere Stelle aufzustocken. Gibt es eine Obergrenze für den Stellenumfang?", intent: 'general_question', ticket: false },
+  { name: "eigene Lage geschildert, gefragt wird grundsätzlich", channel: 'email', subject: "Förderbeginn", text: "Unsere neue Integrationsmanagerin hat am 1. April angefangen, den Bescheid haben wir erst im Juni bekommen. Ab wann wird eine Stelle grundsätzlich gefördert?", intent: 'general_question', ticket: false },
+  { name: "Bitte um Fristverlängerung, mit \"grundsätzlich\" begründet", channel: 'email', subject: "Frist VN", text: "Grundsätzlich halten wir Fristen ein, aber unsere Kollegin ist erkrankt. Können Sie die Frist für unseren Verwendungsnachweis bis Ende Juli verlängern?", intent: 'application_matter', ticket: true },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
