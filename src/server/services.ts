@@ -90,6 +90,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       senderDirectory,
       logger,
       clock,
+      cache: derivedCache,
     });
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
     // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
