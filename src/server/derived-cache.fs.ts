@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { DerivedCache, Logger } from '../core/ports.js';
 
 /** Bump when the file layout below changes. */
@@ -52,7 +53,8 @@ export function createDerivedCache(dir: string, logger: Logger): DerivedCache {
       const entry: Entry = { format: FORMAT, key, value };
       try {
         mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
+        // Per process and thread: test workers share one process and may write the same entry at once.
+        const tmp = `${file}.${process.pid}-${threadId}.tmp`;
         writeFileSync(tmp, JSON.stringify(entry));
         renameSync(tmp, file);
       } catch (error) {
