@@ -42,3 +42,21 @@ export interface Migration {
   id: string;
   sql: string;
 }
+
+/**
+ * Results derived from input files and kept between starts (in INDEX_CACHE_DIR): parsed data, or the fact that a
+ * set of templates passed its start-up check. An entry counts only under the exact key it was stored with, a hash
+ * of every input and of the deriving code's format, so a changed file is parsed and checked again (STYLE G15).
+ *
+ * @example
+ * if (cache.get('templates-workplace', key) !== true) { checkTemplates(sources); cache.put('templates-workplace', key, true); }
+ */
+export interface DerivedCache {
+  /** The value stored for `name` under exactly this `key`; null when there is none, it is stale or unreadable. */
+  get(name: string, key: string): unknown;
+  /** Stores `value` for `name` under `key`, replacing the entry before; a failed write only costs the next start. */
+  put(name: string, key: string, value: unknown): void;
+}
+
+/** No cache: everything is derived and checked on every start (tests, one-shot tools). */
+export const noDerivedCache: DerivedCache = { get: () => null, put: () => undefined };

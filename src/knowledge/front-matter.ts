@@ -2,7 +2,7 @@
  * Document metadata: the front matter of Markdown documents and the `.meta.yaml` sidecars of PDF/DOCX files.
  * Validated with zod; problems carry the file and line.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yaml.js';
 import { z } from 'zod';
 import type { KnowledgeProblem } from './types.js';
 
@@ -36,6 +36,7 @@ export function parseMeta(
   firstLine: number,
   fallback?: Partial<DocumentMeta>,
 ): { meta: DocumentMeta | null; problems: KnowledgeProblem[] } {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -3,7 +3,7 @@
  * analyzer for query-time expansion. RP staff edit the YAML; a mistake is reported with file and line and the
  * index keeps working without synonyms.
  */
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yaml.js';
 import { z } from 'zod';
 import type { GermanAnalyzer } from './analyzer.js';
 import { foldWord, isStopword, stem } from './german.js';
@@ -47,6 +47,7 @@ export const EMPTY_SYNONYMS: SynonymFile = { abkuerzungen: {}, gruppen: [], them
  * @example parseSynonyms('gruppen:\n  - [Zuschuss, Zuwendung]\n', 'synonyme.yaml')
  */
 export function parseSynonyms(text: string, file: string): { synonyms: SynonymFile; problems: KnowledgeProblem[] } {
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -6,14 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../core/errors.js';
-import type { Clock, Logger } from '../core/ports.js';
+import { noDerivedCache, type Clock, type DerivedCache, type Logger } from '../core/ports.js';
 import type { Router, StaffDirectory } from '../core/routing.js';
-import { parseContacts } from './contacts.js';
 import type { Gazetteer } from './gazetteer.js';
 import { buildGazetteer } from './gazetteer.js';
 import type { Gemeinde, Kreis } from './geo.js';
-import { parseGeo } from './geo.js';
 import { createRouter } from './router.js';
+import { routingData } from './routing-data.loader.js';
 import type { SenderDirectory } from './sender-directory.js';
 import { createStaffDirectory } from './staff-directory.js';
 
@@ -26,6 +25,8 @@ export interface LoadRoutingOptions {
   logger: Logger;
   senderDirectory?: SenderDirectory;
   clock?: Clock;
+  /** Remembers data that parsed and passed every check (INDEX_CACHE_DIR); default: parse on every load. */
+  cache?: DerivedCache;
 }
 
 /** Defaults of {@link LoadRoutingOptions}. */
@@ -81,8 +82,8 @@ export async function loadRouting(options: LoadRoutingOptions): Promise<Routing>
     readText(path.join(geoDir, 'bw-kreise.csv'), 'ROUTING_DATA_INVALID'),
     readText(contactsFile, 'CONTACTS_INVALID'),
   ]);
-  const geo = parseGeo(gemeindenCsv, kreiseCsv);
-  const contacts = parseContacts(contactsText, path.relative(process.cwd(), contactsFile) || contactsFile, geo.kreise);
+  const contactsName = path.relative(process.cwd(), contactsFile) || contactsFile;
+  const { geo, contacts } = await routingData({ gemeindenCsv, kreiseCsv, contactsText, contactsName }, options.cache ?? noDerivedCache);
   const started = performance.now();
   const gazetteer = buildGazetteer(geo);
   const buildMs = performance.now() - started;

@@ -138,7 +138,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<App
   feedback.register(server);
   // The staff workplace and the FAQ proposals read the same database as everything else (SQLite or PostgreSQL).
   const proposals = createFaqProposals({ sql: services.sql, knowledgeDir: config.KNOWLEDGE_DIR, maxFileBytes: config.KNOWLEDGE_MAX_FILE_BYTES, staff: routing.staff, noteOnTicket: (number, text, by) => tickets.note(number, { text, by }), clock, logger });
-  createWorkplace({ config, sql: services.sql, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, clock, logger }).register(server);
+  createWorkplace({ config, sql: services.sql, tickets, staff: routing.staff, readAttachment: (sha) => services.attachments.read(sha), proposals, derivedCache: services.derivedCache, clock, logger }).register(server);
 
   let stopJobs: (() => Promise<void>) | null = null;
   let stopping: Promise<void> | null = null;

@@ -7,7 +7,7 @@ import type { SenderConfirmations } from '../core/sender-learning.js';
 import type { OutboundMessage, Outcome } from '../core/outcome.js';
 import { fanOutLegsAsync } from '../core/staff-messages.js';
 import type { FanOutLeg } from '../core/ticket-model.js';
-import type { Clock, Logger, Migration } from '../core/ports.js';
+import type { Clock, DerivedCache, Logger, Migration } from '../core/ports.js';
 import type { SqlDb } from '../core/sql.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.fs.js';
 import { createGapsRecorder } from '../knowledge-loop/gaps-recorder.js';
@@ -21,6 +21,7 @@ import { ticketMigrations } from '../tickets/migrations.js';
 import type { TicketService } from '../tickets/ticket-service.js';
 import type { Tickets } from '../tickets/wiring.js';
 import { contactsFile, type Config } from './config.js';
+import { createDerivedCache } from './derived-cache.fs.js';
 import type { Metrics } from './metrics.js';
 import { openStorage, type Storage } from './storage.js';
 
@@ -37,6 +38,8 @@ export interface Services {
   tickets: TicketService;
   /** Stored attachment files (content-addressed). */
   attachments: AttachmentFiles;
+  /** What start-up derives from files (parsed routing data, checked templates), kept in INDEX_CACHE_DIR. */
+  derivedCache: DerivedCache;
   /** The ports of handleEnquiry as composed here; what to do is each call's request. */
   handleDeps: HandleEnquiryDeps;
   /** handleEnquiry over these ports, with metrics (enquiries by channel and outcome, decision latency). */
@@ -77,6 +80,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
     onReload: (status) => metrics.indexPassages.set(status.passageCount),
   });
   metrics.indexPassages.set(kb.status().passageCount);
+  const derivedCache = createDerivedCache(config.INDEX_CACHE_DIR, logger);
   let storage: Storage | undefined;
   try {
     storage = await openStorage(config, [...ticketMigrations, ...routingMigrations, ...gapsMigrations, ...options.channelMigrations], logger);
@@ -86,6 +90,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       senderDirectory,
       logger,
       clock,
+      cache: derivedCache,
     });
     const attachments = createAttachmentFiles({ dir: config.ATTACHMENTS_DIR, maxBytes: config.MAIL_MAX_BYTES });
     // The daily retention job also clears the knowledge loop's kept question texts and comments (same cutoff).
@@ -136,6 +141,7 @@ export async function openServices(config: Config, options: ServicesOptions): Pr
       ticketModule,
       tickets,
       attachments,
+      derivedCache,
       handleDeps,
       async handle(request) {
         const started = performance.now();

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import restify from 'restify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
@@ -18,6 +17,7 @@ import type { OutboundMessage } from '../../core/outcome.js';
 import type { FeedbackEnv } from '../../knowledge-loop/feedback-config.js';
 import { FEEDBACK_PATH, mailLinks, type MailLinks } from '../../knowledge-loop/feedback-links.js';
 import { verifyFeedbackToken, type TokenCheck } from '../../knowledge-loop/feedback-token.js';
+import { handlebars } from '../handlebars.js';
 import { createGapsStore, type GapsStore } from '../../knowledge-loop/gaps-store.js';
 
 /** Largest form accepted (a comment of 1,000 characters and the fields, URL-encoded). */
@@ -55,13 +55,20 @@ const REFUSALS: Record<Exclude<TokenCheck, { ok: true }>['reason'], string> = {
   expired: 'Dieser Link ist abgelaufen. Antworten Sie gern auf die E-Mail, wenn Sie uns etwas mitteilen möchten.',
 };
 
-function loadPage(templatesDir: string): HandlebarsTemplateDelegate {
+/** Reads the page template at start-up (a missing one stops it); handlebars compiles it on the first request. */
+function loadPage(templatesDir: string): (model: object) => string {
   const file = join(templatesDir, 'feedback', 'rueckmeldung.hbs');
+  let source: string;
   try {
-    return Handlebars.create().compile(readFileSync(file, 'utf8'), { strict: false });
+    source = readFileSync(file, 'utf8');
   } catch (cause) {
     throw new AppError('TEMPLATE_INVALID', `feedback: cannot read template ${file}`, { cause });
   }
+  let template: HandlebarsTemplateDelegate | undefined;
+  return (model) => {
+    template ??= handlebars().create().compile(source, { strict: false });
+    return template(model);
+  };
 }
 
 /** Registers the two routes on the service's restify server. */

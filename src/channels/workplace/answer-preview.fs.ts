@@ -8,7 +8,7 @@ import type { OutboundMessage } from '../../core/outcome.js';
 import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketRecord } from '../../core/ticket-model.js';
 import { toView } from '../../tickets/ticket-rows.js';
-import { loadMailTemplates } from '../email/templates.fs.js';
+import type { MailTemplates } from '../email/templates.fs.js';
 import { replySubject } from '../email/threading.js';
 import { buildView } from '../email/views.js';
 import { CardRenderer } from '../teams/cards/render.js';
@@ -63,17 +63,19 @@ export function createAnswerPreview(deps: AnswerPreviewDeps): AnswerPreview {
   // Loaded on the first preview: compiling the mail templates costs about a third of a second, which start-up
   // need not pay for a page nobody has opened. The mail channel, when configured, checks the same templates at
   // start-up; the Teams channel the cards.
-  let renderers: { mail: ReturnType<typeof loadMailTemplates>; teams: TeamsContext } | undefined;
-  const load = () => {
+  // The mail templates' module (with handlebars) is imported then too.
+  let renderers: { mail: MailTemplates; teams: TeamsContext } | undefined;
+  const load = async () => {
     if (renderers === undefined) {
+      const { loadMailTemplates } = await import('../email/templates.fs.js');
       const cards = new CardRenderer(loadCardTemplates(deps.cardTemplatesDir ?? DEFAULT_CARD_TEMPLATES_DIR));
       // render-outbound reads only the card renderer and the staff directory for a staff answer.
-      renderers = { mail: loadMailTemplates(deps.templatesDir), teams: { cards, staff: deps.staff } as unknown as TeamsContext };
+      renderers ??= { mail: loadMailTemplates(deps.templatesDir), teams: { cards, staff: deps.staff } as unknown as TeamsContext };
     }
     return renderers;
   };
   return async (ticket, draft) => {
-    const { mail, teams } = load();
+    const { mail, teams } = await load();
     const message = staffAnswerMessage(ticket, draft);
     const handle = ticket.replyHandle;
     switch (handle.channel) {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import restify from 'restify';
-import type { Clock, Logger } from '../../core/ports.js';
+import type { Clock, DerivedCache, Logger } from '../../core/ports.js';
 import type { SqlDb } from '../../core/sql.js';
 import type { StaffDirectory } from '../../core/routing.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
@@ -46,6 +46,8 @@ export interface WorkplaceDeps {
   previewAnswer?: AnswerPreview;
   /** FAQ proposals (issue 14): the "Vorschläge" pages; without it the routes are not mounted. */
   proposals?: ProposalService;
+  /** Remembers template sets that passed their start-up check (INDEX_CACHE_DIR); default: check on every start. */
+  derivedCache?: DerivedCache;
   clock: Clock;
   logger: Logger;
 }
@@ -73,7 +75,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
     logger.warn({ host: deps.config.HOST }, 'workplace local mode needs HOST on loopback: workplace off (set WORKPLACE_OIDC_* for sign-in)');
     mode = { kind: 'off' };
   }
-  const views = loadWorkplaceViews(deps.config.TEMPLATES_DIR);
+  const views = loadWorkplaceViews(deps.config.TEMPLATES_DIR, deps.derivedCache);
   if (mode.kind === 'off') {
     return {
       mode: 'off',
@@ -113,7 +115,7 @@ export function createWorkplace(deps: WorkplaceDeps): Workplace {
       registerSignIn(server, ctx, bodyParser);
       registerTicketPages(server, ctx, bodyParser);
       registerLive(server, ctx);
-      if (deps.proposals !== undefined) registerProposalPages(server, ctx, bodyParser, deps.proposals, deps.config.TEMPLATES_DIR);
+      if (deps.proposals !== undefined) registerProposalPages(server, ctx, bodyParser, deps.proposals, deps.config.TEMPLATES_DIR, deps.derivedCache);
       const overview = createOverviewQuery(deps.sql);
       // The map is drawn on the first visit of the Übersicht; without the boundaries file the page shows tables only.
       let shapes: KreisShape[] | null = null;

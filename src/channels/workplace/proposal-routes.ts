@@ -6,6 +6,7 @@
  */
 import type restify from 'restify';
 import { isAppError } from '../../core/errors.js';
+import type { DerivedCache } from '../../core/ports.js';
 import type { TicketDetails } from '../../core/ticket-model.js';
 import { prefillFromTicket } from '../../knowledge-loop/proposal-prefill.js';
 import type { ProposalService, Refused } from '../../knowledge-loop/proposal-service.js';
@@ -65,8 +66,8 @@ const takeFlash = (state: RequestState): string | null => {
 };
 
 /** Registers the proposal routes under /arbeitsplatz/vorschlaege. */
-export function registerProposalPages(server: restify.Server, ctx: WorkplaceContext, bodyParser: restify.RequestHandler[], service: ProposalService, templatesDir: string): void {
-  const views = loadProposalViews(templatesDir);
+export function registerProposalPages(server: restify.Server, ctx: WorkplaceContext, bodyParser: restify.RequestHandler[], service: ProposalService, templatesDir: string, cache?: DerivedCache): void {
+  const views = loadProposalViews(templatesDir, cache);
 
   const newPage = async (res: restify.Response, state: Signed, status: number, ticket: string | null, form: ProposalForm, extra: { error?: string; problems?: string[] } = {}): Promise<void> =>
     send(ctx, views, res, state, status, 'proposal-neu', { title: 'Als FAQ vorschlagen', navVorschlaege: true, ticket, form, error: extra.error ?? null, problems: extra.problems ?? [] });

@@ -7,6 +7,8 @@ import { AppError } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { loadRouting } from '../../../src/routing/router.loader.js';
 import { InMemorySenderDirectory } from '../../../src/routing/sender-directory.js';
+import type { DerivedCache } from '../../../src/core/ports.js';
+import { createDerivedCache } from '../../../src/server/derived-cache.fs.js';
 
 async function loadError(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -73,4 +75,32 @@ describe(loadRouting.name, () => {
     expect(error.code).toBe('ROUTING_DATA_INVALID');
     expect(error.message).toContain(path.join(process.cwd(), 'does/not/exist'));
   });
+
+  it('remembers data that passed every check and checks a changed contacts file again', async () => {
+    const file = path.join(dir, 'kontakte.yaml');
+    const shipped = readFileSync('knowledge/kontakte.yaml', 'utf8');
+    writeFileSync(file, shipped);
+    // On disk, as the server keeps it: the restored data went through JSON.
+    const disk = createDerivedCache(path.join(dir, 'cache'), silentLogger);
+    const puts: string[] = [];
+    const cache: DerivedCache = {
+      get: (name, key) => disk.get(name, key),
+      put: (name, key, value) => {
+        puts.push(name);
+        disk.put(name, key, value);
+      },
+    };
+    const fresh = await loadRouting({ logger: silentLogger, contactsFile: file, cache });
+    expect(puts).toEqual(['routing-data']);
+    const restored = await loadRouting({ logger: silentLogger, contactsFile: file, cache });
+    expect(puts).toEqual(['routing-data']); // restored, not parsed and stored again
+    expect(restored.staff.teams()).toEqual(fresh.staff.teams());
+    expect(restored.gemeinden.all()).toEqual(fresh.gemeinden.all());
+    expect(restored.router.route({ text: 'Gemeinde Aidlingen' }).kreis?.ags).toBe('08115');
+    writeFileSync(file, shipped.replace(/^.*kreis_ags: "08437".*\n/m, ''));
+    const error = await loadError(loadRouting({ logger: silentLogger, contactsFile: file, cache }));
+    expect(error.code).toBe('CONTACTS_INVALID');
+    expect(error.message).toContain('08437 (Landkreis Sigmaringen)');
+  });
 });
+

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,6 +180,23 @@ describe('service process', () => {
     expect(errors).toHaveLength(1);
     expect(JSON.parse(errors[0]!).msg).toMatch(/^HOST: cannot listen on "192\.0\.2\.77"/);
     expect(nonJsonLines(stderr)).toEqual([]);
+  });
+
+  it('checks the templates again when one changed after a start remembered them: a broken one ends the next start with exit 2 and a line naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pakt-app-'));
+    dirs.push(dir);
+    cpSync('templates', join(dir, 'templates'), { recursive: true });
+    const env = { DATABASE_URL: tempDb(), PORT: '0', TEMPLATES_DIR: join(dir, 'templates'), INDEX_CACHE_DIR: join(dir, 'cache') };
+    const { child } = await startService(env);
+    children.push(child);
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    expect(existsSync(join(dir, 'cache', 'templates-workplace.json'))).toBe(true);
+    writeFileSync(join(dir, 'templates', 'workplace', 'vorgang.hbs'), '{{#if ticket}}<p>{{ticket.number}}</p>');
+    const { code, stderr } = await runToExit(env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^workplace: template vorgang\.hbs: Parse error/m);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses DATABASE_URL=sqlite: (a temporary database) and an empty PORT before starting anything', async () => {

@@ -6,7 +6,9 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadProposalViews } from '../../../src/channels/workplace/proposal-views.js';
 import { loadWorkplaceViews } from '../../../src/channels/workplace/views.fs.js';
+import { createMemoryDerivedCache } from '../../fakes/derived-cache.js';
 
 describe('workplace views', () => {
   let dir: string;
@@ -42,4 +44,52 @@ describe('workplace views', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)</script>');
   });
+
+  it('remembers a template set that parsed and checks it again once a template changes', () => {
+    copy();
+    const cache = createMemoryDerivedCache();
+    loadWorkplaceViews(dir, cache);
+    expect(cache.puts).toEqual(['templates-workplace']);
+    expect(loadWorkplaceViews(dir, cache).render('fehler', { title: 'a & b' })).toContain('a &amp; b');
+    expect(cache.puts).toEqual(['templates-workplace']); // remembered: not parsed and stored again
+    writeFileSync(join(dir, 'workplace', 'vorgang.hbs'), '{{#if ticket}}<p>{{ticket.number}}</p>');
+    expect(() => loadWorkplaceViews(dir, cache)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('vorgang.hbs') }));
+  });
+
+  it('reports the same first problem with a cache as without one', () => {
+    copy();
+    const cache = createMemoryDerivedCache();
+    loadWorkplaceViews(dir, cache);
+    writeFileSync(join(dir, 'workplace', 'layout.hbs'), '{{#each items}}');
+    unlinkSync(join(dir, 'workplace', 'uebersicht.hbs'));
+    expect(() => loadWorkplaceViews(dir, cache)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('layout.hbs') }));
+  });
 });
+
+describe('proposal views', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('remembers a template set that rendered and checks it again once a template changes', () => {
+    dir = mkdtempSync(join(tmpdir(), 'pakt-views-'));
+    cpSync('templates/workplace', join(dir, 'workplace'), { recursive: true });
+    const cache = createMemoryDerivedCache();
+    const first = loadProposalViews(dir, cache)('proposal-liste', {});
+    expect(cache.puts).toEqual(['templates-proposals']);
+    expect(loadProposalViews(dir, cache)('proposal-liste', {})).toBe(first);
+    expect(cache.puts).toEqual(['templates-proposals']);
+    writeFileSync(join(dir, 'workplace', 'proposal-neu.hbs'), '{{> fehlt}}');
+    expect(() => loadProposalViews(dir, cache)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('proposal-neu.hbs') }));
+  });
+
+  it('does not trust a check stored under another key (another handlebars version or check)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'pakt-views-'));
+    cpSync('templates/workplace', join(dir, 'workplace'), { recursive: true });
+    writeFileSync(join(dir, 'workplace', 'proposal-neu.hbs'), '{{#if x}}');
+    const cache = createMemoryDerivedCache();
+    cache.entries.set('templates-proposals', { key: 'from-another-version', value: true });
+    expect(() => loadProposalViews(dir, cache)).toThrow(expect.objectContaining({ code: 'TEMPLATE_INVALID' }));
+    expect(cache.puts).toEqual([]);
+  });
+});
+
