@@ -45,9 +45,10 @@ function question(i: number, id: string): string {
 }
 
 /** An SMTP sink that records which Message-IDs got a reply (header scan only: cheap, no parsing). */
-async function startSink(): Promise<{ port: number; repliedTo: Set<string>; sent: { n: number }; close(): Promise<void> }> {
+async function startSink(): Promise<{ port: number; repliedTo: Set<string>; sent: { n: number; duplicates: number }; close(): Promise<void> }> {
   const repliedTo = new Set<string>();
-  const sent = { n: 0 };
+  const messageIds = new Set<string>();
+  const sent = { n: 0, duplicates: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -61,6 +62,10 @@ async function startSink(): Promise<{ port: number; repliedTo: Set<string>; sent
         const head = raw.slice(0, Math.max(0, raw.indexOf('\r\n\r\n')));
         const id = /^In-Reply-To:\s*(<[^>]+>)/im.exec(head)?.[1];
         if (id !== undefined) repliedTo.add(id);
+        // A Message-ID seen twice is a message sent twice (the service derives it from the outbox key).
+        const own = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1];
+        if (own !== undefined && messageIds.has(own)) sent.duplicates += 1;
+        if (own !== undefined) messageIds.add(own);
         sent.n += 1;
         callback();
       });
@@ -86,6 +91,8 @@ interface MailRun {
   seconds: number;
   peakRssMb: number;
   sentTotal: number;
+  /** Messages that reached the sink a second time (same Message-ID): must be 0. */
+  duplicates: number;
   /** CPU time (user + system) of the contender from the move until done, per mail of the backlog. */
   cpuMsPerMail: number;
 }
@@ -153,6 +160,7 @@ async function ours(round: number): Promise<MailRun> {
   const ids = await stage(`ours-${round}`);
   const dir = mkdtempSync(join(tmpdir(), 'pakt-bench-mail-'));
   const sentBefore = sink.sent.n;
+  const duplicatesBefore = sink.sent.duplicates;
   const env = { ...mailEnv(dovecot), LOG_LEVEL: 'silent', HOST: '127.0.0.1', OUTBOX_POLL_MS: String(POLL_MS), DATABASE_URL: `sqlite:${join(dir, 'pakt.db')}`, INDEX_CACHE_DIR: join(dir, 'cache'), ATTACHMENTS_DIR: join(dir, 'attachments') };
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles our server.
   const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
@@ -160,7 +168,7 @@ async function ours(round: number): Promise<MailRun> {
   try {
     const r = await release(ids, server.pid);
     await new Promise((resolve) => setTimeout(resolve, 300)); // staff notifications still in the outbox
-    return { seconds: r.seconds, peakRssMb: r.peakRssMb, mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore, cpuMsPerMail: r.cpuMs / MAILS };
+    return { seconds: r.seconds, peakRssMb: r.peakRssMb, mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore, duplicates: sink.sent.duplicates - duplicatesBefore, cpuMsPerMail: r.cpuMs / MAILS };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -170,6 +178,7 @@ async function ours(round: number): Promise<MailRun> {
 async function floor(round: number): Promise<MailRun> {
   const ids = await stage(`floor-${round}`);
   const sentBefore = sink.sent.n;
+  const duplicatesBefore = sink.sent.duplicates;
   const child = spawn(process.execPath, ['--no-deprecation', fileURLToPath(new URL('./floors/mail-floor.mjs', import.meta.url))], {
     env: { ...process.env, ...mailEnv(dovecot) },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -193,7 +202,7 @@ async function floor(round: number): Promise<MailRun> {
   try {
     const r = await release(ids, pid, () => child.stdin.write('go\n'));
     const cpuMs = Number.isFinite(r.cpuMs) ? r.cpuMs : peak.cpuMs - cpuStart;
-    return { seconds: r.seconds, peakRssMb: Math.max(peak.mb, Number.isFinite(r.peakRssMb) ? r.peakRssMb : 0), mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore, cpuMsPerMail: cpuMs / MAILS };
+    return { seconds: r.seconds, peakRssMb: Math.max(peak.mb, Number.isFinite(r.peakRssMb) ? r.peakRssMb : 0), mailsPerSecond: MAILS / r.seconds, sentTotal: sink.sent.n - sentBefore, duplicates: sink.sent.duplicates - duplicatesBefore, cpuMsPerMail: cpuMs / MAILS };
   } finally {
     clearInterval(sampler);
     await exited;
@@ -208,7 +217,7 @@ try {
   process.stderr.write(`Mail: backlog of ${MAILS} mails, outbox poll ${POLL_MS} ms, ${options.rounds} round(s)\n`);
   const r = await interleaved(options.rounds, { ours, floor });
   for (const kind of ['ours', 'floor'] as const) {
-    process.stderr.write(`${kind}: ${r[kind].map((x) => `${x.mailsPerSecond.toFixed(1)} mails/s (${x.sentTotal} sent, CPU ${x.cpuMsPerMail.toFixed(2)} ms per mail), peak ${x.peakRssMb.toFixed(0)} MB`).join('; ')}\n`);
+    process.stderr.write(`${kind}: ${r[kind].map((x) => `${x.mailsPerSecond.toFixed(1)} mails/s (${x.sentTotal} sent, ${x.duplicates} twice, CPU ${x.cpuMsPerMail.toFixed(2)} ms per mail), peak ${x.peakRssMb.toFixed(0)} MB`).join('; ')}\n`);
   }
   const rate = { ours: medianOf(r.ours, (x) => x.mailsPerSecond), floor: medianOf(r.floor, (x) => x.mailsPerSecond) };
   const peak = { ours: medianOf(r.ours, (x) => x.peakRssMb), floor: medianOf(r.floor, (x) => x.peakRssMb) };
