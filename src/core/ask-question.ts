@@ -4,7 +4,7 @@
  * a greeting and a town is answered as it would be in Teams or by mail.
  */
 import type { AskResult, KnowledgeAnswerer } from './knowledge.js';
-import { extractQuestion } from './triage/index.js';
+import { askInContext, extractQuestion } from './triage/index.js';
 
 /**
  * Asks the knowledge base the question extracted from `text` (the text itself when nothing is left).
@@ -13,6 +13,7 @@ import { extractQuestion } from './triage/index.js';
  * // → 'wie lang darf der Sachbericht sein?'
  */
 export function askQuestion(answerer: KnowledgeAnswerer, text: string, options?: { top?: number }): AskResult {
-  const extracted = extractQuestion({ text }).text;
-  return answerer.ask(extracted.trim() === '' ? text : extracted, options);
+  const extracted = extractQuestion({ text });
+  if (extracted.text.trim() === '') return answerer.ask(text, options);
+  return askInContext((question) => answerer.ask(question, options), extracted);
 }

@@ -6,5 +6,6 @@
 export { OUTCOME_POLICY, triage, type TriageDeps } from './triage.js';
 export { TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './types.js';
 export { extractQuestion, type EnquiryText, type ExtractedQuestion, type ExtractOptions } from './question-extract.js';
+export { askInContext } from './ask-in-context.js';
 export { DISCLAIMER_START } from './question-lines.js';
 export { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './text.js';

@@ -42,6 +42,11 @@ export interface ExtractedQuestion {
    * what a lead-in names, "Frage zu unserem Antrag vom 3. März"). What the case rules read.
    */
   content: string;
+  /**
+   * `text` with the context sentence right before each question that it left out ("Ab 2025 bekommt unser Kreis
+   * weniger Geld. Woran bemisst sich die neue Verteilung?"); absent when there is none. See `askInContext`.
+   */
+  withContext?: string;
 }
 
 /**
@@ -148,13 +153,16 @@ function needsContext(question: string): boolean {
   return refersBack(question) && (!cased || nouns < SELF_CONTAINED_NOUNS);
 }
 
-/** The sentences asked: each question, preceded by its nearest earlier context sentence when it needs one. */
-function askedSentences(sentences: Sentence[], places: readonly string[]): string[] {
+/**
+ * The sentences asked: each question, preceded by its nearest earlier context sentence when it needs one (or
+ * always, with `always`).
+ */
+function askedSentences(sentences: Sentence[], places: readonly string[], always = false): string[] {
   const out: string[] = [];
   const used = new Set<number>();
   sentences.forEach((s, i) => {
     if (s.role !== 'question') return;
-    if (needsContext(s.text)) {
+    if (always || needsContext(s.text)) {
       let j = i - 1;
       while (j >= 0 && sentences[j]!.role !== 'context' && sentences[j]!.role !== 'question') j--;
       if (j >= 0 && sentences[j]!.role === 'context' && !used.has(j)) {
@@ -191,7 +199,10 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const core = asked.map(withoutTrailingOffice).join(' ');
   const topic = topicWords([...leadTopics, subjectAsks || asked[0] === subject ? '' : subject].join(' '), core, places);
   const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
-  return { text: text === '' ? fallback(enquiry.text) : text, questions, statements: context, content };
+  const result: ExtractedQuestion = { text: text === '' ? fallback(enquiry.text) : text, questions, statements: context, content };
+  if (questions.length === 0) return result;
+  const contextual = upTo(MAX_ASKED_CHARS, askedSentences(sentences, places, true)).map(withoutTrailingOffice).join(' ');
+  return contextual === core ? result : { ...result, withContext: [topic.join(' '), contextual].filter((s) => s !== '').join('. ') };
 }
 
 /**

@@ -23,6 +23,7 @@ import { FOREIGN_CASE_RULES } from './foreign-case.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './signals.js';
+import { askInContext } from './ask-in-context.js';
 import { extractQuestion } from './question-extract.js';
 import { RULE_WORDS } from './patterns.js';
 import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './text.js';
@@ -81,6 +82,8 @@ interface Prepared {
   asked: FoldedText;
   /** The question put to the knowledge base (question-extract.ts). */
   question: string;
+  /** The question with the context sentence before it, when that differs (ask-in-context.ts). */
+  withContext?: string;
 }
 
 function prepare(input: TriageInput, route: RouteResult): Prepared {
@@ -96,6 +99,7 @@ function prepare(input: TriageInput, route: RouteResult): Prepared {
     both: joinFoldedLines(subjectFolded, foldText(extracted.content)),
     asked: joinFoldedLines(subjectFolded, foldText([...extracted.questions, ...extracted.statements.filter(asksAboutRules)].join('\n'))),
     question: extracted.text,
+    ...(extracted.withContext === undefined ? {} : { withContext: extracted.withContext }),
   };
 }
 
@@ -229,7 +233,8 @@ export function triage(input: TriageInput, deps: TriageDeps): TriageResult {
   // The places named serve reading the question; the route passed on keeps its contract shape (CONTRACTS §3).
   const { places, ...shown } = route;
   const prepared = prepare(input, shown);
-  const answer = prepared.question === '' ? EMPTY_ANSWER : deps.answerer.ask(prepared.question, places === undefined ? undefined : { places });
+  const options = places === undefined ? undefined : { places };
+  const answer = prepared.question === '' ? EMPTY_ANSWER : askInContext((question) => deps.answerer.ask(question, options), { text: prepared.question, withContext: prepared.withContext });
   const decision = decide(input, prepared, answer);
   const { category: ticketCategory, reason } = category(prepared, decision.ticket);
   return {

@@ -148,8 +148,10 @@ const FLOORS: Record<string, Floor> = {
   // bemessen ≈ berechnen: measured hit@1 0.900 (MiniSearch 0.900), answered 0.733, precision 1.000, wrong 0 of 30;
   // left: u1, u6, u7, u8, u26, u30 (suggestions), u20, u28 (handed over). Then a passage about the noun asked for
   // ("Innerhalb welcher Frist …") is no longer outnamed by another titled with a context word (Bewilligungszeitraum):
-  // answered 0.767 (u26 answered from verwendungsnachweis#frist), the rest unchanged
-  'test/fixtures/knowledge/unseen-6.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.76, precision: 0.97, maxWrong: 0 },
+  // answered 0.767 (u26 answered from verwendungsnachweis#frist), the rest unchanged. Then the context sentence
+  // before a question may confirm the passage the question alone ranks first (core/triage/ask-in-context.ts):
+  // answered 0.800 (u7: "Ab 2025 bekommt unser Landkreis weniger IM-Geld. Woran bemisst sich die neue Verteilung?")
+  'test/fixtures/knowledge/unseen-6.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.8, precision: 0.97, maxWrong: 0 },
   // unseen-7: 35 questions (30 with a passage, 3 everyday, 2 the knowledge base cannot answer) written 2026-12-06
   // (second session) before any answer was seen; first measurement (4da582e) hit@1 0.900 (MiniSearch 0.900),
   // answered 0.933, precision 0.929, wrong 2 of 35 (v1, v4), everyday declined 2 of 3 (v31, an Outlook question,

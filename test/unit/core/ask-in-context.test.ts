@@ -1,0 +1,48 @@
+/**
+ * The context sentence as a second opinion (core/triage/ask-in-context.ts): it may confirm the passage the
+ * question alone ranked first, never pick another one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AskResult } from '../../../src/core/knowledge.js';
+import { askInContext, extractQuestion } from '../../../src/core/triage/index.js';
+
+function result(question: string, outcome: AskResult['outcome'], first: string): AskResult {
+  const answer = outcome === 'answer' ? { text: 't', citation: 'c', passageId: first, title: first } : null;
+  return { question, answered: outcome === 'answer', confidence: outcome === 'answer' ? 0.8 : 0.4, answer: answer as AskResult['answer'], hits: [{ id: first, title: first, score: 1 }], outcome, suggestions: [] };
+}
+
+const ENQUIRY = 'Ab 2026 bekommt unser Kreis weniger Geld. Wonach richtet sich die neue Verteilung?';
+
+describe(askInContext.name, () => {
+  it('offers the question with the context sentence before it, which the extraction leaves out', () => {
+    const extracted = extractQuestion({ text: ENQUIRY });
+    expect(extracted.text).toBe('Wonach richtet sich die neue Verteilung?');
+    expect(extracted.withContext).toBe(ENQUIRY);
+    expect(extractQuestion({ text: 'Wonach richtet sich die Verteilung?' }).withContext).toBeUndefined();
+  });
+
+  it('takes the answer in context when it comes from the passage the question alone ranked first', () => {
+    const asked: string[] = [];
+    const ask = (q: string): AskResult => {
+      asked.push(q);
+      return q === ENQUIRY ? result(q, 'answer', 'vwv#verteilung') : result(q, 'suggest', 'vwv#verteilung');
+    };
+    expect(askInContext(ask, extractQuestion({ text: ENQUIRY }))).toMatchObject({ outcome: 'answer', question: ENQUIRY });
+    expect(asked).toHaveLength(2);
+  });
+
+  it('keeps the question alone when the context leads to another passage', () => {
+    const ask = (q: string): AskResult => (q === ENQUIRY ? result(q, 'answer', 'chronik#2026') : result(q, 'suggest', 'vwv#verteilung'));
+    expect(askInContext(ask, extractQuestion({ text: ENQUIRY }))).toMatchObject({ outcome: 'suggest', question: 'Wonach richtet sich die neue Verteilung?' });
+  });
+
+  it('asks once when the question alone is answered', () => {
+    const asked: string[] = [];
+    const ask = (q: string): AskResult => {
+      asked.push(q);
+      return result(q, 'answer', 'vwv#verteilung');
+    };
+    askInContext(ask, extractQuestion({ text: ENQUIRY }));
+    expect(asked).toEqual(['Wonach richtet sich die neue Verteilung?']);
+  });
+});
