@@ -154,6 +154,17 @@ const CONDITION = /\b(?:dann|in\s+(?:diesem|dem|solchen|einem\s+solchen)\s+fall)
 
 const OWN_CONDITION = /\b(?:wenn|falls|sofern|soweit)\b/;
 
+/**
+ * A share of something named before ("einen Teil davon", "wie viel davon", "den Rest daraus"): the question asks
+ * about that thing, however many nouns it names itself ("Dürfen wir einen Teil davon an einen Verband weitergeben?").
+ */
+const PARTITIVE = /\b(?:teil|teile|anteil|rest|etwas|nichts|viel|wieviel|wenig|alles|einiges|summe|betrag)\s+(?:\w+\s+)?(?:davon|hiervon|daraus|hieraus)\b/;
+
+/** True when a question asks for a share of what the sentence before it names. */
+export function asksForShare(question: string): boolean {
+  return PARTITIVE.test(foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS)));
+}
+
 /** True when a question asks about the case the sentence before it describes. */
 export function refersToCondition(question: string): boolean {
   const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));

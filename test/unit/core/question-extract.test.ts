@@ -164,6 +164,12 @@ describe(extractQuestion.name, () => {
       text: 'Wir möchten zusätzlich eine Integrationsbeauftragte fördern lassen. Wie hoch ist dort der Zuschuss?',
       question: 'Wir möchten zusätzlich eine Integrationsbeauftragte fördern lassen. Wie hoch ist dort der Zuschuss?',
     },
+    {
+      name: 'a question for a share ("einen Teil davon") keeps the sentence naming the whole, however many nouns it has',
+      subject: '',
+      text: 'Wir haben die Mittel aus dem Sofortprogramm bekommen. Dürfen wir einen Teil davon an einen Wohlfahrtsverband im Landkreis weitergeben?',
+      question: 'Wir haben die Mittel aus dem Sofortprogramm bekommen. Dürfen wir einen Teil davon an einen Wohlfahrtsverband im Landkreis weitergeben?',
+    },
     { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
     { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
   ])('$name', ({ subject, text, question }) => {
