@@ -172,7 +172,9 @@ const FLOORS: Record<string, Floor> = {
   // measurement on b9de691: unseen-8 hit@1 0.867 (MiniSearch 0.700), answered 0.733, precision 0.913, wrong 2 (k15,
   // k31: an Outlook question answered from the passage on a stand-in); typos-5 hit@1 0.800 (0.667), answered 0.867,
   // precision 0.846, wrong 2 (y7, y11); wrapped-6 hit@1 0.917 (0.667), answered 0.750, precision 0.889, wrong 1 (e5)
-  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.73, precision: 0.91, maxWrong: 2 },
+  // Then office IT and holidays (Outlook, Abwesenheitsnotiz, Drucker, Sommerferien …) are off-topic words
+  // (synonyme.yaml themenfremd): k31 declined, unseen-8 precision 0.955, wrong 1 (k15)
+  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.73, precision: 0.95, maxWrong: 1 },
   'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.86, precision: 0.84, maxWrong: 2 },
   'test/fixtures/knowledge/wrapped-6.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.75, precision: 0.88, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
