@@ -23,6 +23,14 @@ export type { TextRule } from './patterns.js';
 /** Score from which an enquiry counts as an application matter. */
 export const APPLICATION_THRESHOLD = 3;
 
+/**
+ * Rules that only say whose question it is ("unsere Integrationsmanagerin", "bei uns", "für die Stadt X"): the
+ * own context TRIAGE.md lets a rule question carry. Together they count at most {@link CONTEXT_MAX}, below the
+ * threshold, so own context alone never makes an application matter; with one case signal it still does.
+ */
+export const CONTEXT_RULES: ReadonlySet<string> = new Set(['own-staff', 'for-us', 'named-requester']);
+export const CONTEXT_MAX = 2;
+
 /** The requester's own staff and posts ("unsere IM"): a weaker signal, rule questions often name them ("unsere Stelle"). */
 const STAFF_NOUN = String.raw`(?:\w*(?:stelle|stellen|integrationsmanager|integrationsmanagerin|integrationsmanagerinnen|integrationsmanagern|fachkraft|fachkraefte|mitarbeiterin|mitarbeiter|mitarbeitenden|kollegin|kollege|stellenanteil|stellenanteile|ansprechpartner|ansprechpartnerin)|ims?)\b`;
 /** A letter to every municipality (Rundschreiben, Rundmail, Infoschreiben) is no letter in the sender's own matter. */

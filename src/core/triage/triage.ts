@@ -20,7 +20,7 @@ import type { AskOutcome, AskResult, KnowledgeAnswerer } from '../knowledge.js';
 import type { RouteResult, Router } from '../routing.js';
 import { PROGRAMME_TERMS } from './categories.js';
 import { FOREIGN_CASE_RULES } from './foreign-case.js';
-import { APPLICATION_RULES, APPLICATION_THRESHOLD } from './rules.js';
+import { APPLICATION_RULES, APPLICATION_THRESHOLD, CONTEXT_MAX, CONTEXT_RULES } from './rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './signals.js';
 import { askInContext } from './ask-in-context.js';
@@ -187,9 +187,16 @@ const knowledgeStage: Stage = ({ prepared, answer, application }) => {
 /** The decision stages in order; the first that decides wins. The last always decides. */
 const STAGES: readonly Stage[] = [emptyStage, automatedStage, courtesyStage, applicationStage, knowledgeStage];
 
+/** The score with the own-context rules counted at most CONTEXT_MAX together (rules.ts). */
+function capContext(score: Score): Score {
+  const context = score.hits.filter((h) => CONTEXT_RULES.has(h.id)).reduce((sum, h) => sum + Math.max(0, h.weight), 0);
+  const excess = Math.max(0, context - CONTEXT_MAX);
+  return excess === 0 ? score : { ...score, score: score.score - excess };
+}
+
 /** The application score; for a question found not German, with the English own-case signals added. */
 function applicationScore(prepared: Prepared, answer: AskResult): Score {
-  const german = scoreText(APPLICATION_RULES, prepared.both, prepared.asked);
+  const german = capContext(scoreText(APPLICATION_RULES, prepared.both, prepared.asked));
   if (answer.language === undefined) return german;
   const english = scoreText(FOREIGN_CASE_RULES, prepared.both);
   return { score: german.score + english.score, hits: [...german.hits, ...english.hits] };

@@ -104,13 +104,15 @@ describe('triage development sets (TRIAGE.md)', () => {
   // earlier blind set, before running them; first measured on b9de691: 0.85 intent, 0.80 ticket (g12 and g13: a rule
   // question told with the own context taken for an application matter; g15: whether half a post may work in an
   // ESF project, which the knowledge base does not state, is answered; g16: thanks in a reply thread made a ticket).
-  it('test/fixtures/triage/unseen-5.jsonl: intent ≥ 0.85 and ticket ≥ 0.80 (the first measurement, held from falling)', () => {
+  // Then the own-context rules (own staff, "bei uns", a named town) count at most 2 together (rules.ts CONTEXT_RULES):
+  // g12 and g13 are answered, 0.95 intent, 0.90 ticket.
+  it('test/fixtures/triage/unseen-5.jsonl: intent ≥ 0.95 and ticket ≥ 0.90', () => {
     const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-5.jsonl');
     const results = lines.map((line) => ({ line, result: run(line) }));
     const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
     const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
-    expect(intent).toBeGreaterThanOrEqual(0.85);
-    expect(ticket).toBeGreaterThanOrEqual(0.8);
+    expect(intent).toBeGreaterThanOrEqual(0.95);
+    expect(ticket).toBeGreaterThanOrEqual(0.9);
   });
 });
 

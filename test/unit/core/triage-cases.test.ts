@@ -174,6 +174,8 @@ const CASES: Case[] = [
   { name: "wir überlegen aufzustocken + Obergrenze? (Regelfrage)", channel: 'email', subject: "Frage", text: "Wir überlegen, unsere Stelle aufzustocken. Gibt es eine Obergrenze für den Stellenumfang?", intent: 'general_question', ticket: false },
   { name: "eigene Lage geschildert, gefragt wird grundsätzlich", channel: 'email', subject: "Förderbeginn", text: "Unsere neue Integrationsmanagerin hat am 1. April angefangen, den Bescheid haben wir erst im Juni bekommen. Ab wann wird eine Stelle grundsätzlich gefördert?", intent: 'general_question', ticket: false },
   { name: "Bitte um Fristverlängerung, mit \"grundsätzlich\" begründet", channel: 'email', subject: "Frist VN", text: "Grundsätzlich halten wir Fristen ein, aber unsere Kollegin ist erkrankt. Können Sie die Frist für unseren Verwendungsnachweis bis Ende Juli verlängern?", intent: 'application_matter', ticket: true },
+  { name: "neue Integrationsmanagerin fragt nach der Regel (eigener Kontext zweimal)", channel: 'email', subject: "Kennzahlen", text: "Unsere Integrationsmanagerin ist neu bei uns und fragt, bis wann die Kennzahlen für das Vorjahr gemeldet werden müssen.", intent: 'general_question', ticket: false },
+  { name: "eigener Kontext und eine Handlung gegenüber dem RP: ein Vorgang", channel: 'email', subject: "Neue Integrationsmanagerin", text: "Zum 1. April beginnt bei uns eine neue Integrationsmanagerin. Reicht es, wenn wir Ihnen den Arbeitsvertrag schicken?", intent: 'application_matter', ticket: true },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
