@@ -114,7 +114,7 @@ export function isCourtesyOnlyFolded(folded: string): boolean {
 const THANKS_LEAD = /^\W*(?:(?:vielen|herzlichen|besten|lieben|tausend)\s+)?(?:dank|danke|dankeschoen|thanks|thank\s+you)\b/;
 const REQUEST_MARKERS = /\b(?:bitte|brauche|brauchen|benoetige|benoetigen|koennen\s+sie|koennten\s+sie|wuerden\s+sie|moechte|moechten|frage|fragen|aber|jedoch|allerdings)\b/;
 /** Most words of a short acknowledgement that starts with thanks ("Vielen Dank, dann warten wir ab."). */
-const ACK_MAX_WORDS = 12;
+const ACK_MAX_WORDS = 16;
 
 /**
  * True for a short acknowledgement led by thanks, without a question, request or objection ("aber").

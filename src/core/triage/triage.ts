@@ -76,6 +76,8 @@ interface Prepared {
   subject: FoldedText;
   isReply: boolean;
   body: FoldedText;
+  /** The message content alone (no salutation, courtesy, lead-in, signature). */
+  content: FoldedText;
   /** Subject and the message content (no salutation, courtesy, lead-in, signature): what the case rules read. */
   both: FoldedText;
   /** Subject, asking sentences and statements naming a rule word: where rule-question markers (negative rules) count. */
@@ -96,6 +98,7 @@ function prepare(input: TriageInput, route: RouteResult): Prepared {
     subject: subjectFolded,
     isReply,
     body: foldText(bodyText),
+    content: foldText(extracted.content),
     both: joinFoldedLines(subjectFolded, foldText(extracted.content)),
     asked: joinFoldedLines(subjectFolded, foldText([...extracted.questions, ...extracted.statements.filter(asksAboutRules)].join('\n'))),
     question: extracted.text,
@@ -156,7 +159,9 @@ const automatedStage: Stage = ({ input, application }) => {
 const courtesyStage: Stage = ({ prepared, application }) => {
   if (subjectCarriesQuestion(prepared)) return null;
   if (isCourtesyOnlyFolded(prepared.body.folded)) return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
-  const acknowledgement = isThanksAcknowledgementFolded(prepared.body.folded) && application.score < APPLICATION_THRESHOLD;
+  // Read on the body as written and on its content without greeting and signature ("Guten Tag, vielen Dank …").
+  const thanks = isThanksAcknowledgementFolded(prepared.body.folded) || isThanksAcknowledgementFolded(prepared.content.folded);
+  const acknowledgement = thanks && application.score < APPLICATION_THRESHOLD;
   return acknowledgement ? { intent: 'other', ticket: false, reasons: ['Kurze Danksagung ohne Frage oder Bitte'] } : null;
 };
 

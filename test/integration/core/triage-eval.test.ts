@@ -105,14 +105,15 @@ describe('triage development sets (TRIAGE.md)', () => {
   // question told with the own context taken for an application matter; g15: whether half a post may work in an
   // ESF project, which the knowledge base does not state, is answered; g16: thanks in a reply thread made a ticket).
   // Then the own-context rules (own staff, "bei uns", a named town) count at most 2 together (rules.ts CONTEXT_RULES):
-  // g12 and g13 are answered, 0.95 intent, 0.90 ticket.
-  it('test/fixtures/triage/unseen-5.jsonl: intent ≥ 0.95 and ticket ≥ 0.90', () => {
+  // g12 and g13 are answered, 0.95 intent, 0.90 ticket. Then thanks are read on the content without greeting and
+  // signature too (g16): 1.00 intent, 0.95 ticket; left g15.
+  it('test/fixtures/triage/unseen-5.jsonl: intent and ticket ≥ 0.95', () => {
     const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-5.jsonl');
     const results = lines.map((line) => ({ line, result: run(line) }));
     const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
     const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
     expect(intent).toBeGreaterThanOrEqual(0.95);
-    expect(ticket).toBeGreaterThanOrEqual(0.9);
+    expect(ticket).toBeGreaterThanOrEqual(0.95);
   });
 });
 

@@ -176,6 +176,7 @@ const CASES: Case[] = [
   { name: "Bitte um Fristverlängerung, mit \"grundsätzlich\" begründet", channel: 'email', subject: "Frist VN", text: "Grundsätzlich halten wir Fristen ein, aber unsere Kollegin ist erkrankt. Können Sie die Frist für unseren Verwendungsnachweis bis Ende Juli verlängern?", intent: 'application_matter', ticket: true },
   { name: "neue Integrationsmanagerin fragt nach der Regel (eigener Kontext zweimal)", channel: 'email', subject: "Kennzahlen", text: "Unsere Integrationsmanagerin ist neu bei uns und fragt, bis wann die Kennzahlen für das Vorjahr gemeldet werden müssen.", intent: 'general_question', ticket: false },
   { name: "eigener Kontext und eine Handlung gegenüber dem RP: ein Vorgang", channel: 'email', subject: "Neue Integrationsmanagerin", text: "Zum 1. April beginnt bei uns eine neue Integrationsmanagerin. Reicht es, wenn wir Ihnen den Arbeitsvertrag schicken?", intent: 'application_matter', ticket: true },
+  { name: "Dank mit Gruß und Signatur im Antwort-Thread, ohne Frage", channel: 'email', from: "integration@stadt.example", subject: "AW: Ihre Anfrage zum Sachbericht", text: "Guten Tag,\n\nvielen Dank für die schnelle und ausführliche Antwort, damit ist für uns alles geklärt.\n\nFreundliche Grüße\nStabsstelle Integration\nStadt Musterhausen", intent: 'other', ticket: false },
 ];
 
 describe(`${triage.name}: realistic cases`, () => {
