@@ -21,10 +21,49 @@ export function berlinFormat(locale: string, options: Intl.DateTimeFormatOptions
 
 const parts = berlinFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
 
-function fields(instant: Date): Record<string, number> {
+function formatted(instant: Date): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of parts().formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
+}
+
+const HOUR_MS = 3_600_000;
+/** From 1900 on, Berlin's offset to UTC is whole hours and changes only on a full UTC hour (tz database). */
+const WHOLE_HOURS_SINCE = Date.UTC(1900, 0, 1);
+/** Offsets found per UTC hour (a handful per day are in use: now, today's and tomorrow's midnight). */
+const offsets = new Map<number, number>();
+const MAX_OFFSETS = 64;
+
+/** Berlin's offset to UTC (ms) in the UTC hour `hour` (hours since the epoch), from Intl once per hour. */
+function offsetOfHour(hour: number): number {
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const f = formatted(new Date(start));
+    offset = Date.UTC(f.year ?? 0, (f.month ?? 1) - 1, f.day ?? 1, f.hour ?? 0, f.minute ?? 0, f.second ?? 0) - start;
+    if (offsets.size >= MAX_OFFSETS) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * The Berlin wall-clock fields of an instant. Intl formatting costs tens of microseconds and a mail needs the
+ * Berlin day several times, so the offset is looked up per UTC hour (constant within it, see above) and the
+ * fields are read from the shifted instant.
+ */
+function fields(instant: Date): Record<string, number> {
+  const t = instant.getTime();
+  if (!(t >= WHOLE_HOURS_SINCE)) return formatted(instant); // before 1900, or an invalid date (Intl throws)
+  const local = new Date(t + offsetOfHour(Math.floor(t / HOUR_MS)));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** The Berlin calendar date of an instant. */
