@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../../src/channels/email/config.js';
-import { classifySendError, createSmtpSender, usesOAuth2 } from '../../../src/channels/email/sender.smtp.js';
+import { classifySendError, createSmtpSender, usesOAuth2, type SmtpSenderDeps } from '../../../src/channels/email/sender.smtp.js';
 import { createEmailState, emailMigrations } from '../../../src/channels/email/state.js';
 import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
@@ -43,7 +43,7 @@ function message(overrides: Partial<OutboundMessage> = {}): OutboundMessage {
   };
 }
 
-function setup(send?: () => Promise<never>) {
+function setup(send?: () => Promise<never>, extra: Partial<SmtpSenderDeps> = {}) {
   const db = new Database(':memory:');
   for (const m of emailMigrations) db.exec(m.sql);
   const state = createEmailState(sqliteSqlDb(db));
@@ -56,7 +56,7 @@ function setup(send?: () => Promise<never>) {
     sent.push(info.message);
     return info;
   };
-  const sender = createSmtpSender({ config: CONFIG, templates: TEMPLATES, state, logger: silentLogger, clock: new FakeClock(), transport: transport as never });
+  const sender = createSmtpSender({ config: CONFIG, templates: TEMPLATES, state, logger: silentLogger, clock: new FakeClock(), transport: transport as never, ...extra });
   return { sender, sent, state };
 }
 
@@ -106,6 +106,21 @@ describe(createSmtpSender.name, () => {
     expect(raw).toMatch(/^X-Loop: integrationsmanagement@rps\.bwl\.de\r?$/m);
     expect(raw).toMatch(/^Message-ID: <pakt\.[0-9a-f]{32}@rps\.bwl\.de>\r?$/m);
     expect(result).toMatchObject({ providerId: expect.stringMatching(/^<pakt\./) });
+  });
+
+  it('files in the Sent folder the very bytes it sent, text and HTML part included', async () => {
+    const saved: Buffer[] = [];
+    const sentFolder = { save: async (raw: Buffer) => void saved.push(raw), contains: async () => false, close: async () => undefined };
+    const { sender, sent } = setup(undefined, { sentFolder, saveSent: true });
+    expect((await sender.deliver(message())).kind).toBe('sent');
+    expect(saved).toHaveLength(1);
+    // The same message (the test transport writes its line ends as LF; SMTP gets CRLF, as the copy has them).
+    const lf = (b: Buffer): string => b.toString().replace(/\r\n/g, '\n');
+    expect(lf(saved[0]!)).toBe(lf(sent[0]!));
+    const raw = saved[0]!.toString();
+    expect(raw).toMatch(/^Message-ID: <pakt\.[0-9a-f]{32}@rps\.bwl\.de>\r?$/m);
+    expect(raw).toMatch(/^Content-Type: text\/plain/m);
+    expect(raw).toMatch(/^Content-Type: text\/html/m);
   });
 
   it('never sends the same outbox key twice', async () => {
