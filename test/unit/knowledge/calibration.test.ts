@@ -133,6 +133,15 @@ describe('calibration of answers', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
+  it('does not answer from a clear lead when nearly half of the question is about things the knowledge base never names', () => {
+    // Triage unseen-5 g15: ESF, Projekt, Kombination and Doppelförderung are unknown (share 0.47); the rates passage
+    // leads clearly on Fachkraft, Stelle and gefördert, but says nothing about combining the two funds.
+    const r = kb.ask(
+      'Kombination ESF-Mitteln. Dürfte eine Fachkraft, deren Stelle zu 50 % über das Integrationsmanagement gefördert wird, mit den übrigen 50 % in diesem ESF-Projekt arbeiten, oder wäre das eine unzulässige Doppelförderung?',
+    );
+    expect(r.outcome).not.toBe('answer');
+  });
+
   it('does not answer from a passage that names the asked word only by a synonym while the next names it in its title', () => {
     const r = kb.ask('Worauf beruhte der Planungsrahmen und wie wurde er berechnet?');
     expect(r.outcome === 'answer' ? r.answer!.passageId : 'im#planungsrahmen').toBe('im#planungsrahmen');
