@@ -140,9 +140,17 @@ export function leadInTopic(sentence: string): string {
 const ANAPHORA =
   /\b(?:dafuer|dazu|hierfuer|hierzu|hiervon|hierbei|dort|dorthin|davon|dabei|darauf|darueber|deswegen|deshalb|daher|darum|dadurch|trotzdem|dies|dieser|diese|diesem|diesen|dieses|sowas|solche[rnms]?|er|sie\s+(?:muss|darf|kann|soll)|derartige\w*)\b|\b(?:sich|man|wir|ich|es)\s+das\b|\bdas\s+(?:auch|noch|dann|so|trotzdem|hinten|ueberhaupt)\b|\b(?:ist|geht|waere|gilt|klappt|reicht)\s+das\b|\bdas\s+(?:\w+\s+)?(?:moeglich|zulaessig|erlaubt|foerderfaehig|ok|okay|in\s+ordnung|machbar)\b|\bso\s+(?:etwas|was)\b/;
 
+/**
+ * "da" right after the verb ("Welche Themen standen da auf dem Programm?") is the place or time named before, not
+ * the conjunction; unless the question names its own year or date ("Gab es 2017/18 da eine Mindestsumme?").
+ */
+const THERE = /\b(?:ist|sind|war|waren|stand|standen|steht|stehen|gibt|gab|geht|ging|lief|liefen|kam|kamen|wird|wurde|wurden|hat|hatte|hatten|gilt|galt)\s+(?:es\s+|man\s+)?da\b(?!\s*,)/;
+const OWN_TIME = /\b(?:19|20)\d\d\b|\b\d{1,2}\.\s?\d{1,2}\./;
+
 /** True when a question refers back to the sentence before it. */
 export function refersBack(question: string): boolean {
-  return ANAPHORA.test(foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS)));
+  const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
+  return ANAPHORA.test(folded) || (THERE.test(folded) && !OWN_TIME.test(folded));
 }
 
 /**

@@ -170,6 +170,18 @@ describe(extractQuestion.name, () => {
       text: 'Wir haben die Mittel aus dem Sofortprogramm bekommen. Dürfen wir einen Teil davon an einen Wohlfahrtsverband im Landkreis weitergeben?',
       question: 'Wir haben die Mittel aus dem Sofortprogramm bekommen. Dürfen wir einen Teil davon an einen Wohlfahrtsverband im Landkreis weitergeben?',
     },
+    {
+      name: '"da" right after the verb points to the event named before',
+      subject: '',
+      text: 'Im Herbst gab es eine Regionalkonferenz für Integrationsmanager in Stuttgart. Welche Themen standen da im Mittelpunkt?',
+      question: 'Im Herbst gab es eine Regionalkonferenz für Integrationsmanager in Stuttgart. Welche Themen standen da im Mittelpunkt?',
+    },
+    {
+      name: '"da" after a year the question names itself points within the question',
+      subject: '',
+      text: 'Wir sind eine kleine Gemeinde. Gab es 2018 da eine Mindestsumme?',
+      question: 'Gab es 2018 da eine Mindestsumme?',
+    },
     { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
     { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
   ])('$name', ({ subject, text, question }) => {
