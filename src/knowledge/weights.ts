@@ -27,6 +27,11 @@ export const YEAR_WEIGHT = 0.3;
 export const ASKED_WEIGHT = 1.8;
 /** Weight factor of a generic word (Frage, Jahr, Juli, beachten): it carries no topic of its own. */
 export const GENERIC_WEIGHT = 0.2;
+/**
+ * A small number (1 to 99: "20 Prozent", "30 Leute", "3 Monate") matches days of dates and counts in any passage;
+ * it weighs like a year. Larger numbers (51.000, 3.000) stay distinctive.
+ */
+const SMALL_NUMBER = /^\d{1,2}$/;
 
 /**
  * Weighs a plan's terms: each own term by its idf over whole passages (an abbreviation like its long form),
@@ -50,7 +55,7 @@ export function weighTerms(df: Map<string, number>, passageCount: number, plan: 
     // Verwendungsnachweis every other passage writes out.
     const floor = g.abbreviation === true ? Math.min(...g.own.map(global)) : Infinity;
     g.own.forEach((t, i) => {
-      weight.set(t, Math.min(floor, global(t)) * (YEAR_TERM.test(t) ? YEAR_WEIGHT : g.generic ? GENERIC_WEIGHT : g.asked === true ? ASKED_WEIGHT : 1));
+      weight.set(t, Math.min(floor, global(t)) * (YEAR_TERM.test(t) || SMALL_NUMBER.test(t) ? YEAR_WEIGHT : g.generic ? GENERIC_WEIGHT : g.asked === true ? ASKED_WEIGHT : 1));
       // Typos only: a term the index knows is matched exactly (cheaper, and no drift to look-alike words). The
       // word's own stem gets the distance of the written word (Vertertung → vertert, two edits for a swap).
       const length = i === 0 ? Math.max(t.length, g.word.length) : t.length;

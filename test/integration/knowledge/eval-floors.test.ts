@@ -112,7 +112,8 @@ const FLOORS: Record<string, Floor> = {
   // first measured hit@1 0.833 (MiniSearch 0.500), answered 0.667 of 12; of the 10: hit@1 0.9, answered 0.8; then the
   // recurring Kennzahlen deadline fits "für 2025" (z2): measured hit@1 0.900, answered 0.900, precision 1.000, wrong
   // 0 of 10; left: z1 ("mit nur 20 Prozent beschäftigt" is a share of a post)
-  'test/fixtures/knowledge/wrapped-4.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // Since "N Prozent" reads as a Stellenanteil (synonyme.yaml; small numbers weigh like years): z1 answered, 1.000 / 1.000
+  'test/fixtures/knowledge/wrapped-4.jsonl': { kind: 'enquiries', hit1: 1, answered: 0.97, precision: 0.97, maxWrong: 0 },
   // written 2026-12-06 (fourth session) as unseen clean questions (30, each answerable, phrased as municipal staff
   // would: Tätigkeitsbericht, Zwischenabrechnung, Arbeiterwohlfahrt, Mutterschutz), before running them: first
   // measured hit@1 0.833 (MiniSearch 0.667), answered 0.733 (misses 0.90), precision 0.955 (misses 0.97), wrong 1 of
@@ -150,8 +151,9 @@ const FLOORS: Record<string, Floor> = {
   // ("Innerhalb welcher Frist …") is no longer outnamed by another titled with a context word (Bewilligungszeitraum):
   // answered 0.767 (u26 answered from verwendungsnachweis#frist), the rest unchanged. Then the context sentence
   // before a question may confirm the passage the question alone ranks first (core/triage/ask-in-context.ts):
-  // answered 0.800 (u7: "Ab 2025 bekommt unser Landkreis weniger IM-Geld. Woran bemisst sich die neue Verteilung?")
-  'test/fixtures/knowledge/unseen-6.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.8, precision: 0.97, maxWrong: 0 },
+  // answered 0.800 (u7: "Ab 2025 bekommt unser Landkreis weniger IM-Geld. Woran bemisst sich die neue Verteilung?").
+  // Then "20 Prozent Stellenanteil" is read as the share of a post (u20): answered 0.833
+  'test/fixtures/knowledge/unseen-6.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // unseen-7: 35 questions (30 with a passage, 3 everyday, 2 the knowledge base cannot answer) written 2026-12-06
   // (second session) before any answer was seen; first measurement (4da582e) hit@1 0.900 (MiniSearch 0.900),
   // answered 0.933, precision 0.929, wrong 2 of 35 (v1, v4), everyday declined 2 of 3 (v31, an Outlook question,
@@ -175,8 +177,9 @@ const FLOORS: Record<string, Floor> = {
   // Then office IT and holidays (Outlook, Abwesenheitsnotiz, Drucker, Sommerferien …) are off-topic words
   // (synonyme.yaml themenfremd): k31 declined, unseen-8 precision 0.955, wrong 1 (k15). Then "da" right after the
   // verb points to the sentence before ("Welche Themen standen da auf dem Programm?"): k15 right, hit@1 0.900,
-  // answered 0.733, precision 1.000, wrong 0
-  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.73, precision: 0.97, maxWrong: 0 },
+  // answered 0.733, precision 1.000, wrong 0. Then "N Prozent" is a Stellenanteil (synonyme.yaml) and a number below
+  // 100 weighs like a year (weights.ts SMALL_NUMBER): k27 answered, 0.767
+  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.76, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.86, precision: 0.84, maxWrong: 2 },
   // Then a question for a share ("einen Teil davon") keeps the sentence naming the whole (e5 right: hit@1 1.000,
   // precision 1.000), and own context alone no longer makes a case (triage rules.ts CONTEXT_RULES): answered 0.833

@@ -133,6 +133,14 @@ describe('calibration of answers', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
+  it('reads "N Prozent" of a post as its share (Stellenanteil), and a small number as no topic of its own', () => {
+    // "30" must not tie the question to a passage naming the 30th of a month.
+    for (const q of ['Geht eine Integrationsmanager-Stelle auch mit 30 Prozent?', 'Dürfen wir eine Integrationsmanagerin mit nur 25 Prozent Stellenanteil beschäftigen?']) {
+      const r = kb.ask(q);
+      expect(r.outcome === 'answer' ? r.answer!.passageId : r.hits[0]?.id).toMatch(/^(?:faq#stellenteilung|im#stellen)$/);
+    }
+  });
+
   it('does not answer from a clear lead when nearly half of the question is about things the knowledge base never names', () => {
     // Triage unseen-5 g15: ESF, Projekt, Kombination and Doppelförderung are unknown (share 0.47); the rates passage
     // leads clearly on Fachkraft, Stelle and gefördert, but says nothing about combining the two funds.
