@@ -178,8 +178,9 @@ const FLOORS: Record<string, Floor> = {
   // (synonyme.yaml themenfremd): k31 declined, unseen-8 precision 0.955, wrong 1 (k15). Then "da" right after the
   // verb points to the sentence before ("Welche Themen standen da auf dem Programm?"): k15 right, hit@1 0.900,
   // answered 0.733, precision 1.000, wrong 0. Then "N Prozent" is a Stellenanteil (synonyme.yaml) and a number below
-  // 100 weighs like a year (weights.ts SMALL_NUMBER): k27 answered, 0.767
-  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.76, precision: 0.97, maxWrong: 0 },
+  // 100 weighs like a year (weights.ts SMALL_NUMBER): k27 answered, 0.767. Then "war das" points back like "ist das"
+  // (k16, home visits during Corona: was out of scope without its context): hit@1 0.933, answered 0.800
+  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.8, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.86, precision: 0.84, maxWrong: 2 },
   // Then a question for a share ("einen Teil davon") keeps the sentence naming the whole (e5 right: hit@1 1.000,
   // precision 1.000), and own context alone no longer makes a case (triage rules.ts CONTEXT_RULES): answered 0.833

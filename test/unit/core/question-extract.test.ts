@@ -177,6 +177,12 @@ describe(extractQuestion.name, () => {
       question: 'Im Herbst gab es eine Regionalkonferenz für Integrationsmanager in Stuttgart. Welche Themen standen da im Mittelpunkt?',
     },
     {
+      name: '"war das" in the past tense points back like "ist das"',
+      subject: '',
+      text: 'In der Pandemie hat unsere Integrationsmanagerin nur noch per Telefon beraten. War das für die Förderung ein Problem?',
+      question: 'In der Pandemie hat unsere Integrationsmanagerin nur noch per Telefon beraten. War das für die Förderung ein Problem?',
+    },
+    {
       name: '"da" after a year the question names itself points within the question',
       subject: '',
       text: 'Wir sind eine kleine Gemeinde. Gab es 2018 da eine Mindestsumme?',
