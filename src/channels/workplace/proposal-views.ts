@@ -4,11 +4,11 @@
  * template stops start-up). A template set that passed this check before (same texts, same handlebars;
  * DerivedCache) is compiled on its first render instead, and handlebars loads then.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import { noDerivedCache, type DerivedCache } from '../../core/ports.js';
 import { handlebars, templatesKey, type HandlebarsModule } from '../handlebars.js';
+import { readWorkplaceFile } from './views.fs.js';
 
 export const PROPOSAL_PAGES = ['proposal-liste', 'proposal-neu', 'proposal-pruefen'] as const;
 export type ProposalPage = (typeof PROPOSAL_PAGES)[number];
@@ -52,13 +52,7 @@ function compileChecked(source: (file: string) => string): Map<ProposalPage, Han
  */
 export function loadProposalViews(templatesDir: string, cache: DerivedCache = noDerivedCache): ProposalViews {
   const dir = join(templatesDir, 'workplace');
-  const read = (name: string): string => {
-    try {
-      return readFileSync(join(dir, name), 'utf8');
-    } catch (cause) {
-      throw new AppError('TEMPLATE_INVALID', `workplace: cannot read template ${join(dir, name)}`, { cause });
-    }
-  };
+  const read = (name: string): string => readWorkplaceFile(dir, name);
   const files = ['layout.hbs', ...PARTIALS.map((p) => `${p}.hbs`), ...PROPOSAL_PAGES.map((p) => `${p}.hbs`)];
   let sources: Map<string, string>;
   try {

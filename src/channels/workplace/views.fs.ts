@@ -26,6 +26,15 @@ export interface WorkplaceViews {
   script: string;
 }
 
+/** One file of the workplace's template folder; a missing or unreadable one is TEMPLATE_INVALID, naming its path. */
+export function readWorkplaceFile(dir: string, file: string): string {
+  try {
+    return readFileSync(join(dir, file), 'utf8');
+  } catch (cause) {
+    throw new AppError('TEMPLATE_INVALID', `workplace: cannot read template ${join(dir, file)}`, { cause });
+  }
+}
+
 /**
  * Loads the templates from `<templatesDir>/workplace`; `cache` remembers a template set that parsed.
  *
@@ -33,13 +42,7 @@ export interface WorkplaceViews {
  */
 export function loadWorkplaceViews(templatesDir: string, cache: DerivedCache = noDerivedCache): WorkplaceViews {
   const dir = join(templatesDir, 'workplace');
-  const read = (file: string): string => {
-    try {
-      return readFileSync(join(dir, file), 'utf8');
-    } catch (cause) {
-      throw new AppError('TEMPLATE_INVALID', `workplace: cannot read template ${join(dir, file)}`, { cause });
-    }
-  };
+  const read = (file: string): string => readWorkplaceFile(dir, file);
   let files: string[];
   try {
     files = readdirSync(dir);

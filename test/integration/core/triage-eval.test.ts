@@ -71,7 +71,31 @@ describe('triage development sets (TRIAGE.md)', () => {
   // triage-2.jsonl: 30/30 until lower-case past participles (vorgelegt, vorgegeben) stopped counting as unknown
   // nouns (query.ts PARTICIPLE); since then t2-7 (a DIM question on a maximum per Kreis and prescribed software) is
   // answered from the DIM programme passage, which says the VwV rules the amount per Kreis: 29/30 tickets (0.97).
-  it.each(['test/eval/triage.jsonl', 'test/eval/triage-2.jsonl', 'test/fixtures/triage/heldout-like.jsonl', 'test/fixtures/triage/unseen-2.jsonl', 'test/fixtures/triage/unseen-3.jsonl'])('%s: intent and ticket ≥ 0.95', (file) => {
+  // test/fixtures/triage/unseen-4.jsonl: 20 enquiries written 2026-12-06 (second session) before running them; first
+  // measured 0.90 intent, 0.85 ticket. Since then naming the Regierungspräsidium no longer makes an everyday question
+  // (passports at its Bürgerbüro, s18) a programme question: 0.95 intent, 0.85 ticket; and English own-case signals
+  // (core/triage/foreign-case.ts) make s14, an English enquiry about the sender's own missing instalment, a ticket:
+  // 1.00 intent, 0.90 ticket. Then "vorgelegt" in lower case no longer counts as an unknown noun (vor|gelegt split
+  // like a compound), so s1 is answered from the passage on the Zwischenverwendungsnachweis: 1.00 intent, 0.95
+  // ticket. Left: s15 (whether there is a Sachkostenpauschale, which the sources do not confirm, is answered from
+  // the passage on eligible costs).
+  // test/fixtures/triage/unseen-5.jsonl: 20 enquiries written 2026-12-06 (third session) by a helper that saw no
+  // earlier blind set, before running them; first measured on b9de691: 0.85 intent, 0.80 ticket (g12 and g13: a rule
+  // question told with the own context taken for an application matter; g15: whether half a post may work in an
+  // ESF project, which the knowledge base does not state, is answered; g16: thanks in a reply thread made a ticket).
+  // Then the own-context rules (own staff, "bei uns", a named town) count at most 2 together (rules.ts CONTEXT_RULES):
+  // g12 and g13 are answered, 0.95 intent, 0.90 ticket. Then thanks are read on the content without greeting and
+  // signature too (g16): 1.00 intent, 0.95 ticket; and no clear lead answers a question nearly half of which the
+  // knowledge base never names (assess.ts clearLeadMaxUnknown; g15, ESF and Doppelförderung): 1.00 / 1.00.
+  it.each([
+    'test/eval/triage.jsonl',
+    'test/eval/triage-2.jsonl',
+    'test/fixtures/triage/heldout-like.jsonl',
+    'test/fixtures/triage/unseen-2.jsonl',
+    'test/fixtures/triage/unseen-3.jsonl',
+    'test/fixtures/triage/unseen-4.jsonl',
+    'test/fixtures/triage/unseen-5.jsonl',
+  ])('%s: intent and ticket ≥ 0.95', (file) => {
     const lines = jsonl<TriageLine>(file);
     const results = lines.map((line) => ({ line, result: run(line) }));
     const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
@@ -81,40 +105,6 @@ describe('triage development sets (TRIAGE.md)', () => {
       .map(({ line, result }) => `${line.id}: ${result.intent}/${String(result.ticket)}`);
     expect(intent, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
     expect(ticket, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
-  });
-
-  // test/fixtures/triage/unseen-4.jsonl: 20 enquiries written 2026-12-06 (second session) before running them; first
-  // measured 0.90 intent, 0.85 ticket. Since then naming the Regierungspräsidium no longer makes an everyday question
-  // (passports at its Bürgerbüro, s18) a programme question: 0.95 intent, 0.85 ticket; and English own-case signals
-  // (core/triage/foreign-case.ts) make s14, an English enquiry about the sender's own missing instalment, a ticket:
-  // 1.00 intent, 0.90 ticket. Then "vorgelegt" in lower case no longer counts as an unknown noun (vor|gelegt split
-  // like a compound), so s1 is answered from the passage on the Zwischenverwendungsnachweis: 1.00 intent, 0.95
-  // ticket. Left: s15 (whether there is a Sachkostenpauschale, which the sources do not confirm, is answered from
-  // the passage on eligible costs).
-  it('test/fixtures/triage/unseen-4.jsonl: intent and ticket ≥ 0.95', () => {
-    const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-4.jsonl');
-    const results = lines.map((line) => ({ line, result: run(line) }));
-    const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
-    const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
-    expect(intent).toBeGreaterThanOrEqual(0.95);
-    expect(ticket).toBeGreaterThanOrEqual(0.95);
-  });
-
-  // test/fixtures/triage/unseen-5.jsonl: 20 enquiries written 2026-12-06 (third session) by a helper that saw no
-  // earlier blind set, before running them; first measured on b9de691: 0.85 intent, 0.80 ticket (g12 and g13: a rule
-  // question told with the own context taken for an application matter; g15: whether half a post may work in an
-  // ESF project, which the knowledge base does not state, is answered; g16: thanks in a reply thread made a ticket).
-  // Then the own-context rules (own staff, "bei uns", a named town) count at most 2 together (rules.ts CONTEXT_RULES):
-  // g12 and g13 are answered, 0.95 intent, 0.90 ticket. Then thanks are read on the content without greeting and
-  // signature too (g16): 1.00 intent, 0.95 ticket; and no clear lead answers a question nearly half of which the
-  // knowledge base never names (assess.ts clearLeadMaxUnknown; g15, ESF and Doppelförderung): 1.00 / 1.00.
-  it('test/fixtures/triage/unseen-5.jsonl: intent and ticket ≥ 0.95', () => {
-    const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-5.jsonl');
-    const results = lines.map((line) => ({ line, result: run(line) }));
-    const intent = results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length;
-    const ticket = results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length;
-    expect(intent).toBeGreaterThanOrEqual(0.95);
-    expect(ticket).toBeGreaterThanOrEqual(0.95);
   });
 });
 
