@@ -94,12 +94,13 @@ function prepare(input: TriageInput, route: RouteResult): Prepared {
   const places = [route.gemeinde?.name, route.kreis?.name].filter((p): p is string => p !== undefined);
   const extracted = extractQuestion({ subject, text: bodyText }, { places });
   const subjectFolded = foldText(subject);
+  const content = foldText(extracted.content);
   return {
     subject: subjectFolded,
     isReply,
     body: foldText(bodyText),
-    content: foldText(extracted.content),
-    both: joinFoldedLines(subjectFolded, foldText(extracted.content)),
+    content,
+    both: joinFoldedLines(subjectFolded, content),
     asked: joinFoldedLines(subjectFolded, foldText([...extracted.questions, ...extracted.statements.filter(asksAboutRules)].join('\n'))),
     question: extracted.text,
     ...(extracted.withContext === undefined ? {} : { withContext: extracted.withContext }),
