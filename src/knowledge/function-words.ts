@@ -14,6 +14,29 @@ const FUNCTION_WORDS = [
 ];
 const FOLDED = new Map(FUNCTION_WORDS.map((w) => [foldWord(w), w]));
 
+/**
+ * Spoken contractions of articles and pronouns ("mit ner Gemeinde ausm Nachbarkreis", "gabs", "fürn Pakt"),
+ * written out: they are function words, not content words no passage contains. German only ("is" and "wars"
+ * stay: they are English words too, and the language check reads the corrected text).
+ */
+const CONTRACTIONS = new Map([
+  ['ner', 'einer'],
+  ['nem', 'einem'],
+  ['nen', 'einen'],
+  ['ausm', 'aus dem'],
+  ['aufm', 'auf dem'],
+  ['furn', 'für den'],
+  ['furm', 'für dem'],
+  ['gabs', 'gab es'],
+  ['gibts', 'gibt es'],
+  ['gehts', 'geht es'],
+  ['gings', 'ging es'],
+  ['nich', 'nicht'],
+  ['isses', 'ist es'],
+  ['wenns', 'wenn es'],
+  ['obs', 'ob es'],
+]);
+
 /** True when `a` and `b` differ by one insertion, deletion, substitution or swap of neighbouring letters. */
 function oneEdit(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -30,7 +53,11 @@ function oneEdit(a: string, b: string): boolean {
  * @example correctFunctionWords('kenzahlen bis wan', () => false) // 'kenzahlen bis wann'
  */
 export function correctFunctionWords(text: string, knows: (folded: string) => boolean): string {
-  return text.replace(/(^|[.?!]\s+|\s)(\p{L}{3,})(?=$|[^\p{L}])/gu, (whole, before: string, word: string) => {
+  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{Ll}{3,6})(?![\p{L}\p{N}])/gu, (word: string) => {
+    const folded = foldWord(word);
+    return knows(folded) ? word : (CONTRACTIONS.get(folded) ?? word);
+  });
+  return expanded.replace(/(^|[.?!]\s+|\s)(\p{L}{3,})(?=$|[^\p{L}])/gu, (whole, before: string, word: string) => {
     const folded = foldWord(word);
     if (FOLDED.has(folded) || knows(folded)) return whole;
     const opensSentence = before === '' || /[.?!]/u.test(before);

@@ -181,7 +181,9 @@ const FLOORS: Record<string, Floor> = {
   // 100 weighs like a year (weights.ts SMALL_NUMBER): k27 answered, 0.767. Then "war das" points back like "ist das"
   // (k16, home visits during Corona: was out of scope without its context): hit@1 0.933, answered 0.800
   'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.8, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.86, precision: 0.84, maxWrong: 2 },
+  // typos-5: then spoken contractions are written out before the search (function-words.ts: "ner" → "einer", "ausm"
+  // → "aus dem", "gabs" → "gab es"): y13 answered, answered 0.933, precision 0.857; y7 and y11 stay wrong
+  'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.93, precision: 0.85, maxWrong: 2 },
   // Then a question for a share ("einen Teil davon") keeps the sentence naming the whole (e5 right: hit@1 1.000,
   // precision 1.000), and own context alone no longer makes a case (triage rules.ts CONTEXT_RULES): answered 0.833
   'test/fixtures/knowledge/wrapped-6.jsonl': { kind: 'enquiries', hit1: 1, answered: 0.83, precision: 0.97, maxWrong: 0 },

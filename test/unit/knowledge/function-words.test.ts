@@ -10,6 +10,9 @@ describe(correctFunctionWords.name, () => {
     ['wiviel gibt es pro stelle', 'wieviel gibt es pro stelle'],
     ['kan man das aufteilen', 'kann man das aufteilen'],
     ['darf man das, oder nciht?', 'darf man das, oder nicht?'],
+    ['antrag mit ner gemeinde ausm nachbarkreis', 'antrag mit einer gemeinde aus dem nachbarkreis'],
+    ['wieviel gabs fürn pakt', 'wieviel gab es für den pakt'],
+    ['die stelle is noch nich besetzt', 'die stelle is noch nicht besetzt'],
   ])('reads %j as %j', (typed, read) => {
     expect(correctFunctionWords(typed, unknown)).toBe(read);
   });
@@ -19,5 +22,8 @@ describe(correctFunctionWords.name, () => {
     expect(correctFunctionWords('Ist eine Kasse nötig?', unknown)).toBe('Ist eine Kasse nötig?');
     expect(correctFunctionWords('wer is zuständig', unknown)).toBe('wer is zuständig');
     expect(correctFunctionWords('kan das sein', (w) => w === 'kan')).toBe('kan das sein');
+    // A contraction the corpus uses as a word, or written with a capital (a name), stays.
+    expect(correctFunctionWords('mit ner Gemeinde', (w) => w === 'ner')).toBe('mit ner Gemeinde');
+    expect(correctFunctionWords('Frau Ner fragt', unknown)).toBe('Frau Ner fragt');
   });
 });
