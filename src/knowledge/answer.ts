@@ -58,7 +58,7 @@ function base(question: string, outcome: AskResult['outcome'], message?: string)
  */
 export function answerQuestion(index: SearchIndex, question: string, top = 5, places: readonly string[] = []): AskResult {
   const plan = cachedPlan(question, index.analyzer, index.synonyms);
-  const echo = plan.truncated ? `${plan.cleaned} …` : plan.cleaned;
+  const echo = plan.truncated ? `${plan.shown} …` : plan.shown;
   const language = detectLanguage(plan.cleaned, index.analyzer.vocabulary.words);
   if (!language.isGerman) return { ...base(echo, 'out_of_scope', MESSAGES.notGerman), language: language.language };
   if (plan.cleaned === '') return base(echo, 'invalid', MESSAGES.empty);

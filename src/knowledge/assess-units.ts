@@ -160,6 +160,8 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
   const aside = setAside(plan.cleaned);
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
+    // An abbreviation names nothing unknown when the knowledge base uses one of its long forms (Tel: Telefon).
+    const unknownWord = df === 0 && !(g.abbreviation === true && g.own.some((t) => (index.df.get(t) ?? 0) > 0));
     // Unknown words saying what a noun of the question is about qualify it: neither unknown nor central.
     // Words naming what the question sets aside are neither central nor unknown: it asks for the rest.
     const qualifier = (df === 0 && about.has(g.word)) || aside.has(g.word);
@@ -171,7 +173,7 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
       out.push({
         weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
-        unknownNoun: df === 0 && g.noun && !g.generic && g.related.length === 0 && !qualifier,
+        unknownNoun: unknownWord && g.noun && !g.generic && g.related.length === 0 && !qualifier,
         covered: (groups) => groups.has(gi),
         central: (g.noun || g.core) && !g.generic && !qualifier,
         // A word the corpus does not know is specific too: a typo of a known word (kenzahlen) is then covered by

@@ -174,6 +174,8 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
 
 /** Relative score gap within which the two best passages are tied: a change in field lengths could swap them. */
 const TIE = 0.02;
+/** Relative score gap within which the passage naming the asked noun goes first (see {@link breakTie}). */
+const ASKED_TIE = 0.05;
 
 /**
  * Of two passages tied on score, the one that names more of the question's central words (idf-weighted, in its
@@ -181,9 +183,16 @@ const TIE = 0.02;
  */
 export function breakTie(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, places: readonly string[] = []): RankedHit[] {
   const [a, b] = hits;
-  if (a === undefined || b === undefined || b.score < a.score * (1 - TIE)) return hits;
-  const central = units(plan, index, places).filter((u) => u.central);
-  const named = (h: RankedHit): number => central.reduce((sum, u) => sum + (u.strict.some((t) => h.ownTerms.has(t)) ? u.centralWeight : 0), 0);
+  if (a === undefined || b === undefined || b.score < a.score * (1 - ASKED_TIE)) return hits;
+  const us = units(plan, index, places);
+  const names = (h: RankedHit, u: Unit): boolean => u.strict.some((t) => h.ownTerms.has(t));
+  // Nearly tied, the passage naming the noun asked for ("Nach welchem Schlüssel …") goes before one that does not.
+  const asked = us.filter((u) => u.asked);
+  const namesAsked = (h: RankedHit): boolean => asked.length > 0 && asked.every((u) => names(h, u));
+  if (namesAsked(a) !== namesAsked(b)) return namesAsked(b) ? [b, a, ...hits.slice(2)] : hits;
+  if (b.score < a.score * (1 - TIE)) return hits;
+  const central = us.filter((u) => u.central);
+  const named = (h: RankedHit): number => central.reduce((sum, u) => sum + (names(h, u) ? u.centralWeight : 0), 0);
   return named(b) > named(a) ? [b, a, ...hits.slice(2)] : hits;
 }
 

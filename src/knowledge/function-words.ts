@@ -20,6 +20,7 @@ const FOLDED = new Map(FUNCTION_WORDS.map((w) => [foldWord(w), w]));
  * stay: they are English words too, and the language check reads the corrected text).
  */
 const CONTRACTIONS = new Map([
+  ['ne', 'eine'],
   ['ner', 'einer'],
   ['nem', 'einem'],
   ['nen', 'einen'],
@@ -53,7 +54,7 @@ function oneEdit(a: string, b: string): boolean {
  * @example correctFunctionWords('kenzahlen bis wan', () => false) // 'kenzahlen bis wann'
  */
 export function correctFunctionWords(text: string, knows: (folded: string) => boolean): string {
-  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{Ll}{3,6})(?![\p{L}\p{N}])/gu, (word: string) => {
+  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{Ll}{2,6})(?![\p{L}\p{N}])/gu, (word: string) => {
     const folded = foldWord(word);
     return knows(folded) ? word : (CONTRACTIONS.get(folded) ?? word);
   });

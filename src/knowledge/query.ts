@@ -5,6 +5,7 @@
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
 import { correctFunctionWords } from './function-words.js';
+import { completeTruncated, dropHearsay } from './question-text.js';
 import { questionFacets, type QuestionFacets } from './consistency.js';
 import { foldWord, isStopword, stripGender, verbVariants } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
@@ -21,6 +22,9 @@ const VERB_ENDING = /(?:en|ern|eln|t)$/u;
 const PARTICIPLE = /^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|frei|her|hin|mit|nach|um|unter|uber|vor|weg|weiter|wieder|zu|zuruck|zusammen)?ge\p{L}{2,}(?:t|en)$/u;
 /** Most content words used for search. */
 export const MAX_GROUPS = 24;
+
+/** Personal pronouns (folded) that follow a verb opening a question: "Brauchen wir", "Bekommen Sie". */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['ich', 'du', 'er', 'es', 'wir', 'ihr', 'sie', 'man']);
 
 /** One content word of the question and the terms that count as matching it. */
 export interface QueryGroup {
@@ -58,8 +62,13 @@ export interface QueryPart {
 
 /** A planned query. */
 export interface QueryPlan {
-  /** The question after cleaning (control characters removed, whitespace collapsed, truncated). */
+  /**
+   * The question as analysed: cleaned (control characters removed, whitespace collapsed, truncated), misspelt
+   * function words corrected, hearsay openings dropped and words cut off by a hyphen completed.
+   */
   cleaned: string;
+  /** The question as shown back to the asker: cleaned and with function words corrected, nothing dropped. */
+  shown: string;
   groups: QueryGroup[];
   /** Answer-type terms of the question (see answer-type.ts); they rank but never count as coverage. */
   answerTypes: string[];
@@ -144,7 +153,8 @@ export function askedNouns(text: string): Set<string> {
 export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: CompiledSynonyms): QueryPlan {
   const cleaned = cleanQuestion(question);
   const { truncated } = cleaned;
-  const text = correctFunctionWords(cleaned.text, (w) => analyzer.vocabulary.words.has(w));
+  const shown = correctFunctionWords(cleaned.text, (w) => analyzer.vocabulary.words.has(w));
+  const text = completeTruncated(dropHearsay(shown), analyzer);
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   const add = (group: QueryGroup): void => {
@@ -158,10 +168,12 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   // A capitalised word opening a sentence (the first, or one after ".", "?" or "!": "… oder? Irgendwas in Wertheim")
   // is a noun when it is long (Sachberichtsumfang?); short ones are verbs (Zahlt, Reicht) or pronouns (Irgendwas).
   const openers = new Set(text.normalize('NFC').match(/(?:^|[.?!]\s+)\p{L}[\p{L}\p{M}]*/gu)?.map((m) => m.replace(/^[.?!]\s+/u, '')) ?? []);
-  // A long opener ending like a verb of the -ieren kind (Finanziert, Evaluiert) is a verb, not a noun.
+  // A long opener ending like a verb of the -ieren kind (Finanziert, Evaluiert) is a verb, not a noun; so is one
+  // followed by a personal pronoun, the subject of a verb placed first (Brauchen wir …, Benötigen Sie …).
+  const verbFirst = (i: number): boolean => SUBJECT_PRONOUNS.has(foldWord(words[i + 1] ?? ''));
   const nouns = new Set(
     words
-      .filter((w, i) => ((i > 0 && !openers.has(w)) || (w.length >= 8 && !/iert$/u.test(w))) && /^\p{Lu}/u.test(w))
+      .filter((w, i) => ((i > 0 && !openers.has(w)) || (w.length >= 8 && !/iert$/u.test(w) && !verbFirst(i))) && /^\p{Lu}/u.test(w))
       .map((w) => stripGender(foldWord(w))),
   );
   nouns.add('stelle');
@@ -192,7 +204,12 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const { parts: surfaceParts } = analysed;
     // A generic word (förderrechtlich, erstellt) is searched by its base term alone: its derivational relatives
     // would only add more words without a topic.
-    const own = synonyms.generic.has(analysed.terms[0]!) ? analysed.terms.slice(0, 1) : analysed.terms;
+    // A compound whose head is spelt like a verb particle (Sommer|fest, Rück|weg): the head meets only the
+    // particles of verbs in the passages (feststehen, wegfallen), so it is no term of the compound.
+    const last = surfaceParts.at(-1);
+    const particleHead = surfaceParts.length > 1 && last !== undefined && PARTICLES.has(last) ? last : null;
+    const terms = analysed.terms.filter((t, i) => i === 0 || t !== particleHead);
+    const own = synonyms.generic.has(terms[0]!) ? terms.slice(0, 1) : terms;
     const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
     const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);
     const generic = synonyms.generic.has(own[0]!);
@@ -200,7 +217,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const parts = known || generic
       ? []
       : surfaceParts
-          .filter((p) => !isStopword(p))
+          .filter((p) => !isStopword(p) && p !== particleHead)
           .map((p) => ({ term: analyzer.terms(p)[0]!, related: relatedOf(analyzer.terms(p)), generic: synonyms.generic.has(analyzer.terms(p)[0]!) }));
     const offTopic = isOffTopic(word, surfaceParts, known, synonyms.offTopic);
     const core = own.some((t) => synonyms.core.has(t));
@@ -216,7 +233,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const topics = groups.filter((g) => g.noun && !g.generic).map((g) => (g.abbreviation === true ? g.own : g.own.slice(0, 1)));
   const terms = new Set(groups.flatMap((g) => [...g.own, ...g.related, ...g.parts.map((p) => p.term)]));
   const facets = questionFacets(text, topics, terms, synonyms.programmes);
-  return { cleaned: text, groups, answerTypes: groups.length > 0 ? answerTypes(text) : [], frame, facets, truncated };
+  return { cleaned: text, shown, groups, answerTypes: groups.length > 0 ? answerTypes(text) : [], frame, facets, truncated };
 }
 
 /** Plans kept per synonym set (one per index: a reload brings new ones, so nothing stale survives). */

@@ -98,7 +98,7 @@ export interface CompiledSynonyms {
 export const GENERIC_WORDS: readonly string[] = [
   ...['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   ...['Jahr', 'Jahre', 'Jahres', 'Monat', 'Monate', 'Woche', 'Wochen', 'Tag', 'Tage', 'Zeit', 'Frühjahr', 'Sommer', 'Herbst', 'Winter'],
-  ...['Frage', 'Fragen', 'Thema', 'Sache', 'Sachen', 'Ding', 'Dinge', 'Punkt', 'Info', 'Infos', 'Information', 'Informationen', 'Hinweis', 'Hinweise'],
+  ...['Frage', 'Fragen', 'Thema', 'Themen', 'Sache', 'Sachen', 'Ding', 'Dinge', 'Punkt', 'Info', 'Infos', 'Information', 'Informationen', 'Hinweis', 'Hinweise'],
   ...['beachten', 'kommen', 'kommt', 'tun', 'machen', 'gelten', 'gilt', 'geben', 'gibt', 'passieren', 'passiert'],
 ];
 

@@ -142,4 +142,33 @@ describe('nouns of a question (query planning)', () => {
   it('still takes a capitalised word inside a sentence for a noun', () => {
     expect(nounOf('Wann zahlt das Land die Software?')).toMatchObject({ software: true });
   });
+
+  it('takes a long opener followed by a personal pronoun for a verb (Brauchen wir …), a long one without for a noun', () => {
+    expect(nounOf('Brauchen wir für die Software eine Gestattung?')).toMatchObject({ brauchen: false, software: true, gestattung: true });
+    expect(nounOf('Benötigen Sie den Sachbericht?')).toMatchObject({ benotigen: false, sachbericht: true });
+    expect(nounOf('Sachberichtsumfang?')).toMatchObject({ sachberichtsumfang: true });
+  });
+});
+
+describe('words cut off by a hyphen (query planning)', () => {
+  const cleaned = (question: string): string => planQuery(question, analyzer, synonyms).cleaned;
+
+  it('completes the first word with the head of the compound after "und"/"oder"', () => {
+    expect(cleaned('Gilt die Antrags- oder die Sachberichtsfrist?')).toBe('Gilt die Antragsfrist oder die Sachberichtsfrist?');
+    expect(cleaned('Wie lang sind Sachberichts- und Softwarefrist?')).toBe('Wie lang sind Sachberichtsfrist und Softwarefrist?');
+  });
+
+  it('drops a hearsay opening from the text analysed, not from the text shown', () => {
+    const plan = planQuery('Unsere Kämmerei hat gehört, dass es eine Sachberichtsfrist gibt. Stimmt das?', analyzer, synonyms);
+    expect(plan.cleaned).toBe('es eine Sachberichtsfrist gibt. Stimmt das?');
+    expect(plan.shown).toBe('Unsere Kämmerei hat gehört, dass es eine Sachberichtsfrist gibt. Stimmt das?');
+    expect(plan.groups.map((g) => g.word)).not.toContain('kammerei');
+    expect(cleaned('Uns wurde gesagt, dass die Frist kürzer ist.')).toBe('die Frist kürzer ist.');
+    expect(cleaned('Wir haben die Frist gehört.')).toBe('Wir haben die Frist gehört.');
+  });
+
+  it('leaves a hyphen before a word that is no compound, and a hyphenated compound, alone', () => {
+    expect(cleaned('Kennzahlen- und Sachbericht?')).toBe('Kennzahlen- und Sachbericht?');
+    expect(cleaned('Gilt das für IM-Stellen?')).toBe('Gilt das für IM-Stellen?');
+  });
 });

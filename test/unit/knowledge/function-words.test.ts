@@ -13,6 +13,7 @@ describe(correctFunctionWords.name, () => {
     ['antrag mit ner gemeinde ausm nachbarkreis', 'antrag mit einer gemeinde aus dem nachbarkreis'],
     ['wieviel gabs fürn pakt', 'wieviel gab es für den pakt'],
     ['die stelle is noch nich besetzt', 'die stelle is noch nicht besetzt'],
+    ['gibts ne nummer', 'gibt es eine nummer'],
   ])('reads %j as %j', (typed, read) => {
     expect(correctFunctionWords(typed, unknown)).toBe(read);
   });
