@@ -158,6 +158,9 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
   const context = wrappingPlaces(plan.cleaned, places);
   const about = subjectMatter(plan.cleaned);
   const aside = setAside(plan.cleaned);
+  // A word and its abbreviation are one word (Verwaltungsvorschrift, VwV): either names it literally.
+  const twins = new Map<string, string[]>();
+  for (const a of index.synonyms.abbreviations.values()) for (const t of a.own) twins.set(t, [...new Set([...(twins.get(t) ?? []), ...a.own])]);
   plan.groups.forEach((g, gi) => {
     const df = index.df.get(g.own[0]!) ?? 0;
     // An abbreviation names nothing unknown when the knowledge base uses one of its long forms (Tel: Telefon).
@@ -169,7 +172,7 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
     // locate it (in Nagold), is wrapping.
     if (df === 0 && context.has(g.word)) return;
     // A compound the synonym file names (Abgabefrist among the Frist words) is known as a whole, like one in the passages.
-    if (df > 0 || g.parts.length < 2 || index.synonyms.related.has(g.own[0]!)) {
+    if (df > 0 || g.parts.length < 2 || !g.noun || index.synonyms.related.has(g.own[0]!)) {
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
       out.push({
         weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
@@ -180,7 +183,7 @@ export function units(plan: QueryPlan, index: SearchIndex, places: readonly stri
         // the passage it matches fuzzily, and a thing the knowledge base never names stays uncovered.
         specific: !g.generic,
         strict,
-        literal: narrow(g.own[0]!, g.own.slice(1)),
+        literal: narrow(g.own[0]!, [...g.own.slice(1), ...(twins.get(g.own[0]!) ?? [])]),
         centralWeight: conceptWeight(strict),
         asked: g.asked === true,
       });

@@ -8,7 +8,7 @@
 import type { RankedHit, SearchIndex } from './index.minisearch.js';
 import type { QueryPlan } from './query.js';
 import { units, type Unit } from './assess-units.js';
-import { tokenize } from './tokenize.js';
+import { writtenWithCapitals, tokenize } from './tokenize.js';
 import { nounStem } from './german.js';
 import { isRestatement } from './restatement.js';
 
@@ -118,7 +118,7 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
         return terms.filter((t, i) => i === 0 || !modifiers.has(t));
       }),
     );
-  const { central, topical, missed, count, outnamed } = centrality(us, hits, plan.cleaned === plan.cleaned.toLowerCase(), titleTerms);
+  const { central, topical, missed, count, outnamed } = centrality(us, hits, !writtenWithCapitals(plan.cleaned), titleTerms);
   // An unknown compound the best passage covers only in part (Supervisions|kosten, Mittel|abruf) speaks of
   // another kind of the thing asked about: its missing part weighs against a clear lead (as share of the question).
   const topGroups = new Set(top.matched);
@@ -169,6 +169,9 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // neighbouring topic (Fördersätze je Stelle) must not answer for those of the year (the Landesmittel ab 2025).
   const yearElsewhere = !top.fit.yearOwn && hits.slice(1, 3).some((h) => h.fit.yearOwn && !misfits(h));
   if (plan.facets.asks !== null && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // Whatever it asks: a best passage about other years (its own years, not those the question names) does not
+  // answer while one of the next two is about the year asked and otherwise fits (2019 asked, 2020/2021 first).
+  if (top.fit.yearOther && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 

@@ -83,6 +83,8 @@ export interface Fit {
   yearMismatch: boolean;
   /** The question's years are the passage's own years (title, slug, document), not only mentioned in passing. */
   yearOwn: boolean;
+  /** The passage has own years and none of them is one the question names: it is about another year. */
+  yearOther: boolean;
   /** The question names a programme the passage never mentions, or the passage is about one the question does not name. */
   programmeMismatch: boolean;
   /** The question asks for a sum of money or a quantity and the passage states none. */
@@ -245,8 +247,9 @@ const METHOD_QUESTION =
  * Facets of a question: the years it names, the programmes it names (by their terms), whether it asks for an
  * amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Euro", "Geld").
  */
-export function questionFacets(text: string, topics: string[][], terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[]): QuestionFacets {
-  const named = programmesIn(terms, programmes);
+export function questionFacets(text: string, topics: string[][], terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[], own: ReadonlySet<string> = terms): QuestionFacets {
+  // A programme is named by the question's own words, not by a synonym of one ("online" is no DIM question).
+  const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const method = METHOD_QUESTION.test(text);
   const asks = method ? null : MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
@@ -262,11 +265,12 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
 export function fit(q: QuestionFacets, p: PassageFacets): Fit {
   const yearMismatch = q.years.length > 0 && p.years.length > 0 && !overlaps(q.years, p.years);
   const yearOwn = q.years.length > 0 && overlaps(q.years, p.ownYears);
+  const yearOther = q.years.length > 0 && p.ownYears.length > 0 && !yearOwn;
   const programmeMismatch = [...q.required].some((n) => !p.mentions.has(n)) || [...p.about].some((a) => !q.programmes.has(a));
   const amountMissing = q.asks === 'money' ? !p.hasMoney : q.asks === 'number' && !p.hasNumber;
   const amountIncidental = q.asks !== null && q.howMuch && !amountMissing && !p.amountTopic;
   const otherType = q.types.length > 0 && p.asks.length > 0 && !p.asks.some((t) => q.types.includes(t));
-  return { yearMismatch, yearOwn, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords), otherType };
+  return { yearMismatch, yearOwn, yearOther, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords), otherType };
 }
 
 /** Shortest topic term checked for a narrower title (shorter ones end too many words by chance). */

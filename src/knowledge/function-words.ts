@@ -28,6 +28,7 @@ const CONTRACTIONS = new Map([
   ['aufm', 'auf dem'],
   ['furn', 'für den'],
   ['furm', 'für dem'],
+  ['furs', 'für das'],
   ['gabs', 'gab es'],
   ['gibts', 'gibt es'],
   ['gehts', 'geht es'],

@@ -38,9 +38,11 @@ export interface SearchSettings {
    * no amount for an amount question, only other kinds of answer asked in its title and typical questions
    * (`otherType`: "Wer ist … zuständig?" for "Für wie viele … zuständig?"); `ownYear` would reward a passage whose
    * own title or document names the asked year: it is 1 (no reward), as it only ever lifted history passages over
-   * the rule passage, and the factor for passages about other years already does the work.
+   * the rule passage, and the factor for passages about other years already does the work. `otherYear` lowers a
+   * passage whose own years are all other than the question's, though it mentions the asked year in passing (the
+   * chronicle of 2020/2021 recalling the budget passed in 2019, for a question about 2019).
    */
-  consistency: { year: number; programme: number; amount: number; narrower: number; ownYear: number; otherType: number };
+  consistency: { year: number; programme: number; amount: number; narrower: number; ownYear: number; otherYear: number; otherType: number };
   fuzzy: number;
   fuzzyMinLength: number;
   maxFuzzy: number;
@@ -58,7 +60,7 @@ export const SEARCH_SETTINGS: Readonly<SearchSettings> = {
   frameWeight: 0.1,
   minTermWeight: 0.3,
   questionWeight: 0.5,
-  consistency: { year: 0.5, programme: 0.35, amount: 0.4, narrower: 0.7, ownYear: 1, otherType: 0.8 },
+  consistency: { year: 0.5, programme: 0.35, amount: 0.4, narrower: 0.7, ownYear: 1, otherYear: 0.7, otherType: 0.8 },
   /** Fuzzy distance as a fraction of term length for words of at least `fuzzyMinLength` letters, at most 2 edits. */
   fuzzy: 0.15,
   fuzzyMinLength: 6,

@@ -9,7 +9,7 @@ import { completeTruncated, dropHearsay } from './question-text.js';
 import { questionFacets, type QuestionFacets } from './consistency.js';
 import { foldWord, isStopword, stripGender, verbVariants } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
-import { rawWords, tokenize } from './tokenize.js';
+import { writtenWithCapitals, rawWords, tokenize } from './tokenize.js';
 
 /** Longest question analysed; longer input is cut at a word boundary (a 100 kB paste stays fast). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -180,11 +180,12 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   // In a question written with capitals, a word written in lower case is no noun, even where it splits like a
   // compound: a preposition before a verb form (überlassen, aufgeteilt) makes a prefixed verb, not a thing. An
   // adjective (unterjährig) still names a topic and is left as it was.
-  const mixedCase = text !== text.toLowerCase();
+  const mixedCase = writtenWithCapitals(text);
   const lower = new Set(mixedCase ? words.filter((w) => /^\p{Ll}/u.test(w)).map((w) => stripGender(foldWord(w))) : []);
   for (const raw of words) {
-    // Plurals of abbreviations: IMs, VNs.
-    const key = /^\p{Lu}{2,}s$/u.test(raw) && !synonyms.abbreviations.has(raw) ? raw.slice(0, -1) : raw;
+    // Plurals of abbreviations (IMs, VNs) and the people they name, said in passing (IMler, IMlerin).
+    const person = /^(\p{Lu}{2,})(?:ler|lern|lers|lerin|lerinnen)$/u.exec(raw)?.[1];
+    const key = person ?? (/^\p{Lu}{2,}s$/u.test(raw) && !synonyms.abbreviations.has(raw) ? raw.slice(0, -1) : raw);
     const entry = synonyms.abbreviations.get(key) ?? synonyms.abbreviations.get(foldWord(key));
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(key))) continue;
     abbreviated.add(foldWord(raw));
@@ -232,7 +233,8 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   // A noun names its topic by its base term (an abbreviation by all of its own terms), not by its compound parts.
   const topics = groups.filter((g) => g.noun && !g.generic).map((g) => (g.abbreviation === true ? g.own : g.own.slice(0, 1)));
   const terms = new Set(groups.flatMap((g) => [...g.own, ...g.related, ...g.parts.map((p) => p.term)]));
-  const facets = questionFacets(text, topics, terms, synonyms.programmes);
+  const own = new Set(groups.flatMap((g) => [...g.own, ...g.parts.map((p) => p.term)]));
+  const facets = questionFacets(text, topics, terms, synonyms.programmes, own);
   return { cleaned: text, shown, groups, answerTypes: groups.length > 0 ? answerTypes(text) : [], frame, facets, truncated };
 }
 

@@ -98,6 +98,8 @@ export interface CompiledSynonyms {
 export const GENERIC_WORDS: readonly string[] = [
   ...['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   ...['Jahr', 'Jahre', 'Jahres', 'Monat', 'Monate', 'Woche', 'Wochen', 'Tag', 'Tage', 'Zeit', 'Frühjahr', 'Sommer', 'Herbst', 'Winter'],
+  // Nouns of set phrases that say "essentially" or "at the moment": im Kern, im Grunde, im Prinzip, im Moment.
+  ...['Kern', 'Grunde', 'Prinzip', 'Wesentlichen', 'Endeffekt', 'Moment'],
   ...['Frage', 'Fragen', 'Thema', 'Themen', 'Sache', 'Sachen', 'Ding', 'Dinge', 'Punkt', 'Info', 'Infos', 'Information', 'Informationen', 'Hinweis', 'Hinweise'],
   ...['beachten', 'kommen', 'kommt', 'tun', 'machen', 'gelten', 'gilt', 'geben', 'gibt', 'passieren', 'passiert'],
 ];

@@ -66,6 +66,14 @@ function pushNumber(raw: string, out: string[]): void {
   out.push(/^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, '') : raw.replace(',', '.'));
 }
 
+/**
+ * True when a text is written with capitals: some word starts with a capital and a lower-case letter. Capitals
+ * of abbreviations alone ("bis wann müssen die IM-kennzahlen …") do not make it so.
+ */
+export function writtenWithCapitals(text: string): boolean {
+  return /(?<!\p{L})\p{Lu}\p{Ll}/u.test(text);
+}
+
 /** The raw words of a text (original case), aligned with nothing: used to spot upper-case abbreviations. */
 export function rawWords(text: string): string[] {
   return text.normalize('NFC').match(/\p{L}[\p{L}\p{M}]*/gu) ?? [];

@@ -84,5 +84,5 @@ export const AMOUNT_INCIDENTAL = 0.9;
 export function fitFactor(f: Fit, settings: SearchSettings): number {
   const c = settings.consistency;
   const amount = f.amountMissing ? c.amount : f.amountIncidental ? AMOUNT_INCIDENTAL : 1;
-  return (f.yearMismatch ? c.year : f.yearOwn ? c.ownYear : 1) * (f.programmeMismatch ? c.programme : 1) * amount * (f.narrower ? c.narrower : 1) * (f.otherType ? c.otherType : 1);
+  return (f.yearMismatch ? c.year : f.yearOwn ? c.ownYear : f.yearOther ? c.otherYear : 1) * (f.programmeMismatch ? c.programme : 1) * amount * (f.narrower ? c.narrower : 1) * (f.otherType ? c.otherType : 1);
 }

@@ -12,11 +12,14 @@ import type { ExtractedQuestion } from './question-extract.js';
 /**
  * The answer to the extracted question. When it is no answer, the question is asked once more with the context
  * sentence before it; that answer counts only when it comes from the passage the question alone ranked first.
+ * A question with no content word of its own is asked with its context at once.
  *
  * @example askInContext((q) => kb.ask(q), extractQuestion({ text: 'Ab 2025 gibt es weniger Geld. Wonach richtet sich die Verteilung?' }))
  */
 export function askInContext(ask: (question: string) => AskResult, extracted: Pick<ExtractedQuestion, 'text' | 'withContext'>): AskResult {
   const alone = ask(extracted.text);
+  // A question without a content word of its own ("Wo steht das?") asks about its context sentence.
+  if (alone.outcome === 'invalid' && extracted.withContext !== undefined) return ask(extracted.withContext);
   const first = alone.hits[0]?.id;
   if (alone.outcome === 'answer' || extracted.withContext === undefined || first === undefined) return alone;
   const inContext = ask(extracted.withContext);

@@ -59,7 +59,8 @@ const DEADLINE_ITEM = String.raw`${SPECIFIC}${ATTRIBUTES}\s+(?:${ITEM}|\w*(?:abg
 /** Past participles and states of an item the RP handles ("ausgezahlt", "raus"). */
 const STATUS =
   '(?:ausgezahlt|ausbezahlt|ueberwiesen|angewiesen|verschickt|versandt|versendet|zugestellt|erlassen|erteilt|bearbeitet|geprueft|entschieden|beschieden|bewilligt|genehmigt|freigegeben|gutgeschrieben|eingegangen|angekommen|raus|fertig|abgeschlossen|unterwegs)';
-const ASKED = String.raw`\b(?:koennen|koennten|wuerden)\s+sie\b`;
+/** Asking the RP to act, formally or as colleagues write in Teams ("könnt ihr", "kannst du"). */
+const ASKED = String.raw`\b(?:(?:koennen|koennten|wuerden)\s+sie|(?:koennt|koenntet|wuerdet)\s+ihr|(?:kannst|koenntest|wuerdest)\s+du)\b`;
 const WE_ASK = String.raw`(?<!\bwie\s)\b(?:koennen|koennten|duerfen|duerften)\s+(?:wir|ich)\b`;
 
 /** Requests for a decision or an action on the writer's own case, and status questions about one item. */

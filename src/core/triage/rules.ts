@@ -169,7 +169,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 2,
     reason: 'Bitte um eine Handlung',
     pattern: re(
-      String.raw`\b(?:koennen|koennten|wuerden|moechten)\s+sie\b.{0,80}\b${REQUEST_VERB}\b|\bbitte\s+(?:\w+\s+){0,2}?${IMPERATIVE_VERB}\s+sie\b|\b(?:wir|ich)\s+bitten?\b|\bbitten\s+(?:wir\s+)?(?:sie\s+)?um\b`,
+      String.raw`\b(?:(?:koennen|koennten|wuerden|moechten)\s+sie|(?:koennt|koenntet|wuerdet)\s+ihr|(?:kannst|koenntest|wuerdest)\s+du)\b.{0,80}\b${REQUEST_VERB}\b|\bbitte\s+(?:\w+\s+){0,2}?${IMPERATIVE_VERB}\s+sie\b|\b(?:wir|ich)\s+bitten?\b|\bbitten\s+(?:wir\s+)?(?:sie\s+)?um\b`,
     ),
   },
   {
@@ -177,7 +177,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 2,
     reason: 'Schilderung eines eigenen Vorgangs',
     pattern: re(
-      String.raw`\b(?:(?:wir|ich)\s+(?:haben|hatten|habe|hatte)|(?:haben|hatten|habe|hatte)\s+(?:wir|ich))\b.{0,80}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|verschickt|geschickt|uebersandt|uebermittelt|hochgeladen|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\b|\buns\b.{0,40}\b(?:bewilligt|zugegangen|zugestellt|gewaehrt|zurueckgefordert|gekuerzt|abgelehnt)\b|\b(?:wir|ich)\s+schaffen\b.{0,40}\bnicht\b|\b(?:dass|da|weil|nachdem|als)\s+(?:wir|ich)\b.{0,60}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|geschickt|uebersandt|uebermittelt|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\s+(?:haben|hatten|habe|hatte)\b`,
+      String.raw`(?:\b(?:wir|ich)\s+(?:haben|hatten|habe|hatte)|\b(?:haben|hatten|habe|hatte)\s+(?:wir|ich)|(?:^|[.!?;:\n]\s*)(?:haben|hatten|habe|hatte)(?!\s+(?:sie|ihr|du|die|der|das|es|man)\b))\b.{0,80}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|verschickt|geschickt|uebersandt|uebermittelt|hochgeladen|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\b|\buns\b.{0,40}\b(?:bewilligt|zugegangen|zugestellt|gewaehrt|zurueckgefordert|gekuerzt|abgelehnt)\b|\b(?:wir|ich)\s+schaffen\b.{0,40}\bnicht\b|\b(?:dass|da|weil|nachdem|als)\s+(?:wir|ich)\b.{0,60}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|geschickt|uebersandt|uebermittelt|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\s+(?:haben|hatten|habe|hatte)\b`,
     ),
   },
   {

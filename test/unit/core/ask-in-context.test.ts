@@ -45,4 +45,13 @@ describe(askInContext.name, () => {
     askInContext(ask, extractQuestion({ text: ENQUIRY }));
     expect(asked).toEqual(['Wonach richtet sich die neue Verteilung?']);
   });
+
+  it('asks a question with no content word of its own ("Wo steht das?") with its context at once', () => {
+    const text = 'Ich soll herausfinden, wer beim RP für den Enzkreis zuständig ist. Wo steht das?';
+    const extracted = extractQuestion({ text });
+    expect(extracted.text).toBe('Wo steht das?');
+    const ask = (q: string): AskResult =>
+      q === extracted.text ? { ...result(q, 'invalid', 'none'), hits: [] } : result(q, 'answer', 'kontakt#ansprechpartner');
+    expect(askInContext(ask, extracted)).toMatchObject({ outcome: 'answer', question: text });
+  });
 });

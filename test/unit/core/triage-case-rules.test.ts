@@ -49,6 +49,10 @@ const MATTERS: MatterCase[] = [
   { text: 'Können Sie die Zahlung prüfen?', signal: DECISION, category: 'auszahlung' },
   { text: 'Bitte prüfen Sie die Zahlung für das zweite Halbjahr.', signal: DECISION, category: 'auszahlung' },
   { text: 'Können Sie prüfen, ob die Rate angewiesen wurde?', signal: DECISION, category: 'auszahlung' },
+  // Colleagues in Teams write "ihr" and "du".
+  { text: 'könnt ihr prüfen, ob die Rate angewiesen wurde?', signal: DECISION, category: 'auszahlung' },
+  { text: 'Kannst du die Zahlung prüfen?', signal: DECISION, category: 'auszahlung' },
+  { text: 'könnt ihr bestätigen, dass unser Sachbericht angekommen ist? haben ihn am 12.3. per Post geschickt.', signal: DECISION },
   { text: 'Wir bitten um Prüfung der Zahlung vom März.', signal: DECISION, category: 'auszahlung' },
   { text: 'Können Sie den Mittelabruf freigeben?', signal: DECISION, category: 'auszahlung' },
   { text: 'Könnten Sie uns den Bescheid bitte noch einmal zuschicken?', signal: DECISION },
@@ -167,5 +171,12 @@ describe(`${triage.name}: rule-question markers count in asking sentences only`,
 
   it('reads what a lead-in names ("Frage zu unserem Antrag vom …")', () => {
     expect(run('Ich habe eine Frage zu unserem Antrag vom 3. März: Wann kommt der Bescheid?').intent).toBe('application_matter');
+  });
+
+  it('reads an own event told without its subject, as in a quick Teams line ("haben ihn … geschickt")', () => {
+    const told = run('haben den Sachbericht am 12.3. per Post nach Wertheim geschickt.');
+    expect(told).toMatchObject({ intent: 'application_matter', ticket: true });
+    expect(told.reasons.some((r) => r.startsWith('Schilderung eines eigenen Vorgangs: „haben den Sachbericht'))).toBe(true);
+    expect(run('Haben Sie den Sachbericht geschickt bekommen?').reasons.join(' ')).not.toContain('Schilderung eines eigenen Vorgangs');
   });
 });

@@ -99,6 +99,29 @@ describe('calibration of answers', () => {
     }
   });
 
+  it('answers a question naming a year from the passage about that year, not from one about later years that recalls it', () => {
+    const r = kb.ask('Wie wurde das IM 2019 bezahlt, als die Bundespauschale noch nicht verlängert war, und um wie lange konnten Stellen damals verlängert werden?');
+    expect(r.hits[0]?.id).toBe('chronik#2019');
+    expect(r.answer?.passageId ?? 'none').not.toBe('chronik#2020-2021');
+  });
+
+  it.each([
+    // VwV is the Verwaltungsvorschrift: a title naming one does not outname a passage naming the other.
+    ['Ab welchem Datum gilt die Änderung der Verwaltungsvorschrift vom November 2020?', 'aenderung-2020#inkrafttreten'],
+    // "online" is a synonym of digital, but it names no DIM question; "IMler" are Integrationsmanager.
+    ['wie haben andere IMler in der Pandemie beraten – per Telefon oder auch online?', 'corona#praxis'],
+    // Typed in lower case but for an abbreviation: the nouns still count as nouns.
+    ['bis wann müssen die IM-kennzahlen fürs vorjahr eigentlich bei euch sein?', 'faq#kennzahlen'],
+  ])('answers %j', (question, passage) => {
+    const r = kb.ask(question);
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe(passage);
+  });
+
+  it('declines a question about benefits law (Asylbewerberleistungsgesetz) though a passage shares its "Satz"', () => {
+    expect(kb.ask('Wie hoch ist der Regelsatz nach dem Asylbewerberleistungsgesetz für ein Kind?').outcome).toBe('out_of_scope');
+  });
+
   it('prefers the passage on the year the question names', () => {
     expect(kb.ask('Antragsfrist Soforthilfe 2023?').hits[0]?.id).toBe('ukraine#2023-2024');
   });

@@ -71,7 +71,14 @@ describe(fit.name, () => {
 
   it('marks a passage about another year than the question names', () => {
     expect(fitOf('Antragsfrist Soforthilfe 2023?', ukraine2022).yearMismatch).toBe(true);
-    expect(fitOf('Antragsfrist Soforthilfe 2022?', ukraine2022)).toMatchObject({ yearMismatch: false, yearOwn: true });
+    expect(fitOf('Antragsfrist Soforthilfe 2022?', ukraine2022)).toMatchObject({ yearMismatch: false, yearOwn: true, yearOther: false });
+  });
+
+  it('marks a passage about other years that mentions the asked year only in passing', () => {
+    const chronicle = passage('chronik#2020-2021', 'Förderjahre 2020 und 2021', 'Den Doppelhaushalt hatte der Landtag Ende 2019 beschlossen.');
+    expect(fitOf('Wie wurde das IM 2019 bezahlt?', chronicle)).toMatchObject({ yearMismatch: false, yearOwn: false, yearOther: true });
+    expect(fitOf('Wie wurde das IM 2020 bezahlt?', chronicle)).toMatchObject({ yearOwn: true, yearOther: false });
+    expect(fitOf('Wie wurde das IM bezahlt?', chronicle).yearOther).toBe(false);
   });
 
   it('lets a deadline that recurs every year fit every year from the change that introduced it', () => {
@@ -147,6 +154,21 @@ describe('nouns of a question (query planning)', () => {
     expect(nounOf('Brauchen wir für die Software eine Gestattung?')).toMatchObject({ brauchen: false, software: true, gestattung: true });
     expect(nounOf('Benötigen Sie den Sachbericht?')).toMatchObject({ benotigen: false, sachbericht: true });
     expect(nounOf('Sachberichtsumfang?')).toMatchObject({ sachberichtsumfang: true });
+  });
+});
+
+describe('programmes and abbreviations a question names (query planning)', () => {
+  it('names a programme by the question\'s own words, not by a synonym of one', () => {
+    const withTool = compileSynonyms({ ...EMPTY_SYNONYMS, gruppen: [['Software', 'Tool']], programme: programmes }, analyzer);
+    expect(planQuery('Welches Tool nutzt ihr für die Fallarbeit?', analyzer, withTool).facets.programmes.has('Digitales Integrationsmanagement')).toBe(false);
+    expect(planQuery('Welche Software nutzt ihr für die Fallarbeit?', analyzer, withTool).facets.programmes.has('Digitales Integrationsmanagement')).toBe(true);
+  });
+
+  it('reads "IMler" and "IMlerin" as the people the abbreviation names', () => {
+    const withIm = compileSynonyms({ ...EMPTY_SYNONYMS, abkuerzungen: { IM: ['Integrationsmanagement', 'Integrationsmanager'] } }, analyzer);
+    for (const q of ['Dürfen unsere IMler das?', 'Darf unsere IMlerin das?']) {
+      expect(planQuery(q, analyzer, withIm).groups.find((g) => g.abbreviation === true)?.own).toContain('integrationsmanagement');
+    }
   });
 });
 
