@@ -199,6 +199,21 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-9.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.93, precision: 0.97, maxWrong: 1 },
   'test/fixtures/knowledge/typos-6.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-7.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // unseen-10 (35: 30 with a passage, 3 everyday, 2 the knowledge base cannot answer), typos-7 (15), wrapped-8 (12):
+  // a second round the same day by another helper, told to avoid the passages' own words. First measurement on
+  // 8e7183a: unseen-10 hit@1 0.733 (MiniSearch 0.833), answered 0.767, precision 0.760, wrong 6 (a1, a3, a11, a14,
+  // a19, a34); typos-7 hit@1 0.933 (0.867), answered 0.600, precision 1.000; wrapped-8 hit@1 0.917 (1.000), answered
+  // 0.750, precision 1.000. Then a passage about other years that mentions the asked one in passing sinks and gives
+  // no answer (consistency.ts yearOther: a11), benefits law is off-topic (a3), Zugriff/zugreifen/Zugang are one
+  // group (a14), "IMler" are Integrationsmanager, AU is also the Anschlussunterbringung, capitals of abbreviations
+  // alone do not make a question "written with capitals", a word and its abbreviation (Verwaltungsvorschrift, VwV)
+  // are one word for the title check (c1), and a synonym ("online") names no programme (DIM) (c2). unseen-10
+  // misses the targets (marked misses; floors at today's value): wrong a1 (the Referat's Erstaufnahme remit answered
+  // from the contact passage), a19 (how long to keep receipts, which the sources do not state), a34 (what the
+  // Ukraine aid 2022 per Kreis depended on, answered from the 2022 passage instead of its distribution).
+  'test/fixtures/knowledge/unseen-10.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.76, precision: 0.87, maxWrong: 3 },
+  'test/fixtures/knowledge/typos-7.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-8.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
