@@ -1,17 +1,19 @@
 /**
- * On-disk index cache (STYLE G15): one JSON file carrying a format version and a key made of the sources'
- * hash and the search settings. Anything that does not match exactly is ignored and rebuilt, never
- * half-loaded; a cache that cannot be written only costs the next start-up time.
+ * On-disk index cache (STYLE G15): one JSON file carrying a format version and a key made of the knowledge
+ * modules' code, the sources' hash and the search settings. Anything that does not match exactly is ignored and
+ * rebuilt, never half-loaded; a cache that cannot be written only costs the next start-up time.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from '../core/ports.js';
 import type { KnowledgeState } from './build.js';
 import { restoreIndex, SEARCH_SETTINGS, type SerializedIndex } from './index.minisearch.js';
 import type { KnowledgeProblem, Passage } from './types.js';
 
-/** Bump when the analyzer, the passage shape or the serialised layout changes. */
+/** Bump when the passage shape or the serialised layout changes (changed module code rebuilds by itself). */
 export const CACHE_FORMAT = 14;
 const FILE = 'knowledge-index.json';
 
@@ -24,9 +26,30 @@ interface CacheFile {
   index: SerializedIndex;
 }
 
-/** Cache key: format, sources hash and search settings. */
+/**
+ * Fingerprint of the code in a directory (the knowledge modules: compiled `.js` in dist/, `.ts` when run from
+ * src/): the analyzer, the tokenizer and the index builder decide what the cache holds, so a changed module
+ * rebuilds it even where nobody bumped {@link CACHE_FORMAT}. An unreadable directory gives the empty fingerprint.
+ */
+export function codeFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  try {
+    for (const name of readdirSync(dir).filter((n) => /\.(?:js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort()) {
+      hash.update(`${name}\0`).update(readFileSync(join(dir, name)));
+    }
+  } catch {
+    // The format and the settings still key the cache.
+  }
+  return hash.digest('hex');
+}
+
+/** This process's knowledge modules, fingerprinted once (a few dozen small files). */
+let ownCode: string | undefined;
+
+/** Cache key: format, the knowledge modules' code, sources hash and search settings. */
 export function cacheKey(sourcesHash: string): string {
-  return createHash('sha256').update(`${CACHE_FORMAT}\0${sourcesHash}\0${JSON.stringify(SEARCH_SETTINGS)}`).digest('hex');
+  ownCode ??= codeFingerprint(dirname(fileURLToPath(import.meta.url)));
+  return createHash('sha256').update(`${CACHE_FORMAT}\0${ownCode}\0${sourcesHash}\0${JSON.stringify(SEARCH_SETTINGS)}`).digest('hex');
 }
 
 /** Loads a cached state when its key matches; otherwise null (and the caller rebuilds). */
