@@ -12,9 +12,16 @@ import { foldWord } from './german.js';
 const HEARSAY =
   /(^|[.?!]\s+)(?:(?:\p{L}+\s+){0,3}(?:hat|haben|habe|hatte|hatten|hätten)\s+(?:\p{L}+\s+)?(?:gehört|gelesen|erfahren|mitbekommen)|(?:uns|mir)\s+wurde\s+(?:\p{L}+\s+)?(?:gesagt|mitgeteilt|erzählt)|es\s+heißt|man\s+hört)\s*,?\s*(?:dass|das)\s+/giu;
 
-/** The text without hearsay openings (see {@link HEARSAY}). */
+/**
+ * A sentence opening that asks whether a rule exists for what follows ("Gibt es eine Regel, ob …", "Gibt es
+ * Vorgaben dazu, wie …", "Ist geregelt, wann …"): the rule word names no topic, what follows is the question.
+ */
+const RULE_FRAME =
+  /(^|[.?!]\s+)(?:gibt\s+es\s+(?:(?:eine|irgendeine|keine|klare|feste)\s+)?(?:regel|regeln|regelung|regelungen|vorgabe|vorgaben|vorschrift|vorschriften)(?:\s+dazu)?|ist\s+(?:irgendwo\s+)?(?:geregelt|festgelegt|vorgegeben|vorgeschrieben))\s*,?\s*(?=(?:ob|wie|wann|wer|was|dass|wonach|welche[mnrs]?)\s)/giu;
+
+/** The text without hearsay openings (see {@link HEARSAY}) and rule frames (see {@link RULE_FRAME}). */
 export function dropHearsay(text: string): string {
-  return text.replace(HEARSAY, (_whole, before: string) => before);
+  return text.replace(HEARSAY, (_whole, before: string) => before).replace(RULE_FRAME, (_whole, before: string) => before);
 }
 
 /** A word cut off by a hyphen before "und"/"oder" and the compound that completes it (a few lower-case words later). */

@@ -96,21 +96,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // (d9: "könnt ihr bestätigen, dass … angekommen sind? haben beides … geschickt" in the informal Teams register;
   // d11: "IM-kennzahlen" in a lower-case question read as written with capitals; d17, d20). Then requests with
   // "ihr"/"du" count like "Sie" (case-rules.ts ASKED), an own event told without "wir" counts (rules.ts own-event),
-  // and capitals of abbreviations alone no longer make a question "written with capitals": 1.00 intent, 0.92 ticket.
-  // Below the 0.95 of the other sets, so it has its own floor (today's value; the issue's target is 0.92). Left: d17
-  // ("in unseren Unterlagen taucht der Begriff Zwischenverwendungsnachweis auf. Gibt es so etwas …": handed over)
-  // and d20 (whether counselling continues after a move to another Kreis, which the sources do not state, is
-  // answered from the chronicle of 2022).
-  it('test/fixtures/triage/unseen-7.jsonl: intent ≥ 0.95 and ticket ≥ 0.91 (below the other sets)', () => {
-    const lines = jsonl<TriageLine>('test/fixtures/triage/unseen-7.jsonl');
-    const results = lines.map((line) => ({ line, result: run(line) }));
-    const wrong = results
-      .filter(({ line, result }) => result.intent !== line.expect.intent || result.ticket !== line.expect.ticket)
-      .map(({ line, result }) => `${line.id}: ${result.intent}/${String(result.ticket)}`);
-    expect(results.filter(({ line, result }) => result.intent === line.expect.intent).length / lines.length, wrong.join('; ')).toBeGreaterThanOrEqual(0.95);
-    expect(results.filter(({ line, result }) => result.ticket === line.expect.ticket).length / lines.length, wrong.join('; ')).toBeGreaterThanOrEqual(0.91);
-  });
-
+  // capitals of abbreviations alone no longer make a question "written with capitals", and a frame asking whether a
+  // rule exists ("Gibt es eine Regel, ob …") is dropped from the text analysed (d20: whether counselling continues
+  // after a move, which the sources do not state, goes to a person): 1.00 intent, 0.96 ticket. Left: d17 ("in unseren
+  // Unterlagen taucht der Begriff Zwischenverwendungsnachweis auf. Gibt es so etwas …": handed over).
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -120,6 +109,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-4.jsonl',
     'test/fixtures/triage/unseen-5.jsonl',
     'test/fixtures/triage/unseen-6.jsonl',
+    'test/fixtures/triage/unseen-7.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const lines = jsonl<TriageLine>(file);
     const results = lines.map((line) => ({ line, result: run(line) }));

@@ -189,6 +189,12 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Wir haben die Frist gehört.')).toBe('Wir haben die Frist gehört.');
   });
 
+  it('drops a frame asking whether a rule exists for what follows, not a rule asked for by its topic', () => {
+    expect(cleaned('Gibt es eine Regel, ob die Beratung nach einem Umzug endet?')).toBe('ob die Beratung nach einem Umzug endet?');
+    expect(cleaned('Ist geregelt, wann der Sachbericht kommt?')).toBe('wann der Sachbericht kommt?');
+    expect(cleaned('Gibt es eine Regelung für Vertretungen?')).toBe('Gibt es eine Regelung für Vertretungen?');
+  });
+
   it('leaves a hyphen before a word that is no compound, and a hyphenated compound, alone', () => {
     expect(cleaned('Kennzahlen- und Sachbericht?')).toBe('Kennzahlen- und Sachbericht?');
     expect(cleaned('Gilt das für IM-Stellen?')).toBe('Gilt das für IM-Stellen?');
