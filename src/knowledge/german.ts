@@ -24,7 +24,9 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   'wofür', 'wozu', 'warum', 'weshalb', 'wieso', 'woran', 'womit', 'wodurch', 'worauf', 'worüber', 'wovon', 'nächste',
   'nächsten', 'nächstes', 'stellt', 'stellte', 'stellten', 'gestellt', 'bekommt', 'bekommen', 'kriegen', 'kriegt',
   // Colloquial forms and fillers: "unsre" (unsere), "per Mail", "normalerweise", "ungefähr".
-  'unsre', 'unsrer', 'unsren', 'unsrem', 'unsres', 'per', 'normal', 'normalerweise', 'üblicherweise', 'ungefähr'];
+  'unsre', 'unsrer', 'unsren', 'unsrem', 'unsres', 'per', 'normal', 'normalerweise', 'üblicherweise', 'ungefähr',
+  // Prepositions fused with "das" (fürs Vorjahr, ans RP, aufs Konto).
+  'fürs', 'ans', 'aufs', 'ums', 'übers', 'durchs', 'vors'];
 
 function fold(word: string): string {
   return word
