@@ -14,9 +14,15 @@ const TYPES: [string, RegExp][] = [
   ['typ_ort', /\b(wo|wohin|woher)\b/iu],
   ['typ_zweck', /\b(wof[üu]e?r|wozu)\b|\bwas\s+(macht|machen|tut|tun)\b/iu],
   ['typ_verfahren', /\bwie\s+(beantrag|stell|reich|melde|geh|l[äa]uft|muss|musste|kann|wurde|werden)\w*/iu],
+  // The basis of an amount or a distribution: "Wonach richtet sich …", "Nach welchem Schlüssel …", "Wie wurde …
+  // verteilt?", "Hing die Höhe von … ab?".
+  [
+    'typ_grundlage',
+    /\bwonach\b|\bwovon\b|\bnach\s+welche[mnr]?\s+(?:schl[üu]ssel|ma(?:ß|ss)stab|kriteri\w*|grundlage)|\bwie\s+(?:wird|wurde|werden|wurden)\b[^?\n]*\b(?:verteilt|berechnet|bemessen|festgelegt|ermittelt|aufgeteilt)\b|\b(?:h[äa]ngt|h[äa]ngen|hing|hingen)\b[^?\n]*\bab\b/iu,
+  ],
 ];
 
-const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|welche[mnr]?|wer|wen|wem|wo|wohin|woher|wof[üu]e?r|wozu|was)\b/iu;
+const QUESTION_WORD = /\b(wie|wieviel|wieviele|wann|welche[mnr]?|wer|wen|wem|wo|wohin|woher|wof[üu]e?r|wozu|was|wonach|wovon|h[äa]ngt|h[äa]ngen|hing|hingen)\b/iu;
 
 /**
  * Answer-type terms of one question (or several, separated by newlines).
@@ -28,7 +34,9 @@ export function answerTypes(text: string): string[] {
   if (!QUESTION_WORD.test(text)) return [];
   const out = new Set<string>();
   for (const question of text.split('\n')) {
-    for (const [type, pattern] of TYPES) if (pattern.test(question)) out.add(type);
+    const types = TYPES.filter(([, pattern]) => pattern.test(question)).map(([type]) => type);
+    // "Wonach richtet sich, wie viel …": the amount names what the basis is for, the basis is asked.
+    for (const type of types) if (!(type === 'typ_menge' && types.includes('typ_grundlage'))) out.add(type);
   }
   return [...out];
 }

@@ -16,6 +16,11 @@ describe(answerTypes.name, () => {
     ['Wo finde ich die VwV?', ['typ_ort']],
     ['Wie beantrage ich die Förderung?', ['typ_verfahren']],
     ['Sind Fortbildungskosten förderfähig?', []],
+    // The basis of an amount or a distribution; an amount it is the basis for is not asked.
+    ['Nach welchem Schlüssel bekam unser Kreis Mittel?', ['typ_grundlage']],
+    ['Wonach richtet sich, wie viel Geld ein Kreis bekommt?', ['typ_grundlage']],
+    ['Hing die Höhe von der Zahl der Aufgenommenen ab?', ['typ_grundlage']],
+    ['Wie wurden die Mittel auf die Kreise verteilt?', ['typ_verfahren', 'typ_grundlage']],
   ])('%s → %j', (question, expected) => {
     expect(answerTypes(question)).toEqual(expected);
   });
