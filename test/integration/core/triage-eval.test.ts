@@ -100,6 +100,8 @@ describe('triage development sets (TRIAGE.md)', () => {
   // rule exists ("Gibt es eine Regel, ob …") is dropped from the text analysed (d20: whether counselling continues
   // after a move, which the sources do not state, goes to a person): 1.00 intent, 0.96 ticket. Left: d17 ("in unseren
   // Unterlagen taucht der Begriff Zwischenverwendungsnachweis auf. Gibt es so etwas …": handed over).
+  // test/fixtures/triage/unseen-8.jsonl: 24 enquiries of the third round (same day, a third helper); first measured on
+  // dbaff32: 1.00 intent, 1.00 ticket.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -110,6 +112,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-5.jsonl',
     'test/fixtures/triage/unseen-6.jsonl',
     'test/fixtures/triage/unseen-7.jsonl',
+    'test/fixtures/triage/unseen-8.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const lines = jsonl<TriageLine>(file);
     const results = lines.map((line) => ({ line, result: run(line) }));

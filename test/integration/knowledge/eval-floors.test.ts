@@ -162,8 +162,9 @@ const FLOORS: Record<string, Floor> = {
   // 0.933, precision 0.964, wrong 1 (v1: "ab Datum des Bescheids oder ab Arbeitsbeginn" answered from the rates)
   'test/fixtures/knowledge/unseen-7.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.96, maxWrong: 1 },
   // typos-4: 15 hurried questions written with unseen-7; first measurement hit@1 0.933 (MiniSearch 0.800), answered
-  // 0.867, precision 0.923, wrong 1 (t1: "wohin schick ich die kenzahlen", the address passage leads); t4, t10 suggestions
-  'test/fixtures/knowledge/typos-4.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.92, maxWrong: 1 },
+  // 0.867, precision 0.923, wrong 1 (t1: "wohin schick ich die kenzahlen", the address passage leads); t4, t10 suggestions.
+  // Then "fürs" is a function word (german.ts): t1 right, hit@1 1.000, precision 1.000
+  'test/fixtures/knowledge/typos-4.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
   // wrapped-5: 12 enquiries written with unseen-7; first measurement hit@1 1.000 (MiniSearch 0.917), answered 0.833,
   // precision 1.000, wrong 0; w5 (a concrete start date and Bescheid date: a person) and w10 handed over. Then a
   // question asking "grundsätzlich" sets the own context aside (triage rules.ts rule-general): w5 is answered,
@@ -180,10 +181,12 @@ const FLOORS: Record<string, Floor> = {
   // answered 0.733, precision 1.000, wrong 0. Then "N Prozent" is a Stellenanteil (synonyme.yaml) and a number below
   // 100 weighs like a year (weights.ts SMALL_NUMBER): k27 answered, 0.767. Then "war das" points back like "ist das"
   // (k16, home visits during Corona: was out of scope without its context): hit@1 0.933, answered 0.800
-  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.8, precision: 0.97, maxWrong: 0 },
+  // Then Weiterführung a Verlängerung word (k10) and the basis of a distribution an answer type (k23): answered 0.867
+  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // typos-5: then spoken contractions are written out before the search (function-words.ts: "ner" → "einer", "ausm"
   // → "aus dem", "gabs" → "gab es"): y13 answered, answered 0.933, precision 0.857; y7 and y11 stay wrong
-  'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.93, precision: 0.85, maxWrong: 2 },
+  // Then nutzen joins Zugriff/Zugang (y7 right): hit@1 0.933, precision 0.929; y11 stays wrong
+  'test/fixtures/knowledge/typos-5.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.93, precision: 0.92, maxWrong: 1 },
   // Then a question for a share ("einen Teil davon") keeps the sentence naming the whole (e5 right: hit@1 1.000,
   // precision 1.000), and own context alone no longer makes a case (triage rules.ts CONTEXT_RULES): answered 0.833
   'test/fixtures/knowledge/wrapped-6.jsonl': { kind: 'enquiries', hit1: 1, answered: 0.83, precision: 0.97, maxWrong: 0 },
@@ -211,9 +214,24 @@ const FLOORS: Record<string, Floor> = {
   // misses the targets (marked misses; floors at today's value): wrong a1 (the Referat's Erstaufnahme remit answered
   // from the contact passage), a19 (how long to keep receipts, which the sources do not state), a34 (what the
   // Ukraine aid 2022 per Kreis depended on, answered from the 2022 passage instead of its distribution).
-  'test/fixtures/knowledge/unseen-10.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.76, precision: 0.87, maxWrong: 3 },
+  // Then the basis of a distribution is its own answer type (answer-type.ts typ_grundlage): a34 is a suggestion with
+  // the right passage second instead of a wrong answer, so answered falls 0.767 → 0.733 (the floor counted a wrong
+  // answer as answered) and precision rises to 0.913, wrong 2 (a1, a19).
+  'test/fixtures/knowledge/unseen-10.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.73, precision: 0.91, maxWrong: 2 },
   'test/fixtures/knowledge/typos-7.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-8.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // unseen-11 (35: 30 with a passage, 3 everyday, 2 the knowledge base cannot answer), typos-8 (15), wrapped-9 (12): a
+  // third round the same day by a third helper (half plain, half paraphrased wording). First measurement on dbaff32:
+  // unseen-11 hit@1 0.867 (MiniSearch 0.867), answered 0.833, precision 0.846, wrong 4 (g6, g16, g20, g34); typos-8
+  // hit@1 1.000 (0.867), answered 0.867, precision 1.000; wrapped-9 hit@1 0.917 (0.750), answered 1.000, precision
+  // 0.917, wrong 1 (j6: "als fester Betrag gezahlt oder anteilig" answered from the rates, not the financing type).
+  // Then the basis of a distribution is an answer type (g6 a suggestion with the right passage first): unseen-11
+  // hit@1 0.900, answered 0.800, precision 0.880. Misses (floors at today's value): g16 (the Land's total for 2026
+  // answered from the distribution rule), g20 (the date of the VwV 2023: "trägt" meets Träger), g34 (how long to keep
+  // receipts, which the sources do not state), and j6.
+  'test/fixtures/knowledge/unseen-11.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.8, precision: 0.88, maxWrong: 3 },
+  'test/fixtures/knowledge/typos-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.8, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-9.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
