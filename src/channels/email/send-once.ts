@@ -5,15 +5,19 @@
  *
  * 1. the moment the server accepts DATA (354), before the first byte of the message leaves the process, the
  *    channel notes it in the database (`email_transmitted`); the body waits until the note is written (on
- *    PostgreSQL a round trip). A repeated attempt that finds the note and no result does not send again.
- *    Noting it only after the terminating dot was written left a window: the server could store the message
- *    before the note was written (a kill timed on the server's receipt hit it);
+ *    PostgreSQL a round trip). When the whole body is written, before the terminating dot, the note is marked
+ *    complete, and the dot waits for that. A repeated attempt that finds a complete note and no result does not
+ *    send again; one that finds the note incomplete knows the server never got the end of the message (it
+ *    discards a transfer cut off before the dot) and sends again. Noting it only after the terminating dot was
+ *    written left a window: the server could store the message before the note was written (a kill timed on
+ *    the server's receipt hit it);
  * 2. every sent reply is filed in the mailbox's Sent folder; a repeated attempt without the note looks for its
  *    Message-ID there (a database restored from backup; servers that file submitted mail themselves).
  *
- * What remains: a crash while the message body is being transferred (after 354, before the terminating dot
- * reaches the server), or a server that refuses the message after its end while the client is dead: that one
- * reply is not sent again (a warning in the log names the outbox id).
+ * What remains: a crash between the complete note and the terminating dot reaching the server (the dot follows
+ * the note at once), or a server that refuses the message after its end while the client is dead: that one
+ * reply is not sent again (a warning in the log names the outbox id). A crash during the body transfer itself
+ * delays the reply to the next attempt; it neither loses nor doubles it.
  */
 import { Readable } from 'node:stream';
 import { errorCode } from '../../core/error-code.js';
@@ -106,8 +110,9 @@ export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'
       }
     },
     body(raw) {
-      const written = inFlight?.written ?? Promise.resolve();
-      const logger = deps.logger;
+      const flight = inFlight;
+      const written = flight?.written ?? Promise.resolve();
+      const { logger, state } = deps;
       return Readable.from(
         (async function* () {
           let timer: NodeJS.Timeout | undefined;
@@ -115,6 +120,9 @@ export function createTransmitTracker(deps: Pick<SendOnceDeps, 'state' | 'clock'
           if ((await Promise.race([written, late])) === 'late') logger.warn({ component: 'email' }, 'no transmitted note after the server accepted DATA: sending the body anyway');
           clearTimeout(timer);
           yield raw;
+          // The terminating dot follows when this stream ends: the note says "complete" first. A failure ends
+          // the stream with an error, the server discards the cut-off message and the next attempt sends it.
+          if (flight !== null) await state.markComplete(flight.key);
         })(),
         { objectMode: false },
       );

@@ -116,12 +116,23 @@ CREATE INDEX email_inbound_message_id ON email_inbound (message_id);
 CREATE INDEX email_inbound_reply_day ON email_inbound (reply_hash, day);
 `;
 
+/**
+ * email-005 (issue 10, closing the body-transfer gap): the note of email-003 is written when the server accepts
+ * DATA (354), before the body; `complete` is set once the whole body is written, before the terminating dot. A
+ * crash in between left a note for a message the server never stored: such a note no longer stops the next
+ * attempt. Notes written before this migration count as complete (as they did).
+ */
+const email005 = `
+ALTER TABLE email_transmitted ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+`;
+
 /** The mail channel's migrations, ids `email-NNN`. */
 export const emailMigrations: Migration[] = [
   { id: 'email-001', sql: email001 },
   { id: 'email-002', sql: email002 },
   { id: 'email-003', sql: email003 },
   { id: 'email-004', sql: email004 },
+  { id: 'email-005', sql: email005 },
 ];
 
 /** Persisted position in one mailbox. */
@@ -270,13 +281,21 @@ export function createEmailState(db: SqlDb) {
         [outboundKey, messageId, ticketNumber, kind, now.toISOString()],
       );
     },
-    /** Notes that the whole message went to the SMTP server (its reply still outstanding). */
+    /** Notes that the SMTP server accepted DATA for the message: its body is about to be written. */
     async markTransmitted(outboundKey: string, messageId: string, now: Date): Promise<void> {
-      await db.run('INSERT INTO email_transmitted (outbound_key, message_id, at) VALUES (?, ?, ?) ON CONFLICT (outbound_key) DO NOTHING', [outboundKey, messageId, now.toISOString()]);
+      await db.run(
+        'INSERT INTO email_transmitted (outbound_key, message_id, at, complete) VALUES (?, ?, ?, 0) ' +
+          'ON CONFLICT (outbound_key) DO UPDATE SET message_id = excluded.message_id, at = excluded.at, complete = 0',
+        [outboundKey, messageId, now.toISOString()],
+      );
     },
-    /** True when an earlier attempt transmitted the whole message and then learned nothing (crash). */
+    /** Notes that the whole body is written: only the terminating dot is still to go (the server may store it). */
+    async markComplete(outboundKey: string): Promise<void> {
+      await db.run('UPDATE email_transmitted SET complete = 1 WHERE outbound_key = ?', [outboundKey]);
+    },
+    /** True when an earlier attempt wrote the whole message to the server and then learned nothing (crash). */
     async wasTransmitted(outboundKey: string): Promise<boolean> {
-      return (await db.get('SELECT at FROM email_transmitted WHERE outbound_key = ?', [outboundKey])) !== undefined;
+      return (await db.get('SELECT at FROM email_transmitted WHERE outbound_key = ? AND complete = 1', [outboundKey])) !== undefined;
     },
     /** Forgets the note after the server's reply said "not taken" (the next attempt sends again). */
     async clearTransmitted(outboundKey: string): Promise<void> {

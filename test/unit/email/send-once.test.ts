@@ -1,7 +1,7 @@
 /**
- * The transmitted note (send-once.ts) against a real smtp-server on loopback: it is written when the end of
- * the message reached the server and before the server's reply, cleared when the server refuses, and a
- * repeated attempt that finds it sends nothing.
+ * The transmitted note (send-once.ts) against a real smtp-server on loopback: it is written when the server
+ * accepts DATA, marked complete before the end of the message reaches the server, cleared when the server
+ * refuses; a repeated attempt that finds it complete sends nothing, one that finds it incomplete sends once.
  */
 import Database from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
@@ -72,28 +72,38 @@ afterEach(async () => {
 });
 
 describe('sending once across a crash', () => {
-  it('notes the message as transmitted when the server accepts DATA: before its body arrives, long before the reply', async () => {
+  it('notes the message as completely transmitted before its end reaches the server, long before the reply', async () => {
     // The SQLite state answers at the moment of the call (the promise only carries the value).
     const seen: Promise<boolean>[] = [];
     let state: ReturnType<typeof sender>['state'] | null = null;
     const check = (): void => void seen.push(state!.wasTransmitted(KEY));
-    const s = await server({ onRcpt: check, onBody: check, onEnd: () => (check(), null) });
+    const s = await server({ onRcpt: check, onEnd: () => (check(), null) });
     const built = sender(s.port);
     state = built.state;
     expect(await built.smtp.deliver(message())).toMatchObject({ kind: 'sent' });
     built.smtp.close();
-    expect(await Promise.all(seen)).toEqual([false, true, true]);
+    expect(await Promise.all(seen)).toEqual([false, true]);
     expect(await state.sentMessageId(KEY)).not.toBeNull();
   });
 
+  it('counts a note as transmitted only once the whole body was written (a body cut off is sent again)', async () => {
+    const { state, smtp } = sender(1);
+    smtp.close();
+    await state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
+    expect(await state.wasTransmitted(KEY)).toBe(false);
+    await state.markComplete(KEY);
+    expect(await state.wasTransmitted(KEY)).toBe(true);
+    // A new attempt starts its note afresh.
+    await state.markTransmitted(KEY, '<pakt.y@rps.bwl.de>', new Date());
+    expect(await state.wasTransmitted(KEY)).toBe(false);
+  });
+
   it('holds the body back until a slow note is written (PostgreSQL: a round trip), so no byte precedes the note', async () => {
-    const seen: Promise<boolean>[] = [];
-    let state: ReturnType<typeof sender>['state'] | null = null;
-    const s = await server({ onBody: () => void seen.push(state!.wasTransmitted(KEY)) });
+    const seen: boolean[] = [];
     const db = new Database(':memory:');
+    const s = await server({ onBody: () => void seen.push(db.prepare('SELECT 1 FROM email_transmitted WHERE outbound_key = ?').get(KEY) !== undefined) });
     for (const m of emailMigrations) db.exec(m.sql);
     const fast = createEmailState(sqliteSqlDb(db));
-    state = fast;
     const slow: typeof fast = {
       ...fast,
       markTransmitted: async (key, id, now) => {
@@ -105,7 +115,7 @@ describe('sending once across a crash', () => {
     const smtp = createSmtpSender({ config, templates: TEMPLATES, state: slow, logger: silentLogger, clock: new FakeClock() });
     expect(await smtp.deliver(message())).toMatchObject({ kind: 'sent' });
     smtp.close();
-    expect(await Promise.all(seen)).toEqual([true]);
+    expect(seen).toEqual([true]);
   });
 
   it('forgets the note when the server refuses the message at its end, so the next attempt sends', async () => {
@@ -116,13 +126,32 @@ describe('sending once across a crash', () => {
     expect(await state.wasTransmitted(KEY)).toBe(false);
   });
 
-  it('does not send again what an earlier attempt transmitted before it crashed', async () => {
+  it('counts a note written before migration email-005 as complete, as it was then', async () => {
+    const db = new Database(':memory:');
+    for (const m of emailMigrations.filter((x) => x.id < 'email-005')) db.exec(m.sql);
+    db.prepare('INSERT INTO email_transmitted (outbound_key, message_id, at) VALUES (?, ?, ?)').run(KEY, '<pakt.old@rps.bwl.de>', '2026-12-01T00:00:00.000Z');
+    db.exec(emailMigrations.find((m) => m.id === 'email-005')!.sql);
+    expect(await createEmailState(sqliteSqlDb(db)).wasTransmitted(KEY)).toBe(true);
+  });
+
+  it('does not send again what an earlier attempt transmitted completely before it crashed', async () => {
+    const s = await server({});
+    const { state, smtp } = sender(s.port);
+    await state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
+    await state.markComplete(KEY);
+    expect(await smtp.deliver(message(2))).toMatchObject({ kind: 'sent' });
+    smtp.close();
+    expect(s.received()).toBe(0);
+    expect(await state.sentMessageId(KEY)).not.toBeNull();
+  });
+
+  it('sends once what an earlier attempt cut off during the body (the server never stored it)', async () => {
     const s = await server({});
     const { state, smtp } = sender(s.port);
     await state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
     expect(await smtp.deliver(message(2))).toMatchObject({ kind: 'sent' });
     smtp.close();
-    expect(s.received()).toBe(0);
-    expect(await state.sentMessageId(KEY)).not.toBeNull();
+    expect(s.received()).toBe(1);
+    expect(await state.wasTransmitted(KEY)).toBe(true);
   });
 });

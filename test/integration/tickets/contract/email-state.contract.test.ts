@@ -88,6 +88,8 @@ describe.each(IMPLEMENTATIONS)('email state on $name', (impl) => {
       expect(await sb.ticketForMessageIds(['<none@x>', '<pakt.1@x>'])).toBe('IM-2026-000001');
       expect(await sa.wasTransmitted('out:2')).toBe(false);
       await sa.markTransmitted('out:2', '<pakt.2@x>', NOW);
+      expect(await sb.wasTransmitted('out:2')).toBe(false);
+      await sa.markComplete('out:2');
       expect(await sb.wasTransmitted('out:2')).toBe(true);
       await sb.clearTransmitted('out:2');
       expect(await sa.wasTransmitted('out:2')).toBe(false);
