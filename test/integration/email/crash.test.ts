@@ -120,9 +120,10 @@ describe('exactly once across SIGKILL', () => {
       const outbox = db.prepare("SELECT key FROM outbox WHERE channel = 'email' AND kind != 'staff_notification'").all() as { key: string }[];
       // One mail in, one mail out: exactly one answer per inbound mail, each recorded in the outbox.
       for (let i = 0; i < COUNT; i += 1) {
+        // The outbox first: a missing entry is a lost decision, a missing reply with its entry a lost send.
+        expect(outbox.filter((o) => o.key.startsWith(`email:crash-${i}@altdorf.example:`)), `outbox entries for mail ${i}`).toHaveLength(1);
         const replies = sink.messages.filter((m) => m.parsed.inReplyTo === `<crash-${i}@altdorf.example>`);
         expect(replies, `answers to mail ${i}`).toHaveLength(1);
-        expect(outbox.filter((o) => o.key.startsWith(`email:crash-${i}@altdorf.example:`))).toHaveLength(1);
       }
       // Not one duplicate anywhere: a message whose end reached the SMTP server before a kill is not sent again.
       const copies = new Map<string, number>();
