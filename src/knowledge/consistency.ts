@@ -6,8 +6,7 @@
  * neighbouring passage that names no amount. Such passages rank lower and never give an answer outright.
  *
  * Facets are derived from what a passage already carries (its title, section slug, document title, typical
- * questions and text) and from the programme names in synonyme.yaml (`programme`); nothing is written per passage.
- * Pure.
+ * questions and text) and from the programme names in synonyme.yaml (`programme`); nothing is written per passage. Pure.
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
@@ -83,7 +82,7 @@ export interface Fit {
   yearMismatch: boolean;
   /** The question's years are the passage's own years (title, slug, document), not only mentioned in passing. */
   yearOwn: boolean;
-  /** The passage has own years and none of them is one the question names: it is about another year. */
+  /** The passage has own years, none of them named by the question: it is about another year. */
   yearOther: boolean;
   /** The question names a programme the passage never mentions, or the passage is about one the question does not name. */
   programmeMismatch: boolean;
@@ -244,11 +243,10 @@ const METHOD_QUESTION =
   /^\s*wie\s+(?:wird|werden|wurde|wurden|hat|haben|hatte|hatten|ist|sind|war|waren)\b[^?]*?\b(?:berechnet|errechnet|ermittelt|verteilt|bemessen|festgelegt|festgesetzt)\b/iu;
 
 /**
- * Facets of a question: the years it names, the programmes it names (by their terms), whether it asks for an
- * amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Euro", "Geld").
+ * Facets of a question: the years it names, the programmes it names (by its `own` terms, not by a synonym of one:
+ * "online" is no DIM question), whether it asks for an amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Geld").
  */
 export function questionFacets(text: string, topics: string[][], terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[], own: ReadonlySet<string> = terms): QuestionFacets {
-  // A programme is named by the question's own words, not by a synonym of one ("online" is no DIM question).
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const method = METHOD_QUESTION.test(text);
@@ -258,9 +256,8 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
 }
 
 /**
- * How a passage fits a question. A question without years, programme or amount fits every passage in those
- * respects, except that a passage about a particular programme (Soforthilfe Ukraine, DIM) does not fit a
- * question that does not name it.
+ * How a passage fits a question: one without years, programme or amount fits every passage in those respects,
+ * except that a passage about a programme (Soforthilfe Ukraine, DIM) fits only a question that names it.
  */
 export function fit(q: QuestionFacets, p: PassageFacets): Fit {
   const yearMismatch = q.years.length > 0 && p.years.length > 0 && !overlaps(q.years, p.years);
@@ -277,10 +274,9 @@ export function fit(q: QuestionFacets, p: PassageFacets): Fit {
 const MIN_TOPIC = 5;
 
 /**
- * True when the title's only link to the question is a compound ending in one of the question's topic words
- * (Zwischen|verwendungsnachweis for Verwendungsnachweis) whose modifier the question names in no way (not the
- * word, not a synonym, not written anywhere in it). A title that also shares another word with the question is
- * about more than the narrower thing.
+ * True when the title's only link to the question is a compound ending in one of its topic words (Zwischen|
+ * verwendungsnachweis for Verwendungsnachweis) whose modifier the question names in no way (not the word, not a
+ * synonym, not written in it). A title sharing another word with the question is about more than that.
  */
 function isNarrower(q: QuestionFacets, titleWords: readonly string[][]): boolean {
   if (titleWords.length === 0) return false;

@@ -36,11 +36,9 @@ export interface SearchSettings {
   /**
    * Score factors for a passage that does not fit the question (consistency.ts): other years, another programme,
    * no amount for an amount question, only other kinds of answer asked in its title and typical questions
-   * (`otherType`: "Wer ist … zuständig?" for "Für wie viele … zuständig?"); `ownYear` would reward a passage whose
-   * own title or document names the asked year: it is 1 (no reward), as it only ever lifted history passages over
-   * the rule passage, and the factor for passages about other years already does the work. `otherYear` lowers a
-   * passage whose own years are all other than the question's, though it mentions the asked year in passing (the
-   * chronicle of 2020/2021 recalling the budget passed in 2019, for a question about 2019).
+   * (`otherType`: "Wer ist … zuständig?" for "Für wie viele … zuständig?"); `ownYear` (a passage whose own title
+   * names the asked year) is 1: a reward only ever lifted history passages over the rule passage. `otherYear`: own
+   * years all other than the asked one, which it mentions in passing (the chronicle of 2020/2021 for 2019).
    */
   consistency: { year: number; programme: number; amount: number; narrower: number; ownYear: number; otherYear: number; otherType: number };
   fuzzy: number;
