@@ -56,3 +56,18 @@ describe('setAside', () => {
     expect(setAside('Was gilt für den Sachbericht?')).toEqual(new Set());
   });
 });
+
+describe('units of the shipped knowledge', () => {
+  it('weighs a verb form that splits like a compound (aufgefallen) as one unit, not as its parts', async () => {
+    const { readRawSources, parseSources } = await import('../../../src/knowledge/sources.fs.js');
+    const { buildState } = await import('../../../src/knowledge/build.js');
+    const { cachedPlan } = await import('../../../src/knowledge/query.js');
+    const { units } = await import('../../../src/knowledge/assess-units.js');
+    const sources = await parseSources(await readRawSources(new URL('../../../knowledge', import.meta.url).pathname));
+    const { index } = buildState(sources.documents, sources.synonyms, sources.problems, new Date());
+    const plan = cachedPlan('Uns ist die Änderung der Verwaltungsvorschrift aufgefallen. Ab wann gilt sie?', index.analyzer, index.synonyms);
+    const verb = units(plan, index).filter((u) => u.literal.some((t) => t.startsWith('aufgefall')));
+    expect(verb).toHaveLength(1);
+    expect(verb[0]).toMatchObject({ central: false, unknownNoun: false });
+  });
+});
