@@ -146,6 +146,18 @@ export function setAside(question: string): Set<string> {
  * part by part: in "Supervisionskosten" the passage on Fortbildungskosten covers "kosten", not "Supervision".
  */
 export function units(plan: QueryPlan, index: SearchIndex, places: readonly string[] = []): Unit[] {
+  // Ranking (breakTie) and assessment ask for the units of the same question one after the other.
+  const key = places.join('\0');
+  if (last?.plan === plan && last.index === index && last.key === key) return last.units;
+  const computed = computeUnits(plan, index, places);
+  last = { plan, index, key, units: computed };
+  return computed;
+}
+
+/** The units of the question asked last (pure inputs; plans are cached objects, so identity finds a repeat). */
+let last: { plan: QueryPlan; index: SearchIndex; key: string; units: Unit[] } | null = null;
+
+function computeUnits(plan: QueryPlan, index: SearchIndex, places: readonly string[]): Unit[] {
   const n = index.passages.length;
   const idf = (df: number): number => Math.log(1 + (n + 1) / (df + 1));
   const out: Unit[] = [];
