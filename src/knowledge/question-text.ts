@@ -19,8 +19,8 @@ const HEARSAY =
 const RULE_FRAME =
   /(^|[.?!]\s+)(?:gibt\s+es\s+(?:(?:eine|irgendeine|keine|klare|feste)\s+)?(?:regel|regeln|regelung|regelungen|vorgabe|vorgaben|vorschrift|vorschriften)(?:\s+dazu)?|ist\s+(?:irgendwo\s+)?(?:geregelt|festgelegt|vorgegeben|vorgeschrieben))\s*,?\s*(?=(?:ob|wie|wann|wer|was|dass|wonach|welche[mnrs]?)\s)/giu;
 
-/** The text without hearsay openings (see {@link HEARSAY}) and rule frames (see {@link RULE_FRAME}). */
-export function dropHearsay(text: string): string {
+/** The text without the frames around its matter: hearsay openings ({@link HEARSAY}) and rule frames ({@link RULE_FRAME}). */
+export function dropFrames(text: string): string {
   return text.replace(HEARSAY, (_whole, before: string) => before).replace(RULE_FRAME, (_whole, before: string) => before);
 }
 

@@ -90,7 +90,7 @@ describe('triage development sets (TRIAGE.md)', () => {
   // test/fixtures/triage/unseen-6.jsonl: 24 enquiries written 2026-12-06 (fourth session) by a helper that saw no
   // earlier blind set and did not run the service; first measured on 725cecb: 1.00 intent, 0.96 ticket (s13: "Unsere
   // Kämmerei hat gehört, dass …" made the question about the Kämmerei). Then a hearsay opening is dropped from the
-  // text analysed (query.ts dropHearsay): 1.00 / 1.00.
+  // text analysed (query.ts dropFrames): 1.00 / 1.00.
   // test/fixtures/triage/unseen-7.jsonl: 24 enquiries written 2026-12-06 (fourth session, second round) by a helper
   // that saw no earlier blind set and did not run the service; first measured on 8e7183a: 0.96 intent, 0.88 ticket
   // (d9: "könnt ihr bestätigen, dass … angekommen sind? haben beides … geschickt" in the informal Teams register;
