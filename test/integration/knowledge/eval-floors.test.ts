@@ -232,6 +232,21 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-11.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.8, precision: 0.88, maxWrong: 3 },
   'test/fixtures/knowledge/typos-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.8, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-9.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
+  // unseen-12 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-9 (15), wrapped-10 (12): a
+  // fourth round on 2026-12-07 by a helper that saw only the facts and the ids, told to phrase away from the facts'
+  // wording. First measurement on e7f13d0: unseen-12 hit@1 0.690 (MiniSearch 0.724), answered 0.759, precision 0.783,
+  // wrong 5; typos-9 hit@1 0.867 (0.933), answered 1.000, precision 0.867, wrong 2; wrapped-10 hit@1 0.917 (0.917),
+  // answered 0.917, precision 0.909, wrong 1 (q5: "fester Betrag oder tatsächliche Personalkosten, ab wann"
+  // answered from the rates). Five labels were short of passages that state the answer (the helper saw no passage):
+  // m7, p1 (verwendungsnachweis#sachbericht: "spätestens drei Monate nach Ende des Förderzeitraums der am längsten
+  // geförderten Person"), m14 (im#zielgruppe: "ein Erlass vom 11. März 2022"), m23 (im#betreuungsschluessel: no
+  // binding key is known, which FACTS-2.md §3 states) and p10 (aenderung-2020#inkrafttreten: "von 36 auf 60
+  // Monate"). With them: unseen-12 hit@1 0.767 (0.700), answered 0.767, precision 0.913, wrong 2 (m4: the
+  // "Fallstatistik" answered from the caseload passage through "Fallzahlen"; m25: "Hatte das Folgen für die
+  // Förderung?" asked without the sentence it refers to); typos-9 1.000 (0.933) / 1.000 / 1.000.
+  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.76, answered: 0.76, precision: 0.91, maxWrong: 2 },
+  'test/fixtures/knowledge/typos-9.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-10.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
