@@ -15,6 +15,12 @@ const CLAUSE_BOUNDARY = /,\s*(?:und|oder|sowie)\s+|\s+[–—-]\s+(?:und\s+|oder
 /** Most clauses asked on their own (each costs one more search; a longer question is rarely one clause plus noise). */
 const MAX_CLAUSES = 3;
 
+/**
+ * A clause that leans on the one before it ("wenn ja, in welcher Höhe?", "gibt es dafür eine Pauschale") asks
+ * about that clause's topic: on its own its few words meet other passages ("höheren" for "Höhe").
+ */
+const DEPENDENT = /^(?:und\s+|oder\s+)?(?:wenn|falls|sofern)\s+(?:ja|nein|nicht|doch|so)\b|\b(?:dafür|dafuer|dazu|davon|damit|dabei|darauf|darüber|hierfür|hierzu|hiervon|dies\w*|solche\w*)\b/iu;
+
 /** Fewest letters of a clause worth asking on its own. */
 const MIN_CLAUSE = 12;
 
@@ -48,6 +54,7 @@ export function clauseAnswer(index: SearchIndex, question: string, best: RankedH
   const all = clauses(question);
   let found: { confidence: number; clause: string } | null = null;
   for (const clause of all.slice(0, MAX_CLAUSES)) {
+    if (DEPENDENT.test(clause)) continue;
     const plan = cachedPlan(clause, index.analyzer, index.synonyms);
     if (plan.groups.length === 0) continue;
     const ranked = index.search(plan, depth);

@@ -31,7 +31,7 @@ export const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|
  * Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). "VN" is the
  * usual short form of Verwendungsnachweis.
  */
-export const CASE_NOUN = String.raw`(?:vn|\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto))\b`;
+export const CASE_NOUN = String.raw`(?:vn|(?:\w+-)*\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto))\b`;
 
 /**
  * Words that make a sentence ask about the rules, not about one case ("grundsätzlich", "in der Regel").

@@ -128,7 +128,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     // "Wir möchten für 2026 eine zusätzliche halbe Stelle beantragen", "… den Stellenanteil erhöhen". "Wir
     // überlegen …" is no plan yet and stays a rule question.
     pattern: re(
-      String.raw`\b(?:wir|ich)\s+(?:moechten|moechte|wollen|will|werden|planen|beabsichtigen|beabsichtige)\b.{0,80}?\b(?:beantragen|aufstocken|erhoehen|reduzieren|verringern|umwidmen|verlaengern|nachbesetzen|umbesetzen|abrufen|zurueckgeben|kuendigen)\b`,
+      String.raw`\b(?:wir|ich)\s+(?:moechten|moechte|wollen|will|werden|planen|beabsichtigen|beabsichtige)\b.{0,140}?\b(?:beantragen|aufstocken|erhoehen|reduzieren|verringern|umwidmen|verlaengern|nachbesetzen|umbesetzen|abrufen|zurueckgeben|kuendigen)\b`,
     ),
   },
   {

@@ -173,6 +173,13 @@ describe('calibration of answers', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
+  it('does not answer from a clause that leans on the one before it ("wenn ja, in welcher Höhe?": "höheren" is no "Höhe")', () => {
+    const r = kb.ask(
+      'Können neben den Personalkosten auch Sachkosten wie Büroausstattung oder Dolmetscherleistungen geltend gemacht werden? Gibt es dafür eine Pauschale, und wenn ja, in welcher Höhe?',
+    );
+    expect(r.outcome).not.toBe('answer');
+  });
+
   it('reads "N Prozent" of a post as its share (Stellenanteil), and a small number as no topic of its own', () => {
     // "30" must not tie the question to a passage naming the 30th of a month.
     for (const q of ['Geht eine Integrationsmanager-Stelle auch mit 30 Prozent?', 'Dürfen wir eine Integrationsmanagerin mit nur 25 Prozent Stellenanteil beschäftigen?']) {
