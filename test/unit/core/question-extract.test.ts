@@ -183,6 +183,18 @@ describe(extractQuestion.name, () => {
       question: 'In der Pandemie hat unsere Integrationsmanagerin nur noch per Telefon beraten. War das für die Förderung ein Problem?',
     },
     {
+      name: 'a demonstrative "das" after other verbs ("Hatte das Folgen …?", "Bedeutet das …?") points back too',
+      subject: '',
+      text: 'Während der Pandemie haben unsere Leute fast alles per Telefon erledigt. Hatte das Folgen für die Förderung?',
+      question: 'Während der Pandemie haben unsere Leute fast alles per Telefon erledigt. Hatte das Folgen für die Förderung?',
+    },
+    {
+      name: '"bedeutet das" points back',
+      subject: '',
+      text: 'Unser Kreis bekommt ab 2025 weniger Mittel. Bedeutet das weniger Stellen?',
+      question: 'Unser Kreis bekommt ab 2025 weniger Mittel. Bedeutet das weniger Stellen?',
+    },
+    {
       name: '"da" after a year the question names itself points within the question',
       subject: '',
       text: 'Wir sind eine kleine Gemeinde. Gab es 2018 da eine Mindestsumme?',
