@@ -4,14 +4,18 @@
  * tells the writer's situation. Some questions are short without pointing back, though, and their context
  * names the topic ("Ab 2025 bekommt unser Kreis weniger Geld. Woran bemisst sich die neue Verteilung?"): asked
  * alone, the right passage ranks first but without confidence. The context may then confirm the answer, never
- * choose another one.
+ * choose another one; unless the question points back to it ("Geht die Förderzeit in dieser Phase verloren?",
+ * "Spricht etwas dagegen, ihn einzustellen?"): then the context is part of what is asked, even when the question
+ * names enough nouns to be extracted alone.
  */
 import type { AskResult } from '../knowledge.js';
 import type { ExtractedQuestion } from './question-extract.js';
+import { refersBack } from './question-sentences.js';
 
 /**
  * The answer to the extracted question. When it is no answer, the question is asked once more with the context
- * sentence before it; that answer counts only when it comes from the passage the question alone ranked first.
+ * sentence before it; that answer counts when it comes from the passage the question alone ranked first, or when
+ * the question refers back to its context.
  * A question with no content word of its own is asked with its context at once.
  *
  * @example askInContext((q) => kb.ask(q), extractQuestion({ text: 'Ab 2025 gibt es weniger Geld. Wonach richtet sich die Verteilung?' }))
@@ -23,5 +27,8 @@ export function askInContext(ask: (question: string) => AskResult, extracted: Pi
   const first = alone.hits[0]?.id;
   if (alone.outcome === 'answer' || extracted.withContext === undefined || first === undefined) return alone;
   const inContext = ask(extracted.withContext);
-  return inContext.outcome === 'answer' && inContext.answer?.passageId === first ? inContext : alone;
+  if (inContext.outcome !== 'answer') return alone;
+  // A question that points back ("in dieser Phase", "ihn", "dafür") asks about its context: that answer stands.
+  if (refersBack(extracted.text)) return inContext;
+  return inContext.answer?.passageId === first ? inContext : alone;
 }

@@ -245,8 +245,11 @@ const FLOORS: Record<string, Floor> = {
   // "Fallstatistik" answered from the caseload passage through "Fallzahlen"; m25: "Hatte das Folgen für die
   // Förderung?" asked without the sentence it refers to); typos-9 1.000 (0.933) / 1.000 / 1.000. Then "hatte das",
   // "bedeutet das" and other verbs before a demonstrative "das" refer back (question-sentences.ts): m25 right,
-  // unseen-12 hit@1 0.800, answered 0.767, precision 0.957, wrong 1 (m4). Misses the targets (floors at today's value).
-  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.8, answered: 0.76, precision: 0.95, maxWrong: 1 },
+  // unseen-12 hit@1 0.800, answered 0.767, precision 0.957, wrong 1 (m4). Then "ihn", "ihm", "dagegen" point back,
+  // and a question pointing back takes the answer asked with its context sentence, even from another passage
+  // (ask-in-context.ts: m1 "in dieser Phase", m8, m22): hit@1 0.900, answered 0.867, precision 0.962, wrong 1 (m4).
+  // Answered misses the 0.90 target (floor at today's value).
+  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-9.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-10.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10

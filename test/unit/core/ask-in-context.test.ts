@@ -1,6 +1,6 @@
 /**
  * The context sentence as a second opinion (core/triage/ask-in-context.ts): it may confirm the passage the
- * question alone ranked first, never pick another one.
+ * question alone ranked first, and pick another one only when the question points back to it.
  */
 import { describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../src/core/knowledge.js';
@@ -34,6 +34,14 @@ describe(askInContext.name, () => {
   it('keeps the question alone when the context leads to another passage', () => {
     const ask = (q: string): AskResult => (q === ENQUIRY ? result(q, 'answer', 'chronik#2026') : result(q, 'suggest', 'vwv#verteilung'));
     expect(askInContext(ask, extractQuestion({ text: ENQUIRY }))).toMatchObject({ outcome: 'suggest', question: 'Wonach richtet sich die neue Verteilung?' });
+  });
+
+  it('takes the answer in context from another passage when the question points back to its context ("in dieser Phase")', () => {
+    const text = 'Unsere Integrationsmanagerin geht in Mutterschutz und danach in Elternzeit. Geht die Förderzeit ihrer Stelle in dieser Phase verloren?';
+    const extracted = extractQuestion({ text });
+    expect(extracted.text).toBe('Geht die Förderzeit ihrer Stelle in dieser Phase verloren?');
+    const ask = (q: string): AskResult => (q === text ? result(q, 'answer', 'aenderung-2020#unterbrechung') : result(q, 'suggest', 'im#stellen'));
+    expect(askInContext(ask, extracted)).toMatchObject({ outcome: 'answer', question: text });
   });
 
   it('asks once when the question alone is answered', () => {

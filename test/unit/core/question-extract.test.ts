@@ -189,6 +189,12 @@ describe(extractQuestion.name, () => {
       question: 'Während der Pandemie haben unsere Leute fast alles per Telefon erledigt. Hatte das Folgen für die Förderung?',
     },
     {
+      name: 'an object pronoun ("ihn") and "dagegen" point back to the person named before',
+      subject: '',
+      text: 'Ein Bewerber hat inzwischen den deutschen Pass. Spricht etwas dagegen, ihn als Integrationsmanager einzustellen?',
+      question: 'Ein Bewerber hat inzwischen den deutschen Pass. Spricht etwas dagegen, ihn als Integrationsmanager einzustellen?',
+    },
+    {
       name: '"bedeutet das" points back',
       subject: '',
       text: 'Unser Kreis bekommt ab 2025 weniger Mittel. Bedeutet das weniger Stellen?',
