@@ -219,7 +219,8 @@ const FLOORS: Record<string, Floor> = {
   // answer as answered) and precision rises to 0.913, wrong 2 (a1, a19).
   'test/fixtures/knowledge/unseen-10.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.73, precision: 0.91, maxWrong: 2 },
   'test/fixtures/knowledge/typos-7.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/wrapped-8.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // wrapped-8: then "VwV 2023" is no concrete date (c7 answered): answered 1.000.
+  'test/fixtures/knowledge/wrapped-8.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.97, precision: 0.97, maxWrong: 0 },
   // unseen-11 (35: 30 with a passage, 3 everyday, 2 the knowledge base cannot answer), typos-8 (15), wrapped-9 (12): a
   // third round the same day by a third helper (half plain, half paraphrased wording). First measurement on dbaff32:
   // unseen-11 hit@1 0.867 (MiniSearch 0.867), answered 0.833, precision 0.846, wrong 4 (g6, g16, g20, g34); typos-8
@@ -251,7 +252,9 @@ const FLOORS: Record<string, Floor> = {
   // Answered misses the 0.90 target (floor at today's value).
   'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-9.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/wrapped-10.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
+  // wrapped-10: then a year naming a regulation ("VwV 2023") is no concrete date of an own case (triage rules.ts): q12
+  // answered, answered 1.000, precision 0.917, wrong 1 (q5).
+  'test/fixtures/knowledge/wrapped-10.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.97, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
