@@ -19,7 +19,7 @@ const VERB_ENDING = /(?:en|ern|eln|t)$/u;
  * A past participle, with a separable prefix or without (vorgelegt, eingereicht, ausgezahlt, gekürzt), in folded
  * form: written in lower case in a question with capitals, it is a verb form even where it splits like a compound.
  */
-const PARTICIPLE = /^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|frei|her|hin|mit|nach|um|unter|uber|vor|weg|weiter|wieder|zu|zuruck|zusammen)?ge\p{L}{2,}(?:t|en)$/u;
+const PARTICIPLE = /^(?:ab|an|auf|aus|bei|dar|durch|ein|fest|frei|her|hin|mit|nach|um|unter|uber|vor|weg|weiter|wieder|zu|zuruck|zusammen)?ge\p{L}{2,}(?:t|en)(?:e|em|en|er|es)?$/u;
 /** Most content words used for search. */
 export const MAX_GROUPS = 24;
 
@@ -210,7 +210,9 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const last = surfaceParts.at(-1);
     const particleHead = surfaceParts.length > 1 && last !== undefined && PARTICLES.has(last) ? last : null;
     const terms = analysed.terms.filter((t, i) => i === 0 || t !== particleHead);
-    const own = synonyms.generic.has(terms[0]!) ? terms.slice(0, 1) : terms;
+    // A participle the corpus does not know (ausgeschriebene) splits into no things (ausg|chrieb): its stem alone.
+    const unknownParticiple = lower.has(word) && PARTICIPLE.test(word) && surfaceParts.length > 1 && !analyzer.knows(terms[0]!);
+    const own = synonyms.generic.has(terms[0]!) || unknownParticiple ? terms.slice(0, 1) : terms;
     const relatedOf = (terms: string[]): string[] => [...new Set(terms.flatMap((t) => synonyms.related.get(t) ?? []))].filter((r) => !own.includes(r));
     const known = analyzer.knows(own[0]!) || analyzer.vocabulary.words.has(word);
     const generic = synonyms.generic.has(own[0]!);

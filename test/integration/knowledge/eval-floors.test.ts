@@ -249,8 +249,9 @@ const FLOORS: Record<string, Floor> = {
   // unseen-12 hit@1 0.800, answered 0.767, precision 0.957, wrong 1 (m4). Then "ihn", "ihm", "dagegen" point back,
   // and a question pointing back takes the answer asked with its context sentence, even from another passage
   // (ask-in-context.ts: m1 "in dieser Phase", m8, m22): hit@1 0.900, answered 0.867, precision 0.962, wrong 1 (m4).
-  // Answered misses the 0.90 target (floor at today's value).
-  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.96, maxWrong: 1 },
+  // Then an inflected participle the corpus does not know ("die ausgeschriebene Stelle") is a verb form searched by
+  // its stem, not an unknown compound ausg|chrieb (query.ts): m30 answered, answered 0.900, precision 0.963.
+  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-9.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   // wrapped-10: then a year naming a regulation ("VwV 2023") is no concrete date of an own case (triage rules.ts): q12
   // answered, answered 1.000, precision 0.917, wrong 1 (q5).

@@ -180,6 +180,12 @@ describe('calibration of answers', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
+  it('reads an inflected participle ("die ausgeschriebene Stelle") as a verb form, not as an unknown compound (ausg|chrieb)', () => {
+    const r = kb.ask('Genügt es, im Antrag die ausgeschriebene Stelle zu nennen, oder müssen wir schon wissen, wer sie bekommt?');
+    expect(r.outcome).toBe('answer');
+    expect(r.answer?.passageId).toBe('faq#person-bei-antrag');
+  });
+
   it('reads "N Prozent" of a post as its share (Stellenanteil), and a small number as no topic of its own', () => {
     // "30" must not tie the question to a passage naming the 30th of a month.
     for (const q of ['Geht eine Integrationsmanager-Stelle auch mit 30 Prozent?', 'Dürfen wir eine Integrationsmanagerin mit nur 25 Prozent Stellenanteil beschäftigen?']) {
