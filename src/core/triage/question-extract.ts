@@ -190,7 +190,10 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const subjectAsks = subject.includes('?') && !body.some((s) => s.role === 'question');
   const sentences = subjectAsks ? [...body, { text: subject, role: 'question' as const }] : body;
   const questions = sentences.filter((s) => s.role === 'question').map((s) => s.text);
-  const leadTopics = sentences.filter((s) => s.role === 'lead_in').map((s) => leadTopic(s.text)).filter((t) => t !== '');
+  // A lead-in introduces what follows it: a heading after the last question ("Hinweis: Diese Nachricht wurde auf
+  // Viren geprüft.") names no topic of the question.
+  const lastQuestion = sentences.map((s) => s.role).lastIndexOf('question');
+  const leadTopics = sentences.filter((s, i) => s.role === 'lead_in' && (lastQuestion < 0 || i < lastQuestion)).map((s) => leadTopic(s.text)).filter((t) => t !== '');
   const context = sentences.filter((s) => s.role === 'context').map((s) => s.text);
   const content = [...leadTopics, ...sentences.filter((s) => s.role === 'question' || s.role === 'context').map((s) => s.text)].join(' ');
 

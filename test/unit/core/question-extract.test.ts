@@ -206,6 +206,12 @@ describe(extractQuestion.name, () => {
       text: 'Wir sind eine kleine Gemeinde. Gab es 2018 da eine Mindestsumme?',
       question: 'Gab es 2018 da eine Mindestsumme?',
     },
+    {
+      name: 'a heading after the question ("Hinweis: …" of a virus scanner) names no topic of it',
+      subject: 'Rückfrage IM',
+      text: 'Sehr geehrte Damen und Herren,\n\nnach welchem Schlüssel wurden die Mittel verteilt?\n\nVielen Dank!\nKreiskämmerei\n\nHinweis: Diese Nachricht wurde automatisch auf Viren geprüft.',
+      question: 'nach welchem Schlüssel wurden die Mittel verteilt?',
+    },
     { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
     { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
   ])('$name', ({ subject, text, question }) => {
