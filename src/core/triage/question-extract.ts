@@ -14,7 +14,7 @@
  * before); language detection; spelling correction.
  */
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
-import { asksForShare, leadInTopic, refersBack, refersToCondition, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
+import { asksForShare, leadInTopic, refersBack, refersToCondition, refersToThen, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
 import { topicWords, withoutPlaces, withoutTrailingOffice } from './question-topic.js';
 import { cleanSubject, foldPlain } from './text.js';
 
@@ -143,13 +143,14 @@ const SELF_CONTAINED_NOUNS = 3;
 /**
  * True when a question cannot be asked without the sentence before it: it names no topic noun ("Was passiert mit
  * der Förderung?"), or refers back ("dafür", "deswegen", "ist das …") and names fewer than
- * {@link SELF_CONTAINED_NOUNS}, or asks about the case stated before ("Müssen dann auch …?"). All-lower-case questions (nouns cannot be told) only by reference.
+ * {@link SELF_CONTAINED_NOUNS}, or asks about the case stated before ("Müssen dann auch …?") or its time ("damals").
+ * All-lower-case questions (nouns cannot be told) only by reference.
  */
 function needsContext(question: string): boolean {
   const words = question.split(/[^\p{L}-]+/u).filter((w) => w.length >= 3);
   const cased = words.some((w) => /^\p{Lu}/u.test(w));
   const nouns = words.filter((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || w.length > FIRST_WORD_VERB_MAX) && !EMPTY_NOUNS.has(foldPlain(w))).length;
-  if ((cased && nouns === 0) || refersToCondition(question) || asksForShare(question)) return true;
+  if ((cased && nouns === 0) || refersToCondition(question) || asksForShare(question) || refersToThen(question)) return true;
   return refersBack(question) && (!cased || nouns < SELF_CONTAINED_NOUNS);
 }
 

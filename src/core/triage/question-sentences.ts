@@ -178,3 +178,15 @@ export function refersToCondition(question: string): boolean {
   const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
   return CONDITION.test(folded) && !OWN_CONDITION.test(folded);
 }
+
+/**
+ * The time of the sentence before ("damals", "seinerzeit", "in dem Jahr"): the question asks about the year its
+ * context names, whatever nouns it names itself ("Nach welchem Schlüssel wurden die Mittel damals verteilt?").
+ */
+const THEN = /\b(?:damals|seinerzeit|zu\s+(?:der|dieser|jener)\s+zeit|zu\s+(?:diesem|dem)\s+zeitpunkt|im\s+selben\s+jahr|in\s+(?:diesem|dem)\s+jahr)\b/;
+
+/** True when a question takes its time from the sentence before it (and names no year or date of its own). */
+export function refersToThen(question: string): boolean {
+  const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
+  return THEN.test(folded) && !OWN_TIME.test(folded);
+}

@@ -212,6 +212,18 @@ describe(extractQuestion.name, () => {
       text: 'Sehr geehrte Damen und Herren,\n\nnach welchem Schlüssel wurden die Mittel verteilt?\n\nVielen Dank!\nKreiskämmerei\n\nHinweis: Diese Nachricht wurde automatisch auf Viren geprüft.',
       question: 'nach welchem Schlüssel wurden die Mittel verteilt?',
     },
+    {
+      name: '"damals" takes the year of the sentence before, however many nouns the question names',
+      subject: '',
+      text: 'Wir zeichnen die Soforthilfe für Vertriebene aus der Ukraine aus dem Jahr 2022 nach. Nach welchem Schlüssel wurden die Mittel damals auf die Stadt- und Landkreise verteilt?',
+      question: 'Wir zeichnen die Soforthilfe für Vertriebene aus der Ukraine aus dem Jahr 2022 nach. Nach welchem Schlüssel wurden die Mittel damals auf die Stadt- und Landkreise verteilt?',
+    },
+    {
+      name: '"damals" with a year of its own stands alone',
+      subject: '',
+      text: 'Wir schreiben einen Bericht für den Kreistag. Nach welchem Schlüssel wurden die Mittel damals 2022 auf die Stadt- und Landkreise verteilt?',
+      question: 'Nach welchem Schlüssel wurden die Mittel damals 2022 auf die Stadt- und Landkreise verteilt?',
+    },
     { name: 'a greeting alone (triage calls it other)', subject: '', text: 'Hallo!', question: 'Hallo!' },
     { name: 'nothing at all', subject: '', text: '  \n ', question: '' },
   ])('$name', ({ subject, text, question }) => {
