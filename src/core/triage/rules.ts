@@ -141,6 +141,13 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     ),
   },
   {
+    id: 'needs-from-rp',
+    weight: 2,
+    reason: 'Frage, ob der Absender im eigenen Fall etwas vom Regierungspräsidium braucht',
+    // "Brauchen wir dafür eine Änderung von Ihnen?", "Benötigen wir eine Zustimmung von Ihnen?"
+    pattern: re(String.raw`\b(?:brauchen|benoetigen)\s+(?:wir|ich)\b.{0,60}?\bvon\s+ihnen\b`),
+  },
+  {
     // TRIAGE.md: "Dürfen wir in unserem Fall …" asks for a decision on the own case; like the requests in
     // case-rules.ts it outweighs the "Dürfen wir …?" form it comes in.
     id: 'own-case-phrase',

@@ -112,7 +112,9 @@ export function isCourtesyOnlyFolded(folded: string): boolean {
 }
 
 const THANKS_LEAD = /^\W*(?:(?:vielen|herzlichen|besten|lieben|tausend)\s+)?(?:dank|danke|dankeschoen|thanks|thank\s+you)\b/;
-const REQUEST_MARKERS = /\b(?:bitte|brauche|brauchen|benoetige|benoetigen|koennen\s+sie|koennten\s+sie|wuerden\s+sie|moechte|moechten|frage|fragen|aber|jedoch|allerdings)\b/;
+/** "Frage" asks, unless it is closed ("Damit ist unsere Frage geklärt"). */
+const REQUEST_MARKERS =
+  /\b(?:bitte|brauche|brauchen|benoetige|benoetigen|koennen\s+sie|koennten\s+sie|wuerden\s+sie|moechte|moechten|aber|jedoch|allerdings)\b|\bfragen?\b(?!\s+(?:(?:ist|sind|hat\s+sich|haben\s+sich)\s+)?(?:damit\s+|somit\s+|nun\s+|jetzt\s+|hiermit\s+)?(?:geklaert|beantwortet|erledigt)\b)/;
 /** Most words of a short acknowledgement that starts with thanks ("Vielen Dank, dann warten wir ab."). */
 const ACK_MAX_WORDS = 16;
 

@@ -109,9 +109,16 @@ function prepare(input: TriageInput, route: RouteResult): Prepared {
 
 const RULE_WORD = new RegExp(String.raw`\b${RULE_WORDS}\b`);
 
-/** A statement that names a rule word ("ist das förderfähig" typed without question mark) asks about the rules too. */
+/** What the writer states as known ("Soweit wir wissen, ist … grundsätzlich möglich"): a premise, not a question. */
+const PREMISE = /\b(?:soweit|wie)\s+(?:wir|ich)\s+(?:wissen|weiss|informiert\s+sind|es\s+verstehen)\b|\bnach\s+unserem\s+(?:kenntnisstand|verstaendnis|wissen)\b|\buns\s+ist\s+bekannt\b|\bwir\s+wissen,?\s+dass\b/;
+
+/**
+ * A statement that names a rule word ("ist das förderfähig" typed without question mark) asks about the rules too;
+ * unless it states what the writer already knows.
+ */
 function asksAboutRules(statement: string): boolean {
-  return RULE_WORD.test(foldPlain(statement));
+  const folded = foldPlain(statement);
+  return RULE_WORD.test(folded) && !PREMISE.test(folded);
 }
 
 function describe(hit: RuleHit): string {
