@@ -73,7 +73,7 @@ function present(word: string, text: string): boolean {
 
 /** True for a token worth keeping as a topic: letters, or a year; no file numbers or codes. */
 function isTopicToken(token: string, folded: string): boolean {
-  if (/\d/.test(token)) return /^(?:19|20)\d\d$/.test(token);
+  if (/\d/.test(token)) return /^(?:19|20)\d\d(?:\/(?:19|20)?\d\d)?$/.test(token);
   return folded.length > 1 && !GENERIC_WORDS.has(folded);
 }
 

@@ -62,6 +62,12 @@ describe(extractQuestion.name, () => {
       question: 'Stellenteilung. ist das zulässig?',
     },
     {
+      name: 'a subject that names the topic and its years ("Soforthilfe 2023/2024") keeps the year span',
+      subject: 'Rückfrage Soforthilfe 2023/2024',
+      text: 'Guten Tag,\n\nDürfen wir die Zuwendung an unsere kreisangehörigen Gemeinden weitergeben?\n\nFreundliche Grüße',
+      question: 'Soforthilfe 2023/2024. Dürfen wir die Zuwendung an unsere kreisangehörigen Gemeinden weitergeben?',
+    },
+    {
       name: 'a subject that only names the programme',
       subject: 'Förderung Integrationsmanagement',
       text: 'Welche Ausgaben werden gefördert?',
