@@ -105,7 +105,10 @@ export function verbVariants(word: string): string[] {
   const participle = /^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weiter|zu|zuruck|um|dar)?ge(\p{L}{3,}?)(e?t)(e|en|er|es|em)?$/u.exec(word);
   const finite = /^(\p{L}{4,}?)(e?t)(e|en)?$/u.exec(word);
   const participleRoot = participle === null ? undefined : `${participle[1] ?? ''}${participle[2]!}`;
-  for (const root of [participleRoot, finite?.[1]]) {
+  // … and "zu" before the verb in the infinitive: abzugeben → abgeben, einzureichen → einreichen.
+  const zu = /^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|weiter|zuruck|zusammen|um|dar)zu(\p{L}{3,}?)(en|n)$/u.exec(word);
+  const zuRoot = zu === null ? undefined : `${zu[1]!}${zu[2]!}`;
+  for (const root of [participleRoot, zuRoot, finite?.[1]]) {
     if (root !== undefined) out.push(stem(`${root}en`), stem(`${root}ung`), stem(root));
   }
   return out;

@@ -131,13 +131,12 @@ describe('triage development sets (TRIAGE.md)', () => {
   // and "Damit ist unsere Frage geklärt" is thanks (t10, t16): 1.00 intent, 0.88 ticket. Left: t11 (a Sachkosten
   // flat rate) and t24 (a binding caseload), which the sources answer with "nicht bestätigt" / "nicht bekannt":
   // this round labels them for a person, while unseen-2 (t2, t19), unseen-3 (s14) and 16 question-set labels take
-  // that answer as right (handing them over was measured and dropped); and t21 (a Sachbericht for several Träger,
-  // asked with its context sentence, which leads to the passage on Dritte). Ticket misses the 0.95 target; floor
-  // at today's value.
-  it('test/fixtures/triage/unseen-10.jsonl: intent ≥ 0.95, ticket ≥ 0.87 (target missed, see the comment)', () => {
+  // that answer as right (handing them over was measured and dropped). Then "abzugeben" meets abgeben/übertragen
+  // (german.ts verbVariants): t21 answered, ticket 0.92. Ticket misses the 0.95 target; floor at today's value.
+  it('test/fixtures/triage/unseen-10.jsonl: intent ≥ 0.95, ticket ≥ 0.91 (target missed, see the comment)', () => {
     const { intent, ticket, wrong } = triageScores('test/fixtures/triage/unseen-10.jsonl');
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
-    expect(ticket, wrong).toBeGreaterThanOrEqual(0.87);
+    expect(ticket, wrong).toBeGreaterThanOrEqual(0.91);
   });
 });
 

@@ -1,0 +1,16 @@
+/** Verb forms that meet the synonyms of their infinitive (german.ts `verbVariants`). */
+import { describe, expect, it } from 'vitest';
+import { stem, verbVariants } from '../../../src/knowledge/german.js';
+
+describe(verbVariants.name, () => {
+  it('takes a separable verb in the infinitive with "zu" to its infinitive (abzugeben → abgeben)', () => {
+    expect(verbVariants('abzugeben')).toContain(stem('abgeben'));
+    expect(verbVariants('einzureichen')).toContain(stem('einreichen'));
+    expect(verbVariants('weiterzugeben')).toContain(stem('weitergeben'));
+  });
+
+  it('keeps the participle of a separable verb (eingereicht → einreichen) and leaves words without "zu" after a particle alone', () => {
+    expect(verbVariants('eingereicht')).toContain(stem('einreichen'));
+    expect(verbVariants('zuzahlen')).not.toContain(stem('zahlen'));
+  });
+});
