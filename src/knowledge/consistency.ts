@@ -228,16 +228,16 @@ export function passageFacets(
 
 /** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "einen höheren Zuschuss", "Höhe der Förderung", "Betrag", "Euro". */
 const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|niedriger\w*|geringer\w*)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bEuro\b|€/iu;
+/** Sums of money: asked "wie hoch" or "wie viel", they want a sum in Euro ("Wie hoch ist die Pauschale …?"). */
+const MONEY_NOUN = /\b(?:Pauschalen?|F[öo]rders[äa]tz(?:e|es)?|Festbetr[äa]g(?:e|es)?|Zusch[üu]ss(?:e|es)?|Zuwendung(?:en)?|F[öo]rderbetr[äa]g(?:e|es)?)\b/iu;
 /** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
 const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
-/** Words asking for a quantity: "wie viel" (not "wie viele": those count things and may be answered in words). */
-// "wie viel Zeit" asks how long, answered in words as often as in digits ("drei Monate"): no amount question.
+/** Words asking for a quantity: "wie viel" (not "wie viele", which count things, nor "wie viel Zeit": how long). */
 const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\bwie\s+hoch\b/iu;
 
 /**
  * A question for how an amount is reached ("Wie hat man berechnet, welcher Betrag …", "Wie wird ab 2025 berechnet,
- * wie viel Geld …"): it asks for the method of calculation or distribution, which a passage may state without a
- * single figure, not for the amount itself.
+ * wie viel Geld …"): it asks for the method, which a passage may state without a figure, not for the amount.
  */
 const METHOD_QUESTION =
   /^\s*wie\s+(?:wird|werden|wurde|wurden|hat|haben|hatte|hatten|ist|sind|war|waren)\b[^?]*?\b(?:berechnet|errechnet|ermittelt|verteilt|bemessen|festgelegt|festgesetzt)\b/iu;
@@ -250,7 +250,7 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const method = METHOD_QUESTION.test(text);
-  const asks = method ? null : MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? 'number' : null;
+  const asks = method ? null : MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? (MONEY_NOUN.test(text) ? 'money' : 'number') : null;
   const howMuch = !method && (NUMBER_QUESTION.test(text) || HOW_MUCH.test(text));
   return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
 }

@@ -114,6 +114,12 @@ describe(fit.name, () => {
     expect(fitOf('Welcher Betrag entfällt auf jeden Kreis?', planning).amountMissing).toBe(true);
     // The plural asks for amounts too ("Mit welchen Beträgen …").
     expect(fitOf('Mit welchen Beträgen wurde der Pakt 2020 weiterfinanziert?', planning).amountMissing).toBe(true);
+    // "Wie hoch" a sum of money (Pauschale, Fördersatz) wants Euro: dates and paragraph numbers do not answer it.
+    const dated = passage('im#zielgruppe', 'Zielgruppe', 'Geflüchtete nach §§ 17, 18 FlüAG; Stichtag 15. September 2017.');
+    expect(fitOf('Wie hoch ist die Pauschale je Person nach dem FlüAG?', dated).amountMissing).toBe(true);
+    expect(fitOf('Wie hoch ist die Pauschale je Person nach dem FlüAG?', rates).amountMissing).toBe(false);
+    // Whether a flat rate exists is no amount question.
+    expect(fitOf('Gibt es eine Pauschale für Fortbildungen?', dated).amountMissing).toBe(false);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
