@@ -167,8 +167,14 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // An amount asked for a year ("Welche Summe … ab 2025?") that the best passage mentions only in passing, while one
   // of the next two is about that year (title, section or document) and otherwise fits: the figures of a
   // neighbouring topic (Fördersätze je Stelle) must not answer for those of the year (the Landesmittel ab 2025).
-  const yearElsewhere = !top.fit.yearOwn && hits.slice(1, 3).some((h) => h.fit.yearOwn && !misfits(h));
-  if (plan.facets.asks !== null && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  const yearPassage = top.fit.yearOwn ? undefined : hits.slice(1, 3).find((h) => h.fit.yearOwn && !misfits(h));
+  const yearElsewhere = yearPassage !== undefined;
+  // Unless the best passage is about more of what was asked than the year's passage: its title or typical questions
+  // name, in the question's own words, a central word beside the amount asked for that the year's passage does not
+  // ("Festbetrag je Vollzeitstelle … 2017/2018": the rates name the Vollzeitstelle, the chronicle of the year does not).
+  const namesTopic = (h: RankedHit, u: Unit): boolean => u.literal.some((t) => h.topicTerms.has(t));
+  const aboutMore = yearPassage !== undefined && us.some((u) => u.central && !u.asked && namesTopic(top, u) && !namesTopic(yearPassage, u));
+  if (plan.facets.asks !== null && yearElsewhere && !aboutMore) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // Whatever it asks: a best passage about other years (its own years, not those the question names) does not
   // answer while one of the next two is about the year asked and otherwise fits (2019 asked, 2020/2021 first).
   if (top.fit.yearOther && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);

@@ -182,7 +182,9 @@ const FLOORS: Record<string, Floor> = {
   // 100 weighs like a year (weights.ts SMALL_NUMBER): k27 answered, 0.767. Then "war das" points back like "ist das"
   // (k16, home visits during Corona: was out of scope without its context): hit@1 0.933, answered 0.800
   // Then Weiterführung a Verlängerung word (k10) and the basis of a distribution an answer type (k23): answered 0.867
-  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  // 2026-12-07: an amount for a year is answered from the passage about the asked thing when the year's own passage
+  // names less of it (assess.ts aboutMore; k22): answered 0.900.
+  'test/fixtures/knowledge/unseen-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // typos-5: then spoken contractions are written out before the search (function-words.ts: "ner" → "einer", "ausm"
   // → "aus dem", "gabs" → "gab es"): y13 answered, answered 0.933, precision 0.857; y7 and y11 stay wrong
   // Then nutzen joins Zugriff/Zugang (y7 right): hit@1 0.933, precision 0.929; y11 stays wrong
@@ -199,7 +201,8 @@ const FLOORS: Record<string, Floor> = {
   // is no term (Sommer|fest), "ne", "per", "unsre", "Themen" are function or generic words, "Tel"/"Nr" abbreviations,
   // and a word cut off by a hyphen takes the head of the compound after it ("Fehlbedarfs- oder
   // Festbetragsfinanzierung", m29): unseen-9 answered 0.969, precision 1.000 (m34 declined); typos-6 answered 0.867
-  'test/fixtures/knowledge/unseen-9.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.93, precision: 0.97, maxWrong: 1 },
+  // 2026-12-07: the same (m2): answered 1.000.
+  'test/fixtures/knowledge/unseen-9.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.97, precision: 0.97, maxWrong: 1 },
   'test/fixtures/knowledge/typos-6.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.8, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-7.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // unseen-10 (35: 30 with a passage, 3 everyday, 2 the knowledge base cannot answer), typos-7 (15), wrapped-8 (12):
@@ -230,8 +233,10 @@ const FLOORS: Record<string, Floor> = {
   // hit@1 0.900, answered 0.800, precision 0.880. Misses (floors at today's value): g16 (the Land's total for 2026
   // answered from the distribution rule), g20 (the date of the VwV 2023: "trägt" meets Träger), g34 (how long to keep
   // receipts, which the sources do not state), and j6.
-  'test/fixtures/knowledge/unseen-11.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.8, precision: 0.88, maxWrong: 3 },
-  'test/fixtures/knowledge/typos-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.8, precision: 0.97, maxWrong: 0 },
+  // 2026-12-07: an amount for a year is answered from the passage about the asked thing when the year's own passage
+  // names less of it (assess.ts aboutMore): unseen-11 g1 answered (0.833, precision 0.885), typos-8 h14 (0.933).
+  'test/fixtures/knowledge/unseen-11.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.83, precision: 0.88, maxWrong: 3 },
+  'test/fixtures/knowledge/typos-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-9.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
   // unseen-12 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-9 (15), wrapped-10 (12): a
   // fourth round on 2026-12-07 by a helper that saw only the facts and the ids, told to phrase away from the facts'

@@ -186,6 +186,15 @@ describe('calibration of answers', () => {
     expect(r.answer?.passageId).toBe('faq#person-bei-antrag');
   });
 
+  it('answers an amount for a year from the passage about the asked thing when the year\'s chronicle names less of it', () => {
+    // The rates name the Vollzeitstelle the question asks about; the chronicle of 2017/2018 does not.
+    const rates = kb.ask('Wie hoch war in der ersten Förderphase 2017/2018 der Festbetrag je Vollzeitstelle für eine Integrationsmanagerin mit mittlerem Bildungsabschluss?');
+    expect(rates.outcome).toBe('answer');
+    expect(rates.answer?.passageId).toBe('im#foerdersaetze');
+    // A total for a year: the rates name nothing of it that the passage on that year does not.
+    expect(kb.ask('Mit welchem Betrag fördert das Land das Integrationsmanagement im Jahr 2026?').outcome).not.toBe('answer');
+  });
+
   it('reads "N Prozent" of a post as its share (Stellenanteil), and a small number as no topic of its own', () => {
     // "30" must not tie the question to a passage naming the 30th of a month.
     for (const q of ['Geht eine Integrationsmanager-Stelle auch mit 30 Prozent?', 'Dürfen wir eine Integrationsmanagerin mit nur 25 Prozent Stellenanteil beschäftigen?']) {
