@@ -109,16 +109,16 @@ const YEAR = String.raw`(?:19|20)\d\d`;
 const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?!\d|[.,]\d)`, 'giu');
 /** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" */
 const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
+/** A regulation named by its year ("nach der VwV 2023") holds from that year on: an open range, not that year alone. */
+const VERSION = new RegExp(String.raw`\b(?:VwV|Verwaltungsvorschrift)[\s-]+(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /**
- * A rule in force since a dated change: "seit der Änderung der VwV 2020", "seit der Änderung vom 11.11.2020" (a few
- * words, then the year or a date). Read in a passage's text only, where it states what holds since then; a typical
- * question ("Was ist neu seit der Änderung vom 11.11.2020?") asks about the change itself.
+ * A rule in force since a dated change: "seit der Änderung der VwV 2020", "seit der Änderung vom 11.11.2020". Read in a
+ * passage's text only; a typical question ("Was ist neu seit der Änderung vom 11.11.2020?") asks about the change.
  */
 const SINCE_CHANGE = new RegExp(String.raw`\bseit\s+(?:der|dem|den)\s+(?:[\p{L}.]+\s+){1,4}?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /**
  * A deadline that recurs every year ("jährlich bis 31. Januar", "jeweils bis … für das Vorjahr"): the rule holds for
- * every year from the earliest one the passage names (the change that introduced it), so a question about the
- * report for 2025 fits it.
+ * every year from the earliest one the passage names, so a question about the report for 2025 fits it.
  */
 const RECURRING = /\b(?:jährlich|jeweils|jedes\s+Jahr)\b[^.;]*\bbis\b|\bfür\s+das\s+Vorjahr\b/iu;
 /** A year on its own or the year of a date (11.11.2020); not part of a larger number (51.000, 3.000). */
@@ -138,6 +138,7 @@ export function yearsOf(text: string, sinceChanges = false): YearRange[] {
     return ' ';
   };
   let rest = (sinceChanges ? text.replace(SINCE_CHANGE, open) : text).replace(OPEN, open);
+  rest = rest.replace(VERSION, open);
   rest = rest.replace(RANGE, (_, a: string, b: string) => {
     const from = Number(a);
     const to = b.length === 2 ? Math.floor(from / 100) * 100 + Number(b) : Number(b);
@@ -178,10 +179,7 @@ function termsOf(text: string, analyzer: GermanAnalyzer): Set<string> {
 const NOT_AMOUNT = new RegExp(String.raw`\bNr\.\s*\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}\.(?:${YEAR})?|(?<![\d.,])${YEAR}(?![\d,]|\.\d)`, 'gu');
 const MONEY = /\d\s*(?:€|Euro|Mio|Millionen|Milliarden|Mrd|Prozent|%)|\b(?:Euro|Prozent)\b|€/u;
 
-/**
- * True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ"; numbers in words,
- * "drei Seiten", do not count: they are rare in the sources' amounts and ambiguous elsewhere).
- */
+/** True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ"; not "drei Seiten"). */
 export function hasNumber(text: string): boolean {
   return MONEY.test(text) || /\d/.test(text.replace(NOT_AMOUNT, ' '));
 }

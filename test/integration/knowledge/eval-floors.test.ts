@@ -153,7 +153,9 @@ const FLOORS: Record<string, Floor> = {
   // before a question may confirm the passage the question alone ranks first (core/triage/ask-in-context.ts):
   // answered 0.800 (u7: "Ab 2025 bekommt unser Landkreis weniger IM-Geld. Woran bemisst sich die neue Verteilung?").
   // Then "20 Prozent Stellenanteil" is read as the share of a post (u20): answered 0.833
-  'test/fixtures/knowledge/unseen-6.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  // 2026-12-07: a regulation named by its year ("nach der VwV 2023") holds from then on (consistency.ts VERSION): u8
+  // answered, answered 0.867.
+  'test/fixtures/knowledge/unseen-6.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.97, maxWrong: 0 },
   // unseen-7: 35 questions (30 with a passage, 3 everyday, 2 the knowledge base cannot answer) written 2026-12-06
   // (second session) before any answer was seen; first measurement (4da582e) hit@1 0.900 (MiniSearch 0.900),
   // answered 0.933, precision 0.929, wrong 2 of 35 (v1, v4), everyday declined 2 of 3 (v31, an Outlook question,

@@ -35,6 +35,9 @@ describe(yearsOf.name, () => {
     ['Wonach richtete sich 2017, wie viel Geld es gab?', [[2017, 2017]]],
     ['Wie war es 2017/2018, und wie 2019?', [[2017, 2018], [2019, 2019]]],
     ['ein Wert von 2017,5', []],
+    // A regulation named by its year holds from then on.
+    ['Stellt nach der VwV 2023 jede Gemeinde ihren Antrag selbst?', [[2023, OPEN_END]]],
+    ['Verwaltungsvorschrift-2023', [[2023, OPEN_END]]],
   ])('reads the years of %j', (text, years) => {
     expect(yearsOf(text)).toEqual(years);
   });
