@@ -230,6 +230,8 @@ const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|ni
 const MONEY_NOUN = /\b(?:Pauschalen?|F[öo]rders[äa]tz(?:e|es)?|Festbetr[äa]g(?:e|es)?|Zusch[üu]ss(?:e|es)?|Zuwendung(?:en)?|F[öo]rderbetr[äa]g(?:e|es)?)\b/iu;
 /** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
 const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
+/** A sum as the mode of payment ("als fester Betrag", "als eine Summe"), which asks for no figure. */
+const MODE_OF_PAYMENT = /\bals\s+(?:\p{L}+\s+){0,2}(?:Betr[äa]g(?:e|en|es)?|Summen?)\b/giu;
 /** Words asking for a quantity: "wie viel" (not "wie viele", which count things, nor "wie viel Zeit": how long). */
 const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\bwie\s+hoch\b/iu;
 
@@ -248,8 +250,10 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const method = METHOD_QUESTION.test(text);
-  const asks = method ? null : MONEY_QUESTION.test(text) ? 'money' : NUMBER_QUESTION.test(text) ? (MONEY_NOUN.test(text) ? 'money' : 'number') : null;
-  const howMuch = !method && (NUMBER_QUESTION.test(text) || HOW_MUCH.test(text));
+  // "als fester Betrag gezahlt": the sum names how it is paid, not what is asked.
+  const asked = text.replace(MODE_OF_PAYMENT, ' ');
+  const asks = method ? null : MONEY_QUESTION.test(asked) ? 'money' : NUMBER_QUESTION.test(asked) ? (MONEY_NOUN.test(asked) ? 'money' : 'number') : null;
+  const howMuch = !method && (NUMBER_QUESTION.test(asked) || HOW_MUCH.test(asked));
   return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
 }
 

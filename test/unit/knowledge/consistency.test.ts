@@ -123,6 +123,9 @@ describe(fit.name, () => {
     expect(fitOf('Wie hoch ist die Pauschale je Person nach dem FlüAG?', rates).amountMissing).toBe(false);
     // Whether a flat rate exists is no amount question.
     expect(fitOf('Gibt es eine Pauschale für Fortbildungen?', dated).amountMissing).toBe(false);
+    // A sum as the mode of payment ("als fester Betrag gezahlt") asks how it is paid, not for a figure.
+    expect(fitOf('Wird die Förderung als fester Betrag gezahlt oder nach den tatsächlichen Kosten?', dated).amountMissing).toBe(false);
+    expect(fitOf('Welcher feste Betrag wird gezahlt?', dated).amountMissing).toBe(true);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
