@@ -211,13 +211,15 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
 
 /**
  * What a lead-in names: the words after "Frage zu …", or the whole lead-in when it is a heading without a verb
- * ("Kennzahlenmeldung fürs IM:").
+ * ("Kennzahlenmeldung fürs IM:"). A sender's office ("Kämmerei Stadt Bruchsal:", "Personalamt:") says who asks,
+ * not what about.
  */
 function leadTopic(sentence: string): string {
   const named = leadInTopic(sentence);
   if (named !== '') return named;
   const heading = sentence.replace(/:\s*$/, '');
-  return sentence.trim().endsWith(':') && isNameLine(heading, foldPlain(heading)) ? heading : '';
+  const folded = foldPlain(heading);
+  return sentence.trim().endsWith(':') && isNameLine(heading, folded) && !isOfficeLine(heading, folded) ? heading : '';
 }
 
 /** The first sentences, as many as fit in `max` characters (at least one). */

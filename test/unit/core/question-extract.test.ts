@@ -122,6 +122,12 @@ describe(extractQuestion.name, () => {
       question: 'Sachbericht. Wie lang darf er sein?',
     },
     {
+      name: 'a heading that names the sender\'s office, not a topic',
+      subject: '',
+      text: 'Kämmerei Stadt Bruchsal: Bis wann müssen die Kennzahlen beim RP vorliegen?',
+      question: 'Bis wann müssen die Kennzahlen beim RP vorliegen?',
+    },
+    {
       name: 'a keyword query inside a wrapping',
       subject: 'Rückfrage',
       text: 'ich hätte eine kurze Frage zum Förderprogramm.\nAbgabefrist VN\n\nDanke schon mal!\n\nViele Grüße\nMax Beispiel',
