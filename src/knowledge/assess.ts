@@ -54,6 +54,8 @@ export const THRESHOLDS = {
   clearLeadWords: 2,
   /** Share of central words the next passages cover and the best one misses, tolerated in a clear lead. */
   clearLeadMissed: 0.2,
+  /** Below this lead over the next passage, a best passage that does not name the noun asked for does not answer. */
+  askedMissingMargin: 0.1,
   /** A clause of a longer question answers it alone only with this coverage and margin (assess-parts.ts). */
   clauseCoverage: 0.5,
   clauseMargin: 0.3,
@@ -178,6 +180,11 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // Whatever it asks: a best passage about other years (its own years, not those the question names) does not
   // answer while one of the next two is about the year asked and otherwise fits (2019 asked, 2020/2021 first).
   if (top.fit.yearOther && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // The noun asked for ("Zu welchen Terminen …") that the best passage does not name, while the next passage is
+  // nearly as good: the passage speaks of the rest of the question, not of what it asks. An amount asked ("Wie viel
+  // Geld …") is answered by a figure, not by its noun.
+  const askedMissing = plan.facets.asks === null && us.some((u) => u.asked && u.central && !u.covered(topGroups, top.terms));
+  if (askedMissing && margin < THRESHOLDS.askedMissingMargin) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 

@@ -66,6 +66,12 @@ describe('calibration of answers', () => {
     expect(r.outcome === 'answer' ? r.answer!.passageId : null).not.toBe(wrong);
   });
 
+  it('does not answer from a passage that names neither the noun asked for nor leads clearly', () => {
+    // The chronicle of 2017/2018 shares Jahr, Mittel, RP and Kommune; no passage names payment dates (Termine).
+    const r = kb.ask('Zu welchen Terminen im Jahr zahlt das RP die bewilligten IM-Mittel aus, und muss die Kommune dafür jedes Mal einen eigenen Mittelabruf stellen?');
+    expect(r.outcome).not.toBe('answer');
+  });
+
   it('answers a question about a programme from that programme, not from the general rules', () => {
     const r = kb.ask('Wie viel Geld gibt es für das DIM?');
     expect(r.hits[0]?.id).toBe('dim#programm');
