@@ -232,6 +232,26 @@ const MONEY_NOUN = /\b(?:Pauschalen?|F[öo]rders[äa]tz(?:e|es)?|Festbetr[äa]g(
 const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
 /** A sum as the mode of payment ("als fester Betrag", "als eine Summe"), which asks for no figure. */
 const MODE_OF_PAYMENT = /\bals\s+(?:\p{L}+\s+){0,2}(?:Betr[äa]g(?:e|en|es)?|Summen?)\b/giu;
+/** A question word asking for something other than an amount ("Was hat … kritisiert?", "Nach welchem Stichtag …?"). */
+const OTHER_ASK = /\b(?:was|wer|wen|wem|wo|wann|warum|weshalb|wieso|wozu|wof[üu]r|woran|wonach|wie\s+lange)\b|\b(?:nach|zu|an|bis|ab|seit)\s+welche[mnrs]?\b/iu;
+/** An amount asked by its noun or "wie hoch": "Welcher Betrag …", "In welcher Höhe …", "Wie viel …". */
+const AMOUNT_ASK = /\bwelche[mnrs]?\s+(?:\p{L}+\s+)?(?:Betr[äa]g\w*|Summen?|H[öo]he)\b|\bwie\s*(?:hoch|viel)|\bwieviel/iu;
+/** Nouns of an amount that ask for one only when the question asks for nothing else. */
+const AMOUNT_WORDS = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bEuro\b|€/giu;
+
+/**
+ * The question without the amount nouns that do not ask for an amount: a sum as the mode of payment ("als fester
+ * Betrag gezahlt"), and "Höhe" or "Betrag" in a sentence that asks for something else ("Was hat der Rechnungshof an
+ * der Höhe der Fördersätze kritisiert?", "Nach welchem Stichtag richtete sich die Höhe der Mittel?").
+ */
+function amountWordsAsked(text: string): string {
+  return text
+    .replace(MODE_OF_PAYMENT, ' ')
+    .split(/(?<=[?!.])\s+/u)
+    .map((sentence) => (OTHER_ASK.test(sentence) && !AMOUNT_ASK.test(sentence) ? sentence.replace(AMOUNT_WORDS, ' ') : sentence))
+    .join(' ');
+}
+
 /** Words asking for a quantity: "wie viel" (not "wie viele", which count things, nor "wie viel Zeit": how long). */
 const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\bwie\s+hoch\b/iu;
 
@@ -250,8 +270,7 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const method = METHOD_QUESTION.test(text);
-  // "als fester Betrag gezahlt": the sum names how it is paid, not what is asked.
-  const asked = text.replace(MODE_OF_PAYMENT, ' ');
+  const asked = amountWordsAsked(text);
   const asks = method ? null : MONEY_QUESTION.test(asked) ? 'money' : NUMBER_QUESTION.test(asked) ? (MONEY_NOUN.test(asked) ? 'money' : 'number') : null;
   const howMuch = !method && (NUMBER_QUESTION.test(asked) || HOW_MUCH.test(asked));
   return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };

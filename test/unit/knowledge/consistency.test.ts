@@ -126,6 +126,10 @@ describe(fit.name, () => {
     // A sum as the mode of payment ("als fester Betrag gezahlt") asks how it is paid, not for a figure.
     expect(fitOf('Wird die Förderung als fester Betrag gezahlt oder nach den tatsächlichen Kosten?', dated).amountMissing).toBe(false);
     expect(fitOf('Welcher feste Betrag wird gezahlt?', dated).amountMissing).toBe(true);
+    // "Höhe" in a question that asks for something else: what was criticised, by which date the sums were set.
+    expect(fitOf('Was hat der Rechnungshof an der Höhe der Fördersätze kritisiert?', dated).amountMissing).toBe(false);
+    expect(fitOf('Nach welchem Stichtag richtete sich die Höhe der Mittel?', dated).amountMissing).toBe(false);
+    expect(fitOf('In welcher Höhe gab es Mittel, und was wurde kritisiert?', dated).amountMissing).toBe(true);
   });
 
   it('marks a passage that states the asked amount only in passing (no title or typical question asks for one)', () => {
