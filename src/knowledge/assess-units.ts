@@ -111,6 +111,26 @@ export function wrappingPlaces(question: string, places: readonly string[]): Set
   return out;
 }
 
+/** Words of a question pointing back to a thing the sentence before it names ("Ist das förderfähig?", "dafür"). */
+const POINTS_BACK =
+  /\b(?:dies\p{L}*|daf(?:ü|ue)r|dazu|davon|darauf|dabei|dadurch|damit|deren|dessen|ihn|ihm|solche\p{L}*|sowas)\b|\bso\s+etwas\b|\b(?:ist|war|w(?:ä|ae)re|geht|gilt|wird)\s+das\b|\bdas\s+(?:auch|noch|dann|so)\b|\b(?:er|sie)\s+(?:muss|darf|kann|soll|wird)\b|\b(?:muss|darf|kann|soll|wird)\s+(?:er|sie)\b|\b(?:trotzdem|dennoch|deshalb|deswegen|daher)\b/iu;
+
+/**
+ * Words named only in a sentence of context, when the question does not point back to it ("Ich habe in unserer Akte
+ * einen Vermerk zur Weiterführung 2020/2021 gefunden. Um wie viele Monate …?"): they tell the writer's situation,
+ * not what is asked. A question that points back ("Wir zahlen Supervision. Ist das förderfähig?") asks about them.
+ *
+ * @example contextWords('Ich habe einen Vermerk gefunden. Um wie viele Monate …?') // Set { 'ich', 'habe', 'einen', 'vermerk', 'gefunden' }
+ */
+export function contextWords(question: string): Set<string> {
+  const segments = question.split(/(?<=[.!?])\s+/u);
+  const asked = segments.filter((x) => x.trim().endsWith('?'));
+  if (asked.length === 0 || asked.some((x) => POINTS_BACK.test(x))) return new Set();
+  const words = (text: string): string[] => text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '').map(foldWord);
+  const inQuestion = new Set(asked.flatMap(words));
+  return new Set(segments.filter((x) => !x.trim().endsWith('?')).flatMap(words).filter((w) => !inQuestion.has(w)));
+}
+
 /** A noun followed by what it is about: "Fortbildung zur interkulturellen Kompetenz", "Schulung zum Thema Asylrecht". */
 const SUBJECT_MATTER = /\p{Lu}[\p{L}-]*\s+(?:zum\s+Thema|zur|zum|über(?:\s+(?:die|den|das))?)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/gu;
 
@@ -168,6 +188,7 @@ function computeUnits(plan: QueryPlan, index: SearchIndex, places: readonly stri
     return known.length === 0 ? idf(0) : known.reduce((a, df) => a + idf(df), 0) / known.length;
   };
   const context = wrappingPlaces(plan.cleaned, places);
+  const situation = contextWords(plan.cleaned);
   const about = subjectMatter(plan.cleaned);
   const aside = setAside(plan.cleaned);
   // A word and its abbreviation are one word (Verwaltungsvorschrift, VwV): either names it literally.
@@ -179,7 +200,8 @@ function computeUnits(plan: QueryPlan, index: SearchIndex, places: readonly stri
     const unknownWord = df === 0 && !(g.abbreviation === true && g.own.some((t) => (index.df.get(t) ?? 0) > 0));
     // Unknown words saying what a noun of the question is about qualify it: neither unknown nor central.
     // Words naming what the question sets aside are neither central nor unknown: it asks for the rest.
-    const qualifier = (df === 0 && about.has(g.word)) || aside.has(g.word);
+    // Unknown words of a sentence of context the question does not point back to tell the situation, not the topic.
+    const qualifier = (df === 0 && (about.has(g.word) || situation.has(g.word))) || aside.has(g.word);
     // A place the knowledge base does not know, named in the context of the question (Landkreis Calw) or only to
     // locate it (in Nagold), is wrapping.
     if (df === 0 && context.has(g.word)) return;

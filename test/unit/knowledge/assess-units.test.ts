@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextPlaces, setAside, subjectMatter, wrappingPlaces } from '../../../src/knowledge/assess-units.js';
+import { contextPlaces, contextWords, setAside, subjectMatter, wrappingPlaces } from '../../../src/knowledge/assess-units.js';
 
 describe('contextPlaces', () => {
   it('finds a district or town named in a clause that does not ask', () => {
@@ -54,6 +54,21 @@ describe('setAside', () => {
     expect(setAside('Was muss außer der Aufstellung der Personalkosten noch beigelegt werden?')).toEqual(new Set(['der', 'aufstellung', 'personalkosten']));
     expect(setAside('Fördert der Pakt neben den Integrationsmanagern noch etwas?')).toEqual(new Set(['den', 'integrationsmanagern']));
     expect(setAside('Was gilt für den Sachbericht?')).toEqual(new Set());
+  });
+});
+
+describe('contextWords', () => {
+  it('reads the words of a sentence of context the question does not point back to', () => {
+    const words = contextWords('Ich habe in unserer Akte einen Vermerk gefunden. Um wie viele Monate konnten Stellen verlängert werden?');
+    expect(words.has('vermerk')).toBe(true);
+    expect(words.has('monate')).toBe(false);
+  });
+
+  it('reads none when the question points back to its context or asks nothing', () => {
+    expect(contextWords('Wir zahlen unserer Kraft eine Supervision. Ist das förderfähig?')).toEqual(new Set());
+    expect(contextWords('Eine Bewerberin hat einen Bachelor in BWL. Kann sie eingestellt werden?')).toEqual(new Set());
+    expect(contextWords('Unser Manager bezieht Krankengeld. Läuft die Förderzeit trotzdem weiter?')).toEqual(new Set());
+    expect(contextWords('Anbei der Sachbericht.')).toEqual(new Set());
   });
 });
 
