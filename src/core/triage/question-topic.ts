@@ -20,7 +20,7 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'ist sind war gibt es muss muessen darf duerfen kann koennen soll sollen wird werden wie was wann wo wer welche welcher welches ' +
     'schon noch bereits auch nur mal da so ob um az re aw wg fwd out office fuers beim ins ans vom zum zur ' +
     // Words for a message name how something was said, not what it is about ("Rückfrage zu Ihrem Rundschreiben:").
-    'rundschreiben schreiben rundmail mail email nachricht nachrichten infoschreiben informationsschreiben newsletter telefonat anruf gespraech'
+    'rundschreiben schreiben rundmail mail email nachricht nachrichten infoschreiben informationsschreiben newsletter telefonat anruf gespraech chat'
   ).split(/\s+/),
 );
 
