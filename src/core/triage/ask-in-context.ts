@@ -6,7 +6,8 @@
  * alone, the right passage ranks first but without confidence. The context may then confirm the answer, never
  * choose another one; unless the question points back to it ("Geht die Förderzeit in dieser Phase verloren?",
  * "Spricht etwas dagegen, ihn einzustellen?"): then the context is part of what is asked, even when the question
- * names enough nouns to be extracted alone.
+ * names enough nouns to be extracted alone, and its answer in context goes before its answer alone ("Wir haben eine
+ * Integrationsbeauftragte. Gibt es dafür einen eigenen Topf?" is not about the Integrationsmanagement's funding).
  */
 import type { AskResult } from '../knowledge.js';
 import type { ExtractedQuestion } from './question-extract.js';
@@ -15,7 +16,7 @@ import { refersBack } from './question-sentences.js';
 /**
  * The answer to the extracted question. When it is no answer, the question is asked once more with the context
  * sentence before it; that answer counts when it comes from the passage the question alone ranked first, or when
- * the question refers back to its context.
+ * the question refers back to its context (then even over an answer to the question alone).
  * A question with no content word of its own is asked with its context at once.
  *
  * @example askInContext((q) => kb.ask(q), extractQuestion({ text: 'Ab 2025 gibt es weniger Geld. Wonach richtet sich die Verteilung?' }))
@@ -25,7 +26,14 @@ export function askInContext(ask: (question: string) => AskResult, extracted: Pi
   // A question without a content word of its own ("Wo steht das?") asks about its context sentence.
   if (alone.outcome === 'invalid' && extracted.withContext !== undefined) return ask(extracted.withContext);
   const first = alone.hits[0]?.id;
-  if (alone.outcome === 'answer' || extracted.withContext === undefined || first === undefined) return alone;
+  if (extracted.withContext === undefined || first === undefined) return alone;
+  // A question that points back ("Läuft deren Förderung …, oder gibt es dafür …?") is answered with its context
+  // when that answers too: asked alone it may find the rule of something else that shares its words.
+  if (alone.outcome === 'answer') {
+    if (!refersBack(extracted.text)) return alone;
+    const withIt = ask(extracted.withContext);
+    return withIt.outcome === 'answer' ? withIt : alone;
+  }
   const inContext = ask(extracted.withContext);
   if (inContext.outcome !== 'answer') return alone;
   // A question that points back ("in dieser Phase", "ihn", "dafür") asks about its context: that answer stands.

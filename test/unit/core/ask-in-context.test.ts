@@ -1,6 +1,7 @@
 /**
  * The context sentence as a second opinion (core/triage/ask-in-context.ts): it may confirm the passage the
- * question alone ranked first, and pick another one only when the question points back to it.
+ * question alone ranked first, and pick another one only when the question points back to it (then its answer
+ * also goes before an answer to the question alone).
  */
 import { describe, expect, it } from 'vitest';
 import type { AskResult } from '../../../src/core/knowledge.js';
@@ -42,6 +43,17 @@ describe(askInContext.name, () => {
     expect(extracted.text).toBe('Geht die Förderzeit ihrer Stelle in dieser Phase verloren?');
     const ask = (q: string): AskResult => (q === text ? result(q, 'answer', 'aenderung-2020#unterbrechung') : result(q, 'suggest', 'im#stellen'));
     expect(askInContext(ask, extracted)).toMatchObject({ outcome: 'answer', question: text });
+  });
+
+  it('takes the answer in context over the answer alone when the question points back ("deren", "dafür")', () => {
+    const text = 'Wir haben eine Integrationsbeauftragte in Vollzeit. Läuft deren Förderung über das IM-Programm, oder gibt es dafür einen eigenen Topf mit eigener Frist?';
+    const extracted = extractQuestion({ text });
+    expect(extracted.text).not.toBe(text);
+    const ask = (q: string): AskResult => (q === text ? result(q, 'answer', 'kontakt#abgrenzung') : result(q, 'answer', 'im#festbetrag'));
+    expect(askInContext(ask, extracted)).toMatchObject({ outcome: 'answer', question: text });
+    // Without an answer in context, the answer alone stands.
+    const alone = (q: string): AskResult => (q === text ? result(q, 'suggest', 'kontakt#abgrenzung') : result(q, 'answer', 'im#festbetrag'));
+    expect(askInContext(alone, extracted)).toMatchObject({ outcome: 'answer', question: extracted.text });
   });
 
   it('asks once when the question alone is answered', () => {
