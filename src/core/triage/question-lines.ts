@@ -50,7 +50,7 @@ export const DISCLAIMER_START =
  * Damen und Herren,", "Hallo liebes RP-Team,", "Guten Tag zusammen!", "Moin"). Original text, any case.
  */
 export const SALUTATION =
-  /^\s*(?:sehr\s+geehrte|guten\s+(?:tag|morgen|abend|mittag)|gr(?:ü|ue)(?:ß|ss)\s+gott|hallo|liebe[rs]?\s|hi\b|hey\b|moin|servus|gr(?:ü|ue)ezi|dear\b|hello\b)(?:\b(?:dr|prof|fr|hr|med|rer|nat|jur|phil|dipl|ing)\.|[^,\n!?.:]){0,80}(?:[,!.:]|\n|$)\s*/i;
+  /^\s*(?:sehr\s+geehrte|guten\s+(?:tag|morgen|abend|mittag)|gr(?:ü|ue)(?:ß|ss)\s+gott|hallo|liebe[rs]?\s|hi\b|hey\b|moin|servus|gr(?:ü|ue)ezi|dear\b|hello\b)(?:\b(?:dr|prof|fr|hr|med|rer|nat|jur|phil|dipl|ing)\.|\d\.(?=\d)|[^,\n!?.:]){0,80}(?:[,!.:]|\n|$)\s*/i;
 
 /** Words that start the name line of a municipality, an authority, a provider or an office. */
 const OFFICE_WORDS =

@@ -92,12 +92,12 @@ const COURTESY_SENTENCES: readonly RegExp[] = [
   /\b(?:freue|freuen)\s+(?:mich|uns)\b.{0,60}\b(?:antwort|rueckmeldung|nachricht|rueckantwort|info|hilfe|unterstuetzung)\b/,
   /\b(?:fuer|bei)\s+(?:weitere\s+|weiteren\s+)?(?:rueckfragen|fragen)\s+(?:stehe|stehen|bin|sind)\b/,
   /\bstehe\w*\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:gern|gerne)\s+zur\s+verfuegung\b/,
-  /^(?:vielen|herzlichen|besten|lieben|tausend)?\s*dank\w*\b.{0,60}\b(?:vorab|im\s+voraus|fuer\s+ihre\s+(?:muehe|hilfe|unterstuetzung|bemuehungen|rueckmeldung|antwort|zeit))\b[^?]*$/,
+  /^(?:vielen|herzlichen|besten|lieben|tausend)?\s*dank\w*\b.{0,60}\b(?:vorab|im\s+voraus|fuer\s+ihre\s+(?:\w+\s+(?:und\s+)?){0,3}?(?:muehe|hilfe|unterstuetzung|bemuehungen|rueckmeldung|antwort|auskunft|zeit))\b[^?]*$/,
   /\bueber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:rueckmeldung|antwort|nachricht|info)\s+(?:wuerde|wuerden|freue|freuen)\b/,
   /\b(?:ich|wir)\s+(?:hoffe|hoffen)\b.{0,40}\b(?:antwort|helfen|weiterhelfen|rueckmeldung)\b/,
   /^(?:bleiben\s+sie\s+gesund|einen\s+schoenen\s+\w+|schoenes\s+wochenende)\b/,
   // A question closed by the answer: "Damit ist unsere Frage geklärt.", "Das hat sich erledigt."
-  /\b(?:frage|fragen|anliegen|sache)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:damit\s+|somit\s+|nun\s+|jetzt\s+|hiermit\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|\b(?:damit|somit|hiermit|nun|jetzt)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:unsere|meine|die|unser|mein)\s+(?:frage|fragen|anliegen|sache)\s+(?:\w+\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|^(?:das|es)\s+hat\s+sich\s+(?:damit\s+)?erledigt\b[^?]*$/,
+  /\b(?:frage|fragen|anliegen|sache)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:damit\s+|somit\s+|nun\s+|jetzt\s+|hiermit\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|\b(?:damit|somit|hiermit|nun|jetzt)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:(?:unsere|meine|die|unser|mein)\s+(?:frage|fragen|anliegen|sache)|(?:fuer\s+(?:uns|mich)\s+)?alles)\s+(?:\w+\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|^(?:das|es)\s+hat\s+sich\s+(?:damit\s+)?erledigt\b[^?]*$/,
   /^(?:ich\s+hoffe|wir\s+hoffen),?\s+(?:es\s+geht\s+ihnen\s+gut|sie\s+hatten\s+\w+\s+(?:schoene|gute)\w*)\b|^(?:entschuldigen\s+sie|entschuldigung\s+fuer)\s+(?:bitte\s+)?(?:die\s+)?stoerung\b/,
 ];
 

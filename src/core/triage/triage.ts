@@ -166,7 +166,10 @@ const automatedStage: Stage = ({ input, application }) => {
 
 const courtesyStage: Stage = ({ prepared, application }) => {
   if (subjectCarriesQuestion(prepared)) return null;
-  if (isCourtesyOnlyFolded(prepared.body.folded)) return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
+  // Only greeting, courtesy sentences and signature ("vielen Dank für Ihre schnelle Antwort. Damit ist unsere Frage
+  // geklärt."): the extraction kept no sentence that asks or tells.
+  const onlyCourtesy = prepared.content.folded.trim() === '' && prepared.body.folded.trim() !== '';
+  if (onlyCourtesy || isCourtesyOnlyFolded(prepared.body.folded)) return { intent: 'other', ticket: false, reasons: ['Nur Gruß oder Dank, keine Frage'] };
   // Read on the body as written and on its content without greeting and signature ("Guten Tag, vielen Dank …").
   const thanks = isThanksAcknowledgementFolded(prepared.body.folded) || isThanksAcknowledgementFolded(prepared.content.folded);
   const acknowledgement = thanks && application.score < APPLICATION_THRESHOLD;
