@@ -25,6 +25,7 @@ import { OTHER_THRESHOLD, type OtherKind } from './other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './signals.js';
 import { askInContext } from './ask-in-context.js';
 import { extractQuestion } from './question-extract.js';
+import { topicWords } from './question-topic.js';
 import { RULE_WORDS } from './patterns.js';
 import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './types.js';
@@ -230,7 +231,9 @@ function decide(input: TriageInput, prepared: Prepared, answer: AskResult): Deci
 /** A fresh (non-reply) subject that itself asks something keeps a courtesy-only body from being `other`. */
 function subjectCarriesQuestion(prepared: Prepared): boolean {
   if (prepared.isReply || prepared.subject.folded === '') return false;
-  return prepared.subject.folded.includes('?') || !isCourtesyOnlyFolded(prepared.subject.folded);
+  if (prepared.subject.folded.includes('?')) return true;
+  // A subject of only the programme's name and asking words ("Chat: Integrationsmanagement", "Anfrage") names nothing asked.
+  return !isCourtesyOnlyFolded(prepared.subject.folded) && topicWords(prepared.subject.original, '', []).length > 0;
 }
 
 function category(prepared: Prepared, ticket: boolean): { category: TicketCategory | null; reason: string | null } {
