@@ -156,7 +156,9 @@ function needsContext(question: string): boolean {
 
 /**
  * The sentences asked: each question, preceded by its nearest earlier context sentence when it needs one (or
- * always, with `always`).
+ * always, with `always`). With `always`, a question about a time named before ("damals", "seinerzeit") gets every
+ * earlier context sentence not yet taken: the time need not be named in the nearest ("… Unterlagen zur Soforthilfe
+ * 2023/2024 … Die Stelle ist neu besetzt worden. … Bis wann musste der Antrag damals eingegangen sein?").
  */
 function askedSentences(sentences: Sentence[], places: readonly string[], always = false): string[] {
   const out: string[] = [];
@@ -164,12 +166,15 @@ function askedSentences(sentences: Sentence[], places: readonly string[], always
   sentences.forEach((s, i) => {
     if (s.role !== 'question') return;
     if (always || needsContext(s.text)) {
-      let j = i - 1;
-      while (j >= 0 && sentences[j]!.role !== 'context' && sentences[j]!.role !== 'question') j--;
-      if (j >= 0 && sentences[j]!.role === 'context' && !used.has(j)) {
+      const all = always && refersToThen(s.text);
+      const before: string[] = [];
+      for (let j = i - 1; j >= 0 && (all || sentences[j]!.role !== 'question'); j--) {
+        if (sentences[j]!.role !== 'context' || used.has(j)) continue;
         used.add(j);
-        out.push(withoutPlaces(sentences[j]!.text, places));
+        before.unshift(withoutPlaces(sentences[j]!.text, places));
+        if (!all) break;
       }
+      out.push(...before);
     }
     out.push(s.text);
   });

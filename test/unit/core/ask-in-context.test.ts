@@ -56,6 +56,16 @@ describe(askInContext.name, () => {
     expect(askInContext(alone, extracted)).toMatchObject({ outcome: 'answer', question: extracted.text });
   });
 
+  it('asks a question about a time named before ("damals") with every earlier sentence of context', () => {
+    const text =
+      'Wir ordnen die Unterlagen zur Soforthilfe 2023/2024. Die Stelle ist neu besetzt worden. Durfte der Landkreis einen Teil dieser Mittel an Träger weiterreichen? Und bis wann musste der Antrag damals eingegangen sein?';
+    const { withContext } = extractQuestion({ text });
+    expect(withContext).toContain('Soforthilfe 2023/2024');
+    // A question pointing back to a thing takes the nearest sentence only.
+    const thing = extractQuestion({ text: 'Wir ordnen die Unterlagen zur Soforthilfe 2023/2024. Die Stelle ist neu besetzt worden. Dürfen wir sie auf diese Stelle setzen?' });
+    expect(thing.withContext ?? thing.text).not.toContain('Soforthilfe');
+  });
+
   it('asks once when the question alone is answered', () => {
     const asked: string[] = [];
     const ask = (q: string): AskResult => {
