@@ -281,6 +281,25 @@ const FLOORS: Record<string, Floor> = {
   // precision 1.000. Then a separable verb's infinitive with "zu" meets the synonyms of its infinitive ("abzugeben":
   // abgeben, übertragen; german.ts): w9 answered, hit@1 1.000, answered 1.000.
   'test/fixtures/knowledge/wrapped-11.jsonl': { kind: 'enquiries', hit1: 0.97, answered: 0.97, precision: 0.97, maxWrong: 0 },
+  // unseen-14 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-11 (15), wrapped-12 (12):
+  // a sixth round on 2026-12-07 by another helper (clerks, Kämmerei, Personalamt, integration managers; jargon and
+  // abbreviations, a sentence of situation first). Three labels lacked a passage that states the answer: u7 (im#dritte:
+  // "deren Ausführungen werden dann in einem gemeinsamen Sachbericht zusammengefasst"), u29
+  // (aenderung-2020#inkrafttreten: "verlängerte den höchstmöglichen Bewilligungszeitraum … von 36 auf 60 Monate") and
+  // w10 (faq#ukraine-zielgruppe: "steht ihnen seit einem Erlass vom 11. März 2022 offen"). First measurement with
+  // them on 4fd880b: unseen-14 hit@1 0.931 (MiniSearch 0.931), answered 0.828, precision 0.885, wrong 3 (u10: the
+  // DIM's highest amount per Kreis, which the passage leaves to the VwV; u18: payment dates answered from the
+  // 2017/2018 chronicle; u22: an Integrationsbeauftragte's funding answered from the IM Festbetrag); typos-11 1.000
+  // (0.933) / 1.000 / 1.000; wrapped-12 0.833 (0.917) / 0.750 / 0.889, wrong 1 (w3: the Soforthilfe 2023/2024 of the
+  // first context sentence answered from the general rule on Träger). Then an office heading is no topic, the noun
+  // asked for must be named without a clear lead, "Höhe" in a question asking something else asks no amount, unknown
+  // words of context the question does not point back to are situation, a question pointing back takes its answer in
+  // context, a span of years is no concrete date and "damals" takes every earlier context sentence: unseen-14 0.966
+  // (0.931) / 0.966 / 0.966, wrong 1 (u10); wrapped-12 0.917 (0.917) / 0.833 / 1.000 (w6: a reported question
+  // before the asked one; w11: the Landesmittel 2025/2026 behind the rates). Answered on wrapped-12 misses the target.
+  'test/fixtures/knowledge/unseen-14.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.96, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-11.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-12.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
