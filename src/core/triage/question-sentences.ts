@@ -149,10 +149,18 @@ const ANAPHORA =
 const THERE = /\b(?:ist|sind|war|waren|stand|standen|steht|stehen|gibt|gab|geht|ging|lief|liefen|kam|kamen|wird|wurde|wurden|hat|hatte|hatten|gilt|galt)\s+(?:es\s+|man\s+)?da\b(?!\s*,)/;
 const OWN_TIME = /\b(?:19|20)\d\d\b|\b\d{1,2}\.\s?\d{1,2}\./;
 
+/**
+ * A person named before: "Darf sie …?", "Kann er …?" (a verb in the singular: the formal "Sie" takes the plural,
+ * "Dürfen Sie …"), and "ihre"/"seine" written in lower case ("auf ihre geförderte Stelle"; "Ihre" is the reader's).
+ */
+const PERSON_BEFORE = /\b(?:darf|muss|kann|soll|wird|ist|war|hat|hatte|bekommt|erhaelt|arbeitet|bleibt)\s+(?:er|sie)\b/;
+const POSSESSIVE_BEFORE = /(?<=\p{L}[\s,]+)\b(?:ihre|ihrem|ihren|ihrer|ihres|seine|seinem|seinen|seiner|seines)\b/u;
+
 /** True when a question refers back to the sentence before it. */
 export function refersBack(question: string): boolean {
-  const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
-  return ANAPHORA.test(folded) || (THERE.test(folded) && !OWN_TIME.test(folded));
+  const head = question.slice(0, MAX_CLASSIFIED_CHARS);
+  const folded = foldPlain(head);
+  return ANAPHORA.test(folded) || PERSON_BEFORE.test(folded) || POSSESSIVE_BEFORE.test(head) || (THERE.test(folded) && !OWN_TIME.test(folded));
 }
 
 /**

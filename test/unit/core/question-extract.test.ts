@@ -207,6 +207,24 @@ describe(extractQuestion.name, () => {
       question: 'Ein Bewerber hat inzwischen den deutschen Pass. Spricht etwas dagegen, ihn als Integrationsmanager einzustellen?',
     },
     {
+      name: 'a person named before ("Darf sie …?", singular verb; "Dürfen Sie" is the reader) points back',
+      subject: '',
+      text: 'Wir würden gern eine Frau einstellen, die eingebürgert wurde. Darf sie als Integrationsmanagerin mit Landesförderung arbeiten?',
+      question: 'Wir würden gern eine Frau einstellen, die eingebürgert wurde. Darf sie als Integrationsmanagerin mit Landesförderung arbeiten?',
+    },
+    {
+      name: 'a lower-case "ihre" points back; the reader\'s "Ihre" does not',
+      subject: '',
+      text: 'Unsere Integrationsmanagerin hört auf. Dürfen wir auf ihre Stelle eine Sozialarbeiterin setzen?',
+      question: 'Unsere Integrationsmanagerin hört auf. Dürfen wir auf ihre Stelle eine Sozialarbeiterin setzen?',
+    },
+    {
+      name: 'the formal "Sie" and "Ihre" point nowhere',
+      subject: '',
+      text: 'Wir planen eine neue Stelle. Können Sie uns Ihre Anforderungen an den Sachbericht nennen?',
+      question: 'Können Sie uns Ihre Anforderungen an den Sachbericht nennen?',
+    },
+    {
       name: '"bedeutet das" points back',
       subject: '',
       text: 'Unser Kreis bekommt ab 2025 weniger Mittel. Bedeutet das weniger Stellen?',
