@@ -17,9 +17,16 @@ const MAX_CLAUSES = 3;
 
 /**
  * A clause that leans on the one before it ("wenn ja, in welcher Höhe?", "gibt es dafür eine Pauschale") asks
- * about that clause's topic: on its own its few words meet other passages ("höheren" for "Höhe").
+ * about that clause's topic: on its own its few words meet other passages ("höheren" for "Höhe"). So does a clause
+ * with a pronoun for what the clause before it names (PRONOUN_BACK).
  */
 const DEPENDENT = /^(?:und\s+|oder\s+)?(?:wenn|falls|sofern)\s+(?:ja|nein|nicht|doch|so)\b|\b(?:dafür|dafuer|dazu|davon|damit|dabei|darauf|darüber|hierfür|hierzu|hiervon|dies\w*|solche\w*)\b/iu;
+
+/**
+ * A pronoun in lower case for a thing or person named before ("für welchen Zeitraum gelten sie?", "muss er …");
+ * the reader's "Sie", "Ihre" are written with a capital.
+ */
+const PRONOUN_BACK = /\b(?:sie|er|ihn|ihm|ihnen|ihre[mnrs]?|seine[mnrs]?)\b/u;
 
 /** Fewest letters of a clause worth asking on its own. */
 const MIN_CLAUSE = 12;
@@ -54,7 +61,7 @@ export function clauseAnswer(index: SearchIndex, question: string, best: RankedH
   const all = clauses(question);
   let found: { confidence: number; clause: string } | null = null;
   for (const clause of all.slice(0, MAX_CLAUSES)) {
-    if (DEPENDENT.test(clause)) continue;
+    if (DEPENDENT.test(clause) || PRONOUN_BACK.test(clause)) continue;
     const plan = cachedPlan(clause, index.analyzer, index.synonyms);
     if (plan.groups.length === 0) continue;
     const ranked = index.search(plan, depth);

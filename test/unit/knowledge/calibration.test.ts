@@ -186,6 +186,12 @@ describe('calibration of answers', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
+  it('does not answer from a clause with a pronoun for what the clause before it names ("für welchen Zeitraum gelten sie?")', () => {
+    // "gelten sie" alone met the Muster "für den gesamten Förderzeitraum" with confidence 1.
+    const r = kb.ask('Die Zahlen zum Integrationsmanagement, die wir jedes Jahr ans Regierungspräsidium melden müssen – bis wann müssen die dort sein, und für welchen Zeitraum gelten sie?');
+    expect(r.answer?.passageId ?? null).not.toBe('verwendungsnachweis#muster');
+  });
+
   it('reads an inflected participle ("die ausgeschriebene Stelle") as a verb form, not as an unknown compound (ausg|chrieb)', () => {
     const r = kb.ask('Genügt es, im Antrag die ausgeschriebene Stelle zu nennen, oder müssen wir schon wissen, wer sie bekommt?');
     expect(r.outcome).toBe('answer');
