@@ -107,8 +107,8 @@ const LAST_YEAR = 2039;
 const YEAR = String.raw`(?:19|20)\d\d`;
 /** "2017/18", "2017/2018", "2017-2018", "2017 – 2018", "2017 bis 2023" */
 const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?!\d|[.,]\d)`, 'giu');
-/** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" */
-const OPEN = new RegExp(String.raw`\b(?:ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
+/** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" (after it: from 2025) */
+const OPEN = new RegExp(String.raw`\b(ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /** A regulation named by its year ("nach der VwV 2023") holds from that year on: an open range, not that year alone. */
 const VERSION = new RegExp(String.raw`\b(?:VwV|Verwaltungsvorschrift)[\s-]+(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /**
@@ -125,7 +125,8 @@ const RECURRING = /\b(?:jährlich|jeweils|jedes\s+Jahr)\b[^.;]*\bbis\b|\bfür\s+
 const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?!\d|[.,]\d)`, 'gu');
 
 /**
- * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "11.11.2020" → [2020, 2020];
+ * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "nach 2022" → [2023, open],
+ * "11.11.2020" → [2020, 2020];
  * with `sinceChanges` (a passage's text) also "seit der Änderung vom 11.11.2020" → [2020, open].
  *
  * @example yearsOf('Förderjahre 2017 und 2018') // [[2017, 2017], [2018, 2018]]
@@ -137,7 +138,7 @@ export function yearsOf(text: string, sinceChanges = false): YearRange[] {
     out.push([Number(y), OPEN_END]);
     return ' ';
   };
-  let rest = (sinceChanges ? text.replace(SINCE_CHANGE, open) : text).replace(OPEN, open);
+  let rest = (sinceChanges ? text.replace(SINCE_CHANGE, open) : text).replace(OPEN, (_: string, word: string, y: string) => open(_, String(Number(y) + (word.toLowerCase() === 'nach' ? 1 : 0))));
   rest = rest.replace(VERSION, open);
   rest = rest.replace(RANGE, (_, a: string, b: string) => {
     const from = Number(a);

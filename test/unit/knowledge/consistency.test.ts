@@ -28,6 +28,8 @@ describe(yearsOf.name, () => {
     ['Förderjahre 2017 und 2018', [[2017, 2017], [2018, 2018]]],
     ['Wie viel Geld gab es 2017/18?', [[2017, 2018]]],
     ['Förderung ab 2025', [[2025, OPEN_END]]],
+    // "nach 2022" is after it.
+    ['Gab es nach 2022 noch einmal Geld?', [[2023, OPEN_END]]],
     ['ab-2025', [[2025, OPEN_END]]],
     ['Stand 2017 bis 2023', [[2017, 2023]]],
     ['Änderung vom 11.11.2020', [[2020, 2020]]],
