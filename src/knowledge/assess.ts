@@ -180,16 +180,20 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // Whatever it asks: a best passage about other years (its own years, not those the question names) does not
   // answer while one of the next two is about the year asked and otherwise fits (2019 asked, 2020/2021 first).
   if (top.fit.yearOther && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
-  // The noun asked for ("Zu welchen Terminen …") that the best passage does not name, while the next passage is
-  // nearly as good: the passage speaks of the rest of the question, not of what it asks. An amount asked ("Wie viel
-  // Geld …") is answered by a figure, not by its noun.
-  const askedMissing = plan.facets.asks === null && us.some((u) => u.asked && u.central && !u.covered(topGroups, top.terms));
+  // The noun asked for ("Zu welchen Terminen …", "Nach welchem Stichtag …") that the best passage does not name,
+  // while the next passage is nearly as good: the passage speaks of the rest of the question, not of what it asks.
+  // The noun of an amount asked ("Wie viel Geld …") is answered by a figure, not by its noun.
+  const amountNoun = new Set([...plan.cleaned.matchAll(AMOUNT_NOUN)].flatMap((m) => index.analyzer.terms(m[1]!.toLowerCase())));
+  const askedMissing = us.some((u) => u.asked && u.central && !u.covered(topGroups, top.terms) && !u.literal.some((t) => amountNoun.has(t)));
   if (askedMissing && margin < THRESHOLDS.askedMissingMargin) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   return { confidence: round(confidence), coverage, knownCoverage, margin, unknown, central, topical };
 }
 
 /** Relative score gap within which the two best passages are tied: a change in field lengths could swap them. */
 const TIE = 0.02;
+/** The noun of an amount asked: "wie viel Geld", "wie viele Stellen". */
+const AMOUNT_NOUN = /\bwie\s*viele?\s+(\p{L}+)/giu;
+
 /** Relative score gap within which the passage naming the asked noun goes first (see {@link breakTie}). */
 const ASKED_TIE = 0.05;
 
