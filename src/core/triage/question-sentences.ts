@@ -140,7 +140,7 @@ export function leadInTopic(sentence: string): string {
  * question with one of them needs the sentence before it.
  */
 const ANAPHORA =
-  /\b(?:dafuer|dazu|dagegen|daran|darin|ihn|ihm|hierfuer|hierzu|hiervon|hierbei|dort|dorthin|davon|dabei|darauf|darueber|deswegen|deshalb|daher|darum|dadurch|trotzdem|dies|dieser|diese|diesem|diesen|dieses|sowas|solche[rnms]?|er|sie\s+(?:muss|darf|kann|soll)|derartige\w*)\b|\b(?:sich|man|wir|ich|es)\s+das\b|\bdas\s+(?:auch|noch|dann|so|trotzdem|hinten|ueberhaupt)\b|\b(?:ist|war|geht|ging|waere|wird|wuerde|gilt|galt|klappt|reicht|hat|hatte|haette|bedeutet|heisst|aendert|bringt|zaehlt|betrifft)\s+das\b|\bdas\s+(?:\w+\s+)?(?:moeglich|zulaessig|erlaubt|foerderfaehig|ok|okay|in\s+ordnung|machbar)\b|\bso\s+(?:etwas|was)\b/;
+  /\b(?:dafuer|dazu|dagegen|daran|darin|hierfuer|hierzu|hiervon|hierbei|dort|dorthin|davon|dabei|darauf|darueber|deswegen|deshalb|daher|darum|dadurch|trotzdem|dies|dieser|diese|diesem|diesen|dieses|sowas|solche[rnms]?|sie\s+(?:muss|darf|kann|soll)|derartige\w*)\b|\b(?:sich|man|wir|ich|es)\s+das\b|\bdas\s+(?:auch|noch|dann|so|trotzdem|hinten|ueberhaupt)\b|\b(?:ist|war|geht|ging|waere|wird|wuerde|gilt|galt|klappt|reicht|hat|hatte|haette|bedeutet|heisst|aendert|bringt|zaehlt|betrifft)\s+das\b|\bdas\s+(?:\w+\s+)?(?:moeglich|zulaessig|erlaubt|foerderfaehig|ok|okay|in\s+ordnung|machbar)\b|\bso\s+(?:etwas|was)\b/;
 
 /**
  * "da" right after the verb ("Welche Themen standen da auf dem Programm?") is the place or time named before, not
@@ -156,11 +156,25 @@ const OWN_TIME = /\b(?:19|20)\d\d\b|\b\d{1,2}\.\s?\d{1,2}\./;
 const PERSON_BEFORE = /\b(?:darf|muss|kann|soll|wird|ist|war|hat|hatte|bekommt|erhaelt|arbeitet|bleibt)\s+(?:er|sie)\b/;
 const POSSESSIVE_BEFORE = /(?<=\p{L}[\s,]+)\b(?:ihre|ihrem|ihren|ihrer|ihres|seine|seinem|seinen|seiner|seines)\b/u;
 
+/** A personal pronoun for a man or a masculine thing ("ob er genügt", "ihn einzustellen"). */
+const HE = /(?:^|[^\p{L}])(?:[Ee]r|ihn|ihm)(?![\p{L}])/u;
+
+/**
+ * True when "er", "ihn" or "ihm" has no noun before it in its own sentence to stand for ("Spricht etwas dagegen, ihn
+ * einzustellen?"); "bis wann der Sachbericht eingehen muss und ob er genügt" names its own.
+ */
+function heBefore(head: string): boolean {
+  const m = HE.exec(head);
+  if (m === null) return false;
+  const before = head.slice(0, m.index + m[0].length - m[0].trimStart().length).split(/[^\p{L}]+/u).filter((w) => w !== '');
+  return !before.slice(1).some((w) => /^\p{Lu}/u.test(w) && !/^(?:Sie|Ihnen|Ihr\p{L}*)$/u.test(w));
+}
+
 /** True when a question refers back to the sentence before it. */
 export function refersBack(question: string): boolean {
   const head = question.slice(0, MAX_CLASSIFIED_CHARS);
   const folded = foldPlain(head);
-  return ANAPHORA.test(folded) || PERSON_BEFORE.test(folded) || POSSESSIVE_BEFORE.test(head) || (THERE.test(folded) && !OWN_TIME.test(folded));
+  return ANAPHORA.test(folded) || PERSON_BEFORE.test(folded) || POSSESSIVE_BEFORE.test(head) || heBefore(head) || (THERE.test(folded) && !OWN_TIME.test(folded));
 }
 
 /**

@@ -219,6 +219,12 @@ describe(extractQuestion.name, () => {
       question: 'Unsere Integrationsmanagerin hört auf. Dürfen wir auf ihre Stelle eine Sozialarbeiterin setzen?',
     },
     {
+      name: '"er" for a noun of its own sentence ("ob er genügt") does not point back',
+      subject: '',
+      text: 'Die Förderung läuft bald aus, und wir bereiten den Abschluss vor. Wir möchten wissen, bis wann der Sachbericht eingehen muss und ob er in einfacher Ausfertigung genügt.',
+      question: 'Wir möchten wissen, bis wann der Sachbericht eingehen muss und ob er in einfacher Ausfertigung genügt.',
+    },
+    {
       name: 'the formal "Sie" and "Ihre" point nowhere',
       subject: '',
       text: 'Wir planen eine neue Stelle. Können Sie uns Ihre Anforderungen an den Sachbericht nennen?',
