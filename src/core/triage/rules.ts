@@ -228,7 +228,9 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'concrete-date',
     weight: 1,
     reason: 'Konkretes Datum genannt',
-    pattern: re(String.raw`\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:im|am|ab|seit|zum|bis|ende|anfang|mitte)\s+(?:\d{1,2}\.\s*)?${MONTH}\b|(?<!\b(?:vwv|verwaltungsvorschrift|aenderung|fassung|novelle|stand)[\s-]+)(?<!\b20[1-3]\d\s?[/–-]\s?)\b20[1-3]\d\b(?!\s?[/–-]\s?(?:20)?\d\d\b)`),
+    // A day or a month; a year alone ("dass es 2021 einen digitalen Austausch gab", "Weiterführung 2020/2021") dates
+    // the programme's history as often as an own case.
+    pattern: re(String.raw`\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:im|am|ab|seit|zum|bis|ende|anfang|mitte)\s+(?:\d{1,2}\.\s*)?${MONTH}\b`),
   },
   { id: 'urgent', weight: 1, reason: 'Dringlichkeit', pattern: re(String.raw`\bdringend\w*|\beilig\w*|\bumgehend\b`) },
   {
