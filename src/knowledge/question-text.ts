@@ -19,9 +19,20 @@ const HEARSAY =
 const RULE_FRAME =
   /(^|[.?!]\s+)(?:gibt\s+es\s+(?:(?:eine|irgendeine|keine|klare|feste)\s+)?(?:regel|regeln|regelung|regelungen|vorgabe|vorgaben|vorschrift|vorschriften)(?:\s+dazu)?|ist\s+(?:irgendwo\s+)?(?:geregelt|festgelegt|vorgegeben|vorgeschrieben))\s*,?\s*(?=(?:ob|wie|wann|wer|was|dass|wonach|welche[mnrs]?)\s)/giu;
 
-/** The text without the frames around its matter: hearsay openings ({@link HEARSAY}) and rule frames ({@link RULE_FRAME}). */
+/**
+ * Where and how a question came up ("Im Gemeinderat wurde gefragt, ob …", "in der letzten Sitzung des Gemeinderats kam
+ * die Frage auf, was …"): the place names no topic (a Gemeinderat is off-topic on its own), what follows is the question.
+ */
+const REPORTED =
+  /(^|[.?!]\s+)(?:(?:bei\s+uns\s+)?(?:im|in\s+(?:der|einer|unserer|unserem)|aus\s+dem|vom)\s+(?:\p{L}+\s+){0,4}?)?(?:wurde\s+(?:\p{L}+\s+)?gefragt|kam\s+(?:\p{L}+\s+)?(?:die|eine)\s+frage\s+auf|wurde\s+(?:die|eine)\s+frage\s+(?:gestellt|aufgeworfen)|stellte\s+sich\s+(?:die|eine)\s+frage)\s*,?\s*(?=(?:ob|wie|wann|wer|was|welche[mnrs]?|wo|warum)\s)/giu;
+
+/**
+ * The text without the frames around its matter: hearsay openings ({@link HEARSAY}), rule frames ({@link RULE_FRAME})
+ * and reports of where the question came up ({@link REPORTED}).
+ */
 export function dropFrames(text: string): string {
-  return text.replace(HEARSAY, (_whole, before: string) => before).replace(RULE_FRAME, (_whole, before: string) => before);
+  const drop = (_whole: string, before: string): string => before;
+  return text.replace(HEARSAY, drop).replace(RULE_FRAME, drop).replace(REPORTED, drop);
 }
 
 /** A word cut off by a hyphen before "und"/"oder" and the compound that completes it (a few lower-case words later). */

@@ -213,6 +213,12 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Gibt es eine Regelung für Vertretungen?')).toBe('Gibt es eine Regelung für Vertretungen?');
   });
 
+  it('drops a report of where the question came up ("Im Gemeinderat wurde gefragt, ob …")', () => {
+    expect(cleaned('Im Gemeinderat wurde gefragt, ob ein freier Träger die Aufgabe übernehmen könnte.')).toBe('ob ein freier Träger die Aufgabe übernehmen könnte.');
+    expect(cleaned('in der letzten Sitzung des Gemeinderats kam die Frage auf, was eine Integrationsmanagerin macht.')).toBe('was eine Integrationsmanagerin macht.');
+    expect(cleaned('Wer sitzt im Gemeinderat?')).toBe('Wer sitzt im Gemeinderat?');
+  });
+
   it('leaves a hyphen before a word that is no compound, and a hyphenated compound, alone', () => {
     expect(cleaned('Kennzahlen- und Sachbericht?')).toBe('Kennzahlen- und Sachbericht?');
     expect(cleaned('Gilt das für IM-Stellen?')).toBe('Gilt das für IM-Stellen?');
