@@ -84,11 +84,27 @@ export function collapseGenderForms(text: string): string {
 
 const stemCache = new Map<string, string>();
 
+/**
+ * Words whose Snowball stem meets another word's: "Träger" (a provider) and "tragen" (to bear costs) both stem to
+ * "trag" ("müssen wir das selbst tragen?" is no question about Träger).
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([
+  ['träger', 'trager'],
+  ['trägern', 'trager'],
+  ['trägers', 'trager'],
+  ['traeger', 'trager'],
+  ['traegern', 'trager'],
+  ['traegers', 'trager'],
+  ['trager', 'trager'],
+  ['tragern', 'trager'],
+  ['tragers', 'trager'],
+]);
+
 /** Snowball German stem of a folded word (cached; the cache is bounded by the corpus and query vocabulary). */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\d/.test(word) ? word : stemmer(word);
+    s = /^\d/.test(word) ? word : (OWN_STEMS.get(word) ?? stemmer(word));
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }

@@ -1,4 +1,4 @@
-/** Verb forms that meet the synonyms of their infinitive (german.ts `verbVariants`). */
+/** Verb forms that meet the synonyms of their infinitive (german.ts `verbVariants`), and stems kept apart. */
 import { describe, expect, it } from 'vitest';
 import { stem, verbVariants } from '../../../src/knowledge/german.js';
 
@@ -12,5 +12,12 @@ describe(verbVariants.name, () => {
   it('keeps the participle of a separable verb (eingereicht → einreichen) and leaves words without "zu" after a particle alone', () => {
     expect(verbVariants('eingereicht')).toContain(stem('einreichen'));
     expect(verbVariants('zuzahlen')).not.toContain(stem('zahlen'));
+  });
+});
+
+describe(stem.name, () => {
+  it('keeps "Träger" (a provider) apart from "tragen" (to bear costs), in every spelling', () => {
+    for (const w of ['träger', 'trägern', 'traeger', 'trager']) expect(stem(w)).not.toBe(stem('tragen'));
+    expect(stem('trägern')).toBe(stem('träger'));
   });
 });
