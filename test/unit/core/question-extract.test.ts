@@ -225,6 +225,12 @@ describe(extractQuestion.name, () => {
       question: 'Wir möchten wissen, bis wann der Sachbericht eingehen muss und ob er in einfacher Ausfertigung genügt.',
     },
     {
+      name: '"uns das" points back ("Kann uns das … Probleme machen?")',
+      subject: '',
+      text: 'Während Corona haben unsere Integrationsmanager viel am Telefon beraten. Kann uns das bei der Förderung Probleme machen?',
+      question: 'Während Corona haben unsere Integrationsmanager viel am Telefon beraten. Kann uns das bei der Förderung Probleme machen?',
+    },
+    {
       name: 'the formal "Sie" and "Ihre" point nowhere',
       subject: '',
       text: 'Wir planen eine neue Stelle. Können Sie uns Ihre Anforderungen an den Sachbericht nennen?',
