@@ -205,7 +205,10 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'action-towards-rp',
     weight: 1,
     reason: 'Handlung gegenüber dem Regierungspräsidium',
-    pattern: re(String.raw`\b(?:ihnen|euch)\b.{0,30}\b(?:einreichen|vorlegen|melden|mitteilen|zusenden|schicken|nachreichen|uebermitteln)\b`),
+    // … also done already: "die Kennzahlen, die wir im Januar an Sie übermittelt haben".
+    pattern: re(
+      String.raw`\b(?:ihnen|euch)\b.{0,30}\b(?:einreichen|vorlegen|melden|mitteilen|zusenden|schicken|nachreichen|uebermitteln)\b|\bwir\b.{0,40}\ban\s+(?:sie|euch)\s+(?:\w+\s+){0,2}(?:uebermittelt|geschickt|gesendet|eingereicht|uebersandt|zugesandt|zugeschickt|gemeldet)\b`,
+    ),
   },
   {
     id: 'your-message',
