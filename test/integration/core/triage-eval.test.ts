@@ -108,6 +108,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // hyphenated word; r22: a clause "wenn ja, in welcher Höhe?" answered on its own from "höheren Fördersatz"). Then an
   // own plan may reach its verb within 140 characters, a case noun may follow a hyphenated modifier, and a clause
   // leaning on the one before it is not answered alone (assess-parts.ts): 1.00 intent, 1.00 ticket.
+  // test/fixtures/triage/unseen-12.jsonl: 24 enquiries of the seventh round (2026-12-07); first measured on 7c868a7:
+  // 0.96 intent, 0.96 ticket (k1: a correction of Kennzahlen "die wir im Januar an Sie übermittelt haben"; k18: the
+  // current rates, which the sources give as "nicht bestätigt", labelled for a person, see unseen-10). Then documents
+  // already sent count as an action towards the RP: 1.00 intent, 0.96 ticket.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -120,6 +124,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-7.jsonl',
     'test/fixtures/triage/unseen-8.jsonl',
     'test/fixtures/triage/unseen-9.jsonl',
+    'test/fixtures/triage/unseen-12.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

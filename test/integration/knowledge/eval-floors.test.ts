@@ -296,10 +296,27 @@ const FLOORS: Record<string, Floor> = {
   // words of context the question does not point back to are situation, a question pointing back takes its answer in
   // context, a span of years is no concrete date and "damals" takes every earlier context sentence: unseen-14 0.966
   // (0.931) / 0.966 / 0.966, wrong 1 (u10); wrapped-12 0.917 (0.917) / 0.833 / 1.000 (w6: a reported question
-  // before the asked one; w11: the Landesmittel 2025/2026 behind the rates). Answered on wrapped-12 misses the target.
+  // before the asked one; w11: the Landesmittel 2025/2026 behind the rates). Then the report of where a question came
+  // up is dropped and "Sicht" names no topic (round 7): w6 answered, wrapped-12 answered 0.917.
   'test/fixtures/knowledge/unseen-14.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-11.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/wrapped-12.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-12.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // unseen-15 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-12 (15), wrapped-13 (12):
+  // a seventh round on 2026-12-07 by another helper, written as people who do not know the official terms ("das Geld
+  // vom Land für die Integrationsleute", "die Zahlen, die wir melden müssen"). One label lacked a passage that states
+  // the answer: x35 (faq#ukraine-zielgruppe: "steht ihnen seit einem Erlass vom 11. März 2022 offen"). First
+  // measurement with it on 7c868a7: unseen-15 hit@1 0.655 (MiniSearch 0.724), answered 0.897, precision 0.643, wrong 10
+  // (x1, x4, x10, x11, x14, x20, x22, x23, x29, x32); typos-12 1.000 (0.733) / 0.933 / 1.000; wrapped-13 0.917
+  // (1.000) / 0.750 / 1.000. Then a person named before points back ("Darf sie …"), a clause with a pronoun is not
+  // answered alone, "nach 2022" is after it, the noun asked for counts in amount questions, "Träger" keeps its own
+  // stem, reports of where a question came up are dropped, a year alone is no concrete date, and synonyms for
+  // Voraussetzung, Anschrift, Ausfertigung and Kurs: unseen-15 0.828 (0.724) / 0.828 / 0.846, wrong 4 (x4: the start of
+  // applications in 2017 answered from the Planungsrahmen; x11 and x23, which the sources do not answer; x29: a
+  // replacement with a degree answered from the qualification rules); wrapped-13 1.000 / 1.000 / 1.000. unseen-15
+  // misses hit@1, answered, precision and wrong; floors at today's values.
+  'test/fixtures/knowledge/unseen-15.jsonl': { kind: 'questions', hit1: 0.82, answered: 0.82, precision: 0.84, maxWrong: 4 },
+  'test/fixtures/knowledge/typos-12.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-13.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
