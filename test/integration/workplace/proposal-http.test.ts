@@ -140,7 +140,8 @@ describe('FAQ proposals over HTTP', { timeout: 120_000 }, () => {
   it('two reviewers approving the same proposal at once: one saves, the other gets a German 409 page; written once', async () => {
     const author = await signInLocal(h, 'sb-nord-1');
     const start = await author.request(`${h.url}/arbeitsplatz/vorschlaege`);
-    const form = { frage: 'Dürfen Fahrtkosten zu Fortbildungen abgerechnet werden?', antwort: 'Testeintrag: Fahrtkosten zu Fortbildungen sind im Rahmen der Sachkostenpauschale abgedeckt.', alternativen: '', quelle: 'Test', stand: '2026-12-05', kennung: 'fahrtkosten-gleichzeitig' };
+    // An entry no development question is about (one on Fortbildungen took x16 of unseen-15 away: both would see a regression page).
+    const form = { frage: 'Dürfen Dienstfahrräder angeschafft werden?', antwort: 'Testeintrag: Dienstfahrräder sind kein Gegenstand dieser Testfrage.', alternativen: '', quelle: 'Test', stand: '2026-12-05', kennung: 'fahrtkosten-gleichzeitig' };
     const created = await author.request(`${h.url}/arbeitsplatz/vorschlaege`, { form: { ...form, _csrf: hiddenValue(start.text, '_csrf'), vorgang: '' } });
     expect(created.text).toContain('liegt jetzt zur Prüfung vor');
     const reviewers = await Promise.all(['sb-nord-2', 'leitung'].map((id) => signInLocal(h, id)));
