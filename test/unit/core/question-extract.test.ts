@@ -231,6 +231,18 @@ describe(extractQuestion.name, () => {
       question: 'Während Corona haben unsere Integrationsmanager viel am Telefon beraten. Kann uns das bei der Förderung Probleme machen?',
     },
     {
+      name: '"damit" points back, the conjunction after a comma does not',
+      subject: '',
+      text: 'Unsere Integrationsmanagerin ist lange krank und bekommt kein Entgelt mehr. Ist die Förderzeit damit verloren?',
+      question: 'Unsere Integrationsmanagerin ist lange krank und bekommt kein Entgelt mehr. Ist die Förderzeit damit verloren?',
+    },
+    {
+      name: 'a "damit" of purpose points nowhere',
+      subject: '',
+      text: 'Wir planen das nächste Jahr. Bis wann muss der Sachbericht beim RP sein, damit wir die Frist einhalten?',
+      question: 'Bis wann muss der Sachbericht beim RP sein, damit wir die Frist einhalten?',
+    },
+    {
       name: 'the formal "Sie" and "Ihre" point nowhere',
       subject: '',
       text: 'Wir planen eine neue Stelle. Können Sie uns Ihre Anforderungen an den Sachbericht nennen?',
