@@ -3,7 +3,7 @@
  * question is dropped, elliptic compounds are written out. The text shown back to the asker stays as typed. Pure.
  */
 import type { GermanAnalyzer } from './analyzer.js';
-import { foldWord } from './german.js';
+import { foldWord, stem } from './german.js';
 
 /**
  * A sentence opening that reports hearsay ("Unsere Kämmerei hat gehört, dass …", "Wir haben gelesen, dass …",
@@ -50,4 +50,36 @@ export function completeTruncated(text: string, analyzer: GermanAnalyzer): strin
     const { parts } = analyzer.analyzeWord(foldWord(compound));
     return parts.length < 2 ? whole : `${first}${parts.at(-1)!}${between}${compound}`;
   });
+}
+
+/** Shortest word joined from words written apart (shorter joins meet ordinary pairs: "zu stellen"). */
+const MIN_JOINED = 10;
+
+/**
+ * A compound written apart, as dictation and hurry write it ("Verwendungs Nachweis", "zwischen verwendungs
+ * nachweis"), joined when the corpus knows the whole word and a part before the last is no word of its own
+ * ("Verwendungs"); three words before two.
+ *
+ * @example joinSplitWords('wann ist der Verwendungs Nachweis fällig', analyzer) // 'wann ist der Verwendungsnachweis fällig'
+ */
+export function joinSplitWords(text: string, analyzer: GermanAnalyzer): string {
+  const parts = text.split(/(\s+)/u);
+  for (let i = 0; i < parts.length; i += 2) {
+    for (const n of [3, 2]) {
+      const span = Array.from({ length: n }, (_, k) => parts[i + 2 * k] ?? '');
+      const tail = /[^\p{L}]*$/u.exec(span[n - 1]!)![0];
+      const letters = [...span.slice(0, -1), span[n - 1]!.slice(0, span[n - 1]!.length - tail.length)];
+      if (letters.some((w) => !/^\p{L}+$/u.test(w))) continue;
+      // A noun and a verb after it ("den Antrag stellen") are no compound written apart; nor are words that each
+      // stand alone: one part must be a fragment ("Verwendungs").
+      if (letters.some((w, k) => k > 0 && /^\p{Ll}/u.test(w) && /^\p{Lu}/u.test(letters[k - 1]!))) continue;
+      if (letters.slice(0, -1).every((w) => analyzer.vocabulary.words.has(foldWord(w)))) continue;
+      const joined = letters.join('');
+      const folded = foldWord(joined);
+      if (joined.length < MIN_JOINED || !(analyzer.vocabulary.words.has(folded) || analyzer.knows(stem(folded)))) continue;
+      parts.splice(i, 2 * n - 1, `${joined.charAt(0).toUpperCase()}${joined.slice(1).toLowerCase()}${tail}`);
+      break;
+    }
+  }
+  return parts.join('');
 }

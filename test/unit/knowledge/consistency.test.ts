@@ -219,6 +219,12 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Wer sitzt im Gemeinderat?')).toBe('Wer sitzt im Gemeinderat?');
   });
 
+  it('joins a compound written apart when the knowledge base knows the whole word', () => {
+    expect(cleaned('zwischen verwendungs nachweis beim IM, seit wann?')).toBe('Zwischenverwendungsnachweis beim IM, seit wann?');
+    expect(cleaned('Verwendungs Nachweis: muss jede IM einen schreiben?')).toBe('Verwendungsnachweis: muss jede IM einen schreiben?');
+    expect(cleaned('Müssen wir die Anträge zu stellen?')).toBe('Müssen wir die Anträge zu stellen?');
+  });
+
   it('leaves a hyphen before a word that is no compound, and a hyphenated compound, alone', () => {
     expect(cleaned('Kennzahlen- und Sachbericht?')).toBe('Kennzahlen- und Sachbericht?');
     expect(cleaned('Gilt das für IM-Stellen?')).toBe('Gilt das für IM-Stellen?');
