@@ -183,6 +183,17 @@ export function splitMailBody(body: string): SplitBody {
 
   let forwarded = false;
   const bareQuote = before.filter((l) => QUOTED.test(l));
+  // A note that asks nothing above a forwarded mail ("ich leite Ihnen eine Frage unserer Amtsleitung weiter"): the
+  // forwarded mail's text joins the question.
+  if (start.forward && tidy(own) !== '' && !tidy(own).includes('?')) {
+    const inner = forwardedBody(history);
+    const nested = historyStart(inner);
+    const passedOn = tidy(nested.index >= 0 ? inner.slice(0, nested.index) : inner);
+    if (passedOn !== '') {
+      const { body: note, signature } = splitSignature(own);
+      return { text: tidy([...note, '', ...splitSignature(passedOn.split('\n')).body]), signature: tidy(signature), quoted: tidy([...before.filter((_, i) => quotedMask[i]), ...history]), forwarded: true };
+    }
+  }
   if (tidy(own) === '' && (history.length > 0 || bareQuote.length > 0)) {
     // Only a forward or a bare quote: the forwarded (or quoted) mail is the question.
     const inner = (history.length > 0 ? forwardedBody(history) : bareQuote).map((l) => l.replace(/^\s*>\s?/, ''));

@@ -150,6 +150,8 @@ const QUOTE_START = [
 /** The marker of a forwarded or quoted original ("-----Ursprüngliche Nachricht-----", "---------- Forwarded message ---------"). */
 const FORWARD_START =
   /^\s*-{2,}\s*(?:urspr(?:ü|ue)ngliche\s+(?:nachricht|e-mail)|original(?:-|\s+)?(?:nachricht|message)|weitergeleitete\s+(?:nachricht|e-mail)|forwarded\s+message)\s*-*:?\s*$|^\s*(?:anfang\s+der\s+weitergeleiteten\s+(?:nachricht|e-mail)|begin\s+forwarded\s+message)\s*:\s*$/i;
+/** Words of a forward marker (as opposed to the original below a reply). */
+const FORWARDED = /weitergeleitet|forwarded/i;
 /** A header line of a forwarded mail (Von:, Gesendet:, An:, Cc:, Betreff:, Datum: and their English names). */
 const HEADER_LINE = /^\s*(?:von|from|gesendet|sent|an|to|cc|betreff|subject|datum|date)\s*:/i;
 
@@ -190,4 +192,19 @@ export function newMessagePart(body: string): string {
     return text.slice(0, closing.index).trim();
   }
   return text;
+}
+
+/**
+ * The message forwarded below a note ("ich leite Ihnen die unten stehende Frage weiter … -----Weitergeleitete
+ * Nachricht----- Von: … Betreff: …"): its new part, without the marker and header block; null when there is none.
+ */
+export function forwardedMessage(body: string): string | null {
+  const lines = body.normalize('NFC').split(/\r?\n/);
+  // A forward, not the original below a reply ("-----Ursprüngliche Nachricht-----").
+  const start = lines.findIndex((line) => FORWARD_START.test(line) && FORWARDED.test(line));
+  if (start < 0) return null;
+  let i = start + 1;
+  while (i < lines.length && (HEADER_LINE.test(lines[i]!) || lines[i]!.trim() === '')) i++;
+  const forwarded = newMessagePart(lines.slice(i).join('\n'));
+  return forwarded === '' ? null : forwarded;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSubject, foldPlain, foldText, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage/index.js';
+import { cleanSubject, foldPlain, foldText, forwardedMessage, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage/index.js';
 
 describe(foldText.name, () => {
   it.each([
@@ -94,5 +94,13 @@ describe(foldPlain.name, () => {
       if (foldPlain(`a${unit}B`) !== foldText(`a${unit}B`).folded) differing.push(code.toString(16));
     }
     expect(differing).toEqual([]);
+  });
+});
+
+describe(forwardedMessage.name, () => {
+  it('reads the mail forwarded below a note, without its marker and header block', () => {
+    const body = 'Guten Tag,\nich leite Ihnen eine Frage weiter.\nGrüße\nKämmerei\n\n-----Weitergeleitete Nachricht-----\nVon: Amtsleitung\nAn: Sachgebiet\nBetreff: Volumen\n\nWie viel hat das Land 2017 bereitgestellt?\n\nViele Grüße\nAmtsleitung';
+    expect(forwardedMessage(body)).toBe('Wie viel hat das Land 2017 bereitgestellt?');
+    expect(forwardedMessage('Wie viel hat das Land 2017 bereitgestellt?')).toBeNull();
   });
 });

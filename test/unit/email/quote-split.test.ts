@@ -73,11 +73,18 @@ describe(splitMailBody.name, () => {
     expect(split.forwarded).toBe(true);
   });
 
-  it('keeps the note above a forward as the question', () => {
-    const body = 'Bitte um Klärung der unten stehenden Frage.\n\n---------- Weitergeleitete Nachricht ----------\nVon: X\nDatum: Y\n\nalt';
+  it('joins the forwarded mail to a note above it that asks nothing ("Bitte um Klärung der unten stehenden Frage.")', () => {
+    const body = 'Bitte um Klärung der unten stehenden Frage.\n\n---------- Weitergeleitete Nachricht ----------\nVon: X\nDatum: Y\n\nBis wann ist der Sachbericht fällig?';
     const split = splitMailBody(body);
-    expect(split.text).toBe('Bitte um Klärung der unten stehenden Frage.');
-    expect(split.forwarded).toBe(false);
+    expect(split.text).toBe('Bitte um Klärung der unten stehenden Frage.\n\nBis wann ist der Sachbericht fällig?');
+    expect(split.forwarded).toBe(true);
+  });
+
+  it('keeps a note that asks its own question above a forward, and the original below a reply, apart', () => {
+    const forward = 'Was gilt hier für uns?\n\n---------- Weitergeleitete Nachricht ----------\nVon: X\nDatum: Y\n\nalt';
+    expect(splitMailBody(forward).text).toBe('Was gilt hier für uns?');
+    const reply = 'Vielen Dank für die Auskunft.\n\n-----Ursprüngliche Nachricht-----\nVon: X\nGesendet: Y\n\nBis wann ist der Sachbericht fällig?';
+    expect(splitMailBody(reply).text).toBe('Vielen Dank für die Auskunft.');
   });
 
   it('splits at "-- " and drops mobile footers', () => {
