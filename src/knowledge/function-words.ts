@@ -55,9 +55,15 @@ function oneEdit(a: string, b: string): boolean {
  * @example correctFunctionWords('kenzahlen bis wan', () => false) // 'kenzahlen bis wann'
  */
 export function correctFunctionWords(text: string, knows: (folded: string) => boolean): string {
-  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{Ll}{2,6})(?![\p{L}\p{N}])/gu, (word: string) => {
+  // Also at the start of a sentence, capitalised: "Gibts eine Regel, …" → "Gibt es eine Regel, …".
+  // (A capital inside a sentence is a name: "Frau Ner fragt".)
+  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{L}\p{Ll}{1,5})(?![\p{L}\p{N}])/gu, (word: string, _w: string, at: number) => {
+    const capital = /^\p{Lu}/u.test(word);
+    if (capital && !/(?:^|[.?!:]\s*)$/u.test(text.slice(0, at))) return word;
     const folded = foldWord(word);
-    return knows(folded) ? word : (CONTRACTIONS.get(folded) ?? word);
+    const long = knows(folded) ? undefined : CONTRACTIONS.get(folded);
+    if (long === undefined) return word;
+    return capital ? long.charAt(0).toUpperCase() + long.slice(1) : long;
   });
   return expanded.replace(/(^|[.?!]\s+|\s)(\p{L}{3,})(?=$|[^\p{L}])/gu, (whole, before: string, word: string) => {
     const folded = foldWord(word);

@@ -14,6 +14,8 @@ describe(correctFunctionWords.name, () => {
     ['wieviel gabs fürn pakt', 'wieviel gab es für den pakt'],
     ['die stelle is noch nich besetzt', 'die stelle is noch nicht besetzt'],
     ['gibts ne nummer', 'gibt es eine nummer'],
+    // At the start of a sentence, capitalised: "Gibts" is "Gibt es", not the one-edit neighbour "Gibt".
+    ['Gibts eine Regel, wie lange?', 'Gibt es eine Regel, wie lange?'],
     ['die kennzahlen fürs vorjahr', 'die kennzahlen für das vorjahr'],
   ])('reads %j as %j', (typed, read) => {
     expect(correctFunctionWords(typed, unknown)).toBe(read);
