@@ -317,6 +317,23 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-15.jsonl': { kind: 'questions', hit1: 0.82, answered: 0.82, precision: 0.84, maxWrong: 4 },
   'test/fixtures/knowledge/typos-12.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.9, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-13.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-16 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-13 (15), wrapped-14 (12):
+  // an eighth round on 2026-12-07 by another helper (exact terms and VwV numbers beside mixed-up ones, "Stimmt es,
+  // dass …?", dictation errors such as "Verwendungs Nachweis", forwards and replies with the RP's earlier answer
+  // quoted). Three labels lacked a passage that states the answer: q8 (im#betreuungsschluessel: "Ein landesweit
+  // verbindlicher Betreuungsschlüssel … ist nicht bekannt"), q26 (im#dritte, as u7) and t5
+  // (verwendungsnachweis#zahlenmaessig: "Den Sachbericht legt jeder Antragsteller nur einmal vor"). First measurement
+  // with them on de9d552: unseen-16 hit@1 0.967 (MiniSearch 0.900), answered 0.933, precision 0.931, wrong 2 (q28: the
+  // DIM's deadline and highest amount per Kreis, which the passage leaves to the VwV; q33: "Ist die Förderzeit damit
+  // verloren?" asked without the sentence on the illness); typos-13 0.933 (0.933) / 1.000 / 0.933, wrong 1 (t7:
+  // "zwischen verwendungs nachweis"); wrapped-14 0.917 (0.833) / 0.750 / 0.889, wrong 1 (e4), and e12, a forwarded
+  // question under a note, taken for thanks. Then "damit" points back, a compound written apart is joined, and a
+  // forwarded mail under a note joins the enquiry: unseen-16 1.000 / 0.933 / 0.966, wrong 1 (q28); typos-13 1.000 /
+  // 1.000 / 1.000; wrapped-14 1.000 (0.833) / 0.750 / 1.000 (e3, e4, e9 go to a person). unseen-16 precision and
+  // wrapped-14 answered miss their targets; floors at today's values.
+  'test/fixtures/knowledge/unseen-16.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.9, precision: 0.96, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-13.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-14.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.75, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
