@@ -140,6 +140,14 @@ const EMPTY_NOUNS: ReadonlySet<string> = new Set(
 /** From this many topic nouns on, a question that refers back still stands on its own. */
 const SELF_CONTAINED_NOUNS = 3;
 
+/** Whether a text is written with capitals, and how many topic nouns it names (capitalised, not the sentence's verb). */
+function topicNouns(text: string): { cased: boolean; nouns: number } {
+  const words = text.split(/[^\p{L}-]+/u).filter((w) => w.length >= 3);
+  const cased = words.some((w) => /^\p{Lu}/u.test(w));
+  const nouns = words.filter((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || w.length > FIRST_WORD_VERB_MAX) && !EMPTY_NOUNS.has(foldPlain(w))).length;
+  return { cased, nouns };
+}
+
 /**
  * True when a question cannot be asked without the sentence before it: it names no topic noun ("Was passiert mit
  * der Förderung?"), or refers back ("dafür", "deswegen", "ist das …") and names fewer than
@@ -147,9 +155,7 @@ const SELF_CONTAINED_NOUNS = 3;
  * All-lower-case questions (nouns cannot be told) only by reference.
  */
 function needsContext(question: string): boolean {
-  const words = question.split(/[^\p{L}-]+/u).filter((w) => w.length >= 3);
-  const cased = words.some((w) => /^\p{Lu}/u.test(w));
-  const nouns = words.filter((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || w.length > FIRST_WORD_VERB_MAX) && !EMPTY_NOUNS.has(foldPlain(w))).length;
+  const { cased, nouns } = topicNouns(question);
   if ((cased && nouns === 0) || refersToCondition(question) || asksForShare(question) || refersToThen(question)) return true;
   return refersBack(question) && (!cased || nouns < SELF_CONTAINED_NOUNS);
 }
@@ -190,7 +196,7 @@ function askedSentences(sentences: Sentence[], places: readonly string[], always
  */
 export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = {}): ExtractedQuestion {
   const places = options.places ?? [];
-  const { subject } = cleanSubject(enquiry.subject);
+  const { subject, isReply } = cleanSubject(enquiry.subject);
   const body = sentencesOf(enquiry.text);
   // A subject that asks ("Fortbildungskosten förderfähig?") is the question when the body asks nothing.
   const subjectAsks = subject.includes('?') && !body.some((s) => s.role === 'question');
@@ -206,7 +212,10 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   let asked = upTo(MAX_ASKED_CHARS, questions.length > 0 ? askedSentences(sentences, places) : context.map((s) => withoutPlaces(s, places)));
   if (asked.length === 0 && subject !== '') asked = [subject];
   const core = asked.map(withoutTrailingOffice).join(' ');
-  const topic = topicWords([...leadTopics, subjectAsks || asked[0] === subject ? '' : subject].join(' '), core, places);
+  // The subject of a reply ("AW: Sachbericht") names the thread's first topic; a follow-up question with a topic noun
+  // of its own ("Eine Anschlussfrage: Bis wann müssen die Kennzahlen …?") asks about that one.
+  const threadOnly = isReply && topicNouns(questions.join(' ')).nouns > 0;
+  const topic = topicWords([...leadTopics, subjectAsks || asked[0] === subject || threadOnly ? '' : subject].join(' '), core, places);
   const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
   const result: ExtractedQuestion = { text: text === '' ? fallback(enquiry.text) : text, questions, statements: context, content };
   if (questions.length === 0) return result;

@@ -128,6 +128,12 @@ describe(extractQuestion.name, () => {
       question: 'Bis wann müssen die Kennzahlen beim RP vorliegen?',
     },
     {
+      name: 'the subject of a reply names the thread, not a follow-up question with a topic of its own',
+      subject: 'AW: Sachbericht Integrationsmanagement',
+      text: 'Vielen Dank für Ihre Auskunft zum Sachbericht. Eine Anschlussfrage hätten wir noch: Bis wann müssen die Kennzahlen bei Ihnen sein?',
+      question: 'Bis wann müssen die Kennzahlen bei Ihnen sein?',
+    },
+    {
       name: 'a keyword query inside a wrapping',
       subject: 'Rückfrage',
       text: 'ich hätte eine kurze Frage zum Förderprogramm.\nAbgabefrist VN\n\nDanke schon mal!\n\nViele Grüße\nMax Beispiel',
