@@ -7,7 +7,7 @@
  */
 
 /** What kind of message that needs no answer. */
-export type OtherKind = 'auto_reply' | 'bounce' | 'newsletter' | 'receipt' | 'invitation';
+export type OtherKind = 'auto_reply' | 'bounce' | 'newsletter' | 'receipt' | 'invitation' | 'spam';
 
 /**
  * Where a rule looks: the sender, the subject or the whole body. Header rules (Auto-Submitted, List-Id, …) live
@@ -91,6 +91,10 @@ export const OTHER_RULES: readonly OtherRule[] = [
   { id: 'b-browser', kind: 'newsletter', field: 'body', weight: 2, reason: 'Link zur Webansicht', pattern: /\b(?:im\s+browser\s+(?:ansehen|anzeigen|oeffnen|lesen)|view\s+(?:this\s+e-?mail\s+)?in\s+(?:your\s+)?browser|webversion)\b/ },
   { id: 'b-read', kind: 'receipt', field: 'body', weight: 3, reason: 'Lesebestätigung', pattern: /\b(?:wurde\s+am\s.{4,40}\s(?:gelesen|zugestellt)|was\s+read\s+on)\b/ },
   { id: 'b-newsletter', kind: 'newsletter', field: 'body', weight: 1, reason: 'Newsletter erwähnt', pattern: /\bnewsletter\b/ },
+  // Spam and phishing (TRIAGE.md "spam"): a full mailbox or an account to confirm, and a link to do it by a deadline.
+  { id: 's-spam-mailbox', kind: 'spam', field: 'subject', weight: 2, reason: 'Betreff wie Phishing (Postfach, Konto)', pattern: /\b(?:postfach|mailbox|speicherplatz|speicher)\b.{0,30}\b(?:voll|fast\s+voll|ueberschritten|erreicht)\b|\b(?:konto|zugang|passwort|kennwort)\b.{0,30}\b(?:bestaetigen|verifizieren|gesperrt|abgelaufen)\b/ },
+  { id: 'b-spam-link', kind: 'spam', field: 'body', weight: 2, reason: 'Aufforderung, Konto oder Postfach über einen Link zu bestätigen', pattern: /\b(?:bestaetigen|verifizieren|aktualisieren|reaktivieren)\s+sie\b.{0,60}\b(?:konto|postfach|zugang|passwort|kennwort|e-?mail-?adresse)\b.{0,60}\b(?:link|hier\s+klicken|schaltflaeche)\b/ },
+  { id: 'b-spam-user', kind: 'spam', field: 'body', weight: 1, reason: 'Anrede ohne Namen (Nutzer, Kunde)', pattern: /^\W*(?:sehr\s+geehrte[rs]?\s+)?(?:nutzer|kunde|kundin|benutzer|user)\b/ },
   // Invitations to events (TRIAGE.md: "unrelated invitations" need no answer): an invitation and a registration.
   { id: 's-invitation', kind: 'invitation', field: 'subject', weight: 2, reason: 'Betreff einer Einladung', pattern: /^\s*(?:einladung|save\s+the\s+date|invitation)\b/ },
   {

@@ -70,6 +70,7 @@ const OTHER_KIND_LABELS: Record<OtherKind, string> = {
   newsletter: 'Newsletter oder Verteilermail',
   receipt: 'Lese-/Zustellbestätigung oder Terminantwort',
   invitation: 'Einladung zu einer Veranstaltung',
+  spam: 'Spam oder Phishing',
 };
 
 /** The message cut to what the triage reads. */
