@@ -35,6 +35,18 @@ export function dropFrames(text: string): string {
   return text.replace(HEARSAY, drop).replace(RULE_FRAME, drop).replace(REPORTED, drop);
 }
 
+/** "das vergangene Jahr", "im letzten Jahr": the year before, which the sources call "Vorjahr". */
+const LAST_YEAR = /\b(?:(?:das|dem|des|im)\s+)?(?:vergangene|abgelaufene|letzte|vorige|vorangegangene)[nms]?\s+(?:Kalender)?Jahr(?:es|s)?\b/giu;
+
+/**
+ * The text with the previous year named as the sources name it: "für das vergangene Jahr" → "für das Vorjahr".
+ *
+ * @example namePreviousYear('Kennzahlen für das vergangene Jahr') // 'Kennzahlen für das Vorjahr'
+ */
+export function namePreviousYear(text: string): string {
+  return text.replace(LAST_YEAR, (whole) => (/^(?:das|dem|des|im)\s/iu.test(whole) ? `${whole.split(/\s+/u)[0]} Vorjahr` : 'Vorjahr'));
+}
+
 /** A word cut off by a hyphen before "und"/"oder" and the compound that completes it (a few lower-case words later). */
 const TRUNCATED = /(\p{L}{2,})-(\s+(?:und|oder|bzw\.?|sowie)\s+(?:\p{Ll}+\s+){0,2})(\p{L}{6,})/gu;
 

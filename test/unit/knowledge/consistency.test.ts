@@ -225,6 +225,11 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Müssen wir die Anträge zu stellen?')).toBe('Müssen wir die Anträge zu stellen?');
   });
 
+  it('names the previous year as the sources do ("für das vergangene Jahr" → "für das Vorjahr")', () => {
+    expect(cleaned('Bis wann müssen die Kennzahlen für das vergangene Jahr da sein?')).toBe('Bis wann müssen die Kennzahlen für das Vorjahr da sein?');
+    expect(cleaned('Wie viele Fälle gab es im letzten Jahr?')).toBe('Wie viele Fälle gab es im Vorjahr?');
+  });
+
   it('leaves a hyphen before a word that is no compound, and a hyphenated compound, alone', () => {
     expect(cleaned('Kennzahlen- und Sachbericht?')).toBe('Kennzahlen- und Sachbericht?');
     expect(cleaned('Gilt das für IM-Stellen?')).toBe('Gilt das für IM-Stellen?');
