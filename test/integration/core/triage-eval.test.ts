@@ -141,12 +141,13 @@ describe('triage development sets (TRIAGE.md)', () => {
   // test/fixtures/triage/unseen-13.jsonl: 24 enquiries of the eighth round (2026-12-07); first measured on de9d552:
   // 0.96 intent, 0.88 ticket (r5: whether a binding caseload exists, which the sources answer "nicht bekannt",
   // labelled for a person as in unseen-10; r17: how long a post may stay vacant, which the sources do not say,
-  // answered from the 2023/2024 chronicle; r24: a phishing mail about a full mailbox, taken for a question). Unchanged
-  // since; ticket misses the 0.95 target, floor at today's value.
-  it('test/fixtures/triage/unseen-13.jsonl: intent ≥ 0.95, ticket ≥ 0.87 (target missed, see the comment)', () => {
+  // answered from the 2023/2024 chronicle; r24: a phishing mail about a full mailbox, taken for a question). Then
+  // spam and phishing are "other" (other.ts): 1.00 intent, 0.92 ticket (r5, r17 left). Ticket misses the 0.95 target;
+  // floor at today's value.
+  it('test/fixtures/triage/unseen-13.jsonl: intent ≥ 0.95, ticket ≥ 0.91 (target missed, see the comment)', () => {
     const { intent, ticket, wrong } = triageScores('test/fixtures/triage/unseen-13.jsonl');
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
-    expect(ticket, wrong).toBeGreaterThanOrEqual(0.87);
+    expect(ticket, wrong).toBeGreaterThanOrEqual(0.91);
   });
 
   // test/fixtures/triage/unseen-11.jsonl: 24 enquiries of the sixth round (2026-12-07); first measured on 4fd880b:

@@ -329,11 +329,12 @@ const FLOORS: Record<string, Floor> = {
   // "zwischen verwendungs nachweis"); wrapped-14 0.917 (0.833) / 0.750 / 0.889, wrong 1 (e4), and e12, a forwarded
   // question under a note, taken for thanks. Then "damit" points back, a compound written apart is joined, and a
   // forwarded mail under a note joins the enquiry: unseen-16 1.000 / 0.933 / 0.966, wrong 1 (q28); typos-13 1.000 /
-  // 1.000 / 1.000; wrapped-14 1.000 (0.833) / 0.750 / 1.000 (e3, e4, e9 go to a person). unseen-16 precision and
-  // wrapped-14 answered miss their targets; floors at today's values.
+  // 1.000 / 1.000; wrapped-14 1.000 (0.833) / 0.750 / 1.000 (e3, e4, e9 go to a person). Then "für das vergangene
+  // Jahr" is read as the sources' "Vorjahr" (question-text.ts): e3 answered, wrapped-14 answered 0.833. unseen-16
+  // precision and wrapped-14 answered miss their targets; floors at today's values.
   'test/fixtures/knowledge/unseen-16.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.9, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-13.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/wrapped-14.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.75, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-14.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
 };
