@@ -10,6 +10,7 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
+import { amountAsked } from './amount-asked.js';
 import { isStopword } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
@@ -225,44 +226,6 @@ export function passageFacets(
   };
 }
 
-/** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "einen höheren Zuschuss", "Höhe der Förderung", "Betrag", "Euro". */
-const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|niedriger\w*|geringer\w*)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bEuro\b|€/iu;
-/** Sums of money: asked "wie hoch" or "wie viel", they want a sum in Euro ("Wie hoch ist die Pauschale …?"). */
-const MONEY_NOUN = /\b(?:Pauschalen?|F[öo]rders[äa]tz(?:e|es)?|Festbetr[äa]g(?:e|es)?|Zusch[üu]ss(?:e|es)?|Zuwendung(?:en)?|F[öo]rderbetr[äa]g(?:e|es)?)\b/iu;
-/** Words asking for the amount itself: "Höhe", "Betrag", "Summe" (with "wie viel" and "wie hoch"). */
-const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
-/** A sum as the mode of payment ("als fester Betrag", "als eine Summe"), which asks for no figure. */
-const MODE_OF_PAYMENT = /\bals\s+(?:\p{L}+\s+){0,2}(?:Betr[äa]g(?:e|en|es)?|Summen?)\b/giu;
-/** A question word asking for something other than an amount ("Was hat … kritisiert?", "Nach welchem Stichtag …?"). */
-const OTHER_ASK = /\b(?:was|wer|wen|wem|wo|wann|warum|weshalb|wieso|wozu|wof[üu]r|woran|wonach|wie\s+lange)\b|\b(?:nach|zu|an|bis|ab|seit)\s+welche[mnrs]?\b/iu;
-/** An amount asked by its noun or "wie hoch": "Welcher Betrag …", "In welcher Höhe …", "Wie viel …". */
-const AMOUNT_ASK = /\bwelche[mnrs]?\s+(?:\p{L}+\s+)?(?:Betr[äa]g\w*|Summen?|H[öo]he)\b|\bwie\s*(?:hoch|viel)|\bwieviel/iu;
-/** Nouns of an amount that ask for one only when the question asks for nothing else. */
-const AMOUNT_WORDS = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bEuro\b|€/giu;
-
-/**
- * The question without the amount nouns that do not ask for an amount: a sum as the mode of payment ("als fester
- * Betrag gezahlt"), and "Höhe" or "Betrag" in a sentence that asks for something else ("Was hat der Rechnungshof an
- * der Höhe der Fördersätze kritisiert?", "Nach welchem Stichtag richtete sich die Höhe der Mittel?").
- */
-function amountWordsAsked(text: string): string {
-  return text
-    .replace(MODE_OF_PAYMENT, ' ')
-    .split(/(?<=[?!.])\s+/u)
-    .map((sentence) => (OTHER_ASK.test(sentence) && !AMOUNT_ASK.test(sentence) ? sentence.replace(AMOUNT_WORDS, ' ') : sentence))
-    .join(' ');
-}
-
-/** Words asking for a quantity: "wie viel" (not "wie viele", which count things, nor "wie viel Zeit": how long). */
-const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\bwie\s+hoch\b/iu;
-
-/**
- * A question for how an amount is reached ("Wie hat man berechnet, welcher Betrag …", "Wie wird ab 2025 berechnet,
- * wie viel Geld …"): it asks for the method, which a passage may state without a figure, not for the amount.
- */
-const METHOD_QUESTION =
-  /^\s*wie\s+(?:wird|werden|wurde|wurden|hat|haben|hatte|hatten|ist|sind|war|waren)\b[^?]*?\b(?:berechnet|errechnet|ermittelt|verteilt|bemessen|festgelegt|festgesetzt)\b/iu;
-
 /**
  * Facets of a question: the years it names, the programmes it names (by its `own` terms, not by a synonym of one:
  * "online" is no DIM question), whether it asks for an amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Geld").
@@ -270,10 +233,7 @@ const METHOD_QUESTION =
 export function questionFacets(text: string, topics: string[][], terms: ReadonlySet<string>, programmes: readonly ProgrammeMarkers[], own: ReadonlySet<string> = terms): QuestionFacets {
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
-  const method = METHOD_QUESTION.test(text);
-  const asked = amountWordsAsked(text);
-  const asks = method ? null : MONEY_QUESTION.test(asked) ? 'money' : NUMBER_QUESTION.test(asked) ? (MONEY_NOUN.test(asked) ? 'money' : 'number') : null;
-  const howMuch = !method && (NUMBER_QUESTION.test(asked) || HOW_MUCH.test(asked));
+  const { asks, howMuch } = amountAsked(text);
   return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
 }
 
