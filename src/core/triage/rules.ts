@@ -102,7 +102,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Unterlagen beigefügt',
     pattern: re(
-      String.raw`\banbei\b|\bim\s+anhang\b|\bin\s+der\s+anlage\b|\bals\s+anlage\b|\bbeigefuegt\w*|\bhiermit\s+(?:\w+\s+){0,2}(?:uebersende|uebersenden|sende|senden|reiche|reichen|beantrage|beantragen|lege|legen|teile|teilen|melde|melden|rufe|rufen)\b`,
+      String.raw`\banbei\b|\bim\s+anhang\b|\bsiehe\s+(?:anhang|anlagen?)\b|\bin\s+der\s+anlage\b|\bals\s+anlage\b|\bbeigefuegt\w*|\bhiermit\s+(?:\w+\s+){0,2}(?:uebersende|uebersenden|sende|senden|reiche|reichen|beantrage|beantragen|lege|legen|teile|teilen|melde|melden|rufe|rufen)\b`,
     ),
   },
   {
