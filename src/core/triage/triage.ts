@@ -174,11 +174,9 @@ const automatedStage: Stage = ({ input, application }) => {
   return { intent: 'other', ticket: false, reasons: [OTHER_KIND_LABELS[other.kind], ...other.hits.map(describe)] };
 };
 
-/** A reference to an attachment ("siehe Anhang", "in der Anlage"): documents sent in, never mere courtesy. */
-const ATTACHMENT_REFERENCE = /\b(?:anhang|anhaengen|anlage|anlagen|anbei|beigefuegt\w*|angehaengt\w*|attachment)\b/;
-
 const courtesyStage: Stage = ({ prepared, application }) => {
-  if (subjectCarriesQuestion(prepared) || ATTACHMENT_REFERENCE.test(prepared.body.folded)) return null;
+  // An own case the rules see ("siehe Anhang" under an Aktenzeichen: documents sent in) is never mere courtesy.
+  if (subjectCarriesQuestion(prepared) || application.score >= APPLICATION_THRESHOLD) return null;
   // Only greeting, courtesy sentences and signature ("vielen Dank für Ihre schnelle Antwort. Damit ist unsere Frage
   // geklärt."): the extraction kept no sentence that asks or tells.
   const onlyCourtesy = prepared.content.folded.trim() === '' && prepared.body.folded.trim() !== '';
