@@ -4,6 +4,7 @@
  */
 import type { SearchIndex } from './index.minisearch.js';
 import type { QueryPlan } from './query.js';
+import { refersBack } from '../core/triage/question-sentences.js';
 import { foldWord } from './german.js';
 
 /** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
@@ -111,10 +112,6 @@ export function wrappingPlaces(question: string, places: readonly string[]): Set
   return out;
 }
 
-/** Words of a question pointing back to a thing the sentence before it names ("Ist das förderfähig?", "dafür"). */
-const POINTS_BACK =
-  /\b(?:dies\p{L}*|daf(?:ü|ue)r|dazu|davon|darauf|dabei|dadurch|damit|deren|dessen|ihn|ihm|solche\p{L}*|sowas)\b|\bso\s+etwas\b|\b(?:ist|war|w(?:ä|ae)re|geht|gilt|wird)\s+das\b|\bdas\s+(?:auch|noch|dann|so)\b|\b(?:er|sie)\s+(?:muss|darf|kann|soll|wird)\b|\b(?:muss|darf|kann|soll|wird)\s+(?:er|sie)\b|\b(?:trotzdem|dennoch|deshalb|deswegen|daher)\b/iu;
-
 /**
  * Words named only in a sentence of context, when the question does not point back to it ("Ich habe in unserer Akte
  * einen Vermerk zur Weiterführung 2020/2021 gefunden. Um wie viele Monate …?"): they tell the writer's situation,
@@ -125,7 +122,7 @@ const POINTS_BACK =
 export function contextWords(question: string): Set<string> {
   const segments = question.split(/(?<=[.!?])\s+/u);
   const asked = segments.filter((x) => x.trim().endsWith('?'));
-  if (asked.length === 0 || asked.some((x) => POINTS_BACK.test(x))) return new Set();
+  if (asked.length === 0 || asked.some((x) => refersBack(x))) return new Set();
   const words = (text: string): string[] => text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '').map(foldWord);
   const inQuestion = new Set(asked.flatMap(words));
   return new Set(segments.filter((x) => !x.trim().endsWith('?')).flatMap(words).filter((w) => !inQuestion.has(w)));
