@@ -14,6 +14,7 @@ import { MESSAGES, REMINDER } from './messages.js';
 import { assess, breakTie, round, THRESHOLDS, type Assessment } from './assess.js';
 import { clauseAnswer } from './assess-parts.js';
 import { placeWords } from './assess-units.js';
+import { leavesOpen } from './non-answer.js';
 
 export { assess, THRESHOLDS, type Assessment } from './assess.js';
 
@@ -78,6 +79,8 @@ export function answerQuestion(index: SearchIndex, question: string, top = 5, pl
   if (a.confidence >= THRESHOLDS.answer) {
     const p = best.passage;
     const composed = composeAnswer(p, plan, index.analyzer, ranked.slice(1, 5).map((h) => h.passage));
+    // The sources' own "not confirmed" for what was asked is no answer: a person answers (non-answer.ts).
+    if (leavesOpen(p.text, composed, plan, index.analyzer)) return { ...result, suggestions: suggestions.slice(0, 1), message: MESSAGES.handover };
     // compose-parts.ts names the parts in words the knowledge base knows; a clause answered by nothing here is named as written.
     const rest = composed.text.includes('\n\nZu „') ? [] : (clause?.rest ?? []).map(uncoveredClause);
     const text = [composed.text, ...rest].join('\n\n');

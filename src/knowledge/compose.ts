@@ -60,6 +60,13 @@ export interface ComposedAnswer {
   text: string;
   /** The passage's citation, with the VwV number(s) the answer rests on ("…, zu Nr. 7.4.2 der VwV"). */
   citation: string;
+  /** The sentence(s) chosen as answering the question, as they lead the text. */
+  lead: string;
+  /**
+   * A referral ("… regelt die VwV; Auskunft gibt das RP") that names more of the question than the lead: it
+   * cannot lead, but it may be the passage's word on what was asked (non-answer.ts).
+   */
+  referral: string | null;
 }
 
 /** One word of the question for scoring sentences. */
@@ -117,6 +124,14 @@ function leadIndex(units: readonly Scored[]): number {
   let best = candidates[0] ?? units[0]!;
   for (const u of candidates) if (u.score > best.score) best = u;
   return best.index;
+}
+
+/** The best-scoring referral when it scores above the lead, else null. */
+function strongerReferral(units: readonly Scored[]): string | null {
+  const lead = units[leadIndex(units)]!;
+  let best: Scored | null = null;
+  for (const u of units) if (u.referral && u.score > lead.score && (best === null || u.score > best.score)) best = u;
+  return best?.text ?? null;
 }
 
 /**
@@ -245,9 +260,10 @@ export function citeWithNumbers(citation: string, title: string, lead: string): 
 export function composeAnswer(passage: Passage, plan: QueryPlan, analyzer: GermanAnalyzer, others: readonly Passage[] = []): ComposedAnswer {
   const a = asked(plan);
   const units = scoreUnits(passage, a, analyzer);
-  if (units.length === 0) return { text: passage.text, citation: passage.citation };
+  if (units.length === 0) return { text: passage.text, citation: passage.citation, lead: passage.text, referral: null };
   const chains = selectChains(units, passage.text.length, a.wanted);
   const { units: complete, extra } = completeParts(fitLeads(chains, a), passage, others, plan, analyzer);
   const text = [joinUnits(complete), ...extra].join('\n\n');
-  return { text, citation: citeWithNumbers(passage.citation, passage.title, joinUnits(chains[0]!)) };
+  const lead = joinUnits(chains[0]!);
+  return { text, citation: citeWithNumbers(passage.citation, passage.title, lead), lead, referral: strongerReferral(units) };
 }

@@ -140,7 +140,9 @@ const FLOORS: Record<string, Floor> = {
   // rival's title (Mittel|verteilung) no longer outnames the best passage (r6): measured hit@1 0.833 (MiniSearch
   // 0.700), answered 0.833, precision 0.960, wrong 1 of 30; left: r19 (wrong: the 2017 chronicle before
   // im#planungsrahmen), r1, r5, r8, r25 (suggestions, another passage first), r23 (suggestions, right passage first)
-  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.83, answered: 0.83, precision: 0.95, maxWrong: 1 },
+  // 2026-12-07 (third session): r26 relabelled [] (Betreuungsschlüssel, see the note at the end of FLOORS), one
+  // question fewer with a passage, the same misses: hit@1 0.828, answered 0.828, precision 0.958.
+  'test/fixtures/knowledge/unseen-5.jsonl': { kind: 'questions', hit1: 0.82, answered: 0.82, precision: 0.95, maxWrong: 1 },
   // unseen-6: 30 clean questions written before any answer was seen; first measurement hit@1 0.767 (MiniSearch
   // 0.833), answered 0.767, precision 0.870, wrong 3 of 30 (u4, u5, u6). u5 and u8 then also accept the FAQ passage
   // stating the same rule; an amount asked for a year another close passage is about gets suggestions (u6): hit@1
@@ -162,7 +164,9 @@ const FLOORS: Record<string, Floor> = {
   // handed over). Then a question pointing back with "dort" keeps the sentence it points to (v4: "Wir möchten eine
   // Integrationsbeauftragte fördern lassen. Wie hoch ist dort der Zuschuss …?"): measured hit@1 0.933, answered
   // 0.933, precision 0.964, wrong 1 (v1: "ab Datum des Bescheids oder ab Arbeitsbeginn" answered from the rates)
-  'test/fixtures/knowledge/unseen-7.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.96, maxWrong: 1 },
+  // 2026-12-07 (third session): v9 and v2 relabelled [] (Betreuungsschlüssel and a Sachkostenpauschale, which the
+  // sources leave open; note at the end of FLOORS), the same misses: hit@1 0.929, answered 0.929, precision 0.962.
+  'test/fixtures/knowledge/unseen-7.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.92, precision: 0.96, maxWrong: 1 },
   // typos-4: 15 hurried questions written with unseen-7; first measurement hit@1 0.933 (MiniSearch 0.800), answered
   // 0.867, precision 0.923, wrong 1 (t1: "wohin schick ich die kenzahlen", the address passage leads); t4, t10 suggestions.
   // Then "fürs" is a function word (german.ts): t1 right, hit@1 1.000, precision 1.000
@@ -237,7 +241,9 @@ const FLOORS: Record<string, Floor> = {
   // receipts, which the sources do not state), and j6.
   // 2026-12-07: an amount for a year is answered from the passage about the asked thing when the year's own passage
   // names less of it (assess.ts aboutMore): unseen-11 g1 answered (0.833, precision 0.885), typos-8 h14 (0.933).
-  'test/fixtures/knowledge/unseen-11.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.83, precision: 0.88, maxWrong: 3 },
+  // 2026-12-07 (third session): g30 relabelled [] (Betreuungsschlüssel; note at the end of FLOORS), the same misses:
+  // hit@1 0.897, answered 0.828, precision 0.880.
+  'test/fixtures/knowledge/unseen-11.jsonl': { kind: 'questions', hit1: 0.89, answered: 0.82, precision: 0.88, maxWrong: 3 },
   'test/fixtures/knowledge/typos-8.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-9.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
   // unseen-12 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-9 (15), wrapped-10 (12): a
@@ -258,7 +264,12 @@ const FLOORS: Record<string, Floor> = {
   // (ask-in-context.ts: m1 "in dieser Phase", m8, m22): hit@1 0.900, answered 0.867, precision 0.962, wrong 1 (m4).
   // Then an inflected participle the corpus does not know ("die ausgeschriebene Stelle") is a verb form searched by
   // its stem, not an unknown compound ausg|chrieb (query.ts): m30 answered, answered 0.900, precision 0.963.
-  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.96, maxWrong: 1 },
+  // 2026-12-07 (third session): m23 relabelled [] (Betreuungsschlüssel; note at the end of FLOORS), and m20 ("Was
+  // musste ein Kreis beim Programm Digitales Integrationsmanagement erfüllen …?") is handed over: its best passage
+  // (dim#programm) names the question's words in "Förderzeitraum, Antragsfristen und Förderhöhe je Kreis regelt die
+  // VwV …; Auskunft gibt das RP" and led before with the programme's budget, which answered nothing asked
+  // (non-answer.ts). Misses the target: hit@1 0.966, answered 0.862, precision 1.000.
+  'test/fixtures/knowledge/unseen-12.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-9.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   // wrapped-10: then a year naming a regulation ("VwV 2023") is no concrete date of an own case (triage rules.ts): q12
   // answered, answered 1.000, precision 0.917, wrong 1 (q5).
@@ -298,7 +309,9 @@ const FLOORS: Record<string, Floor> = {
   // (0.931) / 0.966 / 0.966, wrong 1 (u10); wrapped-12 0.917 (0.917) / 0.833 / 1.000 (w6: a reported question
   // before the asked one; w11: the Landesmittel 2025/2026 behind the rates). Then the report of where a question came
   // up is dropped and "Sicht" names no topic (round 7): w6 answered, wrapped-12 answered 0.917.
-  'test/fixtures/knowledge/unseen-14.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.96, maxWrong: 1 },
+  // 2026-12-07 (third session): u10 (the DIM's Höchstbeträge, which dim#voraussetzung leaves to the VwV) handed
+  // over (non-answer.ts): precision 1.000, wrong 0.
+  'test/fixtures/knowledge/unseen-14.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-11.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-12.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // unseen-15 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-12 (15), wrapped-13 (12):
@@ -332,11 +345,19 @@ const FLOORS: Record<string, Floor> = {
   // 1.000 / 1.000; wrapped-14 1.000 (0.833) / 0.750 / 1.000 (e3, e4, e9 go to a person). Then "für das vergangene
   // Jahr" is read as the sources' "Vorjahr" (question-text.ts): e3 answered, wrapped-14 answered 0.833. unseen-16
   // precision and wrapped-14 answered miss their targets; floors at today's values.
-  'test/fixtures/knowledge/unseen-16.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.9, precision: 0.96, maxWrong: 1 },
+  // 2026-12-07 (third session): a sentence saying that the sources leave the asked detail open answers nothing
+  // (non-answer.ts): q28 handed over, unseen-16 precision 1.000, wrong 0; q8 relabelled [] (note below).
+  'test/fixtures/knowledge/unseen-16.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.9, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-13.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-14.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,
+  // m23, n24, q8, u9, n21, r26, v9, m1, n2, x6, v4, w7) and v2 (a Sachkostenpauschale beside the Festbetrag) expect
+  // no passage. The sources state only that neither is known or confirmed (FACTS.md, open questions 3 and 4), and
+  // im#betreuungsschluessel is no binding id of IDS.md; by TRIAGE.md a rule question the knowledge base cannot answer
+  // goes to a person, which the blind rounds' triage sets label so (t24, r5). Such questions are now handed over,
+  // the passage that says so offered beside the hand-over (non-answer.ts).
 };
 
 interface Scores {

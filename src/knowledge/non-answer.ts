@@ -1,0 +1,61 @@
+/**
+ * A lead sentence that answers nothing: the knowledge base's own statement that the asked detail is not known,
+ * not confirmed or left to the binding text ("Ob es daneben eine Sachkostenpauschale gibt, ist nicht bestätigt.",
+ * "Ein landesweit verbindlicher Betreuungsschlüssel … ist nicht bekannt.", "Antragsfristen und Förderhöhe je
+ * Kreis regelt die VwV Digitales Integrationsmanagement; Auskunft gibt das RP Stuttgart."). When such a sentence
+ * is what answers the question, the sources leave it open and a person must answer (TRIAGE.md: a rule question
+ * the knowledge base cannot answer with confidence): the question is handed over, not answered.
+ *
+ * A sentence that states a fact and adds a caveat ("… vier Regionalkonferenzen; ob die Netzwerkveranstaltung in
+ * Waiblingen dazu zählt, ist nicht bestätigt.", "… Sätze zwischen 47.000 und 68.000 Euro …; vom Land sind diese
+ * Sätze nicht bestätigt.") answers: the fact leads, the caveat qualifies it. So does a "not confirmed" sentence
+ * that leads only through a synonym or a part of a compound ("Welche Kosten deckt der Festbetrag?" meets "Ob es
+ * daneben eine Sachkostenpauschale gibt, …"): it does not speak of what was asked.
+ */
+import type { GermanAnalyzer } from './analyzer.js';
+import { termsOf } from './compose-analysis.js';
+import type { QueryPlan } from './query.js';
+
+/** An indirect question as the sentence's subject ("Ob …", "Welche …", "Ab welchem Förderjahr …"). */
+const INDIRECT_QUESTION = /^(?:ab |seit |bis )?(?:ob|welche[mnrs]?|wann|wie|wer|wo)\b/iu;
+/** The sentence's own statement that it is not stated: "…, ist nicht bestätigt.", "…, nennt der Bericht nicht eindeutig". */
+const NOT_STATED = /,\s*(?:ist|sind|nennt|nennen)\b[^;]*\bnicht\b(?:\s+(?:amtlich|landesweit|landesseitig|eindeutig))?(?:\s+(?:bestätigt|bekannt|geklärt))?\b/u;
+/** "X ist nicht bekannt." as the whole sentence. */
+const UNKNOWN = /^[^;,]*\b(?:ist|sind)\s+nicht\s+bekannt\s*\.?$/u;
+/** Deferral to the binding text and the RP for exactly the things named. */
+const DEFERRED = /\bregelt die VwV\b[^;.]*;\s*Auskunft gibt\b/u;
+
+/**
+ * Whether the answering sentence says that the sources do not state what was asked.
+ *
+ * @example statesNothing('Ob es daneben eine Sachkostenpauschale gibt, ist nicht bestätigt.') // → true
+ * @example statesNothing('Insgesamt gab es vier Regionalkonferenzen; ob … dazu zählt, ist nicht bestätigt.') // → false
+ */
+export function statesNothing(lead: string): boolean {
+  const sentence = sentences(lead)[0] ?? '';
+  if (DEFERRED.test(sentence)) return true;
+  if (UNKNOWN.test(sentence)) return true;
+  return INDIRECT_QUESTION.test(sentence) && NOT_STATED.test(sentence);
+}
+
+const sentences = (text: string): string[] => text.trim().split(/(?<=[.!?])\s+/u);
+
+/** Whether a sentence names a topic word of the question itself (not only a synonym of it). */
+function namesAsked(sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer): boolean {
+  const terms = termsOf(sentence, analyzer);
+  return plan.groups.some((g) => !g.generic && g.own.some((t) => terms.has(t)));
+}
+
+/**
+ * Whether the sources leave open what the question asks: the passage opens by saying that it is not known (a
+ * passage written to say so), or the answering sentence states nothing ({@link statesNothing}) and names a
+ * topic word of the question itself, or a referral that names more of the question than the lead does has a
+ * sentence that states nothing about what was asked.
+ */
+export function leavesOpen(passageText: string, answer: { lead: string; referral: string | null }, plan: QueryPlan, analyzer: GermanAnalyzer): boolean {
+  if (statesNothing(passageText)) return true;
+  const first = sentences(answer.lead)[0] ?? '';
+  if (statesNothing(first) && namesAsked(first, plan, analyzer)) return true;
+  if (answer.referral === null) return false;
+  return sentences(answer.referral).some((s) => statesNothing(s) && namesAsked(s, plan, analyzer));
+}
