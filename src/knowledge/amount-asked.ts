@@ -4,6 +4,7 @@
  * "Betrag", "wie viele"). Not: how an amount is reached (a method), a sum as the mode of payment, or "Höhe" in a
  * sentence that asks for something else. Pure.
  */
+import { METHOD_PARTICIPLES } from './answer-type.js';
 
 /** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "einen höheren Zuschuss", "Höhe der Förderung", "Betrag", "Euro". */
 const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|niedriger\w*|geringer\w*)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bEuro\b|€/iu;
@@ -40,8 +41,10 @@ const NUMBER_QUESTION = /\bwie\s*viel\b(?!\s+Zeit\b)|\bwieviel\b(?!\s+Zeit\b)|\b
  * A question for how an amount is reached ("Wie hat man berechnet, welcher Betrag …", "Wie wird ab 2025 berechnet,
  * wie viel Geld …"): it asks for the method, which a passage may state without a figure, not for the amount.
  */
-const METHOD_QUESTION =
-  /^\s*wie\s+(?:wird|werden|wurde|wurden|hat|haben|hatte|hatten|ist|sind|war|waren)\b[^?]*?\b(?:berechnet|errechnet|ermittelt|verteilt|bemessen|festgelegt|festgesetzt)\b/iu;
+const METHOD_QUESTION = new RegExp(
+  String.raw`^\s*wie\s+(?:wird|werden|wurde|wurden|hat|haben|hatte|hatten|ist|sind|war|waren)\b[^?]*?\b${METHOD_PARTICIPLES}\b`,
+  'iu',
+);
 
 /** What a question asks of an amount: `asks` money or a number (or nothing), `howMuch` the amount itself. */
 export function amountAsked(text: string): { asks: 'money' | 'number' | null; howMuch: boolean } {

@@ -5,6 +5,9 @@
  * es?" prefers the passage that answers a "wie viele" question.
  */
 
+/** Participles by which a question asks how an amount or a distribution was reached ("Wie wurde … berechnet?"). */
+export const METHOD_PARTICIPLES = String.raw`(?:berechnet|ausgerechnet|errechnet|bemessen|festgelegt|festgesetzt|ermittelt|verteilt|aufgeteilt)`;
+
 const TYPES: [string, RegExp][] = [
   ['typ_menge', /\bwie\s*(viel(?:e|en|er|es)?|hoch)\b|\bwieviel(?:e|en|er|es)?\b/iu],
   // "Bis wann", and a point in time asked by its noun: "Ab welchem Datum", "Bis zu welchem Tag", "Welcher Stichtag".
@@ -18,7 +21,10 @@ const TYPES: [string, RegExp][] = [
   // verteilt?", "Hing die Höhe von … ab?".
   [
     'typ_grundlage',
-    /\bwonach\b|\bwovon\b|\bnach\s+welche[mnr]?\s+(?:schl[üu]ssel|ma(?:ß|ss)stab|kriteri\w*|grundlage)|\bwie\s+(?:wird|wurde|werden|wurden)\b[^?\n]*\b(?:verteilt|berechnet|bemessen|festgelegt|ermittelt|aufgeteilt)\b|\b(?:h[äa]ngt|h[äa]ngen|hing|hingen)\b[^?\n]*\bab\b/iu,
+    new RegExp(
+      String.raw`\bwonach\b|\bwovon\b|\bnach\s+welche[mnr]?\s+(?:schl[üu]ssel|ma(?:ß|ss)stab|kriteri\w*|grundlage)|\bwie\s+(?:wird|wurde|werden|wurden)\b[^?\n]*\b${METHOD_PARTICIPLES}\b|\b(?:h[äa]ngt|h[äa]ngen|hing|hingen)\b[^?\n]*\bab\b`,
+      'iu',
+    ),
   ],
 ];
 

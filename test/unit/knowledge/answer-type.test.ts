@@ -21,6 +21,7 @@ describe(answerTypes.name, () => {
     ['Wonach richtet sich, wie viel Geld ein Kreis bekommt?', ['typ_grundlage']],
     ['Hing die Höhe von der Zahl der Aufgenommenen ab?', ['typ_grundlage']],
     ['Wie wurden die Mittel auf die Kreise verteilt?', ['typ_verfahren', 'typ_grundlage']],
+    ['Wie wurde 2022 ausgerechnet, wie viel jeder Kreis bekommt?', ['typ_verfahren', 'typ_grundlage']],
   ])('%s → %j', (question, expected) => {
     expect(answerTypes(question)).toEqual(expected);
   });

@@ -115,6 +115,7 @@ describe(fit.name, () => {
     expect(fitOf('Wie viel Zeit haben wir für den Bericht?', planning).amountMissing).toBe(false);
     // How an amount is reached is a method, stated without a figure.
     expect(fitOf('Wie hat man berechnet, welcher Betrag auf jeden Kreis entfällt?', planning).amountMissing).toBe(false);
+    expect(fitOf('Wie wurde ausgerechnet, wie viel jeder Kreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Wie wird berechnet, wie viel Geld ein Landkreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Welcher Betrag entfällt auf jeden Kreis?', planning).amountMissing).toBe(true);
     // The plural asks for amounts too ("Mit welchen Beträgen …").
