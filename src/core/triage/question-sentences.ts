@@ -96,8 +96,9 @@ const COURTESY_SENTENCES: readonly RegExp[] = [
   /\bueber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:rueckmeldung|antwort|nachricht|info)\s+(?:wuerde|wuerden|freue|freuen)\b/,
   /\b(?:ich|wir)\s+(?:hoffe|hoffen)\b.{0,40}\b(?:antwort|helfen|weiterhelfen|rueckmeldung)\b/,
   /^(?:bleiben\s+sie\s+gesund|einen\s+schoenen\s+\w+|schoenes\s+wochenende)\b/,
-  // A question closed by the answer: "Damit ist unsere Frage geklärt.", "Das hat sich erledigt."
-  /\b(?:frage|fragen|anliegen|sache)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:damit\s+|somit\s+|nun\s+|jetzt\s+|hiermit\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|\b(?:damit|somit|hiermit|nun|jetzt)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:(?:unsere|meine|die|unser|mein)\s+(?:frage|fragen|anliegen|sache)|(?:fuer\s+(?:uns|mich)\s+)?alles)\s+(?:\w+\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|^(?:das|es)\s+hat\s+sich\s+(?:damit\s+)?erledigt\b[^?]*$/,
+  // A question closed by the answer: "Damit ist unsere Frage geklärt.", "Das hat sich erledigt.", "Hat sich erledigt,
+  // wir haben die Unterlagen doch gefunden." (not when it sends something: "Hat sich erledigt, anbei …").
+  /\b(?:frage|fragen|anliegen|sache)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:damit\s+|somit\s+|nun\s+|jetzt\s+|hiermit\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|\b(?:damit|somit|hiermit|nun|jetzt)\s+(?:ist|sind|hat\s+sich|haben\s+sich)\s+(?:(?:unsere|meine|die|unser|mein)\s+(?:frage|fragen|anliegen|sache)|(?:fuer\s+(?:uns|mich)\s+)?alles)\s+(?:\w+\s+)?(?:geklaert|beantwortet|erledigt)\b[^?]*$|^(?!.*\b(?:anbei|anhang|anlagen?|beigefuegt)\b)(?:(?:das|es)\s+)?hat\s+sich\s+(?:damit\s+|inzwischen\s+|schon\s+|bereits\s+|nun\s+|jetzt\s+)?erledigt\b[^?]*$/,
   /^(?:ich\s+hoffe|wir\s+hoffen),?\s+(?:es\s+geht\s+ihnen\s+gut|sie\s+hatten\s+\w+\s+(?:schoene|gute)\w*)\b|^(?:entschuldigen\s+sie|entschuldigung\s+fuer)\s+(?:bitte\s+)?(?:die\s+)?stoerung\b/,
 ];
 
