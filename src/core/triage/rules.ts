@@ -16,6 +16,7 @@
  * ones only the strongest counts (several rule-question markers are one signal).
  */
 import { CASE_REQUEST_RULES } from './case-rules.js';
+import { STAFF_RULES } from './staff-rules.js';
 import { ATTRIBUTES, CASE_NOUN, GENERAL_WORDS, POSSESSIVE, re, RULE_WORDS, type TextRule } from './patterns.js';
 
 export type { TextRule } from './patterns.js';
@@ -187,20 +188,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
       String.raw`(?:\b(?:wir|ich)\s+(?:haben|hatten|habe|hatte)|\b(?:haben|hatten|habe|hatte)\s+(?:wir|ich)|(?:^|[.!?;:\n]\s*)(?:haben|hatten|habe|hatte)(?!\s+(?:sie|ihr|du|die|der|das|es|man)\b))\b.{0,80}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|verschickt|geschickt|uebersandt|uebermittelt|hochgeladen|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\b|\buns\b.{0,40}\b(?:bewilligt|zugegangen|zugestellt|gewaehrt|zurueckgefordert|gekuerzt|abgelehnt)\b|\b(?:wir|ich)\s+schaffen\b.{0,40}\bnicht\b|\b(?:dass|da|weil|nachdem|als)\s+(?:wir|ich)\b.{0,60}\b(?:eingereicht|erhalten|beantragt|abgerufen|gestellt|eingestellt|bekommen|versandt|geschickt|uebersandt|uebermittelt|vorgelegt|gemeldet|zurueckgezahlt|ueberwiesen)\s+(?:haben|hatten|habe|hatte)\b`,
     ),
   },
-  {
-    id: 'staff-change',
-    weight: 2,
-    reason: 'Personalwechsel',
-    pattern: re(
-      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel)\b`,
-    ),
-  },
-  {
-    id: 'staff-absence',
-    weight: 1,
-    reason: 'Ausfall oder unbesetzte Stelle',
-    pattern: re(String.raw`\b(?:elternzeit|mutterschutz|erkrankt|krank|krankgeschrieben|langzeiterkrankt|vakant|unbesetzt)\b`),
-  },
+  ...STAFF_RULES,
   {
     id: 'action-towards-rp',
     weight: 1,

@@ -1,0 +1,35 @@
+/**
+ * Application-matter signals about the funded staff (TRIAGE.md: "a change to an approved post …; notice of a
+ * personnel change, parental or sick leave of a funded person"). Part of the application table (rules.ts), kept
+ * here so each file stays readable.
+ */
+import { re, type TextRule } from './patterns.js';
+
+/** Personnel changes and absences of the funded staff. */
+export const STAFF_RULES: readonly TextRule[] = [
+  {
+    id: 'staff-change',
+    weight: 2,
+    reason: 'Personalwechsel',
+    pattern: re(
+      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel)\b`,
+    ),
+  },
+  {
+    // TRIAGE.md: "notice of a personnel change, parental or sick leave of a funded person". Told as a fact at the
+    // start of a sentence ("Unser geförderter Integrationsmanager ist ab Montag krankgeschrieben."), not asked
+    // ("Was passiert, wenn unsere Integrationsmanagerin in Elternzeit geht?").
+    id: 'absence-notice',
+    weight: 2,
+    reason: 'Mitteilung über den Ausfall einer geförderten Person',
+    pattern: re(
+      String.raw`(?:^|[.!:;\n]\s*)(?:unser|unsere|unserer)\s+(?:\w+\s+){0,3}?(?:ist|sind|wird|werden|geht|gehen|befindet\s+sich|befinden\s+sich)\b[^.?!]{0,60}?\b(?:krankgeschrieben|erkrankt|langzeiterkrankt|elternzeit|mutterschutz)\b`,
+    ),
+  },
+  {
+    id: 'staff-absence',
+    weight: 1,
+    reason: 'Ausfall oder unbesetzte Stelle',
+    pattern: re(String.raw`\b(?:elternzeit|mutterschutz|erkrankt|krank|krankgeschrieben|langzeiterkrankt|vakant|unbesetzt)\b`),
+  },
+];
