@@ -126,10 +126,11 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     id: 'own-plan',
     weight: 2,
     reason: 'Vorhaben zur eigenen Förderung angekündigt',
-    // "Wir möchten für 2026 eine zusätzliche halbe Stelle beantragen", "… den Stellenanteil erhöhen". "Wir
+    // "Wir möchten für 2026 eine zusätzliche halbe Stelle beantragen", "… den Stellenanteil erhöhen", "… die Stelle an
+    // einen Wohlfahrtsverband übertragen" (a change of Träger of the approved post, TRIAGE.md). "Wir
     // überlegen …" is no plan yet and stays a rule question.
     pattern: re(
-      String.raw`\b(?:wir|ich)\s+(?:moechten|moechte|wollen|will|werden|planen|beabsichtigen|beabsichtige)\b.{0,140}?\b(?:beantragen|aufstocken|erhoehen|reduzieren|verringern|umwidmen|verlaengern|nachbesetzen|umbesetzen|abrufen|zurueckgeben|kuendigen)\b`,
+      String.raw`\b(?:wir|ich)\s+(?:moechten|moechte|wollen|will|werden|planen|beabsichtigen|beabsichtige)\b.{0,140}?\b(?:beantragen|aufstocken|erhoehen|reduzieren|verringern|umwidmen|verlaengern|nachbesetzen|umbesetzen|abrufen|zurueckgeben|kuendigen|uebertragen|auslagern)\b`,
     ),
   },
   {
