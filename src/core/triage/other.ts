@@ -95,6 +95,9 @@ export const OTHER_RULES: readonly OtherRule[] = [
   { id: 's-spam-mailbox', kind: 'spam', field: 'subject', weight: 2, reason: 'Betreff wie Phishing (Postfach, Konto)', pattern: /\b(?:postfach|mailbox|speicherplatz|speicher)\b.{0,30}\b(?:voll|fast\s+voll|ueberschritten|erreicht)\b|\b(?:konto|zugang|passwort|kennwort)\b.{0,30}\b(?:bestaetigen|verifizieren|gesperrt|abgelaufen)\b/ },
   { id: 'b-spam-link', kind: 'spam', field: 'body', weight: 2, reason: 'Aufforderung, Konto oder Postfach über einen Link zu bestätigen', pattern: /\b(?:bestaetigen|verifizieren|aktualisieren|reaktivieren)\s+sie\b.{0,60}\b(?:konto|postfach|zugang|passwort|kennwort|e-?mail-?adresse)\b.{0,60}\b(?:link|hier\s+klicken|schaltflaeche)\b/ },
   { id: 'b-spam-user', kind: 'spam', field: 'body', weight: 1, reason: 'Anrede ohne Namen (Nutzer, Kunde)', pattern: /^\W*(?:sehr\s+geehrte[rs]?\s+)?(?:nutzer|kunde|kundin|benutzer|user)\b/ },
+  // Advertising ("jetzt 30 % Rabatt", "Antworten Sie einfach mit JA"): spam as well.
+  { id: 's-spam-ad', kind: 'spam', field: 'subject', weight: 2, reason: 'Betreff einer Werbung (Rabatt, Gewinnspiel)', pattern: /\b(?:rabatt\w*|sonderangebot\w*|gewinnspiel\w*|gratis)\b/ },
+  { id: 'b-spam-ad', kind: 'spam', field: 'body', weight: 2, reason: 'Werbung (Rabatt, Suchmaschinenoptimierung, Antwort mit „Ja“)', pattern: /\b(?:rabatt\w*|sonderangebot\w*|gewinnspiel\w*|seo|suchmaschinenoptimierung)\b|\bnur\s+(?:noch\s+)?(?:diesen|heute|bis)\s+(?:monat|woche|freitag|sonntag)\b|\bantworten\s+sie\s+(?:\w+\s+){0,2}?mit\s+\W{0,2}ja\b/ },
   // Invitations to events (TRIAGE.md: "unrelated invitations" need no answer): an invitation and a registration.
   { id: 's-invitation', kind: 'invitation', field: 'subject', weight: 2, reason: 'Betreff einer Einladung', pattern: /^\s*(?:einladung|save\s+the\s+date|invitation)\b/ },
   {
