@@ -40,22 +40,39 @@ export function statesNothing(lead: string): boolean {
 
 const sentences = (text: string): string[] => text.trim().split(/(?<=[.!?])\s+/u);
 
+/** How many topic words of the question itself (not only synonyms; programme terms aside) a sentence names. */
+function askedNamed(sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer): number {
+  const terms = termsOf(sentence, analyzer);
+  return plan.groups.filter((g) => !g.generic && !g.core && g.own.some((t) => terms.has(t))).length;
+}
+
 /** Whether a sentence names a topic word of the question itself (not only a synonym of it). */
 function namesAsked(sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer): boolean {
   const terms = termsOf(sentence, analyzer);
   return plan.groups.some((g) => !g.generic && g.own.some((t) => terms.has(t)));
 }
 
+/** Fewest topic words a "not confirmed" sentence names to speak of the question better than the lead. */
+const MIN_OPEN_NAMED = 2;
+
 /**
  * Whether the sources leave open what the question asks: the passage opens by saying that it is not known (a
- * passage written to say so), or the answering sentence states nothing ({@link statesNothing}) and names a
- * topic word of the question itself, or a referral that names more of the question than the lead does has a
- * sentence that states nothing about what was asked.
+ * passage written to say so); or the answering sentence states nothing ({@link statesNothing}) and names a
+ * topic word of the question itself; or a referral that names more of the question than the lead does has a
+ * sentence that states nothing about what was asked; or another sentence states nothing and names more of the
+ * question's own words than the lead ("Gibt es neben den Personalkosten eine Pauschale für Sachkosten?" led by
+ * the eligible Personal- und Fortbildungskosten, while "Ob es daneben eine Sachkostenpauschale gibt, ist nicht
+ * bestätigt." names what was asked).
  */
 export function leavesOpen(passageText: string, answer: { lead: string; referral: string | null }, plan: QueryPlan, analyzer: GermanAnalyzer): boolean {
   if (statesNothing(passageText)) return true;
   const first = sentences(answer.lead)[0] ?? '';
   if (statesNothing(first) && namesAsked(first, plan, analyzer)) return true;
-  if (answer.referral === null) return false;
-  return sentences(answer.referral).some((s) => statesNothing(s) && namesAsked(s, plan, analyzer));
+  if (answer.referral !== null && sentences(answer.referral).some((s) => statesNothing(s) && namesAsked(s, plan, analyzer))) return true;
+  const led = askedNamed(first, plan, analyzer);
+  return sentences(passageText.replace(/\s+/gu, ' ')).some((s) => {
+    if (!statesNothing(s)) return false;
+    const named = askedNamed(s, plan, analyzer);
+    return named >= MIN_OPEN_NAMED && named > led;
+  });
 }

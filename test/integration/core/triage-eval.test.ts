@@ -71,6 +71,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // triage-2.jsonl: 30/30 until lower-case past participles (vorgelegt, vorgegeben) stopped counting as unknown
   // nouns (query.ts PARTICIPLE); since then t2-7 (a DIM question on a maximum per Kreis and prescribed software) is
   // answered from the DIM programme passage, which says the VwV rules the amount per Kreis: 29/30 tickets (0.97).
+  // 2026-12-07 (third session): a sentence saying that the sources leave the asked detail open is no answer
+  // (knowledge/non-answer.ts), so t2-7 goes to a person again: 30/30. unseen-2 t2 and unseen-3 s14 (a
+  // Betreuungsschlüssel, which the sources state is not known) are relabelled for a person, as unseen-10 t24 and
+  // unseen-13 r5 label it.
   // test/fixtures/triage/unseen-4.jsonl: 20 enquiries written 2026-12-06 (second session) before running them; first
   // measured 0.90 intent, 0.85 ticket. Since then naming the Regierungspräsidium no longer makes an everyday question
   // (passports at its Bürgerbüro, s18) a programme question: 0.95 intent, 0.85 ticket; and English own-case signals
@@ -125,6 +129,8 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-8.jsonl',
     'test/fixtures/triage/unseen-9.jsonl',
     'test/fixtures/triage/unseen-12.jsonl',
+    'test/fixtures/triage/unseen-10.jsonl',
+    'test/fixtures/triage/unseen-13.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
@@ -135,9 +141,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // 0.92 intent, 0.88 ticket. Then a premise is no rule question, "brauchen wir … von Ihnen" asks for the own case
   // and "Damit ist unsere Frage geklärt" is thanks (t10, t16): 1.00 intent, 0.88 ticket. Left: t11 (a Sachkosten
   // flat rate) and t24 (a binding caseload), which the sources answer with "nicht bestätigt" / "nicht bekannt":
-  // this round labels them for a person, while unseen-2 (t2, t19), unseen-3 (s14) and 16 question-set labels take
-  // that answer as right (handing them over was measured and dropped). Then "abzugeben" meets abgeben/übertragen
-  // (german.ts verbVariants): t21 answered, ticket 0.92. Ticket misses the 0.95 target; floor at today's value.
+  // this round labels them for a person, while unseen-2 (t2), unseen-3 (s14) and 18 question-set labels took
+  // that answer as right. Then "abzugeben" meets abgeben/übertragen (german.ts verbVariants): t21 answered, ticket
+  // 0.92. Then (2026-12-07, third session) a sentence saying that the sources leave the asked detail open hands the
+  // question over (knowledge/non-answer.ts), the other labels follow TRIAGE.md: 1.00 / 1.00.
   // test/fixtures/triage/unseen-11.jsonl: 24 enquiries of the sixth round (2026-12-07); first measured on 4fd880b:
   // 0.92 intent, 0.83 ticket (t2: thanks "für Ihre schnelle und hilfreiche Antwort" answered from its subject; t19:
   // the DIM's highest amount per Kreis, which the passage leaves to the VwV, answered; t20: telephone counselling in
@@ -149,9 +156,9 @@ describe('triage development sets (TRIAGE.md)', () => {
   // 0.96 intent, 0.88 ticket (r5: whether a binding caseload exists, which the sources answer "nicht bekannt",
   // labelled for a person as in unseen-10; r17: how long a post may stay vacant, which the sources do not say,
   // answered from the 2023/2024 chronicle; r24: a phishing mail about a full mailbox, taken for a question). Then
-  // spam and phishing are "other" (other.ts): 1.00 intent, 0.92 ticket (r5, r17 left). Ticket misses the 0.95 target;
-  // floor at today's value.
-  it.each(['test/fixtures/triage/unseen-10.jsonl', 'test/fixtures/triage/unseen-11.jsonl', 'test/fixtures/triage/unseen-13.jsonl'])(
+  // spam and phishing are "other" (other.ts): 1.00 intent, 0.92 ticket (r5, r17 left). Then r5 goes to a person
+  // (knowledge/non-answer.ts): 1.00 intent, 0.96 ticket (r17 left).
+  it.each(['test/fixtures/triage/unseen-11.jsonl'])(
     '%s: intent ≥ 0.95, ticket ≥ 0.91 (target missed, see the comment)',
     (file) => {
       const { intent, ticket, wrong } = triageScores(file);

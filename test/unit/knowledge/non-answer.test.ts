@@ -40,6 +40,7 @@ describe('questions the sources leave open, on the shipped knowledge', () => {
     ['Für wie viele Klienten ist eine Vollzeitkraft im Integrationsmanagement zuständig?', 'im#betreuungsschluessel'],
     ['Gibt es zusätzlich zum Festbetrag eine Pauschale für Sachkosten wie Büro oder Diensthandy?', 'im#festbetrag'],
     ['Bis wann konnte man beim DIM einen Antrag stellen, und wie viel Geld gab es dort höchstens pro Landkreis?', 'dim#programm'],
+    ['Gibt es beim Integrationsmanagement neben den Personalkosten auch eine Pauschale für Sachkosten, etwa für Büroausstattung oder Dolmetscher?', 'im#festbetrag'],
   ])('hands over "%s", offering %s', (question, offered) => {
     const result = kb.ask(question);
     expect(result.outcome).toBe('handover');
