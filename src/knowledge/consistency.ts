@@ -226,6 +226,18 @@ export function passageFacets(
   };
 }
 
+/** A concessive clause after the question ("…, obwohl der Pakt doch nur für 2017 und 2018 geschlossen war"): a premise. */
+const CONCESSIVE = /,\s*(?:obwohl|obgleich|obschon|wenngleich|auch\s+wenn)\b[^?.!;]*/giu;
+
+/**
+ * The years a question asks about: those of a concessive clause are its premise, not what it asks, where the
+ * question names a year of its own ("Warum gab es 2019 noch Geld, obwohl der Pakt nur für 2017 und 2018 …?").
+ */
+function askedYears(text: string): YearRange[] {
+  const own = yearsOf(text.replace(CONCESSIVE, ' '));
+  return own.length > 0 ? own : yearsOf(text);
+}
+
 /**
  * Facets of a question: the years it names, the programmes it names (by its `own` terms, not by a synonym of one:
  * "online" is no DIM question), whether it asks for an amount ("wie viel", "wie hoch", "Höhe", "Betrag", "Geld").
@@ -234,7 +246,7 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const { asks, howMuch } = amountAsked(text);
-  return { years: yearsOf(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
+  return { years: askedYears(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
 }
 
 /**

@@ -361,8 +361,11 @@ const FLOORS: Record<string, Floor> = {
   // "ausgerechnet" asks for the method (p16): unseen-17 0.897 / 0.828 / 0.880, wrong 3 (p8: "ab dem ersten
   // Arbeitstag" answered from the rates; p12: how many refugees a full post may counsel, from the counselling
   // duration; p31: why 2019 was funded, from the 2017 volume). unseen-17 misses hit@1, answered and precision, and
-  // wrapped-15 answered (w3, w4 go to a person); floors at today's values.
-  'test/fixtures/knowledge/unseen-17.jsonl': { kind: 'questions', hit1: 0.89, answered: 0.82, precision: 0.88, maxWrong: 3 },
+  // wrapped-15 answered (w3, w4 go to a person); floors at today's values. Then the years of a concessive clause
+  // ("…, obwohl der Pakt doch nur für 2017 und 2018 geschlossen war") are its premise (consistency.ts: p31 right),
+  // and "den Rest" points back (p24, carrying money over, goes to a person instead of being declined): unseen-17
+  // 0.931 / 0.828 / 0.920, wrong 2 (p8, p12).
+  'test/fixtures/knowledge/unseen-17.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.82, precision: 0.92, maxWrong: 2 },
   'test/fixtures/knowledge/typos-14.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-15.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10

@@ -219,6 +219,12 @@ describe(extractQuestion.name, () => {
       question: 'Wir würden gern eine Frau einstellen, die eingebürgert wurde. Darf sie als Integrationsmanagerin mit Landesförderung arbeiten?',
     },
     {
+      name: '"den Rest" points back to what the sentence before it names',
+      subject: '',
+      text: 'Wir werden dieses Jahr nicht das ganze Fördergeld ausgeben. Dürfen wir den Rest ins nächste Jahr mitnehmen?',
+      question: 'Wir werden dieses Jahr nicht das ganze Fördergeld ausgeben. Dürfen wir den Rest ins nächste Jahr mitnehmen?',
+    },
+    {
       name: 'a lower-case "ihre" points back; the reader\'s "Ihre" does not',
       subject: '',
       text: 'Unsere Integrationsmanagerin hört auf. Dürfen wir auf ihre Stelle eine Sozialarbeiterin setzen?',

@@ -79,6 +79,14 @@ describe(fit.name, () => {
     expect(fitOf('Antragsfrist Soforthilfe 2022?', ukraine2022)).toMatchObject({ yearMismatch: false, yearOwn: true, yearOther: false });
   });
 
+  it('reads the years of a concessive clause as a premise, not as the years asked', () => {
+    const first = passage('chronik#2017-2018', 'Förderjahre 2017 und 2018', 'Der Pakt galt für 2017 und 2018.');
+    const question = 'Warum gab es 2019 noch Geld, obwohl der Pakt doch nur für 2017 und 2018 geschlossen war?';
+    expect(fitOf(question, first)).toMatchObject({ yearMismatch: true, yearOwn: false });
+    // Without a year of its own, the clause's years are all the question names.
+    expect(fitOf('Gab es noch Geld, obwohl der Pakt nur für 2017 und 2018 galt?', first).yearMismatch).toBe(false);
+  });
+
   it('marks a passage about other years that mentions the asked year only in passing', () => {
     const chronicle = passage('chronik#2020-2021', 'Förderjahre 2020 und 2021', 'Den Doppelhaushalt hatte der Landtag Ende 2019 beschlossen.');
     expect(fitOf('Wie wurde das IM 2019 bezahlt?', chronicle)).toMatchObject({ yearMismatch: false, yearOwn: false, yearOther: true });
