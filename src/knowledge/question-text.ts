@@ -95,3 +95,28 @@ export function joinSplitWords(text: string, analyzer: GermanAnalyzer): string {
   }
   return parts.join('');
 }
+
+/** A word joined by a hyphen to an abbreviation ("Zwischen-VN", "zwischen-VNs"). */
+const HYPHEN_ABBREVIATION = /(?<![\p{L}-])(\p{L}{3,})-(\p{Lu}{2,4})s?(?![\p{L}-])/gu;
+
+/**
+ * A compound written with an abbreviation for its head ("Zwischen-VN" for Zwischenverwendungsnachweis): replaced
+ * by the one word of the corpus that begins with the first part and whose own parts include the abbreviation's
+ * terms. Left as written when the corpus knows no such word or more than one.
+ *
+ * @example expandAbbreviatedCompounds('gibt es Zwischen-VN?', analyzer, (a) => a === 'VN' ? ['verwendungsnachweis'] : undefined) // 'gibt es Zwischenverwendungsnachweis?'
+ */
+export function expandAbbreviatedCompounds(text: string, analyzer: GermanAnalyzer, termsOf: (abbreviation: string) => readonly string[] | undefined): string {
+  if (!text.includes('-')) return text;
+  return text.replace(HYPHEN_ABBREVIATION, (whole, first: string, abbreviation: string) => {
+    const terms = termsOf(abbreviation);
+    if (terms === undefined || terms.length === 0) return whole;
+    const start = foldWord(first);
+    const found = [...analyzer.vocabulary.words].filter(
+      (w) => w.startsWith(start) && w.length > start.length + 2 && terms.some((t) => w.startsWith(t, start.length) || analyzer.analyzeWord(w).terms.includes(t)),
+    );
+    const shortest = found.sort((a, b) => a.length - b.length)[0];
+    if (shortest === undefined || found.some((w) => w !== shortest && !w.startsWith(shortest))) return whole;
+    return `${first.charAt(0).toUpperCase()}${first.slice(1).toLowerCase()}${shortest.slice(start.length)}`;
+  });
+}

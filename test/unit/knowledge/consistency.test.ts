@@ -234,6 +234,15 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Müssen wir die Anträge zu stellen?')).toBe('Müssen wir die Anträge zu stellen?');
   });
 
+  it('reads a compound with an abbreviated head ("Zwischen-VN") as the word the knowledge base knows', () => {
+    const withVn = compileSynonyms({ ...EMPTY_SYNONYMS, abkuerzungen: { VN: 'Verwendungsnachweis' } }, analyzer);
+    const cleaned = (question: string): string => planQuery(question, analyzer, withVn).cleaned;
+    expect(cleaned('gibts seit 2020 zwischen-VN oder nur einen am ende')).toBe('gibt es seit 2020 Zwischenverwendungsnachweise oder nur einen am ende');
+    expect(cleaned('Gibt es Zwischen-VNs?')).toBe('Gibt es Zwischenverwendungsnachweise?');
+    // No word of the corpus begins with the first part and ends in the abbreviation's term: left as written.
+    expect(cleaned('Gibt es Landes-VN?')).toBe('Gibt es Landes-VN?');
+  });
+
   it('names the previous year as the sources do ("für das vergangene Jahr" → "für das Vorjahr")', () => {
     expect(cleaned('Bis wann müssen die Kennzahlen für das vergangene Jahr da sein?')).toBe('Bis wann müssen die Kennzahlen für das Vorjahr da sein?');
     expect(cleaned('Wie viele Fälle gab es im letzten Jahr?')).toBe('Wie viele Fälle gab es im Vorjahr?');
