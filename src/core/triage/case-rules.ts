@@ -39,7 +39,7 @@ const SPECIFIC_ISSUED = String.raw`${SPECIFIC}${ATTRIBUTES}\s+${ISSUED}`;
  * One concrete item whose status one asks about: what the RP issues or pays, or a submission of the case.
  * A plural of countable payments ("die Raten", "die Zahlungen") asks for the schedule and is left out.
  */
-const STATUS_ITEM = String.raw`(?:${SPECIFIC_ISSUED}|${SPECIFIC}${ATTRIBUTES}\s+(?:eingang\s+(?:des|der|unseres|unserer)${ATTRIBUTES}\s+)?(?:vn|\w*(?:antrag|antrags|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|kennzahlen|vorgang|vorgangs))\b)`;
+const STATUS_ITEM = String.raw`(?:${SPECIFIC_ISSUED}|${SPECIFIC}${ATTRIBUTES}\s+(?:eingang\s+(?:des|der|unseres|unserer)${ATTRIBUTES}\s+)?(?:vn|\w*(?:antrag|antrags|mittelabruf|mittelabrufs|nachweis|nachweises|nachweise|sachbericht|sachberichts|kennzahlen|vorgang|vorgangs|vertrag|vertraege|unterlagen|dokumente|belege))\b)`;
 /** What the RP does on request with an item of the case. */
 const ACTION_VERB =
   '(?:pruefen|ueberpruefen|nachpruefen|nachsehen|nachschauen|klaeren|verlaengern|verschieben|bestaetigen|zusenden|zuschicken|senden|schicken|uebersenden|uebermitteln|freigeben|auszahlen|anweisen|ueberweisen|korrigieren|berichtigen|bearbeiten|aendern|anpassen|stornieren|zuruecknehmen|aufheben|ausstellen|erteilen|genehmigen|gewaehren|stunden|erlassen|annehmen|akzeptieren|anerkennen)';
@@ -107,7 +107,8 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         String.raw`\bwann${NOT_A_RULE}\s+(?:wird|werden|ist|sind|wurde)\s+(?:\w+\s+){0,2}?${STATUS_ITEM}.{0,40}?\b${STATUS}\b`,
         String.raw`\bwann${NOT_A_RULE}\s+${STATUS_ITEM}.{0,40}?\b(?:kommt|kommen|erfolgt|eingeht|eintrifft|${STATUS})\b`,
         // "Ist unser Antrag schon bearbeitet?", "Wurde die Rate überwiesen?", "Haben Sie den Sachbericht erhalten?"
-        String.raw`\b(?:ist|sind)${NOT_A_RULE}\s+${STATUS_ITEM}\s+(?:\w+\s+){0,3}?(?:schon|bereits|inzwischen|mittlerweile|endlich|jetzt)\b.{0,30}?\b${STATUS}\b`,
+        // "Sind die Arbeitsverträge und der Qualifikationsnachweis unserer neuen Kollegin inzwischen angekommen?"
+        String.raw`\b(?:ist|sind)${NOT_A_RULE}\s+${STATUS_ITEM}[^.?!]{0,80}?\b(?:schon|bereits|inzwischen|mittlerweile|endlich|jetzt)\b.{0,30}?\b${STATUS}\b`,
         String.raw`\b(?:wurde|wurden)${NOT_A_RULE}\s+${STATUS_ITEM}.{0,40}?\b${STATUS}\b`,
         String.raw`\bhaben\s+sie${NOT_A_RULE}\s+${STATUS_ITEM}.{0,40}?\b(?:erhalten|bekommen|${STATUS})\b`,
       ].join('|'),

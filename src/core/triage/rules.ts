@@ -215,7 +215,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
   },
   { id: 'refund', weight: 1, reason: 'Rückforderung erwähnt', pattern: re(String.raw`\brueckforderung\w*|\bzurueckgefordert|\brueckzahlung\w*`) },
   { id: 'change-request', weight: 1, reason: 'Änderungsantrag erwähnt', pattern: re(String.raw`\baenderungsantrag\w*|\baenderungsmitteilung\w*`) },
-  { id: 'drawdown', weight: 1, reason: 'Mittelabruf erwähnt', pattern: re(String.raw`\bmittelabruf\w*|\babruf\s+der\s+\w*mittel`) },
+  { id: 'drawdown', weight: 1, reason: 'Mittelabruf erwähnt', pattern: re(String.raw`\bmittelabruf\w*|\babruf\s+der\s+\w*mittel|\bmittel\b[^.?!]{0,60}\babrufen\b`) },
   {
     id: 'concrete-date',
     weight: 1,

@@ -27,6 +27,13 @@ export const STAFF_RULES: readonly TextRule[] = [
     ),
   },
   {
+    // A change of an approved post in figures ("von 0,5 auf 0,75 VZÄ erhöhen"): TRIAGE.md "a change to an approved post".
+    id: 'post-change',
+    weight: 2,
+    reason: 'Änderung des Stellenumfangs in Zahlen',
+    pattern: re(String.raw`\bvon\s+\d+(?:[,.]\d+)?\s*(?:vz\w*|stellen?|prozent|%)?\s+auf\s+\d+(?:[,.]\d+)?\s*(?:vz\w*|stellen?|prozent|%)`),
+  },
+  {
     id: 'staff-absence',
     weight: 1,
     reason: 'Ausfall oder unbesetzte Stelle',
