@@ -15,8 +15,8 @@ const FUNCTION_WORDS = [
 const FOLDED = new Map(FUNCTION_WORDS.map((w) => [foldWord(w), w]));
 
 /**
- * Spoken contractions of articles and pronouns ("mit ner Gemeinde ausm Nachbarkreis", "gabs", "fürn Pakt"),
- * written out: they are function words, not content words no passage contains. German only ("is" and "wars"
+ * Spoken contractions of articles and pronouns ("mit ner Gemeinde ausm Nachbarkreis", "gabs", "fürn Pakt") and
+ * words cut short ("eigentl"), written out: they are function words, not content words no passage contains. German only ("is" and "wars"
  * stay: they are English words too, and the language check reads the corrected text).
  */
 const CONTRACTIONS = new Map([
@@ -37,6 +37,8 @@ const CONTRACTIONS = new Map([
   ['isses', 'ist es'],
   ['wenns', 'wenn es'],
   ['obs', 'ob es'],
+  // A filler cut short in a hurry.
+  ['eigentl', 'eigentlich'],
 ]);
 
 /** True when `a` and `b` differ by one insertion, deletion, substitution or swap of neighbouring letters. */
@@ -57,7 +59,7 @@ function oneEdit(a: string, b: string): boolean {
 export function correctFunctionWords(text: string, knows: (folded: string) => boolean): string {
   // Also at the start of a sentence, capitalised: "Gibts eine Regel, …" → "Gibt es eine Regel, …".
   // (A capital inside a sentence is a name: "Frau Ner fragt".)
-  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{L}\p{Ll}{1,5})(?![\p{L}\p{N}])/gu, (word: string, _w: string, at: number) => {
+  const expanded = text.replace(/(?<![\p{L}\p{N}])(\p{L}\p{Ll}{1,6})(?![\p{L}\p{N}])/gu, (word: string, _w: string, at: number) => {
     const capital = /^\p{Lu}/u.test(word);
     if (capital && !/(?:^|[.?!:]\s*)$/u.test(text.slice(0, at))) return word;
     const folded = foldWord(word);

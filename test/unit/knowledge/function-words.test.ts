@@ -12,6 +12,7 @@ describe(correctFunctionWords.name, () => {
     ['darf man das, oder nciht?', 'darf man das, oder nicht?'],
     ['antrag mit ner gemeinde ausm nachbarkreis', 'antrag mit einer gemeinde aus dem nachbarkreis'],
     ['wieviel gabs fürn pakt', 'wieviel gab es für den pakt'],
+    ['wer is beim rp eigentl zuständig', 'wer is beim rp eigentlich zuständig'],
     ['die stelle is noch nich besetzt', 'die stelle is noch nicht besetzt'],
     ['gibts ne nummer', 'gibt es eine nummer'],
     // At the start of a sentence, capitalised: "Gibts" is "Gibt es", not the one-edit neighbour "Gibt".
