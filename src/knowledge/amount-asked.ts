@@ -14,8 +14,12 @@ const MONEY_NOUN = /\b(?:Pauschalen?|F[öo]rders[äa]tz(?:e|es)?|Festbetr[äa]g(
 const HOW_MUCH = /\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bwie\s*viele?\b|\bwieviele?\b/iu;
 /** A sum as the mode of payment ("als fester Betrag", "als eine Summe"), which asks for no figure. */
 const MODE_OF_PAYMENT = /\bals\s+(?:\p{L}+\s+){0,2}(?:Betr[äa]g(?:e|en|es)?|Summen?)\b/giu;
-/** A question word asking for something other than an amount ("Was hat … kritisiert?", "Nach welchem Stichtag …?"). */
-const OTHER_ASK = /\b(?:was|wer|wen|wem|wo|wann|warum|weshalb|wieso|wozu|wof[üu]r|woran|wonach|wie\s+lange)\b|\b(?:nach|zu|an|bis|ab|seit)\s+welche[mnrs]?\b/iu;
+/**
+ * A question word asking for something other than an amount ("Was hat … kritisiert?", "Nach welchem Stichtag …?",
+ * "Welcher Stichtag war für die Höhe … entscheidend?").
+ */
+const OTHER_ASK =
+  /\b(?:was|wer|wen|wem|wo|wann|warum|weshalb|wieso|wozu|wof[üu]r|woran|wonach|wie\s+lange)\b|\b(?:nach|zu|an|bis|ab|seit)\s+welche[mnrs]?\b|\bwelche[mnrs]?\s+(?:Stichtag|Datum|Frist|Termin|Zeitpunkt|Grundlage|Kriterien|Kriterium|Schl[üu]ssel|Ma(?:ß|ss)stab|Regel|Stelle|Beh[öo]rde)\b/iu;
 /** An amount asked by its noun or "wie hoch": "Welcher Betrag …", "In welcher Höhe …", "Wie viel …". */
 const AMOUNT_ASK = /\bwelche[mnrs]?\s+(?:\p{L}+\s+)?(?:Betr[äa]g\w*|Summen?|H[öo]he)\b|\bwie\s*(?:hoch|viel)|\bwieviel/iu;
 /** Nouns of an amount that ask for one only when the question asks for nothing else. */

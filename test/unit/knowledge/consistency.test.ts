@@ -126,6 +126,8 @@ describe(fit.name, () => {
     expect(fitOf('Wie wurde ausgerechnet, wie viel jeder Kreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Wie wird berechnet, wie viel Geld ein Landkreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Welcher Betrag entfällt auf jeden Kreis?', planning).amountMissing).toBe(true);
+    // "Welcher Stichtag …" asks for a date, whatever amount it is for.
+    expect(fitOf('Welcher Stichtag war für die Höhe der Mittel 2017 entscheidend?', planning).amountMissing).toBe(false);
     // The plural asks for amounts too ("Mit welchen Beträgen …").
     expect(fitOf('Mit welchen Beträgen wurde der Pakt 2020 weiterfinanziert?', planning).amountMissing).toBe(true);
     // "Wie hoch" a sum of money (Pauschale, Fördersatz) wants Euro: dates and paragraph numbers do not answer it.
