@@ -27,12 +27,19 @@ const REPORTED =
   /(^|[.?!]\s+)(?:(?:bei\s+uns\s+)?(?:im|in\s+(?:der|einer|unserer|unserem)|aus\s+dem|vom)\s+(?:\p{L}+\s+){0,4}?)?(?:wurde\s+(?:\p{L}+\s+)?gefragt|kam\s+(?:\p{L}+\s+)?(?:die|eine)\s+frage\s+auf|wurde\s+(?:die|eine)\s+frage\s+(?:gestellt|aufgeworfen)|stellte\s+sich\s+(?:die|eine)\s+frage)\s*,?\s*(?=(?:ob|wie|wann|wer|was|welche[mnrs]?|wo|warum)\s)/giu;
 
 /**
- * The text without the frames around its matter: hearsay openings ({@link HEARSAY}), rule frames ({@link RULE_FRAME})
- * and reports of where the question came up ({@link REPORTED}).
+ * A request to be told what follows ("Können Sie mir sagen, wie hoch …", "Könnten Sie uns bitte mitteilen, ob …"):
+ * telling names no topic, what follows is the question.
+ */
+const TELL_FRAME =
+  /(^|[.?!]\s+)(?:können|könnten|würden)\s+sie\s+(?:mir|uns)\s+(?:bitte\s+|kurz\s+|noch\s+)*(?:sagen|mitteilen|erklären|erläutern|nennen|beantworten)\s*,?\s*(?=(?:ob|wie|wann|wer|was|welche[mnrs]?|wo|warum|wonach|seit)\s)/giu;
+
+/**
+ * The text without the frames around its matter: hearsay openings ({@link HEARSAY}), rule frames ({@link RULE_FRAME}),
+ * reports of where the question came up ({@link REPORTED}) and requests to be told ({@link TELL_FRAME}).
  */
 export function dropFrames(text: string): string {
   const drop = (_whole: string, before: string): string => before;
-  return text.replace(HEARSAY, drop).replace(RULE_FRAME, drop).replace(REPORTED, drop);
+  return text.replace(HEARSAY, drop).replace(RULE_FRAME, drop).replace(REPORTED, drop).replace(TELL_FRAME, drop);
 }
 
 /** "das vergangene Jahr", "im letzten Jahr": the year before, which the sources call "Vorjahr". */

@@ -230,6 +230,12 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Wer sitzt im Gemeinderat?')).toBe('Wer sitzt im Gemeinderat?');
   });
 
+  it('drops a request to be told ("Können Sie mir sagen, wie …")', () => {
+    expect(cleaned('Können Sie mir sagen, wie hoch das Volumen 2017 war?')).toBe('wie hoch das Volumen 2017 war?');
+    expect(cleaned('Guten Tag. Könnten Sie uns bitte mitteilen, ob die Frist gilt?')).toBe('Guten Tag. ob die Frist gilt?');
+    expect(cleaned('Können Sie mir den Bescheid erklären?')).toBe('Können Sie mir den Bescheid erklären?');
+  });
+
   it('joins a compound written apart when the knowledge base knows the whole word', () => {
     expect(cleaned('zwischen verwendungs nachweis beim IM, seit wann?')).toBe('Zwischenverwendungsnachweis beim IM, seit wann?');
     expect(cleaned('Verwendungs Nachweis: muss jede IM einen schreiben?')).toBe('Verwendungsnachweis: muss jede IM einen schreiben?');
