@@ -71,10 +71,16 @@ function present(word: string, text: string): boolean {
   return text.includes(w.slice(0, Math.max(4, w.length - 2)));
 }
 
+/**
+ * The occasion of an enquiry ("Informationen für Gemeinderatssitzung", "Sitzungsvorlage Kreistag"): why it is
+ * asked, not what about.
+ */
+const OCCASION = /^(?:gemeinderat|kreistag|stadtrat|ortschaftsrat|ausschuss|fraktion)\w*$|\w*(?:sitzung|sitzungen|sitzungsvorlage|beschlussvorlage)$/;
+
 /** True for a token worth keeping as a topic: letters, or a year; no file numbers or codes. */
 function isTopicToken(token: string, folded: string): boolean {
   if (/\d/.test(token)) return /^(?:19|20)\d\d(?:\/(?:19|20)?\d\d)?$/.test(token);
-  return folded.length > 1 && !GENERIC_WORDS.has(folded);
+  return folded.length > 1 && !GENERIC_WORDS.has(folded) && !OCCASION.test(folded);
 }
 
 /**

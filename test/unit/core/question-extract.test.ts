@@ -74,6 +74,12 @@ describe(extractQuestion.name, () => {
       question: 'Welche Ausgaben werden gefördert?',
     },
     {
+      name: 'a subject naming only the occasion (a council meeting) adds no topic',
+      subject: 'Informationen für Gemeinderatssitzung',
+      text: 'Wie viele Integrationsmanagerinnen sind landesweit tätig?',
+      question: 'Wie viele Integrationsmanagerinnen sind landesweit tätig?',
+    },
+    {
       name: 'a subject naming another programme',
       subject: 'Digitales Integrationsmanagement',
       text: 'Welche Voraussetzungen gelten?',
