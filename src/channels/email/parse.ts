@@ -8,6 +8,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { AttachmentMeta, Enquiry } from '../../core/enquiry.js';
 import { AppError } from '../../core/errors.js';
 import { organisationDomain } from '../../core/mail-domains.js';
+import { isForwardSubject } from '../../core/triage/index.js';
 import { splitMailBody, type SplitBody } from './quote-split.js';
 import { parseMessageIds, ticketNumberInSubject } from './threading.js';
 
@@ -192,7 +193,7 @@ export async function parseMail(source: Buffer): Promise<InboundMail> {
     references: parseMessageIds(parsed.references),
     reportedIds: reportedMessageIds(parsed),
     partTypes: parsed.attachments.map((a) => a.contentType.toLowerCase()),
-    body: splitMailBody(text),
+    body: splitMailBody(text, { forwardSubject: isForwardSubject(parsed.subject) }),
     attachments,
   };
 }

@@ -171,11 +171,14 @@ function tidy(lines: string[]): string {
  *
  * @example
  * splitMailBody('Wann ist die Frist?\n\nMit freundlichen Grüßen\nGemeinde Altdorf\n\nAm 1.3.2026 schrieb X:\n> alt');
+ * // `forwardSubject`: the mail's subject marks a forward ("WG: …", core/triage isForwardSubject).
  * // → { text: 'Wann ist die Frist?', signature: 'Mit freundlichen Grüßen\nGemeinde Altdorf', … }
  */
-export function splitMailBody(body: string): SplitBody {
+export function splitMailBody(body: string, options: { forwardSubject?: boolean } = {}): SplitBody {
   const all = body.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
-  const start = historyStart(all);
+  const found = historyStart(all);
+  // Under a forward's subject ("WG: …") Outlook's "-----Ursprüngliche Nachricht-----" marks the forward too.
+  const start = options.forwardSubject === true && found.index >= 0 && SEPARATOR.test(all[found.index] ?? '') ? { ...found, forward: true } : found;
   const before = start.index >= 0 ? all.slice(0, start.index) : all;
   const history = start.index >= 0 ? all.slice(start.index) : [];
   const quotedMask = quotedLines(before);

@@ -194,14 +194,23 @@ export function newMessagePart(body: string): string {
   return text;
 }
 
+/** A subject that marks a forward ("WG: …", "Fwd: …"): Outlook then writes "-----Ursprüngliche Nachricht-----" too. */
+const FORWARD_SUBJECT = /^\s*(?:wg|fw|fwd|weitergeleitet)\s*:/i;
+
+/** True when a subject marks its mail as a forward ("WG: Sachbericht"). */
+export function isForwardSubject(subject: string | undefined): boolean {
+  return FORWARD_SUBJECT.test(subject ?? '');
+}
+
 /**
  * The message forwarded below a note ("ich leite Ihnen die unten stehende Frage weiter … -----Weitergeleitete
  * Nachricht----- Von: … Betreff: …"): its new part, without the marker and header block; null when there is none.
+ * Under a forward's subject ("WG: …") Outlook's "-----Ursprüngliche Nachricht-----" marks the forward as well.
  */
-export function forwardedMessage(body: string): string | null {
+export function forwardedMessage(body: string, forwardSubject = false): string | null {
   const lines = body.normalize('NFC').split(/\r?\n/);
-  // A forward, not the original below a reply ("-----Ursprüngliche Nachricht-----").
-  const start = lines.findIndex((line) => FORWARD_START.test(line) && FORWARDED.test(line));
+  // A forward, not the original below a reply ("-----Ursprüngliche Nachricht-----" under "AW: …").
+  const start = lines.findIndex((line) => FORWARD_START.test(line) && (forwardSubject || FORWARDED.test(line)));
   if (start < 0) return null;
   let i = start + 1;
   while (i < lines.length && (HEADER_LINE.test(lines[i]!) || lines[i]!.trim() === '')) i++;

@@ -27,7 +27,7 @@ import { askInContext } from './ask-in-context.js';
 import { extractQuestion } from './question-extract.js';
 import { topicWords } from './question-topic.js';
 import { RULE_WORDS } from './patterns.js';
-import { cleanSubject, foldPlain, foldText, forwardedMessage, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './text.js';
+import { cleanSubject, foldPlain, foldText, forwardedMessage, isForwardSubject, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './text.js';
 import { TICKET_CATEGORY_LABELS, type Intent, type TicketCategory, type TriageInput, type TriageResult } from './types.js';
 
 /** What triage needs: the knowledge base, the router and (for routing with absences) the current time. */
@@ -98,7 +98,7 @@ function prepare(input: TriageInput, route: RouteResult): Prepared {
   let extracted = extractQuestion({ subject, text: bodyText }, { places });
   // A note that only passes on a forwarded mail ("ich leite Ihnen eine Frage unserer Amtsleitung weiter"): the
   // forwarded mail's question is the enquiry.
-  const forwarded = extracted.questions.every((q) => q === subject) ? forwardedMessage(raw) : null;
+  const forwarded = extracted.questions.every((q) => q === subject) ? forwardedMessage(raw, isForwardSubject(input.subject)) : null;
   if (forwarded !== null) {
     bodyText = `${bodyText}\n\n${forwarded}`;
     extracted = extractQuestion({ subject, text: bodyText }, { places });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSubject, foldPlain, foldText, forwardedMessage, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage/index.js';
+import { cleanSubject, foldPlain, foldText, forwardedMessage, isForwardSubject, joinFoldedLines, newMessagePart, originalSlice } from '../../../src/core/triage/index.js';
 
 describe(foldText.name, () => {
   it.each([
@@ -102,5 +102,13 @@ describe(forwardedMessage.name, () => {
     const body = 'Guten Tag,\nich leite Ihnen eine Frage weiter.\nGrüße\nKämmerei\n\n-----Weitergeleitete Nachricht-----\nVon: Amtsleitung\nAn: Sachgebiet\nBetreff: Volumen\n\nWie viel hat das Land 2017 bereitgestellt?\n\nViele Grüße\nAmtsleitung';
     expect(forwardedMessage(body)).toBe('Wie viel hat das Land 2017 bereitgestellt?');
     expect(forwardedMessage('Wie viel hat das Land 2017 bereitgestellt?')).toBeNull();
+  });
+
+  it('takes Outlook\'s "Ursprüngliche Nachricht" for a forward only under a forward\'s subject', () => {
+    const body = 'ich leite Ihnen die Frage weiter.\n\n-----Ursprüngliche Nachricht-----\nVon: Abteilung\nBetreff: Sachbericht\n\nReicht ein Sachbericht für zwei Träger?';
+    expect(forwardedMessage(body, true)).toBe('Reicht ein Sachbericht für zwei Träger?');
+    expect(forwardedMessage(body)).toBeNull();
+    expect(isForwardSubject('WG: Sachbericht')).toBe(true);
+    expect(isForwardSubject('AW: Sachbericht')).toBe(false);
   });
 });

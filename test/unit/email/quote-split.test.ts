@@ -87,6 +87,15 @@ describe(splitMailBody.name, () => {
     expect(splitMailBody(reply).text).toBe('Vielen Dank für die Auskunft.');
   });
 
+  it('reads Outlook\'s "Ursprüngliche Nachricht" as a forward under a forward\'s subject ("WG: …")', () => {
+    const body = 'ich leite Ihnen die Frage einer Kollegin weiter, wir sind uns intern nicht einig.\n\n-----Ursprüngliche Nachricht-----\nVon: Abteilung Integration\nGesendet: Dienstag\nBetreff: Sachbericht\n\nReicht ein Sachbericht für zwei Träger?';
+    const forward = splitMailBody(body, { forwardSubject: true });
+    expect(forward.text).toBe('ich leite Ihnen die Frage einer Kollegin weiter, wir sind uns intern nicht einig.\n\nReicht ein Sachbericht für zwei Träger?');
+    expect(forward.forwarded).toBe(true);
+    // The same body under a reply's subject keeps the original apart.
+    expect(splitMailBody(body).text).toBe('ich leite Ihnen die Frage einer Kollegin weiter, wir sind uns intern nicht einig.');
+  });
+
   it('splits at "-- " and drops mobile footers', () => {
     const split = splitMailBody('Frage?\n\nGesendet von meinem iPhone\n-- \nAnna Beispiel\nStadt Tübingen');
     expect(split.text).toBe('Frage?');
