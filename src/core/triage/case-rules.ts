@@ -76,6 +76,8 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         String.raw`\bbitte${NOT_A_RULE}\s+${ACTION_VERB}\s+sie\s+${FILLERS}${SPECIFIC_ITEM}`,
         // "Können Sie uns den Bescheid erläutern?": a notice the writer received.
         String.raw`${ASKED}${NOT_A_RULE}\s+${FILLERS}${SPECIFIC}${ATTRIBUTES}\s+\w*(?:bescheid|bescheids|bescheides|rueckforderung|kuerzung)\b.{0,40}?\b(?:erlaeutern|erklaeren)\b`,
+        // "Können Sie uns für unsere Stelle den höheren Fördersatz bewilligen?" (TRIAGE.md "Können Sie uns genehmigen …").
+        String.raw`${ASKED}${NOT_A_RULE}\s+(?:uns|mir)\b.{0,80}?\b(?:bewilligen|genehmigen|gewaehren|zusagen)\b`,
         // "Können Sie prüfen, ob die Rate angewiesen wurde?", "Bitte prüfen Sie, ob …"
         String.raw`(?:${ASKED}\s+${FILLERS}|\bbitte\s+)${CHECK_VERB}(?:\s+sie)?\b${NOT_A_RULE},?\s+(?:ob|dass|wann|warum|wieso|weshalb)\s+(?:\w+\s+){0,2}?${SPECIFIC_ITEM}`,
         // "Können wir die Frist für den VN verlängern?", "Dürfen wir den Sachbericht später abgeben?"
