@@ -10,7 +10,7 @@ import { foldWord } from './german.js';
 const FUNCTION_WORDS = [
   'wann', 'warum', 'weshalb', 'wieso', 'wozu', 'wofür', 'woher', 'wohin', 'wessen',
   'welche', 'welcher', 'welches', 'welchen', 'welchem', 'wieviel', 'wieviele', 'wieviel',
-  'kann', 'können', 'muss', 'müssen', 'darf', 'dürfen', 'soll', 'sollen', 'gibt', 'gilt', 'sind', 'nicht',
+  'kann', 'können', 'muss', 'müssen', 'darf', 'dürfen', 'soll', 'sollen', 'gibt', 'gilt', 'sind', 'nicht', 'wurde', 'wurden', 'werden',
 ];
 const FOLDED = new Map(FUNCTION_WORDS.map((w) => [foldWord(w), w]));
 

@@ -199,8 +199,10 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const a = analyzer.analyzeQueryWord(joined);
     return a.parts.length === 0 && a.terms.some((t) => analyzer.knows(t) || synonyms.related.has(t));
   };
+  // The second year of a span written short ("2020/21") is part of the first's span (consistency.ts reads it), no number of its own.
+  const shortYears = new Set([...text.matchAll(/\b(?:19|20)\d\d\s*[/–-]\s*(\d\d)(?![\d.,])/gu)].map((m) => m[1]!));
   for (const word of [...tokenize(text), ...separableVerbs(text, knownVerb)]) {
-    if (abbreviated.has(word) || isStopword(word)) continue;
+    if (abbreviated.has(word) || isStopword(word) || shortYears.has(word)) continue;
     const analysed = analyzer.analyzeQueryWord(word);
     if (analysed.terms.length === 0) continue;
     const { parts: surfaceParts } = analysed;

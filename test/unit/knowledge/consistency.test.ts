@@ -251,6 +251,13 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(cleaned('Gibt es Landes-VN?')).toBe('Gibt es Landes-VN?');
   });
 
+  it('reads the short second year of a span ("2020/21") as part of the span, not as a number of its own', () => {
+    const plan = planQuery('Wie viel Geld gab es 2020/21?', analyzer, synonyms);
+    expect(plan.groups.map((g) => g.word)).not.toContain('21');
+    expect(plan.facets.years).toEqual([[2020, 2021]]);
+    expect(planQuery('Gab es 21 Stellen?', analyzer, synonyms).groups.map((g) => g.word)).toContain('21');
+  });
+
   it('names the previous year as the sources do ("für das vergangene Jahr" → "für das Vorjahr")', () => {
     expect(cleaned('Bis wann müssen die Kennzahlen für das vergangene Jahr da sein?')).toBe('Bis wann müssen die Kennzahlen für das Vorjahr da sein?');
     expect(cleaned('Wie viele Fälle gab es im letzten Jahr?')).toBe('Wie viele Fälle gab es im Vorjahr?');

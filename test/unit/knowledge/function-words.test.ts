@@ -13,6 +13,7 @@ describe(correctFunctionWords.name, () => {
     ['antrag mit ner gemeinde ausm nachbarkreis', 'antrag mit einer gemeinde aus dem nachbarkreis'],
     ['wieviel gabs fürn pakt', 'wieviel gab es für den pakt'],
     ['wer is beim rp eigentl zuständig', 'wer is beim rp eigentlich zuständig'],
+    ['um wie lang wurd verlaengert', 'um wie lang wurde verlaengert'],
     ['die stelle is noch nich besetzt', 'die stelle is noch nicht besetzt'],
     ['gibts ne nummer', 'gibt es eine nummer'],
     // At the start of a sentence, capitalised: "Gibts" is "Gibt es", not the one-edit neighbour "Gibt".
