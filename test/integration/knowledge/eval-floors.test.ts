@@ -382,6 +382,17 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-18.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-15.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.93, precision: 0.93, maxWrong: 1 },
   'test/fixtures/knowledge/wrapped-16.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-19 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-16 (15), wrapped-17 (12):
+  // an eleventh round on 2026-12-07 (third session) by another helper, as a month of a Teams chat would bring them
+  // (formal, colloquial and Swabian, keyword-like). Two labels lacked a passage that states the answer: b6
+  // (verwendungsnachweis#sachbericht, as p15 of round 9) and b26 (faq#ukraine-zielgruppe, as w11). First measurement
+  // with them on c92358f: unseen-19 hit@1 0.966 (MiniSearch 0.862), answered 0.931, precision 1.000, wrong 0; typos-16
+  // 1.000 (0.933) / 0.933 / 1.000; wrapped-17 0.917 (0.833) / 0.917 / 1.000. Then a forward under "WG: …" is read as
+  // one (w3) and the short second year of a span is no number of its own (t15): typos-16 1.000 / 1.000 / 1.000,
+  // wrapped-17 1.000 / 1.000 / 1.000. Left in unseen-19: b2 ("Frist Kennzahlen?", a suggestion) and b10 (in Swabian).
+  'test/fixtures/knowledge/unseen-19.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.9, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/typos-16.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-17.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,
