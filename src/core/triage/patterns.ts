@@ -25,7 +25,7 @@ export const POSSESSIVE = String.raw`\b(?:unser|unsere|unseren|unserem|unserer|u
 export const SPECIFIC = String.raw`\b(?:der|die|das|den|dem|des|unser|unsere|unseren|unserem|unserer|unseres|unsre|unsren|unsrem|unsrer|unsres)`;
 
 /** Between the article or possessive and its noun only adjectives, participles and numbers ("unserer bewilligten …"). */
-export const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|\d+(?:[.,]\d+)?\.?)){0,2}`;
+export const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|die|das|den|dem|des)\b)(?:\w+(?:e|en|er|es|em)|neu|frisch|bereits|schon|\d+(?:[.,]\d+)?\.?)){0,3}`;
 
 /**
  * Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). "VN" is the

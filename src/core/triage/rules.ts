@@ -41,7 +41,7 @@ const REQUEST_VERB =
   '(?:sagen|nennen|pruefen|ueberpruefen|verlaengern|erlaeutern|erklaeren|mitteilen|bestaetigen|zusenden|senden|schicken|nachsehen|freigeben|auszahlen|anweisen|korrigieren|bearbeiten|ueberweisen|weiterleiten|zukommen|beruecksichtigen|aendern|stornieren|zuruecknehmen)';
 
 /** Request verbs in the imperative "Bitte … Sie" form also include announcing ones. */
-const IMPERATIVE_VERB = REQUEST_VERB.replace('(?:', '(?:teilen|informieren|geben|');
+const IMPERATIVE_VERB = REQUEST_VERB.replace('(?:', '(?:teilen|informieren|geben|passen|');
 
 /**
  * A rule question starts a clause: at the text start, or after . ? ! : ; a line break or a comma, spaces
