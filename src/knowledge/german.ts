@@ -25,6 +25,8 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   'nächsten', 'nächstes', 'stellt', 'stellte', 'stellten', 'gestellt', 'bekommt', 'bekommen', 'kriegen', 'kriegt',
   // Colloquial forms and fillers: "unsre" (unsere), "per Mail", "normalerweise", "ungefähr".
   'unsre', 'unsrer', 'unsren', 'unsrem', 'unsres', 'per', 'normal', 'normalerweise', 'üblicherweise', 'ungefähr',
+  // "bis wann nochmal?": asking again, no content.
+  'nochmal', 'nochmals',
   // Prepositions fused with "das" (fürs Vorjahr, ans RP, aufs Konto).
   'fürs', 'ans', 'aufs', 'ums', 'übers', 'durchs', 'vors'];
 

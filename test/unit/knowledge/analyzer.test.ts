@@ -54,6 +54,7 @@ describe('stopwords', () => {
     ['der', true],
     ['wie', true],
     ['können', true],
+    ['nochmal', true],
     ['mittel', false],
     ['dritte', false],
     ['förderung', false],
