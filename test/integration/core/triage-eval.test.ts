@@ -134,6 +134,13 @@ describe('triage development sets (TRIAGE.md)', () => {
   // muss?", a word the sources do not use; c14: "können Sie uns für unsere Stelle … den höheren Fördersatz
   // bewilligen?"). Then Mindestgröße meets "mindestens" (synonyme.yaml) and a request to grant something to "uns" is
   // a request for a decision (case-rules.ts): 1.00 / 1.00.
+  // test/fixtures/triage/unseen-17.jsonl: 24 enquiries of the twelfth round (2026-12-07, third session); first
+  // measured on d4eb091: 0.96 intent, 0.88 ticket (q12: a rule question beside "unsere neu bewilligte
+  // Integrationsmanagerin beginnt … erst am 1. April. Bitte passen Sie das entsprechend an."; q21: "kennzahlen jedes
+  // jahr bis wann nochmal?"; q1: the rate under the VwV 2023, which the sources give only as municipalities' figures
+  // "vom Land … nicht bestätigt", labelled for a person as unseen-12 k18, while questions-2 d2-28 of ../shared takes
+  // the passage as the answer, so it stays answered). Then "neu bewilligte" is an attribute, "passen Sie … an" a
+  // request and "nochmal" a filler: 1.00 intent, 0.96 ticket (q1 left).
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -152,6 +159,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-14.jsonl',
     'test/fixtures/triage/unseen-15.jsonl',
     'test/fixtures/triage/unseen-16.jsonl',
+    'test/fixtures/triage/unseen-17.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
