@@ -24,7 +24,7 @@ const RULE_FRAME =
  * die Frage auf, was …"): the place names no topic (a Gemeinderat is off-topic on its own), what follows is the question.
  */
 const REPORTED =
-  /(^|[.?!]\s+)(?:(?:bei\s+uns\s+)?(?:im|in\s+(?:der|einer|unserer|unserem)|aus\s+dem|vom)\s+(?:\p{L}+\s+){0,4}?)?(?:wurde\s+(?:\p{L}+\s+)?gefragt|kam\s+(?:\p{L}+\s+)?(?:die|eine)\s+frage\s+auf|wurde\s+(?:die|eine)\s+frage\s+(?:gestellt|aufgeworfen)|stellte\s+sich\s+(?:die|eine)\s+frage)\s*,?\s*(?=(?:ob|wie|wann|wer|was|welche[mnrs]?|wo|warum)\s)/giu;
+  /(^|[.?!]\s+)(?:(?:bei\s+uns\s+)?(?:im|in\s+(?:der|einer|unserer|unserem)|aus\s+dem|vom)\s+(?:\p{L}+\s+){0,4}?)?(?:wurde\s+(?:\p{L}+\s+)?gefragt|kam\s+(?:\p{L}+\s+)?(?:die|eine)\s+frage(?:\s+auf)?|wurde\s+(?:die|eine)\s+frage\s+(?:gestellt|aufgeworfen)|stellte\s+sich\s+(?:die|eine)\s+frage)\s*,?\s*(?=(?:ob|wie|wann|wer|was|welche[mnrs]?|wo|warum)\s)/giu;
 
 /**
  * A request to be told what follows ("Können Sie mir sagen, wie hoch …", "Könnten Sie uns bitte mitteilen, ob …"):

@@ -227,6 +227,7 @@ describe('words cut off by a hyphen (query planning)', () => {
   it('drops a report of where the question came up ("Im Gemeinderat wurde gefragt, ob …")', () => {
     expect(cleaned('Im Gemeinderat wurde gefragt, ob ein freier Träger die Aufgabe übernehmen könnte.')).toBe('ob ein freier Träger die Aufgabe übernehmen könnte.');
     expect(cleaned('in der letzten Sitzung des Gemeinderats kam die Frage auf, was eine Integrationsmanagerin macht.')).toBe('was eine Integrationsmanagerin macht.');
+    expect(cleaned('Aus dem Gemeinderat kam die Frage, was eine Integrationsmanagerin macht.')).toBe('was eine Integrationsmanagerin macht.');
     expect(cleaned('Wer sitzt im Gemeinderat?')).toBe('Wer sitzt im Gemeinderat?');
   });
 
