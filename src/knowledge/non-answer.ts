@@ -38,19 +38,20 @@ export function statesNothing(lead: string): boolean {
   return INDIRECT_QUESTION.test(sentence) && NOT_STATED.test(sentence);
 }
 
-const sentences = (text: string): string[] => text.trim().split(/(?<=[.!?])\s+/u);
+/** The sentences of a text, line breaks of the Markdown source read as spaces. */
+const sentences = (text: string): string[] => text.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?])\s/u);
 
-/** How many topic words of the question itself (not only synonyms; programme terms aside) a sentence names. */
-function askedNamed(sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer): number {
+/**
+ * How many topic words of the question itself (not only synonyms of them) a sentence names; programme terms
+ * (Integrationsmanagement) count only with `programme`, they are named everywhere.
+ */
+function askedNamed(sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer, programme = false): number {
   const terms = termsOf(sentence, analyzer);
-  return plan.groups.filter((g) => !g.generic && !g.core && g.own.some((t) => terms.has(t))).length;
+  return plan.groups.filter((g) => !g.generic && (programme || !g.core) && g.own.some((t) => terms.has(t))).length;
 }
 
-/** Whether a sentence names a topic word of the question itself (not only a synonym of it). */
-function namesAsked(sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer): boolean {
-  const terms = termsOf(sentence, analyzer);
-  return plan.groups.some((g) => !g.generic && g.own.some((t) => terms.has(t)));
-}
+/** Whether a sentence names a topic word of the question itself, a programme term included. */
+const namesAsked = (sentence: string, plan: QueryPlan, analyzer: GermanAnalyzer): boolean => askedNamed(sentence, plan, analyzer, true) > 0;
 
 /** Fewest topic words a "not confirmed" sentence names to speak of the question better than the lead. */
 const MIN_OPEN_NAMED = 2;
@@ -70,7 +71,7 @@ export function leavesOpen(passageText: string, answer: { lead: string; referral
   if (statesNothing(first) && namesAsked(first, plan, analyzer)) return true;
   if (answer.referral !== null && sentences(answer.referral).some((s) => statesNothing(s) && namesAsked(s, plan, analyzer))) return true;
   const led = askedNamed(first, plan, analyzer);
-  return sentences(passageText.replace(/\s+/gu, ' ')).some((s) => {
+  return sentences(passageText).some((s) => {
     if (!statesNothing(s)) return false;
     const named = askedNamed(s, plan, analyzer);
     return named >= MIN_OPEN_NAMED && named > led;
