@@ -50,9 +50,15 @@ const METHOD_QUESTION = new RegExp(
   'iu',
 );
 
+/**
+ * A question for the basis of an amount, which it names in a clause of its own ("Wonach wurde ausgerechnet, wie viel
+ * jeder Kreis bekommt?", "Nach welcher Zahl richtete sich, wie viel Geld eine Gemeinde bekam?"): it asks for the basis.
+ */
+const BASIS_QUESTION = /^\s*(?:wonach|wovon|nach\s+welche[mnrs]?\s+\p{L}+)\b[^?]*?,\s*(?:wie\s*viel|wieviel|wie\s+hoch|welche[mnrs]?\s+(?:Betr[äa]g|Summe|H[öo]he))/iu;
+
 /** What a question asks of an amount: `asks` money or a number (or nothing), `howMuch` the amount itself. */
 export function amountAsked(text: string): { asks: 'money' | 'number' | null; howMuch: boolean } {
-  const method = METHOD_QUESTION.test(text);
+  const method = METHOD_QUESTION.test(text) || BASIS_QUESTION.test(text);
   const asked = amountWordsAsked(text);
   const asks = method ? null : MONEY_QUESTION.test(asked) ? 'money' : NUMBER_QUESTION.test(asked) ? (MONEY_NOUN.test(asked) ? 'money' : 'number') : null;
   const howMuch = !method && (NUMBER_QUESTION.test(asked) || HOW_MUCH.test(asked));

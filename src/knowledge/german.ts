@@ -27,6 +27,8 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   'unsre', 'unsrer', 'unsren', 'unsrem', 'unsres', 'per', 'normal', 'normalerweise', 'üblicherweise', 'ungefähr',
   // "bis wann nochmal?": asking again, no content.
   'nochmal', 'nochmals',
+  // "Wir überlegen, … – geht das?": the writer deliberating, not what is asked.
+  'überlegen', 'überlege', 'überlegt', 'überlegten',
   // Prepositions fused with "das" (fürs Vorjahr, ans RP, aufs Konto).
   'fürs', 'ans', 'aufs', 'ums', 'übers', 'durchs', 'vors'];
 

@@ -70,6 +70,14 @@ export function leavesOpen(passageText: string, answer: { lead: string; referral
   const first = sentences(answer.lead)[0] ?? '';
   if (statesNothing(first) && namesAsked(first, plan, analyzer)) return true;
   if (answer.referral !== null && sentences(answer.referral).some((s) => statesNothing(s) && namesAsked(s, plan, analyzer))) return true;
+  // The noun the question asks for ("Welche zusätzliche Voraussetzung …?") named as what a sentence says is open: in its
+  // subject ("Welche … weitere Voraussetzung … hinzukommen muss, ist nicht bekannt"), not in what it adds after a comma.
+  const asked = plan.groups.filter((g) => g.asked === true && !g.generic && !g.core);
+  const open = (s: string): boolean => {
+    const terms = termsOf(s.split(',')[0]!, analyzer);
+    return asked.some((g) => g.own.some((t) => terms.has(t)));
+  };
+  if (asked.length > 0 && sentences(passageText).some((s) => statesNothing(s) && open(s))) return true;
   const led = askedNamed(first, plan, analyzer);
   return sentences(passageText).some((s) => {
     if (!statesNothing(s)) return false;

@@ -5,7 +5,7 @@
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
 import { correctFunctionWords } from './function-words.js';
-import { completeTruncated, expandAbbreviatedCompounds, dropFrames, joinSplitWords, namePreviousYear } from './question-text.js';
+import { completeTruncated, expandAbbreviatedCompounds, dropFrames, joinSplitWords, namePreviousYear, nameShortYears } from './question-text.js';
 import { questionFacets, type QuestionFacets } from './consistency.js';
 import { foldWord, isStopword, stripGender, verbVariants } from './german.js';
 import { isOffTopicWord, type CompiledSynonyms } from './synonyms.js';
@@ -155,7 +155,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const { truncated } = cleaned;
   const shown = correctFunctionWords(cleaned.text, (w) => analyzer.vocabulary.words.has(w));
   const abbreviationTerms = (a: string): readonly string[] | undefined => synonyms.abbreviations.get(a)?.own ?? synonyms.abbreviations.get(foldWord(a))?.own;
-  const text = namePreviousYear(joinSplitWords(expandAbbreviatedCompounds(completeTruncated(dropFrames(shown), analyzer), analyzer, abbreviationTerms), analyzer));
+  const text = nameShortYears(namePreviousYear(joinSplitWords(expandAbbreviatedCompounds(completeTruncated(dropFrames(shown), analyzer), analyzer, abbreviationTerms), analyzer)));
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
   const add = (group: QueryGroup): void => {

@@ -54,6 +54,20 @@ export function namePreviousYear(text: string): string {
   return text.replace(LAST_YEAR, (whole) => (/^(?:das|dem|des|im)\s/iu.test(whole) ? `${whole.split(/\s+/u)[0]} Vorjahr` : 'Vorjahr'));
 }
 
+/** Two consecutive years written with two digits ("23/24"), not part of a date or a longer number. */
+const SHORT_SPAN = /(?<![\d.,/])([1-3]\d)\s*\/\s*([1-3]\d)(?![\d.,/])/gu;
+
+/**
+ * A span of two years written short, named with its century: "die Soforthilfe 23/24" → "die Soforthilfe 2023/24"
+ * (consistency.ts reads the span; the second year is no number of its own). Only consecutive years count: "12/15" is
+ * no span.
+ *
+ * @example nameShortYears('soforthilfe 23/24 pro jahr') // 'soforthilfe 2023/24 pro jahr'
+ */
+export function nameShortYears(text: string): string {
+  return text.replace(SHORT_SPAN, (whole, a: string, b: string) => (Number(b) === Number(a) + 1 ? `20${a}/${b}` : whole));
+}
+
 /** A word cut off by a hyphen before "und"/"oder" and the compound that completes it (a few lower-case words later). */
 const TRUNCATED = /(\p{L}{2,})-(\s+(?:und|oder|bzw\.?|sowie)\s+(?:\p{Ll}+\s+){0,2})(\p{L}{6,})/gu;
 

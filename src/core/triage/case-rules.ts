@@ -59,6 +59,8 @@ const DEADLINE_ITEM = String.raw`${SPECIFIC}${ATTRIBUTES}\s+(?:${ITEM}|\w*(?:abg
 /** Past participles and states of an item the RP handles ("ausgezahlt", "raus"). */
 const STATUS =
   '(?:ausgezahlt|ausbezahlt|ueberwiesen|angewiesen|verschickt|versandt|versendet|zugestellt|erlassen|erteilt|bearbeitet|geprueft|entschieden|beschieden|bewilligt|genehmigt|freigegeben|gutgeschrieben|eingegangen|angekommen|raus|fertig|abgeschlossen|unterwegs)';
+/** Taking something into an item of the case ("in unseren Bescheid aufnehmen", "im Mittelabruf berücksichtigen"). */
+const INCLUDE = '(?:aufnehmen|einarbeiten|einbeziehen|ergaenzen|beruecksichtigen|nachtragen|einrechnen|einbauen|uebernehmen)';
 /** Asking the RP to act, formally or as colleagues write in Teams ("könnt ihr", "kannst du"). */
 const ASKED = String.raw`\b(?:(?:koennen|koennten|wuerden)\s+sie|(?:koennt|koenntet|wuerdet)\s+ihr|(?:kannst|koenntest|wuerdest)\s+du)\b`;
 const WE_ASK = String.raw`(?<!\bwie\s)\b(?:koennen|koennten|duerfen|duerften)\s+(?:wir|ich)\b`;
@@ -78,6 +80,9 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         String.raw`${ASKED}${NOT_A_RULE}\s+${FILLERS}${SPECIFIC}${ATTRIBUTES}\s+\w*(?:bescheid|bescheids|bescheides|rueckforderung|kuerzung)\b.{0,40}?\b(?:erlaeutern|erklaeren)\b`,
         // "Können Sie uns für unsere Stelle den höheren Fördersatz bewilligen?" (TRIAGE.md "Können Sie uns genehmigen …").
         String.raw`${ASKED}${NOT_A_RULE}\s+(?:uns|mir)\b.{0,80}?\b(?:bewilligen|genehmigen|gewaehren|zusagen)\b`,
+        // "Können Sie die Kosten bitte noch in unseren Bescheid für 2025 aufnehmen?", "Bitte nehmen Sie … in den Antrag auf."
+        String.raw`${ASKED}${NOT_A_RULE}.{0,60}?\b(?:in|im|ins)\s+${SPECIFIC_ITEM}.{0,40}?\b${INCLUDE}\b`,
+        String.raw`\bbitte\s+(?:nehmen|tragen|arbeiten|rechnen)\s+sie${NOT_A_RULE}\b.{0,60}?\b(?:in|im|ins)\s+${SPECIFIC_ITEM}.{0,40}?\b(?:auf|ein|nach)\b`,
         // "Können Sie prüfen, ob die Rate angewiesen wurde?", "Bitte prüfen Sie, ob …"
         String.raw`(?:${ASKED}\s+${FILLERS}|\bbitte\s+)${CHECK_VERB}(?:\s+sie)?\b${NOT_A_RULE},?\s+(?:ob|dass|wann|warum|wieso|weshalb)\s+(?:\w+\s+){0,2}?${SPECIFIC_ITEM}`,
         // "Können wir die Frist für den VN verlängern?", "Dürfen wir den Sachbericht später abgeben?"

@@ -64,6 +64,20 @@ const OUT_OF_SCOPE_BUT_PROGRAMME: (typeof OUTCOME_POLICY)[AskOutcome] = {
   reason: 'Die Wissensbasis hält die Frage für fachfremd, sie nennt aber Begriffe des Förderprogramms',
 };
 
+/** The programme named in English in a question not in German ("integration management", "integration managers"). */
+const FOREIGN_PROGRAMME_TERMS = /\bintegration\s+manag\w*|\bpact\s+for\s+integration\b/;
+
+/**
+ * A question about the programme not written in German: the reply (in German and English) asks for the question in
+ * German and names the contact. That is its answer; no case worker needs to look at it (an own-case matter written
+ * in English is one by the application stage).
+ */
+const NOT_GERMAN_PROGRAMME: (typeof OUTCOME_POLICY)[AskOutcome] = {
+  intent: 'general_question',
+  ticket: false,
+  reason: 'Frage zum Förderprogramm, nicht auf Deutsch: die Antwort bittet auf Deutsch und Englisch um die Frage auf Deutsch und nennt den Kontakt',
+};
+
 const OTHER_KIND_LABELS: Record<OtherKind, string> = {
   auto_reply: 'Automatische Antwort (z. B. Abwesenheitsnotiz)',
   bounce: 'Unzustellbarkeitsmeldung',
@@ -200,14 +214,17 @@ const applicationStage: Stage = ({ application }) =>
     : null;
 
 const knowledgeStage: Stage = ({ prepared, answer, application }) => {
-  const programme = answer.outcome === 'out_of_scope' ? PROGRAMME_TERMS.exec(prepared.both.folded) : null;
-  const policy = programme === null ? OUTCOME_POLICY[answer.outcome] : OUT_OF_SCOPE_BUT_PROGRAMME;
+  // Not in German, the programme counts where it is asked about (subject or question), not where an offer names it.
+  const foreign = answer.outcome === 'out_of_scope' && answer.language !== undefined;
+  const source = foreign ? prepared.asked : prepared.both;
+  const programme = answer.outcome === 'out_of_scope' ? (PROGRAMME_TERMS.exec(source.folded) ?? (foreign ? FOREIGN_PROGRAMME_TERMS.exec(source.folded) : null)) : null;
+  const policy = programme === null ? OUTCOME_POLICY[answer.outcome] : foreign ? NOT_GERMAN_PROGRAMME : OUT_OF_SCOPE_BUT_PROGRAMME;
   const confidence = answer.confidence.toFixed(2).replace('.', ',');
   const head =
     policy.intent === 'general_question'
       ? [`Allgemeine Frage zu den Förderregeln (Punkte ${application.score}, unter ${APPLICATION_THRESHOLD})`, `${policy.reason} (Konfidenz ${confidence})`]
       : [answer.message === undefined ? policy.reason : `${policy.reason}: ${answer.message}`];
-  const term = programme === null ? [] : [`Begriff des Förderprogramms: „${originalSlice(prepared.both, programme.index, programme.index + programme[0].length)}“`];
+  const term = programme === null ? [] : [`Begriff des Förderprogramms: „${originalSlice(source, programme.index, programme.index + programme[0].length)}“`];
   return { intent: policy.intent, ticket: policy.ticket, reasons: [...head, ...term, ...application.hits.map(describe)] };
 };
 

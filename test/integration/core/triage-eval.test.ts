@@ -141,6 +141,15 @@ describe('triage development sets (TRIAGE.md)', () => {
   // "vom Land … nicht bestätigt", labelled for a person as unseen-12 k18, while questions-2 d2-28 of ../shared takes
   // the passage as the answer, so it stays answered). Then "neu bewilligte" is an attribute, "passen Sie … an" a
   // request and "nochmal" a filler: 1.00 intent, 0.96 ticket (q1 left).
+  // test/fixtures/triage/unseen-18.jsonl: 24 enquiries of the thirteenth round (2026-12-07, fourth session); first
+  // measured on 4df0883: 0.96 intent, 0.88 ticket (u3: "wir überlegen, unsere volle IM-Stelle … aufzuteilen – geht
+  // das förderrechtlich überhaupt?" not answered; u7: an English question naming the Integrationsmanagement, handed to
+  // a person; u18: the further requirement of the qualification without a degree, which the source breaks off, answered;
+  // u23: "Können Sie die Kosten bitte noch in unseren Bescheid für 2025 aufnehmen?" beside a rule question). Then
+  // "überlegen" is a filler, a question about the programme not in German is answered by the language note (no ticket;
+  // unseen-14 v13 labels it so, unseen-5 g19 "other", which it no longer is), the noun asked for in a sentence saying
+  // it is not known hands over (non-answer.ts) and taking something into the own Bescheid is a request (case-rules.ts):
+  // 1.00 / 1.00.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -160,6 +169,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-15.jsonl',
     'test/fixtures/triage/unseen-16.jsonl',
     'test/fixtures/triage/unseen-17.jsonl',
+    'test/fixtures/triage/unseen-18.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

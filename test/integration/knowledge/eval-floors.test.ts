@@ -405,6 +405,20 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-20.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.9, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-17.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-18.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-21 (35: 28 with a passage, 3 everyday, 4 the knowledge base cannot answer), typos-18 (15), wrapped-19 (12):
+  // a thirteenth round on 2026-12-07 (fourth session) by another helper (newcomers, council members and the Kämmerei
+  // in everyday words; replies with quoted history, a forward, disclaimers). First measurement on 4df0883: unseen-21
+  // hit@1 0.857 (MiniSearch 0.821), answered 0.786, precision 0.875, wrong 3 (k13: how the Ukraine aid 2022 was
+  // split among the Kreise, answered from the aid's own passage; k30: which degree subjects count, which the sources
+  // do not list; k34: the Kreise's application deadline for 2026, which they do not name); typos-18 0.867 (0.867) /
+  // 0.800 / 0.917, wrong 1 (y12: the training topic added in 2020, answered from the FAQ's restatement without it);
+  // wrapped-19 0.917 (0.750) / 0.917 / 0.909, wrong 1 (w3: one Sachbericht for two welfare associations, answered from
+  // the passage on Träger). All below target. Then "Kriegsflüchtlinge" are Flüchtlinge (synonyme.yaml, k28) and "23/24"
+  // is the span 2023/24 (question-text.ts, y14): unseen-21 0.857 / 0.821 / 0.880, typos-18 0.867 / 0.867 / 0.923.
+  // Floors at today's values.
+  'test/fixtures/knowledge/unseen-21.jsonl': { kind: 'questions', hit1: 0.85, answered: 0.82, precision: 0.87, maxWrong: 3 },
+  'test/fixtures/knowledge/typos-18.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.86, precision: 0.92, maxWrong: 1 },
+  'test/fixtures/knowledge/wrapped-19.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

@@ -55,6 +55,9 @@ const MATTERS: MatterCase[] = [
   { text: 'könnt ihr bestätigen, dass unser Sachbericht angekommen ist? haben ihn am 12.3. per Post geschickt.', signal: DECISION },
   { text: 'Wir bitten um Prüfung der Zahlung vom März.', signal: DECISION, category: 'auszahlung' },
   { text: 'Können Sie den Mittelabruf freigeben?', signal: DECISION, category: 'auszahlung' },
+  // Take something into an item of the own case.
+  { text: 'Könnten Sie die Fahrtkosten bitte noch in unseren Mittelabruf für das zweite Halbjahr aufnehmen?', signal: DECISION, category: 'auszahlung' },
+  { text: 'Bitte nehmen Sie die zweite Teilzeitkraft noch in den Bescheid auf.', signal: DECISION },
   { text: 'Könnten Sie uns den Bescheid bitte noch einmal zuschicken?', signal: DECISION },
   { text: 'Bitte senden Sie uns den Bescheid erneut zu.', signal: DECISION },
   { text: 'Bitte bestätigen Sie den Eingang des Verwendungsnachweises.', signal: DECISION, category: 'verwendungsnachweis' },

@@ -55,6 +55,9 @@ describe('stopwords', () => {
     ['wie', true],
     ['können', true],
     ['nochmal', true],
+    // "Wir überlegen, … – geht das?": the writer deliberating.
+    ['überlegen', true],
+    ['überlegt', true],
     ['mittel', false],
     ['dritte', false],
     ['förderung', false],

@@ -126,6 +126,10 @@ describe(fit.name, () => {
     expect(fitOf('Wie wurde ausgerechnet, wie viel jeder Kreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Wie wird berechnet, wie viel Geld ein Landkreis bekommt?', planning).amountMissing).toBe(false);
     expect(fitOf('Welcher Betrag entfällt auf jeden Kreis?', planning).amountMissing).toBe(true);
+    // The basis asked first, the amount it is for in a clause of its own ("Wonach …, wie viel …").
+    expect(fitOf('Wonach wurde 2019 festgelegt, wie viel Geld jeder Kreis bekam?', planning).amountMissing).toBe(false);
+    expect(fitOf('Nach welcher Größe richtet sich, wie hoch der Zuschuss einer Gemeinde ist?', planning).amountMissing).toBe(false);
+    expect(fitOf('Wie viel Geld bekam jeder Kreis, und wonach richtete sich das?', planning).amountMissing).toBe(true);
     // "Welcher Stichtag …" asks for a date, whatever amount it is for.
     expect(fitOf('Welcher Stichtag war für die Höhe der Mittel 2017 entscheidend?', planning).amountMissing).toBe(false);
     // The plural asks for amounts too ("Mit welchen Beträgen …").
@@ -257,6 +261,15 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(plan.groups.map((g) => g.word)).not.toContain('21');
     expect(plan.facets.years).toEqual([[2020, 2021]]);
     expect(planQuery('Gab es 21 Stellen?', analyzer, synonyms).groups.map((g) => g.word)).toContain('21');
+  });
+
+  it('reads two consecutive years written with two digits ("23/24") as a span of years', () => {
+    const plan = planQuery('wie viel gab es 21/22 fuer die kreise?', analyzer, synonyms);
+    expect(plan.facets.years).toEqual([[2021, 2022]]);
+    expect(plan.groups.map((g) => g.word)).not.toContain('22');
+    // No span: not consecutive, or part of a date or a decimal.
+    expect(planQuery('Gilt das für 12/15 Stellen?', analyzer, synonyms).facets.years).toEqual([]);
+    expect(planQuery('Frist bis 30.11/12?', analyzer, synonyms).facets.years).toEqual([]);
   });
 
   it('names the previous year as the sources do ("für das vergangene Jahr" → "für das Vorjahr")', () => {

@@ -48,6 +48,15 @@ describe('questions the sources leave open, on the shipped knowledge', () => {
     expect(result.suggestions.map((s) => s.passageId)).toEqual([offered]);
   });
 
+  it('hands over when the noun asked for is what the passage says is not known', () => {
+    // "Welche … weitere Voraussetzung …, ist nicht bekannt": the source text breaks off there.
+    const result = kb.ask('Welche weitere Voraussetzung muss bei der Variante ohne Studium noch erfüllt sein?');
+    expect(result.outcome).toBe('handover');
+    expect(result.suggestions.map((s) => s.passageId)).toContain('im#qualifikation');
+    // The qualification itself is stated: that question is answered from the same passage.
+    expect(kb.ask('Welche Qualifikation braucht eine Integrationsmanagerin?').answer?.passageId).toBe('im#qualifikation');
+  });
+
   it('answers from the same passage where the open detail is not what was asked', () => {
     const result = kb.ask('Welche Kosten sind beim Festbetrag abgedeckt?');
     expect(result.outcome).toBe('answer');
