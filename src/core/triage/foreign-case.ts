@@ -9,6 +9,21 @@
  * below the threshold, as "unser Projekt" alone does in German.
  */
 import { re, type TextRule } from './patterns.js';
+import type { Intent } from './types.js';
+
+/** The programme named in English in a question not in German ("integration management", "integration managers"). */
+export const FOREIGN_PROGRAMME_TERMS = /\bintegration\s+manag\w*|\bpact\s+for\s+integration\b/;
+
+/**
+ * The decision on a question about the programme not written in German: the reply (in German and English) asks for
+ * the question in German and names the contact. That is its answer; no case worker needs to look at it (an own-case
+ * matter written in English is one by the rules below).
+ */
+export const NOT_GERMAN_PROGRAMME: { intent: Intent; ticket: boolean; reason: string } = {
+  intent: 'general_question',
+  ticket: false,
+  reason: 'Frage zum Förderprogramm, nicht auf Deutsch: die Antwort bittet auf Deutsch und Englisch um die Frage auf Deutsch und nennt den Kontakt',
+};
 
 /** Documents, money and decisions of one's own case, in English. */
 const CASE_ITEM = String.raw`(?:grant|grants|application|applications|funding|funds|(?:funding\s+)?notice|decision|award|approval|payment|payments|install?ments?|tranche|reimbursement|claim|report|statement|proof\s+of\s+use|budget|deadline|post|position|project|file|case|contract)`;

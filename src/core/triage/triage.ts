@@ -19,7 +19,7 @@
 import type { AskOutcome, AskResult, KnowledgeAnswerer } from '../knowledge.js';
 import type { RouteResult, Router } from '../routing.js';
 import { PROGRAMME_TERMS } from './categories.js';
-import { FOREIGN_CASE_RULES } from './foreign-case.js';
+import { FOREIGN_CASE_RULES, FOREIGN_PROGRAMME_TERMS, NOT_GERMAN_PROGRAMME } from './foreign-case.js';
 import { APPLICATION_RULES, APPLICATION_THRESHOLD, CONTEXT_MAX, CONTEXT_RULES } from './rules.js';
 import { OTHER_THRESHOLD, type OtherKind } from './other.js';
 import { categorise, detectOther, isCourtesyOnlyFolded, isThanksAcknowledgementFolded, scoreText, type RuleHit, type Score } from './signals.js';
@@ -62,20 +62,6 @@ const OUT_OF_SCOPE_BUT_PROGRAMME: (typeof OUTCOME_POLICY)[AskOutcome] = {
   intent: 'general_question',
   ticket: true,
   reason: 'Die Wissensbasis hält die Frage für fachfremd, sie nennt aber Begriffe des Förderprogramms',
-};
-
-/** The programme named in English in a question not in German ("integration management", "integration managers"). */
-const FOREIGN_PROGRAMME_TERMS = /\bintegration\s+manag\w*|\bpact\s+for\s+integration\b/;
-
-/**
- * A question about the programme not written in German: the reply (in German and English) asks for the question in
- * German and names the contact. That is its answer; no case worker needs to look at it (an own-case matter written
- * in English is one by the application stage).
- */
-const NOT_GERMAN_PROGRAMME: (typeof OUTCOME_POLICY)[AskOutcome] = {
-  intent: 'general_question',
-  ticket: false,
-  reason: 'Frage zum Förderprogramm, nicht auf Deutsch: die Antwort bittet auf Deutsch und Englisch um die Frage auf Deutsch und nennt den Kontakt',
 };
 
 const OTHER_KIND_LABELS: Record<OtherKind, string> = {
