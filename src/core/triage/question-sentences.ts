@@ -40,6 +40,8 @@ export function splitSentences(paragraph: string): string[] {
     const end = m.index + m[1]!.length + m[2]!.length;
     if (!endsSentence(paragraph, m.index, m[1]!, end + m[3]!.length)) continue;
     const sentence = paragraph.slice(start, end).trim();
+    // A condition before a colon ("Wenn wir … nehmen: Ist das erlaubt?") belongs to the question it conditions.
+    if (m[1]!.startsWith(':') && STATED_CONDITION.test(foldPlain(sentence))) continue;
     if (sentence !== '') out.push(sentence);
     start = end;
   }
@@ -47,6 +49,9 @@ export function splitSentences(paragraph: string): string[] {
   if (rest !== '') out.push(rest);
   return out.flatMap((sentence) => sentence.split(OPENER).filter((part) => part.trim() !== ''));
 }
+
+/** A clause stating the condition of what follows. */
+const STATED_CONDITION = /^(?:wenn|falls|sofern|soweit|angenommen|vorausgesetzt|(?:fuer\s+den|im)\s+fall)\b/;
 
 /**
  * A capitalised question word after a word and a space opens a sentence even without a full stop before it: in
@@ -123,6 +128,7 @@ export function sentenceRole(sentence: string): SentenceRole {
   if (folded.endsWith(':') || (folded.length <= LEAD_IN_MAX_CHARS && LEAD_IN.test(folded))) return 'lead_in';
   return 'context';
 }
+
 
 /** Topic words a lead-in names after "Frage zu …" ("Ich habe eine Frage zum Sachbericht:" → "Sachbericht"). */
 const LEAD_IN_TOPIC = /\b(?:frage|fragen|anfrage|rueckfrage|nachfrage|anliegen)\s+(?:zu[mr]?|bezueglich|bzgl\.?|wegen|betreffend|betreffs|ueber|hinsichtlich|zum\s+thema|im\s+zusammenhang\s+mit)\s+(.+)$/;

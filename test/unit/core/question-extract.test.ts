@@ -367,6 +367,10 @@ describe(splitSentences.name, () => {
     ['Az.: RPS15-5512 um 10:12 eingegangen. ok', ['Az.: RPS15-5512 um 10:12 eingegangen. ok']],
     ['Pakt-Assistent Wie viele Geflüchtete soll ein Integrationsmanager betreuen?', ['Pakt-Assistent', 'Wie viele Geflüchtete soll ein Integrationsmanager betreuen?']],
     ['Wir wissen nicht, wie lange das dauert und was gilt.', ['Wir wissen nicht, wie lange das dauert und was gilt.']],
+    // A condition before a colon belongs to the question it conditions; a heading before a colon does not.
+    ['Falls die Kollegin ausfällt: Wer vertritt sie?', ['Falls die Kollegin ausfällt: Wer vertritt sie?']],
+    ['Wenn keine Hausbesuche möglich sind: Was müssen wir anbieten?', ['Wenn keine Hausbesuche möglich sind: Was müssen wir anbieten?']],
+    ['Frage zur Vertretung: Wer vertritt sie?', ['Frage zur Vertretung:', 'Wer vertritt sie?']],
   ])('%s', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
   });
