@@ -56,6 +56,12 @@ describe(askInContext.name, () => {
     expect(askInContext(alone, extracted)).toMatchObject({ outcome: 'answer', question: extracted.text });
   });
 
+  it('takes the answer in context when the question speaks of the writer ("mein", "meine") whom the context introduces', () => {
+    const text = 'Ich arbeite seit Montag als Integrationsmanagerin beim Landratsamt. Welche meiner Aufgaben schreibt das Programm vor?';
+    const ask = (q: string): AskResult => (q === text ? result(q, 'answer', 'im#zweck') : result(q, 'suggest', 'kontakt#bewilligungsstelle'));
+    expect(askInContext(ask, extractQuestion({ text }))).toMatchObject({ outcome: 'answer', question: text });
+  });
+
   it('asks a question about a time named before ("damals") with every earlier sentence of context', () => {
     const text =
       'Wir ordnen die Unterlagen zur Soforthilfe 2023/2024. Die Stelle ist neu besetzt worden. Durfte der Landkreis einen Teil dieser Mittel an Träger weiterreichen? Und bis wann musste der Antrag damals eingegangen sein?';
