@@ -39,6 +39,16 @@ const CONTRACTIONS = new Map([
   ['obs', 'ob es'],
   // A filler cut short in a hurry.
   ['eigentl', 'eigentlich'],
+  // Swabian and spoken forms ("kann ma …", "isch des …", "…, gell?").
+  ['ma', 'man'],
+  ['isch', 'ist'],
+  ['net', 'nicht'],
+  ['nix', 'nichts'],
+  ['gehn', 'gehen'],
+  ['warns', 'waren es'],
+  ['wollns', 'wollen es'],
+  ['beschte', 'besten'],
+  ['gell', 'oder'],
 ]);
 
 /** True when `a` and `b` differ by one insertion, deletion, substitution or swap of neighbouring letters. */

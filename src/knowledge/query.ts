@@ -190,6 +190,7 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
     const entry = synonyms.abbreviations.get(key) ?? synonyms.abbreviations.get(foldWord(key));
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(key))) continue;
     abbreviated.add(foldWord(raw));
+    abbreviated.add(stripGender(foldWord(raw)));
     abbreviated.add(foldWord(key));
     const core = [...entry.own, ...entry.related].some((t) => synonyms.core.has(t));
     add({ word: foldWord(raw), own: entry.own, related: entry.related, offTopic: false, core, noun: true, parts: [], generic: false, abbreviation: true });

@@ -118,6 +118,9 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         String.raw`\b(?:ist|sind)${NOT_A_RULE}\s+${STATUS_ITEM}[^.?!]{0,80}?\b(?:schon|bereits|inzwischen|mittlerweile|endlich|jetzt)\b.{0,30}?\b${STATUS}\b`,
         String.raw`\b(?:wurde|wurden)${NOT_A_RULE}\s+${STATUS_ITEM}.{0,40}?\b${STATUS}\b`,
         String.raw`\bhaben\s+sie${NOT_A_RULE}\s+${STATUS_ITEM}.{0,40}?\b(?:erhalten|bekommen|${STATUS})\b`,
+        // What the writer sent, named before: "wir hatten unseren … geschickt – ist der bei Ihnen angekommen?"
+        String.raw`\b(?:ist|sind)\s+(?:der|die|das|er|sie|es)\s+(?:\w+\s+){0,2}?bei\s+ihnen\s+(?:\w+\s+){0,2}?(?:angekommen|eingegangen)\b`,
+        String.raw`\bhaben\s+sie\s+(?:ihn|sie|es|den|die|das)\s+(?:\w+\s+){0,2}?(?:erhalten|bekommen)\b`,
       ].join('|'),
     ),
   },

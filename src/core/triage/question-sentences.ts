@@ -143,8 +143,9 @@ export function leadInTopic(sentence: string): string {
 }
 
 /**
- * Words that point back to what a previous sentence said ("dafür", "diese Stelle", "ist das zulässig?", "den Rest"): a
- * question with one of them needs the sentence before it.
+ * Words that point back to what a previous sentence said ("dafür", "diese Stelle", "ist das zulässig?", "den Rest"), or
+ * to the writer it introduced ("mein Auftrag" after "Ich fange als Integrationsmanagerin an."): a question with one of
+ * them needs the sentence before it.
  */
 const ANAPHORA =
   /(?<![,;]\s?)\bdamit\b|\b(?:dafuer|dazu|dagegen|daran|darin|hierfuer|hierzu|hiervon|hierbei|dort|dorthin|davon|dabei|darauf|darueber|deswegen|deshalb|daher|darum|dadurch|trotzdem|dies|dieser|diese|diesem|diesen|dieses|sowas|solche[rnms]?|sie\s+(?:muss|darf|kann|soll)|derartige\w*)\b|\b(?:sich|man|wir|ich|es|uns|mir)\s+das\b|\bdas\s+(?:auch|noch|dann|so|trotzdem|hinten|ueberhaupt)\b|\b(?:ist|war|geht|ging|waere|wird|wuerde|gilt|galt|klappt|reicht|hat|hatte|haette|bedeutet|heisst|aendert|bringt|zaehlt|betrifft)\s+das\b|\bdas\s+(?:\w+\s+)?(?:moeglich|zulaessig|erlaubt|foerderfaehig|ok|okay|in\s+ordnung|machbar)\b|\bso\s+(?:etwas|was)\b|\b(?:den|der|dem|des)\s+rest(?:betrag|betrags|geld|geldes|mittel)?\b|\bdie\s+restmittel\b|\bdas\s+(?:uebrige|restliche)\b|\bmein(?:e|em|en|er|es)?\b/;

@@ -150,6 +150,12 @@ describe('triage development sets (TRIAGE.md)', () => {
   // unseen-14 v13 labels it so, unseen-5 g19 "other", which it no longer is), the noun asked for in a sentence saying
   // it is not known hands over (non-answer.ts) and taking something into the own Bescheid is a request (case-rules.ts):
   // 1.00 / 1.00.
+  // test/fixtures/triage/unseen-19.jsonl: 24 enquiries of the fourteenth round (2026-12-07, fourth session); first
+  // measured on 6e8a02c: 0.92 intent, 0.88 ticket (s3: "sind fortbildungen für unsre IMlerin extra förderfähig …",
+  // "IMlerin" also read as an unknown word; s19: "wir hatten unseren … geschickt – ist der bei Ihnen angekommen?" beside
+  // a rule question; s23: phishing, "Ihr Postfach wird gesperrt", "Bestätigen Sie Ihre Zugangsdaten … Link"). Then the
+  // person abbreviation is read once (query.ts), a receipt question with a pronoun asks about the own item
+  // (case-rules.ts) and a blocked mailbox and "Zugangsdaten" are phishing (other.ts): 1.00 / 1.00.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -170,6 +176,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-16.jsonl',
     'test/fixtures/triage/unseen-17.jsonl',
     'test/fixtures/triage/unseen-18.jsonl',
+    'test/fixtures/triage/unseen-19.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

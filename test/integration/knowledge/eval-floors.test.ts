@@ -415,10 +415,23 @@ const FLOORS: Record<string, Floor> = {
   // wrapped-19 0.917 (0.750) / 0.917 / 0.909, wrong 1 (w3: one Sachbericht for two welfare associations, answered from
   // the passage on Träger). All below target. Then "Kriegsflüchtlinge" are Flüchtlinge (synonyme.yaml, k28) and "23/24"
   // is the span 2023/24 (question-text.ts, y14): unseen-21 0.857 / 0.821 / 0.880, typos-18 0.867 / 0.867 / 0.923.
-  // Floors at today's values.
+  // Then a condition before a colon stays with its question (k16) and "mein Auftrag" points back to the sentence
+  // saying who the writer is (k5). Floors at today's values.
   'test/fixtures/knowledge/unseen-21.jsonl': { kind: 'questions', hit1: 0.85, answered: 0.82, precision: 0.87, maxWrong: 3 },
   'test/fixtures/knowledge/typos-18.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.86, precision: 0.92, maxWrong: 1 },
   'test/fixtures/knowledge/wrapped-19.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
+  // unseen-22 (35: 28 with a passage, 3 everyday, 4 the knowledge base cannot answer), typos-19 (15, Swabian touches),
+  // wrapped-20 (12): a fourteenth round on 2026-12-07 (fourth session) by another helper (a Bürgermeister, a
+  // Kreiskämmerer, a Träger, a trainee, a council member; negations, comparisons). Two labels lacked a passage that
+  // states the answer: z5 (kontakt#abgrenzung: "Fragen zum Integrationsmanagement an integrationsmanagement@rps.bwl.de")
+  // and e3 (im#dritte: "deren Ausführungen werden dann in einem gemeinsamen Sachbericht zusammengefasst"). First
+  // measurement on 6e8a02c, before that correction: unseen-22 hit@1 0.964 (MiniSearch 0.893), answered 0.893,
+  // precision 1.000, wrong 0; typos-19 0.867 (0.867) / 0.733 / 0.909 (z5); wrapped-20 0.917 (0.583) / 0.917 / 0.909
+  // (e3); with it typos-19 precision 1.000, wrapped-20 1.000 / 0.917 / 1.000. Then Swabian and spoken forms ("ma",
+  // "isch", "gell", "beschte") are read as function words (function-words.ts): typos-19 0.933 / 0.867 / 1.000.
+  'test/fixtures/knowledge/unseen-22.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.89, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/typos-19.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-20.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

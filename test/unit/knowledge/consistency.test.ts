@@ -200,7 +200,10 @@ describe('programmes and abbreviations a question names (query planning)', () =>
   it('reads "IMler" and "IMlerin" as the people the abbreviation names', () => {
     const withIm = compileSynonyms({ ...EMPTY_SYNONYMS, abkuerzungen: { IM: ['Integrationsmanagement', 'Integrationsmanager'] } }, analyzer);
     for (const q of ['Dürfen unsere IMler das?', 'Darf unsere IMlerin das?']) {
-      expect(planQuery(q, analyzer, withIm).groups.find((g) => g.abbreviation === true)?.own).toContain('integrationsmanagement');
+      const groups = planQuery(q, analyzer, withIm).groups;
+      expect(groups.find((g) => g.abbreviation === true)?.own).toContain('integrationsmanagement');
+      // Only as the abbreviation: no second, unknown word "imler" beside it.
+      expect(groups.filter((g) => g.abbreviation !== true).flatMap((g) => g.own)).not.toContain('iml');
     }
   });
 });

@@ -19,6 +19,10 @@ describe(correctFunctionWords.name, () => {
     // At the start of a sentence, capitalised: "Gibts" is "Gibt es", not the one-edit neighbour "Gibt".
     ['Gibts eine Regel, wie lange?', 'Gibt es eine Regel, wie lange?'],
     ['die kennzahlen fürs vorjahr', 'die kennzahlen für das vorjahr'],
+    // Swabian and spoken forms.
+    ['kann ma des net teilen, gell?', 'kann man des nicht teilen, oder?'],
+    ['isch des so', 'ist des so'],
+    ['wie macht ma des am beschte', 'wie macht man des am besten'],
   ])('reads %j as %j', (typed, read) => {
     expect(correctFunctionWords(typed, unknown)).toBe(read);
   });
