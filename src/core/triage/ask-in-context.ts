@@ -11,7 +11,7 @@
  */
 import type { AskResult } from '../knowledge.js';
 import type { ExtractedQuestion } from './question-extract.js';
-import { refersBack } from './question-sentences.js';
+import { refersBack, splitSentences } from './question-sentences.js';
 
 /**
  * The answer to the extracted question. When it is no answer, the question is asked once more with the context
@@ -23,6 +23,9 @@ import { refersBack } from './question-sentences.js';
  */
 export function askInContext(ask: (question: string) => AskResult, extracted: Pick<ExtractedQuestion, 'text' | 'withContext'>): AskResult {
   const alone = ask(extracted.text);
+  // Only its first sentence can point back to the context: a later one points to the sentences before it, which the
+  // question already holds ("…, ob jeder einen eigenen Bericht abgeben soll. Wie ist das vorgesehen?").
+  const pointsBack = refersBack(splitSentences(extracted.text)[0] ?? extracted.text);
   // A question without a content word of its own ("Wo steht das?") asks about its context sentence.
   if (alone.outcome === 'invalid' && extracted.withContext !== undefined) return ask(extracted.withContext);
   const first = alone.hits[0]?.id;
@@ -30,13 +33,13 @@ export function askInContext(ask: (question: string) => AskResult, extracted: Pi
   // A question that points back ("Läuft deren Förderung …, oder gibt es dafür …?") is answered with its context
   // when that answers too: asked alone it may find the rule of something else that shares its words.
   if (alone.outcome === 'answer') {
-    if (!refersBack(extracted.text)) return alone;
+    if (!pointsBack) return alone;
     const withIt = ask(extracted.withContext);
     return withIt.outcome === 'answer' ? withIt : alone;
   }
   const inContext = ask(extracted.withContext);
   if (inContext.outcome !== 'answer') return alone;
   // A question that points back ("in dieser Phase", "ihn", "dafür") asks about its context: that answer stands.
-  if (refersBack(extracted.text)) return inContext;
+  if (pointsBack) return inContext;
   return inContext.answer?.passageId === first ? inContext : alone;
 }

@@ -62,6 +62,14 @@ describe(askInContext.name, () => {
     expect(askInContext(ask, extractQuestion({ text }))).toMatchObject({ outcome: 'answer', question: text });
   });
 
+  it('keeps the answer alone when only a later sentence of the question points back, to an earlier one it holds', () => {
+    const text = 'Ich arbeite bei einem freien Träger. Die Träger wollen wissen, ob jeder einen eigenen Bericht abgeben soll. Wie ist das vorgesehen?';
+    const extracted = extractQuestion({ text });
+    expect(extracted.text).toBe('Die Träger wollen wissen, ob jeder einen eigenen Bericht abgeben soll. Wie ist das vorgesehen?');
+    const ask = (q: string): AskResult => (q === text ? result(q, 'answer', 'im#dritte') : result(q, 'answer', 'faq#sachberichte'));
+    expect(askInContext(ask, extracted)).toMatchObject({ outcome: 'answer', question: extracted.text });
+  });
+
   it('asks a question about a time named before ("damals") with every earlier sentence of context', () => {
     const text =
       'Wir ordnen die Unterlagen zur Soforthilfe 2023/2024. Die Stelle ist neu besetzt worden. Durfte der Landkreis einen Teil dieser Mittel an Träger weiterreichen? Und bis wann musste der Antrag damals eingegangen sein?';
