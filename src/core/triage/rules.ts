@@ -95,7 +95,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Zahlung fehlt oder stimmt nicht',
     pattern: re(
-      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bueberzahl\w*|\bzu\s+(?:viel|wenig)\b.{0,30}\b(?:erhalten|bekommen|ausgezahlt|ueberwiesen|bewilligt)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*|\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\s+(?:ist|sind|wurde|wurden)\s+(?:\w+\s+){0,2}?(?:nichts|nicht|kein|keine|keinerlei)\b|\b(?:bislang|bisher|noch)\s+(?:ist\s+|sind\s+)?nichts\s+(?:eingegangen|angekommen|ueberwiesen|gutgeschrieben)\b`,
+      String.raw`\b(?:noch\s+)?(?:nicht|keine?n?)\b.{0,40}\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\b|\bnoch\s+(?:nicht|keine?n?)\b.{0,40}\b(?:erhalten|bekommen)\b|\bueberzahl\w*|\bzu\s+(?:viel|wenig)\b.{0,30}\b(?:erhalten|bekommen|ausgezahlt|ueberwiesen|bewilligt)\b|\bwarten\s+(?:wir\s+|ich\s+)?(?:\w+\s+){0,4}?auf\s+(?:\w+\s+){0,2}?\w*(?:zahlung|rate|mittel|bescheid|geld|betrag|bewilligung)\w*|\b(?:eingegangen|angekommen|ausgezahlt|ueberwiesen|gutgeschrieben|ausbezahlt)\s+(?:ist|sind|wurde|wurden)\s+(?:\w+\s+){0,2}?(?:nichts|nicht|kein|keine|keinerlei)\b|\b(?:bislang|bisher|noch)\s+(?:ist\s+|sind\s+)?nichts\s+(?:eingegangen|angekommen|ueberwiesen|gutgeschrieben)\b|\b(?:nicht|nichts|kein\w*)\s+(?:\w+\s+){0,2}?auf\s+(?:dem|unserem|unser)\s+konto\b`,
     ),
   },
   {
