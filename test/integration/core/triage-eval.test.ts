@@ -156,6 +156,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // a rule question; s23: phishing, "Ihr Postfach wird gesperrt", "Bestätigen Sie Ihre Zugangsdaten … Link"). Then the
   // person abbreviation is read once (query.ts), a receipt question with a pronoun asks about the own item
   // (case-rules.ts) and a blocked mailbox and "Zugangsdaten" are phishing (other.ts): 1.00 / 1.00.
+  // test/fixtures/triage/unseen-20.jsonl: 24 enquiries of the fifteenth round (2026-12-07, fourth session); first
+  // measured on 5f3dbd3: 0.96 intent, 1.00 ticket (r9: "die Zahlung …, die laut Bescheid im Januar kommen sollte, immer
+  // noch nicht auf dem Konto", taken for a rule question with a ticket). Then a payment "nicht auf dem Konto" is
+  // missing (rules.ts payment-missing): 1.00 / 1.00.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -177,6 +181,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-17.jsonl',
     'test/fixtures/triage/unseen-18.jsonl',
     'test/fixtures/triage/unseen-19.jsonl',
+    'test/fixtures/triage/unseen-20.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

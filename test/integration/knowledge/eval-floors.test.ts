@@ -416,8 +416,9 @@ const FLOORS: Record<string, Floor> = {
   // the passage on Träger). All below target. Then "Kriegsflüchtlinge" are Flüchtlinge (synonyme.yaml, k28) and "23/24"
   // is the span 2023/24 (question-text.ts, y14): unseen-21 0.857 / 0.821 / 0.880, typos-18 0.867 / 0.867 / 0.923.
   // Then a condition before a colon stays with its question (k16) and "mein Auftrag" points back to the sentence
-  // saying who the writer is (k5). Floors at today's values.
-  'test/fixtures/knowledge/unseen-21.jsonl': { kind: 'questions', hit1: 0.85, answered: 0.82, precision: 0.87, maxWrong: 3 },
+  // saying who the writer is (k5), and later rounds' mechanisms lift unseen-21 to 0.929 / 0.893 / 0.889. Floors at
+  // today's values.
+  'test/fixtures/knowledge/unseen-21.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.89, precision: 0.88, maxWrong: 3 },
   'test/fixtures/knowledge/typos-18.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.86, precision: 0.92, maxWrong: 1 },
   'test/fixtures/knowledge/wrapped-19.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // unseen-22 (35: 28 with a passage, 3 everyday, 4 the knowledge base cannot answer), typos-19 (15, Swabian touches),
@@ -432,6 +433,19 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-22.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.89, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-19.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-20.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-23 (35: 28 with a passage, 3 everyday, 4 the knowledge base cannot answer), typos-20 (15), wrapped-21 (12): a
+  // fifteenth round on 2026-12-07 (fourth session) by another helper (a large Stadtkreis, a small Hauptamt, an
+  // integration manager writing German as a second language, a journalist, a Kreis' controlling; long questions with
+  // background, two-word questions, comparisons of years). First measurement on 5f3dbd3: unseen-23 hit@1 0.821
+  // (MiniSearch 0.750), answered 0.857, precision 0.917, wrong 2 (n1: one Sachbericht for several Träger, answered with
+  // the Träger's passage because a later sentence's "das" took the context in; n15: whether a DIM tool only for the
+  // town's own staff was fundable, answered from the programme's description instead of its condition); typos-20 1.000
+  // (0.867) / 0.933 / 1.000; wrapped-21 1.000 (0.750) / 0.917 / 1.000. Then only the first sentence of a question can
+  // point back to the context (ask-in-context.ts, n1) and course fees are Fortbildung (synonyme.yaml, n12): unseen-23
+  // 0.893 / 0.893 / 0.960 (n15 left), typos-20 1.000 / 0.867 / 1.000 (t9: two right passages tie).
+  'test/fixtures/knowledge/unseen-23.jsonl': { kind: 'questions', hit1: 0.89, answered: 0.89, precision: 0.96, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-20.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-21.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,
