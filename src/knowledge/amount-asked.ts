@@ -54,7 +54,7 @@ const METHOD_QUESTION = new RegExp(
  * A question for the basis of an amount, which it names in a clause of its own ("Wonach wurde ausgerechnet, wie viel
  * jeder Kreis bekommt?", "Nach welcher Zahl richtete sich, wie viel Geld eine Gemeinde bekam?"): it asks for the basis.
  */
-const BASIS_QUESTION = /^\s*(?:wonach|wovon|nach\s+welche[mnrs]?\s+\p{L}+)\b[^?]*?,\s*(?:wie\s*viel|wieviel|wie\s+hoch|welche[mnrs]?\s+(?:Betr[äa]g|Summe|H[öo]he))/iu;
+const BASIS_QUESTION = /^\s*(?:wonach|wovon|woran|(?:nach|auf|anhand)\s+welche[mnrs]?\s+\p{L}+)\b[^?]*?,\s*(?:wie\s*viel|wieviel|wie\s+hoch|welche[mnrs]?\s+(?:Betr[äa]g|Summe|H[öo]he))/iu;
 
 /** What a question asks of an amount: `asks` money or a number (or nothing), `howMuch` the amount itself. */
 export function amountAsked(text: string): { asks: 'money' | 'number' | null; howMuch: boolean } {

@@ -22,7 +22,7 @@ const TYPES: [string, RegExp][] = [
   [
     'typ_grundlage',
     new RegExp(
-      String.raw`\bwonach\b|\bwovon\b|\bnach\s+welche[mnr]?\s+(?:schl[üu]ssel|ma(?:ß|ss)stab|kriteri\w*|grundlage)|\bwie\s+(?:wird|wurde|werden|wurden)\b[^?\n]*\b${METHOD_PARTICIPLES}\b|\b(?:h[äa]ngt|h[äa]ngen|hing|hingen)\b[^?\n]*\bab\b`,
+      String.raw`\bwonach\b|\bwovon\b|\b(?:nach|auf|anhand)\s+welche[mnr]?\s+(?:schl[üu]ssel|ma(?:ß|ss)stab|kriteri\w*|grundlage|basis|zahlen?)|\bwie\s+(?:wird|wurde|werden|wurden)\b[^?\n]*\b${METHOD_PARTICIPLES}\b|\b(?:h[äa]ngt|h[äa]ngen|hing|hingen)\b[^?\n]*\bab\b`,
       'iu',
     ),
   ],

@@ -19,6 +19,8 @@ describe(answerTypes.name, () => {
     // The basis of an amount or a distribution; an amount it is the basis for is not asked.
     ['Nach welchem Schlüssel bekam unser Kreis Mittel?', ['typ_grundlage']],
     ['Wonach richtet sich, wie viel Geld ein Kreis bekommt?', ['typ_grundlage']],
+    ['Auf welcher Grundlage wurde berechnet, wie viel ein Kreis bekommt?', ['typ_grundlage']],
+    ['Anhand welcher Zahlen wurde die Höhe festgelegt?', ['typ_grundlage']],
     ['Hing die Höhe von der Zahl der Aufgenommenen ab?', ['typ_grundlage']],
     ['Wie wurden die Mittel auf die Kreise verteilt?', ['typ_verfahren', 'typ_grundlage']],
     ['Wie wurde 2022 ausgerechnet, wie viel jeder Kreis bekommt?', ['typ_verfahren', 'typ_grundlage']],

@@ -129,6 +129,7 @@ describe(fit.name, () => {
     // The basis asked first, the amount it is for in a clause of its own ("Wonach …, wie viel …").
     expect(fitOf('Wonach wurde 2019 festgelegt, wie viel Geld jeder Kreis bekam?', planning).amountMissing).toBe(false);
     expect(fitOf('Nach welcher Größe richtet sich, wie hoch der Zuschuss einer Gemeinde ist?', planning).amountMissing).toBe(false);
+    expect(fitOf('Auf welcher Grundlage wurde berechnet, wie viel jeder Kreis bekam?', planning).amountMissing).toBe(false);
     expect(fitOf('Wie viel Geld bekam jeder Kreis, und wonach richtete sich das?', planning).amountMissing).toBe(true);
     // "Welcher Stichtag …" asks for a date, whatever amount it is for.
     expect(fitOf('Welcher Stichtag war für die Höhe der Mittel 2017 entscheidend?', planning).amountMissing).toBe(false);
