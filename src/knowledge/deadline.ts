@@ -1,0 +1,31 @@
+/**
+ * A question for a deadline ("Bis wann …?", "Bis zu welchem Datum …?", "Welche Frist …?") and whether a passage states
+ * one: a date, a month, a period ("drei Monate nach …", "spätestens", "zum Ende des …"). A passage that states none
+ * does not answer a deadline question, however many of its words it shares (assess.ts). A year alone ("ab 2025") is no
+ * deadline. Pure.
+ */
+
+const DEADLINE_QUESTION = /\bbis\s+wann\b|\bbis\s+zu\s+welche[mnr]?\b|\bwelche[nrs]?\s+(?:\p{L}+\s+)?(?:Frist|Abgabefrist|Einreichungsfrist|Antragsfrist)\b/iu;
+
+const MONTH = String.raw`(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)`;
+const COUNT = String.raw`(?:\d+|eine[mnr]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|achtzehn|vierundzwanzig|sechsunddreißig)`;
+const DATE = new RegExp(
+  [
+    String.raw`\b\d{1,2}\.\s?\d{1,2}\.`,
+    String.raw`\b${MONTH}\b`,
+    String.raw`\b${COUNT}\s+(?:Monate?n?|Wochen?|Tage?n?|Jahre?n?)\b`,
+    String.raw`\b(?:spätestens|unverzüglich|Jahresende|Quartal\w*|Halbjahr\w*)\b`,
+    String.raw`\b(?:zum|bis|vor|nach)\s+(?:dem\s+)?(?:Ende|Beginn|Ablauf|Abschluss)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** True when the question asks by when something is due. */
+export function asksDeadline(question: string): boolean {
+  return DEADLINE_QUESTION.test(question);
+}
+
+/** True when a text states a date, a month or a period. */
+export function statesDate(text: string): boolean {
+  return DATE.test(text);
+}

@@ -1,0 +1,49 @@
+/**
+ * A deadline question answered only by a passage that states a date or a period (deadline.ts, assess.ts): "Bis wann
+ * müssen die Kreise den Antrag für 2026 einreichen?" is not answered from the passage on who applies, which names
+ * no deadline. Pure patterns, then the shipped knowledge.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/ports.js';
+import { asksDeadline, statesDate } from '../../../src/knowledge/deadline.js';
+import type { KnowledgeBase } from '../../../src/knowledge/index.js';
+import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
+
+describe('deadline questions and dates', () => {
+  it.each([
+    ['Bis wann muss der Sachbericht vorliegen?', true],
+    ['Bis zu welchem Datum sind die Kennzahlen zu melden?', true],
+    ['Welche Frist gilt für den Verwendungsnachweis?', true],
+    ['Wann trat die Änderung in Kraft?', false],
+    ['Wie lang darf der Sachbericht sein?', false],
+  ])('%s asks for a deadline: %s', (question, expected) => {
+    expect(asksDeadline(question)).toBe(expected);
+  });
+
+  it.each([
+    ['Die Kennzahlen sind jährlich bis zum 31. Januar zu übermitteln.', true],
+    ['Einzureichen ist er spätestens drei Monate nach dem Ende des Förderzeitraums.', true],
+    ['Die Frist endet am 30.6.', true],
+    ['Nur noch Stadt- und Landkreise können die Förderung beantragen, wohl ab 2025.', false],
+    ['Fristen und Regeln erfahren Sie bei Ihrem Kreis.', false],
+  ])('%s states a date: %s', (text, expected) => {
+    expect(statesDate(text)).toBe(expected);
+  });
+});
+
+describe('deadline questions on the shipped knowledge', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await openKnowledgeBase({ dir: new URL('../../../knowledge', import.meta.url).pathname, logger: silentLogger });
+  });
+
+  it('does not answer a deadline the sources do not state', () => {
+    const result = kb.ask('Bis wann müssen die Landkreise ihren Antrag für das Integrationsmanagement 2027 beim RP stellen?');
+    expect(result.outcome).not.toBe('answer');
+  });
+
+  it('answers a deadline the sources state', () => {
+    expect(kb.ask('Bis wann muss der Sachbericht eingereicht werden?').outcome).toBe('answer');
+    expect(kb.ask('Bis wann sind die Kennzahlen zu melden?').outcome).toBe('answer');
+  });
+});
