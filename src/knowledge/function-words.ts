@@ -39,6 +39,7 @@ const CONTRACTIONS = new Map([
   ['obs', 'ob es'],
   // A filler cut short in a hurry.
   ['eigentl', 'eigentlich'],
+  ['eigtl', 'eigentlich'],
   // Swabian and spoken forms ("kann ma …", "isch des …", "…, gell?").
   ['ma', 'man'],
   ['isch', 'ist'],

@@ -184,9 +184,10 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   const mixedCase = writtenWithCapitals(text);
   const lower = new Set(mixedCase ? words.filter((w) => /^\p{Ll}/u.test(w)).map((w) => stripGender(foldWord(w))) : []);
   for (const raw of words) {
-    // Plurals of abbreviations (IMs, VNs) and the people they name, said in passing (IMler, IMlerin).
+    // Plurals of abbreviations (IMs, VNs; typed small: vwvs) and the people they name, said in passing (IMler, IMlerin).
     const person = /^(\p{Lu}{2,})(?:ler|lern|lers|lerin|lerinnen)$/u.exec(raw)?.[1];
-    const key = person ?? (/^\p{Lu}{2,}s$/u.test(raw) && !synonyms.abbreviations.has(raw) ? raw.slice(0, -1) : raw);
+    const plural = (/^\p{Lu}{2,}s$/u.test(raw) || /^\p{L}{3,4}s$/u.test(raw)) && !synonyms.abbreviations.has(raw) && !synonyms.abbreviations.has(foldWord(raw));
+    const key = person ?? (plural ? raw.slice(0, -1) : raw);
     const entry = synonyms.abbreviations.get(key) ?? synonyms.abbreviations.get(foldWord(key));
     if (entry === undefined || (entry.exact && !synonyms.abbreviations.has(key))) continue;
     abbreviated.add(foldWord(raw));

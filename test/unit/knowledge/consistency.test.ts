@@ -198,6 +198,13 @@ describe('programmes and abbreviations a question names (query planning)', () =>
     expect(planQuery('Welche Software nutzt ihr für die Fallarbeit?', analyzer, withTool).facets.programmes.has('Digitales Integrationsmanagement')).toBe(true);
   });
 
+  it('reads a plural of an abbreviation typed small ("vwvs") as the abbreviation, but not a short word ("aus")', () => {
+    const withAbbr = compileSynonyms({ ...EMPTY_SYNONYMS, abkuerzungen: { VwV: 'Verwaltungsvorschrift', AU: 'Arbeitsunfähigkeit' } }, analyzer);
+    const groups = (q: string) => planQuery(q, analyzer, withAbbr).groups;
+    expect(groups('welche vwvs gibt es?').find((g) => g.abbreviation === true)?.own).toContain('verwaltungsvorschrift');
+    expect(groups('kommt das aus dem land?').some((g) => g.abbreviation === true)).toBe(false);
+  });
+
   it('reads "IMler" and "IMlerin" as the people the abbreviation names', () => {
     const withIm = compileSynonyms({ ...EMPTY_SYNONYMS, abkuerzungen: { IM: ['Integrationsmanagement', 'Integrationsmanager'] } }, analyzer);
     for (const q of ['Dürfen unsere IMler das?', 'Darf unsere IMlerin das?']) {

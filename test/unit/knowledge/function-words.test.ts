@@ -22,6 +22,7 @@ describe(correctFunctionWords.name, () => {
     // Swabian and spoken forms.
     ['kann ma des net teilen, gell?', 'kann man des nicht teilen, oder?'],
     ['isch des so', 'ist des so'],
+    ['wer sitzt da eigtl mit am tisch', 'wer sitzt da eigentlich mit am tisch'],
     ['wie macht ma des am beschte', 'wie macht man des am besten'],
   ])('reads %j as %j', (typed, read) => {
     expect(correctFunctionWords(typed, unknown)).toBe(read);
