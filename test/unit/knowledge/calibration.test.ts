@@ -260,6 +260,13 @@ describe('calibration of answers', () => {
     expect(kb.ask('Wie viel Geld bekommt die Gemeinde Oberstenfeld 2025 für das IM?').outcome).not.toBe('answer');
   });
 
+  it.each([['Ab wann muss man in Baden-Württemberg Winterreifen aufziehen?'], ['Wie hoch ist die Grunderwerbsteuer in Baden-Württemberg?']])(
+    'does not answer %j from a passage that only names the Land (synonyme.yaml allgemein)',
+    (question) => {
+      expect(kb.ask(question).outcome).not.toBe('answer');
+    },
+  );
+
   it.each([['Wann fährt der nächste Bus nach Wertheim?'], ['Wie ist das Wetter morgen?'], ['Was kostet ein Busticket?'], ['Was kostet eine Kugel Eis?'], ['Wie richte ich in Outlook eine Abwesenheitsnotiz ein?'], ['Ab wann sind dieses Jahr Sommerferien?'], ['Brauchen wir für das Straßenfest eine Genehmigung vom Ordnungsamt?']])(
     'declines the everyday question %j',
     (question) => {
