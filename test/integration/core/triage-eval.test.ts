@@ -217,6 +217,20 @@ describe('triage development sets (TRIAGE.md)', () => {
       expect(ticket, wrong).toBeGreaterThanOrEqual(0.91);
     },
   );
+
+  // test/fixtures/triage/unseen-21.jsonl: 24 enquiries of the sixteenth round (2026-12-07, fourth session); first
+  // measured on a4357ee: 0.96 intent, 0.88 ticket (p22: when winter tyres are due in Baden-Württemberg, answered from a
+  // passage that names the Land; p4, p20: rules the sources do not give (a Kreis' contract for passing funds on, licence
+  // costs after the DIM), answered from neighbouring passages; p18: when the Kennzahlen became yearly and their day,
+  // handed over). Then Baden-Württemberg names no topic (synonyme.yaml): 1.00 intent, 0.88 ticket (p4, p18, p20 left).
+  it.each(['test/fixtures/triage/unseen-21.jsonl'])(
+    '%s: intent ≥ 0.95, ticket ≥ 0.87 (target missed, see the comment)',
+    (file) => {
+      const { intent, ticket, wrong } = triageScores(file);
+      expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
+      expect(ticket, wrong).toBeGreaterThanOrEqual(0.87);
+    },
+  );
 });
 
 /** Share of a triage set's lines with the expected intent and ticket decision, and the ids that miss. */
