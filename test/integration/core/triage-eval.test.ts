@@ -209,28 +209,19 @@ describe('triage development sets (TRIAGE.md)', () => {
   // answered from the 2023/2024 chronicle; r24: a phishing mail about a full mailbox, taken for a question). Then
   // spam and phishing are "other" (other.ts): 1.00 intent, 0.92 ticket (r5, r17 left). Then r5 goes to a person
   // (knowledge/non-answer.ts): 1.00 intent, 0.96 ticket (r17 left).
-  it.each(['test/fixtures/triage/unseen-11.jsonl'])(
-    '%s: intent ≥ 0.95, ticket ≥ 0.91 (target missed, see the comment)',
-    (file) => {
-      const { intent, ticket, wrong } = triageScores(file);
-      expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
-      expect(ticket, wrong).toBeGreaterThanOrEqual(0.91);
-    },
-  );
-
   // test/fixtures/triage/unseen-21.jsonl: 24 enquiries of the sixteenth round (2026-12-07, fourth session); first
   // measured on a4357ee: 0.96 intent, 0.88 ticket (p22: when winter tyres are due in Baden-Württemberg, answered from a
   // passage that names the Land; p4, p20: rules the sources do not give (a Kreis' contract for passing funds on, licence
   // costs after the DIM), answered from neighbouring passages; p18: when the Kennzahlen became yearly and their day,
   // handed over). Then Baden-Württemberg names no topic (synonyme.yaml): 1.00 intent, 0.88 ticket (p4, p18, p20 left).
-  it.each(['test/fixtures/triage/unseen-21.jsonl'])(
-    '%s: intent ≥ 0.95, ticket ≥ 0.87 (target missed, see the comment)',
-    (file) => {
-      const { intent, ticket, wrong } = triageScores(file);
-      expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
-      expect(ticket, wrong).toBeGreaterThanOrEqual(0.87);
-    },
-  );
+  it.each([
+    ['test/fixtures/triage/unseen-11.jsonl', 0.91],
+    ['test/fixtures/triage/unseen-21.jsonl', 0.87],
+  ])('%s: intent ≥ 0.95, ticket ≥ %s (target missed, see the comments)', (file, ticketFloor) => {
+    const { intent, ticket, wrong } = triageScores(file);
+    expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
+    expect(ticket, wrong).toBeGreaterThanOrEqual(ticketFloor);
+  });
 });
 
 /** Share of a triage set's lines with the expected intent and ticket decision, and the ids that miss. */
