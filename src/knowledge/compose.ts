@@ -8,6 +8,7 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import type { QueryPlan } from './query.js';
+import { asksDeadline, statesDate } from './deadline.js';
 import type { Passage } from './types.js';
 import { analyzedUnits, termsOf, type AnalysedUnit } from './compose-analysis.js';
 import { joinUnits, type TextUnit } from './compose-units.js';
@@ -21,6 +22,8 @@ const LIMIT = 700;
 const OVERFLOW = 300;
 /** Weight of a sentence that has what the question's type asks for (an amount, a date): less than a word. */
 const TYPE_CUE = 0.5;
+/** Weight of the sentence stating a date or period for a deadline question: more than the first sentence's bonus. */
+const DEADLINE_CUE = 1;
 /**
  * The passage's first sentence is written to answer its title question: another sentence leads only when it
  * names clearly more of the question (a further topic word and its type's cue, not a verb alone).
@@ -89,6 +92,8 @@ interface Asked {
   words: WeightedWord[];
   topicGroups: string[][];
   cues: RegExp[];
+  /** The question asks by when something is due (deadline.ts): a sentence stating a date or period answers it. */
+  deadline: boolean;
 }
 
 function asked(plan: QueryPlan): Asked {
@@ -99,6 +104,7 @@ function asked(plan: QueryPlan): Asked {
     words: plan.groups.map((g) => ({ terms: new Set([...g.own, ...g.related]), weight: g.generic ? GENERIC_WEIGHT : g.noun || g.core ? 1 : VERB_WEIGHT })),
     topicGroups: topical.map((g) => [...g.own, ...g.related]),
     cues: plan.answerTypes.map((t) => TYPE_CUES[t]).filter((r): r is RegExp => r !== undefined),
+    deadline: asksDeadline(plan.cleaned),
   };
 }
 
@@ -109,7 +115,8 @@ function asked(plan: QueryPlan): Asked {
 function scoreUnits(passage: Passage, a: Asked, analyzer: GermanAnalyzer, words: readonly WeightedWord[] = a.words): Scored[] {
   return analyzedUnits(passage.text, analyzer).map(({ terms, ...u }) => {
     const matched = words.reduce((n, w) => n + ([...w.terms].some((t) => terms.has(t)) ? w.weight : 0), 0);
-    const cue = a.cues.some((r) => r.test(u.text)) ? TYPE_CUE : 0;
+    // A deadline asked ("Bis wann …?", "Wann … spätestens …?") is answered by the sentence that states the date.
+    const cue = a.deadline && statesDate(u.text) ? DEADLINE_CUE : a.cues.some((r) => r.test(u.text)) ? TYPE_CUE : 0;
     return { ...u, terms, matched, score: matched + cue + (u.index === 0 ? FIRST_BONUS : 0) };
   });
 }

@@ -5,7 +5,7 @@
  * deadline. Pure.
  */
 
-const DEADLINE_QUESTION = /\bbis\s+wann\b|\bbis\s+zu\s+welche[mnr]?\b|\bwelche[nrs]?\s+(?:\p{L}+\s+)?(?:Frist|Abgabefrist|Einreichungsfrist|Antragsfrist)\b/iu;
+const DEADLINE_QUESTION = /\bbis\s+wann\b|\bbis\s+zu\s+welche[mnr]?\b|\bwelche[nrs]?\s+(?:\p{L}+\s+)?(?:Frist|Abgabefrist|Einreichungsfrist|Antragsfrist)\b|\bwann\b[^?]*\bspätestens\b/iu;
 
 const MONTH = String.raw`(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)`;
 const COUNT = String.raw`(?:\d+|eine[mnr]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|achtzehn|vierundzwanzig|sechsunddreißig)`;

@@ -46,4 +46,9 @@ describe('deadline questions on the shipped knowledge', () => {
     expect(kb.ask('Bis wann muss der Sachbericht eingereicht werden?').outcome).toBe('answer');
     expect(kb.ask('Bis wann sind die Kennzahlen zu melden?').outcome).toBe('answer');
   });
+
+  it('leads with the sentence that states the date, not with the first sentence of the passage', () => {
+    const lead = kb.ask('Wann ist der Sachbericht spätestens abzugeben?').answer?.lead ?? '';
+    expect(lead).toMatch(/spätestens drei Monate/);
+  });
 });
