@@ -214,9 +214,12 @@ describe('triage development sets (TRIAGE.md)', () => {
   // passage that names the Land; p4, p20: rules the sources do not give (a Kreis' contract for passing funds on, licence
   // costs after the DIM), answered from neighbouring passages; p18: when the Kennzahlen became yearly and their day,
   // handed over). Then Baden-Württemberg names no topic (synonyme.yaml): 1.00 intent, 0.88 ticket (p4, p18, p20 left).
+  // test/fixtures/triage/unseen-22.jsonl: 24 enquiries of the seventeenth round (2026-12-07, fourth session), measured
+  // on d3d59eb and not fixed after: 1.00 intent, 0.92 ticket (d5, d10).
   it.each([
     ['test/fixtures/triage/unseen-11.jsonl', 0.91],
     ['test/fixtures/triage/unseen-21.jsonl', 0.87],
+    ['test/fixtures/triage/unseen-22.jsonl', 0.91],
   ])('%s: intent ≥ 0.95, ticket ≥ %s (target missed, see the comments)', (file, ticketFloor) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
