@@ -4,7 +4,7 @@
  * word or modal verb, is read as that word. It then frames the question and tells its answer type ("wann": a
  * date) instead of counting as a content word no passage contains. Pure.
  */
-import { foldWord } from './german.js';
+import { foldWord, isStopword } from './german.js';
 
 /** Question words and verbs that open German questions; four letters or more (shorter ones are too close to nouns: Bus/bis). */
 const FUNCTION_WORDS = [
@@ -80,7 +80,8 @@ export function correctFunctionWords(text: string, knows: (folded: string) => bo
   });
   return expanded.replace(/(^|[.?!]\s+|\s)(\p{L}{3,})(?=$|[^\p{L}])/gu, (whole, before: string, word: string) => {
     const folded = foldWord(word);
-    if (FOLDED.has(folded) || knows(folded)) return whole;
+    // A German function word spelt right ("Worin besteht …") is not a misspelt one ("wohin").
+    if (FOLDED.has(folded) || knows(folded) || isStopword(folded)) return whole;
     const opensSentence = before === '' || /[.?!]/u.test(before);
     if (!opensSentence && /^\p{Lu}/u.test(word)) return whole;
     for (const [f, written] of FOLDED) {

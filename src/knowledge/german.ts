@@ -21,10 +21,12 @@ const KEEP = new Set([
 /** Question words and fillers missing from the list that carry no content. */
 const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welche', 'welcher', 'welches', 'welchen', 'darf', 'dürfen', 'kann', 'können', 'muss', 'müssen', 'soll', 'sollen', 'eigentlich', 'genau', 'hallo', 'frage', 'fragen', 'mal', 'denn', 'bzw', 'usw', 'ca', 'z', 'b', 'dass', 'unsere', 'unser', 'unseren', 'unserer', 'wir', 'ich', 'man', 'gilt', 'gelten', 'werden', 'wird', 'wurde', 'wurden', 'worden', 'hat', 'haben', 'hatte', 'wieviel', 'wieviele', 'gabs', 'danke', 'dank', 'vielen', 'hallo', 'freundlichen', 'grusse', 'grussen', 'gruss', 'geehrte', 'geehrter', 'damen', 'herren', 'gibts', 'gehts', 'geht', 'eigentlich', 'jetzt', 'bisschen', 'sowas', 'okay', 'ok',
   // Further question words, and verb-only forms of "stellen" (Antrag stellen): the noun Stelle is kept (tokenize.ts).
-  'wofür', 'wozu', 'warum', 'weshalb', 'wieso', 'woran', 'womit', 'wodurch', 'worauf', 'worüber', 'wovon', 'nächste',
+  'wofür', 'wozu', 'warum', 'weshalb', 'wieso', 'woran', 'womit', 'wodurch', 'worauf', 'worüber', 'wovon', 'worin', 'woraus', 'wobei', 'wogegen', 'worunter', 'wovor', 'nächste',
   'nächsten', 'nächstes', 'stellt', 'stellte', 'stellten', 'gestellt', 'bekommt', 'bekommen', 'kriegen', 'kriegt',
   // Colloquial forms and fillers: "unsre" (unsere), "per Mail", "normalerweise", "ungefähr".
   'unsre', 'unsrer', 'unsren', 'unsrem', 'unsres', 'per', 'normal', 'normalerweise', 'üblicherweise', 'ungefähr',
+  // "Worin besteht …?": the verb frames the question (the participle "bestehende Stellen" is kept).
+  'besteht', 'bestehen',
   // "bis wann nochmal?": asking again, no content.
   'nochmal', 'nochmals',
   // "Wir überlegen, … – geht das?": the writer deliberating, not what is asked.

@@ -203,7 +203,9 @@ export function planQuery(question: string, analyzer: GermanAnalyzer, synonyms: 
   };
   // The second year of a span written short ("2020/21") is part of the first's span (consistency.ts reads it), no number of its own.
   const shortYears = new Set([...text.matchAll(/\b(?:19|20)\d\d\s*[/–-]\s*(\d\d)(?![\d.,])/gu)].map((m) => m[1]!));
-  for (const word of [...tokenize(text), ...separableVerbs(text, knownVerb)]) {
+  // A sign in the question ("zu 50 %") qualifies a figure of the asker's case and is no word of its own; in the
+  // passages it reads as its word (tokenize.ts), so that "Prozent" typed out finds "60 %".
+  for (const word of [...tokenize(text.replace(/[%€]/gu, ' ')), ...separableVerbs(text, knownVerb)]) {
     if (abbreviated.has(word) || isStopword(word) || shortYears.has(word)) continue;
     const analysed = analyzer.analyzeQueryWord(word);
     if (analysed.terms.length === 0) continue;

@@ -5,7 +5,10 @@
  */
 import { collapseGenderForms, foldWord, stripGender } from './german.js';
 
-const WORD = /\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*/gu;
+const WORD = /\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|[%€]/gu;
+
+/** Signs read as the word they stand for: "60 %" is "60 Prozent", "500 €" is "500 Euro". */
+const SIGNS = new Map([['%', 'prozent'], ['€', 'euro']]);
 
 const folded = new Map<string, string>();
 
@@ -47,6 +50,11 @@ export function tokenize(text: string): string[] {
     const first = raw.charCodeAt(0);
     if (first >= 48 && first <= 57) {
       pushNumber(raw, out);
+      continue;
+    }
+    const sign = SIGNS.get(raw);
+    if (sign !== undefined) {
+      out.push(sign);
       continue;
     }
     const word = foldCached(raw);

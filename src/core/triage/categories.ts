@@ -2,6 +2,7 @@
  * Rule tables beside the application-matter signals: programme vocabulary (to overrule a wrong "out of
  * scope") and ticket categories. Patterns are written against folded text (see text.ts).
  */
+import { WRONG_DECISION } from './patterns.js';
 import type { TicketCategory } from './types.js';
 
 const re = (source: string): RegExp => new RegExp(source, 'i');
@@ -37,7 +38,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
     category: 'widerspruch',
     priority: 8,
     decisive: true,
-    patterns: [/\bwiderspruch\w*|\bwidersprech\w*|\beinspruch\w*/, /\bnicht\s+einverstanden\b/, /\banfecht\w*/, /\bfuer\s+(?:falsch|fehlerhaft|rechtswidrig|nicht\s+gerechtfertigt|unrechtmaessig)\b/],
+    patterns: [/\bwiderspruch\w*|\bwidersprech\w*|\beinspruch\w*/, /\bnicht\s+einverstanden\b/, /\banfecht\w*/, re(String.raw`\bfuer\s+${WRONG_DECISION}\b`)],
   },
   {
     category: 'frist',

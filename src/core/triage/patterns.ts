@@ -45,3 +45,6 @@ export const RULE_WORDS = String.raw`(?:foerderfaehig|zuwendungsfaehig|zulaessig
  * förderfähig?").
  */
 export const GENERAL_WORDS = String.raw`(?:grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|normalerweise|im\s+allgemeinen)`;
+
+/** How a requester calls a decision they dispute ("halten die Berechnung für unzutreffend"): text folded. */
+export const WRONG_DECISION = String.raw`(?:falsch|fehlerhaft|unzutreffend|unrichtig|rechtswidrig|unrechtmaessig|nicht\s+(?:korrekt|richtig|nachvollziehbar|gerechtfertigt))`;

@@ -17,7 +17,7 @@
  */
 import { CASE_REQUEST_RULES } from './case-rules.js';
 import { STAFF_RULES } from './staff-rules.js';
-import { ATTRIBUTES, CASE_NOUN, GENERAL_WORDS, POSSESSIVE, re, RULE_WORDS, type TextRule } from './patterns.js';
+import { ATTRIBUTES, CASE_NOUN, GENERAL_WORDS, POSSESSIVE, re, RULE_WORDS, WRONG_DECISION, type TextRule } from './patterns.js';
 
 export type { TextRule } from './patterns.js';
 
@@ -162,7 +162,7 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Widerspruch gegen eine Entscheidung',
     pattern: re(
-      String.raw`\b(?:legen|lege|erheben|erhebe)\b.{0,60}\b(?:widerspruch|einspruch)\b|\b(?:widerspruch|einspruch)\b.{0,60}\b(?:einlegen|erheben|ein)\b|\bwidersprechen\s+(?:wir|ich)\b|\bnicht\s+einverstanden\b`,
+      String.raw`\b(?:legen|lege|erheben|erhebe)\b.{0,60}\b(?:widerspruch|einspruch)\b|\b(?:widerspruch|einspruch)\b.{0,60}\b(?:einlegen|erheben|ein)\b|\bwidersprechen\s+(?:wir|ich)\b|\bnicht\s+einverstanden\b|\b(?:halten|halte)\b.{0,60}\bfuer\s+${WRONG_DECISION}\b|\bdagegen\s+(?:vorgehen|wehren)\b`,
     ),
   },
   {

@@ -160,6 +160,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // measured on 5f3dbd3: 0.96 intent, 1.00 ticket (r9: "die Zahlung …, die laut Bescheid im Januar kommen sollte, immer
   // noch nicht auf dem Konto", taken for a rule question with a ticket). Then a payment "nicht auf dem Konto" is
   // missing (rules.ts payment-missing): 1.00 / 1.00.
+  // test/fixtures/triage/unseen-23.jsonl: 24 enquiries of the eighteenth round (2026-12-07, fifth session); first
+  // measured on 33ed270: 0.96 intent, 0.96 ticket (h17: "wir … halten die Berechnung für unzutreffend. Wie können wir
+  // dagegen vorgehen?" about the own Rückforderungsbescheid, taken for a rule question). Then disputing a decision
+  // ("halten … für unzutreffend", "dagegen vorgehen") is an objection (rules.ts, patterns.ts WRONG_DECISION): 1.00 / 1.00.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -182,6 +186,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-18.jsonl',
     'test/fixtures/triage/unseen-19.jsonl',
     'test/fixtures/triage/unseen-20.jsonl',
+    'test/fixtures/triage/unseen-23.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

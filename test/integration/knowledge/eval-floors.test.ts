@@ -460,6 +460,19 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-24.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.92, precision: 0.92, maxWrong: 2 },
   'test/fixtures/knowledge/typos-21.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.86, precision: 0.92, maxWrong: 1 },
   'test/fixtures/knowledge/wrapped-22.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
+  // unseen-26 (28: 24 with a passage, 4 rules the knowledge base cannot answer), typos-23 (15), wrapped-24 (12): an
+  // eighteenth round on 2026-12-07 (fifth session) by another helper. First measurement on 33ed270: unseen-26 hit@1
+  // 0.917 (MiniSearch 0.875), answered 0.958, precision 0.957, wrong 1 (m20: the Sachbericht's deadline with staff of
+  // different funding periods, answered from verwendungsnachweis#sachbericht, which states that deadline word for word:
+  // label corrected, so the first measurement reads 0.958 / 0.958 / 1.000, wrong 0; m11: "Worin besteht die
+  // Kernaufgabe …?" read as "Wohin" and ranked by "besteht"); typos-23 1.000 (0.933) / 0.867 / 1.000; wrapped-24 1.000
+  // (0.833) / 1.000 / 1.000. Then a question word spelt right is not corrected to a neighbour and "besteht" frames a
+  // question (function-words.ts, german.ts): unseen-26 1.000 / 1.000 / 1.000. Then a passage's "60 %" reads as
+  // "60 Prozent" (tokenize.ts; t14 "60 prozent der mittel" had been handed over): typos-23 1.000 / 0.933 / 1.000 (t5
+  // left: "dürfen mir trotzdem alleine beantragen", suggestions).
+  'test/fixtures/knowledge/unseen-26.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/typos-23.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-24.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

@@ -27,6 +27,9 @@ describe(tokenize.name, () => {
     ['Integrationsmanagerinnen', ['integrationsmanager']],
     ['Integrationsmanagerin', ['integrationsmanager']],
     ['51.000 Euro', ['51000', 'euro']],
+    // A sign is the word it stands for.
+    ['60 % der Mittel', ['60', 'prozent', 'der', 'mittel']],
+    ['500 €', ['500', 'euro']],
     ['Nr. 5.2', ['nr', '5.2']],
     ['am 24.07.2017', ['am', '2017', '24.07.2017']],
     ['a\u0007b', ['a', 'b']],

@@ -32,6 +32,9 @@ describe(correctFunctionWords.name, () => {
     expect(correctFunctionWords('Wann fährt der nächste Bus nach Wertheim?', unknown)).toBe('Wann fährt der nächste Bus nach Wertheim?');
     expect(correctFunctionWords('Ist eine Kasse nötig?', unknown)).toBe('Ist eine Kasse nötig?');
     expect(correctFunctionWords('wer is zuständig', unknown)).toBe('wer is zuständig');
+    // A question word spelt right is not a misspelt neighbour ("worin" is one edit from "wohin").
+    expect(correctFunctionWords('Worin besteht die Kernaufgabe?', unknown)).toBe('Worin besteht die Kernaufgabe?');
+    expect(correctFunctionWords('wobei hilft das', unknown)).toBe('wobei hilft das');
     expect(correctFunctionWords('kan das sein', (w) => w === 'kan')).toBe('kan das sein');
     // A contraction the corpus uses as a word, or written with a capital (a name), stays.
     expect(correctFunctionWords('mit ner Gemeinde', (w) => w === 'ner')).toBe('mit ner Gemeinde');
