@@ -27,6 +27,8 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   'unsre', 'unsrer', 'unsren', 'unsrem', 'unsres', 'per', 'normal', 'normalerweise', 'üblicherweise', 'ungefähr',
   // "Worin besteht …?": the verb frames the question (the participle "bestehende Stellen" is kept).
   'besteht', 'bestehen',
+  // Weekdays date the asker's situation ("seit Montag neu im Amt"); no passage is about one.
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
   // "bis wann nochmal?": asking again, no content.
   'nochmal', 'nochmals',
   // "Wir überlegen, … – geht das?": the writer deliberating, not what is asked.

@@ -25,8 +25,11 @@ export const NOT_GERMAN_PROGRAMME: { intent: Intent; ticket: boolean; reason: st
   reason: 'Frage zum Förderprogramm, nicht auf Deutsch: die Antwort bittet auf Deutsch und Englisch um die Frage auf Deutsch und nennt den Kontakt',
 };
 
-/** Documents, money and decisions of one's own case, in English. */
-const CASE_ITEM = String.raw`(?:grant|grants|application|applications|funding|funds|(?:funding\s+)?notice|decision|award|approval|payment|payments|install?ments?|tranche|reimbursement|claim|report|statement|proof\s+of\s+use|budget|deadline|post|position|project|file|case|contract)`;
+/**
+ * Documents, money and decisions of one's own case, in English, and the programme's German document names that
+ * writers of English keep ("our Sachbericht").
+ */
+const CASE_ITEM = String.raw`(?:grant|grants|application|applications|funding|funds|(?:funding\s+)?notice|decision|award|approval|payment|payments|install?ments?|tranche|reimbursement|claim|report|statement|proof\s+of\s+use|budget|deadline|post|position|project|file|case|contract|sachbericht\w*|verwendungsnachweis\w*|mittelabruf\w*|bescheid\w*|antrag|antraege|zuwendungsbescheid\w*)`;
 
 /** What the RP pays or issues, whose arrival or date one asks about. */
 const ISSUED_ITEM = String.raw`(?:payment|install?ment|tranche|grant|funds|money|notice|decision|approval|reimbursement|transfer)`;
@@ -63,6 +66,15 @@ export const FOREIGN_CASE_RULES: readonly TextRule[] = [
     reason: 'Bitte um Entscheidung oder Bearbeitung im eigenen Fall (englisch)',
     pattern: re(
       String.raw`\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:check|confirm|extend|postpone|send|resend|pay|transfer|correct|approve|grant|process|release)\s+(?:us\s+)?(?:our|my|the)\b|\b(?:extension|postponement)\s+of\s+(?:our|my|the)\s+(?:[a-z-]+\s+){0,2}?deadline\b|\bextend\s+(?:our|my|the)\s+deadline\b`,
+    ),
+  },
+  {
+    // "We sent you our report … Could you confirm that you have received it?" (as receipt in case-rules.ts).
+    id: 'en-receipt',
+    weight: 2,
+    reason: 'Frage nach dem Eingang eines eigenen Schreibens (englisch)',
+    pattern: re(
+      String.raw`\bconfirm\s+(?:the\s+)?(?:receipt|that\s+you\s+(?:have\s+|had\s+)?(?:received|got))\b|\b(?:did|have|has)\s+you\s+(?:already\s+)?(?:received|receive|got|get)\s+(?:our|my)\b`,
     ),
   },
   {

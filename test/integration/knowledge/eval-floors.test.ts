@@ -473,6 +473,16 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-26.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-23.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-24.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-27 (28: 24 with a passage, 4 rules the knowledge base cannot answer), typos-24 (15), wrapped-25 (12): a
+  // nineteenth round on 2026-12-07 (fifth session) by another helper, written as a Kämmerei, a new integration manager,
+  // a Bürgermeister, a Landratsamt and a Träger would ask. First measurement on fc77867: unseen-27 hit@1 1.000
+  // (MiniSearch 0.917), answered 0.958, precision 1.000, wrong 0 (g6: "Ich bin seit Montag Integrationsmanagerin. Was
+  // gehört … zu meinen Kernaufgaben?" offered suggestions: "Montag" counted as a noun the knowledge base does not
+  // know); typos-24 1.000 (0.867) / 1.000 / 1.000; wrapped-25 1.000 (0.833) / 1.000 / 1.000. Then weekdays are
+  // stopwords (german.ts): unseen-27 1.000 / 1.000 / 1.000.
+  'test/fixtures/knowledge/unseen-27.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/typos-24.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-25.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

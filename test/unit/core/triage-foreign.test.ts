@@ -31,6 +31,13 @@ const CASES: { name: string; subject?: string; text: string; intent: Intent; tic
   { name: 'status of our application', text: 'Could you tell us the status of our application from March? Best regards', intent: 'application_matter', ticket: true },
   { name: 'deadline extension for our report', text: 'Could you please extend the deadline for our final report by two weeks? Our colleague is ill.', intent: 'application_matter', ticket: true },
   { name: 'file number cited', subject: 'Question', text: 'Regarding file number RPS15-2026-118, are any documents still missing?', intent: 'application_matter', ticket: true },
+  {
+    name: 'receipt of our Sachbericht',
+    subject: 'Sachbericht submitted',
+    text: 'Dear Sir or Madam, last week we sent you our Sachbericht by e-mail. Could you please confirm that you have received it? Best regards',
+    intent: 'application_matter',
+    ticket: true,
+  },
   { name: 'funded manager on parental leave', text: 'Our integration manager will be on parental leave from October. What do we have to do?', intent: 'application_matter', ticket: true },
   { name: 'rule question: eligibility', text: 'Are the costs of interpreters eligible for funding in the programme?', intent: 'other', ticket: false },
   // Naming the programme where it asks, a rule question is one about the programme: the note is its answer, no ticket.
