@@ -2,7 +2,7 @@
  * A question for a deadline ("Bis wann …?", "Bis zu welchem Datum …?", "Welche Frist …?") and whether a passage states
  * one: a date, a month, a period ("drei Monate nach …", "spätestens", "zum Ende des …"). A passage that states none
  * does not answer a deadline question, however many of its words it shares (assess.ts). A year alone ("ab 2025") is no
- * deadline. Pure.
+ * deadline. Likewise a question for a time of day ("Bis wie viel Uhr …?", "Öffnungszeiten") and a clock time. Pure.
  */
 
 const DEADLINE_QUESTION = /\bbis\s+wann\b|\bbis\s+zu\s+welche[mnr]?\b|\bwelche[nrs]?\s+(?:\p{L}+\s+)?(?:Frist|Abgabefrist|Einreichungsfrist|Antragsfrist)\b|\bwann\b[^?]*\bspätestens\b/iu;
@@ -28,4 +28,17 @@ export function asksDeadline(question: string): boolean {
 /** True when a text states a date, a month or a period. */
 export function statesDate(text: string): boolean {
   return DATE.test(text);
+}
+
+const CLOCK_QUESTION = /\bwie\s*viel\s+Uhr\b|\bUhrzeit\w*|(?<!\p{L})(?:Öffnungs|Sprech|Geschäfts)zeit|\bhat\b[^?.]{0,60}\bgeöffnet\b|\bfür\s+(?:Besucher\w*|Publikum|Kund\w*)\s+geöffnet\b/iu;
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*Uhr\b/u;
+
+/** True when the question asks for a time of day or opening hours ("Bis wie viel Uhr ist … geöffnet?"). */
+export function asksClockTime(question: string): boolean {
+  return CLOCK_QUESTION.test(question);
+}
+
+/** True when a text states a clock time ("9 Uhr", "15:30 Uhr"). */
+export function statesClockTime(text: string): boolean {
+  return CLOCK_TIME.test(text);
 }

@@ -121,6 +121,10 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         // What the writer sent, named before: "wir hatten unseren … geschickt – ist der bei Ihnen angekommen?"
         String.raw`\b(?:ist|sind)\s+(?:der|die|das|er|sie|es)\s+(?:\w+\s+){0,2}?bei\s+ihnen\s+(?:\w+\s+){0,2}?(?:angekommen|eingegangen)\b`,
         String.raw`\bhaben\s+sie\s+(?:ihn|sie|es|den|die|das)\s+(?:\w+\s+){0,2}?(?:erhalten|bekommen)\b`,
+        // Waiting for the RP on the writer's own earlier message: "seit sechs Wochen warten wir auf eine Reaktion auf
+        // unsere Nachfrage zum …", "noch keine Antwort auf unsere Mail vom …".
+        String.raw`\bwarten\s+(?:wir|ich)\b.{0,40}?\bauf\s+(?:eine|ihre|die)?\s*(?:reaktion|antwort|rueckmeldung)\s+(?:auf|zu)\s+(?:unsere|meine)[mnrs]?\b`,
+        String.raw`\b(?:keine|noch\s+keine)\s+(?:reaktion|antwort|rueckmeldung)\s+(?:auf|zu)\s+(?:unsere|meine)[mnrs]?\s+(?:\w*anfrage|\w*nachfrage|e-?mail|mail|schreiben|nachricht|antrag)\b`,
       ].join('|'),
     ),
   },

@@ -8,4 +8,4 @@ export { TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, type Intent, type TicketCate
 export { extractQuestion, type EnquiryText, type ExtractedQuestion, type ExtractOptions } from './question-extract.js';
 export { askInContext } from './ask-in-context.js';
 export { DISCLAIMER_START } from './question-lines.js';
-export { cleanSubject, foldPlain, foldText, forwardedMessage, isForwardSubject, joinFoldedLines, newMessagePart, originalSlice, type FoldedText } from './text.js';
+export { cleanSubject, foldPlain, foldText, forwardedMessage, isForwardSubject, joinFoldedLines, newMessagePart, originalSlice, unquoteIntroduced, type FoldedText } from './text.js';

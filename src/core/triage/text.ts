@@ -159,6 +159,34 @@ const HEADER_LINE = /^\s*(?:von|from|gesendet|sent|an|to|cc|betreff|subject|datu
 const CLOSING =
   /(?:^|[\s,.!])(?:mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|viele\s+gr(?:ü|ue)(?:ß|ss)e|beste\s+gr(?:ü|ue)(?:ß|ss)e|herzliche\s+gr(?:ü|ue)(?:ß|ss)e|liebe\s+gr(?:ü|ue)(?:ß|ss)e|sch(?:ö|oe)ne\s+gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)\s*,|mfg\b|lg\b|best\s+regards|kind\s+regards)/i;
 
+/** An attribution above quoted history ("Am 3. März schrieb …:", "On … wrote:", "Von: …"). */
+const ATTRIBUTION = /\b(?:schrieb|schreibt|wrote|writes)\b|^\s*(?:von|from)\s*:/i;
+
+/**
+ * The lines with a quote the writer introduces as what they pass on ("… folgende Frage weiterzuleiten:" above
+ * "> Bis wann …?") unquoted: the first block of "> " lines right below a line of the writer's own that ends with
+ * a colon and is no attribution ("Am … schrieb …:"), when it asks something. Null when there is no such block. Callers use it only when
+ * the writer's own text asks nothing: then the passed-on quote is the question, not history.
+ *
+ * @example unquoteIntroduced(['Ich leite die Frage weiter:', '> Bis wann?']) // ['Ich leite die Frage weiter:', 'Bis wann?']
+ */
+export function unquoteIntroduced(lines: readonly string[]): string[] | null {
+  const quoted = (line: string): boolean => /^\s*>/.test(line);
+  const first = lines.findIndex(quoted);
+  if (first <= 0) return null;
+  let intro = first - 1;
+  while (intro >= 0 && lines[intro]!.trim() === '') intro -= 1;
+  if (intro < 0 || !/:\s*$/.test(lines[intro]!) || ATTRIBUTION.test(lines[intro]!)) return null;
+  const out = [...lines];
+  let asks = false;
+  for (let i = first; i < out.length && (quoted(out[i]!) || out[i]!.trim() === ''); i += 1) {
+    out[i] = out[i]!.replace(/^\s*>\s?/, '');
+    asks ||= out[i]!.includes('?');
+  }
+  // A quoted answer below "Ihre Antwort:" is history: only a quote that asks is passed on.
+  return asks ? out : null;
+}
+
 /**
  * The new part of a message body: quoted history ("> …", "-----Ursprüngliche Nachricht-----",
  * "Am … schrieb …:") and everything after the sign-off ("Mit freundlichen Grüßen", "Viele Grüße") removed.
@@ -166,6 +194,13 @@ const CLOSING =
  */
 export function newMessagePart(body: string): string {
   const lines = body.normalize('NFC').split(/\r?\n/);
+  const text = newPart(lines);
+  // A note that asks nothing above a quote it introduces ("folgende Frage weiterzuleiten:"): the quote is the question.
+  const opened = text.includes('?') ? null : unquoteIntroduced(lines);
+  return opened === null ? text : newPart(opened);
+}
+
+function newPart(lines: readonly string[]): string {
   const kept: string[] = [];
   // Whether a kept line has visible text (the quote only starts after some new text; tracked, not re-joined).
   let hasText = false;

@@ -483,6 +483,21 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-27.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-24.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-25.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-28 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-25 (15), wrapped-26 (12): a twentieth
+  // round on 2026-12-07 (fifth session) by another helper (negated and yes/no questions, conditions and exceptions,
+  // who is responsible, forwards inside an authority). First measurement on eab0434: unseen-28 hit@1 0.958 (MiniSearch
+  // 0.958), answered 1.000, precision 0.885, wrong 3 (r12: since which amendment Zwischenverwendungsnachweise are due,
+  // answered from aenderung-2020#inkrafttreten, which says so word for word: label corrected; r27: a Sachkostenpauschale
+  // beside the personnel costs, answered from im#festbetrag, which says only that it is not confirmed; r28: until what
+  // time the Dienststelle Wertheim is open on Fridays, answered from the address); typos-25 1.000 (0.933) / 1.000 /
+  // 1.000; wrapped-26 0.917 (1.000) / 0.917 / 1.000 (e4: the question passed on as a "> " quote below "folgende Frage
+  // weiterzuleiten:" was cut as history). Then a quote the writer introduces is the question when their own text asks
+  // nothing (core/triage/text.ts unquoteIntroduced, used by the mail channel too), and a question for opening hours is
+  // not answered from a passage without a clock time (deadline.ts): unseen-28 1.000 / 1.000 / 0.960 (r27 left),
+  // wrapped-26 1.000 / 1.000 / 1.000.
+  'test/fixtures/knowledge/unseen-28.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.96, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-25.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-26.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

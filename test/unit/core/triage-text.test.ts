@@ -53,6 +53,15 @@ describe(newMessagePart.name, () => {
     expect(newMessagePart(forward)).toBe('Wie lange darf beraten werden?\n\nDanke\nIntegrationsbüro');
     expect(newMessagePart('---------- Forwarded message ---------\nFrom: a@b.de\nSubject: x\n\nIst das förderfähig?')).toBe('Ist das förderfähig?');
   });
+
+  it('takes a quote the writer introduces as what they pass on when their own text asks nothing', () => {
+    const passedOn = 'Guten Morgen,\n\nunsere Kämmerei bittet, folgende Frage weiterzuleiten:\n\n> Bis wann muss der Sachbericht vorliegen?\n\nVielen Dank.\nMit freundlichen Grüßen\nStadt X';
+    expect(newMessagePart(passedOn)).toBe('Guten Morgen,\n\nunsere Kämmerei bittet, folgende Frage weiterzuleiten:\n\nBis wann muss der Sachbericht vorliegen?\n\nVielen Dank.');
+    // Not below an attribution, not a quote that asks nothing, not when the writer asks a question of their own.
+    expect(newMessagePart('Danke!\nAm 02.04.2025 schrieb RP Stuttgart:\n> Gilt das?')).toBe('Danke!');
+    expect(newMessagePart('Danke, hier Ihre Antwort:\n> Die Frist ist der 31. März.')).toBe('Danke, hier Ihre Antwort:');
+    expect(newMessagePart('Gilt das auch für uns? Zur Frage:\n> Wie lange?')).toBe('Gilt das auch für uns? Zur Frage:');
+  });
 });
 
 describe(joinFoldedLines.name, () => {

@@ -58,6 +58,12 @@ describe(splitMailBody.name, () => {
     expect(splitMailBody('> Ihre Frage\nMeine Antwort\n> mehr').text).toBe('Meine Antwort');
   });
 
+  it('takes a quote the writer introduces as what they pass on ("folgende Frage weiterzuleiten:") when their own text asks nothing', () => {
+    const body = 'Guten Morgen,\n\nunsere Kämmerei bittet, folgende Frage weiterzuleiten:\n\n> Bis wann muss der Sachbericht vorliegen?\n\nMit freundlichen Grüßen\nStadt X';
+    expect(splitMailBody(body).text).toContain('Bis wann muss der Sachbericht vorliegen?');
+    expect(splitMailBody('Danke!\n\nAm 02.04.2025 schrieb RP Stuttgart:\n> Gilt das?').text).toBe('Danke!');
+  });
+
   it('takes the forwarded mail as the question when nothing was written above it', () => {
     const body = [
       '---------- Forwarded message ---------',

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/ports.js';
-import { asksDeadline, statesDate } from '../../../src/knowledge/deadline.js';
+import { asksClockTime, asksDeadline, statesClockTime, statesDate } from '../../../src/knowledge/deadline.js';
 import type { KnowledgeBase } from '../../../src/knowledge/index.js';
 import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
 
@@ -29,6 +29,21 @@ describe('deadline questions and dates', () => {
   ])('%s states a date: %s', (text, expected) => {
     expect(statesDate(text)).toBe(expected);
   });
+
+  it.each([
+    ['Bis wie viel Uhr ist die Dienststelle freitags für Besucher geöffnet?', true],
+    ['Wie sind die Öffnungszeiten in Wertheim?', true],
+    ['Wie lange hat das Bürgerbüro am Samstag geöffnet?', true],
+    ['Ab wann war die Beratung für Geflüchtete aus der Ukraine geöffnet?', false],
+    ['Was gilt, wenn keine persönlichen Sprechstunden möglich sind?', false],
+  ])('%s asks for a time of day: %s', (question, expected) => {
+    expect(asksClockTime(question)).toBe(expected);
+  });
+
+  it('reads a clock time', () => {
+    expect(statesClockTime('Geöffnet von 9 bis 15:30 Uhr.')).toBe(true);
+    expect(statesClockTime('Regierungspräsidium Stuttgart, Dienststelle Wertheim, 97877 Wertheim')).toBe(false);
+  });
 });
 
 describe('deadline questions on the shipped knowledge', () => {
@@ -40,6 +55,10 @@ describe('deadline questions on the shipped knowledge', () => {
   it('does not answer a deadline the sources do not state', () => {
     const result = kb.ask('Bis wann müssen die Landkreise ihren Antrag für das Integrationsmanagement 2027 beim RP stellen?');
     expect(result.outcome).not.toBe('answer');
+  });
+
+  it('does not answer opening hours from an address', () => {
+    expect(kb.ask('Bis wie viel Uhr ist die Dienststelle Wertheim freitags für Besucher geöffnet?').outcome).not.toBe('answer');
   });
 
   it('answers a deadline the sources state', () => {
