@@ -28,7 +28,10 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   // "Worin besteht …?": the verb frames the question (the participle "bestehende Stellen" is kept).
   'besteht', 'bestehen',
   // Weekdays date the asker's situation ("seit Montag neu im Amt"); no passage is about one.
-  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'montags', 'dienstags', 'mittwochs',
+  'donnerstags', 'freitags', 'samstags', 'sonntags', 'gestern', 'vorgestern',
+  // "Stimmt das?", "Ein Kollege meinte, …": checking what someone said, not what is asked.
+  'stimmt', 'meint', 'meinte', 'meinten',
   // "bis wann nochmal?": asking again, no content.
   'nochmal', 'nochmals',
   // "Wir überlegen, … – geht das?": the writer deliberating, not what is asked.

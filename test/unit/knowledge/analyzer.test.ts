@@ -61,6 +61,14 @@ describe('stopwords', () => {
     // "Wir überlegen, … – geht das?": the writer deliberating.
     ['überlegen', true],
     ['überlegt', true],
+    // Question frames and the asker's time: "Worin besteht …?", "Stimmt es, dass …?", "seit Montag", "gestern".
+    ['besteht', true],
+    ['stimmt', true],
+    ['meinte', true],
+    ['montag', true],
+    ['freitags', true],
+    ['gestern', true],
+    ['bestehenden', false],
     ['mittel', false],
     ['dritte', false],
     ['förderung', false],
