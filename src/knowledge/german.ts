@@ -30,6 +30,8 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   // Weekdays date the asker's situation ("seit Montag neu im Amt"); no passage is about one.
   'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'montags', 'dienstags', 'mittwochs',
   'donnerstags', 'freitags', 'samstags', 'sonntags', 'gestern', 'vorgestern',
+  // "Wie viel … insgesamt?": the sum asked, not a topic.
+  'insgesamt',
   // "Stimmt das?", "Ein Kollege meinte, …": checking what someone said, not what is asked.
   'stimmt', 'meint', 'meinte', 'meinten',
   // "bis wann nochmal?": asking again, no content.

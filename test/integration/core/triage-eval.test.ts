@@ -173,6 +173,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // Nachfrage …", a ticket as a rule question; p24: which Fördersätze apply "verbindlich" under the VwV 2023, answered from
   // the passage that gives the municipalities' figures as not confirmed by the Land). Then waiting for an answer to the
   // own earlier message is a status question (case-rules.ts): 1.00 intent, 0.96 ticket (p24 left).
+  // test/fixtures/triage/unseen-26.jsonl: 24 enquiries of the twenty-first round (2026-12-07, fifth session), measured
+  // on 9936ed9 and not fixed: 0.96 intent, 0.92 ticket (n16: a missing payment written in French, taken for "other":
+  // the own-case signals for languages other than German are English only; n24: the Fördersatz "ab 2025" for a
+  // university degree, answered with the municipalities' unconfirmed figures where this round wants a person, as p24).
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -236,6 +240,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     ['test/fixtures/triage/unseen-11.jsonl', 0.91],
     ['test/fixtures/triage/unseen-21.jsonl', 0.87],
     ['test/fixtures/triage/unseen-22.jsonl', 0.91],
+    ['test/fixtures/triage/unseen-26.jsonl', 0.91],
   ])('%s: intent ≥ 0.95, ticket ≥ %s (target missed, see the comments)', (file, ticketFloor) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

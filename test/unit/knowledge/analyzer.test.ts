@@ -68,6 +68,7 @@ describe('stopwords', () => {
     ['montag', true],
     ['freitags', true],
     ['gestern', true],
+    ['insgesamt', true],
     ['bestehenden', false],
     ['mittel', false],
     ['dritte', false],
