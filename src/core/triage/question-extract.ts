@@ -160,6 +160,10 @@ function needsContext(question: string): boolean {
   return refersBack(question) && (!cased || nouns < SELF_CONTAINED_NOUNS);
 }
 
+/** A sentence that only tells who asks ("Unsere Kämmerei fragt jetzt nach."): a question's "diese" points past it. */
+const REPORTS_ASKING = /^[^,;]{0,60}\b(?:fragt|fragen|fragte|fragten)\s+(?:\p{L}+\s+)?(?:nach|an)\s*[.!]?$|^[^,;]{0,60}\b(?:möchte|möchten|will|wollen)\s+(?:das\s+|es\s+)?(?:\p{L}+\s+)?wissen\s*[.!]?$/iu;
+const reportsAsking = (sentence: string): boolean => REPORTS_ASKING.test(sentence.trim());
+
 /**
  * The sentences asked: each question, preceded by its nearest earlier context sentence when it needs one (or
  * always, with `always`). With `always`, a question about a time named before ("damals", "seinerzeit") gets every
@@ -175,7 +179,7 @@ function askedSentences(sentences: Sentence[], places: readonly string[], always
       const all = always && refersToThen(s.text);
       const before: string[] = [];
       for (let j = i - 1; j >= 0 && (all || sentences[j]!.role !== 'question'); j--) {
-        if (sentences[j]!.role !== 'context' || used.has(j)) continue;
+        if (sentences[j]!.role !== 'context' || used.has(j) || reportsAsking(sentences[j]!.text)) continue;
         used.add(j);
         before.unshift(withoutPlaces(sentences[j]!.text, places));
         if (!all) break;

@@ -34,9 +34,11 @@ export const STAFF_RULES: readonly TextRule[] = [
     pattern: re(String.raw`\bvon\s+\d+(?:[,.]\d+)?\s*(?:vz\w*|stellen?|prozent|%)?\s+auf\s+\d+(?:[,.]\d+)?\s*(?:vz\w*|stellen?|prozent|%)`),
   },
   {
+    // An absence that is over ("Unsere Integrationsmanagerin war zuletzt sechs Wochen krank. Was empfiehlt das RP …?")
+    // is the context of a rule question, not a notice.
     id: 'staff-absence',
     weight: 1,
     reason: 'Ausfall oder unbesetzte Stelle',
-    pattern: re(String.raw`\b(?:elternzeit|mutterschutz|erkrankt|krank|krankgeschrieben|langzeiterkrankt|vakant|unbesetzt)\b`),
+    pattern: re(String.raw`(?<!\b(?:war|waren)\b[^.?!,;]{0,40})\b(?:elternzeit|mutterschutz|erkrankt|krank|krankgeschrieben|langzeiterkrankt|vakant|unbesetzt)\b`),
   },
 ];

@@ -508,10 +508,12 @@ const FLOORS: Record<string, Floor> = {
   // 1.000 (0.800) / 0.867 / 1.000; wrapped-27 0.917 (1.000) / 0.750 / 1.000 (c10: the Kreistag's context sentence
   // "wie der Betrag … zustande kam" pulls the Ukraine aid's amounts above its distribution; c3, c4: handed over).
   // Below MiniSearch on two sets and answered below target on wrapped-27. Then "insgesamt" frames an amount question
-  // (german.ts; z2): typos-26 1.000 / 0.933 / 1.000.
+  // (german.ts; z2): typos-26 1.000 / 0.933 / 1.000; an absence that is over ("war zuletzt sechs Wochen krank") is no
+  // notice (staff-rules.ts; c3) and "diese Vorgehensweise" points past "Unsere Kämmerei fragt jetzt nach." to the
+  // sentence that tells it (question-extract.ts; c4): wrapped-27 0.917 / 0.917 / 1.000 (c10 left).
   'test/fixtures/knowledge/unseen-29.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.95, precision: 0.95, maxWrong: 1, belowMiniSearch: 0.05 },
   'test/fixtures/knowledge/typos-26.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/wrapped-27.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.75, precision: 0.97, maxWrong: 0, belowMiniSearch: 0.09 },
+  'test/fixtures/knowledge/wrapped-27.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0, belowMiniSearch: 0.09 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

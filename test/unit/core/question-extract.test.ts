@@ -302,6 +302,14 @@ describe(extractQuestion.name, () => {
     expect(extractQuestion({ subject, text }).text).toBe(question);
   });
 
+  it('points a question back past a sentence that only tells who asks ("Unsere Kämmerei fragt jetzt nach.")', () => {
+    const result = extractQuestion({
+      subject: '',
+      text: 'Wegen der Corona-Lage haben wir die aufsuchende Beratung eingeschränkt. Unsere Kämmerei fragt jetzt nach. War diese Vorgehensweise förderschädlich?',
+    });
+    expect(result.text).toBe('Wegen der Corona-Lage haben wir die aufsuchende Beratung eingeschränkt. War diese Vorgehensweise förderschädlich?');
+  });
+
   it('leaves out the route places from context and subject words', () => {
     const result = extractQuestion(
       { subject: 'Kennzahlen Trossingen', text: 'In Trossingen fehlen uns Zahlen. Was dafür tun?' },
