@@ -514,6 +514,17 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-29.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.95, precision: 0.95, maxWrong: 1, belowMiniSearch: 0.05 },
   'test/fixtures/knowledge/typos-26.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-27.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0, belowMiniSearch: 0.09 },
+  // unseen-30 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-27 (15), wrapped-28 (12): a
+  // twenty-second round on 2026-12-07 (fifth session) by another helper (a month of typical traffic over every
+  // passage), measured on f71795f and not fixed: unseen-30 hit@1 0.875 (MiniSearch 0.750), answered 0.917, precision
+  // 0.909, wrong 2 (h10: since which amendment Zwischenverwendungsnachweise exist, answered from
+  // aenderung-2020#inkrafttreten, which says so, as r12 of unseen-28: label corrected, so 0.917 / 0.917 / 0.955; h2:
+  // when a post's funding begins, answered from the Fördersätze, a longer passage that matches more of the question's
+  // expansions than im#festbetrag, which states it, as a14, v1 and p8 before; h16, h20 handed over); typos-27 1.000
+  // (0.800) / 0.933 / 1.000; wrapped-28 1.000 (0.917) / 1.000 / 1.000.
+  'test/fixtures/knowledge/unseen-30.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.91, precision: 0.95, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-27.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-28.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,
