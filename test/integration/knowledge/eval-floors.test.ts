@@ -166,7 +166,8 @@ const FLOORS: Record<string, Floor> = {
   // 0.933, precision 0.964, wrong 1 (v1: "ab Datum des Bescheids oder ab Arbeitsbeginn" answered from the rates)
   // 2026-12-07 (third session): v9 and v2 relabelled [] (Betreuungsschlüssel and a Sachkostenpauschale, which the
   // sources leave open; note at the end of FLOORS), the same misses: hit@1 0.929, answered 0.929, precision 0.962.
-  'test/fixtures/knowledge/unseen-7.jsonl': { kind: 'questions', hit1: 0.92, answered: 0.92, precision: 0.96, maxWrong: 1 },
+  // Fifth session: the title of im#festbetrag names the Förderbeginn it states (v1 right): 0.964 / 0.929 / 1.000.
+  'test/fixtures/knowledge/unseen-7.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.92, precision: 0.97, maxWrong: 0 },
   // typos-4: 15 hurried questions written with unseen-7; first measurement hit@1 0.933 (MiniSearch 0.800), answered
   // 0.867, precision 0.923, wrong 1 (t1: "wohin schick ich die kenzahlen", the address passage leads); t4, t10 suggestions.
   // Then "fürs" is a function word (german.ts): t1 right, hit@1 1.000, precision 1.000
@@ -444,7 +445,8 @@ const FLOORS: Record<string, Floor> = {
   // point back to the context (ask-in-context.ts, n1) and course fees are Fortbildung (synonyme.yaml, n12): unseen-23
   // 0.893 / 0.893 / 0.960 (n15 left), typos-20 1.000 / 0.867 / 1.000 (t9: two right passages tie).
   'test/fixtures/knowledge/unseen-23.jsonl': { kind: 'questions', hit1: 0.89, answered: 0.89, precision: 0.96, maxWrong: 1 },
-  'test/fixtures/knowledge/typos-20.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  // Fifth session: t9 answered since the title of im#festbetrag names the Förderbeginn: typos-20 answered 0.933.
+  'test/fixtures/knowledge/typos-20.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-21.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // unseen-24 (35: 28 with a passage, 3 everyday, 4 the knowledge base cannot answer), typos-21 (15), wrapped-22 (12): a
   // sixteenth round on 2026-12-07 (fourth session) by another helper (a Landratsamt passing funds on, a Träger, a shared
@@ -460,6 +462,20 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-24.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.92, precision: 0.92, maxWrong: 2 },
   'test/fixtures/knowledge/typos-21.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.86, precision: 0.92, maxWrong: 1 },
   'test/fixtures/knowledge/wrapped-22.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
+  // unseen-25 (35), typos-22 (15), wrapped-23 (12): the seventeenth round (2026-12-07, fourth session), measured on
+  // d3d59eb and kept apart until now: unseen-25 hit@1 0.964 (MiniSearch 0.893), answered 0.964, precision 0.931, wrong
+  // 2 (a30, a32: what the sources do not state, answered from neighbouring passages; two labels corrected where another
+  // passage states the answer word for word, a8: im#zielgruppe, faq#ukraine-zielgruppe, "seit einem Erlass vom 11. März
+  // 2022"; a23: verwendungsnachweis#sachbericht, "spätestens drei Monate nach Ende des Förderzeitraums"; without them
+  // 0.893 / 0.964 / 0.862); typos-22 1.000 (0.867) / 0.933 / 1.000; wrapped-23 0.917 (0.917) / 0.833 / 1.000. They
+  // waited outside this folder because the FAQ approval gate (knowledge-loop/proposal-eval.fs.ts) evaluates every set
+  // here: a14 ("Beginnt die Zuwendung mit dem Bewilligungsbescheid oder erst, wenn die Integrationsmanagerin ihre Stelle
+  // antritt?") flipped to kontakt#bewilligungsstelle when the workplace tests add an unrelated entry. Since the title of
+  // im#festbetrag names the Förderbeginn it states (knowledge/im.md, fifth session; unseen-7 v1 and typos-20 t9 answered
+  // too), a14 holds: unseen-25 1.000 / 1.000 / 0.933, wrapped-23 answered 0.833 (c4, c5 handed over; below target).
+  'test/fixtures/knowledge/unseen-25.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.93, maxWrong: 2 },
+  'test/fixtures/knowledge/typos-22.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-23.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // unseen-26 (28: 24 with a passage, 4 rules the knowledge base cannot answer), typos-23 (15), wrapped-24 (12): an
   // eighteenth round on 2026-12-07 (fifth session) by another helper. First measurement on 33ed270: unseen-26 hit@1
   // 0.917 (MiniSearch 0.875), answered 0.958, precision 0.957, wrong 1 (m20: the Sachbericht's deadline with staff of
