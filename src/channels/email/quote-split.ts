@@ -177,8 +177,7 @@ function tidy(lines: string[]): string {
 export function splitMailBody(body: string, options: { forwardSubject?: boolean } = {}): SplitBody {
   const lines = body.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
   // A note that asks nothing above a quote it introduces ("folgende Frage weiterzuleiten:"): the quote is the question.
-  const ownAsks = lines.some((l) => !QUOTED.test(l) && l.includes('?'));
-  const all = ownAsks ? lines : (unquoteIntroduced(lines) ?? lines);
+  const all = unquoteIntroduced(lines) ?? lines;
   const found = historyStart(all);
   // Under a forward's subject ("WG: …") Outlook's "-----Ursprüngliche Nachricht-----" marks the forward too.
   const start = options.forwardSubject === true && found.index >= 0 && SEPARATOR.test(all[found.index] ?? '') ? { ...found, forward: true } : found;

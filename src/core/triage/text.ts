@@ -165,15 +165,16 @@ const ATTRIBUTION = /\b(?:schrieb|schreibt|wrote|writes)\b|^\s*(?:von|from)\s*:/
 /**
  * The lines with a quote the writer introduces as what they pass on ("… folgende Frage weiterzuleiten:" above
  * "> Bis wann …?") unquoted: the first block of "> " lines right below a line of the writer's own that ends with
- * a colon and is no attribution ("Am … schrieb …:"), when it asks something. Null when there is no such block. Callers use it only when
- * the writer's own text asks nothing: then the passed-on quote is the question, not history.
+ * a colon and is no attribution ("Am … schrieb …:"), when it asks something and no line of the writer's own does:
+ * then the passed-on quote is the question, not history. Null otherwise.
  *
  * @example unquoteIntroduced(['Ich leite die Frage weiter:', '> Bis wann?']) // ['Ich leite die Frage weiter:', 'Bis wann?']
  */
 export function unquoteIntroduced(lines: readonly string[]): string[] | null {
   const quoted = (line: string): boolean => /^\s*>/.test(line);
   const first = lines.findIndex(quoted);
-  if (first <= 0) return null;
+  // The writer's own lines ask something: the quote is history.
+  if (first <= 0 || lines.some((l) => !quoted(l) && l.includes('?'))) return null;
   let intro = first - 1;
   while (intro >= 0 && lines[intro]!.trim() === '') intro -= 1;
   if (intro < 0 || !/:\s*$/.test(lines[intro]!) || ATTRIBUTION.test(lines[intro]!)) return null;
@@ -194,10 +195,8 @@ export function unquoteIntroduced(lines: readonly string[]): string[] | null {
  */
 export function newMessagePart(body: string): string {
   const lines = body.normalize('NFC').split(/\r?\n/);
-  const text = newPart(lines);
   // A note that asks nothing above a quote it introduces ("folgende Frage weiterzuleiten:"): the quote is the question.
-  const opened = text.includes('?') ? null : unquoteIntroduced(lines);
-  return opened === null ? text : newPart(opened);
+  return newPart(unquoteIntroduced(lines) ?? lines);
 }
 
 function newPart(lines: readonly string[]): string {
