@@ -7,13 +7,15 @@
  * the knowledge base cannot answer with confidence): the question is handed over, not answered.
  *
  * A sentence that states a fact and adds a caveat ("… vier Regionalkonferenzen; ob die Netzwerkveranstaltung in
- * Waiblingen dazu zählt, ist nicht bestätigt.", "… Sätze zwischen 47.000 und 68.000 Euro …; vom Land sind diese
- * Sätze nicht bestätigt.") answers: the fact leads, the caveat qualifies it. So does a "not confirmed" sentence
- * that leads only through a synonym or a part of a compound ("Welche Kosten deckt der Festbetrag?" meets "Ob es
- * daneben eine Sachkostenpauschale gibt, …"): it does not speak of what was asked.
+ * Waiblingen dazu zählt, ist nicht bestätigt.") answers: the fact leads, the caveat qualifies it. So does a "not
+ * confirmed" sentence that leads only through a synonym or a part of a compound ("Welche Kosten deckt der
+ * Festbetrag?" meets "Ob es daneben eine Sachkostenpauschale gibt, …"): it does not speak of what was asked. A caveat
+ * that takes back every figure its sentence names ("… nennen Kommunen Sätze zwischen 47.000 und 68.000 Euro …; vom
+ * Land sind diese Sätze nicht bestätigt.") leaves the figures open when they are all the passage says for the asked years.
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { termsOf } from './compose-analysis.js';
+import { overlaps, yearsOf } from './consistency.js';
 import type { QueryPlan } from './query.js';
 
 /** An indirect question as the sentence's subject ("Ob …", "Welche …", "Ab welchem Förderjahr …"). */
@@ -36,6 +38,42 @@ export function statesNothing(lead: string): boolean {
   if (DEFERRED.test(sentence)) return true;
   if (UNKNOWN.test(sentence)) return true;
   return INDIRECT_QUESTION.test(sentence) && NOT_STATED.test(sentence);
+}
+
+/**
+ * A sentence whose figures are all unconfirmed by its own words ("… nennen Kommunen Sätze zwischen 47.000 und
+ * 68.000 Euro …; vom Land sind diese Sätze nicht bestätigt."): asked for those figures, it answers nothing. One that
+ * confirms a part ("amtlich veröffentlicht ist der Betrag von 51.000 Euro, der höhere ist nicht amtlich bestätigt")
+ * does answer.
+ */
+const ALL_UNCONFIRMED = /\b(?:(?:sind|ist)\s+(?:diese|dieser|dieses|die\s+genannten)\s+\p{L}+\s+nicht\s+(?:amtlich\s+)?bestätigt|(?:diese|die\s+genannten)\s+\p{L}+\s+(?:sind|ist)\s+nicht\s+(?:amtlich\s+)?bestätigt)\b/u;
+
+/** A question about the present ("nach der aktuellen VwV", "derzeit", "heute"): it asks for the latest years a passage names. */
+const PRESENT = /\b(?:aktuell\p{L}*|derzeit\p{L}*|gegenwärtig\p{L}*|heute|jetzt|momentan|zurzeit|inzwischen|mittlerweile)\b/iu;
+
+/**
+ * The passage's sentences about the asked years: those naming a year of the question, or, for a question about the
+ * present without a year, those naming the latest year the passage names.
+ */
+function aboutAskedYears(passageText: string, plan: QueryPlan): string[] {
+  const dated = sentences(passageText)
+    .map((s) => ({ s, years: yearsOf(s, true) }))
+    .filter((d) => d.years.length > 0);
+  const asked = plan.facets.years;
+  if (asked.length > 0) return dated.filter((d) => overlaps(asked, d.years)).map((d) => d.s);
+  if (dated.length === 0 || !PRESENT.test(plan.cleaned)) return [];
+  const latest = Math.max(...dated.flatMap((d) => d.years.map(([from]) => from)));
+  return dated.filter((d) => d.years.some(([from]) => from === latest)).map((d) => d.s);
+}
+
+/**
+ * Whether all the passage says for the asked years is unconfirmed ("Welcher Fördersatz gilt nach der VwV 2023?"
+ * meets only "Seit der VwV 2023 … nennen Kommunen Sätze …; vom Land sind diese Sätze nicht bestätigt.", whatever
+ * sentence about the first years leads).
+ */
+function onlyUnconfirmed(passageText: string, plan: QueryPlan): boolean {
+  const about = aboutAskedYears(passageText, plan);
+  return about.length > 0 && about.every((s) => ALL_UNCONFIRMED.test(s));
 }
 
 /** The sentences of a text, line breaks of the Markdown source read as spaces. */
@@ -69,6 +107,7 @@ export function leavesOpen(passageText: string, answer: { lead: string; referral
   if (statesNothing(passageText)) return true;
   const first = sentences(answer.lead)[0] ?? '';
   if (statesNothing(first) && namesAsked(first, plan, analyzer)) return true;
+  if (onlyUnconfirmed(passageText, plan)) return true;
   if (answer.referral !== null && sentences(answer.referral).some((s) => statesNothing(s) && namesAsked(s, plan, analyzer))) return true;
   // The noun the question asks for ("Welche zusätzliche Voraussetzung …?") named as what a sentence says is open: in its
   // subject ("Welche … weitere Voraussetzung … hinzukommen muss, ist nicht bekannt"), not in what it adds after a comma.

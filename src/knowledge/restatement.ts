@@ -34,6 +34,19 @@ function vectorOf(p: Passage, index: SearchIndex): { terms: Map<string, number>;
   return v;
 }
 
+/** Shortest section name that counts as the start of a longer one. */
+const MIN_SHARED_NAME = 5;
+
+/**
+ * Two section names for one thing: the same, or one the start of the other ("sachbericht" and "sachberichte",
+ * "zusammenschluss" and "zusammenschluss-kreise").
+ */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= MIN_SHARED_NAME && long.startsWith(short);
+}
+
 /**
  * True when two passages of different documents carry the same section name and largely the same words: one rule
  * restated (faq#kennzahlen, aenderung-2020#kennzahlen). Numbered sections of two versions of a regulation share
@@ -42,7 +55,7 @@ function vectorOf(p: Passage, index: SearchIndex): { terms: Map<string, number>;
  * @example isRestatement(faqKennzahlen, aenderungKennzahlen, index) // true
  */
 export function isRestatement(a: Passage, b: Passage, index: SearchIndex): boolean {
-  if (a.section !== b.section || a.documentId === b.documentId) return false;
+  if (!sameName(a.section, b.section) || a.documentId === b.documentId) return false;
   const va = vectorOf(a, index);
   const vb = vectorOf(b, index);
   if (va.norm === 0 || vb.norm === 0) return false;

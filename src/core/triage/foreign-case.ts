@@ -74,7 +74,9 @@ export const FOREIGN_CASE_RULES: readonly TextRule[] = [
     weight: 2,
     reason: 'Frage nach dem Eingang eines eigenen Schreibens (englisch)',
     pattern: re(
-      String.raw`\bconfirm\s+(?:the\s+)?(?:receipt|that\s+you\s+(?:have\s+|had\s+)?(?:received|got))\b|\b(?:did|have|has)\s+you\s+(?:already\s+)?(?:received|receive|got|get)\s+(?:our|my)\b`,
+      String.raw`\bconfirm\s+(?:the\s+)?(?:receipt|that\s+you\s+(?:have\s+|had\s+)?(?:received|got))\b|\b(?:did|have|has)\s+you\s+(?:already\s+)?(?:received|receive|got|get)\s+(?:our|my)\b` +
+        // "Could you confirm that the documents have arrived?", "Has our report reached you?"
+        String.raw`|\b(?:confirm\s+(?:that|whether|if)|(?:have|has|did))\s+(?:the|our|my)\s+(?:[a-z-]+\s+){0,2}?(?:(?:have|has)\s+)?(?:arrived|arrive|reached\s+you|reach\s+you|been\s+received)\b`,
     ),
   },
   {

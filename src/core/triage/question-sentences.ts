@@ -178,11 +178,35 @@ function heBefore(head: string): boolean {
   return !before.slice(1).some((w) => /^\p{Lu}/u.test(w) && !/^(?:Sie|Ihnen|Ihr\p{L}*)$/u.test(w));
 }
 
+/** A later clause of a question (", und seit wann gilt das?"). */
+const LATER_CLAUSE = /,\s*(?:und|oder|bzw\.|sowie|aber)\s/u;
+const MINE = /\bmein(?:e|em|en|er|es)?\b/;
+/** "gilt das", "ist das": a later clause's "das" that stands for what the clause before it states. */
+const STATED = /\b(?:ist|war|gilt|galt|wird|wurde|waere)\s+das\b/g;
+const RELATIVE_BEFORE = /\b(?:deren|dessen)\b/;
+
+/**
+ * The part of a question whose demonstratives point back to the sentence before it. "…, und seit wann gilt das?"
+ * asks about the clause before it when that one states the matter itself, with two nouns of its own and no pointer
+ * ("Werden die Kennzahlen im Integrationsmanagement halbjährlich oder jährlich erhoben, und seit wann gilt das?");
+ * "dafür" or "hängt sich das" in a later clause still point to the sentence before the question.
+ */
+function pointingPart(head: string): string {
+  const later = LATER_CLAUSE.exec(head);
+  if (later === null) return head;
+  const first = head.slice(0, later.index);
+  const rest = foldPlain(head.slice(later.index)).replace(STATED, ' ');
+  if (ANAPHORA.test(rest) || RELATIVE_BEFORE.test(foldPlain(first))) return head;
+  const nouns = first.split(/[^\p{L}-]+/u).slice(1).filter((w) => /^\p{Lu}\p{L}{2,}/u.test(w) && !/^(?:Sie|Ihnen|Ihr\p{L}*)$/u.test(w));
+  return nouns.length >= 2 ? first : head;
+}
+
 /** True when a question refers back to the sentence before it. */
 export function refersBack(question: string): boolean {
   const head = question.slice(0, MAX_CLASSIFIED_CHARS);
   const folded = foldPlain(head);
-  return ANAPHORA.test(folded) || PERSON_BEFORE.test(folded) || POSSESSIVE_BEFORE.test(head) || heBefore(head) || (THERE.test(folded) && !OWN_TIME.test(folded));
+  const pointing = foldPlain(pointingPart(head));
+  return ANAPHORA.test(pointing) || MINE.test(folded) || PERSON_BEFORE.test(folded) || POSSESSIVE_BEFORE.test(head) || heBefore(head) || (THERE.test(pointing) && !OWN_TIME.test(folded));
 }
 
 /**

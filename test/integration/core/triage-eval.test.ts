@@ -179,6 +179,15 @@ describe('triage development sets (TRIAGE.md)', () => {
   // university degree, answered with the municipalities' unconfirmed figures where this round wants a person, as p24).
   // test/fixtures/triage/unseen-27.jsonl: 24 enquiries of the twenty-second round (2026-12-07, fifth session), measured
   // on f71795f and not fixed: 1.00 intent, 1.00 ticket.
+  // test/fixtures/triage/unseen-28.jsonl: 24 enquiries of the twenty-third round (2026-12-07, sixth session); first
+  // measured on 44ba63f: 0.96 intent, 0.88 ticket (k13: the Sachbericht's length and whether one suffices, a tie of
+  // its two restatements under "sachbericht" and "sachberichte", handed over; k17: "Could you please confirm that the
+  // documents have arrived", not read as a receipt question; k23: the Fördersatz under the VwV 2023, answered with
+  // the municipalities' figures the Land has not confirmed, as p24 and n24). Then a section name that starts another
+  // one names the same rule (restatement.ts), "confirm that the documents have arrived" asks for receipt
+  // (foreign-case.ts), and figures a passage calls unconfirmed in full are no answer for the years they are all it
+  // says about (non-answer.ts; also k18 of unseen-12, q1 of unseen-17, p24 of unseen-25 and n24 of unseen-26): 1.00 /
+  // 1.00, unseen-26 0.96 / 0.96 (n16 left).
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -204,7 +213,9 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-23.jsonl',
     'test/fixtures/triage/unseen-24.jsonl',
     'test/fixtures/triage/unseen-25.jsonl',
+    'test/fixtures/triage/unseen-26.jsonl',
     'test/fixtures/triage/unseen-27.jsonl',
+    'test/fixtures/triage/unseen-28.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);
@@ -243,7 +254,6 @@ describe('triage development sets (TRIAGE.md)', () => {
     ['test/fixtures/triage/unseen-11.jsonl', 0.91],
     ['test/fixtures/triage/unseen-21.jsonl', 0.87],
     ['test/fixtures/triage/unseen-22.jsonl', 0.91],
-    ['test/fixtures/triage/unseen-26.jsonl', 0.91],
   ])('%s: intent ≥ 0.95, ticket ≥ %s (target missed, see the comments)', (file, ticketFloor) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

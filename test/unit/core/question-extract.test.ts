@@ -310,6 +310,17 @@ describe(extractQuestion.name, () => {
     expect(result.text).toBe('Wegen der Corona-Lage haben wir die aufsuchende Beratung eingeschränkt. War diese Vorgehensweise förderschädlich?');
   });
 
+  it('reads "…, und seit wann gilt das?" as pointing to its own first clause, "dafür" or "hängt sich das" in a later clause still to the sentence before', () => {
+    const own = 'In unserer Abteilung gibt es unterschiedliche Angaben dazu, wie oft die Kennzahlen gemeldet werden. Werden die Kennzahlen im Integrationsmanagement halbjährlich oder jährlich erhoben, und seit wann gilt das?';
+    expect(extractQuestion({ subject: '', text: own }).text).toBe('Werden die Kennzahlen im Integrationsmanagement halbjährlich oder jährlich erhoben, und seit wann gilt das?');
+    const before = [
+      'Wir haben eine Integrationsbeauftragte in Vollzeit. Läuft deren Förderung über das IM-Programm, oder gibt es dafür einen eigenen Topf?',
+      'Unser IMler ist im Krankengeldbezug, wir zahlen keinen Lohn mehr. Verfällt die Förderzeit, oder hängt sich das hinten dran?',
+      'Wir stellen eine Sozialarbeiterin mit Bachelor ein. Ist die Stelle förderfähig, und gilt das auch für Teilzeit?',
+    ];
+    for (const text of before) expect(extractQuestion({ subject: '', text }).text).toBe(text);
+  });
+
   it('leaves out the route places from context and subject words', () => {
     const result = extractQuestion(
       { subject: 'Kennzahlen Trossingen', text: 'In Trossingen fehlen uns Zahlen. Was dafür tun?' },

@@ -38,6 +38,13 @@ const CASES: { name: string; subject?: string; text: string; intent: Intent; tic
     intent: 'application_matter',
     ticket: true,
   },
+  {
+    name: 'documents sent by post: have they arrived',
+    subject: 'Confirmation of receipt',
+    text: 'Hello, we sent our report and the proof of use on 28 March by post. Could you please confirm that the documents have arrived and are complete? Best regards',
+    intent: 'application_matter',
+    ticket: true,
+  },
   { name: 'funded manager on parental leave', text: 'Our integration manager will be on parental leave from October. What do we have to do?', intent: 'application_matter', ticket: true },
   { name: 'rule question: eligibility', text: 'Are the costs of interpreters eligible for funding in the programme?', intent: 'other', ticket: false },
   // Naming the programme where it asks, a rule question is one about the programme: the note is its answer, no ticket.

@@ -57,6 +57,22 @@ describe('questions the sources leave open, on the shipped knowledge', () => {
     expect(kb.ask('Welche Qualifikation braucht eine Integrationsmanagerin?').answer?.passageId).toBe('im#qualifikation');
   });
 
+  it('hands over a rate asked for the years whose figures the passage calls unconfirmed, answers one for the first years', () => {
+    // "Seit der VwV 2023 … nennen Kommunen Sätze …; vom Land sind diese Sätze nicht bestätigt." is all it says for 2023 on.
+    for (const question of [
+      'Welcher Fördersatz je VZÄ gilt nach der VwV 2023 für eine Integrationsmanagerin mit mittlerem Bildungsabschluss?',
+      'Wie hoch ist ab 2025 der Fördersatz je Vollzeitstelle für eine Integrationsmanagerin mit Hochschulabschluss?',
+    ]) {
+      const result = kb.ask(question);
+      expect(result.outcome).toBe('handover');
+      expect(result.suggestions.map((s) => s.passageId)).toEqual(['im#foerdersaetze']);
+    }
+    // 51.000 Euro for 2017/2018 is published: that sentence answers, its caveat on the higher rate qualifies it.
+    const first = kb.ask('Wie hoch war 2017 der Festbetrag je Vollzeitstelle für eine Person mit mittlerem Bildungsabschluss?');
+    expect(first.outcome).toBe('answer');
+    expect(first.answer?.passageId).toBe('im#foerdersaetze');
+  });
+
   it('answers from the same passage where the open detail is not what was asked', () => {
     const result = kb.ask('Welche Kosten sind beim Festbetrag abgedeckt?');
     expect(result.outcome).toBe('answer');
