@@ -174,14 +174,10 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   // An amount asked for a year ("Welche Summe … ab 2025?") that the best passage mentions only in passing, while one
   // of the next two is about that year (title, section or document) and otherwise fits: the figures of a
   // neighbouring topic (Fördersätze je Stelle) must not answer for those of the year (the Landesmittel ab 2025).
-  const yearPassage = top.fit.yearOwn ? undefined : hits.slice(1, 3).find((h) => h.fit.yearOwn && !misfits(h));
+  // (breakTie puts the year's passage first where it can; this holds for a ranking that did not pass through it.)
+  const yearPassage = yearPassageOf(hits);
   const yearElsewhere = yearPassage !== undefined;
-  // Unless the best passage is about more of what was asked than the year's passage: its title or typical questions
-  // name, in the question's own words, a central word beside the amount asked for that the year's passage does not
-  // ("Festbetrag je Vollzeitstelle … 2017/2018": the rates name the Vollzeitstelle, the chronicle of the year does not).
-  const namesTopic = (h: RankedHit, u: Unit): boolean => u.literal.some((t) => h.topicTerms.has(t));
-  const aboutMore = yearPassage !== undefined && us.some((u) => u.central && !u.asked && namesTopic(top, u) && !namesTopic(yearPassage, u));
-  if (plan.facets.asks !== null && yearElsewhere && !aboutMore) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  if (plan.facets.asks !== null && yearElsewhere && !aboutMore(top, yearPassage, us)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // Whatever it asks: a best passage about other years (its own years, not those the question names) does not
   // answer while one of the next two is about the year asked and otherwise fits (2019 asked, 2020/2021 first).
   if (top.fit.yearOther && yearElsewhere) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
@@ -207,6 +203,33 @@ const ASKED_TIE = 0.05;
  * own words) goes first: a tie is no evidence for either, and the one about more of what was asked answers it.
  */
 export function breakTie(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, places: readonly string[] = []): RankedHit[] {
+  const tied = breakNearTie(plan, hits, index, places);
+  // An amount asked for a year that the best passage mentions only in passing, while one of the next two is about
+  // that year and is not about less of what was asked: the year's passage goes first ("Mit welchem Betrag fördert das
+  // Land das Integrationsmanagement im Jahr 2026?" asks for the Landesmittel ab 2025, not the rates per post).
+  const yearPassage = plan.facets.asks === null ? undefined : yearPassageOf(tied);
+  if (yearPassage === undefined || aboutMore(tied[0]!, yearPassage, units(plan, index, places))) return tied;
+  return [yearPassage, ...tied.filter((h) => h !== yearPassage)];
+}
+
+/** The passage among the next two that is about the asked year (and otherwise fits), when the best one is not. */
+function yearPassageOf(hits: RankedHit[]): RankedHit | undefined {
+  const top = hits[0];
+  return top === undefined || top.fit.yearOwn ? undefined : hits.slice(1, 3).find((h) => h.fit.yearOwn && !misfits(h));
+}
+
+/**
+ * Whether the best passage is about more of what was asked than the year's passage: its title or typical questions
+ * name, in the question's own words, a central word beside the amount asked for that the year's passage does not
+ * ("Festbetrag je Vollzeitstelle … 2017/2018": the rates name the Vollzeitstelle, the chronicle of the year does not).
+ */
+function aboutMore(top: RankedHit, yearPassage: RankedHit, us: Unit[]): boolean {
+  const namesTopic = (h: RankedHit, u: Unit): boolean => u.literal.some((t) => h.topicTerms.has(t));
+  return us.some((u) => u.central && !u.asked && namesTopic(top, u) && !namesTopic(yearPassage, u));
+}
+
+/** Of two nearly tied passages, the one naming the asked noun, else more of the central words, goes first. */
+function breakNearTie(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, places: readonly string[]): RankedHit[] {
   const [a, b] = hits;
   if (a === undefined || b === undefined || b.score < a.score * (1 - ASKED_TIE)) return hits;
   const us = units(plan, index, places);

@@ -39,7 +39,10 @@ const EXTRA = ['bitte', 'gibt', 'gab', 'wer', 'was', 'wie', 'wo', 'wann', 'welch
   // "Wir überlegen, … – geht das?": the writer deliberating, not what is asked.
   'überlegen', 'überlege', 'überlegt', 'überlegten',
   // Prepositions fused with "das" (fürs Vorjahr, ans RP, aufs Konto).
-  'fürs', 'ans', 'aufs', 'ums', 'übers', 'durchs', 'vors'];
+  'fürs', 'ans', 'aufs', 'ums', 'übers', 'durchs', 'vors',
+  // Prepositions the list lacks ("Innerhalb welcher Frist …?", "gemäß VwV", "aufgrund der Änderung").
+  'innerhalb', 'außerhalb', 'binnen', 'anhand', 'aufgrund', 'mittels', 'bezüglich', 'hinsichtlich', 'seitens', 'gemäß',
+  'zwecks', 'infolge', 'zufolge', 'samt', 'nebst', 'trotz', 'laut'];
 
 function fold(word: string): string {
   return word

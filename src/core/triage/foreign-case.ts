@@ -90,7 +90,7 @@ export const FOREIGN_CASE_RULES: readonly TextRule[] = [
     weight: 3,
     reason: 'Änderung bei einer geförderten Stelle (englisch)',
     pattern: re(
-      String.raw`\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:manager|employee|colleague|staff\s+member)\s+(?:is|will\s+be|has\s+(?:gone|been)|went)\s+(?:on\s+)?(?:parental|maternity|paternity|sick)\s+leave\b|\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:manager|employee|colleague)\s+(?:has\s+)?(?:left|resigned|quit)\b`,
+      String.raw`\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:manager|employee|colleague|staff\s+member)\s+(?:\([^)]{0,30}\)\s+)?(?:is|will\s+be|has\s+(?:gone|been)|went|(?:will\s+)?(?:start|begin|go|take)s?|is\s+(?:starting|beginning|going|taking))\s+(?:on\s+)?(?:parental|maternity|paternity|sick)\s+leave\b|\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:manager|employee|colleague)\s+(?:has\s+)?(?:left|resigned|quit)\b`,
     ),
   },
 ];

@@ -42,9 +42,9 @@ export const RULE_WORDS = String.raw`(?:foerderfaehig|zuwendungsfaehig|zulaessig
 /**
  * The rule words that set the writer's own case explicitly aside ("Ab wann läuft grundsätzlich die Förderung?"):
  * they weigh more than "förderfähig" or "zulässig", which are asked of one's own case too ("Ist unsere Stelle
- * förderfähig?").
+ * förderfähig?"). So does "eine grundsätzliche Frage"; not "Allgemeine Frage", a subject above any matter.
  */
-export const GENERAL_WORDS = String.raw`(?:grundsaetzlich|generell|allgemein|in\s+der\s+regel|ueblicherweise|normalerweise|im\s+allgemeinen)`;
+export const GENERAL_WORDS = String.raw`(?:grundsaetzlich(?:e[nmrs]?)?|generell(?:e[nmrs]?)?|allgemein|in\s+der\s+regel|ueblicherweise|normalerweise|im\s+allgemeinen)`;
 
 /** How a requester calls a decision they dispute ("halten die Berechnung für unzutreffend"): text folded. */
 export const WRONG_DECISION = String.raw`(?:falsch|fehlerhaft|unzutreffend|unrichtig|rechtswidrig|unrechtmaessig|nicht\s+(?:korrekt|richtig|nachvollziehbar|gerechtfertigt))`;

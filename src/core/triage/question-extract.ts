@@ -14,7 +14,7 @@
  * before); language detection; spelling correction.
  */
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
-import { asksForShare, leadInTopic, refersBack, refersToCondition, refersToThen, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
+import { asksForShare, leadInTopic, refersBack, refersToCondition, refersToThen, reportsQuestion, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
 import { topicWords, withoutPlaces, withoutTrailingOffice } from './question-topic.js';
 import { cleanSubject, foldPlain } from './text.js';
 
@@ -118,9 +118,12 @@ function units(lines: string[]): string[] {
  * werden? Stadt Ulm") signs off; the same words before them are the topic ("Abgabefrist VN", "Mittelabruf").
  */
 function sentencesOf(text: string): Sentence[] {
-  const sentences = units(messageLines(text))
+  const classified = units(messageLines(text))
     .flatMap(splitSentences)
     .map((s) => ({ text: s, role: sentenceRole(s) }));
+  // A question reported as raised elsewhere, followed by the writer's own question, tells where the matter came up.
+  const asks = classified.findIndex((s) => s.role === 'question' && s.text.includes('?'));
+  const sentences = classified.map((s, i) => (i < asks && s.role === 'question' && reportsQuestion(s.text) ? { ...s, role: 'context' as const } : s));
   const named = sentences.map((s) => s.role === 'context' && isNameLine(s.text, foldPlain(s.text)));
   const lastSaying = sentences.findLastIndex((s, i) => s.role === 'question' || (s.role === 'context' && !named[i]));
   if (lastSaying < 0) return sentences;

@@ -130,6 +130,19 @@ export function sentenceRole(sentence: string): SentenceRole {
 }
 
 
+/**
+ * A question reported as raised elsewhere ("In unserem Kreistag kam die Frage auf, wie der Betrag … zustande kam.",
+ * "Im Gemeinderat wurde gefragt, ob …"): beside a question of the writer's own it tells where the matter came up.
+ */
+const REPORTED_QUESTION = new RegExp(
+  String.raw`\b(?:(?:kam|kommt|stellte|stellt|ergab|ergibt|tauchte|taucht)\b[^.!?]{0,40}\bfrage\b(?:\s+auf)?|wurde\s+(?:\w+\s+)?gefragt|wurden\s+wir\s+gefragt)\s*,?\s+${INTERROGATIVE}\b`,
+);
+
+/** True when a sentence reports a question raised elsewhere (see {@link REPORTED_QUESTION}). */
+export function reportsQuestion(sentence: string): boolean {
+  return !sentence.includes('?') && REPORTED_QUESTION.test(foldPlain(sentence.slice(0, MAX_CLASSIFIED_CHARS)));
+}
+
 /** Topic words a lead-in names after "Frage zu …" ("Ich habe eine Frage zum Sachbericht:" → "Sachbericht"). */
 const LEAD_IN_TOPIC = /\b(?:frage|fragen|anfrage|rueckfrage|nachfrage|anliegen)\s+(?:zu[mr]?|bezueglich|bzgl\.?|wegen|betreffend|betreffs|ueber|hinsichtlich|zum\s+thema|im\s+zusammenhang\s+mit)\s+(.+)$/;
 

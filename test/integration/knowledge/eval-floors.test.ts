@@ -526,10 +526,13 @@ const FLOORS: Record<string, Floor> = {
   // Below MiniSearch on two sets and answered below target on wrapped-27. Then "insgesamt" frames an amount question
   // (german.ts; z2): typos-26 1.000 / 0.933 / 1.000; an absence that is over ("war zuletzt sechs Wochen krank") is no
   // notice (staff-rules.ts; c3) and "diese Vorgehensweise" points past "Unsere Kämmerei fragt jetzt nach." to the
-  // sentence that tells it (question-extract.ts; c4): wrapped-27 0.917 / 0.917 / 1.000 (c10 left).
+  // sentence that tells it (question-extract.ts; c4): wrapped-27 0.917 / 0.917 / 1.000 (c10 left). Then (sixth session)
+  // a question reported as raised elsewhere ("im Kreistag kam die Frage auf, wie …") is context beside the writer's own
+  // (question-extract.ts) and Maßstab joins Schlüssel and Verteilschlüssel (synonyme.yaml): c10 answered, wrapped-27
+  // 1.000 (1.000) / 1.000 / 1.000.
   'test/fixtures/knowledge/unseen-29.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.95, precision: 0.95, maxWrong: 1, belowMiniSearch: 0.05 },
   'test/fixtures/knowledge/typos-26.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
-  'test/fixtures/knowledge/wrapped-27.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0, belowMiniSearch: 0.09 },
+  'test/fixtures/knowledge/wrapped-27.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // unseen-30 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-27 (15), wrapped-28 (12): a
   // twenty-second round on 2026-12-07 (fifth session) by another helper (a month of typical traffic over every
   // passage), measured on f71795f and not fixed: unseen-30 hit@1 0.875 (MiniSearch 0.750), answered 0.917, precision
@@ -555,6 +558,21 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-31.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-28.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-29.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-32 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-29 (15), wrapped-30 (12): a
+  // twenty-fourth round on 2026-12-07 (sixth session) by another helper (a week of traffic from many kinds of
+  // writers), first measured on 19d7c88: unseen-32 hit@1 0.875 (MiniSearch 0.917), answered 0.875, precision 0.952,
+  // wrong 1 (e7: since when and why Ukrainians may be advised, answered from faq#ukraine-zielgruppe, which gives the
+  // date but not the reason; e8: the sum announced for 2025 and 2026, where the rates per post ranked before the
+  // chronicle of those years; e9: the tasks at the start in 2017; e21: "Innerhalb welcher Frist …", the preposition
+  // read as an unknown noun); typos-29 1.000 (0.733) / 0.933 / 1.000 (v5: counselling by phone only, which the
+  // sources state for the Corona time); wrapped-30 1.000 (0.917) / 1.000 / 1.000. Then prepositions such as
+  // innerhalb, gemäß and aufgrund are function words (german.ts; e21) and an amount asked for a year puts the year's
+  // passage first when the best one mentions the year only in passing and is not about more of the question
+  // (assess.ts breakTie; e8, and r1 of unseen-5, k24 of unseen-8 answered): unseen-32 0.917 (0.917) / 0.917 / 0.955
+  // (e7 wrong, e9 left).
+  'test/fixtures/knowledge/unseen-32.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.91, precision: 0.95, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-29.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-30.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

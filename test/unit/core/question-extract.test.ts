@@ -321,6 +321,15 @@ describe(extractQuestion.name, () => {
     for (const text of before) expect(extractQuestion({ subject: '', text }).text).toBe(text);
   });
 
+  it('reads a question reported as raised elsewhere as context beside the writer\'s own question, as the question when it is the only one', () => {
+    const both = 'In unserem Kreistag kam die Frage auf, wie der Betrag für unseren Kreis bei der Soforthilfe zustande kam. Nach welchem Maßstab wurden die Mittel der Soforthilfe auf die Kreise verteilt?';
+    const result = extractQuestion({ subject: '', text: both });
+    expect(result.text).toBe('Nach welchem Maßstab wurden die Mittel der Soforthilfe auf die Kreise verteilt?');
+    expect(result.questions).toEqual(['Nach welchem Maßstab wurden die Mittel der Soforthilfe auf die Kreise verteilt?']);
+    const only = 'Im Gemeinderat wurde gefragt, wie lange eine Familie begleitet werden darf.';
+    expect(extractQuestion({ subject: '', text: only }).text).toBe(only);
+  });
+
   it('leaves out the route places from context and subject words', () => {
     const result = extractQuestion(
       { subject: 'Kennzahlen Trossingen', text: 'In Trossingen fehlen uns Zahlen. Was dafür tun?' },

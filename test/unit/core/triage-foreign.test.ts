@@ -45,6 +45,13 @@ const CASES: { name: string; subject?: string; text: string; intent: Intent; tic
     intent: 'application_matter',
     ticket: true,
   },
+  {
+    name: 'funded manager starting maternity leave, with her share of a post',
+    subject: 'Maternity leave',
+    text: 'Dear colleagues, our integration manager (0.75 FTE) will start maternity leave on 1 June. Please let us know which documents you need. Best regards',
+    intent: 'application_matter',
+    ticket: true,
+  },
   { name: 'funded manager on parental leave', text: 'Our integration manager will be on parental leave from October. What do we have to do?', intent: 'application_matter', ticket: true },
   { name: 'rule question: eligibility', text: 'Are the costs of interpreters eligible for funding in the programme?', intent: 'other', ticket: false },
   // Naming the programme where it asks, a rule question is one about the programme: the note is its answer, no ticket.
