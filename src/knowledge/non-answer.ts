@@ -50,10 +50,12 @@ const ALL_UNCONFIRMED = /\b(?:(?:sind|ist)\s+(?:diese|dieser|dieses|die\s+genann
 
 /** A question about the present ("nach der aktuellen VwV", "derzeit", "heute"): it asks for the latest years a passage names. */
 const PRESENT = /\b(?:aktuell\p{L}*|derzeit\p{L}*|gegenwärtig\p{L}*|heute|jetzt|momentan|zurzeit|inzwischen|mittlerweile)\b/iu;
+/** An earlier time asked beside it ("in der ersten Förderphase … und ob die aktuell geltenden Sätze …"). */
+const EARLIER = /\b(?:erste[nmrs]?|anfangs|anfänglich\p{L}*|früher\p{L}*|damals|ursprünglich\p{L}*|seinerzeit|zu\s+beginn)\b/iu;
 
 /**
  * The passage's sentences about the asked years: those naming a year of the question, or, for a question about the
- * present without a year, those naming the latest year the passage names.
+ * present without a year (and without an earlier time beside it), those naming the latest year the passage names.
  */
 function aboutAskedYears(passageText: string, plan: QueryPlan): string[] {
   const dated = sentences(passageText)
@@ -61,7 +63,7 @@ function aboutAskedYears(passageText: string, plan: QueryPlan): string[] {
     .filter((d) => d.years.length > 0);
   const asked = plan.facets.years;
   if (asked.length > 0) return dated.filter((d) => overlaps(asked, d.years)).map((d) => d.s);
-  if (dated.length === 0 || !PRESENT.test(plan.cleaned)) return [];
+  if (dated.length === 0 || !PRESENT.test(plan.cleaned) || EARLIER.test(plan.cleaned)) return [];
   const latest = Math.max(...dated.flatMap((d) => d.years.map(([from]) => from)));
   return dated.filter((d) => d.years.some(([from]) => from === latest)).map((d) => d.s);
 }

@@ -11,8 +11,13 @@
 import { re, type TextRule } from './patterns.js';
 import type { Intent } from './types.js';
 
-/** The programme named in English in a question not in German ("integration management", "integration managers"). */
-export const FOREIGN_PROGRAMME_TERMS = /\bintegration\s+manag\w*|\bpact\s+for\s+integration\b/;
+/**
+ * The programme named in a question not in German: in English ("integration management", "integration managers"),
+ * French, Turkish, Ukrainian or Russian (folded text: "gestion de l'integration", "entegrasyon yoenetimi",
+ * "інтеграціиного менеджменту").
+ */
+export const FOREIGN_PROGRAMME_TERMS =
+  /\bintegration\s+manag\w*|\bpact\s+for\s+integration\b|\bgestion(?:naires?)?\s+de\s+l['’]\s?integration\b|\bmanagers?\s+d['’]\s?integration\b|\bentegrasyon\s+(?:yoenetim|yonetim|mued|mud)\w*|(?<!\p{L})(?:інтеграці|интеграци)\p{L}*\s+менедж\p{L}*/u;
 
 /**
  * The decision on a question about the programme not written in German: the reply (in German and English) asks for

@@ -195,6 +195,10 @@ describe('triage development sets (TRIAGE.md)', () => {
   // not read as an absence). Then the adjective "grundsätzliche" sets the own case aside like "grundsätzlich"
   // (patterns.ts), "jetzt … sparen" in a subject is advertising (other.ts) and "will start maternity leave" after a
   // parenthesis is an absence (foreign-case.ts): 1.00 / 1.00.
+  // test/fixtures/triage/unseen-30.jsonl: 24 enquiries of the twenty-fifth round (2026-12-07, sixth session); first
+  // measured on 915d383: 0.96 intent, 1.00 ticket (h21: a question in Ukrainian about advice by the integration
+  // managers, taken for "other" with the language note). Then the programme's name counts in French, Turkish,
+  // Ukrainian and Russian too (foreign-case.ts FOREIGN_PROGRAMME_TERMS): 1.00 / 1.00.
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -224,6 +228,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-27.jsonl',
     'test/fixtures/triage/unseen-28.jsonl',
     'test/fixtures/triage/unseen-29.jsonl',
+    'test/fixtures/triage/unseen-30.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

@@ -573,6 +573,20 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-32.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.91, precision: 0.95, maxWrong: 1 },
   'test/fixtures/knowledge/typos-29.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-30.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-33 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-30 (15), wrapped-31 (12): a
+  // twenty-fifth round on 2026-12-07 (sixth session) by another helper (the voices of a new integration manager, a
+  // Kämmerer, an auditor and others, every passage at least once), first measured on 915d383: unseen-33 hit@1 0.917
+  // (MiniSearch 0.875), answered 1.000, precision 0.917, wrong 2 (d10: whether each of three Träger writes its own
+  // Sachbericht, answered from im#dritte, which says their parts go into one common Sachbericht; d22: since when and on
+  // what basis Ukrainians may be advised, answered from faq#ukraine-zielgruppe, which states it as im#zielgruppe does:
+  // labels corrected, so 1.000 (0.958) / 1.000 / 1.000); typos-30 1.000 (0.867) / 1.000 / 1.000; wrapped-31 1.000
+  // (0.917) / 0.917 / 1.000 (g3: the rates of the first phase and whether the current ones are published, handed over
+  // as a question about the present whose figures are unconfirmed). Then an earlier time asked beside the present
+  // ("in der ersten Förderphase … aktuell") keeps the question from counting as one about the present years only
+  // (non-answer.ts): wrapped-31 answered 1.000. Left: d10 leads with the passage's "Ja." for the choice of Träger.
+  'test/fixtures/knowledge/unseen-33.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.96, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/typos-30.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-31.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

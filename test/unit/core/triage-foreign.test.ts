@@ -82,6 +82,21 @@ describe('triage of enquiries not in German', () => {
     if (!ticket) expect(result.answer.message).toBe(NOTE);
   });
 
+  it('takes a rule question naming the programme in Ukrainian or French for one about the programme (the language note, no ticket)', () => {
+    const foreign: KnowledgeAnswerer = {
+      ask: (question): AskResult => ({ question, answered: false, confidence: 0, answer: null, hits: [], outcome: 'out_of_scope', suggestions: [], message: NOTE, language: 'other' }),
+    };
+    for (const [subject, text] of [
+      ['Питання щодо інтеграційного менеджменту', 'Добрий день! Чи можуть біженці з України отримувати консультації?'],
+      ['Question', "Bonjour, qui peut bénéficier de la gestion de l'intégration dans notre commune ?"],
+    ] as const) {
+      const result = triage({ channel: 'email', subject, text }, { answerer: foreign, router });
+      expect([result.intent, result.ticket]).toEqual(['general_question', false]);
+    }
+    // Without the programme's name it is no question about the programme.
+    expect(triage({ channel: 'email', subject: 'Питання', text: 'Добрий день! Де купити квиток на автобус?' }, { answerer: foreign, router }).intent).toBe('other');
+  });
+
   it('counts the English signals only for a question found not German', () => {
     // German with an English aside: scored by the German table alone (the aside is no own-case signal).
     const text = 'Sind Dolmetscherkosten förderfähig? Wir haben das Merkblatt "we have not received any guidance" gelesen.';
