@@ -65,10 +65,18 @@ const MAX_TOPIC_WORDS = 6;
 /** Umlaut-insensitive folded form for comparing word stems (Förderzeiträume ~ Förderzeitraum). */
 const plain = (folded: string): string => folded.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
 
-/** A word counts as present when its stem (all but the last two letters, at least four) occurs. */
+/** Noun endings of a verb's action or an adjective's quality: "Übertragung" names what "übertragen" asks. */
+const NOUN_ENDING = /(?:ungen|ung|heiten|heit|keiten|keit)$/;
+
+/**
+ * A word counts as present when its stem (all but the last two letters, at least four) occurs, or, for a noun made
+ * from a verb ("Übertragung"), the verb's stem ("übertragen" in the question).
+ */
 function present(word: string, text: string): boolean {
   const w = plain(word);
-  return text.includes(w.slice(0, Math.max(4, w.length - 2)));
+  if (text.includes(w.slice(0, Math.max(4, w.length - 2)))) return true;
+  const verb = w.replace(NOUN_ENDING, '');
+  return verb !== w && verb.length >= 5 && text.includes(verb);
 }
 
 /**

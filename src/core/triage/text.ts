@@ -162,26 +162,43 @@ const CLOSING =
 /** An attribution above quoted history ("Am 3. März schrieb …:", "On … wrote:", "Von: …"). */
 const ATTRIBUTION = /\b(?:schrieb|schreibt|wrote|writes)\b|^\s*(?:von|from)\s*:/i;
 
+/** A line of the writer's own that says it passes something on ("ich leite Ihnen eine Anfrage … weiter"). */
+const PASSING_ON = /\b(?:leite|leiten)\b[^.?!]*\bweiter\b|\bweiter(?:zu)?leiten\b|\bweitergeleitet\b/i;
+
+/** Words of a bare request to answer what was passed on ("Können Sie uns dazu eine kurze Auskunft geben?"). */
+const REQUEST_WORDS = new Set(
+  'koennen koennten wuerden sie uns mir dazu hierzu darauf das dies diese die eine einen kurze kurzen kurz bitte auskunft antwort rueckmeldung info infos information informationen geben beantworten weiterhelfen helfen'.split(' '),
+);
+
+/** True for a line asking only that what was passed on be answered, naming nothing of its own. */
+function asksOnlyForAnswer(line: string): boolean {
+  const words = foldPlain(line).split(/[^a-z]+/).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => REQUEST_WORDS.has(w));
+}
+
 /**
  * The lines with a quote the writer introduces as what they pass on ("… folgende Frage weiterzuleiten:" above
- * "> Bis wann …?") unquoted: the first block of "> " lines right below a line of the writer's own that ends with
- * a colon and is no attribution ("Am … schrieb …:"), when it asks something and no line of the writer's own does:
- * then the passed-on quote is the question, not history. Null otherwise.
+ * "> Bis wann …?", "ich leite Ihnen eine Anfrage aus dem Gemeinderat weiter." above a quoted mail) unquoted: the first
+ * block of "> " lines right below a line of the writer's own that ends with a colon or says it passes something on,
+ * and is no attribution ("Am … schrieb …:"), when the block asks something and the writer's own lines ask nothing but
+ * an answer to it ("Können Sie uns dazu eine kurze Auskunft geben?"): then the passed-on quote is the question, not
+ * history; the header lines of a quoted mail (Von:, Gesendet:, Betreff:) are left out. Null otherwise.
  *
  * @example unquoteIntroduced(['Ich leite die Frage weiter:', '> Bis wann?']) // ['Ich leite die Frage weiter:', 'Bis wann?']
  */
 export function unquoteIntroduced(lines: readonly string[]): string[] | null {
   const quoted = (line: string): boolean => /^\s*>/.test(line);
   const first = lines.findIndex(quoted);
-  // The writer's own lines ask something: the quote is history.
-  if (first <= 0 || lines.some((l) => !quoted(l) && l.includes('?'))) return null;
+  // The writer's own lines ask something of their own: the quote is history.
+  if (first <= 0 || lines.some((l) => !quoted(l) && l.includes('?') && !asksOnlyForAnswer(l))) return null;
   let intro = first - 1;
   while (intro >= 0 && lines[intro]!.trim() === '') intro -= 1;
-  if (intro < 0 || !/:\s*$/.test(lines[intro]!) || ATTRIBUTION.test(lines[intro]!)) return null;
+  if (intro < 0 || !(/:\s*$/.test(lines[intro]!) || PASSING_ON.test(lines[intro]!)) || ATTRIBUTION.test(lines[intro]!)) return null;
   const out = [...lines];
   let asks = false;
   for (let i = first; i < out.length && (quoted(out[i]!) || out[i]!.trim() === ''); i += 1) {
-    out[i] = out[i]!.replace(/^\s*>\s?/, '');
+    const line = out[i]!.replace(/^\s*>\s?/, '');
+    out[i] = HEADER_LINE.test(line) ? '' : line;
     asks ||= out[i]!.includes('?');
   }
   // A quoted answer below "Ihre Antwort:" is history: only a quote that asks is passed on.

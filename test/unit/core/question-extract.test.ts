@@ -68,6 +68,12 @@ describe(extractQuestion.name, () => {
       question: 'Soforthilfe 2023/2024. Dürfen wir die Zuwendung an unsere kreisangehörigen Gemeinden weitergeben?',
     },
     {
+      name: 'a subject that restates the question, its noun made from the question\'s verb ("Übertragung", "übertragen")',
+      subject: 'Übertragung nicht verbrauchter Mittel',
+      text: 'Guten Tag,\n\nGibt es eine Regelung, ob nicht verbrauchte Fördermittel ins Folgejahr übertragen werden können?\n\nFreundliche Grüße',
+      question: 'Gibt es eine Regelung, ob nicht verbrauchte Fördermittel ins Folgejahr übertragen werden können?',
+    },
+    {
       name: 'a subject that only names the programme',
       subject: 'Förderung Integrationsmanagement',
       text: 'Welche Ausgaben werden gefördert?',

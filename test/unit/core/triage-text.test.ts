@@ -62,6 +62,17 @@ describe(newMessagePart.name, () => {
     expect(newMessagePart('Danke, hier Ihre Antwort:\n> Die Frist ist der 31. März.')).toBe('Danke, hier Ihre Antwort:');
     expect(newMessagePart('Gilt das auch für uns? Zur Frage:\n> Wie lange?')).toBe('Gilt das auch für uns? Zur Frage:');
   });
+
+  it('takes a quoted mail the writer says they pass on, with a bare request to answer it, without its header lines', () => {
+    const forwarded =
+      'Guten Tag,\n\nich leite Ihnen eine Anfrage aus dem Gemeinderat weiter.\n\n> Von: Fraktion\n> Betreff: Historie\n>\n> Wurde 2019 verlängert?\n\nKönnen Sie uns dazu eine kurze Auskunft geben?\n\nMit freundlichen Grüßen\nGemeinde X';
+    const part = newMessagePart(forwarded);
+    expect(part).toContain('Wurde 2019 verlängert?');
+    expect(part).not.toContain('Von: Fraktion');
+    // A question of the writer's own beside the quote keeps the quote history.
+    const own = 'ich leite Ihnen eine Anfrage weiter.\n\n> Wurde 2019 verlängert?\n\nGilt das auch für Teilzeitstellen?';
+    expect(newMessagePart(own)).not.toContain('Wurde 2019 verlängert?');
+  });
 });
 
 describe(joinFoldedLines.name, () => {
