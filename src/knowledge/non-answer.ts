@@ -15,7 +15,7 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { termsOf } from './compose-analysis.js';
-import { overlaps, yearsOf } from './consistency.js';
+import { overlaps, yearsOf, type YearRange } from './consistency.js';
 import type { QueryPlan } from './query.js';
 
 /** An indirect question as the sentence's subject ("Ob …", "Welche …", "Ab welchem Förderjahr …"). */
@@ -57,15 +57,13 @@ const EARLIER = /\b(?:erste[nmrs]?|anfangs|anfänglich\p{L}*|früher\p{L}*|damal
  * The passage's sentences about the asked years: those naming a year of the question, or, for a question about the
  * present without a year (and without an earlier time beside it), those naming the latest year the passage names.
  */
-function aboutAskedYears(passageText: string, plan: QueryPlan): string[] {
-  const dated = sentences(passageText)
-    .map((s) => ({ s, years: yearsOf(s, true) }))
-    .filter((d) => d.years.length > 0);
+function aboutAskedYears(passageText: string, plan: QueryPlan): SentenceFacts[] {
+  const dated = factsOf(passageText).filter((f) => f.years.length > 0);
   const asked = plan.facets.years;
-  if (asked.length > 0) return dated.filter((d) => overlaps(asked, d.years)).map((d) => d.s);
+  if (asked.length > 0) return dated.filter((f) => overlaps(asked, f.years));
   if (dated.length === 0 || !PRESENT.test(plan.cleaned) || EARLIER.test(plan.cleaned)) return [];
-  const latest = Math.max(...dated.flatMap((d) => d.years.map(([from]) => from)));
-  return dated.filter((d) => d.years.some(([from]) => from === latest)).map((d) => d.s);
+  const latest = Math.max(...dated.flatMap((f) => f.years.map(([from]) => from)));
+  return dated.filter((f) => f.years.some(([from]) => from === latest));
 }
 
 /**
@@ -75,11 +73,32 @@ function aboutAskedYears(passageText: string, plan: QueryPlan): string[] {
  */
 function onlyUnconfirmed(passageText: string, plan: QueryPlan): boolean {
   const about = aboutAskedYears(passageText, plan);
-  return about.length > 0 && about.every((s) => ALL_UNCONFIRMED.test(s));
+  return about.length > 0 && about.every((f) => f.unconfirmed);
 }
 
 /** The sentences of a text, line breaks of the Markdown source read as spaces. */
 const sentences = (text: string): string[] => text.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?])\s/u);
+
+/** What the checks read of a passage's sentences, computed once per text (every answer asks it again). */
+interface SentenceFacts {
+  text: string;
+  nothing: boolean;
+  unconfirmed: boolean;
+  years: YearRange[];
+}
+
+const factsCache = new Map<string, SentenceFacts[]>();
+/** Texts kept (the passages of a knowledge base; cleared when full, as after a re-index). */
+const MAX_CACHED_TEXTS = 5_000;
+
+function factsOf(text: string): SentenceFacts[] {
+  const cached = factsCache.get(text);
+  if (cached !== undefined) return cached;
+  const facts = sentences(text).map((s) => ({ text: s, nothing: statesNothing(s), unconfirmed: ALL_UNCONFIRMED.test(s), years: yearsOf(s, true) }));
+  if (factsCache.size >= MAX_CACHED_TEXTS) factsCache.clear();
+  factsCache.set(text, facts);
+  return facts;
+}
 
 /**
  * How many topic words of the question itself (not only synonyms of them) a sentence names; programme terms
@@ -106,7 +125,8 @@ const MIN_OPEN_NAMED = 2;
  * bestätigt." names what was asked).
  */
 export function leavesOpen(passageText: string, answer: { lead: string; referral: string | null }, plan: QueryPlan, analyzer: GermanAnalyzer): boolean {
-  if (statesNothing(passageText)) return true;
+  const facts = factsOf(passageText);
+  if (facts[0]?.nothing === true) return true;
   const first = sentences(answer.lead)[0] ?? '';
   if (statesNothing(first) && namesAsked(first, plan, analyzer)) return true;
   if (onlyUnconfirmed(passageText, plan)) return true;
@@ -114,15 +134,16 @@ export function leavesOpen(passageText: string, answer: { lead: string; referral
   // The noun the question asks for ("Welche zusätzliche Voraussetzung …?") named as what a sentence says is open: in its
   // subject ("Welche … weitere Voraussetzung … hinzukommen muss, ist nicht bekannt"), not in what it adds after a comma.
   const asked = plan.groups.filter((g) => g.asked === true && !g.generic && !g.core);
-  const open = (s: string): boolean => {
+  const names = (s: string): boolean => {
     const terms = termsOf(s.split(',')[0]!, analyzer);
     return asked.some((g) => g.own.some((t) => terms.has(t)));
   };
-  if (asked.length > 0 && sentences(passageText).some((s) => statesNothing(s) && open(s))) return true;
+  const open = facts.filter((f) => f.nothing);
+  if (open.length === 0) return false;
+  if (asked.length > 0 && open.some((f) => names(f.text))) return true;
   const led = askedNamed(first, plan, analyzer);
-  return sentences(passageText).some((s) => {
-    if (!statesNothing(s)) return false;
-    const named = askedNamed(s, plan, analyzer);
+  return open.some((f) => {
+    const named = askedNamed(f.text, plan, analyzer);
     return named >= MIN_OPEN_NAMED && named > led;
   });
 }
