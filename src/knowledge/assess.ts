@@ -11,7 +11,7 @@ import { units, type Unit } from './assess-units.js';
 import { writtenWithCapitals, tokenize } from './tokenize.js';
 import { nounStem } from './german.js';
 import { isRestatement } from './restatement.js';
-import { asksClockTime, asksDeadline, statesClockTime, statesDate } from './deadline.js';
+import { asksDeadline, missesAskedTimeOrPlace, statesDate } from './deadline.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
 export const THRESHOLDS = {
@@ -166,8 +166,8 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   if (misfit) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // A deadline asked ("Bis wann …?") that the best passage states no date or period for: it does not answer it.
   if (asksDeadline(plan.cleaned) && !statesDate(top.passage.text)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
-  // Nor does one without a clock time answer a question for opening hours (an address in Wertheim is no "bis 16 Uhr").
-  if (asksClockTime(plan.cleaned) && !statesClockTime(top.passage.text)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // Nor one without a clock time a question for opening hours, nor one without a postcode "per Post … wohin?" (deadline.ts).
+  if (missesAskedTimeOrPlace(plan.cleaned, top.passage.text)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // A passage that names what was asked only by a synonym, while another names it by its own word as its topic,
   // does not answer with confidence: suggestions show both.
   if (outnamed) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);

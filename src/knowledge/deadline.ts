@@ -2,7 +2,8 @@
  * A question for a deadline ("Bis wann …?", "Bis zu welchem Datum …?", "Welche Frist …?") and whether a passage states
  * one: a date, a month, a period ("drei Monate nach …", "spätestens", "zum Ende des …"). A passage that states none
  * does not answer a deadline question, however many of its words it shares (assess.ts). A year alone ("ab 2025") is no
- * deadline. Likewise a question for a time of day ("Bis wie viel Uhr …?", "Öffnungszeiten") and a clock time. Pure.
+ * deadline. Likewise a question for a time of day ("Bis wie viel Uhr …?", "Öffnungszeiten") and a clock time, and one
+ * for where to send something by post ("per Post … wohin genau?", "Postanschrift") and a postal address. Pure.
  */
 
 const DEADLINE_QUESTION = /\bbis\s+wann\b|\bbis\s+zu\s+welche[mnr]?\b|\bwelche[nrs]?\s+(?:\p{L}+\s+)?(?:Frist|Abgabefrist|Einreichungsfrist|Antragsfrist)\b|\bwann\b[^?]*\bspätestens\b/iu;
@@ -41,4 +42,25 @@ export function asksClockTime(question: string): boolean {
 /** True when a text states a clock time ("9 Uhr", "15:30 Uhr"). */
 export function statesClockTime(text: string): boolean {
   return CLOCK_TIME.test(text);
+}
+
+const POSTAL_QUESTION = /\bPost(?:anschrift|adresse)\b|\bAnschrift\b|\bpostalisch\b|\bwohin\b[^?]*\bPost\b|\bPost\b[^?]*\bwohin\b/iu;
+const POSTAL_ADDRESS = /\b\d{5}\s+\p{Lu}\p{L}+/u;
+
+/** True when the question asks where to send something by post ("per Post … wohin genau?", "Postanschrift"). */
+export function asksPostalAddress(question: string): boolean {
+  return POSTAL_QUESTION.test(question);
+}
+
+/** True when a text states a postal address (a postcode and a town: "97877 Wertheim"). */
+export function statesPostalAddress(text: string): boolean {
+  return POSTAL_ADDRESS.test(text);
+}
+
+/**
+ * True when the question asks for a clock time or a postal address and the text states none: an address in Wertheim
+ * is no "bis 16 Uhr", a page of forms no "wohin per Post".
+ */
+export function missesAskedTimeOrPlace(question: string, text: string): boolean {
+  return (asksClockTime(question) && !statesClockTime(text)) || (asksPostalAddress(question) && !statesPostalAddress(text));
 }

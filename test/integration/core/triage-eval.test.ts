@@ -205,6 +205,9 @@ describe('triage development sets (TRIAGE.md)', () => {
   // "Übertragung" as a topic; r9: what happens to the funding while a post stays vacant after a notice, answered from
   // the chronicle of 2023/2024). Then a subject's noun made from the question's own verb ("Übertragung",
   // "übertragen") adds no topic (question-topic.ts): 1.00 / 0.96 (r9 left).
+  // test/fixtures/triage/unseen-32.jsonl: 24 enquiries of the twenty-seventh round (2026-12-07, sixth session),
+  // measured on eb478fb and not fixed: 1.00 intent, 0.96 ticket (s19: a Sachkostenpauschale beside the personnel
+  // grant, which the sources call unconfirmed, answered from im#festbetrag, as r27 of unseen-28).
   it.each([
     'test/eval/triage.jsonl',
     'test/eval/triage-2.jsonl',
@@ -236,6 +239,7 @@ describe('triage development sets (TRIAGE.md)', () => {
     'test/fixtures/triage/unseen-29.jsonl',
     'test/fixtures/triage/unseen-30.jsonl',
     'test/fixtures/triage/unseen-31.jsonl',
+    'test/fixtures/triage/unseen-32.jsonl',
   ])('%s: intent and ticket ≥ 0.95', (file) => {
     const { intent, ticket, wrong } = triageScores(file);
     expect(intent, wrong).toBeGreaterThanOrEqual(0.95);

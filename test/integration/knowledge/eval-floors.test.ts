@@ -602,6 +602,19 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-34.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 2 },
   'test/fixtures/knowledge/typos-31.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-32.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-35 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-32 (15), wrapped-33 (12): a
+  // twenty-seventh round on 2026-12-07 (sixth session) by another helper (terse and chatty writers, premises to
+  // confirm, some wrong), first measured on eb478fb: unseen-35 hit@1 0.917 (MiniSearch 0.750), answered 0.958,
+  // precision 0.875, wrong 3 (m12: since when and on what basis Ukrainians may be advised, stated word for word by
+  // faq#ukraine-zielgruppe and im#zielgruppe: label corrected, so 0.958 (0.792) / 0.958 / 0.917; m1: where to post
+  // original documents, answered from the page of forms, which gives no address; m27: whether variant (c) needs two
+  // years of experience, which the sources call unknown, answered from the qualifications; m21 suggested); typos-32
+  // 1.000 (0.933) / 1.000 / 1.000; wrapped-33 1.000 (1.000) / 1.000 / 1.000. Then a question where to send something
+  // by post is not answered from a passage without postcode and town (deadline.ts missesAskedTimeOrPlace; m1
+  // suggested): unseen-35 0.958 / 0.917 / 0.957 (m27 left).
+  'test/fixtures/knowledge/unseen-35.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.91, precision: 0.95, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-32.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-33.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/ports.js';
-import { asksClockTime, asksDeadline, statesClockTime, statesDate } from '../../../src/knowledge/deadline.js';
+import { asksClockTime, asksDeadline, missesAskedTimeOrPlace, statesClockTime, statesDate } from '../../../src/knowledge/deadline.js';
 import type { KnowledgeBase } from '../../../src/knowledge/index.js';
 import { openKnowledgeBase } from '../../../src/knowledge/knowledge-base.fs.js';
 
@@ -55,6 +55,16 @@ describe('deadline questions on the shipped knowledge', () => {
   it('does not answer a deadline the sources do not state', () => {
     const result = kb.ask('Bis wann müssen die Landkreise ihren Antrag für das Integrationsmanagement 2027 beim RP stellen?');
     expect(result.outcome).not.toBe('answer');
+  });
+
+  it('reads a question where to send something by post as asking for a postcode and town, not "wohin" alone', () => {
+    const byPost = 'Ich muss dem RP Originalunterlagen per Post schicken. Geht das an das Regierungspräsidium in Stuttgart, oder wohin genau?';
+    expect(missesAskedTimeOrPlace(byPost, 'Antragsunterlagen finden Sie auf der Internetseite des RP Stuttgart.')).toBe(true);
+    expect(missesAskedTimeOrPlace(byPost, 'Zuständig ist das RP Stuttgart, Referat 15.2, Am Eichamt 2, 97877 Wertheim.')).toBe(false);
+    // Which authority ("wohin … Sozialministerium oder RP?") or whether to post at all asks for no address.
+    expect(missesAskedTimeOrPlace('wohin schick ich die kenzahlen fürs vorjahr, sozialministerium oder rp?', 'Die Kennzahlen gehen an das RP.')).toBe(false);
+    expect(missesAskedTimeOrPlace('Reicht der Antrag per Mail, oder muss das Original per Post kommen?', 'Ein Scan genügt.')).toBe(false);
+    expect(kb.ask('Ich muss dem RP Originalunterlagen per Post schicken. Geht das an das Regierungspräsidium in Stuttgart, oder wohin genau?').answer?.passageId ?? null).not.toBe('unterlagen#antragsunterlagen');
   });
 
   it('does not answer opening hours from an address', () => {
