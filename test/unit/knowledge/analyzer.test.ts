@@ -69,6 +69,10 @@ describe('stopwords', () => {
     ['freitags', true],
     ['gestern', true],
     ['insgesamt', true],
+    // Prepositions: "Innerhalb welcher Frist …?", "gemäß VwV", "aufgrund der Änderung".
+    ['innerhalb', true],
+    ['gemäß', true],
+    ['aufgrund', true],
     ['bestehenden', false],
     ['mittel', false],
     ['dritte', false],

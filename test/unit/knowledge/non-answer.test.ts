@@ -67,6 +67,11 @@ describe('questions the sources leave open, on the shipped knowledge', () => {
       expect(result.outcome).toBe('handover');
       expect(result.suggestions.map((s) => s.passageId)).toEqual(['im#foerdersaetze']);
     }
+    // "Nach der aktuellen VwV" asks for the latest years the passage names; with the first phase asked beside it, the
+    // published rates of that phase answer.
+    expect(kb.ask('Wie hoch ist der Fördersatz je Vollzeitstelle nach der aktuellen VwV?').outcome).toBe('handover');
+    const both = kb.ask('Wie hoch waren die Fördersätze je Vollzeitstelle in der ersten Förderphase, und sind die aktuell geltenden Sätze verbindlich veröffentlicht?');
+    expect(both.answer?.passageId).toBe('im#foerdersaetze');
     // 51.000 Euro for 2017/2018 is published: that sentence answers, its caveat on the higher rate qualifies it.
     const first = kb.ask('Wie hoch war 2017 der Festbetrag je Vollzeitstelle für eine Person mit mittlerem Bildungsabschluss?');
     expect(first.outcome).toBe('answer');
