@@ -7,7 +7,8 @@
  * citation names the VwV number where the passage does. Pure.
  */
 import type { GermanAnalyzer } from './analyzer.js';
-import type { QueryPlan } from './query.js';
+import type { QueryGroup, QueryPlan } from './query.js';
+import { foldWord } from './german.js';
 import { asksDeadline, statesDate } from './deadline.js';
 import type { Passage } from './types.js';
 import { analyzedUnits, termsOf, type AnalysedUnit } from './compose-analysis.js';
@@ -91,9 +92,25 @@ interface Asked {
   /** The question's words, each with its terms and weight: a topic word (noun) counts fully, a verb half. */
   words: WeightedWord[];
   topicGroups: string[][];
+  /** The topic groups of the last sentence that asks, when sentences of context come before it; else all. */
+  askedGroups: string[][];
   cues: RegExp[];
   /** The question asks by when something is due (deadline.ts): a sentence stating a date or period answers it. */
   deadline: boolean;
+}
+
+/**
+ * The groups named in the last sentence that asks ("Die Stadt hat das IM an drei freie Träger übertragen. Muss dann
+ * jeder Träger einen eigenen Sachbericht abgeben?"): a "Ja." about the Übertragung does not answer the Sachbericht.
+ */
+function askedSentenceGroups(question: string, topical: QueryGroup[]): string[][] {
+  const sentences = question.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  const last = [...sentences].reverse().find((s) => s.trim().endsWith('?'));
+  const all = topical.map((g) => [...g.own, ...g.related]);
+  if (sentences.length < 2 || last === undefined || last === sentences[0]) return all;
+  const words = new Set(foldWord(last).split(/[^\p{L}\d]+/u));
+  const inLast = topical.filter((g) => words.has(g.word)).map((g) => [...g.own, ...g.related]);
+  return inLast.length > 0 ? inLast : all;
 }
 
 function asked(plan: QueryPlan): Asked {
@@ -103,6 +120,7 @@ function asked(plan: QueryPlan): Asked {
     wanted: new Set(plan.groups.flatMap((g) => [...g.own, ...g.related])),
     words: plan.groups.map((g) => ({ terms: new Set([...g.own, ...g.related]), weight: g.generic ? GENERIC_WEIGHT : g.noun || g.core ? 1 : VERB_WEIGHT })),
     topicGroups: topical.map((g) => [...g.own, ...g.related]),
+    askedGroups: askedSentenceGroups(plan.cleaned, topical),
     cues: plan.answerTypes.map((t) => TYPE_CUES[t]).filter((r): r is RegExp => r !== undefined),
     deadline: asksDeadline(plan.cleaned),
   };
@@ -196,8 +214,8 @@ function fitLeads(chains: Scored[][], a: Asked): TextUnit[] {
   const units = chains.flat();
   return units.map((u, i) => {
     if (i > 0) return { ...u, text: splitYesNo(u.text).statement };
-    const named = a.topicGroups.filter((g) => g.some((t) => u.terms.has(t))).length;
-    const onTopic = a.topicGroups.length > 0 && named / a.topicGroups.length >= YES_NO_TOPIC;
+    const share = (groups: string[][]): number => groups.filter((g) => g.some((t) => u.terms.has(t))).length / Math.max(1, groups.length);
+    const onTopic = a.topicGroups.length > 0 && share(a.topicGroups) >= YES_NO_TOPIC && share(a.askedGroups) >= YES_NO_TOPIC;
     // "Auch die VwV … ist …" leads without its "also" (it refers to a sentence now shown later).
     const text = fitYesNo(u.text, a.question, onTopic).replace(/^Auch (?=(die|der|das|den|dem|ein|eine|einen|einem|einer)\s)(\p{L})/u, (_m, _w, c: string) => c.toUpperCase());
     return { ...u, text };

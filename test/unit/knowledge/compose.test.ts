@@ -89,6 +89,9 @@ describe(composeAnswer.name, () => {
     ['a yes/no question of the same polarity', 'Dürfen wir während Corona die Beratung telefonisch machen?', true],
     ['a question of the opposite polarity', 'Ist es förderschädlich, wenn wir wegen Corona nur telefonisch beraten?', false],
     ['a question that is not yes/no', 'Wie läuft die Beratung bei Corona?', false],
+    // The sentence that asks names what the "Ja" would answer; the context before it does not count.
+    ['a context sentence on the topic before a question about something else', 'Während Corona haben wir nur telefonisch beraten. War das ein Problem für die Förderung?', false],
+    ['a context sentence before a question on the topic', 'Wir hatten Corona-Fälle im Team. Dürfen wir während Corona die Beratung telefonisch machen?', true],
   ])('keeps "Ja:" only for %s', (_kind, question, kept) => {
     const { text } = compose(CORONA, question);
     expect(text.startsWith('Ja: ')).toBe(kept);
