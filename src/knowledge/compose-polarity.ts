@@ -29,7 +29,7 @@ function words(text: string): string[] {
 }
 
 /** The last question of a text (a mail may carry a line of context before it). */
-function lastQuestion(question: string): string {
+export function lastQuestion(question: string): string {
   const parts = question.split(/(?<=[.!?])\s+/).filter((p) => p.trim() !== '');
   return [...parts].reverse().find((p) => p.trim().endsWith('?')) ?? parts.at(-1) ?? question;
 }

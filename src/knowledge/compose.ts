@@ -13,7 +13,7 @@ import { asksDeadline, statesDate } from './deadline.js';
 import type { Passage } from './types.js';
 import { analyzedUnits, termsOf, type AnalysedUnit } from './compose-analysis.js';
 import { joinUnits, type TextUnit } from './compose-units.js';
-import { fitYesNo, splitYesNo } from './compose-polarity.js';
+import { fitYesNo, lastQuestion, splitYesNo } from './compose-polarity.js';
 import { covers, questionParts, type QuestionPart } from './compose-parts.js';
 
 /** Passages up to this length are shown whole (reordered at most). */
@@ -104,10 +104,9 @@ interface Asked {
  * jeder Träger einen eigenen Sachbericht abgeben?"): a "Ja." about the Übertragung does not answer the Sachbericht.
  */
 function askedSentenceGroups(question: string, topical: QueryGroup[]): string[][] {
-  const sentences = question.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-  const last = [...sentences].reverse().find((s) => s.trim().endsWith('?'));
+  const last = lastQuestion(question);
   const all = topical.map((g) => [...g.own, ...g.related]);
-  if (sentences.length < 2 || last === undefined || last === sentences[0]) return all;
+  if (last.trim() === question.trim()) return all;
   const words = new Set(foldWord(last).split(/[^\p{L}\d]+/u));
   const inLast = topical.filter((g) => words.has(g.word)).map((g) => [...g.own, ...g.related]);
   return inLast.length > 0 ? inLast : all;
