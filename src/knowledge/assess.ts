@@ -244,9 +244,9 @@ function breakNearTie(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, pl
   return named(b) > named(a) ? [b, a, ...hits.slice(2)] : hits;
 }
 
-/** True when a passage does not fit the question's years, programme, amount or topic (consistency.ts). */
+/** True when a passage does not fit the question's years, programme, amount or topic, or is history asked about today. */
 function misfits(h: RankedHit): boolean {
-  return h.fit.yearMismatch || h.fit.programmeMismatch || h.fit.amountMissing || h.fit.narrower;
+  return h.fit.yearMismatch || h.fit.programmeMismatch || h.fit.amountMissing || h.fit.narrower || h.fit.history;
 }
 
 /** What {@link centrality} finds. */

@@ -14,7 +14,7 @@ import { restoreIndex, SEARCH_SETTINGS, type SerializedIndex } from './index.min
 import type { KnowledgeProblem, Passage } from './types.js';
 
 /** Bump when the passage shape or the serialised layout changes (changed module code rebuilds by itself). */
-export const CACHE_FORMAT = 14;
+export const CACHE_FORMAT = 15;
 const FILE = 'knowledge-index.json';
 
 interface CacheFile {

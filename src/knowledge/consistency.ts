@@ -11,6 +11,7 @@
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
 import { amountAsked } from './amount-asked.js';
+import { speaksOfPast } from './history.js';
 import { isStopword } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
@@ -55,6 +56,8 @@ export interface PassageFacets {
   amountTopic: boolean;
   /** Answer types its title and typical questions ask for (answer-type.ts). */
   asks: readonly string[];
+  /** The years of its heading all end before the newest period any heading names (history.ts; set over the index). */
+  history: boolean;
 }
 
 /** What a question names: years, programmes, and whether it asks for an amount. */
@@ -75,6 +78,8 @@ export interface QuestionFacets {
   folded: string;
   /** Answer types the question asks for (answer-type.ts). */
   types: readonly string[];
+  /** The question speaks of the past ("damals", "gab es", "seit wann"; history.ts). */
+  past: boolean;
 }
 
 /** How a passage fits a question. */
@@ -89,10 +94,7 @@ export interface Fit {
   programmeMismatch: boolean;
   /** The question asks for a sum of money or a quantity and the passage states none. */
   amountMissing: boolean;
-  /**
-   * The question asks for a sum of money or a quantity; the passage states one, but only in passing: neither
-   * its title nor a typical question asks for an amount (a rule on Nachbesetzung naming the Fördersatz).
-   */
+  /** An amount asked; the passage states one only in passing, not as its topic (Nachbesetzung naming the Fördersatz). */
   amountIncidental: boolean;
   /**
    * The passage's title names a narrower kind of what the question asks about (Zwischenverwendungsnachweis for
@@ -101,6 +103,8 @@ export interface Fit {
   narrower: boolean;
   /** The passage's title and typical questions ask only for other kinds of answer than the question (wer for wie viele). */
   otherType: boolean;
+  /** The question names no year nor the past; the passage is about history (unless about a programme it names). */
+  history: boolean;
 }
 
 const FIRST_YEAR = 2000;
@@ -223,6 +227,7 @@ export function passageFacets(
     hasMoney: hasMoney(p.text),
     amountTopic: asks.includes('typ_menge'),
     asks,
+    history: false,
   };
 }
 
@@ -246,7 +251,7 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const { asks, howMuch } = amountAsked(text);
-  return { years: askedYears(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text) };
+  return { years: askedYears(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text), past: speaksOfPast(text) };
 }
 
 /**
@@ -261,7 +266,8 @@ export function fit(q: QuestionFacets, p: PassageFacets): Fit {
   const amountMissing = q.asks === 'money' ? !p.hasMoney : q.asks === 'number' && !p.hasNumber;
   const amountIncidental = q.asks !== null && q.howMuch && !amountMissing && !p.amountTopic;
   const otherType = q.types.length > 0 && p.asks.length > 0 && !p.asks.some((t) => q.types.includes(t));
-  return { yearMismatch, yearOwn, yearOther, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords), otherType };
+  const history = p.history && q.years.length === 0 && !q.past && ![...p.about].some((a) => q.programmes.has(a));
+  return { yearMismatch, yearOwn, yearOther, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords), otherType, history };
 }
 
 /** Shortest topic term checked for a narrower title (shorter ones end too many words by chance). */

@@ -5,7 +5,8 @@
  * every synonym and passage title again.
  */
 import type { GermanAnalyzer } from './analyzer.js';
-import { passageFacets, type PassageFacets } from './consistency.js';
+import { passageFacets, yearsOf, type PassageFacets } from './consistency.js';
+import { historyFlags } from './history.js';
 import { compileSynonyms, type Abbreviation, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import type { Passage } from './types.js';
 
@@ -48,7 +49,10 @@ export function deriveFromPassages(
     const documentTitle = p.documentTitle ?? documentTitles.get(p.documentId) ?? '';
     return passageFacets(p, documentTitle, synonyms.programmes, analyzer, (t) => holding.get(t)?.has(i) ?? false);
   });
-  return { synonyms, facets };
+  // The years of a passage's own heading (the chronicle's "Förderjahre 2017 und 2018"), not of its document: a dated
+  // amendment ("Änderung 2020") states rules that still hold.
+  const history = historyFlags(passages.map((p) => yearsOf(`${p.title}\n${p.section}`)));
+  return { synonyms, facets: facets.map((f, i) => ({ ...f, history: history[i]! })) };
 }
 
 /** Plain data for the cache. */

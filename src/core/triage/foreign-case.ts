@@ -56,14 +56,14 @@ export const FOREIGN_CASE_RULES: readonly TextRule[] = [
     weight: 2,
     reason: 'Zahlung oder Schreiben nicht erhalten (englisch)',
     pattern: re(
-      String.raw`\b(?:ha(?:ve|s|d)\s+not|haven'?t|hasn'?t|did\s+not|didn'?t)\s+(?:yet\s+)?(?:received|got|been\s+(?:paid|received|transferred|credited))\b|\b(?:still|is|are)\s+(?:missing|outstanding|pending)\b|\bstill\s+waiting\s+for\b`,
+      String.raw`\b(?:ha(?:ve|s|d)\s+not|haven'?t|hasn'?t|did\s+not|didn'?t)\s+(?:yet\s+)?(?:received|got|been\s+(?:paid|received|transferred|credited))\b|\b(?:still|is|are)\s+(?:missing|outstanding|pending)\b|\bstill\s+waiting\s+for\b|\bnot\s+(?:yet\s+)?heard\s+(?:back|anything|from\s+you)\b|\bno\s+(?:reply|response|answer|news)\s+(?:yet|so\s+far)\b`,
     ),
   },
   {
     id: 'en-status',
     weight: 2,
     reason: 'Frage nach dem Stand eines eigenen Vorgangs (englisch)',
-    pattern: re(String.raw`\bwhen\s+(?:will\s+)?(?:our|my|the)\s+(?:[a-z0-9-]+\s+){0,2}?${ISSUED_ITEM}\s+(?:will\s+be|be|is|arrive|come)|\b(?:status|progress)\s+of\s+(?:our|my)\b`),
+    pattern: re(String.raw`\bwhen\s+(?:will\s+)?(?:our|my|the)\s+(?:[a-z0-9-]+\s+){0,2}?${ISSUED_ITEM}\s+(?:will\s+be|be|is|arrive|come)|\b(?:status|progress)\s+of\s+(?:our|my)\b|\b(?:let\s+us\s+know|tell\s+us|update\s+us\s+on)\s+(?:the\s+)?(?:current\s+)?(?:status|state\s+of\s+play)\b`),
   },
   {
     id: 'en-request',

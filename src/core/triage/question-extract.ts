@@ -230,17 +230,22 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   return contextual === core ? result : { ...result, withContext: [topic.join(' '), contextual].filter((s) => s !== '').join('. ') };
 }
 
+/** Most words of a heading typed without capitals ("corona:", "sachbericht im:"): longer ones are sentences. */
+const LOWER_HEADING_MAX_WORDS = 2;
+
 /**
  * What a lead-in names: the words after "Frage zu …", or the whole lead-in when it is a heading without a verb
- * ("Kennzahlenmeldung fürs IM:"). A sender's office ("Kämmerei Stadt Bruchsal:", "Personalamt:") says who asks,
- * not what about.
+ * ("Kennzahlenmeldung fürs IM:", or typed in a hurry "corona:"). A sender's office ("Kämmerei Stadt Bruchsal:",
+ * "Personalamt:") says who asks, not what about.
  */
 function leadTopic(sentence: string): string {
   const named = leadInTopic(sentence);
   if (named !== '') return named;
-  const heading = sentence.replace(/:\s*$/, '');
+  if (!sentence.trim().endsWith(':')) return '';
+  const heading = sentence.trim().replace(/:\s*$/, '');
   const folded = foldPlain(heading);
-  return sentence.trim().endsWith(':') && isNameLine(heading, folded) && !isOfficeLine(heading, folded) ? heading : '';
+  const lowerHeading = !/\p{Lu}/u.test(heading) && heading.split(/\s+/).length <= LOWER_HEADING_MAX_WORDS;
+  return (isNameLine(heading, folded) || lowerHeading) && !isOfficeLine(heading, folded) ? heading : '';
 }
 
 /** The first sentences, as many as fit in `max` characters (at least one). */

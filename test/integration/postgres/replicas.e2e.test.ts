@@ -79,7 +79,16 @@ describe.skipIf(!availability.available)('two replicas on one PostgreSQL', { tim
 
     await until('the standby to become leader', async () => (await role(standby)) === 'leader', 30_000);
     // Messages the killed replica had claimed for delivery come back after their lease (60 s).
-    await until(`all ${MAILS} mails answered`, async () => answered().size === MAILS, 150_000);
+    await until(`all ${MAILS} mails answered`, async () => answered().size === MAILS, 150_000).catch(async (error: Error) => {
+      // What is left, for the next reader of a CI log: the outbox rows not sent and the standby's warnings.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const left = await client
+        .query("SELECT status, kind, attempts, next_attempt_at, lease_until, last_error FROM outbox WHERE status <> 'sent' ORDER BY id LIMIT 20")
+        .finally(() => client.end());
+      const warnings = standby.log().split('\n').filter((l) => /"level":(?:40|50|60)/.test(l)).slice(-20);
+      throw new Error(`${error.message}: ${answered().size} answered; outbox not sent: ${JSON.stringify(left.rows)}; standby warnings: ${warnings.join('\n')}`);
+    });
     await new Promise((r) => setTimeout(r, 2000));
     const answers = sink.messages.filter((m) => m.envelopeTo.some((t) => t.startsWith('hauptamt')));
     const perMail = new Map<string, number>();

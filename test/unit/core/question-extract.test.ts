@@ -134,6 +134,18 @@ describe(extractQuestion.name, () => {
       question: 'Sachbericht. Wie lang darf er sein?',
     },
     {
+      name: 'a heading typed without capitals names the topic of a question without a question mark',
+      subject: '',
+      text: 'corona: is es foerderschaedlich wenn wir nur telefonisch oder per mail beraten',
+      question: 'corona. is es foerderschaedlich wenn wir nur telefonisch oder per mail beraten',
+    },
+    {
+      name: 'a lower-case lead-in of a whole clause is no heading',
+      subject: '',
+      text: 'wir haben da mal eine frage: wie lang darf der sachbericht sein?',
+      question: 'wie lang darf der sachbericht sein?',
+    },
+    {
       name: 'a heading that names the sender\'s office, not a topic',
       subject: '',
       text: 'Kämmerei Stadt Bruchsal: Bis wann müssen die Kennzahlen beim RP vorliegen?',

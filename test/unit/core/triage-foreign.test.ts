@@ -52,6 +52,13 @@ const CASES: { name: string; subject?: string; text: string; intent: Intent; tic
     intent: 'application_matter',
     ticket: true,
   },
+  {
+    name: 'no news of our application, with a status request',
+    subject: 'Application status',
+    text: 'Hello, we submitted our application for one integration manager post in April and have not heard back. Could you let us know the current status? Best regards',
+    intent: 'application_matter',
+    ticket: true,
+  },
   { name: 'funded manager on parental leave', text: 'Our integration manager will be on parental leave from October. What do we have to do?', intent: 'application_matter', ticket: true },
   { name: 'rule question: eligibility', text: 'Are the costs of interpreters eligible for funding in the programme?', intent: 'other', ticket: false },
   // Naming the programme where it asks, a rule question is one about the programme: the note is its answer, no ticket.

@@ -164,6 +164,17 @@ describe('calibration of answers', () => {
     expect(r.answer?.passageId).toBe('ukraine#2023-2024');
   });
 
+  it('does not answer a question about today from the chronicle of earlier years, and does answer one about the past', () => {
+    // The 2017 release of 60 % of the funds shares "Mittel", "Förderung", "ausgezahlt" with the question; it is history.
+    const today = kb.ask('Zu welchen Terminen im Jahr können wir die bewilligten Mittel abrufen, und in wie vielen Raten wird die Förderung ausgezahlt?');
+    expect(today.outcome).not.toBe('answer');
+    expect(today.hits[0]?.id).toBe('chronik#2017-2018');
+    expect(kb.ask('Müssen wir Fördergeld zurückzahlen, wenn eine Integrationsmanagerstelle ein paar Monate unbesetzt bleibt?').outcome).not.toBe('answer');
+    const past = kb.ask('Wurde anfangs nur ein Teil der Mittel ausgezahlt?');
+    expect(past.outcome).toBe('answer');
+    expect(past.answer?.passageId).toBe('chronik#2017-2018');
+  });
+
   it('ranks the passage on the asked topic above the chronicle of the year the question merely mentions', () => {
     expect(kb.ask('Wo fand im Juli 2019 die Regionalkonferenz statt?').hits[0]?.id).toBe('termine#regionalkonferenzen');
   });
