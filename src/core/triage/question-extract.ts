@@ -15,6 +15,7 @@
  */
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
 import { asksForShare, leadInTopic, refersBack, refersToCondition, refersToThen, reportsQuestion, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
+import { resolvePointer } from './question-pointer.js';
 import { topicWords, withoutPlaces, withoutTrailingOffice } from './question-topic.js';
 import { cleanSubject, foldPlain } from './text.js';
 
@@ -167,6 +168,15 @@ function needsContext(question: string): boolean {
 const REPORTS_ASKING = /^[^,;]{0,60}\b(?:fragt|fragen|fragte|fragten)\s+(?:\p{L}+\s+)?(?:nach|an)\s*[.!]?$|^[^,;]{0,60}\b(?:möchte|möchten|will|wollen)\s+(?:das\s+|es\s+)?(?:\p{L}+\s+)?wissen\s*[.!]?$/iu;
 const reportsAsking = (sentence: string): boolean => REPORTS_ASKING.test(sentence.trim());
 
+/** The nearest context sentence before sentence `i`, not past an earlier question. */
+function nearestContext(sentences: Sentence[], i: number): Sentence | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    if (sentences[j]!.role === 'question') return undefined;
+    if (sentences[j]!.role === 'context') return sentences[j];
+  }
+  return undefined;
+}
+
 /**
  * The sentences asked: each question, preceded by its nearest earlier context sentence when it needs one (or
  * always, with `always`). With `always`, a question about a time named before ("damals", "seinerzeit") gets every
@@ -178,6 +188,14 @@ function askedSentences(sentences: Sentence[], places: readonly string[], always
   const used = new Set<number>();
   sentences.forEach((s, i) => {
     if (s.role !== 'question') return;
+    // "Ab wann gilt diese Änderung?" after "… auf die Änderung der VwV vom 11. November 2020 gestoßen.": the
+    // thing pointed to, not the writer's whole sentence (question-pointer.ts).
+    const nearest = nearestContext(sentences, i);
+    const resolved = !always && nearest !== undefined && needsContext(s.text) ? resolvePointer(s.text, withoutPlaces(nearest.text, places)) : null;
+    if (resolved !== null && !needsContext(resolved)) {
+      out.push(resolved);
+      return;
+    }
     if (always || needsContext(s.text)) {
       const all = always && refersToThen(s.text);
       const before: string[] = [];

@@ -134,6 +134,12 @@ describe(extractQuestion.name, () => {
       question: 'Sachbericht. Wie lang darf er sein?',
     },
     {
+      name: 'a question pointing with "diese Änderung" asks about the thing its context names, not the rest of that sentence',
+      subject: 'Frage zur Förderung',
+      text: 'Sehr geehrte Damen und Herren,\n\nbei der Durchsicht unserer Unterlagen sind wir auf die Änderung der VwV vom 11. November 2020 gestoßen.\nAb wann gilt diese Änderung?\n\nFreundliche Grüße\nRechtsamt\nGemeinde Ahornbach',
+      question: 'Ab wann gilt die Änderung der VwV vom 11. November 2020?',
+    },
+    {
       name: 'a heading typed without capitals names the topic of a question without a question mark',
       subject: '',
       text: 'corona: is es foerderschaedlich wenn wir nur telefonisch oder per mail beraten',
