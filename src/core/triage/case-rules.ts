@@ -22,7 +22,7 @@
  * - A rule word in the same sentence ("grundsätzlich", "in der Regel") switches both signals off: "Wann
  *   erfolgt die Auszahlung in der Regel?" asks for the schedule.
  */
-import { ATTRIBUTES, CASE_NOUN, re, RULE_WORDS, SPECIFIC, type TextRule } from './patterns.js';
+import { ATTRIBUTES, CASE_NOUN, POSSESSIVE, re, RULE_WORDS, SPECIFIC, type TextRule } from './patterns.js';
 
 /** True at a position whose sentence (up to 100 characters on) carries no rule word. */
 const NOT_A_RULE = String.raw`(?![^.?!\n]{0,100}?\b${RULE_WORDS}\b)`;
@@ -33,8 +33,13 @@ const ITEM = String.raw`(?:eingang\s+(?:des|der|unseres|unserer)${ATTRIBUTES}\s+
 /** One concrete item: article or possessive, attributes, noun. */
 const SPECIFIC_ITEM = String.raw`${SPECIFIC}${ATTRIBUTES}\s+${ITEM}`;
 /** What the RP issues or pays (singular: "die Raten" asks for the schedule). */
-const ISSUED = String.raw`\w*(?:bescheid|bescheids|bescheides|bewilligung|entscheidung|zahlung|rate|ueberweisung|erstattung|mittel|geld)\b`;
-const SPECIFIC_ISSUED = String.raw`${SPECIFIC}${ATTRIBUTES}\s+${ISSUED}`;
+const ISSUED = String.raw`\w*(?:bescheid|bescheids|bescheides|bewilligung|entscheidung|zahlung|rate|ueberweisung|erstattung|geld)\b`;
+/**
+ * The funds (a plural, like "die Raten") are the writer's only with a possessive ("unsere Mittel für 2026"): "wurden
+ * die Mittel 2017 gleich vollständig ausgezahlt?" asks how the programme paid them out.
+ */
+const OWN_FUNDS = String.raw`${POSSESSIVE}${ATTRIBUTES}\s+\w*mittel\b`;
+const SPECIFIC_ISSUED = String.raw`(?:${SPECIFIC}${ATTRIBUTES}\s+${ISSUED}|${OWN_FUNDS})`;
 /**
  * One concrete item whose status one asks about: what the RP issues or pays, or a submission of the case.
  * A plural of countable payments ("die Raten", "die Zahlungen") asks for the schedule and is left out.

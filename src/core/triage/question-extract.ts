@@ -168,6 +168,14 @@ function needsContext(question: string): boolean {
 const REPORTS_ASKING = /^[^,;]{0,60}\b(?:fragt|fragen|fragte|fragten)\s+(?:\p{L}+\s+)?(?:nach|an)\s*[.!]?$|^[^,;]{0,60}\b(?:möchte|möchten|will|wollen)\s+(?:das\s+|es\s+)?(?:\p{L}+\s+)?wissen\s*[.!]?$/iu;
 const reportsAsking = (sentence: string): boolean => REPORTS_ASKING.test(sentence.trim());
 
+/**
+ * A sentence reporting a claim ("Unser neuer Kollege meint, die Bewilligungsstelle sitze in Stuttgart.", "Ich habe
+ * gelesen, die Evaluation hätten … durchgeführt."): the question after it checks or builds on the claim ("Wohin
+ * schicken wir Post tatsächlich?", "Wer war für welchen Teil zuständig?") and is asked with it.
+ */
+const CLAIM = /\b(?:meint|meinen|meinte|sagt|sagen|sagte|behauptet|behaupten|glaubt|glauben|glaubte|denkt|dachte|gelesen|gehört|erfahren)\b(?:\s+\p{L}+){0,3}?\s*(?:,|\bdass\b)/iu;
+const reportsClaim = (sentence: string): boolean => CLAIM.test(sentence);
+
 /** The nearest context sentence before sentence `i`, not past an earlier question. */
 function nearestContext(sentences: Sentence[], i: number): Sentence | undefined {
   for (let j = i - 1; j >= 0; j--) {
@@ -196,7 +204,7 @@ function askedSentences(sentences: Sentence[], places: readonly string[], always
       out.push(resolved);
       return;
     }
-    if (always || needsContext(s.text)) {
+    if (always || needsContext(s.text) || (nearest !== undefined && reportsClaim(nearest.text))) {
       const all = always && refersToThen(s.text);
       const before: string[] = [];
       for (let j = i - 1; j >= 0 && (all || sentences[j]!.role !== 'question'); j--) {

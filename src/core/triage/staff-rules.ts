@@ -5,14 +5,35 @@
  */
 import { re, type TextRule } from './patterns.js';
 
-/** Personnel changes and absences of the funded staff. */
+/** Personnel changes and absences of the funded staff, and changed details of the grantee the RP must record. */
 export const STAFF_RULES: readonly TextRule[] = [
+  {
+    // A new contact for the grant ("ab dem 1. April ist bei uns eine neue Kollegin … zuständig", "Bitte richten Sie
+    // Schreiben zu unserem Zuwendungsverfahren künftig an …"): the case file's addressee changes.
+    id: 'contact-change',
+    weight: 3,
+    reason: 'Mitteilung einer neuen Ansprechperson für den eigenen Vorgang',
+    pattern: re(
+      String.raw`\b(?:neue|neuer|neuen)\s+(?:ansprechpartner\w*|ansprechperson|kontaktperson)\b|\bist\s+(?:\w+\s+){0,4}?(?:neue|neuer)\s+(?:kollegin|kollege|sachbearbeiter\w*)\b[^.?!]{0,60}\bzustaendig\b|\brichten\s+sie\b[^.?!]{0,60}\bkuenftig\s+an\b`,
+    ),
+  },
+  {
+    // Changed bank details for the grant's payments ("Künftige Zahlungen bitte auf die neue IBAN …"): by TRIAGE.md's
+    // question, a case worker has to look at this sender's own case (and checks that the notice is genuine).
+    id: 'bank-change',
+    weight: 3,
+    reason: 'Mitteilung einer geänderten Bankverbindung',
+    pattern: re(
+      String.raw`\b(?:neue|neuen|geaenderte|geaenderten)\s+(?:bankverbindung|kontoverbindung|iban|kontonummer)\b|\b(?:bankverbindung|kontoverbindung|iban)\b[^.?!]{0,60}\b(?:aendert|geaendert|wechselt|gewechselt)\b`,
+    ),
+  },
   {
     id: 'staff-change',
     weight: 2,
     reason: 'Personalwechsel',
     pattern: re(
-      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel)\b`,
+      // "nachbesetzungsfähige Stellen" names a kind of post in a rule, not a change.
+      String.raw`\b(?:gekuendigt|kuendigung|nachbesetz(?!ungsfaehig)\w*|nachfolger\w*|ausgeschieden|scheidet\b.{0,30}\baus|verlaesst\s+uns|ruhestand|neubesetzung|wiederbesetz\w*|personalwechsel|stellenwechsel)\b`,
     ),
   },
   {

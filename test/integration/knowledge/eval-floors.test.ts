@@ -640,6 +640,21 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-37.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.91, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-34.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-35.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  // unseen-38 (28: 24 with a passage, 4 the knowledge base cannot answer; many with a premise to confirm or correct,
+  // several of them false), typos-35 (15), wrapped-36 (12): a thirtieth round on 2026-12-07 (seventh session), first
+  // measured on be95ffc, no label corrected: unseen-38 hit@1 0.875 (MiniSearch 0.917) / 0.875 / 0.952, wrong 1 (g20:
+  // the difference between the Landesmittel of 2017/2018 and those announced for 2025/2026, answered from the
+  // distribution from 2025, which names no sum; g16 and g25: a question after a reported claim, "Unser neuer Kollege
+  // meint, …" and "Ich habe gelesen, …", asked without it; g5 suggested); typos-35 1.000 (0.933) / 1.000 / 1.000;
+  // wrapped-36 0.917 (0.833) / 0.667 / 1.000 (w7, w11: rule questions about 2017 and 2020/2021 taken for the writer's
+  // own case by "wurden die Mittel 2017 … ausgezahlt" and "nachbesetzungsfähige Stellen"; w3: the rate of the first
+  // phase by qualification, capped because im#qualifikation names "Qualifikation" in its title; w10). Then a question
+  // after a sentence reporting a claim is asked with it (question-extract.ts), the funds are the writer's only with a
+  // possessive and "nachbesetzungsfähig" is no personnel change (case-rules.ts, staff-rules.ts): unseen-38 0.958 /
+  // 0.958 / 0.957 (g20 left), wrapped-36 0.917 / 0.833 / 1.000 (w3, w10 left).
+  'test/fixtures/knowledge/unseen-38.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.91, precision: 0.95, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-35.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-36.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

@@ -134,6 +134,18 @@ describe(extractQuestion.name, () => {
       question: 'Sachbericht. Wie lang darf er sein?',
     },
     {
+      name: 'a question after a reported claim checks the claim and is asked with it',
+      subject: '',
+      text: 'Unser neuer Kollege meint, die Bewilligungsstelle sitze im Regierungspräsidium in Stuttgart selbst. Wohin schicken wir Post und Anfragen tatsächlich?',
+      question: 'Unser neuer Kollege meint, die Bewilligungsstelle sitze im Regierungspräsidium in Stuttgart selbst. Wohin schicken wir Post und Anfragen tatsächlich?',
+    },
+    {
+      name: 'a question after what the writer has read builds on it',
+      subject: '',
+      text: 'Ich habe gelesen, die Evaluation hätten zwei Hochschulen durchgeführt. Wer war für welchen Teil zuständig?',
+      question: 'Ich habe gelesen, die Evaluation hätten zwei Hochschulen durchgeführt. Wer war für welchen Teil zuständig?',
+    },
+    {
       name: 'a question pointing with "diese Änderung" asks about the thing its context names, not the rest of that sentence',
       subject: 'Frage zur Förderung',
       text: 'Sehr geehrte Damen und Herren,\n\nbei der Durchsicht unserer Unterlagen sind wir auf die Änderung der VwV vom 11. November 2020 gestoßen.\nAb wann gilt diese Änderung?\n\nFreundliche Grüße\nRechtsamt\nGemeinde Ahornbach',

@@ -30,6 +30,7 @@ interface MatterCase {
 
 /** Application matters: the writer asks the RP to decide or act on their own case, or for its status. */
 const MATTERS: MatterCase[] = [
+  { text: 'Wurden unsere Mittel für 2026 schon ausgezahlt?', signal: STATUS },
   // Extend or defer the own deadline (issue 4: "Frist verlängern").
   { text: 'Können wir die Frist für den Verwendungsnachweis verlängern?', signal: DECISION, category: 'frist' },
   { text: 'Könnten wir die Frist um einen Monat verlängern?', signal: DECISION, category: 'frist' },
@@ -109,6 +110,8 @@ const RULE_QUESTIONS: string[] = [
   'Wann erfolgt die Auszahlung in der Regel?',
   'Wann wird der Bescheid in der Regel verschickt?',
   'Wann werden die Raten ausgezahlt?',
+  // The programme's funds in a past year, not the writer's (a possessive makes them theirs, see MATTERS).
+  'Ab wann konnten Kommunen 2017 Anträge stellen, und wurden die Mittel 2017 gleich vollständig ausgezahlt?',
   'Wann ist der Verwendungsnachweis fällig?',
   'Wann müssen wir den Verwendungsnachweis einreichen?',
   'Wie lange dauert die Bearbeitung eines Antrags?',
