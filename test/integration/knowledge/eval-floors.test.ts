@@ -655,6 +655,20 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-38.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.91, precision: 0.95, maxWrong: 1 },
   'test/fixtures/knowledge/typos-35.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-36.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.97, maxWrong: 0 },
+  // unseen-39 (28: 24 with a passage, 4 the knowledge base cannot answer), typos-36 (15), wrapped-37 (12): a
+  // thirty-first round on 2026-12-07 (seventh session) in everyday words that avoid the programme's terms ("Geld vom
+  // Land", "Bericht am Jahresende"), first measured on f373765 and not fixed. Two labels corrected where another
+  // passage states the answer word for word (f12: verwendungsnachweis#sachbericht, "spätestens drei Monate nach Ende
+  // des Förderzeitraums"; f16: faq#ukraine-zielgruppe, the date of the Erlass); uncorrected hit@1 0.833 (MiniSearch
+  // 0.667), precision 0.760, wrong 6. Corrected: unseen-39 0.917 (0.708) / 0.958 / 0.840, wrong 4 (f6: how many
+  // refugees one full post may look after, answered from the counselling period "höchstens drei Jahre"; f13: carrying
+  // money over into the next year, answered from the distribution from 2025; f24: "Hat mal jemand untersucht, ob die
+  // Integrationsmanager etwas bringen?" and f28: extra money for people from Ukraine after 2022, both answered from
+  // im#zielgruppe; f8 suggested); typos-36 1.000 (0.800) / 1.000 / 1.000; wrapped-37 1.000 (0.750) / 0.917 / 1.000.
+  // Tried and dropped: a number of the noun counted for "Wie viele …?" (f6 stayed, four right answers lost).
+  'test/fixtures/knowledge/unseen-39.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.95, precision: 0.83, maxWrong: 4 },
+  'test/fixtures/knowledge/typos-36.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-37.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,
