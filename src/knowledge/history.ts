@@ -5,7 +5,7 @@
  * die Mittel abrufen?") asks how it is done now, and the 2017 release of 60 % of the funds does not answer it.
  * Such a passage is a misfit (assess.ts): shown among the suggestions, never given as the answer. Pure.
  */
-import { OPEN_END, type YearRange } from './consistency.js';
+import type { YearRange } from './consistency.js';
 
 /**
  * Words of a question that speak of the past: preterite and perfect forms of the verbs questions use, and words
@@ -44,5 +44,6 @@ export function historyFlags(headingYears: readonly (readonly YearRange[])[]): b
   const starts = headingYears.flat().map(([from]) => from);
   if (starts.length === 0) return headingYears.map(() => false);
   const present = Math.max(...starts);
-  return headingYears.map((years) => years.length > 0 && years.every(([, to]) => to !== OPEN_END && to < present));
+  // An open range ("ab 2025") ends at OPEN_END, after any year a heading names: never history.
+  return headingYears.map((years) => years.length > 0 && years.every(([, to]) => to < present));
 }

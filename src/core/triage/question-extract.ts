@@ -199,12 +199,13 @@ function askedSentences(sentences: Sentence[], places: readonly string[], always
     // "Ab wann gilt diese Änderung?" after "… auf die Änderung der VwV vom 11. November 2020 gestoßen.": the
     // thing pointed to, not the writer's whole sentence (question-pointer.ts).
     const nearest = nearestContext(sentences, i);
-    const resolved = !always && nearest !== undefined && needsContext(s.text) ? resolvePointer(s.text, withoutPlaces(nearest.text, places)) : null;
+    const needs = needsContext(s.text);
+    const resolved = !always && needs && nearest !== undefined ? resolvePointer(s.text, withoutPlaces(nearest.text, places)) : null;
     if (resolved !== null && !needsContext(resolved)) {
       out.push(resolved);
       return;
     }
-    if (always || needsContext(s.text) || (nearest !== undefined && reportsClaim(nearest.text))) {
+    if (always || needs || (nearest !== undefined && reportsClaim(nearest.text))) {
       const all = always && refersToThen(s.text);
       const before: string[] = [];
       for (let j = i - 1; j >= 0 && (all || sentences[j]!.role !== 'question'); j--) {
