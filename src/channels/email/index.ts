@@ -16,6 +16,7 @@ import { createSmtpSender, type SmtpSenderDeps } from './sender.smtp.js';
 import { createSentFolder } from './sent-folder.imap.js';
 import { createEmailState, emailMigrations } from './state.js';
 import { loadMailTemplates } from './templates.fs.js';
+import { uncertainReplyRequest, type HandOver } from './uncertain-reply.js';
 import { createImapWatcher } from './watcher.imap.js';
 
 export type { EmailConfig, EmailTuning } from './config.js';
@@ -81,7 +82,14 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
   // Without IMAP (send-only) there is no Sent folder: a crash between SMTP acceptance and its record may then
   // send a message twice (docs/EMAIL.md, "Zustellung").
   const sentFolder = deps.config.IMAP_HOST === undefined ? undefined : createSentFolder({ config: deps.config, logger, tls: deps.imapTls, operationTimeoutMs: tuning.sentFolderOperationMs });
-  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock, sentFolder, saveSent: deps.config.MAIL_SAVE_SENT !== false, links: deps.links });
+  // A reply that may or may not have reached the SMTP server before a crash becomes a ticket (not lost, not doubled).
+  const handOver: HandOver = async (reply) => {
+    const request = uncertainReplyRequest(reply, deps.clock.now());
+    if (request === null) return;
+    const outcome = await deps.handle(request);
+    if (outcome.kind === 'invalid') throw new Error(`uncertain reply not accepted as a ticket: ${outcome.message}`);
+  };
+  const sender = createSmtpSender({ config: deps.config, templates, state, logger, clock: deps.clock, sentFolder, saveSent: deps.config.MAIL_SAVE_SENT !== false, links: deps.links, handOver });
   const syncDeps = {
     config: deps.config,
     ownAddresses: ownAddresses(deps.config),

@@ -14,10 +14,11 @@
  * 2. every sent reply is filed in the mailbox's Sent folder; a repeated attempt without the note looks for its
  *    Message-ID there (a database restored from backup; servers that file submitted mail themselves).
  *
- * What remains: a crash between the complete note and the terminating dot reaching the server (the dot follows
- * the note at once), or a server that refuses the message after its end while the client is dead: that one
- * reply is not sent again (a warning in the log names the outbox id). A crash during the body transfer itself
- * delays the reply to the next attempt; it neither loses nor doubles it.
+ * What remains: a crash after the complete note and before the server's answer cannot tell whether the
+ * terminating dot reached the server (the dot follows the note at once) or whether the server accepted the
+ * message. That reply is not sent again (a warning in the log names the outbox id) and is handed to staff as
+ * a ticket (uncertain-reply.ts), so it is neither doubled nor silently lost. A crash during the body transfer
+ * itself delays the reply to the next attempt; it neither loses nor doubles it.
  */
 import { Readable } from 'node:stream';
 import { errorCode } from '../../core/error-code.js';
@@ -39,11 +40,15 @@ export interface SendOnceDeps {
   saveSent?: boolean | undefined;
 }
 
-/** What to do before sending: it went out already, send it, or wait (the earlier attempt cannot be judged yet). */
-export type EarlierAttempt = 'sent' | 'send' | 'wait';
+/**
+ * What to do before sending: it went out already, send it, wait (the earlier attempt cannot be judged yet), or
+ * hand it to staff (`uncertain`: the earlier attempt transmitted the whole message and ended without an answer).
+ */
+export type EarlierAttempt = 'sent' | 'send' | 'wait' | 'uncertain';
 
 /**
- * Judges an earlier attempt of this outbox message. Records the message as sent when it went out before.
+ * Judges an earlier attempt of this outbox message. Records the message as sent when it went out before (not
+ * when it is `uncertain`: the sender records it once staff have it).
  *
  * @example
  * if ((await earlierAttempt(message, messageId, deps)) === 'sent') return { kind: 'sent', providerId: messageId };
@@ -51,9 +56,8 @@ export type EarlierAttempt = 'sent' | 'send' | 'wait';
 export async function earlierAttempt(message: OutboundMessage, messageId: string, deps: SendOnceDeps): Promise<EarlierAttempt> {
   const ids = { outboxId: message.id, kind: message.kind, attempts: message.attempts };
   if (await deps.state.wasTransmitted(message.key)) {
-    await deps.state.recordSent(message.key, messageId, message.ticketNumber, message.kind, deps.clock.now());
     deps.logger.warn(ids, 'an earlier attempt handed the whole message to SMTP and ended without a reply: not sent again');
-    return 'sent';
+    return 'uncertain';
   }
   if (deps.sentFolder === undefined || message.attempts <= 1) return 'send';
   try {

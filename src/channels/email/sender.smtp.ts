@@ -16,6 +16,7 @@ import type { EmailState } from './state.js';
 import type { MailTemplates } from './templates.fs.js';
 import { createTransmitTracker, earlierAttempt, fileCopy, type TransmitTracker } from './send-once.js';
 import type { SentFolder } from './sent-folder.imap.js';
+import type { HandOver } from './uncertain-reply.js';
 import { outboundMessageId, replyReferences, replySubject, stripReplyPrefixes } from './threading.js';
 import { buildView } from './views.js';
 import { runTokenCommand } from './watcher.imap.js';
@@ -55,6 +56,11 @@ export interface SmtpSenderDeps {
   tracker?: TransmitTracker;
   /** The feedback and FAQ links of a message (issue 14; composition root), else none. */
   links?: (message: OutboundMessage) => { feedbackUrl: string | null; faqUrl: string | null };
+  /**
+   * Hands a reply to the requester whose delivery cannot be known to staff (uncertain-reply.ts; composition
+   * root: a ticket). Without it such a reply is only named in the log.
+   */
+  handOver?: HandOver;
 }
 
 
@@ -149,6 +155,27 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
 
   const once = { state, logger, clock, sentFolder: deps.sentFolder, saveSent: deps.saveSent };
 
+  /** Records as sent a message an earlier attempt may have delivered (send-once.ts: `uncertain`). */
+  const recordUncertain = async (message: OutboundMessage, messageId: string): Promise<DeliveryResult> => {
+    await state.recordSent(message.key, messageId, message.ticketNumber, message.kind, clock.now());
+    return { kind: 'sent', providerId: messageId };
+  };
+  /**
+   * A reply to the requester that an earlier attempt may have delivered goes to staff with its text before it
+   * is recorded; a failed hand-over is tried again with the outbox message. (A notice to staff needs none: its
+   * ticket is in their queue.)
+   */
+  const handOverUncertain = async (message: OutboundMessage, messageId: string, text: string): Promise<DeliveryResult> => {
+    try {
+      await deps.handOver!({ message, messageId, text });
+    } catch (error) {
+      logger.warn({ outboxId: message.id, kind: message.kind, code: errorCode(error) ?? 'HANDOVER_FAILED' }, 'reply of unknown delivery not yet handed to staff');
+      return { kind: 'retry', reason: 'uncertain delivery: hand-over to staff failed' };
+    }
+    logger.warn({ outboxId: message.id, kind: message.kind, ticket: message.ticketNumber }, 'reply of unknown delivery handed to staff as a ticket');
+    return recordUncertain(message, messageId);
+  };
+
   const deliver: Deliverer = async (message) => {
     const handle = message.replyHandle;
     if (message.channel !== 'email' || handle.channel !== 'email') {
@@ -160,6 +187,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
     const earlier = await earlierAttempt(message, messageId, once);
     if (earlier === 'sent') return { kind: 'sent', providerId: messageId };
     if (earlier === 'wait') return { kind: 'retry', afterMs: 60_000, reason: 'Sent folder not readable; earlier attempt unknown' };
+    if (earlier === 'uncertain' && (deps.handOver === undefined || STAFF_KINDS.has(message.kind))) return recordUncertain(message, messageId);
     const subject = subjectFor(message, handle.subject);
     const automatic = !HUMAN_KINDS.has(message.kind);
     let bodies: { text: string; html: string };
@@ -169,6 +197,7 @@ export function createSmtpSender(deps: SmtpSenderDeps): SmtpSender {
       logger.error({ outboxId: message.id, kind: message.kind, code: errorCode(error) }, 'cannot render mail');
       return { kind: 'dead', reason: `render failed: ${(error as Error).message}` };
     }
+    if (earlier === 'uncertain') return handOverUncertain(message, messageId, bodies.text);
     const threaded = !STAFF_KINDS.has(message.kind) && handle.messageId !== null;
     let raw: Buffer;
     try {

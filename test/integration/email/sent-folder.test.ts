@@ -14,7 +14,8 @@ import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
 import { silentLogger, systemClock } from '../../../src/core/ports.js';
 import { createOutboxWorker } from '../../../src/tickets/outbox-worker.js';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.js';
-import { mail, startEmailHarness, type EmailHarness } from './harness.js';
+import { outboundMessageId } from '../../../src/channels/email/threading.js';
+import { mail, OWN, startEmailHarness, type EmailHarness } from './harness.js';
 import { waitUntil } from './wait.js';
 import { sqliteSqlDb } from '../../../src/tickets/sql-db.sqlite.js';
 
@@ -98,6 +99,46 @@ describe('no duplicate send after a crash between SMTP transmission and its reco
       expect(await sent.contains(answer!.parsed.messageId ?? '')).toBe(true);
     } finally {
       await sent.close();
+      await h.close();
+      await sink.close();
+    }
+  }, 60_000);
+
+  it('hands a reply whose delivery cannot be known to staff as a ticket: not sent again, not lost, nothing to the requester', async () => {
+    const sink = await startSmtpSink();
+    const h = await startEmailHarness({ sink, noStart: true });
+    try {
+      await queueAnswer(h, 'unsure@altdorf.example');
+      const replies = h.db.prepare("SELECT key FROM outbox WHERE channel = 'email' AND kind = 'auto_answer'").all() as { key: string }[];
+      expect(replies).toHaveLength(1);
+      const key = replies[0]!.key;
+      // The killed process had written the whole message and noted it complete; whether the end reached the server is unknown.
+      const state = createEmailState(sqliteSqlDb(h.db));
+      await state.markTransmitted(key, '<pakt.unsure@rps.bwl.de>', new Date());
+      await state.markComplete(key);
+      h.worker.start();
+      const pending = (): number => (h.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status NOT IN ('sent', 'dead', 'fanned_out')").get() as { n: number }).n;
+      await waitUntil(() => (h.db.prepare('SELECT COUNT(*) AS n FROM enquiries WHERE key = ?').get(`email:uncertain:${key}`) as { n: number }).n, (n) => n === 1, 20_000);
+      await waitUntil(pending, (n) => n === 0, 20_000);
+
+      expect(sink.messages.filter((m) => m.envelopeTo.includes('anna@altdorf.example'))).toHaveLength(0);
+      expect(await state.sentMessageId(key)).not.toBeNull();
+      const enquiry = h.db.prepare('SELECT outcome, ticket_number AS ticket FROM enquiries WHERE key = ?').get(`email:uncertain:${key}`) as { outcome: string; ticket: string };
+      expect(enquiry.outcome).toBe('ticket_created');
+      const ticket = h.db.prepare('SELECT subject, requester_address AS requester, reply_handle AS handle FROM tickets WHERE number = ?').get(enquiry.ticket) as { subject: string; requester: string; handle: string };
+      expect(ticket.subject).toBe('Zustellung unklar: Fördersatz');
+      expect(ticket.requester).toBe('anna@altdorf.example');
+      // Answering the ticket reaches the requester in the original thread.
+      expect(JSON.parse(ticket.handle)).toMatchObject({ channel: 'email', to: 'anna@altdorf.example', messageId: '<unsure@altdorf.example>' });
+      // The ticket names the reply's Message-ID (for the mail server's message trace) and holds its text.
+      const text = (h.db.prepare('SELECT text FROM ticket_messages WHERE ticket_number = ?').get(enquiry.ticket) as { text: string }).text;
+      expect(text).toContain(outboundMessageId(key, OWN));
+      expect(text).toMatch(/Text der Antwort ---\n.*Vollzeitstelle/s);
+      // The ticket says nothing to the requester; staff hear of it.
+      const rows = h.db.prepare('SELECT channel, kind FROM outbox WHERE ticket_number = ?').all(enquiry.ticket) as { channel: string; kind: string }[];
+      expect(rows.some((r) => r.kind === 'staff_notification')).toBe(true);
+      expect(rows.filter((r) => r.kind !== 'staff_notification' && r.kind !== 'staff_card')).toEqual([]);
+    } finally {
       await h.close();
       await sink.close();
     }

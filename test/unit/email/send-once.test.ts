@@ -10,6 +10,7 @@ import type { EmailConfig } from '../../../src/channels/email/config.js';
 import { createSmtpSender } from '../../../src/channels/email/sender.smtp.js';
 import { createEmailState, emailMigrations } from '../../../src/channels/email/state.js';
 import { loadMailTemplates } from '../../../src/channels/email/templates.fs.js';
+import type { UncertainReply } from '../../../src/channels/email/uncertain-reply.js';
 import type { OutboundMessage } from '../../../src/core/outcome.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeClock } from '../../fakes/clock.js';
@@ -143,6 +144,47 @@ describe('sending once across a crash', () => {
     smtp.close();
     expect(s.received()).toBe(0);
     expect(await state.sentMessageId(KEY)).not.toBeNull();
+  });
+
+  it('hands a reply that an earlier attempt transmitted completely to staff, with its text, and records it once staff have it', async () => {
+    const s = await server({});
+    const { state } = sender(s.port);
+    const handed: UncertainReply[] = [];
+    const config = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: '127.0.0.1', SMTP_PORT: s.port, SMTP_SECURE: false } as EmailConfig;
+    let fail = true;
+    const handOver = async (reply: UncertainReply): Promise<void> => {
+      if (fail) throw new Error('database down');
+      handed.push(reply);
+    };
+    const smtp = createSmtpSender({ config, templates: TEMPLATES, state, logger: silentLogger, clock: new FakeClock(), handOver });
+    await state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
+    await state.markComplete(KEY);
+    // Staff cannot be told yet: the outbox tries again, and nothing is recorded as sent.
+    expect(await smtp.deliver(message(2))).toMatchObject({ kind: 'retry' });
+    expect(await state.sentMessageId(KEY)).toBeNull();
+    fail = false;
+    expect(await smtp.deliver(message(3))).toMatchObject({ kind: 'sent' });
+    smtp.close();
+    expect(s.received()).toBe(0);
+    expect(handed).toHaveLength(1);
+    expect(handed[0]!.message.key).toBe(KEY);
+    expect(handed[0]!.text).toContain('Bis zum 30.06.');
+    expect(handed[0]!.messageId).toBe(await state.sentMessageId(KEY));
+  });
+
+  it('does not hand a notice to staff back to staff when its delivery is unknown', async () => {
+    const s = await server({});
+    const { state } = sender(s.port);
+    const handed: UncertainReply[] = [];
+    const config = { MAIL_FROM: 'integrationsmanagement@rps.bwl.de', SMTP_HOST: '127.0.0.1', SMTP_PORT: s.port, SMTP_SECURE: false } as EmailConfig;
+    const smtp = createSmtpSender({ config, templates: TEMPLATES, state, logger: silentLogger, clock: new FakeClock(), handOver: async (reply) => void handed.push(reply) });
+    const notice: OutboundMessage = { ...message(2), kind: 'staff_notification', ticketNumber: 'IM-2026-000001', payload: {} };
+    await state.markTransmitted(KEY, '<pakt.x@rps.bwl.de>', new Date());
+    await state.markComplete(KEY);
+    expect(await smtp.deliver(notice)).toMatchObject({ kind: 'sent' });
+    smtp.close();
+    expect(handed).toHaveLength(0);
+    expect(s.received()).toBe(0);
   });
 
   it('sends once what an earlier attempt cut off during the body (the server never stored it)', async () => {
