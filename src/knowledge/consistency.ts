@@ -185,9 +185,12 @@ function termsOf(text: string, analyzer: GermanAnalyzer): Set<string> {
 const NOT_AMOUNT = new RegExp(String.raw`\bNr\.\s*\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}\.(?:${YEAR})?|(?<![\d.,])${YEAR}(?![\d,]|\.\d)`, 'gu');
 const MONEY = /\d\s*(?:€|Euro|Mio|Millionen|Milliarden|Mrd|Prozent|%)|\b(?:Euro|Prozent)\b|€/u;
 
-/** True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ"; not "drei Seiten"). */
+/** A number in words with what it counts ("drei Monate", "zwei Jahre", "sechs Seiten"); "eine" is no count. */
+const COUNT_IN_WORDS = /\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig)\s+(?:Monat|Jahr|Woche|Tag|Seite|Stunde|Stelle|Person)/iu;
+
+/** True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ", "drei Monate"). */
 export function hasNumber(text: string): boolean {
-  return MONEY.test(text) || /\d/.test(text.replace(NOT_AMOUNT, ' '));
+  return MONEY.test(text) || COUNT_IN_WORDS.test(text) || /\d/.test(text.replace(NOT_AMOUNT, ' '));
 }
 
 /** True when a text states a sum of money or a share (Euro, €, Mio., Prozent). */

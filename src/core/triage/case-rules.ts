@@ -130,6 +130,10 @@ export const CASE_REQUEST_RULES: readonly TextRule[] = [
         // unsere Nachfrage zum …", "noch keine Antwort auf unsere Mail vom …".
         String.raw`\bwarten\s+(?:wir|ich)\b.{0,40}?\bauf\s+(?:eine|ihre|die)?\s*(?:reaktion|antwort|rueckmeldung)\s+(?:auf|zu)\s+(?:unsere|meine)[mnrs]?\b`,
         String.raw`\b(?:keine|noch\s+keine)\s+(?:reaktion|antwort|rueckmeldung)\s+(?:auf|zu)\s+(?:unsere|meine)[mnrs]?\s+(?:\w*anfrage|\w*nachfrage|e-?mail|mail|schreiben|nachricht|antrag)\b`,
+        // The same the other way round: "auf unsere letzte Mail kam keine Reaktion".
+        String.raw`\bauf\s+(?:unsere|meine)[mnrs]?\s+(?:\w+\s+)?(?:\w*anfrage|\w*nachfrage|e-?mail|mail|schreiben|nachricht)\s+(?:kam|kamen|kommt|gab\s+es|gibt\s+es)\s+(?:\w+\s+){0,2}?(?:keine|keinerlei)\s+(?:reaktion|antwort|rueckmeldung)\b`,
+        // One item of the own case reported overdue: "Die Zahlung für unsere Stelle ist seit Wochen überfällig."
+        String.raw`${SPECIFIC_ISSUED}${NOT_A_RULE}[^.?!]{0,80}?\b(?:ist|sind)\s+(?:\w+\s+){0,3}?(?:ueberfaellig|immer\s+noch\s+ausstehend|noch\s+ausstehend)\b`,
       ].join('|'),
     ),
   },

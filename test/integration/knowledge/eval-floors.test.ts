@@ -669,6 +669,18 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-39.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.95, precision: 0.83, maxWrong: 4 },
   'test/fixtures/knowledge/typos-36.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-37.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
+  // unseen-40 (24: 21 with a passage, 3 the knowledge base cannot answer), typos-37 (15), wrapped-38 (12): a
+  // thirty-second round on 2026-12-07 (eighth session), half of unseen-40 in everyday words, first measured on
+  // cba2ca8, no label corrected: unseen-40 hit@1 0.857 (MiniSearch 0.714) / 0.810 / 1.000, wrong 0 (q5, q11, q18 not
+  // first; q6 suggested); typos-37 0.933 (0.933) / 0.933 / 0.929, wrong 1 (ty6: "wieviel monate nach ende
+  // foerderzeitraum", verwendungsnachweis#frist capped because "drei Monate" in words counted as no number; ty13
+  // suggested: "eur" for Euro); wrapped-38 1.000 (0.917) / 1.000 / 1.000. Then a number in words with what it counts
+  // is a number (consistency.ts), EUR abbreviates Euro and "erstmals" meets "Antragsstart" (synonyme.yaml):
+  // unseen-40 0.857 / 0.857 / 1.000 (q5, q11, q18 left: an everyday paraphrase, "Wie viele … tätig?" taken by the
+  // first Paktlaufzeit's passage, "jemanden einstellen … Stelle später besetzen"), typos-37 1.000 / 1.000 / 1.000.
+  'test/fixtures/knowledge/unseen-40.jsonl': { kind: 'questions', hit1: 0.85, answered: 0.85, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/typos-37.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-38.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

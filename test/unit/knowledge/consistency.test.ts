@@ -62,6 +62,9 @@ describe('amounts in a passage', () => {
     ['8 Mio. Euro für 2022', true, true],
     ['ein Anteil von 0,5 VZÄ', true, false],
     ['spätestens bis 31.01.2021 nach Nr. 7.4.2 der VwV von 2020', false, false],
+    ['spätestens drei Monate nach dem Ende des Förderzeitraums', true, false],
+    ['höchstens zwölf Seiten', true, false],
+    ['eine Stelle, die zwei Gemeinden teilen', false, false],
   ])('%j states a number: %s, money: %s', (text, number, money) => {
     expect(hasNumber(text)).toBe(number);
     expect(hasMoney(text)).toBe(money);
