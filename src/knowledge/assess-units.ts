@@ -9,6 +9,8 @@ import { foldWord } from './german.js';
 
 /** One unit of the question that a passage may cover: a word, or one part of an unknown compound. */
 export interface Unit {
+  /** The question's word (folded), shared by the parts of a compound. */
+  word: string;
   weight: number;
   /** A noun (or compound part) the knowledge base never mentions, no generic word (Datum, Nov.): Supervision, Dolmetscher, a place name. */
   unknownNoun: boolean;
@@ -206,6 +208,7 @@ function computeUnits(plan: QueryPlan, index: SearchIndex, places: readonly stri
     if (df > 0 || g.parts.length < 2 || !g.noun || index.synonyms.related.has(g.own[0]!)) {
       const strict = narrow(g.own[0]!, [...g.own.slice(1), ...g.related]);
       out.push({
+        word: g.word,
         weight: df === 0 && !g.noun ? idf(0) / 2 : idf(df),
         unknownNoun: unknownWord && g.noun && !g.generic && g.related.length === 0 && !qualifier,
         covered: (groups) => groups.has(gi),
@@ -229,6 +232,7 @@ function computeUnits(plan: QueryPlan, index: SearchIndex, places: readonly stri
       const strict = [whole, ...narrow(p.term, p.related), ...wholeRelated];
       // The parts of a word that is no noun (a participle split like a compound: vorgelegt) name no thing.
       out.push({
+        word: g.word,
         weight: idf(partDf),
         unknownNoun: partDf === 0 && g.noun && p.related.length === 0 && !p.generic && !qualifier,
         covered: (_, terms) => terms.has(whole) || terms.has(p.term) || p.related.some((r) => terms.has(r)),

@@ -12,6 +12,7 @@ import { writtenWithCapitals, tokenize } from './tokenize.js';
 import { nounStem } from './german.js';
 import { isRestatement } from './restatement.js';
 import { asksDeadline, missesAskedTimeOrPlace, statesDate } from './deadline.js';
+import { missesMainClause } from './assess-condition.js';
 
 /** Decision thresholds on the confidence (tuned on the development set, see bench/ and the eval test). */
 export const THRESHOLDS = {
@@ -94,10 +95,9 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   const unknownWeight = us.reduce((a, u) => a + (u.unknownNoun ? u.weight : 0), 0) - coveredBy(hits, (u) => u.unknownNoun);
   const unknown = unknownWeight / total;
   const second = hits[1];
-  // The lead over the next passage by the words alone: a fit that re-ranks (consistency.ts) never adds confidence
-  // to the best passage. A rival about other years or another programme than the question names is no rival on
-  // the question's topic, though: it competes with its lowered score, unless its words alone beat the best one
-  // (then the question's words point to it, and only the re-ranking put the best passage first).
+  // The lead over the next passage by the words alone: a fit that re-ranks (consistency.ts) never adds confidence to
+  // the best passage. A rival about other years or another programme than the question names competes with its
+  // lowered score, unless its words alone beat the best one (then the question's words point to it).
   const rival = (h: RankedHit): number => (misfits(h) && !misfits(top) && h.wordScore <= top.wordScore ? h.score : h.wordScore);
   // The same rule restated in another document (restatement.ts) is no rival either: either passage answers.
   const rivals = hits.slice(1).filter((h) => !isRestatement(top.passage, h.passage, index));
@@ -166,8 +166,9 @@ export function assess(plan: QueryPlan, hits: RankedHit[], index: SearchIndex, p
   if (misfit) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // A deadline asked ("Bis wann …?") that the best passage states no date or period for: it does not answer it.
   if (asksDeadline(plan.cleaned) && !statesDate(top.passage.text)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
-  // Nor one without a clock time a question for opening hours, nor one without a postcode "per Post … wohin?" (deadline.ts).
-  if (missesAskedTimeOrPlace(plan.cleaned, top.passage.text)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
+  // Nor one without a clock time a question for opening hours, a postcode "per Post … wohin?" (deadline.ts), or a
+  // word of what the main clause of "Wenn …, dürfen wir … mitnehmen?" asks beyond its condition (assess-condition.ts).
+  if (missesAskedTimeOrPlace(plan.cleaned, top.passage.text) || missesMainClause(plan.cleaned, us, top)) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);
   // A passage that names what was asked only by a synonym, while another names it by its own word as its topic,
   // does not answer with confidence: suggestions show both.
   if (outnamed) confidence = Math.min(confidence, THRESHOLDS.answer - 0.05);

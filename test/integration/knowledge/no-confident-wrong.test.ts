@@ -82,3 +82,16 @@ describe('a rule in force since a dated change', () => {
     expect(r.answer?.passageId).toMatch(/#kennzahlen$/);
   });
 });
+
+describe('a question set under a condition ("Wenn …, …?")', () => {
+  it('is not answered from a passage that covers the condition and nothing the main clause adds', () => {
+    // The Land's money and the year are the condition; carrying money over is asked, and no passage speaks of it.
+    const r = kb.ask('Wenn am Jahresende vom Geld des Landes noch etwas übrig ist, dürfen wir das ins nächste Jahr mitnehmen?');
+    expect(r.outcome).not.toBe('answer');
+  });
+
+  it('is answered from the condition\'s passage when the main clause adds nothing specific', () => {
+    const r = kb.ask('Wenn der Planungsrahmen einer Gemeinde unter 51.000 Euro liegt, was ist dann zu tun?');
+    expect(r).toMatchObject({ outcome: 'answer', answer: { passageId: 'faq#unter-51000' } });
+  });
+});
