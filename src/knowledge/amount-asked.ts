@@ -2,7 +2,7 @@
  * Whether a question asks for an amount (consistency.ts `questionFacets`): a sum of money ("wie viel Geld", "Höhe der
  * Förderung", "Betrag") or a number ("wie viel", "wie hoch"), and whether it asks for the amount itself ("Höhe",
  * "Betrag", "wie viele"). Not: how an amount is reached (a method), a sum as the mode of payment, or "Höhe" in a
- * sentence that asks for something else. Pure.
+ * sentence that asks for something else. And whether a passage states an amount (`hasNumber`, `hasMoney`). Pure.
  */
 import { METHOD_PARTICIPLES } from './answer-type.js';
 
@@ -63,4 +63,23 @@ export function amountAsked(text: string): { asks: 'money' | 'number' | null; ho
   const asks = method ? null : MONEY_QUESTION.test(asked) ? 'money' : NUMBER_QUESTION.test(asked) ? (MONEY_NOUN.test(asked) ? 'money' : 'number') : null;
   const howMuch = !method && (NUMBER_QUESTION.test(asked) || HOW_MUCH.test(asked));
   return { asks, howMuch };
+}
+
+/** A year. */
+const YEAR = String.raw`(?:19|20)\d\d`;
+/** Rule numbers (Nr. 7.4.2), dates and years are numbers, but no amounts. */
+const NOT_AMOUNT = new RegExp(String.raw`\bNr\.\s*\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}\.(?:${YEAR})?|(?<![\d.,])${YEAR}(?![\d,]|\.\d)`, 'gu');
+const MONEY = /\d\s*(?:€|Euro|Mio|Millionen|Milliarden|Mrd|Prozent|%)|\b(?:Euro|Prozent)\b|€/u;
+
+/** A number in words with what it counts ("drei Monate", "zwei Jahre", "sechs Seiten"); "eine" is no count. */
+const COUNT_IN_WORDS = /\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig)\s+(?:Monat|Jahr|Woche|Tag|Seite|Stunde|Stelle|Person)/iu;
+
+/** True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ", "drei Monate"). */
+export function hasNumber(text: string): boolean {
+  return MONEY.test(text) || COUNT_IN_WORDS.test(text) || /\d/.test(text.replace(NOT_AMOUNT, ' '));
+}
+
+/** True when a text states a sum of money or a share (Euro, €, Mio., Prozent). */
+export function hasMoney(text: string): boolean {
+  return MONEY.test(text);
 }

@@ -10,17 +10,17 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { answerTypes } from './answer-type.js';
-import { amountAsked } from './amount-asked.js';
-import { speaksOfPast } from './history.js';
+import { amountAsked, hasMoney, hasNumber } from './amount-asked.js';
+import { countedNouns, countsOther } from './counted.js';
+import { askedRule, citedRules } from './rule-number.js';
+import { speaksOfBeginning, speaksOfPast } from './history.js';
 import { isStopword } from './german.js';
 import { tokenize } from './tokenize.js';
 import type { Passage } from './types.js';
+import { OPEN_END, overlaps, yearsOf, type YearRange } from './years.js';
 
-/** A closed range of years; `to` is {@link OPEN_END} for "ab 2025". */
-export type YearRange = readonly [from: number, to: number];
+export { OPEN_END, overlaps, yearsOf, type YearRange };
 
-/** Upper bound of an open range ("ab 2025", "seit 2020"). */
-export const OPEN_END = 9999;
 
 /** A programme (or funding strand) with the analysed terms of its names; a name of several words needs all. */
 export interface ProgrammeMarkers {
@@ -58,6 +58,12 @@ export interface PassageFacets {
   asks: readonly string[];
   /** The years of its heading all end before the newest period any heading names (history.ts; set over the index). */
   history: boolean;
+  /** Its heading names the newest period any heading names ("Förderung ab 2025"; history.ts; set over the index). */
+  current: boolean;
+  /** What its title and typical questions count ("Wie viele Jahre …": jahr; counted.ts). */
+  counts: readonly string[];
+  /** Rule numbers its text, typical questions and citation cite ("Nr. 7.4.2"; rule-number.ts). */
+  rules: readonly string[];
 }
 
 /** What a question names: years, programmes, and whether it asks for an amount. */
@@ -80,6 +86,12 @@ export interface QuestionFacets {
   types: readonly string[];
   /** The question speaks of the past ("damals", "gab es", "seit wann"; history.ts). */
   past: boolean;
+  /** The question asks about the beginning ("anfangs", "am Anfang", "ursprünglich"; history.ts). */
+  early: boolean;
+  /** What it counts ("Wie viele Geflüchtete …": gefluchtet; counted.ts). */
+  counts: readonly string[];
+  /** The rule number it asks about ("Was regelt Nr. 7.4.2 …?"; rule-number.ts). */
+  rule: string | null;
 }
 
 /** How a passage fits a question. */
@@ -88,7 +100,7 @@ export interface Fit {
   yearMismatch: boolean;
   /** The question's years are the passage's own years (title, slug, document), not only mentioned in passing. */
   yearOwn: boolean;
-  /** The passage has own years, none of them named by the question: it is about another year. */
+  /** The passage has own years, none of them named by the question (or the newest, asked about the beginning). */
   yearOther: boolean;
   /** The question names a programme the passage never mentions, or the passage is about one the question does not name. */
   programmeMismatch: boolean;
@@ -107,58 +119,11 @@ export interface Fit {
   history: boolean;
 }
 
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2039;
-const YEAR = String.raw`(?:19|20)\d\d`;
-/** "2017/18", "2017/2018", "2017-2018", "2017 – 2018", "2017 bis 2023" */
-const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?!\d|[.,]\d)`, 'giu');
-/** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" (after it: from 2025) */
-const OPEN = new RegExp(String.raw`\b(ab|seit|nach)[\s-]+(?:dem\s+(?:Jahr|Förderjahr)\s+)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
-/** A regulation named by its year ("nach der VwV 2023") holds from that year on: an open range, not that year alone. */
-const VERSION = new RegExp(String.raw`\b(?:VwV|Verwaltungsvorschrift)[\s-]+(${YEAR})(?!\d|[.,]\d)`, 'giu');
-/**
- * A rule in force since a dated change: "seit der Änderung der VwV 2020", "seit der Änderung vom 11.11.2020". Read in a
- * passage's text only; a typical question ("Was ist neu seit der Änderung vom 11.11.2020?") asks about the change.
- */
-const SINCE_CHANGE = new RegExp(String.raw`\bseit\s+(?:der|dem|den)\s+(?:[\p{L}.]+\s+){1,4}?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(${YEAR})(?!\d|[.,]\d)`, 'giu');
 /**
  * A deadline that recurs every year ("jährlich bis 31. Januar", "jeweils bis … für das Vorjahr"): the rule holds for
  * every year from the earliest one the passage names, so a question about the report for 2025 fits it.
  */
 const RECURRING = /\b(?:jährlich|jeweils|jedes\s+Jahr)\b[^.;]*\bbis\b|\bfür\s+das\s+Vorjahr\b/iu;
-/** A year on its own or the year of a date (11.11.2020); not part of a larger number (51.000, 3.000). */
-const SINGLE = new RegExp(String.raw`(?<![\d,])(${YEAR})(?!\d|[.,]\d)`, 'gu');
-
-/**
- * Years named in a text, as ranges: "2017/18" → [2017, 2018], "ab 2025" → [2025, open], "nach 2022" → [2023, open],
- * "11.11.2020" → [2020, 2020];
- * with `sinceChanges` (a passage's text) also "seit der Änderung vom 11.11.2020" → [2020, open].
- *
- * @example yearsOf('Förderjahre 2017 und 2018') // [[2017, 2017], [2018, 2018]]
- */
-export function yearsOf(text: string, sinceChanges = false): YearRange[] {
-  if (!/(?:19|20)\d\d/.test(text)) return [];
-  const out: YearRange[] = [];
-  const open = (_: string, y: string): string => {
-    out.push([Number(y), OPEN_END]);
-    return ' ';
-  };
-  let rest = (sinceChanges ? text.replace(SINCE_CHANGE, open) : text).replace(OPEN, (_: string, word: string, y: string) => open(_, String(Number(y) + (word.toLowerCase() === 'nach' ? 1 : 0))));
-  rest = rest.replace(VERSION, open);
-  rest = rest.replace(RANGE, (_, a: string, b: string) => {
-    const from = Number(a);
-    const to = b.length === 2 ? Math.floor(from / 100) * 100 + Number(b) : Number(b);
-    if (to >= from && to - from <= 30) out.push([from, to]);
-    return ' ';
-  });
-  for (const m of rest.matchAll(SINGLE)) out.push([Number(m[1]), Number(m[1])]);
-  return out.filter(([from]) => from >= FIRST_YEAR && from <= LAST_YEAR);
-}
-
-/** True when two sets of year ranges share a year. */
-export function overlaps(a: readonly YearRange[], b: readonly YearRange[]): boolean {
-  return a.some(([f1, t1]) => b.some(([f2, t2]) => f1 <= t2 && f2 <= t1));
-}
 
 /** Compiles programme names (synonyme.yaml `programme`: name → names and words that mean it) to analysed terms. */
 export function compileProgrammes(file: Record<string, ProgrammeEntry>, analyzer: GermanAnalyzer): ProgrammeMarkers[] {
@@ -179,23 +144,6 @@ function programmesIn(terms: ReadonlySet<string>, programmes: readonly Programme
 /** Analysed terms of a text: every term of every word, compound parts included. */
 function termsOf(text: string, analyzer: GermanAnalyzer): Set<string> {
   return new Set(analyzer.analyze(text));
-}
-
-/** Rule numbers (Nr. 7.4.2), dates and years are numbers, but no amounts. */
-const NOT_AMOUNT = new RegExp(String.raw`\bNr\.\s*\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}\.(?:${YEAR})?|(?<![\d.,])${YEAR}(?![\d,]|\.\d)`, 'gu');
-const MONEY = /\d\s*(?:€|Euro|Mio|Millionen|Milliarden|Mrd|Prozent|%)|\b(?:Euro|Prozent)\b|€/u;
-
-/** A number in words with what it counts ("drei Monate", "zwei Jahre", "sechs Seiten"); "eine" is no count. */
-const COUNT_IN_WORDS = /\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig)\s+(?:Monat|Jahr|Woche|Tag|Seite|Stunde|Stelle|Person)/iu;
-
-/** True when a text states a number that is not a year, a date or a rule number ("0,5 VZÄ", "drei Monate"). */
-export function hasNumber(text: string): boolean {
-  return MONEY.test(text) || COUNT_IN_WORDS.test(text) || /\d/.test(text.replace(NOT_AMOUNT, ' '));
-}
-
-/** True when a text states a sum of money or a share (Euro, €, Mio., Prozent). */
-export function hasMoney(text: string): boolean {
-  return MONEY.test(text);
 }
 
 /**
@@ -231,6 +179,9 @@ export function passageFacets(
     amountTopic: asks.includes('typ_menge'),
     asks,
     history: false,
+    current: false,
+    counts: countedNouns(`${p.title}\n${(p.questions ?? []).join('\n')}`),
+    rules: citedRules(`${body}\n${p.citation}`),
   };
 }
 
@@ -254,7 +205,7 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
   const named = programmesIn(own, programmes);
   const required = new Set(programmes.filter((p) => !p.umbrella && named.has(p.name)).map((p) => p.name));
   const { asks, howMuch } = amountAsked(text);
-  return { years: askedYears(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text), past: speaksOfPast(text) };
+  return { years: askedYears(text), programmes: named, required, asks, howMuch, topics, terms, folded: tokenize(text).join(' '), types: answerTypes(text), past: speaksOfPast(text), early: speaksOfBeginning(text), counts: countedNouns(text), rule: askedRule(text) };
 }
 
 /**
@@ -264,11 +215,12 @@ export function questionFacets(text: string, topics: string[][], terms: Readonly
 export function fit(q: QuestionFacets, p: PassageFacets): Fit {
   const yearMismatch = q.years.length > 0 && p.years.length > 0 && !overlaps(q.years, p.years);
   const yearOwn = q.years.length > 0 && overlaps(q.years, p.ownYears);
-  const yearOther = q.years.length > 0 && p.ownYears.length > 0 && !yearOwn;
+  // A question about the beginning ("anfangs") names no year; the passage on the newest period is about another one.
+  const yearOther = (q.years.length > 0 && p.ownYears.length > 0 && !yearOwn) || (q.years.length === 0 && q.early && p.current);
   const programmeMismatch = [...q.required].some((n) => !p.mentions.has(n)) || [...p.about].some((a) => !q.programmes.has(a));
   const amountMissing = q.asks === 'money' ? !p.hasMoney : q.asks === 'number' && !p.hasNumber;
   const amountIncidental = q.asks !== null && q.howMuch && !amountMissing && !p.amountTopic;
-  const otherType = q.types.length > 0 && p.asks.length > 0 && !p.asks.some((t) => q.types.includes(t));
+  const otherType = (q.types.length > 0 && p.asks.length > 0 && !p.asks.some((t) => q.types.includes(t))) || countsOther(q.counts, p.counts) || (q.rule !== null && !p.rules.includes(q.rule));
   const history = p.history && q.years.length === 0 && !q.past && ![...p.about].some((a) => q.programmes.has(a));
   return { yearMismatch, yearOwn, yearOther, programmeMismatch, amountMissing, amountIncidental, narrower: isNarrower(q, p.titleWords), otherType, history };
 }

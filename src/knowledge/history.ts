@@ -5,7 +5,7 @@
  * die Mittel abrufen?") asks how it is done now, and the 2017 release of 60 % of the funds does not answer it.
  * Such a passage is a misfit (assess.ts): shown among the suggestions, never given as the answer. Pure.
  */
-import type { YearRange } from './consistency.js';
+import type { YearRange } from './years.js';
 
 /**
  * Words of a question that speak of the past: preterite and perfect forms of the verbs questions use, and words
@@ -32,6 +32,32 @@ const PAST = new RegExp(
  */
 export function speaksOfPast(question: string): boolean {
   return PAST.test(question);
+}
+
+/** Words of a question asking about the beginning ("Wie viel Geld gab es anfangs …?", "am Anfang", "ursprünglich"). */
+const EARLY = /\b(?:anfangs|anfänglich\p{L}*|anfaenglich\p{L}*|ursprünglich\p{L}*|urspruenglich\p{L}*|am\s+anfang|zu\s+beginn|zum\s+start|seinerzeit|damals)\b/iu;
+
+/**
+ * Whether a question asks about the programme's beginning or early years: the passage on the newest period does not
+ * answer it (consistency.ts `fit`), as history does not answer a question about today.
+ *
+ * @example speaksOfBeginning('wie viel geld gabs am anfang pro vollzeitstelle?') // → true
+ */
+export function speaksOfBeginning(question: string): boolean {
+  return EARLY.test(question);
+}
+
+/**
+ * For each passage (by the years of its heading), whether it is about the newest period any heading names ("Förderung
+ * ab 2025"): its heading names a period starting with it.
+ *
+ * @example currentFlags([[[2017, 2018]], [[2025, OPEN_END]], []]) // → [false, true, false]
+ */
+export function currentFlags(headingYears: readonly (readonly YearRange[])[]): boolean[] {
+  const starts = headingYears.flat().map(([from]) => from);
+  if (starts.length === 0) return headingYears.map(() => false);
+  const present = Math.max(...starts);
+  return headingYears.map((years) => years.some(([from]) => from === present));
 }
 
 /**

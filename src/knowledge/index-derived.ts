@@ -6,7 +6,7 @@
  */
 import type { GermanAnalyzer } from './analyzer.js';
 import { passageFacets, yearsOf, type PassageFacets } from './consistency.js';
-import { historyFlags } from './history.js';
+import { currentFlags, historyFlags } from './history.js';
 import { compileSynonyms, type Abbreviation, type CompiledSynonyms, type SynonymFile } from './synonyms.js';
 import type { Passage } from './types.js';
 
@@ -51,8 +51,10 @@ export function deriveFromPassages(
   });
   // The years of a passage's own heading (the chronicle's "Förderjahre 2017 und 2018"), not of its document: a dated
   // amendment ("Änderung 2020") states rules that still hold.
-  const history = historyFlags(passages.map((p) => yearsOf(`${p.title}\n${p.section}`)));
-  return { synonyms, facets: facets.map((f, i) => ({ ...f, history: history[i]! })) };
+  const headings = passages.map((p) => yearsOf(`${p.title}\n${p.section}`));
+  const history = historyFlags(headings);
+  const current = currentFlags(headings);
+  return { synonyms, facets: facets.map((f, i) => ({ ...f, history: history[i]!, current: current[i]! })) };
 }
 
 /** Plain data for the cache. */

@@ -10,7 +10,7 @@ import { foldWord, stem } from './german.js';
  * "Uns wurde gesagt, dass …"): who heard it is wrapping, what was heard is the question's matter.
  */
 const HEARSAY =
-  /(^|[.?!]\s+)(?:(?:\p{L}+\s+){0,3}(?:hat|haben|habe|hatte|hatten|hätten)\s+(?:\p{L}+\s+)?(?:gehört|gelesen|erfahren|mitbekommen)|(?:uns|mir)\s+wurde\s+(?:\p{L}+\s+)?(?:gesagt|mitgeteilt|erzählt)|es\s+heißt|man\s+hört)\s*,?\s*(?:dass|das)\s+/giu;
+  /(^|[.?!]\s+)(?:(?:\p{L}+\s+){0,5}(?:hat|haben|habe|hatte|hatten|hätten)\s+(?:\p{L}+\s+)?(?:gehört|gelesen|erfahren|mitbekommen)|(?:uns|mir)\s+wurde\s+(?:\p{L}+\s+)?(?:gesagt|mitgeteilt|erzählt)|es\s+heißt|man\s+hört)\s*,?\s*(?:dass|das)\s+/giu;
 
 /**
  * A sentence opening that asks whether a rule exists for what follows ("Gibt es eine Regel, ob …", "Gibt es

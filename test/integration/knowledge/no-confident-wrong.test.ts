@@ -67,6 +67,21 @@ describe('everyday questions naming a place the knowledge base mentions only in 
   });
 });
 
+describe('an off-topic word in a hearsay opening', () => {
+  it('does not decline the programme question it reports, while the same word asked about is declined', () => {
+    const r = kb.ask('unser Gemeinderat in Tannwiesen hat gehört, dass sich ab 2025 die Budgets zwischen den Kreisen verschieben. Nach welchem Grundsatz werden die Mittel seitdem auf die Kreise verteilt?');
+    expect(r).toMatchObject({ outcome: 'answer', answer: { passageId: 'vwv-2023#verteilung' } });
+    expect(kb.ask('Wann tagt unser Gemeinderat?').outcome).toBe('out_of_scope');
+  });
+});
+
+describe('a "Wie viele …?" question', () => {
+  it('is not answered from a passage whose typical questions count another thing (years for refugees)', () => {
+    const r = kb.ask('Wie viele Geflüchtete darf eine Integrationsmanagerin mit voller Stelle höchstens betreuen?');
+    expect(r.outcome === 'answer' ? r.answer?.passageId : null).not.toBe('faq#beratungsdauer');
+  });
+});
+
 describe('everyday questions naming the Regierungspräsidium', () => {
   // The RP does much besides this programme: naming it does not make a passport question a programme question.
   it('are declined, while a programme question naming it is still answered', () => {
@@ -93,5 +108,19 @@ describe('a question set under a condition ("Wenn …, …?")', () => {
   it('is answered from the condition\'s passage when the main clause adds nothing specific', () => {
     const r = kb.ask('Wenn der Planungsrahmen einer Gemeinde unter 51.000 Euro liegt, was ist dann zu tun?');
     expect(r).toMatchObject({ outcome: 'answer', answer: { passageId: 'faq#unter-51000' } });
+  });
+});
+
+describe('a question about the beginning', () => {
+  it('is answered from the first phase, not from the newest period', () => {
+    const r = kb.ask('Wie viel Geld vom Land gab es anfangs für eine volle Stelle, wenn die Person eine Ausbildung, aber kein Studium hat?');
+    expect(r).toMatchObject({ outcome: 'answer', answer: { passageId: 'im#foerdersaetze' } });
+  });
+});
+
+describe('a question about what a numbered rule says', () => {
+  it('is answered from the passage citing that number, not from the overview sharing its other words', () => {
+    const r = kb.ask('Was regelt Nr. 7.4.2 der VwV Integrationsmanagement?');
+    expect(r.outcome === 'answer' ? r.answer?.passageId : r.hits[0]?.id).toBe('verwendungsnachweis#frist');
   });
 });

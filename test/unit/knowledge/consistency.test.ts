@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, GermanAnalyzer } from '../../../src/knowledge/analyzer.js';
-import { compileProgrammes, fit, hasMoney, hasNumber, OPEN_END, overlaps, passageFacets, yearsOf } from '../../../src/knowledge/consistency.js';
+import { compileProgrammes, fit, OPEN_END, overlaps, passageFacets, yearsOf } from '../../../src/knowledge/consistency.js';
+import { hasMoney, hasNumber } from '../../../src/knowledge/amount-asked.js';
 import { planQuery } from '../../../src/knowledge/query.js';
 import { compileSynonyms, EMPTY_SYNONYMS } from '../../../src/knowledge/synonyms.js';
 import type { Passage } from '../../../src/knowledge/types.js';
@@ -234,6 +235,10 @@ describe('words cut off by a hyphen (query planning)', () => {
     expect(plan.groups.map((g) => g.word)).not.toContain('kammerei');
     expect(cleaned('Uns wurde gesagt, dass die Frist kürzer ist.')).toBe('die Frist kürzer ist.');
     expect(cleaned('Wir haben die Frist gehört.')).toBe('Wir haben die Frist gehört.');
+    // The hearer named with a place: "unser Gemeinderat in Tannwiesen hat gehört, dass …".
+    expect(cleaned('unser Gemeinderat in Tannwiesen hat gehört, dass sich die Budgets verschieben. Nach welchem Grundsatz?')).toBe(
+      'sich die Budgets verschieben. Nach welchem Grundsatz?',
+    );
   });
 
   it('drops a frame asking whether a rule exists for what follows, not a rule asked for by its topic', () => {

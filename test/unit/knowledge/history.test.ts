@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPEN_END } from '../../../src/knowledge/consistency.js';
-import { historyFlags, speaksOfPast } from '../../../src/knowledge/history.js';
+import { currentFlags, historyFlags, speaksOfBeginning, speaksOfPast } from '../../../src/knowledge/history.js';
 
 describe(speaksOfPast.name, () => {
   it.each([
@@ -36,5 +36,24 @@ describe(historyFlags.name, () => {
 
   it('marks nothing when no heading names a year', () => {
     expect(historyFlags([[], []])).toEqual([false, false]);
+  });
+});
+
+describe(speaksOfBeginning.name, () => {
+  it.each([
+    ['wie viel geld gabs am anfang pro vollzeitstelle?', true],
+    ['Wie viel Geld vom Land gab es anfangs für eine volle Stelle?', true],
+    ['Wie hoch war der Fördersatz ursprünglich?', true],
+    ['Wie viel Geld gab es 2024 für eine volle Stelle?', false],
+    ['Wie hoch ist der Fördersatz?', false],
+  ])('%j asks about the beginning: %s', (question, early) => {
+    expect(speaksOfBeginning(question)).toBe(early);
+  });
+});
+
+describe(currentFlags.name, () => {
+  it('marks the passages whose heading names the newest period, open or closed', () => {
+    expect(currentFlags([[[2017, 2018]], [[2025, OPEN_END]], [], [[2023, 2024]]])).toEqual([false, true, false, false]);
+    expect(currentFlags([[], []])).toEqual([false, false]);
   });
 });
