@@ -328,7 +328,8 @@ const FLOORS: Record<string, Floor> = {
   // applications in 2017 answered from the Planungsrahmen; x11 and x23, which the sources do not answer; x29: a
   // replacement with a degree answered from the qualification rules); wrapped-13 1.000 / 1.000 / 1.000. unseen-15
   // misses hit@1, answered, precision and wrong; floors at today's values.
-  'test/fixtures/knowledge/unseen-15.jsonl': { kind: 'questions', hit1: 0.82, answered: 0.82, precision: 0.84, maxWrong: 4 },
+  // Since 4307346 (eighth session): precision 0.880, wrong 3 (x11, carrying money over, no longer answered).
+  'test/fixtures/knowledge/unseen-15.jsonl': { kind: 'questions', hit1: 0.82, answered: 0.82, precision: 0.87, maxWrong: 3 },
   'test/fixtures/knowledge/typos-12.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.9, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-13.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // unseen-16 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-13 (15), wrapped-14 (12):
@@ -366,7 +367,8 @@ const FLOORS: Record<string, Floor> = {
   // ("…, obwohl der Pakt doch nur für 2017 und 2018 geschlossen war") are its premise (consistency.ts: p31 right),
   // and "den Rest" points back (p24, carrying money over, goes to a person instead of being declined): unseen-17
   // 0.931 / 0.828 / 0.920, wrong 2 (p8, p12).
-  'test/fixtures/knowledge/unseen-17.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.82, precision: 0.92, maxWrong: 2 },
+  // Since 4307346 (eighth session): precision 0.960, wrong 1 (p12, a "Wie viele …?" question, no longer answered).
+  'test/fixtures/knowledge/unseen-17.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.82, precision: 0.95, maxWrong: 1 },
   'test/fixtures/knowledge/typos-14.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-15.jsonl': { kind: 'enquiries', hit1: 0.9, answered: 0.83, precision: 0.97, maxWrong: 0 },
   // unseen-18 (35: 29 with a passage, 3 everyday, 3 the knowledge base cannot answer), typos-15 (15), wrapped-16 (12):
@@ -666,7 +668,9 @@ const FLOORS: Record<string, Floor> = {
   // Integrationsmanager etwas bringen?" and f28: extra money for people from Ukraine after 2022, both answered from
   // im#zielgruppe; f8 suggested); typos-36 1.000 (0.800) / 1.000 / 1.000; wrapped-37 1.000 (0.750) / 0.917 / 1.000.
   // Tried and dropped: a number of the noun counted for "Wie viele …?" (f6 stayed, four right answers lost).
-  'test/fixtures/knowledge/unseen-39.jsonl': { kind: 'questions', hit1: 0.91, answered: 0.95, precision: 0.83, maxWrong: 4 },
+  // Since the eighth session (4307346): 0.958 / 0.958 / 0.957, wrong 1 (f28; f6, f13, f24 fixed by counted.ts,
+  // assess-condition.ts and the Evaluation synonyms).
+  'test/fixtures/knowledge/unseen-39.jsonl': { kind: 'questions', hit1: 0.95, answered: 0.95, precision: 0.95, maxWrong: 1 },
   'test/fixtures/knowledge/typos-36.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-37.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.97, maxWrong: 0 },
   // unseen-40 (24: 21 with a passage, 3 the knowledge base cannot answer), typos-37 (15), wrapped-38 (12): a
