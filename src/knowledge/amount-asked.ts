@@ -5,6 +5,7 @@
  * sentence that asks for something else. And whether a passage states an amount (`hasNumber`, `hasMoney`). Pure.
  */
 import { METHOD_PARTICIPLES } from './answer-type.js';
+import { YEAR } from './years.js';
 
 /** Words asking for a sum of money: "wie viel Geld", "mehr Geld", "einen höheren Zuschuss", "Höhe der Förderung", "Betrag", "Euro". */
 const MONEY_QUESTION = /\b(?:wie\s*viele?|wieviele?|mehr|weniger|h[öo]her\w*|niedriger\w*|geringer\w*)\s+(?:\p{L}+\s+)?(?:Geld|Euro|Mittel|Förderung|Zuschuss|Kohle)\b|\bH[öo]he\b|\bBetr[äa]g(?:e|en|es)?\b|\bSummen?\b|\bEuro\b|€/iu;
@@ -65,8 +66,6 @@ export function amountAsked(text: string): { asks: 'money' | 'number' | null; ho
   return { asks, howMuch };
 }
 
-/** A year. */
-const YEAR = String.raw`(?:19|20)\d\d`;
 /** Rule numbers (Nr. 7.4.2), dates and years are numbers, but no amounts. */
 const NOT_AMOUNT = new RegExp(String.raw`\bNr\.\s*\d+(?:\.\d+)*|\d{1,2}\.\d{1,2}\.(?:${YEAR})?|(?<![\d.,])${YEAR}(?![\d,]|\.\d)`, 'gu');
 const MONEY = /\d\s*(?:€|Euro|Mio|Millionen|Milliarden|Mrd|Prozent|%)|\b(?:Euro|Prozent)\b|€/u;

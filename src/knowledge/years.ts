@@ -11,7 +11,8 @@ export const OPEN_END = 9999;
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2039;
-const YEAR = String.raw`(?:19|20)\d\d`;
+/** A year of this or the last century, as a pattern. */
+export const YEAR = String.raw`(?:19|20)\d\d`;
 /** "2017/18", "2017/2018", "2017-2018", "2017 – 2018", "2017 bis 2023" */
 const RANGE = new RegExp(String.raw`(?<![\d.,])(${YEAR})\s*(?:/|-|–|bis(?:\s+(?:einschließlich|Ende))?)\s*(\d{2}|${YEAR})(?!\d|[.,]\d)`, 'giu');
 /** "ab 2025", "seit 2020", "ab-2025" (section slugs), "nach 2024" (after it: from 2025) */

@@ -43,9 +43,10 @@ export function uncertainReplyRequest(reply: UncertainReply, receivedAt: Date): 
     from: handle.to,
     subject: `Zustellung unklar: ${stripReplyPrefixes(handle.subject) || 'Ihre Nachricht'}`,
     text:
-      `Bitte prüfen Sie, ob diese Antwort${ticket} angekommen ist. Der Versand wurde unterbrochen, nachdem der Mailserver ` +
-      `die Nachricht vollständig erhalten hatte, aber bevor er den Empfang bestätigte (Postausgang Nr. ${message.id}, ` +
-      `Message-ID ${messageId}). Sie wird nicht automatisch erneut gesendet, damit keine doppelte Antwort entsteht. ` +
+      `Bitte prüfen Sie, ob diese Antwort${ticket} angekommen ist. Der Versand wurde unterbrochen, nachdem die Nachricht ` +
+      `vollständig an den Mailserver übergeben war und bevor seine Bestätigung eintraf; ob er sie angenommen hat, ist ` +
+      `unbekannt (Postausgang Nr. ${message.id}, Message-ID ${messageId}). Sie wird nicht automatisch erneut gesendet, ` +
+      `damit keine doppelte Antwort entsteht. ` +
       `Die Nachrichtenverfolgung des Mailservers findet sie unter der Message-ID; ist sie nicht zugestellt, ` +
       `beantworten Sie diesen Vorgang mit dem Text unten.\n\n--- Text der Antwort ---\n${text.trim()}`,
     receivedAt,
