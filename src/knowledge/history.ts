@@ -54,10 +54,14 @@ export function speaksOfBeginning(question: string): boolean {
  * @example currentFlags([[[2017, 2018]], [[2025, OPEN_END]], []]) // → [false, true, false]
  */
 export function currentFlags(headingYears: readonly (readonly YearRange[])[]): boolean[] {
+  const present = newestStart(headingYears);
+  return headingYears.map((years) => present !== null && years.some(([from]) => from === present));
+}
+
+/** The latest year a heading's period starts with, or null when no heading names a year. */
+function newestStart(headingYears: readonly (readonly YearRange[])[]): number | null {
   const starts = headingYears.flat().map(([from]) => from);
-  if (starts.length === 0) return headingYears.map(() => false);
-  const present = Math.max(...starts);
-  return headingYears.map((years) => years.some(([from]) => from === present));
+  return starts.length === 0 ? null : Math.max(...starts);
 }
 
 /**
@@ -67,9 +71,8 @@ export function currentFlags(headingYears: readonly (readonly YearRange[])[]): b
  * @example historyFlags([[[2017, 2018]], [[2025, OPEN_END]], []]) // → [true, false, false]
  */
 export function historyFlags(headingYears: readonly (readonly YearRange[])[]): boolean[] {
-  const starts = headingYears.flat().map(([from]) => from);
-  if (starts.length === 0) return headingYears.map(() => false);
-  const present = Math.max(...starts);
+  const present = newestStart(headingYears);
+  if (present === null) return headingYears.map(() => false);
   // An open range ("ab 2025") ends at OPEN_END, after any year a heading names: never history.
   return headingYears.map((years) => years.length > 0 && years.every(([, to]) => to < present));
 }
