@@ -28,6 +28,13 @@ const DEPENDENT = /^(?:und\s+|oder\s+)?(?:wenn|falls|sofern)\s+(?:ja|nein|nicht|
  */
 const PRONOUN_BACK = /\b(?:sie|er|ihn|ihm|ihnen|ihre[mnrs]?|seine[mnrs]?)\b/u;
 
+/**
+ * A clause stating a condition ("Wenn wir die Beratung an drei Verbände vergeben haben – schreibt dann …?") asks
+ * nothing: the clause after it asks under that condition, and a passage answering the condition alone answers
+ * another question.
+ */
+const CONDITION = /^(?:und\s+|oder\s+)?(?:wenn|falls|sofern|soweit)\s/iu;
+
 /** Fewest letters of a clause worth asking on its own. */
 const MIN_CLAUSE = 12;
 
@@ -61,7 +68,7 @@ export function clauseAnswer(index: SearchIndex, question: string, best: RankedH
   const all = clauses(question);
   let found: { confidence: number; clause: string } | null = null;
   for (const clause of all.slice(0, MAX_CLAUSES)) {
-    if (DEPENDENT.test(clause) || PRONOUN_BACK.test(clause)) continue;
+    if (DEPENDENT.test(clause) || PRONOUN_BACK.test(clause) || CONDITION.test(clause)) continue;
     const plan = cachedPlan(clause, index.analyzer, index.synonyms);
     if (plan.groups.length === 0) continue;
     const ranked = index.search(plan, depth);

@@ -85,6 +85,13 @@ export const FOREIGN_CASE_RULES: readonly TextRule[] = [
     ),
   },
   {
+    // "Last week we sent the Verwendungsnachweis for our two integration managers by post."
+    id: 'en-sent',
+    weight: 2,
+    reason: 'Eigenes Schreiben eingereicht (englisch)',
+    pattern: re(String.raw`\b(?:we|i)\s+(?:have\s+|had\s+)?(?:already\s+)?(?:sent|submitted|mailed|posted|uploaded|handed\s+in)\s+(?:you\s+)?(?:the|our|my)\s+(?:[a-z-]+\s+){0,2}?${CASE_ITEM}\b`),
+  },
+  {
     id: 'en-reference',
     weight: 3,
     reason: 'Aktenzeichen oder Vorgangsnummer genannt (englisch)',

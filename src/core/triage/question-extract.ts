@@ -14,7 +14,7 @@
  * before); language detection; spelling correction.
  */
 import { CLOSING_LINE, DISCLAIMER_START, isNameLine, isOfficeLine, SALUTATION, SIGNATURE_LINES } from './question-lines.js';
-import { asksForShare, leadInTopic, refersBack, refersToCondition, refersToThen, reportsQuestion, sentenceRole, splitSentences, type SentenceRole } from './question-sentences.js';
+import { asksForShare, leadInTopic, refersBack, refersToCondition, refersToThen, reportsQuestion, sentenceRole, splitSentences, withoutAnswerRequests, type SentenceRole } from './question-sentences.js';
 import { resolvePointer } from './question-pointer.js';
 import { topicWords, withoutPlaces, withoutTrailingOffice } from './question-topic.js';
 import { cleanSubject, foldPlain } from './text.js';
@@ -234,7 +234,7 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const body = sentencesOf(enquiry.text);
   // A subject that asks ("Fortbildungskosten förderfähig?") is the question when the body asks nothing.
   const subjectAsks = subject.includes('?') && !body.some((s) => s.role === 'question');
-  const sentences = subjectAsks ? [...body, { text: subject, role: 'question' as const }] : body;
+  const sentences = withoutAnswerRequests(subjectAsks ? [...body, { text: subject, role: 'question' as const }] : body);
   const questions = sentences.filter((s) => s.role === 'question').map((s) => s.text);
   // A lead-in introduces what follows it: a heading after the last question ("Hinweis: Diese Nachricht wurde auf
   // Viren geprüft.") names no topic of the question.

@@ -117,6 +117,13 @@ const COURTESY_CORE =
 /** A sign-off with a place: "VG aus Oberkirch", "grüße aus mühlacker", "Gruß vom Bodensee". */
 const SIGN_OFF = /^(?:(?:viele|liebe|beste|schoene|herzliche|freundliche|sonnige|kollegiale)\s+)?(?:gruesse|gruss|vg|lg|mfg|bg)\b(?:\s+(?:aus|von|vom|nach)\b[^?]{0,60})?[.!]?$/;
 
+/**
+ * A question that a colon opens to its details ("Was wurde 2019 an der Förderdauer geändert: Um wie viele Monate
+ * …?"): a question word and its verb, not a lead-in ("Was ich noch fragen wollte:", "Wie folgt:", "Zu meiner Frage:").
+ */
+const ASKS_BEFORE_COLON =
+  /^(?:was|wie|wann|wer|welche[rsmn]?|warum|wieso|weshalb|woran|wonach|wofuer|wozu)\s+(?!(?:ich|wir|man|mich|uns|mir|folgt|folgendes|sie|es\s+aussieht)\b)\p{L}+\b(?![^:]*\b(?:frage|fragen|folgendes|folgendem)\b)[^:?]*:$/u;
+
 /** The role of one sentence by its own words (a name line is told by its position: question-extract.ts). */
 export function sentenceRole(sentence: string): SentenceRole {
   if (sentence.length > MAX_CLASSIFIED_CHARS) return sentence.includes('?') ? 'question' : 'context';
@@ -125,6 +132,7 @@ export function sentenceRole(sentence: string): SentenceRole {
   if (folded.includes('?')) return 'question';
   if ((isCourtesyOnlyFolded(folded) && COURTESY_CORE.test(folded)) || COURTESY_SENTENCES.some((p) => p.test(folded))) return 'courtesy';
   if (INDIRECT_QUESTION.test(folded)) return 'question';
+  if (ASKS_BEFORE_COLON.test(folded)) return 'question';
   if (folded.endsWith(':') || (folded.length <= LEAD_IN_MAX_CHARS && LEAD_IN.test(folded))) return 'lead_in';
   return 'context';
 }
@@ -242,10 +250,17 @@ export function asksForShare(question: string): boolean {
   return PARTITIVE.test(foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS)));
 }
 
+/**
+ * A question whether something suffices ("Reicht es, wenn …?", "Genügt das?", "Ist es ausreichend, wenn …?"): it
+ * suffices for what the sentence before it intends ("Wir möchten über das DIM eine Software anschaffen."), even
+ * with a condition of its own.
+ */
+const SUFFICES = /^(?:(?:reicht|genugt|langt)\s+(?:es|das|dies)|(?:ist|ware)\s+(?:es|das)\s+(?:ausreichend|genug))\b/;
+
 /** True when a question asks about the case the sentence before it describes. */
 export function refersToCondition(question: string): boolean {
   const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
-  return CONDITION.test(folded) && !OWN_CONDITION.test(folded);
+  return (CONDITION.test(folded) && !OWN_CONDITION.test(folded)) || SUFFICES.test(folded.trim());
 }
 
 /**
@@ -258,4 +273,19 @@ const THEN = /\b(?:damals|seinerzeit|zu\s+(?:der|dieser|jener)\s+zeit|zu\s+(?:di
 export function refersToThen(question: string): boolean {
   const folded = foldPlain(question.slice(0, MAX_CLASSIFIED_CHARS));
   return THEN.test(folded) && !OWN_TIME.test(folded);
+}
+
+/**
+ * A question that only asks for the answer to the question before it ("… fragen, bis wann sie die Kennzahlen
+ * abgeben müssen. Können Sie uns den Termin nennen?", "Können Sie mir das kurz sagen?"): it names at most one noun
+ * of its own, which the question before it asks for in other words.
+ */
+const ANSWER_REQUEST =
+  /^(?:koennen|koennten|wuerden)\s+sie\s+(?:mir|uns)\s+(?:bitte\s+)?(?:kurz\s+)?(?:das|dies|es|dazu\s+etwas|(?:den|die|das)\s+\p{L}+)\s+(?:bitte\s+|kurz\s+|noch\s+|einmal\s+|mal\s+){0,2}(?:sagen|nennen|mitteilen|erklaeren|erlaeutern|beantworten|bestaetigen)\s*\?$/u;
+
+/** The sentences without questions that only ask for the answer to an earlier question (see {@link ANSWER_REQUEST}). */
+export function withoutAnswerRequests<T extends { text: string; role: SentenceRole }>(sentences: T[]): T[] {
+  const request = (s: T): boolean => s.role === 'question' && ANSWER_REQUEST.test(foldPlain(s.text).trim());
+  const first = sentences.findIndex((s) => s.role === 'question' && !request(s));
+  return first < 0 ? sentences : sentences.filter((s, i) => i < first || !request(s));
 }

@@ -699,6 +699,21 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-41.jsonl': { kind: 'questions', hit1: 0.94, answered: 0.95, precision: 0.9, maxWrong: 2 },
   'test/fixtures/knowledge/typos-38.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-39.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
+  // unseen-42 (24: 22 with a passage, 2 the knowledge base cannot answer), typos-39 (15), wrapped-40 (12): a
+  // thirty-fourth round on 2026-12-07 (ninth session), first measured on c61133d, no label corrected: unseen-42 hit@1
+  // 0.818 (MiniSearch 0.773) / 0.864 / 0.850, wrong 3 (j4: "Wenn wir die Beratung an drei Wohlfahrtsverbände vergeben
+  // haben – schreibt dann jeder Verband …?" answered from faq#traeger by its condition clause; j8: how many were
+  // employed at the end of the first Paktlaufzeit, answered from that period's funds; j23: carrying unspent funds
+  // over, answered from im#festbetrag); typos-39 0.933 (0.933) / 1.000 / 0.933, wrong 1 (x14: "max
+  // bewilligungszeitraum … nach der aenderung 2020", answered from the Änderung's entry into force); wrapped-40 0.917
+  // (0.750) / 0.917 / 0.909, wrong 1 (v8: Förderung from the Bescheid or the first working day, "Zählt" read as
+  // "zahlt"; v5 handed over). Then "Reicht es, wenn …?" is asked with the sentence it refers to, a question before a
+  // colon stays a question (question-sentences.ts), a condition clause is not answered on its own (assess-parts.ts),
+  // "max" means höchstens and "geflohen" meets Flüchtling (synonyme.yaml): unseen-42 0.864 / 0.909 / 0.905 (j8, j23
+  // left), typos-39 1.000 / 1.000 / 1.000, wrapped-40 unchanged (v8 left).
+  'test/fixtures/knowledge/unseen-42.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.9, precision: 0.9, maxWrong: 2 },
+  'test/fixtures/knowledge/typos-39.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-40.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

@@ -439,3 +439,22 @@ describe(splitSentences.name, () => {
     expect(splitSentences(text)).toEqual(sentences);
   });
 });
+
+describe(`${extractQuestion.name}: what a question needs from the sentences around it`, () => {
+  it('asks "Reicht es, wenn …?" with the sentence that says what it should suffice for', () => {
+    const text = 'Wir möchten über das DIM eine Fallmanagement-Software anschaffen. Reicht es, wenn nur unsere eigenen zwei Integrationsmanagerinnen einen Zugang bekommen?';
+    expect(extractQuestion({ subject: 'Anfrage', text }).text).toContain('Fallmanagement-Software');
+  });
+
+  it('keeps a question that a colon opens to its details, and drops a lead-in before a colon', () => {
+    const asked = extractQuestion({ subject: '', text: 'Was wurde 2019 an der Förderdauer geändert: Um wie viele Monate konnten Arbeitsverhältnisse verlängert werden?' }).text;
+    expect(asked).toContain('2019');
+    expect(extractQuestion({ subject: '', text: 'Was ich noch fragen wollte: Bis wann müssen die Kennzahlen gemeldet werden?' }).text).toBe('Bis wann müssen die Kennzahlen gemeldet werden?');
+  });
+
+  it('drops a request that only asks for the answer to the question before it, and keeps it when it is the only question', () => {
+    const text = 'Hallo, unsere Integrationsmanager fragen, bis wann sie die Jahreskennzahlen für das letzte Jahr abgeben müssen. Können Sie uns den Termin nennen? Gruß, Stadt Rabenstetten';
+    expect(extractQuestion({ subject: 'Kennzahlen', text }).text).not.toContain('Termin nennen');
+    expect(extractQuestion({ subject: 'Kennzahlen', text: 'Die Kennzahlen sind bald fällig. Können Sie uns den Termin nennen?' }).text).toContain('Termin nennen');
+  });
+});

@@ -116,6 +116,8 @@ const RULE_QUESTIONS: string[] = [
   'Wann müssen wir den Verwendungsnachweis einreichen?',
   'Wie lange dauert die Bearbeitung eines Antrags?',
   'Können Sie mir die Frist für den Verwendungsnachweis nennen?',
+  // The writer's staff ask a rule question; the request after it only asks for its answer (question-sentences.ts).
+  'Unsere Integrationsmanager fragen, bis wann sie die Jahreskennzahlen abgeben müssen. Können Sie uns den Termin nennen?',
   'Können Sie mir erklären, wie der Mittelabruf funktioniert?',
   'Können Sie mir sagen, wo ich das Formular für den Mittelabruf finde?',
   'Können Sie bestätigen, dass Sachkosten grundsätzlich förderfähig sind?',

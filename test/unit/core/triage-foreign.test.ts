@@ -32,6 +32,14 @@ const CASES: { name: string; subject?: string; text: string; intent: Intent; tic
   { name: 'deadline extension for our report', text: 'Could you please extend the deadline for our final report by two weeks? Our colleague is ill.', intent: 'application_matter', ticket: true },
   { name: 'file number cited', subject: 'Question', text: 'Regarding file number RPS15-2026-118, are any documents still missing?', intent: 'application_matter', ticket: true },
   {
+    // Sent "the" document (not "our"): sending it is the second own-case signal beside the receipt question.
+    name: 'receipt of the Verwendungsnachweis we sent by post',
+    subject: 'Verwendungsnachweis received?',
+    text: 'Dear Sir or Madam, last week we sent the Verwendungsnachweis for our two integration managers by post. Could you please confirm that you have received it? Kind regards',
+    intent: 'application_matter',
+    ticket: true,
+  },
+  {
     name: 'receipt of our Sachbericht',
     subject: 'Sachbericht submitted',
     text: 'Dear Sir or Madam, last week we sent you our Sachbericht by e-mail. Could you please confirm that you have received it? Best regards',

@@ -209,6 +209,19 @@ describe('calibration of answers', () => {
     expect(r.answer?.passageId ?? null).not.toBe('verwendungsnachweis#muster');
   });
 
+  it('does not answer a conditional question from the passage on its condition: "Wenn … – schreibt dann jeder Verband …?"', () => {
+    // The condition is no clause asked on its own: the passage on Träger answers it, not what the main clause asks.
+    const r = kb.ask('Wenn wir die Beratung an drei verschiedene Wohlfahrtsverbände vergeben haben – schreibt dann jeder Verband seinen eigenen Sachbericht?');
+    expect(r.answer?.passageId ?? null).not.toBe('faq#traeger');
+  });
+
+  it.each([
+    ['"max" for höchstens, typed in a hurry', 'max bewilligungszeitraum je im nach der aenderung 2020?', ['aenderung-2020#bewilligungszeitraum']],
+    ['"geflohen" for refugees', 'Seit wann dürfen Integrationsmanager auch Leute beraten, die aus der Ukraine geflohen sind?', ['faq#ukraine-zielgruppe', 'im#zielgruppe', 'chronik#2022']],
+  ])('answers with %s', (_kind, question, ids) => {
+    expect(ids).toContain(kb.ask(question).answer?.passageId);
+  });
+
   it('reads an inflected participle ("die ausgeschriebene Stelle") as a verb form, not as an unknown compound (ausg|chrieb)', () => {
     const r = kb.ask('Genügt es, im Antrag die ausgeschriebene Stelle zu nennen, oder müssen wir schon wissen, wer sie bekommt?');
     expect(r.outcome).toBe('answer');
