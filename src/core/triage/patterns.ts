@@ -29,9 +29,9 @@ export const ATTRIBUTES = String.raw`(?:\s+(?!(?:ein|eine|einen|einem|einer|der|
 
 /**
  * Documents, money and deadlines of a concrete case (folded stems; compounds allowed in front). "VN" is the
- * usual short form of Verwendungsnachweis.
+ * usual short form of Verwendungsnachweis. A Rate or Frist is no verb ending: "beraten", "geraten", "verraten", "befristen".
  */
-export const CASE_NOUN = String.raw`(?:vn|(?:\w+-)*\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|rate|raten|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|frist|fristen|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto))\b`;
+export const CASE_NOUN = String.raw`(?:vn|(?:\w+-)*\w*(?:antrag|antrags|antraege|antraegen|bescheid|bescheids|bescheides|bewilligung|zahlung|zahlungen|(?<!\b(?:be|ge|er|ver))raten?|mittelabruf|mittelabrufs|nachweis|nachweises|sachbericht|sachberichts|(?<!\bbe)frist(?:en)?|aktenzeichen|vorgang|vorgangs|foerderung|zuwendung|zuschuss|zuschusses|foerderbetrag|kennzahlen|mittel|foerdermittel|projekt|projekts|rueckforderung|auszahlung|bankverbindung|kontoverbindung|iban|konto))\b`;
 
 /**
  * Words that make a sentence ask about the rules, not about one case ("grundsätzlich", "in der Regel").

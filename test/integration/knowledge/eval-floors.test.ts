@@ -714,6 +714,15 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-42.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.9, precision: 0.9, maxWrong: 2 },
   'test/fixtures/knowledge/typos-39.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-40.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
+  // unseen-43 (24: 22 with a passage, 2 the knowledge base cannot answer), typos-40 (15), wrapped-41 (12): a
+  // thirty-fifth round on 2026-12-07 (ninth session), measured on 3dfd0e6 and not fixed, no label corrected: unseen-43
+  // hit@1 0.909 (MiniSearch 0.909) / 0.864 / 0.950, wrong 1 (k23: carrying unspent Fördergeld into the next
+  // Haushaltsjahr, which the sources do not cover, answered from vwv-2023#verteilung; k14, k19, k20 not answered);
+  // typos-40 1.000 (0.733) / 0.933 / 1.000; wrapped-41 0.917 (0.833) / 0.917 / 0.909, wrong 1 (n10: from when the
+  // Förderung runs, and which costs it covers, answered from faq#fortbildung; n7 handed over).
+  'test/fixtures/knowledge/unseen-43.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.95, maxWrong: 1 },
+  'test/fixtures/knowledge/typos-40.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-41.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

@@ -116,6 +116,9 @@ const RULE_QUESTIONS: string[] = [
   'Wann müssen wir den Verwendungsnachweis einreichen?',
   'Wie lange dauert die Bearbeitung eines Antrags?',
   'Können Sie mir die Frist für den Verwendungsnachweis nennen?',
+  // "beraten" and "befristen" are verbs, not the Raten or Fristen of the own case (patterns.ts CASE_NOUN).
+  'Gehören Menschen aus der Ukraine zur Zielgruppe, die unsere Integrationsmanager beraten dürfen?',
+  'Dürfen wir unsere Stelle befristen?',
   // The writer's staff ask a rule question; the request after it only asks for its answer (question-sentences.ts).
   'Unsere Integrationsmanager fragen, bis wann sie die Jahreskennzahlen abgeben müssen. Können Sie uns den Termin nennen?',
   'Können Sie mir erklären, wie der Mittelabruf funktioniert?',
