@@ -57,10 +57,19 @@ export function statesPostalAddress(text: string): boolean {
   return POSTAL_ADDRESS.test(text);
 }
 
+/** A move into the following year: "ins nächste Jahr mitnehmen", "in das Folgejahr übertragen". */
+const INTO_NEXT_YEAR = /\b(?:ins|in\s+das|aufs|auf\s+das)\s+(?:(?:nächste|kommende|folgende)\s+(?:Haushalts)?[Jj]ahr|Folgejahr|Folgehaushaltsjahr)\b/iu;
+const NEXT_YEAR = /\b(?:nächste[nsm]?|kommende[nsm]?|folgende[nsm]?)\s+(?:Haushalts)?[Jj]ahr|Folgejahr|übertrag/iu;
+
 /**
  * True when the question asks for a clock time or a postal address and the text states none: an address in Wertheim
- * is no "bis 16 Uhr", a page of forms no "wohin per Post".
+ * is no "bis 16 Uhr", a page of forms no "wohin per Post". Nor is a passage that never speaks of a following year an
+ * answer to moving something into it ("Dürfen wir Fördermittel … ins nächste Jahr mitnehmen?").
  */
 export function missesAskedTimeOrPlace(question: string, text: string): boolean {
-  return (asksClockTime(question) && !statesClockTime(text)) || (asksPostalAddress(question) && !statesPostalAddress(text));
+  return (
+    (asksClockTime(question) && !statesClockTime(text)) ||
+    (asksPostalAddress(question) && !statesPostalAddress(text)) ||
+    (INTO_NEXT_YEAR.test(question) && !NEXT_YEAR.test(text))
+  );
 }

@@ -460,8 +460,10 @@ const FLOORS: Record<string, Floor> = {
   // Land's money for 2025 and 2026, answered from the distribution passage that names "Landesmittel"). All precision
   // below target. Then "Auf welcher Grundlage …" asks for the basis (q19), a deadline question is not answered from a
   // passage without a date (q21, k34), "vwvs" is the abbreviation's plural and "runterladen" herunterladen (y12):
-  // unseen-24 0.964 / 0.929 / 0.929, typos-21 0.867 / 0.867 / 0.923. Floors at today's values.
-  'test/fixtures/knowledge/unseen-24.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.92, precision: 0.92, maxWrong: 2 },
+  // unseen-24 0.964 / 0.929 / 0.929, typos-21 0.867 / 0.867 / 0.923. Floors at today's values. On 2026-12-08 a move
+  // "ins nächste Jahr" is not answered from a passage that never speaks of a following year (deadline.ts; q4):
+  // unseen-24 0.964 / 0.929 / 0.963.
+  'test/fixtures/knowledge/unseen-24.jsonl': { kind: 'questions', hit1: 0.96, answered: 0.92, precision: 0.96, maxWrong: 1 },
   'test/fixtures/knowledge/typos-21.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.86, precision: 0.92, maxWrong: 1 },
   'test/fixtures/knowledge/wrapped-22.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.91, maxWrong: 1 },
   // unseen-25 (35), typos-22 (15), wrapped-23 (12): the seventeenth round (2026-12-07, fourth session), measured on
@@ -710,8 +712,10 @@ const FLOORS: Record<string, Floor> = {
   // "zahlt"; v5 handed over). Then "Reicht es, wenn …?" is asked with the sentence it refers to, a question before a
   // colon stays a question (question-sentences.ts), a condition clause is not answered on its own (assess-parts.ts),
   // "max" means höchstens and "geflohen" meets Flüchtling (synonyme.yaml): unseen-42 0.864 / 0.909 / 0.905 (j8, j23
-  // left), typos-39 1.000 / 1.000 / 1.000, wrapped-40 unchanged (v8 left).
-  'test/fixtures/knowledge/unseen-42.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.9, precision: 0.9, maxWrong: 2 },
+  // left), typos-39 1.000 / 1.000 / 1.000, wrapped-40 unchanged (v8 left). After round 35, a move "ins nächste Jahr"
+  // is not answered from a passage that never speaks of a following year (deadline.ts): unseen-42 0.864 / 0.909 / 0.950
+  // (j8 left).
+  'test/fixtures/knowledge/unseen-42.jsonl': { kind: 'questions', hit1: 0.86, answered: 0.9, precision: 0.95, maxWrong: 1 },
   'test/fixtures/knowledge/typos-39.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-40.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // unseen-43 (24: 22 with a passage, 2 the knowledge base cannot answer), typos-40 (15), wrapped-41 (12): a
@@ -719,8 +723,10 @@ const FLOORS: Record<string, Floor> = {
   // hit@1 0.909 (MiniSearch 0.909) / 0.864 / 0.950, wrong 1 (k23: carrying unspent Fördergeld into the next
   // Haushaltsjahr, which the sources do not cover, answered from vwv-2023#verteilung; k14, k19, k20 not answered);
   // typos-40 1.000 (0.733) / 0.933 / 1.000; wrapped-41 0.917 (0.833) / 0.917 / 0.909, wrong 1 (n10: from when the
-  // Förderung runs, and which costs it covers, answered from faq#fortbildung; n7 handed over).
-  'test/fixtures/knowledge/unseen-43.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.95, maxWrong: 1 },
+  // Förderung runs, and which costs it covers, answered from faq#fortbildung; n7 handed over). Then a move "ins nächste
+  // Jahr" is not answered from a passage that never speaks of a following year (deadline.ts): unseen-43 0.909 / 0.864 /
+  // 1.000.
+  'test/fixtures/knowledge/unseen-43.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-40.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-41.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10

@@ -67,6 +67,16 @@ describe('deadline questions on the shipped knowledge', () => {
     expect(kb.ask('Ich muss dem RP Originalunterlagen per Post schicken. Geht das an das Regierungspräsidium in Stuttgart, oder wohin genau?').answer?.passageId ?? null).not.toBe('unterlagen#antragsunterlagen');
   });
 
+  it('does not answer moving money into the next year from a passage that never speaks of a following year', () => {
+    const carry = 'Dürfen wir Fördergeld, das wir dieses Jahr nicht ausgeben, ins nächste Haushaltsjahr mitnehmen?';
+    expect(missesAskedTimeOrPlace(carry, 'Für 2025 stehen 40 Mio. Euro bereit, verteilt nach dem Schlüssel des Vorjahres.')).toBe(true);
+    expect(missesAskedTimeOrPlace(carry, 'Nicht verbrauchte Mittel dürfen in das folgende Haushaltsjahr übertragen werden.')).toBe(false);
+    // "im nächsten Jahr" is a time, not a move into it.
+    expect(missesAskedTimeOrPlace('Müssen wir im nächsten Jahr einen neuen Antrag stellen?', 'Der Antrag wird jährlich gestellt.')).toBe(false);
+    expect(kb.ask(carry).outcome).not.toBe('answer');
+    expect(kb.ask('Dürfen wir Fördermittel, die wir dieses Jahr nicht ausgeben, ins nächste Jahr mitnehmen?').outcome).not.toBe('answer');
+  });
+
   it('does not answer opening hours from an address', () => {
     expect(kb.ask('Bis wie viel Uhr ist die Dienststelle Wertheim freitags für Besucher geöffnet?').outcome).not.toBe('answer');
   });
