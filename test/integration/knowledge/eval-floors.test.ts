@@ -729,6 +729,17 @@ const FLOORS: Record<string, Floor> = {
   'test/fixtures/knowledge/unseen-43.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.86, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/typos-40.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.93, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-41.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.91, precision: 0.9, maxWrong: 1 },
+  // unseen-44 (24: 22 with a passage, 2 the knowledge base cannot answer), typos-41 (15), wrapped-42 (12): a
+  // thirty-sixth round on 2026-12-08 (ninth session), written as a newcomer asks, in plain words ("die Leute, die sich
+  // um die Geflüchteten kümmern", "der Bericht am Ende"); measured on 3855baa, no label corrected, not fixed: unseen-44
+  // hit@1 0.636 (MiniSearch 0.591) / 0.591 / 0.846, wrong 2 (r1: who at the Land is responsible and where to write,
+  // answered from kontakt#ansprechpartner; r17: "der Bericht, den wir am Ende schreiben müssen" answered from
+  // verwendungsnachweis#zahlenmaessig), nine more suggested or handed over; typos-41 1.000 (0.867) / 0.867 / 1.000;
+  // wrapped-42 0.917 (0.833) / 0.833 / 0.900, wrong 1 (t1: a new Integrationsbeauftragte named in the context sentence
+  // the extraction leaves out, answered from kontakt#bewilligungsstelle). The clearest gap of the session.
+  'test/fixtures/knowledge/unseen-44.jsonl': { kind: 'questions', hit1: 0.63, answered: 0.59, precision: 0.84, maxWrong: 2 },
+  'test/fixtures/knowledge/typos-41.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
+  'test/fixtures/knowledge/wrapped-42.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10
   'test/fixtures/knowledge/typos.jsonl': { kind: 'questions', hit1: 0.9, answered: 0.9, precision: 0.97, maxWrong: 0 },
   // Relabelled 2026-12-07 (third session): the questions about a Betreuungsschlüssel (f13, r33, p45, y8, a13, g30,

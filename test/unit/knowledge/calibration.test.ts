@@ -218,6 +218,7 @@ describe('calibration of answers', () => {
   it.each([
     ['"max" for höchstens, typed in a hurry', 'max bewilligungszeitraum je im nach der aenderung 2020?', ['aenderung-2020#bewilligungszeitraum']],
     ['"geflohen" for refugees', 'Seit wann dürfen Integrationsmanager auch Leute beraten, die aus der Ukraine geflohen sind?', ['faq#ukraine-zielgruppe', 'im#zielgruppe', 'chronik#2022']],
+    ['"Problem" as no topic of its own ("War das … ein Problem?")', 'Homeoffice und Telefonberatung: unsere Integrationsmanagerin hat in der Pandemie fast nur telefonisch und per E-Mail beraten. War das für die Förderung ein Problem?', ['corona#beratung', 'corona#praxis']],
   ])('answers with %s', (_kind, question, ids) => {
     expect(ids).toContain(kb.ask(question).answer?.passageId);
   });
