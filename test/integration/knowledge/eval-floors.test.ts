@@ -736,8 +736,10 @@ const FLOORS: Record<string, Floor> = {
   // answered from kontakt#ansprechpartner; r17: "der Bericht, den wir am Ende schreiben müssen" answered from
   // verwendungsnachweis#zahlenmaessig), nine more suggested or handed over; typos-41 1.000 (0.867) / 0.867 / 1.000;
   // wrapped-42 0.917 (0.833) / 0.833 / 0.900, wrong 1 (t1: a new Integrationsbeauftragte named in the context sentence
-  // the extraction leaves out, answered from kontakt#bewilligungsstelle). The clearest gap of the session.
-  'test/fixtures/knowledge/unseen-44.jsonl': { kind: 'questions', hit1: 0.63, answered: 0.59, precision: 0.84, maxWrong: 2 },
+  // the extraction leaves out, answered from kontakt#bewilligungsstelle). The clearest gap of the session. Then
+  // "gehört" names no topic ("Was gehört in den Bericht …?", r17) and "Sammelunterkunft" meets the vorläufige
+  // Unterbringung (r5; synonyme.yaml): unseen-44 0.727 / 0.636 / 0.929 (r1 left).
+  'test/fixtures/knowledge/unseen-44.jsonl': { kind: 'questions', hit1: 0.72, answered: 0.63, precision: 0.92, maxWrong: 1 },
   'test/fixtures/knowledge/typos-41.jsonl': { kind: 'questions', hit1: 0.93, answered: 0.86, precision: 0.97, maxWrong: 0 },
   'test/fixtures/knowledge/wrapped-42.jsonl': { kind: 'enquiries', hit1: 0.91, answered: 0.83, precision: 0.9, maxWrong: 1 },
   // measured hit@1 1.000 (MiniSearch 0.700), answered 1.000, precision 1.000, wrong 0 of 10

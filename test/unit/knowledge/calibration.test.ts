@@ -219,6 +219,8 @@ describe('calibration of answers', () => {
     ['"max" for höchstens, typed in a hurry', 'max bewilligungszeitraum je im nach der aenderung 2020?', ['aenderung-2020#bewilligungszeitraum']],
     ['"geflohen" for refugees', 'Seit wann dürfen Integrationsmanager auch Leute beraten, die aus der Ukraine geflohen sind?', ['faq#ukraine-zielgruppe', 'im#zielgruppe', 'chronik#2022']],
     ['"Problem" as no topic of its own ("War das … ein Problem?")', 'Homeoffice und Telefonberatung: unsere Integrationsmanagerin hat in der Pandemie fast nur telefonisch und per E-Mail beraten. War das für die Förderung ein Problem?', ['corona#beratung', 'corona#praxis']],
+    ['"gehört" as no topic ("Was gehört in den Bericht …?")', 'Was gehört in den Bericht, den wir am Ende schreiben müssen, und wie ausführlich muss der sein? Wir haben drei Integrationsmanager – schreiben wir dann drei Berichte?', ['verwendungsnachweis#sachbericht', 'faq#sachberichte']],
+    ['"Sammelunterkunft" for the vorläufige Unterbringung', 'Um welche Geflüchteten dürfen sich unsere Leute kümmern? Auch um die, die noch in der Sammelunterkunft vom Landkreis wohnen, oder erst, wenn sie bei uns in der Gemeinde untergebracht sind?', ['im#zielgruppe']],
   ])('answers with %s', (_kind, question, ids) => {
     expect(ids).toContain(kb.ask(question).answer?.passageId);
   });
