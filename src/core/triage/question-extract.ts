@@ -234,7 +234,9 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const body = sentencesOf(enquiry.text);
   // A subject that asks ("Fortbildungskosten förderfähig?") is the question when the body asks nothing.
   const subjectAsks = subject.includes('?') && !body.some((s) => s.role === 'question');
-  const sentences = withoutAnswerRequests(subjectAsks ? [...body, { text: subject, role: 'question' as const }] : body);
+  const sentences = subjectAsks ? [...body, { text: subject, role: 'question' as const }] : body;
+  // What the knowledge base is asked; the case rules read every sentence (a request counts there, with its reason).
+  const asking = withoutAnswerRequests(sentences);
   const questions = sentences.filter((s) => s.role === 'question').map((s) => s.text);
   // A lead-in introduces what follows it: a heading after the last question ("Hinweis: Diese Nachricht wurde auf
   // Viren geprüft.") names no topic of the question.
@@ -243,7 +245,7 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const context = sentences.filter((s) => s.role === 'context').map((s) => s.text);
   const content = [...leadTopics, ...sentences.filter((s) => s.role === 'question' || s.role === 'context').map((s) => s.text)].join(' ');
 
-  let asked = upTo(MAX_ASKED_CHARS, questions.length > 0 ? askedSentences(sentences, places) : context.map((s) => withoutPlaces(s, places)));
+  let asked = upTo(MAX_ASKED_CHARS, questions.length > 0 ? askedSentences(asking, places) : context.map((s) => withoutPlaces(s, places)));
   if (asked.length === 0 && subject !== '') asked = [subject];
   const core = asked.map(withoutTrailingOffice).join(' ');
   // The subject of a reply ("AW: Sachbericht") names the thread's first topic; a follow-up question with a topic noun
@@ -253,7 +255,7 @@ export function extractQuestion(enquiry: EnquiryText, options: ExtractOptions = 
   const text = [topic.join(' '), core].filter((s) => s !== '').join('. ');
   const result: ExtractedQuestion = { text: text === '' ? fallback(enquiry.text) : text, questions, statements: context, content };
   if (questions.length === 0) return result;
-  const contextual = upTo(MAX_ASKED_CHARS, askedSentences(sentences, places, true)).map(withoutTrailingOffice).join(' ');
+  const contextual = upTo(MAX_ASKED_CHARS, askedSentences(asking, places, true)).map(withoutTrailingOffice).join(' ');
   return contextual === core ? result : { ...result, withContext: [topic.join(' '), contextual].filter((s) => s !== '').join('. ') };
 }
 

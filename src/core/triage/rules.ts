@@ -263,13 +263,13 @@ export const APPLICATION_RULES: readonly TextRule[] = [
     pattern: re(String.raw`\b(?:sagen|erklaeren|erlaeutern|nennen)\s*,?\s+(?:wie|wo|was|welche[rsnm]?|wer|ob\s+man)\b`),
   },
   {
-    // "Können Sie mir das kurz sagen?" after a rule question, "Können Sie uns mitteilen, wie das geregelt ist?": a
-    // request for the answer, not for an act on the own case.
+    // "Können Sie mir das kurz sagen?" after a rule question, "Können Sie uns mitteilen, wie das geregelt ist?", "Können
+    // Sie uns den Termin nennen?": a request for the answer, not for an act on the own case.
     id: 'answer-request',
     weight: -2,
     reason: 'Bitte um eine Auskunft',
     pattern: re(
-      String.raw`\b(?:koennen|koennten|wuerden)\s+sie\s+(?:mir|uns)\s+(?:das|dies|es|dazu\s+etwas)\s+(?:\w+\s+){0,2}?(?:sagen|erklaeren|erlaeutern|nennen|beantworten)\b|\b(?:koennen|koennten|wuerden)\s+sie\s+(?:mir|uns)\s+(?:\w+\s+){0,2}?(?:sagen|erklaeren|erlaeutern|mitteilen)\s*,\s*(?:wie|was|welche[rsnm]?)\b`,
+      String.raw`\b(?:koennen|koennten|wuerden)\s+sie\s+(?:mir|uns)\s+(?:das|dies|es|dazu\s+etwas|(?:den|die|das)\s+(?:termin|frist|stichtag|abgabetermin|datum|regelung|regel))\s+(?:\w+\s+){0,2}?(?:sagen|erklaeren|erlaeutern|nennen|beantworten|mitteilen)\b|\b(?:koennen|koennten|wuerden)\s+sie\s+(?:mir|uns)\s+(?:\w+\s+){0,2}?(?:sagen|erklaeren|erlaeutern|mitteilen)\s*,\s*(?:wie|was|welche[rsnm]?)\b`,
     ),
   },
   {

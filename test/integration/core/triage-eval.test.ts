@@ -233,8 +233,8 @@ describe('triage development sets (TRIAGE.md)', () => {
   // measured on c61133d: 0.92 intent, 0.92 ticket (u1: "unsere Integrationsmanager fragen, bis wann … Können Sie uns
   // den Termin nennen?" taken for an own request; u14: "we sent the Verwendungsnachweis … confirm that you have
   // received it" in English taken for a rule question). Then a request that only asks for the answer to the question
-  // before it is no question of its own (question-sentences.ts), and "we sent the …" is an English own-case signal
-  // (foreign-case.ts): 1.00 / 1.00.
+  // before it is no question of its own (question-sentences.ts) and no request in the own case (rules.ts), and "we sent
+  // the …" is an English own-case signal (foreign-case.ts): 1.00 / 1.00.
   // test/fixtures/triage/unseen-40.jsonl: 24 enquiries of the thirty-fifth round (2026-12-07, ninth session); first
   // measured on 3dfd0e6: 0.96 intent, 0.96 ticket (p4: "… die unsere Integrationsmanager beraten dürfen?" taken for
   // an own case, "beraten" read as the noun Raten). Then a Rate or Frist is no verb ending (patterns.ts): 1.00 / 1.00.

@@ -455,6 +455,8 @@ describe(`${extractQuestion.name}: what a question needs from the sentences arou
   it('drops a request that only asks for the answer to the question before it, and keeps it when it is the only question', () => {
     const text = 'Hallo, unsere Integrationsmanager fragen, bis wann sie die Jahreskennzahlen für das letzte Jahr abgeben müssen. Können Sie uns den Termin nennen? Gruß, Stadt Rabenstetten';
     expect(extractQuestion({ subject: 'Kennzahlen', text }).text).not.toContain('Termin nennen');
+    // The case rules still read it (a request to the RP counts there, with its reason).
+    expect(extractQuestion({ subject: 'Kennzahlen', text }).content).toContain('Können Sie uns den Termin nennen?');
     expect(extractQuestion({ subject: 'Kennzahlen', text: 'Die Kennzahlen sind bald fällig. Können Sie uns den Termin nennen?' }).text).toContain('Termin nennen');
   });
 });

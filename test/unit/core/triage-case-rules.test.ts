@@ -119,7 +119,7 @@ const RULE_QUESTIONS: string[] = [
   // "beraten" and "befristen" are verbs, not the Raten or Fristen of the own case (patterns.ts CASE_NOUN).
   'Gehören Menschen aus der Ukraine zur Zielgruppe, die unsere Integrationsmanager beraten dürfen?',
   'Dürfen wir unsere Stelle befristen?',
-  // The writer's staff ask a rule question; the request after it only asks for its answer (question-sentences.ts).
+  // The writer's staff ask a rule question; the request after it only asks for its answer (rules.ts answer-request).
   'Unsere Integrationsmanager fragen, bis wann sie die Jahreskennzahlen abgeben müssen. Können Sie uns den Termin nennen?',
   'Können Sie mir erklären, wie der Mittelabruf funktioniert?',
   'Können Sie mir sagen, wo ich das Formular für den Mittelabruf finde?',
